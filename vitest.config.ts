@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     testTimeout: 20_000,
     hookTimeout: 120_000,
+    pool: "forks",
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [
       {
         extends: true,
@@ -20,8 +22,6 @@ export default defineConfig({
           include: ["app/**/*.test.{ts,tsx}", "prisma/**/*.test.ts", "tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/global-setup.ts"],
           setupFiles: ["tests/setup/setup-file.ts"],
-          pool: "forks",
-          poolOptions: { forks: { maxForks: 2, minForks: 1 } },
         },
       },
     ],

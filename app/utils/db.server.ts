@@ -11,7 +11,7 @@ function createClient() {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set: start the platform through server.ts, which provides one");
   }
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) || 10 });
   return new PrismaClient({ adapter });
 }
 

@@ -1,18 +1,25 @@
 import { z } from "zod";
 
+const blankAsUnset = (value: unknown) => (value === "" ? undefined : value);
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
-    .optional(),
+  DATABASE_URL: z.preprocess(
+    blankAsUnset,
+    z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL").optional(),
+  ),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   ORTAQ_DATA_DIR: z.string().default("./data/postgres"),
   ORTAQ_SEED: z.enum(["auto", "never"]).default("auto"),
   SESSION_SECURE_COOKIE: z.enum(["true", "false"]).optional(),
-  ADMIN_EMAIL: z.email().optional(),
-  ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+  ADMIN_EMAIL: z.preprocess(blankAsUnset, z.email().optional()),
+  ADMIN_PASSWORD: z.preprocess(blankAsUnset, z.string().min(10, "must be at least 10 characters").optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

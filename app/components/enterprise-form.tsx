@@ -1,0 +1,145 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckboxField, CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { EnterpriseSchema } from "~/utils/enterprise-validation";
+import { localized } from "~/utils/i18n";
+import {
+  BENEFICIARY_GROUP_LABELS,
+  BENEFICIARY_GROUPS,
+  COUNTRY_CODES,
+  COUNTRY_NAMES,
+  LEGAL_FORM_LABELS,
+  LEGAL_FORMS,
+  REGIONS,
+  SDG_LABELS,
+  SDGS,
+  SECTOR_LABELS,
+  SECTORS,
+  type CountryCode,
+} from "~/utils/reference-data";
+import { useHydrated } from "~/utils/use-hydrated";
+
+export type EnterpriseFormDefaults = Partial<{
+  name: string;
+  slug: string;
+  legalForm: string;
+  country: string;
+  region: string;
+  city: string;
+  sector: string;
+  foundedYear: number;
+  employees: number;
+  womenLed: boolean;
+  youthLed: boolean;
+  description: string;
+  mission: string;
+  website: string | null;
+  sdgs: number[];
+  beneficiaryGroups: string[];
+}>;
+
+export function EnterpriseForm({
+  lastResult,
+  defaultValue,
+  submitLabel,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaultValue?: EnterpriseFormDefaults;
+  submitLabel: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const hydrated = useHydrated();
+  const [form, fields] = useForm({
+    id: "enterprise",
+    lastResult,
+    defaultValue: {
+      ...defaultValue,
+      website: defaultValue?.website ?? undefined,
+      sdgs: defaultValue?.sdgs?.map(String),
+      womenLed: defaultValue?.womenLed ? "on" : undefined,
+      youthLed: defaultValue?.youthLed ? "on" : undefined,
+    },
+    constraint: getZodConstraint(EnterpriseSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EnterpriseSchema }),
+  });
+
+  const country = fields.country.value as CountryCode | undefined;
+  // Every country's regions are in the page, grouped, so the form works without JavaScript;
+  // with it, the other countries' groups are hidden once a country is chosen.
+  const regionOptions = COUNTRY_CODES.flatMap((code) =>
+    REGIONS[code].map((region) => ({
+      value: region.code,
+      label: localized(region, language),
+      group: localized(COUNTRY_NAMES[code], language),
+    })),
+  );
+  const inactiveRegionGroups =
+    hydrated && country && COUNTRY_CODES.includes(country)
+      ? COUNTRY_CODES.filter((code) => code !== country).map((code) => localized(COUNTRY_NAMES[code], language))
+      : [];
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="form form-wide">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <TextField field={fields.name} label={t("enterprise.fields.name")} />
+      <TextField field={fields.slug} label={t("enterprise.fields.slug")} hint={t("enterprise.hints.slug")} />
+      <SelectField
+        field={fields.legalForm}
+        label={t("enterprise.fields.legalForm")}
+        placeholder={t("fields.choose")}
+        options={LEGAL_FORMS.map((id) => ({ value: id, label: localized(LEGAL_FORM_LABELS[id], language) }))}
+      />
+      <SelectField
+        field={fields.country}
+        label={t("enterprise.fields.country")}
+        placeholder={t("fields.choose")}
+        options={COUNTRY_CODES.map((code) => ({ value: code, label: localized(COUNTRY_NAMES[code], language) }))}
+      />
+      <SelectField
+        field={fields.region}
+        label={t("enterprise.fields.region")}
+        placeholder={t("fields.choose")}
+        options={regionOptions}
+        inactiveGroups={inactiveRegionGroups}
+      />
+      <TextField field={fields.city} label={t("enterprise.fields.city")} />
+      <SelectField
+        field={fields.sector}
+        label={t("enterprise.fields.sector")}
+        placeholder={t("fields.choose")}
+        options={SECTORS.map((id) => ({ value: id, label: localized(SECTOR_LABELS[id], language) }))}
+      />
+      <TextField field={fields.foundedYear} label={t("enterprise.fields.foundedYear")} type="number" inputMode="numeric" />
+      <TextField
+        field={fields.employees}
+        label={t("enterprise.fields.employees")}
+        hint={t("enterprise.hints.employees")}
+        type="number"
+        inputMode="numeric"
+      />
+      <CheckboxField field={fields.womenLed} label={t("enterprise.fields.womenLed")} />
+      <CheckboxField field={fields.youthLed} label={t("enterprise.fields.youthLed")} />
+      <TextAreaField field={fields.mission} label={t("enterprise.fields.mission")} rows={3} />
+      <TextAreaField field={fields.description} label={t("enterprise.fields.description")} rows={6} />
+      <TextField field={fields.website} label={t("enterprise.fields.website")} type="url" hint={t("enterprise.hints.website")} />
+      <CheckboxGroup
+        field={fields.sdgs}
+        legend={t("enterprise.fields.sdgs")}
+        options={SDGS.map((n) => ({ value: String(n), label: `${n}. ${localized(SDG_LABELS[n], language)}` }))}
+      />
+      <CheckboxGroup
+        field={fields.beneficiaryGroups}
+        legend={t("enterprise.fields.beneficiaryGroups")}
+        options={BENEFICIARY_GROUPS.map((id) => ({ value: id, label: localized(BENEFICIARY_GROUP_LABELS[id], language) }))}
+      />
+      <div className="actions">
+        <button type="submit">{submitLabel}</button>
+      </div>
+    </Form>
+  );
+}

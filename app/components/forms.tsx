@@ -1,0 +1,165 @@
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+
+/** The messages of a field, translated: schemas carry translation keys, never sentences. */
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field-errors">
+      {errors.map((error) => (
+        <li key={error}>{t(error, { defaultValue: t("errors.invalid") })}</li>
+      ))}
+    </ul>
+  );
+}
+
+type AnyField = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+
+function Hint({ id, hint }: { id: string; hint?: string }) {
+  return hint ? (
+    <p id={id} className="field-hint">
+      {hint}
+    </p>
+  ) : null;
+}
+
+function describedBy(field: { errorId: string; descriptionId: string; errors?: string[] }, hint?: string) {
+  return [hint ? field.descriptionId : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function TextField({
+  field,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+  inputMode,
+}: {
+  field: AnyField;
+  label: string;
+  hint?: string;
+  type?: "text" | "email" | "password" | "number" | "url";
+  autoComplete?: string;
+  inputMode?: "numeric" | "text" | "email" | "url";
+}) {
+  const props = getInputProps(field as FieldMetadata<string>, { type, ariaAttributes: true });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <Hint id={field.descriptionId} hint={hint} />
+      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={inputMode} aria-describedby={describedBy(field, hint)} />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function TextAreaField({ field, label, hint, rows = 4 }: { field: AnyField; label: string; hint?: string; rows?: number }) {
+  const props = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: true });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <Hint id={field.descriptionId} hint={hint} />
+      <textarea {...props} key={props.key} rows={rows} aria-describedby={describedBy(field, hint)} />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  options,
+  placeholder,
+  hint,
+  inactiveGroups = [],
+}: {
+  field: AnyField;
+  label: string;
+  options: { value: string; label: string; group?: string }[];
+  placeholder: string;
+  hint?: string;
+  /** Groups to hide and disable; the options stay in the page so a chosen value is never lost. */
+  inactiveGroups?: string[];
+}) {
+  const props = getSelectProps(field as FieldMetadata<string>, { ariaAttributes: true });
+  const groups = [...new Set(options.map((option) => option.group))];
+  const renderOptions = (list: typeof options) =>
+    list.map((option) => (
+      <option key={option.value} value={option.value}>
+        {option.label}
+      </option>
+    ));
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <Hint id={field.descriptionId} hint={hint} />
+      <select {...props} key={props.key} aria-describedby={describedBy(field, hint)}>
+        <option value="">{placeholder}</option>
+        {groups.length > 1 || groups[0]
+          ? groups.map((group) => (
+              <optgroup
+                key={group ?? ""}
+                label={group ?? ""}
+                hidden={inactiveGroups.includes(group ?? "")}
+                disabled={inactiveGroups.includes(group ?? "")}
+              >
+                {renderOptions(options.filter((option) => option.group === group))}
+              </optgroup>
+            ))
+          : renderOptions(options)}
+      </select>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({ field, label }: { field: AnyField; label: string }) {
+  const props = getInputProps(field as FieldMetadata<boolean>, { type: "checkbox", ariaAttributes: true });
+  return (
+    <div className="field field-checkbox">
+      <input {...props} key={props.key} />
+      <label htmlFor={field.id}>{label}</label>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function CheckboxGroup({
+  field,
+  legend,
+  options,
+}: {
+  field: AnyField;
+  legend: string;
+  options: { value: string; label: string }[];
+}) {
+  const initial = new Set(
+    ([] as unknown[]).concat((field.initialValue as unknown) ?? []).map((value) => String(value)),
+  );
+  return (
+    <fieldset className="field checkbox-group" aria-describedby={field.errors?.length ? field.errorId : undefined}>
+      <legend>{legend}</legend>
+      <div className="checkbox-grid">
+        {options.map((option) => {
+          const id = `${field.id}-${option.value}`;
+          return (
+            <div key={option.value} className="field-checkbox">
+              <input type="checkbox" id={id} name={field.name} value={option.value} defaultChecked={initial.has(option.value)} form={field.formId} />
+              <label htmlFor={id}>{option.label}</label>
+            </div>
+          );
+        })}
+      </div>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </fieldset>
+  );
+}
+
+export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
+  return errors?.length ? (
+    <div role="alert" className="form-errors">
+      <ErrorList id={id} errors={errors} />
+    </div>
+  ) : null;
+}

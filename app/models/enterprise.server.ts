@@ -1,0 +1,168 @@
+import type { MemberRole } from "~/generated/prisma/client";
+import { findUserIdByEmail } from "~/models/user.server";
+import { prisma } from "~/utils/db.server";
+import type { EnterpriseInput } from "~/utils/enterprise-validation";
+import { SLUG_PATTERN, slugify } from "~/utils/slug";
+
+export const ENTERPRISE_PROFILE_SELECT = {
+  id: true,
+  slug: true,
+  name: true,
+  legalForm: true,
+  country: true,
+  region: true,
+  city: true,
+  sector: true,
+  foundedYear: true,
+  employees: true,
+  womenLed: true,
+  youthLed: true,
+  description: true,
+  mission: true,
+  website: true,
+  sdgs: true,
+  beneficiaryGroups: true,
+  status: true,
+  publishedAt: true,
+  updatedAt: true,
+} as const;
+
+type SlugResult<T> = T | { error: "slug_taken" };
+
+function profileData(input: EnterpriseInput) {
+  const { slug: _slug, website, ...rest } = input;
+  return { ...rest, website: website ?? null };
+}
+
+async function freeSlug(base: string): Promise<string> {
+  const root = base || "enterprise";
+  const taken = await prisma.enterprise.findMany({
+    where: { slug: { startsWith: root } },
+    select: { slug: true },
+  });
+  const used = new Set(taken.map((row) => row.slug));
+  if (!used.has(root)) return root;
+  for (let n = 2; ; n++) if (!used.has(`${root}-${n}`)) return `${root}-${n}`;
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
+
+/** Creates a draft profile with the user as its owner. A slug chosen by the user must be free. */
+export async function createEnterprise({
+  userId,
+  input,
+}: {
+  userId: string;
+  input: EnterpriseInput;
+}): Promise<SlugResult<{ slug: string }>> {
+  const slug = input.slug ?? (await freeSlug(slugify(input.name)));
+  try {
+    return await prisma.enterprise.create({
+      data: { ...profileData(input), slug, members: { create: { userId, role: "owner" } } },
+      select: { slug: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { error: "slug_taken" };
+    throw error;
+  }
+}
+
+export async function updateEnterprise({
+  id,
+  input,
+}: {
+  id: string;
+  input: EnterpriseInput;
+}): Promise<SlugResult<{ slug: string }>> {
+  try {
+    return await prisma.enterprise.update({
+      where: { id },
+      data: { ...profileData(input), ...(input.slug ? { slug: input.slug } : {}) },
+      select: { slug: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { error: "slug_taken" };
+    throw error;
+  }
+}
+
+export async function getEnterpriseBySlug(slug: string) {
+  if (!SLUG_PATTERN.test(slug)) return null;
+  return prisma.enterprise.findUnique({ where: { slug }, select: ENTERPRISE_PROFILE_SELECT });
+}
+
+export function getMembership({ enterpriseId, userId }: { enterpriseId: string; userId: string }) {
+  return prisma.enterpriseMember.findUnique({
+    where: { enterpriseId_userId: { enterpriseId, userId } },
+    select: { role: true },
+  });
+}
+
+export function listMemberEnterprises(userId: string) {
+  return prisma.enterpriseMember.findMany({
+    where: { userId },
+    select: {
+      role: true,
+      enterprise: { select: { slug: true, name: true, country: true, sector: true, status: true, updatedAt: true } },
+    },
+    orderBy: { enterprise: { name: "asc" } },
+  });
+}
+
+export function listMembers(enterpriseId: string) {
+  return prisma.enterpriseMember.findMany({
+    where: { enterpriseId },
+    select: { role: true, createdAt: true, user: { select: { id: true, displayName: true, email: true } } },
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+  });
+}
+
+export async function setPublished({ id, published }: { id: string; published: boolean }) {
+  await prisma.enterprise.update({
+    where: { id },
+    data: published ? { status: "published", publishedAt: new Date() } : { status: "draft" },
+    select: { id: true },
+  });
+}
+
+export async function addMemberByEmail({
+  enterpriseId,
+  email,
+  role = "member",
+}: {
+  enterpriseId: string;
+  email: string;
+  role?: MemberRole;
+}): Promise<"added" | "already_member" | "no_such_user"> {
+  const user = await findUserIdByEmail(email);
+  if (!user) return "no_such_user";
+  const existing = await getMembership({ enterpriseId, userId: user.id });
+  if (existing) return "already_member";
+  await prisma.enterpriseMember.create({ data: { enterpriseId, userId: user.id, role }, select: { userId: true } });
+  return "added";
+}
+
+/** Removes a member; the last owner cannot be removed, so an enterprise is never left without one. */
+export async function removeMember({ enterpriseId, userId }: { enterpriseId: string; userId: string }) {
+  return prisma.$transaction(async (tx) => {
+    const member = await tx.enterpriseMember.findUnique({
+      where: { enterpriseId_userId: { enterpriseId, userId } },
+      select: { role: true },
+    });
+    if (!member) return "not_member" as const;
+    if (member.role === "owner") {
+      const owners = await tx.enterpriseMember.count({ where: { enterpriseId, role: "owner" } });
+      if (owners <= 1) return "last_owner" as const;
+    }
+    await tx.enterpriseMember.delete({ where: { enterpriseId_userId: { enterpriseId, userId } } });
+    return "removed" as const;
+  });
+}
+
+export function countEnterprises() {
+  return prisma.enterprise.count();
+}
+
+export function countPublishedEnterprises() {
+  return prisma.enterprise.count({ where: { status: "published" } });
+}

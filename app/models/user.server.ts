@@ -1,0 +1,158 @@
+import type { Role } from "~/generated/prisma/client";
+import { getDummyHash, hashPassword, verifyPassword } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import type { Language } from "~/utils/i18n";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: string;
+  roles: { role: Role; country: string | null }[];
+}
+
+const SESSION_USER_SELECT = {
+  id: true,
+  email: true,
+  displayName: true,
+  locale: true,
+  roles: { select: { role: true, country: true }, orderBy: { role: "asc" as const } },
+};
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export function getUserForSession(id: string): Promise<SessionUser | null> {
+  return prisma.user.findUnique({ where: { id }, select: SESSION_USER_SELECT });
+}
+
+export async function createUser({
+  email,
+  password,
+  displayName,
+  locale,
+  role,
+}: {
+  email: string;
+  password: string;
+  displayName: string;
+  locale: Language;
+  role: "entrepreneur" | "funder";
+}): Promise<{ id: string } | { error: "email_taken" }> {
+  const passwordHash = await hashPassword(password);
+  try {
+    return await prisma.user.create({
+      data: {
+        email: normaliseEmail(email),
+        displayName: displayName.trim(),
+        passwordHash,
+        locale,
+        roles: { create: { role } },
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return { error: "email_taken" };
+    throw error;
+  }
+}
+
+/** Checks a password; gives the same answer, in about the same time, for an unknown email and a wrong password. */
+export async function verifyLogin({ email, password }: { email: string; password: string }) {
+  const user = await prisma.user.findUnique({
+    where: { email: normaliseEmail(email) },
+    select: { id: true, passwordHash: true, locale: true },
+  });
+  if (!user) {
+    await verifyPassword(await getDummyHash(), password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  return { id: user.id, locale: user.locale };
+}
+
+export async function changePassword({
+  userId,
+  currentPassword,
+  newPassword,
+}: {
+  userId: string;
+  currentPassword: string;
+  newPassword: string;
+}): Promise<boolean> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) return false;
+  await prisma.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(newPassword) },
+    select: { id: true },
+  });
+  return true;
+}
+
+export function setUserLocale({ userId, locale }: { userId: string; locale: Language }) {
+  return prisma.user.update({ where: { id: userId }, data: { locale }, select: { id: true } });
+}
+
+export function findUserIdByEmail(email: string) {
+  return prisma.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true } });
+}
+
+export async function listUsers({ query, page, pageSize = 50 }: { query?: string; page: number; pageSize?: number }) {
+  const where = query
+    ? {
+        OR: [
+          { email: { contains: query, mode: "insensitive" as const } },
+          { displayName: { contains: query, mode: "insensitive" as const } },
+        ],
+      }
+    : {};
+  const [users, total] = await Promise.all([
+    prisma.user.findMany({
+      where,
+      select: { ...SESSION_USER_SELECT, createdAt: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+    prisma.user.count({ where }),
+  ]);
+  return { users, total, pageSize };
+}
+
+export async function grantRole({ userId, role, country }: { userId: string; role: Role; country: string | null }) {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!user) return false;
+  await prisma.userRole.upsert({
+    where: { userId_role: { userId, role } },
+    create: { userId, role, country },
+    update: { country },
+    select: { role: true },
+  });
+  return true;
+}
+
+export async function removeRole({ userId, role }: { userId: string; role: Role }) {
+  const { count } = await prisma.userRole.deleteMany({ where: { userId, role } });
+  return count > 0;
+}
+
+export function countAdmins() {
+  return prisma.userRole.count({ where: { role: "admin" } });
+}
+
+/** ADMIN_EMAIL and ADMIN_PASSWORD make sure that account exists and is an admin (the first admin of a new installation). */
+export async function ensureAdminFromEnv() {
+  const email = process.env.ADMIN_EMAIL;
+  const password = process.env.ADMIN_PASSWORD;
+  if (!email || !password) return;
+  const existing = await findUserIdByEmail(email);
+  const userId =
+    existing?.id ??
+    (
+      await prisma.user.create({
+        data: { email: normaliseEmail(email), displayName: "Administrator", passwordHash: await hashPassword(password) },
+        select: { id: true },
+      })
+    ).id;
+  await grantRole({ userId, role: "admin", country: null });
+}

@@ -1,0 +1,166 @@
+import { type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { getOptionalUser } from "~/utils/auth.server";
+import { directionOf, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "~/utils/i18n";
+import { i18next } from "~/utils/i18next.server";
+import { useNonce } from "~/utils/nonce";
+import { hasRole } from "~/utils/permissions.server";
+import stylesheet from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, user] = await Promise.all([i18next.getLocale(request), getOptionalUser(request)]);
+  return {
+    locale,
+    user: user ? { displayName: user.displayName, isAdmin: hasRole(user, "admin") } : null,
+  };
+}
+
+export const handle = { i18n: "common" };
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+function LanguageSwitcher({ current }: { current: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/language" className="language-switcher">
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <label htmlFor="language-select" className="visually-hidden">
+        {t("nav.language")}
+      </label>
+      <select id="language-select" name="language" defaultValue={current}>
+        {SUPPORTED_LANGUAGES.map((language) => (
+          <option key={language} value={language} lang={language}>
+            {LANGUAGE_NAMES[language]}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button-secondary">
+        {t("nav.changeLanguage")}
+      </button>
+    </Form>
+  );
+}
+
+function Header() {
+  const { t } = useTranslation();
+  const data = useRootData();
+  const user = data?.user;
+  return (
+    <header className="site-header">
+      <a href="#main" className="skip-link">
+        {t("nav.skipToContent")}
+      </a>
+      <Link to="/" className="brand">
+        Ortaq
+      </Link>
+      <nav aria-label={t("nav.main")}>
+        <ul>
+          <li>
+            <NavLink to="/methodology">{t("nav.methodology")}</NavLink>
+          </li>
+          {user ? (
+            <>
+              <li>
+                <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
+              </li>
+              {user.isAdmin ? (
+                <li>
+                  <NavLink to="/admin/users">{t("nav.admin")}</NavLink>
+                </li>
+              ) : null}
+              <li>
+                <NavLink to="/settings/password">{t("nav.account")}</NavLink>
+              </li>
+              <li>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="link-button">
+                    {t("nav.logout")}
+                  </button>
+                </Form>
+              </li>
+            </>
+          ) : (
+            <>
+              <li>
+                <NavLink to="/login">{t("nav.login")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/signup">{t("nav.signup")}</NavLink>
+              </li>
+            </>
+          )}
+        </ul>
+      </nav>
+      <LanguageSwitcher current={data?.locale ?? "en"} />
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRootData();
+  const nonce = useNonce();
+  const locale = data?.locale ?? "en";
+  // A language chosen after the page loaded (the switcher submits without a reload) reaches the browser's i18next here.
+  useChangeLanguage(locale);
+  return (
+    <html lang={locale} dir={directionOf(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <Header />
+        <main id="main">{children}</main>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = [400, 403, 404, 405, 413, 429].includes(status) ? String(status) : "500";
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <section className="error-page">
+      <title>{`${t(`errorPage.${key}.title`)} · Ortaq`}</title>
+      <h1>{t(`errorPage.${key}.title`)}</h1>
+      <p>{t(`errorPage.${key}.body`)}</p>
+      <p>
+        <Link to="/">{t("errorPage.home")}</Link>
+      </p>
+    </section>
+  );
+}

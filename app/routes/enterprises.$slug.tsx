@@ -1,0 +1,172 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getEnterpriseBySlug, getMembership, setPublished } from "~/models/enterprise.server";
+import { getOptionalUser, requireUser } from "~/utils/auth.server";
+import { formatDate, formatNumber } from "~/utils/format";
+import { localized } from "~/utils/i18n";
+import { getFixedT } from "~/utils/i18next.server";
+import { notFound, requireEnterpriseMember, userCan } from "~/utils/permissions.server";
+import {
+  BENEFICIARY_GROUP_LABELS,
+  COUNTRY_NAMES,
+  LEGAL_FORM_LABELS,
+  REGIONS,
+  SDG_LABELS,
+  SECTOR_LABELS,
+  type CountryCode,
+} from "~/utils/reference-data";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const enterprise = params.slug ? await getEnterpriseBySlug(params.slug) : null;
+  if (!enterprise) notFound();
+  const user = await getOptionalUser(request);
+  const membership = user ? await getMembership({ enterpriseId: enterprise.id, userId: user.id }) : null;
+  const isAdmin = userCan(user, "update:enterprise:any");
+  if (enterprise.status === "draft" && !membership && !userCan(user, "read:enterprise-draft:any")) notFound();
+  const t = await getFixedT(request);
+  const { origin } = new URL(request.url);
+  return {
+    enterprise,
+    canEdit: Boolean(membership) || isAdmin,
+    isOwner: membership?.role === "owner" || isAdmin,
+    url: `${origin}/enterprises/${enterprise.slug}`,
+    siteName: t("site.name"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { enterprise } = await requireEnterpriseMember(user, params.slug, { ownerOnly: true });
+  const intent = (await request.formData()).get("intent");
+  if (intent !== "publish" && intent !== "unpublish") {
+    throw new Response("Unknown action", { status: 400 });
+  }
+  await setPublished({ id: enterprise.id, published: intent === "publish" });
+  return redirect(`/enterprises/${enterprise.slug}?${intent === "publish" ? "published" : "unpublished"}=1`);
+}
+
+export default function EnterprisePage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const { enterprise, canEdit, isOwner } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const country = enterprise.country as CountryCode;
+  const region = REGIONS[country]?.find((r) => r.code === enterprise.region);
+  const notice = ["saved", "published", "unpublished"].find((key) => searchParams.get(key));
+  return (
+    <article>
+      {notice ? (
+        <p role="status" className="notice">
+          {t(`enterprise.notice.${notice}`)}
+        </p>
+      ) : null}
+      <h1>{enterprise.name}</h1>
+      <p>
+        <span className={`badge badge-${enterprise.status}`}>{t(`enterprise.status.${enterprise.status}`)}</span>{" "}
+        {localized(SECTOR_LABELS[enterprise.sector as keyof typeof SECTOR_LABELS] ?? { en: enterprise.sector }, language)} ·{" "}
+        {region ? `${localized(region, language)}, ` : ""}
+        {localized(COUNTRY_NAMES[country], language)}
+      </p>
+      {canEdit ? (
+        <div className="actions">
+          <Link className="button button-secondary" to={`/enterprises/${enterprise.slug}/edit`}>
+            {t("enterprise.edit")}
+          </Link>
+          <Link className="button button-secondary" to={`/enterprises/${enterprise.slug}/members`}>
+            {t("enterprise.members")}
+          </Link>
+          {isOwner ? (
+            <Form method="post">
+              {enterprise.status === "draft" ? (
+                <button type="submit" name="intent" value="publish">
+                  {t("enterprise.publish")}
+                </button>
+              ) : (
+                <button type="submit" name="intent" value="unpublish" className="button-secondary">
+                  {t("enterprise.unpublish")}
+                </button>
+              )}
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+      {enterprise.status === "draft" ? <p className="notice notice-warning">{t("enterprise.draftNotice")}</p> : null}
+      <h2>{t("enterprise.fields.mission")}</h2>
+      <p>{enterprise.mission}</p>
+      <h2>{t("enterprise.about")}</h2>
+      <p>{enterprise.description}</p>
+      <dl className="facts">
+        <dt>{t("enterprise.fields.legalForm")}</dt>
+        <dd>{localized(LEGAL_FORM_LABELS[enterprise.legalForm as keyof typeof LEGAL_FORM_LABELS] ?? { en: enterprise.legalForm }, language)}</dd>
+        <dt>{t("enterprise.fields.city")}</dt>
+        <dd>{enterprise.city}</dd>
+        <dt>{t("enterprise.fields.foundedYear")}</dt>
+        <dd>{enterprise.foundedYear}</dd>
+        <dt>{t("enterprise.fields.employees")}</dt>
+        <dd>{formatNumber(enterprise.employees, language)}</dd>
+        <dt>{t("enterprise.leadership")}</dt>
+        <dd>
+          {[enterprise.womenLed ? t("enterprise.fields.womenLed") : null, enterprise.youthLed ? t("enterprise.fields.youthLed") : null]
+            .filter(Boolean)
+            .join("; ") || t("enterprise.none")}
+        </dd>
+        {enterprise.website ? (
+          <>
+            <dt>{t("enterprise.fields.website")}</dt>
+            <dd>
+              <a href={enterprise.website} rel="nofollow noopener noreferrer">
+                {enterprise.website}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {enterprise.publishedAt && enterprise.status === "published" ? (
+          <>
+            <dt>{t("enterprise.publishedOn")}</dt>
+            <dd>{formatDate(enterprise.publishedAt, language)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>{t("enterprise.fields.sdgs")}</h2>
+      {enterprise.sdgs.length ? (
+        <ul>
+          {enterprise.sdgs.map((n) => (
+            <li key={n}>
+              {n}. {localized(SDG_LABELS[n], language)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("enterprise.none")}</p>
+      )}
+      <h2>{t("enterprise.fields.beneficiaryGroups")}</h2>
+      {enterprise.beneficiaryGroups.length ? (
+        <ul>
+          {enterprise.beneficiaryGroups.map((group) => (
+            <li key={group}>
+              {localized(BENEFICIARY_GROUP_LABELS[group as keyof typeof BENEFICIARY_GROUP_LABELS] ?? { en: group }, language)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("enterprise.none")}</p>
+      )}
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Ortaq" }];
+  const description = data.enterprise.mission.slice(0, 200);
+  return [
+    { title: `${data.enterprise.name} · Ortaq` },
+    { name: "description", content: description },
+    { property: "og:title", content: data.enterprise.name },
+    { property: "og:description", content: description },
+    { property: "og:type", content: "website" },
+    { property: "og:url", content: data.url },
+    { property: "og:site_name", content: data.siteName },
+    ...(data.enterprise.status === "draft" ? [{ name: "robots", content: "noindex" }] : []),
+  ];
+};

@@ -1,0 +1,119 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { IdSchema } from "~/utils/validation";
+import { FormErrors, TextField } from "~/components/forms";
+import { addMemberByEmail, listMembers, removeMember } from "~/models/enterprise.server";
+import { requireUser } from "~/utils/auth.server";
+import { AddMemberSchema } from "~/utils/enterprise-validation";
+import { getFixedT } from "~/utils/i18next.server";
+import { requireEnterpriseMember } from "~/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { enterprise, role } = await requireEnterpriseMember(user, params.slug);
+  const t = await getFixedT(request);
+  return {
+    title: t("members.title", { name: enterprise.name }),
+    enterprise: { slug: enterprise.slug, name: enterprise.name },
+    isOwner: role === "owner",
+    members: await listMembers(enterprise.id),
+  };
+}
+
+const RemoveMemberSchema = z.object({ intent: z.literal("remove-member"), userId: IdSchema });
+const MembersActionSchema = z.discriminatedUnion("intent", [AddMemberSchema, RemoveMemberSchema]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { enterprise } = await requireEnterpriseMember(user, params.slug, { ownerOnly: true });
+  const submission = parseWithZod(await request.formData(), { schema: MembersActionSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const back = `/enterprises/${enterprise.slug}/members`;
+  if (submission.value.intent === "add-member") {
+    const result = await addMemberByEmail({ enterpriseId: enterprise.id, email: submission.value.email });
+    if (result === "no_such_user") return data(submission.reply({ fieldErrors: { email: ["errors.noSuchUser"] } }), { status: 400 });
+    if (result === "already_member") return data(submission.reply({ fieldErrors: { email: ["errors.alreadyMember"] } }), { status: 400 });
+    return redirect(`${back}?added=1`);
+  }
+  const result = await removeMember({ enterpriseId: enterprise.id, userId: submission.value.userId });
+  if (result === "last_owner") return data(submission.reply({ formErrors: ["errors.lastOwner"] }), { status: 400 });
+  if (result === "not_member") return data(submission.reply({ formErrors: ["errors.notMember"] }), { status: 400 });
+  return redirect(`${back}?removed=1`);
+}
+
+export default function MembersPage() {
+  const { t } = useTranslation();
+  const { enterprise, members, isOwner, title } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "add-member",
+    lastResult,
+    constraint: getZodConstraint(AddMemberSchema),
+    shouldValidate: "onBlur",
+  });
+  const notice = ["added", "removed"].find((key) => searchParams.get(key));
+  return (
+    <section>
+      <p>
+        <Link to={`/enterprises/${enterprise.slug}`}>{t("enterprise.backToProfile")}</Link>
+      </p>
+      <h1>{title}</h1>
+      {notice ? (
+        <p role="status" className="notice">
+          {t(`members.notice.${notice}`)}
+        </p>
+      ) : null}
+      <table>
+        <caption>{t("members.listCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("fields.displayName")}</th>
+            <th scope="col">{t("fields.email")}</th>
+            <th scope="col">{t("members.role")}</th>
+            {isOwner ? <th scope="col">{t("members.actions")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => (
+            <tr key={member.user.id}>
+              <td>{member.user.displayName}</td>
+              <td>{member.user.email}</td>
+              <td>{t(`members.roles.${member.role}`)}</td>
+              {isOwner ? (
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="remove-member" />
+                    <input type="hidden" name="userId" value={member.user.id} />
+                    <button type="submit" className="button-secondary">
+                      {t("members.remove", { name: member.user.displayName })}
+                    </button>
+                  </Form>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {isOwner ? (
+        <>
+          <h2>{t("members.addTitle")}</h2>
+          <Form method="post" {...getFormProps(form)} className="form">
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input type="hidden" name="intent" value="add-member" />
+            <TextField field={fields.email} label={t("members.addEmail")} hint={t("members.addHint")} type="email" />
+            <div className="actions">
+              <button type="submit">{t("members.add")}</button>
+            </div>
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];

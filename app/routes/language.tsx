@@ -1,0 +1,19 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { setUserLocale } from "~/models/user.server";
+import { getOptionalUser, safeRedirect } from "~/utils/auth.server";
+import { isLanguage } from "~/utils/i18n";
+import { languageCookie } from "~/utils/i18next.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const language = form.get("language");
+  const redirectTo = safeRedirect(form.get("redirectTo"), "/");
+  if (!isLanguage(language)) return redirect(redirectTo);
+  const user = await getOptionalUser(request);
+  if (user) await setUserLocale({ userId: user.id, locale: language });
+  return redirect(redirectTo, { headers: { "Set-Cookie": await languageCookie.serialize(language) } });
+}

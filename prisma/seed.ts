@@ -1,0 +1,165 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { hash } from "@node-rs/argon2";
+import type { PrismaClient } from "~/generated/prisma/client";
+import {
+  BENEFICIARY_GROUPS,
+  COUNTRY_CODES,
+  LEGAL_FORMS,
+  REGIONS,
+  SECTORS,
+  type CountryCode,
+} from "~/utils/reference-data";
+import { slugify } from "~/utils/slug";
+
+export const DEMO_PASSWORD = "ortaq-demo-2026";
+
+/** One demo login per role; the README lists them. */
+export const DEMO_USERS = [
+  { email: "entrepreneur@demo.ortaq.org", displayName: "Aigerim Sadykova", locale: "ru", role: "entrepreneur", country: null },
+  { email: "funder@demo.ortaq.org", displayName: "Daniyar Fund", locale: "en", role: "funder", country: null },
+  { email: "ministry@demo.ortaq.org", displayName: "Ministry of National Economy (KZ)", locale: "ru", role: "ministry", country: "KZ" },
+  { email: "verifier@demo.ortaq.org", displayName: "Nodira Verification", locale: "en", role: "verifier", country: null },
+  { email: "moderator@demo.ortaq.org", displayName: "Bakyt Moderator", locale: "en", role: "moderator", country: null },
+  { email: "admin@demo.ortaq.org", displayName: "Ortaq Administrator", locale: "en", role: "admin", country: null },
+] as const;
+
+const NAME_FIRST = [
+  "Jasyl", "Altyn", "Nur", "Ak", "Kok", "Bereke", "Umut", "Yrys", "Ziyo", "Baraka", "Tumar", "Sabr", "Ortaq", "Dostuk", "Khayr",
+  "Nurly", "Bahor", "Shams", "Tengri", "Saryarka", "Issyk", "Pamir", "Oasis", "Silk Road", "Steppe",
+];
+const NAME_SECOND = [
+  "Crafts", "Harvest", "Bakery", "Learning Centre", "Felt Workshop", "Eco Recycling", "Care Services", "Water", "Solar", "Textiles",
+  "Tourism", "Garden", "Dairy Cooperative", "Digital Academy", "Honey", "Clinic", "Print House", "Café", "Sewing Studio", "Farm",
+];
+const CITIES: Record<CountryCode, string[]> = {
+  KZ: ["Almaty", "Astana", "Shymkent", "Karaganda", "Aktobe", "Taraz", "Pavlodar", "Semey"],
+  KG: ["Bishkek", "Osh", "Karakol", "Naryn", "Jalal-Abad", "Talas", "Tokmok"],
+  TJ: ["Dushanbe", "Khujand", "Bokhtar", "Kulob", "Khorog", "Istaravshan"],
+  TM: ["Ashgabat", "Turkmenabat", "Dashoguz", "Mary", "Balkanabat"],
+  UZ: ["Tashkent", "Samarkand", "Bukhara", "Namangan", "Andijan", "Fergana", "Nukus", "Khiva"],
+  AF: ["Kabul", "Herat", "Mazar-i-Sharif", "Kandahar", "Jalalabad", "Bamyan"],
+  MN: ["Ulaanbaatar", "Erdenet", "Darkhan", "Khovd", "Murun", "Choibalsan"],
+};
+const MISSIONS = [
+  "Creating fair jobs for women in rural areas while reviving traditional crafts.",
+  "Giving young people with disabilities skills and paid work in a supportive workplace.",
+  "Turning household waste into useful products and cleaner neighbourhoods.",
+  "Bringing affordable, healthy food from smallholder farmers to city families.",
+  "Offering quality after-school learning to children from low-income families.",
+  "Providing care and companionship to older people living alone.",
+  "Helping returning migrants start small businesses in their home villages.",
+  "Bringing clean water and solar energy to remote mountain communities.",
+];
+
+/** A small deterministic generator, so the demo data is the same on every machine. */
+function prng(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function demoEnterprises(count = 70) {
+  const random = prng(20261124);
+  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const sample = <T,>(list: readonly T[], n: number) => [...list].sort(() => random() - 0.5).slice(0, n);
+  const used = new Set<string>();
+  return Array.from({ length: count }, (_, index) => {
+    const country = COUNTRY_CODES[index % COUNTRY_CODES.length]!;
+    let name = `${pick(NAME_FIRST)} ${pick(NAME_SECOND)}`;
+    while (used.has(slugify(name))) name = `${name} ${pick(CITIES[country])}`;
+    used.add(slugify(name));
+    const sizeRoll = random();
+    const employees = sizeRoll < 0.15 ? 0 : sizeRoll < 0.6 ? 1 + Math.floor(random() * 9) : sizeRoll < 0.9 ? 10 + Math.floor(random() * 40) : 50 + Math.floor(random() * 200);
+    return {
+      slug: slugify(name),
+      name,
+      legalForm: pick(LEGAL_FORMS),
+      country,
+      region: pick(REGIONS[country]).code,
+      city: pick(CITIES[country]),
+      sector: pick(SECTORS),
+      foundedYear: 2005 + Math.floor(random() * 20),
+      employees,
+      womenLed: random() < 0.45,
+      youthLed: random() < 0.3,
+      description: `${name} is a social enterprise in ${pick(CITIES[country])}. ${pick(MISSIONS)} It reinvests its profits in its mission and works with local partners.`,
+      mission: pick(MISSIONS),
+      website: random() < 0.5 ? `https://${slugify(name)}.example.org` : null,
+      sdgs: sample([1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 15, 17], 1 + Math.floor(random() * 4)).sort((a, b) => a - b),
+      beneficiaryGroups: sample(BENEFICIARY_GROUPS, 1 + Math.floor(random() * 3)),
+      status: index % 12 === 11 ? ("draft" as const) : ("published" as const),
+    };
+  });
+}
+
+/** Loads the demo data into an empty database; does nothing when any user exists. Safe to run from two processes at once. */
+export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { log?: (message: string) => void } = {}) {
+  const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  const seeded = await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(4207001)`;
+      if ((await tx.user.count()) > 0) return false;
+      const users: { id: string; email: string }[] = [];
+      for (const demo of DEMO_USERS) {
+        users.push(
+          await tx.user.create({
+            data: {
+              email: demo.email,
+              displayName: demo.displayName,
+              locale: demo.locale,
+              passwordHash,
+              roles: { create: { role: demo.role, country: demo.country } },
+            },
+            select: { id: true, email: true },
+          }),
+        );
+      }
+      const owners = await Promise.all(
+        COUNTRY_CODES.map((country) =>
+          tx.user.create({
+            data: {
+              email: `owner-${country.toLowerCase()}@demo.ortaq.org`,
+              displayName: `Demo owner (${country})`,
+              passwordHash,
+              roles: { create: { role: "entrepreneur" } },
+            },
+            select: { id: true },
+          }),
+        ),
+      );
+      const entrepreneur = users[0]!;
+      const now = Date.now();
+      for (const [index, enterprise] of demoEnterprises().entries()) {
+        const ownerId = index < 3 ? entrepreneur.id : owners[index % owners.length]!.id;
+        await tx.enterprise.create({
+          data: {
+            ...enterprise,
+            publishedAt: enterprise.status === "published" ? new Date(now - index * 86_400_000) : null,
+            members: { create: { userId: ownerId, role: "owner" } },
+          },
+          select: { id: true },
+        });
+      }
+      return true;
+    },
+    { timeout: 60_000 },
+  );
+  if (seeded) log(`Loaded demo data. Demo logins use the password "${DEMO_PASSWORD}".`);
+  return seeded;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { prisma, disconnectPrisma } = await import("~/utils/db.server");
+  if (!process.env.DATABASE_URL) {
+    console.error("Set DATABASE_URL to the database to seed (npm start seeds the embedded database by itself).");
+    process.exit(2);
+  }
+  await seedIfEmpty(prisma, { log: console.log });
+  await disconnectPrisma();
+}

@@ -1,0 +1,112 @@
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./app/utils/embedded-postgres.server";
+import { getEnv } from "./app/utils/env.server";
+import { createNonce, securityHeaders } from "./app/utils/security-headers.server";
+import { applyMigrations } from "./prisma/migrate";
+
+installGlobals({ nativeFetch: true });
+
+async function main() {
+  const env = getEnv();
+  const production = env.NODE_ENV === "production";
+
+  let embedded: EmbeddedDatabase | undefined;
+  if (!env.DATABASE_URL) {
+    delete process.env.DATABASE_URL;
+    console.log(`Starting the embedded PostgreSQL in ${env.ORTAQ_DATA_DIR} ...`);
+    embedded = await startEmbeddedPostgres({ dataDir: env.ORTAQ_DATA_DIR });
+    const pg = await import("pg");
+    const admin = new pg.default.Client({ connectionString: embedded.url("postgres") });
+    await admin.connect();
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'ortaq'");
+    if (exists.rowCount === 0) await admin.query("CREATE DATABASE ortaq");
+    await admin.end();
+    process.env.DATABASE_URL = embedded.url("ortaq");
+  }
+  const databaseUrl = process.env.DATABASE_URL!;
+
+  await applyMigrations(databaseUrl, { log: (message) => console.log(message) });
+
+  const { disconnectPrisma, prisma } = await import("./app/utils/db.server");
+  if (env.ORTAQ_SEED === "auto") {
+    const { seedIfEmpty } = await import("./prisma/seed");
+    await seedIfEmpty(prisma, { log: (message) => console.log(message) });
+  }
+  const { ensureAdminFromEnv } = await import("./app/models/user.server");
+  await ensureAdminFromEnv();
+
+  const vite = production
+    ? undefined
+    : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+  app.use(compression());
+  app.use((req, res, next) => {
+    const nonce = createNonce();
+    res.locals.cspNonce = nonce;
+    const headers = securityHeaders({ nonce, production, devOrigins: vite ? ["ws:", "wss:"] : [] });
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    next();
+  });
+
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  }
+
+  const build = vite
+    ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : ((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild);
+
+  let draining = false;
+  app.use((_req, res, next) => {
+    if (draining) res.setHeader("Connection", "close");
+    next();
+  });
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: production ? "production" : "development",
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? "unknown" }),
+    }),
+  );
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    console.log(`Ortaq is running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    draining = true;
+    console.log(`${signal} received: finishing requests in flight ...`);
+    server.closeIdleConnections?.();
+    const force = setTimeout(() => server.closeAllConnections?.(), 10_000);
+    server.close(async () => {
+      clearTimeout(force);
+      await vite?.close();
+      await disconnectPrisma();
+      await embedded?.stop();
+      console.log("Stopped.");
+      process.exit(0);
+    });
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * Every page's console is watched: an error in it (a script failure, a blocked
+ * script, a hydration mismatch) fails the test. A 4xx answer to a form is expected
+ * behaviour, so the browser's note about it is not counted.
+ */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      const text = message.text();
+      if (/Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
+      errors.push(text);
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    await use(page);
+    expect(errors, "console errors on the page").toEqual([]);
+  },
+});
+
+export { expect };
+
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+let counter = 0;
+export function uniqueEmail(prefix: string) {
+  counter += 1;
+  return `${prefix}-${Date.now()}-${counter}-${Math.floor(Math.random() * 1e6)}@e2e.ortaq.org`;
+}
+
+export const DEMO_PASSWORD = "ortaq-demo-2026";
+
+export async function signUp(page: Page, { email, name = "Newcomer", password = "a long enough password" }: { email: string; name?: string; password?: string }) {
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Display name").fill(name);
+  await page.getByLabel("I come to Ortaq as").selectOption("entrepreneur");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${name}` })).toBeVisible();
+}
+
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+}
+
+/** Fills the enterprise form with a valid profile (region in Kazakhstan's Almaty region). */
+export async function fillEnterpriseForm(page: Page, { name, foundedYear = "2019" }: { name: string; foundedYear?: string }) {
+  await page.getByLabel("Name of the enterprise").fill(name);
+  await page.getByLabel("Legal form").selectOption("llp");
+  await page.getByLabel("Country").selectOption("KZ");
+  await page.getByLabel("Region").selectOption("KZ-19");
+  await page.getByLabel("City or town").fill("Talgar");
+  await page.getByLabel("Sector").selectOption("agriculture_food");
+  await page.getByLabel("Year founded").fill(foundedYear);
+  await page.getByLabel("Number of employees").fill("7");
+  await page.getByLabel("Led by a woman").check();
+  await page.getByLabel("Mission").fill("Healthy food from smallholder farmers for city families.");
+  await page.getByLabel("Description").fill("A cooperative shop that buys from 40 smallholder farms and sells in Almaty.");
+  await page.getByLabel("5. Gender equality", { exact: false }).check();
+  await page.getByLabel("Women", { exact: true }).check();
+}

@@ -1,0 +1,74 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { hashPassword } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { createSession } from "~/utils/session.server";
+import type { RoleName } from "~/utils/roles";
+
+let counter = 0;
+
+/** A user with the given roles and a live session; `cookie` is the Cookie header that carries it. */
+export async function createTestUser({
+  roles = ["entrepreneur"],
+  country = null,
+  password = "correct horse battery",
+  email,
+}: { roles?: RoleName[]; country?: string | null; password?: string; email?: string } = {}) {
+  counter += 1;
+  const user = await prisma.user.create({
+    data: {
+      email: email ?? `user${counter}-${Date.now()}@test.ortaq.org`,
+      displayName: `Test User ${counter}`,
+      passwordHash: await hashPassword(password),
+      roles: { create: roles.map((role) => ({ role, country: role === "ministry" ? country ?? "KZ" : null })) },
+    },
+    select: { id: true, email: true },
+  });
+  const setCookie = await createSession(user.id);
+  return { ...user, password, cookie: setCookie.split(";")[0]! };
+}
+
+export function formRequest(path: string, fields: Record<string, string | string[]>, cookie?: string, method = "POST") {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+  }
+  return new Request(`http://localhost${path}`, {
+    method,
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+    body,
+  });
+}
+
+export function getRequest(path: string, cookie?: string) {
+  return new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+}
+
+export interface Outcome {
+  status: number;
+  location: string | null;
+  data: unknown;
+}
+
+/** Runs a loader or action as Remix would and reports what the browser would get: a status, a redirect, or data. */
+export async function run(
+  fn: (args: ActionFunctionArgs & LoaderFunctionArgs) => unknown,
+  request: Request,
+  params: Record<string, string> = {},
+  context: Record<string, unknown> = { clientAddress: "203.0.113.1" },
+): Promise<Outcome> {
+  let result: unknown;
+  try {
+    result = await fn({ request, params, context } as ActionFunctionArgs & LoaderFunctionArgs);
+  } catch (thrown) {
+    result = thrown;
+  }
+  if (result instanceof Response) {
+    return { status: result.status, location: result.headers.get("Location"), data: null };
+  }
+  if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
+    const withInit = result as { data: unknown; init: ResponseInit | null };
+    return { status: withInit.init?.status ?? 200, location: null, data: withInit.data };
+  }
+  if (result instanceof Error) throw result;
+  return { status: 200, location: null, data: result };
+}

@@ -1,0 +1,225 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import * as adminUsers from "~/routes/admin.users";
+import * as enterpriseEdit from "~/routes/enterprises.$slug_.edit";
+import * as enterpriseMembers from "~/routes/enterprises.$slug_.members";
+import * as enterprisePage from "~/routes/enterprises.$slug";
+import * as enterpriseNew from "~/routes/enterprises.new";
+import * as language from "~/routes/language";
+import * as login from "~/routes/login";
+import * as logout from "~/routes/logout";
+import * as changePassword from "~/routes/settings.password";
+import * as signup from "~/routes/signup";
+import { prisma } from "~/utils/db.server";
+import type { RoleName } from "~/utils/roles";
+import { enterpriseFormFields, validEnterpriseFields } from "../helpers/enterprise";
+import { createTestUser, formRequest, run } from "../helpers/routes";
+
+type Actor = "anonymous" | RoleName | "owner" | "member";
+const ACTORS: Actor[] = ["anonymous", "entrepreneur", "funder", "ministry", "verifier", "moderator", "admin", "owner", "member"];
+const SIGNED_IN = ACTORS.filter((a) => a !== "anonymous");
+
+interface World {
+  actor: Actor;
+  cookie?: string;
+  userId?: string;
+  email?: string;
+  password?: string;
+  enterprise: { id: string; slug: string };
+  other: { id: string; email: string };
+}
+
+let serial = 0;
+
+/** A fresh enterprise with an owner and a member, a bystander user, and the actor itself. */
+async function makeWorld(actor: Actor): Promise<World> {
+  serial += 1;
+  const owner = await createTestUser();
+  const member = await createTestUser();
+  const other = await createTestUser({ roles: ["funder"] });
+  const enterprise = await prisma.enterprise.create({
+    data: {
+      ...validEnterpriseFields(),
+      slug: `perm-${serial}-${Date.now()}`,
+      members: { create: [{ userId: owner.id, role: "owner" }, { userId: member.id, role: "member" }] },
+    },
+    select: { id: true, slug: true },
+  });
+  const self =
+    actor === "anonymous"
+      ? undefined
+      : actor === "owner"
+        ? owner
+        : actor === "member"
+          ? member
+          : await createTestUser({ roles: [actor] });
+  return { actor, cookie: self?.cookie, userId: self?.id, email: self?.email, password: self?.password, enterprise, other };
+}
+
+interface Case {
+  name: string;
+  allowed: Actor[];
+  /** Performs the request and tells whether the data changed. */
+  attempt: (world: World) => Promise<boolean>;
+}
+
+const CASES: Case[] = [
+  {
+    name: "POST /signup",
+    allowed: ["anonymous"],
+    async attempt(world) {
+      const email = `signup-${world.actor}-${serial}@test.ortaq.org`;
+      await run(
+        signup.action,
+        formRequest("/signup", { email, password: "a long enough password", displayName: "New Person", language: "en", role: "funder" }, world.cookie),
+      );
+      return (await prisma.user.count({ where: { email } })) === 1;
+    },
+  },
+  {
+    name: "POST /login",
+    allowed: ["anonymous"],
+    async attempt(world) {
+      const target = await createTestUser();
+      await run(login.action, formRequest("/login", { email: target.email, password: target.password }, world.cookie));
+      return (await prisma.session.count({ where: { userId: target.id } })) === 2;
+    },
+  },
+  {
+    name: "POST /logout",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      if (!world.userId) return false;
+      const before = await prisma.session.count({ where: { userId: world.userId } });
+      await run(logout.action, formRequest("/logout", {}, world.cookie));
+      return (await prisma.session.count({ where: { userId: world.userId } })) < before;
+    },
+  },
+  {
+    name: "POST /language",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      await run(language.action, formRequest("/language", { language: "ru", redirectTo: "/" }, world.cookie));
+      if (!world.userId) return false;
+      const user = await prisma.user.findUnique({ where: { id: world.userId }, select: { locale: true } });
+      return user?.locale === "ru";
+    },
+  },
+  {
+    name: "POST /settings/password",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      const newPassword = "a brand new password";
+      await run(
+        changePassword.action,
+        formRequest("/settings/password", { currentPassword: world.password ?? "x", newPassword, confirmPassword: newPassword }, world.cookie),
+      );
+      if (!world.userId) return false;
+      const { verifyLogin } = await import("~/models/user.server");
+      return (await verifyLogin({ email: world.email!, password: newPassword })) !== null;
+    },
+  },
+  {
+    name: "POST /enterprises/new",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      const name = `Created by ${world.actor} ${serial}`;
+      await run(enterpriseNew.action, formRequest("/enterprises/new", enterpriseFormFields({ name }), world.cookie));
+      return (await prisma.enterprise.count({ where: { name } })) === 1;
+    },
+  },
+  {
+    name: "POST /enterprises/:slug/edit",
+    allowed: ["owner", "member", "admin"],
+    async attempt(world) {
+      const name = `Renamed by ${world.actor} ${serial}`;
+      await run(
+        enterpriseEdit.action,
+        formRequest(`/enterprises/${world.enterprise.slug}/edit`, enterpriseFormFields({ name }), world.cookie),
+        { slug: world.enterprise.slug },
+      );
+      return (await prisma.enterprise.count({ where: { id: world.enterprise.id, name } })) === 1;
+    },
+  },
+  {
+    name: "POST /enterprises/:slug (publish)",
+    allowed: ["owner", "admin"],
+    async attempt(world) {
+      await run(enterprisePage.action, formRequest(`/enterprises/${world.enterprise.slug}`, { intent: "publish" }, world.cookie), {
+        slug: world.enterprise.slug,
+      });
+      return (await prisma.enterprise.count({ where: { id: world.enterprise.id, status: "published" } })) === 1;
+    },
+  },
+  {
+    name: "POST /enterprises/:slug/members (add)",
+    allowed: ["owner", "admin"],
+    async attempt(world) {
+      await run(
+        enterpriseMembers.action,
+        formRequest(`/enterprises/${world.enterprise.slug}/members`, { intent: "add-member", email: world.other.email }, world.cookie),
+        { slug: world.enterprise.slug },
+      );
+      return (await prisma.enterpriseMember.count({ where: { enterpriseId: world.enterprise.id, userId: world.other.id } })) === 1;
+    },
+  },
+  {
+    name: "POST /enterprises/:slug/members (remove)",
+    allowed: ["owner", "admin"],
+    async attempt(world) {
+      const members = await prisma.enterpriseMember.findMany({ where: { enterpriseId: world.enterprise.id, role: "member" }, select: { userId: true } });
+      const target = members[0]!.userId;
+      await run(
+        enterpriseMembers.action,
+        formRequest(`/enterprises/${world.enterprise.slug}/members`, { intent: "remove-member", userId: target }, world.cookie),
+        { slug: world.enterprise.slug },
+      );
+      return (await prisma.enterpriseMember.count({ where: { enterpriseId: world.enterprise.id, userId: target } })) === 0;
+    },
+  },
+  {
+    name: "POST /admin/users (grant)",
+    allowed: ["admin"],
+    async attempt(world) {
+      await run(adminUsers.action, formRequest("/admin/users", { intent: "grant", userId: world.other.id, role: "verifier" }, world.cookie));
+      return (await prisma.userRole.count({ where: { userId: world.other.id, role: "verifier" } })) === 1;
+    },
+  },
+  {
+    name: "POST /admin/users (remove)",
+    allowed: ["admin"],
+    async attempt(world) {
+      await run(adminUsers.action, formRequest("/admin/users", { intent: "remove", userId: world.other.id, role: "funder" }, world.cookie));
+      return (await prisma.userRole.count({ where: { userId: world.other.id, role: "funder" } })) === 0;
+    },
+  },
+];
+
+beforeAll(async () => {
+  // The last admin may never lose the role; keep one in reserve so removals can be tested.
+  await createTestUser({ roles: ["admin"] });
+});
+
+describe.each(CASES)("$name", (testCase) => {
+  test.each(ACTORS)("changes data for %s only when that actor is allowed", async (actor) => {
+    const world = await makeWorld(actor);
+    const changed = await testCase.attempt(world);
+    const expected = testCase.allowed.includes(actor);
+    expect(changed, `${actor} ${expected ? "should" : "should not"} be able to ${testCase.name}`).toBe(expected);
+  });
+});
+
+test("every route that accepts a POST is in the permission matrix", () => {
+  const routesDir = path.join(process.cwd(), "app/routes");
+  const withAction = readdirSync(routesDir)
+    .filter((file) => /\.tsx?$/.test(file) && !file.includes(".test."))
+    .filter((file) => /export (async )?function action/.test(readFileSync(path.join(routesDir, file), "utf8")))
+    .map((file) => file.replace(/\.tsx?$/, ""));
+  const covered = new Set([
+    "signup", "login", "logout", "language", "settings.password", "enterprises.new", "enterprises.$slug_.edit",
+    "enterprises.$slug", "enterprises.$slug_.members", "admin.users",
+    "$", // the catch-all answers every POST with a 404 and changes nothing
+  ]);
+  expect(withAction.filter((route) => !covered.has(route))).toEqual([]);
+});
