@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const STRIPE_STANDIN_PORT = Number(process.env.E2E_STRIPE_PORT ?? 12111);
+export const E2E_WEBHOOK_SECRET = "whsec_e2e_ortaq";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -27,7 +29,14 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
+  webServer: [
+    {
+      command: "npx tsx tests/stand-ins/stripe-api.ts",
+      url: `http://127.0.0.1:${STRIPE_STANDIN_PORT}/__sessions`,
+      reuseExistingServer: false,
+      env: { STRIPE_STANDIN_PORT: String(STRIPE_STANDIN_PORT) },
+    },
+    {
     // A fresh embedded database for every run, seeded with the demo data.
     command: "rm -rf data/e2e && npx tsx server.ts",
     url: `http://127.0.0.1:${PORT}/healthz`,
@@ -39,6 +48,11 @@ export default defineConfig({
       HOST: "127.0.0.1",
       ORTAQ_DATA_DIR: "data/e2e",
       DATABASE_URL: "",
+      STRIPE_SECRET_KEY: "sk_test_e2e",
+      STRIPE_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
+      STRIPE_API_BASE: `http://127.0.0.1:${STRIPE_STANDIN_PORT}`,
+      STRIPE_CHECKOUT_ORIGIN: `http://127.0.0.1:${STRIPE_STANDIN_PORT}`,
     },
-  },
+    },
+  ],
 });

@@ -5,6 +5,7 @@ import express from "express";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./app/utils/embedded-postgres.server";
 import { getEnv } from "./app/utils/env.server";
 import { createNonce, securityHeaders } from "./app/utils/security-headers.server";
+import { checkoutOrigins } from "./app/utils/stripe.server";
 import { applyMigrations } from "./prisma/migrate";
 
 installGlobals({ nativeFetch: true });
@@ -42,6 +43,7 @@ async function main() {
     ? undefined
     : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
 
+  const formTargets = checkoutOrigins();
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
@@ -49,7 +51,7 @@ async function main() {
   app.use((req, res, next) => {
     const nonce = createNonce();
     res.locals.cspNonce = nonce;
-    const headers = securityHeaders({ nonce, production, devOrigins: vite ? ["ws:", "wss:"] : [] });
+    const headers = securityHeaders({ nonce, production, devOrigins: vite ? ["ws:", "wss:"] : [], formTargets });
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     next();
   });

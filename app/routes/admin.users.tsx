@@ -68,6 +68,9 @@ export default function AdminUsersPage() {
   return (
     <section>
       <h1>{title}</h1>
+      <p>
+        <Link to="/admin/contributions">{t("contributions.adminTitle")}</Link>
+      </p>
       <Form method="get" className="actions" role="search">
         <label htmlFor="user-search">{t("admin.search")}</label>
         <input id="user-search" type="search" name="q" defaultValue={searchParams.get("q") ?? ""} />

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { listGivenContributions } from "~/models/contribution.server";
 import { listMemberEnterprises } from "~/models/enterprise.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
+import { formatMoney } from "~/utils/money";
 import { COUNTRY_NAMES, type CountryCode } from "~/utils/reference-data";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,12 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("dashboard.title"),
     user: { displayName: user.displayName, roles: user.roles },
     memberships: await listMemberEnterprises(user.id),
+    contributions: await listGivenContributions(user.id),
   };
 }
 
 export default function DashboardPage() {
   const { t, i18n } = useTranslation();
-  const { user, memberships } = useLoaderData<typeof loader>();
+  const { user, memberships, contributions } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t("dashboard.greeting", { name: user.displayName })}</h1>
@@ -53,6 +56,44 @@ export default function DashboardPage() {
           {t("dashboard.createEnterprise")}
         </Link>
       </p>
+      <h2>{t("dashboard.contributions")}</h2>
+      {contributions.length === 0 ? (
+        <p>{t("dashboard.noContributions")}</p>
+      ) : (
+        <table>
+          <caption>{t("dashboard.contributionsCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("contributions.date")}</th>
+              <th scope="col">{t("contributions.enterprise")}</th>
+              <th scope="col" className="number">{t("contributions.amount")}</th>
+              <th scope="col">{t("contributions.status")}</th>
+              <th scope="col">{t("contributions.receipt")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {contributions.map((c) => (
+              <tr key={c.id}>
+                <td>{formatDate(c.paidAt ?? c.createdAt, i18n.language)}</td>
+                <td>
+                  <Link to={`/enterprises/${c.enterprise.slug}`}>{c.enterprise.name}</Link>
+                </td>
+                <td className="number">{formatMoney(c.amount, c.currency, i18n.language)}</td>
+                <td>{t(`contributions.statuses.${c.status}`)}</td>
+                <td>
+                  {c.receiptUrl ? (
+                    <a href={c.receiptUrl} rel="noopener noreferrer">
+                      {t("contributions.receiptLink", { enterprise: c.enterprise.name })}
+                    </a>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

@@ -1,12 +1,19 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
+import { ContributeSection } from "~/components/contribute-form";
+import { startContribution } from "~/models/contribution.server";
 import { getEnterpriseBySlug, getMembership, setPublished } from "~/models/enterprise.server";
+import type { SessionUser } from "~/models/user.server";
+import { ContributeSchema } from "~/utils/contribution-validation";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { notFound, requireEnterpriseMember, userCan } from "~/utils/permissions.server";
+import { contributionCurrencies, stripeConfigured } from "~/utils/stripe.server";
 import {
   BENEFICIARY_GROUP_LABELS,
   COUNTRY_NAMES,
@@ -28,6 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { origin } = new URL(request.url);
   return {
     enterprise,
+    contribute: {
+      configured: stripeConfigured(),
+      signedIn: Boolean(user),
+      currencies: contributionCurrencies(),
+      attempt: randomUUID(),
+    },
     canEdit: Boolean(membership) || isAdmin,
     isOwner: membership?.role === "owner" || isAdmin,
     url: `${origin}/enterprises/${enterprise.slug}`,
@@ -37,8 +50,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "contribute") return contribute(request, params.slug, user, formData);
   const { enterprise } = await requireEnterpriseMember(user, params.slug, { ownerOnly: true });
-  const intent = (await request.formData()).get("intent");
   if (intent !== "publish" && intent !== "unpublish") {
     throw new Response("Unknown action", { status: 400 });
   }
@@ -46,14 +61,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/enterprises/${enterprise.slug}?${intent === "publish" ? "published" : "unpublished"}=1`);
 }
 
+/** Any signed-in person may contribute to a published enterprise; Stripe's page takes it from here. */
+async function contribute(request: Request, slug: string | undefined, user: SessionUser, formData: FormData) {
+  const enterprise = slug ? await getEnterpriseBySlug(slug) : null;
+  if (!enterprise || enterprise.status !== "published") notFound();
+  const submission = parseWithZod(formData, { schema: ContributeSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await startContribution({ user, enterprise, input: submission.value, origin: new URL(request.url).origin });
+  if ("url" in result) return redirect(result.url, 303);
+  if ("fieldErrors" in result) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  return data(submission.reply({ formErrors: [result.formError] }), { status: result.status });
+}
+
 export default function EnterprisePage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { enterprise, canEdit, isOwner } = useLoaderData<typeof loader>();
+  const { enterprise, canEdit, isOwner, contribute } = useLoaderData<typeof loader>();
+  const actionResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const country = enterprise.country as CountryCode;
   const region = REGIONS[country]?.find((r) => r.code === enterprise.region);
   const notice = ["saved", "published", "unpublished"].find((key) => searchParams.get(key));
+  const cancelled = searchParams.get("contribution") === "cancelled";
   return (
     <article>
       {notice ? (
@@ -75,6 +104,9 @@ export default function EnterprisePage() {
           </Link>
           <Link className="button button-secondary" to={`/enterprises/${enterprise.slug}/members`}>
             {t("enterprise.members")}
+          </Link>
+          <Link className="button button-secondary" to={`/enterprises/${enterprise.slug}/contributions`}>
+            {t("enterprise.contributionsReceived")}
           </Link>
           {isOwner ? (
             <Form method="post">
@@ -152,6 +184,16 @@ export default function EnterprisePage() {
       ) : (
         <p>{t("enterprise.none")}</p>
       )}
+      {enterprise.status === "published" ? (
+        <>
+          {cancelled ? (
+            <p role="status" className="notice">
+              {t("contribute.cancelled")}
+            </p>
+          ) : null}
+          <ContributeSection slug={enterprise.slug} {...contribute} lastResult={actionResult ?? undefined} />
+        </>
+      ) : null}
     </article>
   );
 }

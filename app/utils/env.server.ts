@@ -18,6 +18,11 @@ const EnvSchema = z.object({
   ORTAQ_DATA_DIR: z.string().default("./data/postgres"),
   ORTAQ_SEED: z.enum(["auto", "never"]).default("auto"),
   SESSION_SECURE_COOKIE: z.enum(["true", "false"]).optional(),
+  STRIPE_SECRET_KEY: z.preprocess(blankAsUnset, z.string().regex(/^(sk|rk)_/, "must be a Stripe secret key (sk_...)").optional()),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(blankAsUnset, z.string().regex(/^whsec_/, "must be a Stripe webhook secret (whsec_...)").optional()),
+  STRIPE_CURRENCIES: z.preprocess(blankAsUnset, z.string().regex(/^[A-Za-z]{3}(,[A-Za-z]{3})*$/, "must be a comma-separated list of currency codes").optional()),
+  STRIPE_API_BASE: z.preprocess(blankAsUnset, z.url().optional()),
+  STRIPE_CHECKOUT_ORIGIN: z.preprocess(blankAsUnset, z.url().optional()),
   ADMIN_EMAIL: z.preprocess(blankAsUnset, z.email().optional()),
   ADMIN_PASSWORD: z.preprocess(blankAsUnset, z.string().min(10, "must be at least 10 characters").optional()),
 });

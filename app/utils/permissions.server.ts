@@ -8,7 +8,8 @@ export type Permission =
   | "update:enterprise:own"
   | "update:enterprise:any"
   | "read:enterprise-draft:any"
-  | "manage:roles";
+  | "manage:roles"
+  | "read:contributions:any";
 
 const GRANTS: Record<RoleName, Permission[]> = {
   entrepreneur: ["create:enterprise", "update:enterprise:own"],
@@ -16,7 +17,7 @@ const GRANTS: Record<RoleName, Permission[]> = {
   ministry: ["create:enterprise", "update:enterprise:own"],
   verifier: ["create:enterprise", "update:enterprise:own"],
   moderator: ["create:enterprise", "update:enterprise:own"],
-  admin: ["create:enterprise", "update:enterprise:own", "update:enterprise:any", "read:enterprise-draft:any", "manage:roles"],
+  admin: ["create:enterprise", "update:enterprise:own", "update:enterprise:any", "read:enterprise-draft:any", "manage:roles", "read:contributions:any"],
 };
 
 export function hasRole(user: Pick<SessionUser, "roles"> | null, role: RoleName) {

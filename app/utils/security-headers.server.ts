@@ -5,7 +5,18 @@ export function createNonce() {
 }
 
 /** The headers every response carries. The nonce lets only the scripts Remix renders run. */
-export function securityHeaders({ nonce, production, devOrigins = [] }: { nonce: string; production: boolean; devOrigins?: string[] }) {
+export function securityHeaders({
+  nonce,
+  production,
+  devOrigins = [],
+  formTargets = [],
+}: {
+  nonce: string;
+  production: boolean;
+  devOrigins?: string[];
+  /** Other origins a form may lead to (Stripe Checkout, after the contribution form's redirect). */
+  formTargets?: string[];
+}) {
   const connect = ["'self'", ...devOrigins].join(" ");
   const csp = [
     "default-src 'self'",
@@ -16,7 +27,7 @@ export function securityHeaders({ nonce, production, devOrigins = [] }: { nonce:
     `connect-src ${connect}`,
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action ${["'self'", ...formTargets].join(" ")}`,
     "frame-ancestors 'none'",
   ].join("; ");
   const headers: Record<string, string> = {

@@ -1,0 +1,61 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod/v4";
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { CheckboxField, FormErrors, SelectField, TextField } from "~/components/forms";
+import { ContributeSchema } from "~/utils/contribution-validation";
+
+export function ContributeSection({
+  slug,
+  configured,
+  signedIn,
+  currencies,
+  attempt,
+  lastResult,
+}: {
+  slug: string;
+  configured: boolean;
+  signedIn: boolean;
+  currencies: string[];
+  attempt: string;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<z.input<typeof ContributeSchema>>({
+    id: "contribute",
+    lastResult,
+    constraint: getZodConstraint(ContributeSchema),
+    defaultValue: { currency: currencies[0] },
+  });
+  return (
+    <section aria-labelledby="contribute-heading">
+      <h2 id="contribute-heading">{t("contribute.title")}</h2>
+      {!configured ? (
+        <p className="notice notice-warning">{t("contribute.notConfigured")}</p>
+      ) : !signedIn ? (
+        <p>
+          <Link to={`/login?redirectTo=${encodeURIComponent(`/enterprises/${slug}`)}`}>{t("contribute.logInToContribute")}</Link>
+        </p>
+      ) : (
+        <Form method="post" action={`/enterprises/${slug}`} {...getFormProps(form)} className="form">
+          <input type="hidden" name="intent" value="contribute" />
+          <p>{t("contribute.intro")}</p>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="attempt" value={attempt} />
+          <TextField field={fields.amount} label={t("contribute.amount")} inputMode="text" />
+          <SelectField
+            field={fields.currency}
+            label={t("contribute.currency")}
+            placeholder={t("fields.choose")}
+            options={currencies.map((c) => ({ value: c, label: c }))}
+          />
+          <CheckboxField field={fields.anonymous} label={t("contribute.anonymous")} />
+          <div className="actions">
+            <button type="submit">{t("contribute.submit")}</button>
+          </div>
+        </Form>
+      )}
+    </section>
+  );
+}
