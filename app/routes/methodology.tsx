@@ -1,0 +1,201 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { currentMethodology, methodologies, type Methodology, type Question } from "../../scoring";
+import { formatDate, formatNumber } from "~/utils/format";
+import { localized } from "~/utils/i18n";
+import { getFixedT } from "~/utils/i18next.server";
+import { notFound } from "~/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const version = params.version ?? currentMethodology.version;
+  const methodology: Methodology | undefined = methodologies[version];
+  if (!methodology) notFound();
+  const t = await getFixedT(request);
+  return {
+    title: t("methodology.title", { version: methodology.version }),
+    methodology,
+    isCurrent: methodology.version === currentMethodology.version,
+    versions: Object.values(methodologies).map((m) => ({ version: m.version, publishedAt: m.publishedAt })),
+  };
+}
+
+function QuestionPoints({ question }: { question: Question }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  if (question.options) {
+    return (
+      <table>
+        <caption className="visually-hidden">{t("methodology.optionsOf", { id: question.id })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("methodology.option")}</th>
+            <th scope="col" className="number">
+              {t("methodology.points")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {question.options.map((option) => (
+            <tr key={option.id}>
+              <td>{localized(option.label, language)}</td>
+              <td className="number">{formatNumber(option.points, language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  }
+  if (question.bands) {
+    return (
+      <>
+      {question.bands.length > 1 ? <p className="field-hint">{t("methodology.bandRule")}</p> : null}
+      <table>
+        <caption className="visually-hidden">{t("methodology.bandsOf", { id: question.id })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("methodology.range")}</th>
+            <th scope="col" className="number">
+              {t("methodology.points")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {question.bands.map((band) => (
+            <tr key={band.min}>
+              <td>
+                {band.max === undefined
+                  ? t("methodology.atLeast", { min: formatNumber(band.min, language) })
+                  : t("methodology.between", { min: formatNumber(band.min, language), max: formatNumber(band.max, language) })}
+              </td>
+              <td className="number">{formatNumber(band.points, language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      </>
+    );
+  }
+  return null;
+}
+
+export default function MethodologyPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const { methodology, isCurrent, versions, title } = useLoaderData<typeof loader>();
+  const questionText = (id: string) => {
+    const q = methodology.questions.find((question) => question.id === id);
+    return q ? localized(q.text, language) : id;
+  };
+  return (
+    <article>
+      <h1>{title}</h1>
+      <p>
+        {t("methodology.published", { date: formatDate(methodology.publishedAt, language) })}{" "}
+        {isCurrent ? t("methodology.current") : <Link to="/methodology">{t("methodology.seeCurrent")}</Link>}
+      </p>
+      <p>{t("methodology.intro")}</p>
+
+      <h2>{t("methodology.dimensions")}</h2>
+      <table>
+        <caption>{t("methodology.dimensionsCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("methodology.dimension")}</th>
+            <th scope="col" className="number">
+              {t("methodology.weight")}
+            </th>
+            <th scope="col" className="number">
+              {t("methodology.questionCount")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {methodology.dimensions.map((dimension) => (
+            <tr key={dimension.id}>
+              <td>
+                <a href={`#${dimension.id}`}>{localized(dimension.label, language)}</a>
+              </td>
+              <td className="number">{formatNumber(dimension.weight, language, { style: "percent", maximumFractionDigits: 1 })}</td>
+              <td className="number">{methodology.questions.filter((q) => q.dimension === dimension.id).length}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{t("methodology.tiers")}</h2>
+      <table>
+        <caption>{t("methodology.tiersCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("methodology.tier")}</th>
+            <th scope="col" className="number">
+              {t("methodology.minScore")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {methodology.tiers.map((tier) => (
+            <tr key={tier.id}>
+              <td>{localized(tier.label, language)}</td>
+              <td className="number">{formatNumber(tier.minScore, language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{t("methodology.eligibility")}</h2>
+      <p>{t("methodology.eligibilityIntro")}</p>
+      <ul>
+        {methodology.eligibility.criteria.map((criterion) => (
+          <li key={criterion.id}>
+            <strong>{localized(criterion.label, language)}</strong>: {questionText(criterion.question)}
+            {criterion.min !== undefined ? ` ≥ ${formatNumber(criterion.min, language)}` : ""}
+            {criterion.oneOf ? ` (${t("methodology.oneOf")})` : ""}
+          </li>
+        ))}
+      </ul>
+
+      {methodology.dimensions.map((dimension) => (
+        <section key={dimension.id} aria-labelledby={dimension.id}>
+          <h2 id={dimension.id}>
+            {localized(dimension.label, language)} ({formatNumber(dimension.weight, language, { style: "percent", maximumFractionDigits: 1 })})
+          </h2>
+          <ol>
+            {methodology.questions
+              .filter((question) => question.dimension === dimension.id)
+              .map((question) => (
+                <li key={question.id} id={`q-${question.id}`}>
+                  <h3>{localized(question.text, language)}</h3>
+                  {question.help ? <p>{localized(question.help, language)}</p> : null}
+                  <p>
+                    {t(`methodology.type.${question.type}`)} · {t("methodology.maxPoints", { points: formatNumber(question.maxPoints, language) })}
+                    {question.allowNotApplicable ? ` · ${t("methodology.mayBeNotApplicable")}` : ""}
+                  </p>
+                  {question.appliesWhen ? (
+                    <p>
+                      {t("methodology.appliesWhen", { question: questionText(question.appliesWhen.question) })}
+                      {question.appliesWhen.min !== undefined ? ` ≥ ${formatNumber(question.appliesWhen.min, language)}` : ""}
+                    </p>
+                  ) : null}
+                  <QuestionPoints question={question} />
+                </li>
+              ))}
+          </ol>
+        </section>
+      ))}
+
+      <h2>{t("methodology.versions")}</h2>
+      <ul>
+        {versions.map((v) => (
+          <li key={v.version}>
+            <Link to={`/methodology/${v.version}`}>{t("methodology.versionLabel", { version: v.version })}</Link> ·{" "}
+            {formatDate(v.publishedAt, language)}
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];

@@ -1,0 +1,129 @@
+// The shapes of the rating. Everything here is plain data: no I/O, no dependencies.
+
+export type LocalizedText = { en: string; ru: string };
+
+export type DimensionId =
+  | "social_impact"
+  | "economic_sustainability"
+  | "governance_transparency"
+  | "inclusion"
+  | "ecosystem_partnership"
+  | "environment_climate";
+
+export interface Dimension {
+  id: DimensionId;
+  weight: number;
+  label: LocalizedText;
+  description?: LocalizedText;
+}
+
+export interface Option {
+  id: string;
+  label: LocalizedText;
+  points: number;
+}
+
+export interface Band {
+  min: number;
+  max?: number;
+  points: number;
+}
+
+export interface Condition {
+  question: string;
+  oneOf?: string[];
+  min?: number;
+}
+
+export type QuestionType = "single" | "multi" | "number" | "percent";
+
+export interface Question {
+  id: string;
+  dimension: DimensionId;
+  type: QuestionType;
+  text: LocalizedText;
+  help?: LocalizedText;
+  maxPoints: number;
+  options?: Option[];
+  bands?: Band[];
+  min?: number;
+  max?: number;
+  unit?: LocalizedText;
+  allowNotApplicable?: boolean;
+  appliesWhen?: Condition;
+}
+
+export interface Tier {
+  id: string;
+  minScore: number;
+  label: LocalizedText;
+}
+
+export interface EligibilityCriterion {
+  id: string;
+  label: LocalizedText;
+  question: string;
+  oneOf?: string[];
+  min?: number;
+  /** When the question is answered "not applicable" (e.g. no profit to reinvest), the criterion is met. */
+  passIfNotApplicable?: boolean;
+  failure: LocalizedText;
+}
+
+export interface Eligibility {
+  criteria: EligibilityCriterion[];
+}
+
+export interface Methodology {
+  version: string;
+  publishedAt: string;
+  dimensions: Dimension[];
+  questions: Question[];
+  tiers: Tier[];
+  eligibility: Eligibility;
+}
+
+export type AnswerValue = string | string[] | number | "n/a";
+export type Answers = Readonly<Record<string, AnswerValue>>;
+
+export interface EligibilityReason {
+  criterion: string;
+  message: LocalizedText;
+}
+
+export interface DimensionResult {
+  id: DimensionId;
+  score: number;
+  earned: number;
+  possible: number;
+  weight: number;
+}
+
+export interface Contribution {
+  questionId: string;
+  dimension: DimensionId;
+  earned: number;
+  possible: number;
+}
+
+export interface Improvement {
+  questionId: string;
+  dimension: DimensionId;
+  potentialGain: number;
+  pointsAvailable: number;
+  bestAnswer: AnswerValue;
+}
+
+export interface ScoreResult {
+  methodologyVersion: string;
+  overall: number;
+  tier: string;
+  eligible: boolean;
+  eligibilityReasons: EligibilityReason[];
+  completeness: number;
+  dimensions: DimensionResult[];
+  contributions: Contribution[];
+  improvements: Improvement[];
+}
+
+export type AnswerErrorCode = "unknown_question" | "unknown_option" | "out_of_range" | "wrong_type" | "not_applicable_not_allowed";
