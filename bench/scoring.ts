@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import type { AnswerValue, Answers, Methodology } from "../scoring";
+import { generateAnswers } from "../prisma/demo-answers";
 
 /**
  * The scoring module compiled the way the production build compiles it. Running it through
@@ -27,29 +27,11 @@ function prng(seed: number) {
   };
 }
 
-/** A complete random assessment: every question answered with a valid value (or "n/a" where allowed). */
-export function randomAnswers(methodology: Methodology, random: () => number): Answers {
-  const answers: Record<string, AnswerValue> = {};
-  for (const q of methodology.questions) {
-    if (q.allowNotApplicable && random() < 0.1) {
-      answers[q.id] = "n/a";
-    } else if (q.type === "single") {
-      answers[q.id] = q.options![Math.floor(random() * q.options!.length)]!.id;
-    } else if (q.type === "multi") {
-      answers[q.id] = q.options!.filter(() => random() < 0.5).map((o) => o.id);
-    } else {
-      const max = q.type === "percent" ? 100 : Math.min(q.max ?? 1000, 1000);
-      answers[q.id] = Math.round(random() * max);
-    }
-  }
-  return answers;
-}
-
 export async function benchScoring() {
   const { currentMethodology, scoreAssessment } = await loadScoring();
   const random = prng(42);
   const count = 100_000;
-  const assessments = Array.from({ length: count }, () => randomAnswers(currentMethodology, random));
+  const assessments = Array.from({ length: count }, () => generateAnswers(currentMethodology, random));
   for (let i = 0; i < 2_000; i++) scoreAssessment(currentMethodology, assessments[i]!); // warm up
   const started = performance.now();
   let checksum = 0;

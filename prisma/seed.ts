@@ -1,7 +1,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hash } from "@node-rs/argon2";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { currentMethodology, scoreAssessment } from "../scoring";
+import { generateAnswers } from "./demo-answers";
 import {
   BENEFICIARY_GROUPS,
   COUNTRY_CODES,
@@ -135,9 +137,10 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
       );
       const entrepreneur = users[0]!;
       const now = Date.now();
+      const random = prng(7);
       for (const [index, enterprise] of demoEnterprises().entries()) {
         const ownerId = index < 3 ? entrepreneur.id : owners[index % owners.length]!.id;
-        await tx.enterprise.create({
+        const created = await tx.enterprise.create({
           data: {
             ...enterprise,
             publishedAt: enterprise.status === "published" ? new Date(now - index * 86_400_000) : null,
@@ -145,6 +148,34 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
           },
           select: { id: true },
         });
+        // Most enterprises have one to three submitted assessments over the last two years,
+        // each better than the last; the newest is published when the profile is.
+        const count = index % 10 === 9 ? 0 : 1 + Math.floor(random() * 3);
+        let quality = 0.15 + random() * 0.6;
+        for (let n = 0; n < count; n++) {
+          const answers = generateAnswers(currentMethodology, random, { quality, employees: enterprise.employees });
+          const result = scoreAssessment(currentMethodology, answers);
+          const submittedAt = new Date(now - (700 - n * 230 - Math.floor(random() * 60)) * 86_400_000);
+          const latest = n === count - 1;
+          await tx.assessment.create({
+            data: {
+              enterpriseId: created.id,
+              methodologyVersion: currentMethodology.version,
+              status: "submitted",
+              answers: answers as Prisma.InputJsonValue,
+              result: result as unknown as Prisma.InputJsonValue,
+              overall: result.overall,
+              tier: result.tier,
+              eligible: result.eligible,
+              submittedAt,
+              published: latest && enterprise.status === "published",
+              publishedAt: latest && enterprise.status === "published" ? submittedAt : null,
+              createdById: ownerId,
+            },
+            select: { id: true },
+          });
+          quality = Math.min(0.95, quality + random() * 0.15);
+        }
       }
       return true;
     },

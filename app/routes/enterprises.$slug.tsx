@@ -4,6 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
 import { ContributeSection } from "~/components/contribute-form";
+import { RatingSummary } from "~/components/rating-summary";
+import type { ScoreResult } from "../../scoring";
+import { getPublishedRating, methodologyOf } from "~/models/assessment.server";
 import { startContribution } from "~/models/contribution.server";
 import { getEnterpriseBySlug, getMembership, setPublished } from "~/models/enterprise.server";
 import type { SessionUser } from "~/models/user.server";
@@ -33,8 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (enterprise.status === "draft" && !membership && !userCan(user, "read:enterprise-draft:any")) notFound();
   const t = await getFixedT(request);
   const { origin } = new URL(request.url);
+  const rating = await getPublishedRating(enterprise.id);
   return {
     enterprise,
+    rating: rating
+      ? { result: publicSummary(rating.result), submittedAt: rating.submittedAt, methodology: pickMethodology(rating.methodologyVersion) }
+      : null,
     contribute: {
       configured: stripeConfigured(),
       signedIn: Boolean(user),
@@ -61,6 +68,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/enterprises/${enterprise.slug}?${intent === "publish" ? "published" : "unpublished"}=1`);
 }
 
+/** What the public page shows of a published rating: the summary, not the answer-by-answer detail. */
+function publicSummary(result: ScoreResult): ScoreResult {
+  return { ...result, contributions: [], improvements: [] };
+}
+
+function pickMethodology(version: string) {
+  const { dimensions, tiers } = methodologyOf(version);
+  return { version, dimensions, tiers };
+}
+
 /** Any signed-in person may contribute to a published enterprise; Stripe's page takes it from here. */
 async function contribute(request: Request, slug: string | undefined, user: SessionUser, formData: FormData) {
   const enterprise = slug ? await getEnterpriseBySlug(slug) : null;
@@ -76,7 +93,7 @@ async function contribute(request: Request, slug: string | undefined, user: Sess
 export default function EnterprisePage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { enterprise, canEdit, isOwner, contribute } = useLoaderData<typeof loader>();
+  const { enterprise, canEdit, isOwner, contribute, rating } = useLoaderData<typeof loader>();
   const actionResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const country = enterprise.country as CountryCode;
@@ -105,6 +122,9 @@ export default function EnterprisePage() {
           <Link className="button button-secondary" to={`/enterprises/${enterprise.slug}/members`}>
             {t("enterprise.members")}
           </Link>
+          <Link className="button" to={`/enterprises/${enterprise.slug}/assessments`}>
+            {t("enterprise.assessments")}
+          </Link>
           <Link className="button button-secondary" to={`/enterprises/${enterprise.slug}/contributions`}>
             {t("enterprise.contributionsReceived")}
           </Link>
@@ -124,6 +144,14 @@ export default function EnterprisePage() {
         </div>
       ) : null}
       {enterprise.status === "draft" ? <p className="notice notice-warning">{t("enterprise.draftNotice")}</p> : null}
+      <section aria-labelledby="rating-heading">
+        <h2 id="rating-heading">{t("rating.title")}</h2>
+        {rating ? (
+          <RatingSummary result={rating.result} methodology={rating.methodology} submittedAt={rating.submittedAt} headingLevel={3} />
+        ) : (
+          <p>{t("rating.none")}</p>
+        )}
+      </section>
       <h2>{t("enterprise.fields.mission")}</h2>
       <p>{enterprise.mission}</p>
       <h2>{t("enterprise.about")}</h2>

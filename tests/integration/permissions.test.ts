@@ -12,6 +12,12 @@ import * as logout from "~/routes/logout";
 import * as changePassword from "~/routes/settings.password";
 import * as signup from "~/routes/signup";
 import { prisma } from "~/utils/db.server";
+import * as assessments from "~/routes/enterprises.$slug_.assessments";
+import * as questionnaire from "~/routes/enterprises.$slug_.assessments.$id";
+import * as results from "~/routes/enterprises.$slug_.assessments.$id_.results";
+import * as submitAssessment from "~/routes/enterprises.$slug_.assessments.$id_.submit";
+import { currentMethodology } from "../../scoring";
+import { generateAnswers } from "../../prisma/demo-answers";
 import type { RoleName } from "~/utils/roles";
 import { enterpriseFormFields, validEnterpriseFields } from "../helpers/enterprise";
 import { createTestUser, formRequest, run } from "../helpers/routes";
@@ -64,7 +70,61 @@ interface Case {
   attempt: (world: World) => Promise<boolean>;
 }
 
+const bestAnswers = generateAnswers(currentMethodology, () => 0.99, { quality: 1, employees: 2 });
+
+async function draftOf(world: World, answers: Record<string, unknown> = {}) {
+  return prisma.assessment.create({
+    data: { enterpriseId: world.enterprise.id, methodologyVersion: currentMethodology.version, answers: answers as object },
+    select: { id: true },
+  });
+}
+
 const CASES: Case[] = [
+  {
+    name: "POST /enterprises/:slug/assessments (start)",
+    allowed: ["owner", "member", "admin"],
+    async attempt(world) {
+      await run(assessments.action, formRequest(`/enterprises/${world.enterprise.slug}/assessments`, { intent: "start", prefill: "no" }, world.cookie), {
+        slug: world.enterprise.slug,
+      });
+      return (await prisma.assessment.count({ where: { enterpriseId: world.enterprise.id } })) === 1;
+    },
+  },
+  {
+    name: "POST /enterprises/:slug/assessments/:id (save answers)",
+    allowed: ["owner", "member", "admin"],
+    async attempt(world) {
+      const draft = await draftOf(world);
+      await run(
+        questionnaire.action,
+        formRequest(`/x`, { section: "governance_transparency", shown: ["gt_registered"], "q.gt_registered": "yes", revision: "0", client: "p" }, world.cookie),
+        { slug: world.enterprise.slug, id: draft.id },
+      );
+      const stored = await prisma.assessment.findUniqueOrThrow({ where: { id: draft.id }, select: { answers: true } });
+      return (stored.answers as Record<string, unknown>).gt_registered === "yes";
+    },
+  },
+  {
+    name: "POST /enterprises/:slug/assessments/:id/submit",
+    allowed: ["owner", "member", "admin"],
+    async attempt(world) {
+      const draft = await draftOf(world, bestAnswers);
+      await run(submitAssessment.action, formRequest(`/x`, { confirm: "yes", revision: "0" }, world.cookie), { slug: world.enterprise.slug, id: draft.id });
+      return (await prisma.assessment.count({ where: { id: draft.id, status: "submitted" } })) === 1;
+    },
+  },
+  {
+    name: "POST /enterprises/:slug/assessments/:id/results (publish)",
+    allowed: ["owner", "admin"],
+    async attempt(world) {
+      const row = await prisma.assessment.create({
+        data: { enterpriseId: world.enterprise.id, methodologyVersion: currentMethodology.version, status: "submitted", submittedAt: new Date(), answers: {}, result: {} },
+        select: { id: true },
+      });
+      await run(results.action, formRequest(`/x`, { intent: "publish" }, world.cookie), { slug: world.enterprise.slug, id: row.id });
+      return (await prisma.assessment.count({ where: { id: row.id, published: true } })) === 1;
+    },
+  },
   {
     name: "POST /signup",
     allowed: ["anonymous"],
@@ -218,7 +278,8 @@ test("every route that accepts a POST is in the permission matrix", () => {
     .map((file) => file.replace(/\.tsx?$/, ""));
   const covered = new Set([
     "signup", "login", "logout", "language", "settings.password", "enterprises.new", "enterprises.$slug_.edit",
-    "enterprises.$slug", "enterprises.$slug_.members", "admin.users",
+    "enterprises.$slug", "enterprises.$slug_.members", "admin.users", "enterprises.$slug_.assessments",
+    "enterprises.$slug_.assessments.$id", "enterprises.$slug_.assessments.$id_.submit", "enterprises.$slug_.assessments.$id_.results",
     "$", // the catch-all answers every POST with a 404 and changes nothing
     "webhooks.stripe", // authenticated by Stripe's signature, not a session: see contributions.test.ts
   ]);

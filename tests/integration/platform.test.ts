@@ -3,6 +3,7 @@ import http from "node:http";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterEach, describe, expect, test } from "vitest";
 import { PrismaClient } from "~/generated/prisma/client";
+import { findRescoringDifferences } from "~/models/assessment.server";
 import { ensureAdminFromEnv } from "~/models/user.server";
 import * as healthz from "~/routes/healthz";
 import { prisma } from "~/utils/db.server";
@@ -24,6 +25,15 @@ describe("the demo data", () => {
     const roles = await prisma.userRole.findMany({ where: { user: { email: { in: DEMO_USERS.map((u) => u.email) } } }, select: { role: true } });
     expect(new Set(roles.map((r) => r.role))).toEqual(new Set(ROLES));
   });
+});
+
+test("every demo assessment re-scores with its own methodology version to exactly its stored result", async () => {
+  const submitted = await prisma.assessment.count({ where: { status: "submitted" } });
+  expect(submitted).toBeGreaterThan(60);
+  expect(await prisma.assessment.count({ where: { published: true } })).toBeGreaterThan(40);
+  const tiers = await prisma.assessment.groupBy({ by: ["tier"], where: { status: "submitted" }, _count: { _all: true } });
+  expect(tiers.length).toBeGreaterThanOrEqual(3);
+  expect(await findRescoringDifferences()).toEqual([]);
 });
 
 describe("configuration", () => {

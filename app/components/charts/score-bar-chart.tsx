@@ -1,0 +1,38 @@
+import { Bar } from "react-chartjs-2";
+import { useHydrated } from "~/utils/use-hydrated";
+import { ACCENT, BRAND } from "./chart-setup";
+
+/**
+ * Scores 0–100 as horizontal bars. The chart is drawn in the browser only; the same figures
+ * are always in the table the page shows beside it, so nothing depends on the canvas.
+ */
+export function ScoreBarChart({
+  label,
+  labels,
+  series,
+}: {
+  label: string;
+  labels: string[];
+  series: { name: string; values: number[] }[];
+}) {
+  const hydrated = useHydrated();
+  if (!hydrated) return null;
+  return (
+    <div className="chart" role="img" aria-label={label}>
+      <Bar
+        data={{
+          labels,
+          datasets: series.map((s, i) => ({ label: s.name, data: s.values, backgroundColor: i === 0 ? BRAND : ACCENT })),
+        }}
+        options={{
+          indexAxis: "y",
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          scales: { x: { min: 0, max: 100 } },
+          plugins: { legend: { display: series.length > 1 } },
+        }}
+      />
+    </div>
+  );
+}

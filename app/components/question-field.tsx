@@ -1,0 +1,127 @@
+import { useTranslation } from "react-i18next";
+import type { AnswerValue, Question } from "../../scoring";
+import { localized } from "~/utils/i18n";
+
+export interface QuestionState {
+  value: AnswerValue | string | string[] | undefined;
+  notApplicable: boolean;
+  note: string;
+  links: string;
+}
+
+const NONE_OF_THESE = "__none";
+
+/** One question of the questionnaire, as plain form controls that work without JavaScript. */
+export function QuestionField({ question, state, error }: { question: Question; state: QuestionState; error?: string }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const id = `q-${question.id}`;
+  const errorId = `${id}-error`;
+  const helpId = `${id}-help`;
+  const describedBy = [question.help ? helpId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const value = state.notApplicable ? undefined : state.value;
+  const text = localized(question.text, language);
+
+  let control: React.ReactNode;
+  if (question.type === "single" || question.type === "multi") {
+    const chosen = new Set(Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]);
+    const inputType = question.type === "single" ? "radio" : "checkbox";
+    control = (
+      <div className="choices">
+        {question.options!.map((option) => (
+          <div key={option.id} className="field-checkbox">
+            <input
+              type={inputType}
+              id={`${id}-${option.id}`}
+              name={`q.${question.id}`}
+              value={option.id}
+              defaultChecked={chosen.has(option.id)}
+              aria-describedby={describedBy}
+            />
+            <label htmlFor={`${id}-${option.id}`}>{localized(option.label, language)}</label>
+          </div>
+        ))}
+        {question.type === "multi" ? (
+          <div className="field-checkbox">
+            <input
+              type="checkbox"
+              id={`${id}-none`}
+              name={`q.${question.id}`}
+              value={NONE_OF_THESE}
+              defaultChecked={Array.isArray(value) && value.length === 0}
+            />
+            <label htmlFor={`${id}-none`}>{t("assessment.noneOfThese")}</label>
+          </div>
+        ) : null}
+        {question.allowNotApplicable ? (
+          <div className="field-checkbox">
+            <input type="checkbox" id={`${id}-na`} name={`na.${question.id}`} defaultChecked={state.notApplicable} />
+            <label htmlFor={`${id}-na`}>{t("assessment.notApplicable")}</label>
+          </div>
+        ) : null}
+      </div>
+    );
+  } else {
+    control = (
+      <div className="number-answer">
+        <label htmlFor={`${id}-value`} className="visually-hidden">
+          {text}
+        </label>
+        <input
+          type="text"
+          inputMode="decimal"
+          id={`${id}-value`}
+          name={`q.${question.id}`}
+          defaultValue={value === undefined ? "" : String(value)}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          className="input-number"
+        />
+        <span>{question.unit ? localized(question.unit, language) : null}</span>
+        {question.allowNotApplicable ? (
+          <div className="field-checkbox">
+            <input type="checkbox" id={`${id}-na`} name={`na.${question.id}`} defaultChecked={state.notApplicable} />
+            <label htmlFor={`${id}-na`}>{t("assessment.notApplicable")}</label>
+          </div>
+        ) : null}
+      </div>
+    );
+  }
+
+  return (
+    <fieldset className="question" id={id} aria-invalid={error ? true : undefined}>
+      <legend>{text}</legend>
+      <input type="hidden" name="shown" value={question.id} />
+      {question.help ? (
+        <p id={helpId} className="field-hint">
+          {localized(question.help, language)}
+        </p>
+      ) : null}
+      {question.type === "number" || question.type === "percent" ? (
+        <p className="field-hint">
+          {question.type === "percent" ? t("assessment.percentRange") : t("assessment.numberRange", { min: question.min ?? 0 })}
+        </p>
+      ) : null}
+      {control}
+      {error ? (
+        <p id={errorId} className="field-errors" role="alert">
+          {t(`assessment.errors.${error}`)}
+        </p>
+      ) : null}
+      <details className="evidence" open={Boolean(state.note || state.links)}>
+        <summary>{t("assessment.evidence")}</summary>
+        <div className="field">
+          <label htmlFor={`${id}-note`}>{t("assessment.note")}</label>
+          <textarea id={`${id}-note`} name={`note.${question.id}`} rows={2} maxLength={1000} defaultValue={state.note} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-links`}>{t("assessment.links")}</label>
+          <p className="field-hint" id={`${id}-links-hint`}>
+            {t("assessment.linksHint")}
+          </p>
+          <textarea id={`${id}-links`} name={`links.${question.id}`} rows={2} defaultValue={state.links} aria-describedby={`${id}-links-hint`} />
+        </div>
+      </details>
+    </fieldset>
+  );
+}

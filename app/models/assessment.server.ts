@@ -1,0 +1,285 @@
+import { isDeepStrictEqual } from "node:util";
+import {
+  applicableQuestions,
+  currentMethodology,
+  methodologies,
+  percentileRank,
+  scoreAssessment,
+  validateAnswer,
+  type AnswerValue,
+  type Answers,
+  type Methodology,
+  type ScoreResult,
+} from "../../scoring";
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { sizeBand } from "~/utils/reference-data";
+
+export type Evidence = Record<string, { note?: string; links?: string[] }>;
+
+export const MIN_PEERS = 5;
+
+export function methodologyOf(version: string): Methodology {
+  const methodology = methodologies[version];
+  if (!methodology) throw new Error(`Unknown methodology version ${version}`);
+  return methodology;
+}
+
+const ASSESSMENT_SELECT = {
+  id: true,
+  enterpriseId: true,
+  methodologyVersion: true,
+  status: true,
+  answers: true,
+  evidence: true,
+  revision: true,
+  result: true,
+  overall: true,
+  tier: true,
+  eligible: true,
+  published: true,
+  publishedAt: true,
+  submittedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export async function getAssessment({ id, enterpriseId }: { id: string; enterpriseId: string }) {
+  const row = await prisma.assessment.findFirst({ where: { id, enterpriseId }, select: ASSESSMENT_SELECT });
+  if (!row) return null;
+  return {
+    ...row,
+    answers: row.answers as Answers,
+    evidence: row.evidence as Evidence,
+    result: row.result as ScoreResult | null,
+  };
+}
+
+export type AssessmentRecord = NonNullable<Awaited<ReturnType<typeof getAssessment>>>;
+
+export function getDraft(enterpriseId: string) {
+  return prisma.assessment.findFirst({ where: { enterpriseId, status: "draft" }, select: { id: true } });
+}
+
+/** Only answers the methodology accepts survive a copy from an earlier assessment. */
+function carryOver(methodology: Methodology, answers: Answers): Answers {
+  const kept: Record<string, AnswerValue> = {};
+  for (const question of methodology.questions) {
+    const value = answers[question.id];
+    if (value !== undefined && validateAnswer(question, value) === null) kept[question.id] = value;
+  }
+  return kept;
+}
+
+/** Opens the enterprise's draft, or starts one with the current methodology (pre-filled from the last submission when asked). */
+export async function startAssessment({ enterpriseId, userId, prefill }: { enterpriseId: string; userId: string; prefill: boolean }) {
+  const existing = await getDraft(enterpriseId);
+  if (existing) return existing;
+  let answers: Answers = {};
+  let evidence: Evidence = {};
+  if (prefill) {
+    const last = await prisma.assessment.findFirst({
+      where: { enterpriseId, status: "submitted" },
+      orderBy: { submittedAt: "desc" },
+      select: { answers: true, evidence: true },
+    });
+    if (last) {
+      answers = carryOver(currentMethodology, last.answers as Answers);
+      evidence = last.evidence as Evidence;
+    }
+  }
+  try {
+    return await prisma.assessment.create({
+      data: {
+        enterpriseId,
+        methodologyVersion: currentMethodology.version,
+        answers: answers as Prisma.InputJsonValue,
+        evidence: evidence as Prisma.InputJsonValue,
+        createdById: userId,
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    // Two starts at once: the partial unique index lets one draft through; use it.
+    if ((error as { code?: string }).code === "P2002") return (await getDraft(enterpriseId))!;
+    throw error;
+  }
+}
+
+export type SaveResult = { saved: true; revision: number } | { saved: false; reason: "stale" | "not_draft"; revision: number };
+
+/**
+ * Saves answers for some questions (a section, or the fields changed in the background).
+ * A save based on an older revision than the stored one is refused, so two tabs never
+ * overwrite each other silently: the newer answers stay.
+ */
+export async function saveAnswers({
+  id,
+  revision,
+  clientId,
+  answers,
+  cleared,
+  evidence,
+}: {
+  id: string;
+  revision: number;
+  /** The open page making the save; its own earlier saves never make it stale. */
+  clientId: string;
+  answers: Answers;
+  cleared: string[];
+  evidence: Evidence;
+}): Promise<SaveResult> {
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ answers: Answers; evidence: Evidence; revision: number; status: string; lastClientId: string | null }[]>`
+      SELECT answers, evidence, revision, status::text AS status, "lastClientId" FROM "Assessment" WHERE id = ${id} FOR UPDATE`;
+    const current = rows[0];
+    if (!current) return { saved: false, reason: "not_draft", revision: 0 } as const;
+    if (current.status !== "draft") return { saved: false, reason: "not_draft", revision: current.revision } as const;
+    if (current.revision !== revision && (!clientId || current.lastClientId !== clientId)) {
+      return { saved: false, reason: "stale", revision: current.revision } as const;
+    }
+    const nextAnswers: Record<string, AnswerValue> = { ...current.answers, ...answers };
+    for (const questionId of cleared) delete nextAnswers[questionId];
+    const nextEvidence: Evidence = { ...current.evidence, ...evidence };
+    for (const [questionId, item] of Object.entries(evidence)) {
+      if (!item.note && !item.links?.length) delete nextEvidence[questionId];
+    }
+    const updated = await tx.assessment.update({
+      where: { id },
+      data: {
+        answers: nextAnswers as Prisma.InputJsonValue,
+        evidence: nextEvidence as Prisma.InputJsonValue,
+        revision: { increment: 1 },
+        lastClientId: clientId,
+      },
+      select: { revision: true },
+    });
+    return { saved: true, revision: updated.revision } as const;
+  });
+}
+
+/** The applicable questions still without an answer: submission waits for them. */
+export function missingAnswers(methodology: Methodology, answers: Answers) {
+  return applicableQuestions(methodology, answers).filter((q) => answers[q.id] === undefined);
+}
+
+export type SubmitResult = { submitted: true; result: ScoreResult } | { submitted: false; reason: "missing" | "not_draft" | "stale"; missing?: string[] };
+
+/** Locks the answers and stores them with the methodology version and the full result. */
+export async function submitAssessment({ id, revision }: { id: string; revision: number }): Promise<SubmitResult> {
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ answers: Answers; revision: number; status: string; methodologyVersion: string }[]>`
+      SELECT answers, revision, status::text AS status, "methodologyVersion" FROM "Assessment" WHERE id = ${id} FOR UPDATE`;
+    const current = rows[0];
+    if (!current || current.status !== "draft") return { submitted: false, reason: "not_draft" } as const;
+    if (current.revision !== revision) return { submitted: false, reason: "stale" } as const;
+    const methodology = methodologyOf(current.methodologyVersion);
+    const missing = missingAnswers(methodology, current.answers);
+    if (missing.length) return { submitted: false, reason: "missing", missing: missing.map((q) => q.id) } as const;
+    const result = scoreAssessment(methodology, current.answers);
+    await tx.assessment.update({
+      where: { id },
+      data: {
+        status: "submitted",
+        submittedAt: new Date(),
+        result: result as unknown as Prisma.InputJsonValue,
+        overall: result.overall,
+        tier: result.tier,
+        eligible: result.eligible,
+        revision: { increment: 1 },
+      },
+      select: { id: true },
+    });
+    return { submitted: true, result } as const;
+  });
+}
+
+export function listSubmitted(enterpriseId: string) {
+  return prisma.assessment.findMany({
+    where: { enterpriseId, status: "submitted" },
+    select: { id: true, methodologyVersion: true, overall: true, tier: true, eligible: true, published: true, submittedAt: true },
+    orderBy: { submittedAt: "asc" },
+  });
+}
+
+/** Publishes one submitted rating of the enterprise (and unpublishes the others), or unpublishes it. */
+export async function setRatingPublished({ id, enterpriseId, published }: { id: string; enterpriseId: string; published: boolean }) {
+  return prisma.$transaction(async (tx) => {
+    const target = await tx.assessment.findFirst({ where: { id, enterpriseId, status: "submitted" }, select: { id: true } });
+    if (!target) return false;
+    if (published) {
+      await tx.assessment.updateMany({ where: { enterpriseId, published: true }, data: { published: false } });
+      await tx.assessment.update({ where: { id }, data: { published: true, publishedAt: new Date() }, select: { id: true } });
+    } else {
+      await tx.assessment.update({ where: { id }, data: { published: false }, select: { id: true } });
+    }
+    return true;
+  });
+}
+
+/** The enterprise's published rating, for its public page: only when the profile is public too. */
+export async function getPublishedRating(enterpriseId: string) {
+  const row = await prisma.assessment.findFirst({
+    where: { enterpriseId, published: true, status: "submitted", enterprise: { status: "published" } },
+    select: { id: true, methodologyVersion: true, result: true, submittedAt: true, publishedAt: true },
+  });
+  return row ? { ...row, result: row.result as unknown as ScoreResult } : null;
+}
+
+export interface PeerGroupComparison {
+  group: "country" | "sector" | "size";
+  peers: number;
+  overall: number | null;
+  dimensions: { id: string; percentile: number | null }[];
+}
+
+/**
+ * Percentiles of a result among the published ratings of enterprises in the same country,
+ * sector and size band; a group with fewer than MIN_PEERS peers shows nothing.
+ */
+export async function peerComparison({
+  enterprise,
+  result,
+}: {
+  enterprise: { id: string; country: string; sector: string; employees: number };
+  result: ScoreResult;
+}): Promise<PeerGroupComparison[]> {
+  const band = sizeBand(enterprise.employees);
+  const rows = await prisma.assessment.findMany({
+    where: {
+      published: true,
+      status: "submitted",
+      enterpriseId: { not: enterprise.id },
+      enterprise: { status: "published" },
+    },
+    select: { result: true, enterprise: { select: { country: true, sector: true, employees: true } } },
+    take: 20_000,
+  });
+  const groups: { group: PeerGroupComparison["group"]; match: (e: { country: string; sector: string; employees: number }) => boolean }[] = [
+    { group: "country", match: (e) => e.country === enterprise.country },
+    { group: "sector", match: (e) => e.sector === enterprise.sector },
+    { group: "size", match: (e) => sizeBand(e.employees) === band },
+  ];
+  return groups.map(({ group, match }) => {
+    const peers = rows.filter((row) => match(row.enterprise)).map((row) => row.result as unknown as ScoreResult);
+    if (peers.length < MIN_PEERS) return { group, peers: peers.length, overall: null, dimensions: [] };
+    return {
+      group,
+      peers: peers.length,
+      overall: percentileRank(result.overall, peers.map((p) => p.overall)),
+      dimensions: result.dimensions.map((d) => ({
+        id: d.id,
+        percentile: percentileRank(d.score, peers.map((p) => p.dimensions.find((x) => x.id === d.id)?.score ?? 0)),
+      })),
+    };
+  });
+}
+
+/** Every submitted assessment re-scored with its own methodology version: differences mean a broken promise. */
+export async function findRescoringDifferences() {
+  const rows = await prisma.assessment.findMany({
+    where: { status: "submitted" },
+    select: { id: true, methodologyVersion: true, answers: true, result: true },
+  });
+  return rows.filter((row) => !isDeepStrictEqual(scoreAssessment(methodologyOf(row.methodologyVersion), row.answers as Answers), row.result));
+}

@@ -1,0 +1,248 @@
+import { randomUUID } from "node:crypto";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { applicableQuestions, type Answers } from "../../scoring";
+import { QuestionField } from "~/components/question-field";
+import { methodologyOf, saveAnswers } from "~/models/assessment.server";
+import { requireAssessmentMember } from "~/utils/assessment-access.server";
+import { parseSection } from "~/utils/assessment-form.server";
+import { requireUser } from "~/utils/auth.server";
+import { localized } from "~/utils/i18n";
+import { getFixedT } from "~/utils/i18next.server";
+import { useHydrated } from "~/utils/use-hydrated";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { enterprise, assessment } = await requireAssessmentMember(user, params);
+  const base = `/enterprises/${enterprise.slug}/assessments/${assessment.id}`;
+  if (assessment.status !== "draft") throw redirect(`${base}/results`);
+  const methodology = methodologyOf(assessment.methodologyVersion);
+  const sectionParam = new URL(request.url).searchParams.get("section");
+  const section = methodology.dimensions.find((d) => d.id === sectionParam) ?? methodology.dimensions[0]!;
+  const applicable = applicableQuestions(methodology, assessment.answers);
+  const progress = methodology.dimensions.map((d) => {
+    const questions = applicable.filter((q) => q.dimension === d.id);
+    return { id: d.id, label: d.label, applicable: questions.length, answered: questions.filter((q) => assessment.answers[q.id] !== undefined).length };
+  });
+  const t = await getFixedT(request);
+  return {
+    title: t("assessment.title", { name: enterprise.name }),
+    base,
+    enterprise: { slug: enterprise.slug, name: enterprise.name },
+    assessment: { id: assessment.id, revision: assessment.revision, methodologyVersion: assessment.methodologyVersion, answers: assessment.answers, evidence: assessment.evidence },
+    section: { id: section.id, label: section.label },
+    // Every question of the section; which of them apply is worked out from the answers, here and in the browser.
+    questions: methodology.questions.filter((q) => q.dimension === section.id),
+    conditions: Object.fromEntries(
+      methodology.questions.filter((q) => q.appliesWhen).map((q) => [q.id, q.appliesWhen!]),
+    ),
+    progress,
+    clientId: randomUUID(),
+    nextSection: methodology.dimensions[methodology.dimensions.indexOf(section) + 1]?.id ?? null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { enterprise, assessment } = await requireAssessmentMember(user, params);
+  const base = `/enterprises/${enterprise.slug}/assessments/${assessment.id}`;
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "save");
+  const revision = Number(formData.get("revision"));
+  if (!Number.isInteger(revision)) return data({ status: "error" as const, error: "invalid", revision: assessment.revision, errors: {}, raw: {} }, { status: 400 });
+  const methodology = methodologyOf(assessment.methodologyVersion);
+  const parsed = parseSection(formData, methodology);
+  const clientId = String(formData.get("client") ?? "").slice(0, 64);
+  const saved = await saveAnswers({ id: assessment.id, revision, clientId, answers: parsed.answers, cleared: parsed.cleared, evidence: parsed.evidence });
+  if (!saved.saved) {
+    if (saved.reason === "not_draft") throw redirect(`${base}/results`);
+    return data({ status: "stale" as const, revision: saved.revision, errors: parsed.errors, raw: parsed.raw }, { status: 409 });
+  }
+  const hasErrors = Object.keys(parsed.errors).length > 0;
+  if (hasErrors) return data({ status: "invalid" as const, revision: saved.revision, errors: parsed.errors, raw: parsed.raw }, { status: 400 });
+  if (intent === "autosave") return { status: "saved" as const, revision: saved.revision, errors: {}, raw: {} };
+  const section = String(formData.get("section") ?? "");
+  const next = String(formData.get("next") ?? "");
+  if (intent === "save-next" && next) return redirect(`${base}?section=${encodeURIComponent(next)}&saved=1`);
+  if (intent === "save-review") return redirect(`${base}/submit`);
+  return redirect(`${base}?section=${encodeURIComponent(section)}&saved=1`);
+}
+
+type ActionResult = { status: "saved" | "invalid" | "stale" | "error"; revision: number; errors: Record<string, string>; raw: Record<string, { value: string | string[]; notApplicable: boolean; note: string; links: string }> };
+
+export default function QuestionnairePage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const loaderData = useLoaderData<typeof loader>();
+  const { base, assessment, section, questions, conditions, progress, nextSection, title } = loaderData;
+  // One id per open page, kept across revalidations, so this page's own saves never count as someone else's.
+  const [clientId] = useState(loaderData.clientId);
+  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const fetcher = useFetcher<typeof action>();
+  const autosave = fetcher.data as ActionResult | undefined;
+  const [searchParams] = useSearchParams();
+  const hydrated = useHydrated();
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const [liveAnswers, setLiveAnswers] = useState<Answers>(assessment.answers);
+  const [revision, setRevision] = useState(actionData?.revision ?? assessment.revision);
+  const [status, setStatus] = useState<"idle" | "pending" | "saved" | "stale" | "invalid">("idle");
+
+  useEffect(() => setRevision(assessment.revision), [assessment.revision]);
+  useEffect(() => {
+    if (actionData) setRevision(actionData.revision);
+  }, [actionData]);
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !autosave) return;
+    if (autosave.status === "saved" || autosave.status === "invalid") setRevision(autosave.revision);
+    setStatus(autosave.status === "saved" ? "saved" : autosave.status === "stale" ? "stale" : "invalid");
+  }, [fetcher.state, autosave]);
+
+  const errors = { ...(actionData?.errors ?? {}), ...(autosave?.status === "invalid" ? autosave.errors : {}) };
+  const raw = actionData?.raw ?? {};
+
+  // Which questions apply follows the answers as they are typed: a question depending on a
+  // number in this section appears or disappears at once; answers elsewhere come from the draft.
+  const applies = useMemo(() => {
+    const known: Record<string, boolean> = {};
+    const holds = (id: string): boolean => {
+      if (id in known) return known[id]!;
+      const when = (conditions as Record<string, { question: string; oneOf?: string[]; min?: number }>)[id];
+      if (!when) return (known[id] = true);
+      const value = liveAnswers[when.question];
+      let ok = holds(when.question) && value !== undefined && value !== "n/a";
+      if (ok && when.oneOf) ok = (Array.isArray(value) ? value : [String(value)]).some((v) => when.oneOf!.includes(v));
+      if (ok && when.min !== undefined) ok = typeof value === "number" && value >= when.min;
+      return (known[id] = ok);
+    };
+    return holds;
+  }, [liveAnswers, conditions]);
+
+  function readLive(form: HTMLFormElement) {
+    const formData = new FormData(form);
+    const next: Record<string, Answers[string]> = { ...assessment.answers };
+    for (const q of questions) {
+      const values = formData.getAll(`q.${q.id}`).map(String);
+      if (formData.get(`na.${q.id}`) === "on") next[q.id] = "n/a";
+      else if (q.type === "number" || q.type === "percent") {
+        const n = Number((values[0] ?? "").replace(",", "."));
+        if (values[0] && Number.isFinite(n)) next[q.id] = n;
+        else delete next[q.id];
+      } else if (q.type === "single") {
+        if (values[0]) next[q.id] = values[0];
+        else delete next[q.id];
+      } else next[q.id] = values;
+    }
+    setLiveAnswers(next);
+  }
+
+  function onChange(event: React.FormEvent<HTMLFormElement>) {
+    const form = event.currentTarget;
+    readLive(form);
+    setStatus("pending");
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const formData = new FormData(form);
+      formData.set("intent", "autosave");
+      fetcher.submit(formData, { method: "post" });
+    }, 1200);
+  }
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const overall = progress.reduce((acc, p) => ({ answered: acc.answered + p.answered, applicable: acc.applicable + p.applicable }), { answered: 0, applicable: 0 });
+  const stale = actionData?.status === "stale" || status === "stale";
+
+  return (
+    <section>
+      <p>
+        <Link to={`/enterprises/${loaderData.enterprise.slug}/assessments`}>{t("assessment.backToHistory")}</Link>
+      </p>
+      <h1>{title}</h1>
+      <p>
+        {t("assessment.methodologyVersion", { version: assessment.methodologyVersion })}{" "}
+        <Link to={`/methodology/${assessment.methodologyVersion}`}>{t("assessment.readMethodology")}</Link>
+      </p>
+      <p>{t("assessment.progressOverall", { answered: overall.answered, applicable: overall.applicable })}</p>
+      <nav aria-label={t("assessment.sections")}>
+        <ol className="sections">
+          {progress.map((p) => (
+            <li key={p.id}>
+              <Link to={`${base}?section=${p.id}`} aria-current={p.id === section.id ? "step" : undefined}>
+                {localized(p.label, language)}
+              </Link>{" "}
+              <span className="progress">{t("assessment.progress", { answered: p.answered, applicable: p.applicable })}</span>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {searchParams.get("saved") && !actionData ? (
+        <p role="status" className="notice">
+          {t("assessment.sectionSaved")}
+        </p>
+      ) : null}
+      {stale ? (
+        <p role="alert" className="notice notice-warning">
+          {t("assessment.stale")} <a href={`${base}?section=${section.id}`}>{t("assessment.reload")}</a>
+        </p>
+      ) : null}
+      {Object.keys(errors).length > 0 ? (
+        <div role="alert" className="form-errors">
+          <p>{t("assessment.fixErrors")}</p>
+          <ul>
+            {Object.keys(errors).map((id) => (
+              <li key={id}>
+                <a href={`#q-${id}`}>{localized(questions.find((q) => q.id === id)?.text ?? { en: id, ru: id }, language)}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <h2>{localized(section.label, language)}</h2>
+      <Form method="post" ref={formRef} onChange={hydrated ? onChange : undefined} className="questionnaire" noValidate>
+        <input type="hidden" name="revision" value={revision} />
+        <input type="hidden" name="client" value={clientId} />
+        <input type="hidden" name="section" value={section.id} />
+        {nextSection ? <input type="hidden" name="next" value={nextSection} /> : null}
+        {questions
+          .filter((q) => applies(q.id))
+          .map((q) => {
+            const typed = raw[q.id];
+            const saved = assessment.answers[q.id];
+            const evidence = (assessment.evidence as Record<string, { note?: string; links?: string[] }>)[q.id];
+            const state = typed
+              ? typed
+              : {
+                  value: saved === "n/a" ? undefined : saved,
+                  notApplicable: saved === "n/a",
+                  note: evidence?.note ?? "",
+                  links: (evidence?.links ?? []).join("\n"),
+                };
+            return <QuestionField key={q.id} question={q} state={state} error={errors[q.id]} />;
+          })}
+        <div className="actions">
+          <button type="submit" name="intent" value="save">
+            {t("assessment.save")}
+          </button>
+          {nextSection ? (
+            <button type="submit" name="intent" value="save-next" className="button-secondary">
+              {t("assessment.saveNext")}
+            </button>
+          ) : (
+            <button type="submit" name="intent" value="save-review" className="button-secondary">
+              {t("assessment.saveReview")}
+            </button>
+          )}
+          <Link to={`${base}/submit`}>{t("assessment.reviewSubmit")}</Link>
+          <span role="status" aria-live="polite" className="save-status">
+            {status === "pending" || fetcher.state !== "idle" ? t("assessment.saving") : status === "saved" ? t("assessment.saved") : ""}
+          </span>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];

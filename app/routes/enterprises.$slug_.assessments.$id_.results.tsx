@@ -1,0 +1,192 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { AnswerValue, Question } from "../../scoring";
+import { RatingSummary } from "~/components/rating-summary";
+import { methodologyOf, peerComparison, setRatingPublished } from "~/models/assessment.server";
+import { requireAssessmentMember } from "~/utils/assessment-access.server";
+import { requireUser } from "~/utils/auth.server";
+import { formatNumber } from "~/utils/format";
+import { localized } from "~/utils/i18n";
+import { getFixedT } from "~/utils/i18next.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { enterprise, assessment, role } = await requireAssessmentMember(user, params);
+  const base = `/enterprises/${enterprise.slug}/assessments/${assessment.id}`;
+  if (assessment.status !== "submitted" || !assessment.result) throw redirect(base);
+  const methodology = methodologyOf(assessment.methodologyVersion);
+  const t = await getFixedT(request);
+  return {
+    title: t("results.title", { name: enterprise.name }),
+    base,
+    enterprise: { slug: enterprise.slug, name: enterprise.name, status: enterprise.status },
+    isOwner: role === "owner",
+    assessment: { id: assessment.id, published: assessment.published, submittedAt: assessment.submittedAt, answers: assessment.answers },
+    result: assessment.result,
+    methodology: { version: methodology.version, dimensions: methodology.dimensions, tiers: methodology.tiers, questions: methodology.questions },
+    peers: await peerComparison({ enterprise, result: assessment.result }),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { enterprise, assessment } = await requireAssessmentMember(user, params, { ownerOnly: true });
+  const intent = (await request.formData()).get("intent");
+  if (intent !== "publish" && intent !== "unpublish") throw new Response("Unknown action", { status: 400 });
+  const done = await setRatingPublished({ id: assessment.id, enterpriseId: enterprise.id, published: intent === "publish" });
+  if (!done) throw new Response("Only a submitted assessment can be published", { status: 400 });
+  return redirect(`/enterprises/${enterprise.slug}/assessments/${assessment.id}/results?${intent}ed=1`);
+}
+
+function answerText(question: Question, value: AnswerValue | undefined, language: string, t: (key: string) => string) {
+  if (value === undefined) return t("results.unanswered");
+  if (value === "n/a") return t("assessment.notApplicable");
+  if (question.options) {
+    const ids = Array.isArray(value) ? value : [String(value)];
+    if (ids.length === 0) return t("assessment.noneOfThese");
+    return ids.map((id) => localized(question.options!.find((o) => o.id === id)?.label ?? { en: id, ru: id }, language)).join(", ");
+  }
+  return `${formatNumber(Number(value), language)}${question.unit ? ` ${localized(question.unit, language)}` : ""}`;
+}
+
+export default function ResultsPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const { title, enterprise, isOwner, assessment, result, methodology, peers } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const byId = new Map(methodology.questions.map((q) => [q.id, q]));
+  const dimensionLabel = (id: string) => localized(methodology.dimensions.find((d) => d.id === id)!.label, language);
+  const notice = ["submitted", "published", "unpublished"].find((k) => searchParams.get(k));
+  return (
+    <article>
+      <p>
+        <Link to={`/enterprises/${enterprise.slug}/assessments`}>{t("assessment.backToHistory")}</Link>
+      </p>
+      <h1>{title}</h1>
+      {notice ? (
+        <p role="status" className="notice">
+          {t(`results.notice.${notice}`)}
+        </p>
+      ) : null}
+      <p>
+        {assessment.published ? t("results.isPublished") : t("results.isPrivate")}
+        {enterprise.status !== "published" ? ` ${t("results.profileDraft")}` : ""}
+      </p>
+      {isOwner ? (
+        <Form method="post" className="actions">
+          {assessment.published ? (
+            <button type="submit" name="intent" value="unpublish" className="button-secondary">
+              {t("results.unpublish")}
+            </button>
+          ) : (
+            <button type="submit" name="intent" value="publish">
+              {t("results.publish")}
+            </button>
+          )}
+        </Form>
+      ) : null}
+
+      <RatingSummary result={result} methodology={methodology} submittedAt={assessment.submittedAt} />
+
+      <h2>{t("results.plan")}</h2>
+      {result.improvements.length === 0 ? (
+        <p>{t("results.planEmpty")}</p>
+      ) : (
+        <>
+          <p>{t("results.planIntro")}</p>
+          {methodology.dimensions
+            .filter((d) => result.improvements.some((i) => i.dimension === d.id))
+            .map((d) => (
+              <section key={d.id} aria-labelledby={`plan-${d.id}`}>
+                <h3 id={`plan-${d.id}`}>{dimensionLabel(d.id)}</h3>
+                <ol>
+                  {result.improvements
+                    .filter((i) => i.dimension === d.id)
+                    .map((i) => {
+                      const q = byId.get(i.questionId)!;
+                      return (
+                        <li key={i.questionId}>
+                          <strong>{localized(q.text, language)}</strong>{" "}
+                          {t("results.planItem", {
+                            answer: answerText(q, i.bestAnswer, language, t),
+                            points: formatNumber(i.pointsAvailable, language),
+                            gain: formatNumber(i.potentialGain, language, { maximumFractionDigits: 2 }),
+                          })}
+                        </li>
+                      );
+                    })}
+                </ol>
+              </section>
+            ))}
+        </>
+      )}
+
+      <h2>{t("results.peers")}</h2>
+      <p>{t("results.peersIntro", { min: 5 })}</p>
+      <table>
+        <caption>{t("results.peersCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("results.peerGroup")}</th>
+            <th scope="col" className="number">{t("results.peerCount")}</th>
+            <th scope="col" className="number">{t("results.overallPercentile")}</th>
+            {methodology.dimensions.map((d) => (
+              <th key={d.id} scope="col" className="number">
+                {dimensionLabel(d.id)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {peers.map((p) => (
+            <tr key={p.group}>
+              <th scope="row">{t(`results.groups.${p.group}`)}</th>
+              <td className="number">{p.peers}</td>
+              {p.overall === null ? (
+                <td colSpan={methodology.dimensions.length + 1}>{t("results.tooFewPeers")}</td>
+              ) : (
+                <>
+                  <td className="number">{formatNumber(p.overall, language, { maximumFractionDigits: 0 })}</td>
+                  {p.dimensions.map((d) => (
+                    <td key={d.id} className="number">
+                      {d.percentile === null ? "—" : formatNumber(d.percentile, language, { maximumFractionDigits: 0 })}
+                    </td>
+                  ))}
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{t("results.byQuestion")}</h2>
+      <table>
+        <caption>{t("results.byQuestionCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("results.question")}</th>
+            <th scope="col">{t("results.answer")}</th>
+            <th scope="col" className="number">{t("results.earned")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.contributions.map((c) => {
+            const q = byId.get(c.questionId)!;
+            return (
+              <tr key={c.questionId}>
+                <td>{localized(q.text, language)}</td>
+                <td>{answerText(q, assessment.answers[c.questionId], language, t)}</td>
+                <td className="number">
+                  {formatNumber(c.earned, language)} / {formatNumber(c.possible, language)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];

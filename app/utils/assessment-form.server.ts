@@ -1,0 +1,87 @@
+import { validateAnswer, type AnswerErrorCode, type AnswerValue, type Methodology, type Question } from "../../scoring";
+import type { Evidence } from "~/models/assessment.server";
+import { hasNoControlCharacters } from "~/utils/validation";
+
+export const NOTE_MAX = 1000;
+export const LINKS_MAX = 5;
+
+export type QuestionError = AnswerErrorCode | "number_format" | "note_too_long" | "bad_link" | "too_many_links";
+
+export interface ParsedSection {
+  answers: Record<string, AnswerValue>;
+  cleared: string[];
+  evidence: Evidence;
+  errors: Record<string, QuestionError>;
+  /** What was typed, as typed, so a form with errors shows it again. */
+  raw: Record<string, { value: string | string[]; notApplicable: boolean; note: string; links: string }>;
+}
+
+function parseNumber(text: string): number | null {
+  const cleaned = text.trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
+  return Number(cleaned);
+}
+
+function isHttpUrl(text: string) {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "http:" || url.protocol === "https:") && text.length <= 500;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads the answers of the questions shown in a questionnaire section. Every value is
+ * checked with the methodology; a bad one gets an error and is not saved, the rest are.
+ */
+export function parseSection(formData: FormData, methodology: Methodology): ParsedSection {
+  const shown = new Set(formData.getAll("shown").map(String));
+  const result: ParsedSection = { answers: {}, cleared: [], evidence: {}, errors: {}, raw: {} };
+  for (const question of methodology.questions) {
+    if (!shown.has(question.id)) continue;
+    const values = formData.getAll(`q.${question.id}`).map(String);
+    const notApplicable = formData.get(`na.${question.id}`) === "on" || values.includes("n/a");
+    const note = String(formData.get(`note.${question.id}`) ?? "").trim();
+    const linksText = String(formData.get(`links.${question.id}`) ?? "");
+    result.raw[question.id] = { value: question.type === "multi" ? values : (values[0] ?? ""), notApplicable, note, links: linksText };
+
+    const error = readAnswer(question, values, notApplicable, result);
+    if (error) result.errors[question.id] = error;
+
+    const links = linksText.split(/\s+/).map((l) => l.trim()).filter(Boolean);
+    if (note.length > NOTE_MAX || !hasNoControlCharacters(note)) result.errors[question.id] ??= "note_too_long";
+    else if (links.length > LINKS_MAX) result.errors[question.id] ??= "too_many_links";
+    else if (!links.every(isHttpUrl)) result.errors[question.id] ??= "bad_link";
+    else result.evidence[question.id] = { note: note || undefined, links };
+  }
+  return result;
+}
+
+export const NONE_OF_THESE = "__none";
+
+function readAnswer(question: Question, values: string[], notApplicable: boolean, into: ParsedSection): QuestionError | null {
+  let value: AnswerValue | undefined;
+  if (notApplicable) value = "n/a";
+  else if (question.type === "multi") {
+    // Nothing ticked is "not answered yet"; "none of these" ticked is the answer "none".
+    const chosen = values.filter((v) => v !== "" && v !== NONE_OF_THESE);
+    value = chosen.length > 0 || values.includes(NONE_OF_THESE) ? chosen : undefined;
+  } else if (question.type === "single") value = values[0] || undefined;
+  else {
+    const text = values[0]?.trim() ?? "";
+    if (text !== "") {
+      const n = parseNumber(text);
+      if (n === null) return "number_format";
+      value = n;
+    }
+  }
+  if (value === undefined) {
+    into.cleared.push(question.id);
+    return null;
+  }
+  const problem = validateAnswer(question, value);
+  if (problem) return problem.code;
+  into.answers[question.id] = value;
+  return null;
+}

@@ -1,0 +1,34 @@
+import type { AnswerValue, Answers, Methodology } from "../scoring";
+
+/**
+ * A complete, valid set of answers for demo data and benchmarks. `quality` (0–1) leans the
+ * answers towards the better options, so generated enterprises spread over every tier.
+ */
+export function generateAnswers(
+  methodology: Methodology,
+  random: () => number,
+  { quality = random(), employees }: { quality?: number; employees?: number } = {},
+): Answers {
+  const pick = <T,>(sorted: T[]): T => {
+    const position = Math.min(0.999, Math.max(0, quality + (random() - 0.5) * 0.7));
+    return sorted[Math.floor(position * sorted.length)]!;
+  };
+  const answers: Record<string, AnswerValue> = {};
+  for (const q of methodology.questions) {
+    if (q.id === "es_employees" && employees !== undefined) {
+      answers[q.id] = employees;
+    } else if (q.allowNotApplicable && random() < 0.08) {
+      answers[q.id] = "n/a";
+    } else if (q.type === "single") {
+      answers[q.id] = pick([...q.options!].sort((a, b) => a.points - b.points)).id;
+    } else if (q.type === "multi") {
+      answers[q.id] = q.options!.filter(() => random() < quality * 0.9 + 0.05).map((o) => o.id);
+    } else {
+      const band = pick([...q.bands!].sort((a, b) => a.points - b.points));
+      const top = band.max ?? band.min * 2 + 10;
+      const max = q.type === "percent" ? Math.min(top, 100) : top;
+      answers[q.id] = Math.round(band.min + random() * (max - band.min));
+    }
+  }
+  return answers;
+}
