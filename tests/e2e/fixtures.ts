@@ -71,3 +71,34 @@ export async function fillEnterpriseForm(page: Page, { name, foundedYear = "2019
   await page.getByLabel("5. Gender equality", { exact: false }).check();
   await page.getByLabel("Women", { exact: true }).check();
 }
+
+/** Answers every question shown in the current questionnaire section with its first answer, or a number. */
+export async function answerShownQuestions(page: Page, number = "3") {
+  const questions = page.locator("fieldset.question");
+  const count = await questions.count();
+  for (let i = 0; i < count; i++) {
+    const question = questions.nth(i);
+    const radios = question.getByRole("radio");
+    if ((await radios.count()) > 0) {
+      await radios.first().check();
+      continue;
+    }
+    const text = question.locator('input[type="text"]');
+    if ((await text.count()) > 0) {
+      await text.first().fill(number);
+      continue;
+    }
+    await question.getByRole("checkbox").first().check();
+  }
+}
+
+/** Creates and publishes an enterprise as the logged-in user; returns its public path. */
+export async function createPublishedEnterprise(page: Page, name: string) {
+  await page.goto("/enterprises/new");
+  await fillEnterpriseForm(page, { name });
+  await page.getByRole("button", { name: "Create profile" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await page.getByRole("button", { name: "Publish profile" }).click();
+  await expect(page.getByText("The profile is published")).toBeVisible();
+  return new URL(page.url()).pathname;
+}

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { currentMethodology as m, scoreAssessment, type Answers } from "../../scoring";
 import * as history from "~/routes/enterprises.$slug_.assessments";
-import * as questionnaire from "~/routes/enterprises.$slug_.assessments.$id";
-import * as results from "~/routes/enterprises.$slug_.assessments.$id_.results";
-import * as submit from "~/routes/enterprises.$slug_.assessments.$id_.submit";
+import * as questionnaire from "~/routes/enterprises.$slug_.assessments_.$id";
+import * as results from "~/routes/enterprises.$slug_.assessments_.$id_.results";
+import * as submit from "~/routes/enterprises.$slug_.assessments_.$id_.submit";
 import * as enterprisePage from "~/routes/enterprises.$slug";
 import { prisma } from "~/utils/db.server";
 import { generateAnswers } from "../../prisma/demo-answers";

@@ -13,9 +13,9 @@ import * as changePassword from "~/routes/settings.password";
 import * as signup from "~/routes/signup";
 import { prisma } from "~/utils/db.server";
 import * as assessments from "~/routes/enterprises.$slug_.assessments";
-import * as questionnaire from "~/routes/enterprises.$slug_.assessments.$id";
-import * as results from "~/routes/enterprises.$slug_.assessments.$id_.results";
-import * as submitAssessment from "~/routes/enterprises.$slug_.assessments.$id_.submit";
+import * as questionnaire from "~/routes/enterprises.$slug_.assessments_.$id";
+import * as results from "~/routes/enterprises.$slug_.assessments_.$id_.results";
+import * as submitAssessment from "~/routes/enterprises.$slug_.assessments_.$id_.submit";
 import { currentMethodology } from "../../scoring";
 import { generateAnswers } from "../../prisma/demo-answers";
 import type { RoleName } from "~/utils/roles";
@@ -279,7 +279,7 @@ test("every route that accepts a POST is in the permission matrix", () => {
   const covered = new Set([
     "signup", "login", "logout", "language", "settings.password", "enterprises.new", "enterprises.$slug_.edit",
     "enterprises.$slug", "enterprises.$slug_.members", "admin.users", "enterprises.$slug_.assessments",
-    "enterprises.$slug_.assessments.$id", "enterprises.$slug_.assessments.$id_.submit", "enterprises.$slug_.assessments.$id_.results",
+    "enterprises.$slug_.assessments_.$id", "enterprises.$slug_.assessments_.$id_.submit", "enterprises.$slug_.assessments_.$id_.results",
     "$", // the catch-all answers every POST with a 404 and changes nothing
     "webhooks.stripe", // authenticated by Stripe's signature, not a session: see contributions.test.ts
   ]);

@@ -18,8 +18,9 @@ export function ScoreBarChart({
   const hydrated = useHydrated();
   if (!hydrated) return null;
   return (
-    <div className="chart" role="img" aria-label={label}>
+    <div className="chart">
       <Bar
+        aria-label={label}
         data={{
           labels,
           datasets: series.map((s, i) => ({ label: s.name, data: s.values, backgroundColor: i === 0 ? BRAND : ACCENT })),

@@ -7,8 +7,9 @@ export function ScoreLineChart({ label, labels, values, seriesName }: { label: s
   const hydrated = useHydrated();
   if (!hydrated) return null;
   return (
-    <div className="chart" role="img" aria-label={label}>
+    <div className="chart">
       <Line
+        aria-label={label}
         data={{ labels, datasets: [{ label: seriesName, data: values, borderColor: BRAND, backgroundColor: BRAND }] }}
         options={{ responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: 100 } } }}
       />

@@ -1,0 +1,76 @@
+import { answerShownQuestions, createPublishedEnterprise, expect, expectAccessible, signUp, test, uniqueEmail } from "./fixtures";
+
+test("a newcomer takes an assessment over two visits, fixes an error, submits, reads the results and publishes the rating", async ({ page }) => {
+  await signUp(page, { email: uniqueEmail("assess"), name: "Madina" });
+  const profile = await createPublishedEnterprise(page, `Bakery ${Date.now()}`);
+  await page.getByRole("link", { name: "Self-assessments" }).click();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: /Start a new assessment/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Social impact" })).toBeVisible();
+  await expectAccessible(page);
+
+  await answerShownQuestions(page);
+  await page.getByRole("button", { name: "Save and go to the next section" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Economic sustainability" })).toBeVisible();
+
+  // Staff questions appear only once there are employees.
+  const employees = page.getByRole("group", { name: "How many paid employees does the enterprise have?" }).getByRole("textbox");
+  await expect(page.getByRole("group", { name: /written employment contracts/ })).toHaveCount(0);
+  await employees.fill("4");
+  await expect(page.getByRole("group", { name: /written employment contracts/ })).toBeVisible();
+  await answerShownQuestions(page, "4");
+  await page.getByRole("group", { name: /share of income comes from selling/ }).getByRole("textbox").fill("lots");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Enter a number, such as 12 or 12.5.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("group", { name: /share of income comes from selling/ }).getByRole("textbox").fill("80");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Your answers were saved.")).toBeVisible();
+
+  // A background save, then a reload: every answer is still there.
+  await page.getByRole("group", { name: /share of income comes from grants/ }).getByRole("textbox").fill("10");
+  await expect(page.getByText("All changes saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("group", { name: /share of income comes from selling/ }).getByRole("textbox")).toHaveValue("80");
+  await expect(page.getByRole("group", { name: /share of income comes from grants/ }).getByRole("textbox")).toHaveValue("10");
+  await expect(employees).toHaveValue("4");
+
+  // Second visit: leave and come back from the profile.
+  await page.goto(profile);
+  await page.getByRole("link", { name: "Self-assessments" }).click();
+  await page.getByRole("link", { name: "Continue the assessment in progress" }).click();
+  await page.getByRole("link", { name: "Economic sustainability" }).click();
+  await expect(page.getByRole("group", { name: /share of income comes from grants/ }).getByRole("textbox")).toHaveValue("10");
+  await page.getByRole("button", { name: "Save and go to the next section" }).click();
+  for (const section of ["Governance and transparency", "Inclusion", "Ecosystem and partnership", "Environment and climate"]) {
+    await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
+    await answerShownQuestions(page, "60");
+    const next = page.getByRole("button", { name: "Save and go to the next section" });
+    if (await next.count()) await next.click();
+    else await page.getByRole("button", { name: "Save and review" }).click();
+  }
+  await expect(page.getByRole("heading", { name: "Submit the assessment" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("I confirm that the answers are true").check();
+  await page.getByRole("button", { name: "Submit and see the results" }).click();
+
+  await expect(page.getByText("The assessment was submitted and scored.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Improvement plan" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Percentiles by peer group" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Score of each dimension, from 0 to 100" }).getByRole("row")).toHaveCount(7);
+  await expect(page.locator("canvas")).toHaveCount(1);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Publish this rating" }).click();
+  await expect(page.getByText("The rating is published.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Back to the assessments" }).click();
+  await expect(page.getByRole("table", { name: "Every submitted assessment" }).getByRole("row")).toHaveCount(2);
+  await expectAccessible(page);
+
+  await page.context().clearCookies();
+  await page.goto(profile);
+  await expect(page.getByRole("heading", { name: "Rating" })).toBeVisible();
+  await expect(page.getByText("Self-assessed")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Score of each dimension, from 0 to 100" })).toBeVisible();
+  await expectAccessible(page);
+});
