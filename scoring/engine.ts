@@ -31,7 +31,6 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 interface Prepared {
   byId: Map<string, Question>;
   order: Map<string, number>;
-  optionPoints: Map<string, Map<string, number>>;
   conditionIndex: number[];
   tiersDescending: Methodology["tiers"];
   dimensionIndex: Map<DimensionId, number>;
@@ -68,7 +67,6 @@ function prepare(methodology: Methodology): Prepared {
     ready = {
       byId: new Map(methodology.questions.map((q) => [q.id, q])),
       order: new Map(methodology.questions.map((q, i) => [q.id, i])),
-      optionPoints: new Map(methodology.questions.map((q) => [q.id, new Map((q.options ?? []).map((o) => [o.id, o.points]))])),
       conditionIndex: methodology.questions.map((q) => (q.appliesWhen ? methodology.questions.findIndex((x) => x.id === q.appliesWhen!.question) : -1)),
       tiersDescending: [...methodology.tiers].sort((a, b) => b.minScore - a.minScore),
       dimensionIndex: new Map(methodology.dimensions.map((d, i) => [d.id, i])),
@@ -170,12 +168,16 @@ export function isApplicable(methodology: Methodology, questionId: string, answe
  * that cannot be scored, naming the question.
  */
 export function scoreAssessment(methodology: Methodology, answers: Answers): ScoreResult {
-  const { byId, optionPoints, conditionIndex, tiersDescending, questionDimension, questionOptions, questionBest } = prepare(methodology);
+  const { byId, conditionIndex, tiersDescending, questionDimension, questionOptions, questionBest } = prepare(methodology);
+  // Every answer is checked in the loop below, question by question; an answer to no question is caught here.
+  let known = 0;
+  let given = 0;
   for (const id in answers) {
-    const question = byId.get(id);
-    if (!question) throw new AnswerError(id, "unknown_question");
-    const problem = validateAnswer(question, answers[id], optionPoints.get(id));
-    if (problem) throw new AnswerError(id, problem.code);
+    given += 1;
+    if (byId.has(id)) known += 1;
+  }
+  if (known !== given) {
+    for (const id in answers) if (!byId.has(id)) throw new AnswerError(id, "unknown_question");
   }
 
   // A plain loop with no closures: this runs for every stored assessment when ratings are re-scored.
@@ -190,6 +192,11 @@ export function scoreAssessment(methodology: Methodology, answers: Answers): Sco
   const applies: boolean[] = new Array(questions.length);
   for (let i = 0; i < questions.length; i++) {
     const question = questions[i]!;
+    const given = answers[question.id];
+    if (given !== undefined) {
+      const problem = validateAnswer(question, given, questionOptions[i]);
+      if (problem) throw new AnswerError(question.id, problem.code);
+    }
     const ref = conditionIndex[i]!;
     const when = question.appliesWhen;
     applies[i] = !when || (ref >= 0 && applies[ref]! && conditionHolds(when, answers[when.question]));
