@@ -79,6 +79,9 @@ function Header() {
       <nav aria-label={t("nav.main")}>
         <ul>
           <li>
+            <NavLink to="/sector">{t("nav.sector")}</NavLink>
+          </li>
+          <li>
             <NavLink to="/methodology">{t("nav.methodology")}</NavLink>
           </li>
           {user ? (

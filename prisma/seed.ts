@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { hash } from "@node-rs/argon2";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { currentMethodology, scoreAssessment } from "../scoring";
+import { refreshRatingFacts } from "~/models/sector.server";
 import { generateAnswers } from "./demo-answers";
 import {
   BENEFICIARY_GROUPS,
@@ -176,6 +177,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
           });
           quality = Math.min(0.95, quality + random() * 0.15);
         }
+        await refreshRatingFacts(created.id, tx);
       }
       return true;
     },

@@ -12,6 +12,7 @@ import {
   type ScoreResult,
 } from "../../scoring";
 import type { Prisma } from "~/generated/prisma/client";
+import { refreshRatingFacts } from "~/models/sector.server";
 import { prisma } from "~/utils/db.server";
 import { sizeBand } from "~/utils/reference-data";
 
@@ -168,8 +169,8 @@ export type SubmitResult = { submitted: true; result: ScoreResult } | { submitte
 /** Locks the answers and stores them with the methodology version and the full result. */
 export async function submitAssessment({ id, revision }: { id: string; revision: number }): Promise<SubmitResult> {
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ answers: Answers; revision: number; status: string; methodologyVersion: string }[]>`
-      SELECT answers, revision, status::text AS status, "methodologyVersion" FROM "Assessment" WHERE id = ${id} FOR UPDATE`;
+    const rows = await tx.$queryRaw<{ answers: Answers; revision: number; status: string; methodologyVersion: string; enterpriseId: string }[]>`
+      SELECT answers, revision, status::text AS status, "methodologyVersion", "enterpriseId" FROM "Assessment" WHERE id = ${id} FOR UPDATE`;
     const current = rows[0];
     if (!current || current.status !== "draft") return { submitted: false, reason: "not_draft" } as const;
     if (current.revision !== revision) return { submitted: false, reason: "stale" } as const;
@@ -190,6 +191,7 @@ export async function submitAssessment({ id, revision }: { id: string; revision:
       },
       select: { id: true },
     });
+    await refreshRatingFacts(current.enterpriseId, tx);
     return { submitted: true, result } as const;
   });
 }
@@ -213,6 +215,7 @@ export async function setRatingPublished({ id, enterpriseId, published }: { id: 
     } else {
       await tx.assessment.update({ where: { id }, data: { published: false }, select: { id: true } });
     }
+    await refreshRatingFacts(enterpriseId, tx);
     return true;
   });
 }

@@ -1,4 +1,5 @@
 import type { MemberRole } from "~/generated/prisma/client";
+import { refreshRatingFacts } from "~/models/sector.server";
 import { findUserIdByEmail } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 import type { EnterpriseInput } from "~/utils/enterprise-validation";
@@ -75,10 +76,14 @@ export async function updateEnterprise({
   input: EnterpriseInput;
 }): Promise<SlugResult<{ slug: string }>> {
   try {
-    return await prisma.enterprise.update({
-      where: { id },
-      data: { ...profileData(input), ...(input.slug ? { slug: input.slug } : {}) },
-      select: { slug: true },
+    return await prisma.$transaction(async (tx) => {
+      const updated = await tx.enterprise.update({
+        where: { id },
+        data: { ...profileData(input), ...(input.slug ? { slug: input.slug } : {}) },
+        select: { slug: true },
+      });
+      await refreshRatingFacts(id, tx);
+      return updated;
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { error: "slug_taken" };
@@ -118,10 +123,13 @@ export function listMembers(enterpriseId: string) {
 }
 
 export async function setPublished({ id, published }: { id: string; published: boolean }) {
-  await prisma.enterprise.update({
-    where: { id },
-    data: published ? { status: "published", publishedAt: new Date() } : { status: "draft" },
-    select: { id: true },
+  await prisma.$transaction(async (tx) => {
+    await tx.enterprise.update({
+      where: { id },
+      data: published ? { status: "published", publishedAt: new Date() } : { status: "draft" },
+      select: { id: true },
+    });
+    await refreshRatingFacts(id, tx);
   });
 }
 

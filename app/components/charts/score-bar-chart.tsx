@@ -10,8 +10,11 @@ export function ScoreBarChart({
   label,
   labels,
   series,
+  max = 100,
 }: {
   label: string;
+  /** The top of the value axis: 100 for scores; leave undefined for counts. */
+  max?: number | null;
   labels: string[];
   series: { name: string; values: number[] }[];
 }) {
@@ -30,7 +33,7 @@ export function ScoreBarChart({
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
-          scales: { x: { min: 0, max: 100 } },
+          scales: { x: { min: 0, ...(max === null ? {} : { max }) } },
           plugins: { legend: { display: series.length > 1 } },
         }}
       />

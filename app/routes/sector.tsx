@@ -1,0 +1,242 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { currentMethodology } from "../../scoring";
+import { ScoreBarChart } from "~/components/charts/score-bar-chart";
+import { ScoreLineChart } from "~/components/charts/score-line-chart";
+import { getSectorSummary } from "~/models/sector.server";
+import { getOptionalUser } from "~/utils/auth.server";
+import { localized } from "~/utils/i18n";
+import { getFixedT } from "~/utils/i18next.server";
+import { COUNTRY_CODES, COUNTRY_NAMES, REGIONS, SECTOR_LABELS, SECTORS, SIZE_BAND_LABELS, SIZE_BANDS, type CountryCode } from "~/utils/reference-data";
+import { filtersToSearch, parseSectorFilters, TRUST_LABELS } from "~/utils/sector-filters";
+import { sectorTables, type SectorTable } from "~/utils/sector-tables";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const user = await getOptionalUser(request);
+  // A ministry official lands on their own country.
+  const ministryCountry = user?.roles.find((r) => r.role === "ministry")?.country;
+  if (ministryCountry && [...url.searchParams.keys()].length === 0) throw redirect(`/sector?country=${ministryCountry}`);
+  const filters = parseSectorFilters(url.searchParams);
+  const t = await getFixedT(request);
+  return {
+    title: t("sector.title"),
+    filters: { ...filters, period: filters.period?.label },
+    search: filtersToSearch(filters),
+    summary: await getSectorSummary(filters),
+  };
+}
+
+function DataTable({ id, caption, table }: { id: SectorTable; caption: string; table: { header: string[]; rows: (string | number | null)[][] } }) {
+  const { t } = useTranslation();
+  return (
+    <table id={`table-${id}`}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {table.header.map((h, i) => (
+            <th key={h} scope="col" className={i > 0 ? "number" : undefined}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.length === 0 ? (
+          <tr>
+            <td colSpan={table.header.length}>{t("sector.noRows")}</td>
+          </tr>
+        ) : (
+          table.rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((cell, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={i} className="number">
+                    {cell}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+export default function SectorPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const { title, filters, search, summary } = useLoaderData<typeof loader>();
+  const tables = sectorTables(summary, t, language);
+  const exportLink = (table: SectorTable) => `/sector/export/${table}${search}`;
+  const dimensionLabel = (id: string) => localized(currentMethodology.dimensions.find((d) => d.id === id)!.label, language);
+  const section = (id: SectorTable, heading: string, caption: string, chart: React.ReactNode) => (
+    <section aria-labelledby={`h-${id}`} className="sector-block">
+      <h2 id={`h-${id}`}>{heading}</h2>
+      {chart}
+      <DataTable id={id} caption={caption} table={tables[id]} />
+      <p className="actions">
+        <a href={exportLink(id)} download>
+          {t("sector.exportCsv", { table: heading })}
+        </a>
+      </p>
+    </section>
+  );
+  const countryName = (code: string) => localized(COUNTRY_NAMES[code as CountryCode], language);
+  return (
+    <article className="sector">
+      <h1>{title}</h1>
+      <p>{t("sector.intro", { min: 5 })}</p>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="f-country">{t("sector.country")}</label>
+          <select id="f-country" name="country" defaultValue={filters.country ?? ""}>
+            <option value="">{t("sector.all")}</option>
+            {COUNTRY_CODES.map((c) => (
+              <option key={c} value={c}>
+                {countryName(c)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {filters.country ? (
+          <div className="field">
+            <label htmlFor="f-region">{t("sector.region")}</label>
+            <select id="f-region" name="region" defaultValue={filters.region ?? ""}>
+              <option value="">{t("sector.all")}</option>
+              {REGIONS[filters.country as CountryCode].map((r) => (
+                <option key={r.code} value={r.code}>
+                  {localized(r, language)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="f-sector">{t("sector.sector")}</label>
+          <select id="f-sector" name="sector" defaultValue={filters.sector ?? ""}>
+            <option value="">{t("sector.all")}</option>
+            {SECTORS.map((s) => (
+              <option key={s} value={s}>
+                {localized(SECTOR_LABELS[s], language)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-size">{t("sector.size")}</label>
+          <select id="f-size" name="size" defaultValue={filters.size ?? ""}>
+            <option value="">{t("sector.all")}</option>
+            {SIZE_BANDS.map((s) => (
+              <option key={s} value={s}>
+                {localized(SIZE_BAND_LABELS[s], language)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-period">{t("sector.period")}</label>
+          <input id="f-period" name="period" type="text" placeholder="2026 / 2026-Q3" defaultValue={filters.period ?? ""} aria-describedby="f-period-hint" />
+          <p id="f-period-hint" className="field-hint">
+            {t("sector.periodHint")}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="f-trust">{t("sector.trust")}</label>
+          <select id="f-trust" name="trust" defaultValue={filters.trust ?? ""}>
+            <option value="">{t("sector.all")}</option>
+            {TRUST_LABELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`sector.trustLabels.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="actions">
+          <button type="submit">{t("sector.apply")}</button>
+          <Link to="/sector">{t("sector.clear")}</Link>
+        </div>
+      </Form>
+      {filters.ignored.length ? (
+        <p role="status" className="notice notice-warning">
+          {t("sector.ignored", { names: filters.ignored.join(", ") })}
+        </p>
+      ) : null}
+      {summary.suppressed ? (
+        <p role="status" className="notice notice-warning">
+          {t("sector.suppressed", { min: 5 })}
+        </p>
+      ) : summary.weakest.length ? (
+        <p className="notice">{t("sector.weakest", { list: summary.weakest.map(dimensionLabel).join(", ") })}</p>
+      ) : null}
+
+      {section("overview", t("sector.overview"), t("sector.overviewCaption"), null)}
+      {section(
+        "tiers",
+        t("sector.tiers"),
+        t("sector.tiersCaption"),
+        summary.suppressed ? null : (
+          <ScoreBarChart
+            label={t("sector.tiersChart")}
+            max={null}
+            labels={currentMethodology.tiers.map((x) => localized(x.label, language))}
+            series={[{ name: t("sector.count"), values: currentMethodology.tiers.map((x) => summary.tiers.find((y) => y.tier === x.id)?.count ?? 0) }]}
+          />
+        ),
+      )}
+      {section(
+        "dimensions",
+        t("sector.dimensions"),
+        t("sector.dimensionsCaption"),
+        summary.suppressed ? null : (
+          <ScoreBarChart
+            label={t("sector.dimensionsChart")}
+            labels={summary.dimensions.map((d) => dimensionLabel(d.id))}
+            series={[
+              { name: t("sector.mean"), values: summary.dimensions.map((d) => d.mean) },
+              { name: t("sector.median"), values: summary.dimensions.map((d) => d.median) },
+            ]}
+          />
+        ),
+      )}
+      {section("sdgs", t("sector.sdgs"), t("sector.sdgsCaption"), null)}
+      {section(
+        "trend",
+        t("sector.trend"),
+        t("sector.trendCaption"),
+        summary.trend.some((q) => q.mean !== null) ? (
+          <ScoreLineChart
+            label={t("sector.trendChart")}
+            seriesName={t("sector.mean")}
+            labels={summary.trend.filter((q) => q.mean !== null).map((q) => q.quarter)}
+            values={summary.trend.filter((q) => q.mean !== null).map((q) => q.mean!)}
+          />
+        ) : null,
+      )}
+      {section(
+        "countries",
+        t("sector.countries"),
+        t("sector.countriesCaption"),
+        summary.byCountry.some((c) => c.mean !== null) ? (
+          <ScoreBarChart
+            label={t("sector.countriesChart")}
+            labels={summary.byCountry.filter((c) => c.mean !== null).map((c) => countryName(c.key))}
+            series={[{ name: t("sector.mean"), values: summary.byCountry.filter((c) => c.mean !== null).map((c) => c.mean!) }]}
+          />
+        ) : null,
+      )}
+      {filters.country ? section("regions", t("sector.regions"), t("sector.regionsCaption"), null) : null}
+      <p className="print-note">{t("sector.printHint")}</p>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];
+
+

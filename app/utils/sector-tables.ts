@@ -1,0 +1,68 @@
+import { currentMethodology } from "../../scoring";
+import type { SectorSummary } from "~/models/sector.server";
+import { localized } from "~/utils/i18n";
+import { COUNTRY_NAMES, REGIONS, SDG_LABELS, type CountryCode } from "~/utils/reference-data";
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+export const SECTOR_TABLES = ["overview", "tiers", "dimensions", "sdgs", "trend", "countries", "regions"] as const;
+export type SectorTable = (typeof SECTOR_TABLES)[number];
+
+/** Every table of the dashboard as header and rows: the page renders them and the CSV export writes them. */
+export function sectorTables(summary: SectorSummary, t: T, language: string): Record<SectorTable, { header: string[]; rows: (string | number | null)[][] }> {
+  const tooFew = t("sector.tooFew");
+  const dimensionLabel = (id: string) => localized(currentMethodology.dimensions.find((d) => d.id === id)?.label ?? { en: id, ru: id }, language);
+  const tierLabel = (id: string) => localized(currentMethodology.tiers.find((x) => x.id === id)?.label ?? { en: id, ru: id }, language);
+  const pct = (x: number | undefined) => (x === undefined ? tooFew : `${Math.round(x * 1000) / 10}%`);
+  const countryName = (code: string) => localized(COUNTRY_NAMES[code as CountryCode] ?? { en: code, ru: code }, language);
+  const regionName = (code: string) => {
+    for (const list of Object.values(REGIONS)) {
+      const found = list.find((r) => r.code === code);
+      if (found) return localized(found, language);
+    }
+    return code;
+  };
+  return {
+    overview: {
+      header: [t("sector.figure"), t("sector.value")],
+      rows: [
+        [t("sector.enterprises"), summary.enterprises],
+        [t("sector.rated"), summary.suppressed ? tooFew : summary.rated],
+        [t("sector.meanOverall"), summary.overall?.mean ?? tooFew],
+        [t("sector.medianOverall"), summary.overall?.median ?? tooFew],
+        [t("sector.jobs"), summary.jobs ?? tooFew],
+        [t("sector.beneficiaries"), summary.beneficiaries ?? tooFew],
+        [t("sector.womenLed"), pct(summary.shares?.womenLed)],
+        [t("sector.youthLed"), pct(summary.shares?.youthLed)],
+        [t("sector.eligible"), pct(summary.shares?.eligible)],
+      ],
+    },
+    tiers: {
+      header: [t("sector.tier"), t("sector.count")],
+      rows: currentMethodology.tiers.map((tier) => [tierLabel(tier.id), summary.suppressed ? tooFew : (summary.tiers.find((x) => x.tier === tier.id)?.count ?? 0)]),
+    },
+    dimensions: {
+      header: [t("sector.dimension"), t("sector.mean"), t("sector.median")],
+      rows: currentMethodology.dimensions.map((d) => {
+        const row = summary.dimensions.find((x) => x.id === d.id);
+        return [dimensionLabel(d.id), row?.mean ?? tooFew, row?.median ?? tooFew];
+      }),
+    },
+    sdgs: {
+      header: [t("sector.goal"), t("sector.count")],
+      rows: summary.suppressed ? [] : summary.sdgs.map((s) => [`${s.goal}. ${localized(SDG_LABELS[s.goal] ?? { en: "", ru: "" }, language)}`, s.count]),
+    },
+    trend: {
+      header: [t("sector.quarter"), t("sector.rated"), t("sector.mean")],
+      rows: summary.trend.map((q) => [q.quarter, q.rated ?? tooFew, q.mean ?? tooFew]),
+    },
+    countries: {
+      header: [t("sector.country"), t("sector.rated"), t("sector.mean")],
+      rows: summary.byCountry.map((c) => [countryName(c.key), c.rated ?? tooFew, c.mean ?? tooFew]),
+    },
+    regions: {
+      header: [t("sector.region"), t("sector.rated"), t("sector.mean")],
+      rows: summary.byRegion.map((r) => [regionName(r.key), r.rated ?? tooFew, r.mean ?? tooFew]),
+    },
+  };
+}
