@@ -13,6 +13,8 @@ test("without JavaScript the whole assessment can be taken, corrected, submitted
     if (heading === "Economic sustainability" && round < 3) {
       // Staff questions appear after the number of employees is saved; a bad option id is refused.
       await page.getByRole("button", { name: "Save", exact: true }).click();
+      await expect(page.getByText("Your answers were saved.")).toBeVisible();
+      await expect(page.getByRole("group", { name: /written employment contracts/ })).toBeVisible();
       await answerShownQuestions(page, "2");
       await page.getByRole("group", { name: /financial result/ }).getByRole("radio").first().evaluate((el: HTMLInputElement) => (el.value = "tampered"));
       await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -23,6 +25,7 @@ test("without JavaScript the whole assessment can be taken, corrected, submitted
     const next = page.getByRole("button", { name: "Save and go to the next section" });
     if (await next.count()) {
       await next.click();
+      await expect(page.getByRole("heading", { level: 2 }).first()).not.toHaveText(heading);
       continue;
     }
     await page.getByRole("button", { name: "Save and review" }).click();
