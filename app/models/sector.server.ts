@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import type { ParsedSectorFilters } from "~/utils/sector-filters";
 
 /** No figure is shown for fewer rated enterprises than this, so no single enterprise can be singled out. */
 export const MIN_GROUP = 5;
@@ -49,14 +50,7 @@ export async function refreshAllRatingFacts(db: Db = prisma) {
   for (const { id } of enterprises) await refreshRatingFacts(id, db);
 }
 
-export interface SectorFilters {
-  country?: string;
-  region?: string;
-  sector?: string;
-  size?: string;
-  period?: { label: string; from: Date; to: Date };
-  trust?: string;
-}
+export type SectorFilters = Omit<ParsedSectorFilters, "ignored">;
 
 function where(filters: SectorFilters) {
   const parts: Prisma.Sql[] = [];

@@ -20,59 +20,56 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+function PointsTable({ caption, heading, rows }: { caption: string; heading: string; rows: { key: string; label: string; points: number }[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <table>
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{heading}</th>
+          <th scope="col" className="number">
+            {t("methodology.points")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <td>{row.label}</td>
+            <td className="number">{formatNumber(row.points, i18n.language)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function QuestionPoints({ question }: { question: Question }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   if (question.options) {
     return (
-      <table>
-        <caption className="visually-hidden">{t("methodology.optionsOf", { id: question.id })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("methodology.option")}</th>
-            <th scope="col" className="number">
-              {t("methodology.points")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {question.options.map((option) => (
-            <tr key={option.id}>
-              <td>{localized(option.label, language)}</td>
-              <td className="number">{formatNumber(option.points, language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PointsTable
+        caption={t("methodology.optionsOf", { id: question.id })}
+        heading={t("methodology.option")}
+        rows={question.options.map((o) => ({ key: o.id, label: localized(o.label, language), points: o.points }))}
+      />
     );
   }
   if (question.bands) {
+    const range = (min: number, max?: number) =>
+      max === undefined
+        ? t("methodology.atLeast", { min: formatNumber(min, language) })
+        : t("methodology.between", { min: formatNumber(min, language), max: formatNumber(max, language) });
     return (
       <>
-      {question.bands.length > 1 ? <p className="field-hint">{t("methodology.bandRule")}</p> : null}
-      <table>
-        <caption className="visually-hidden">{t("methodology.bandsOf", { id: question.id })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("methodology.range")}</th>
-            <th scope="col" className="number">
-              {t("methodology.points")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {question.bands.map((band) => (
-            <tr key={band.min}>
-              <td>
-                {band.max === undefined
-                  ? t("methodology.atLeast", { min: formatNumber(band.min, language) })
-                  : t("methodology.between", { min: formatNumber(band.min, language), max: formatNumber(band.max, language) })}
-              </td>
-              <td className="number">{formatNumber(band.points, language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        {question.bands.length > 1 ? <p className="field-hint">{t("methodology.bandRule")}</p> : null}
+        <PointsTable
+          caption={t("methodology.bandsOf", { id: question.id })}
+          heading={t("methodology.range")}
+          rows={question.bands.map((b) => ({ key: `${b.min}-${b.max}`, label: range(b.min, b.max), points: b.points }))}
+        />
       </>
     );
   }
