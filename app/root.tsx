@@ -79,6 +79,9 @@ function Header() {
       <nav aria-label={t("nav.main")}>
         <ul>
           <li>
+            <NavLink to="/ratings">{t("nav.ratings")}</NavLink>
+          </li>
+          <li>
             <NavLink to="/sector">{t("nav.sector")}</NavLink>
           </li>
           <li>

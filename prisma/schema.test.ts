@@ -9,6 +9,9 @@ import { applyMigrations } from "./migrate";
 // indexes), created by hand in a migration. Each must be listed here on purpose.
 const HAND_MADE_INDEXES = new Set<string>([
   "Assessment_one_draft_per_enterprise", // partial unique index: one draft per enterprise
+  "Enterprise_search_idx", // full-text search expression index, English and Russian
+  "RatingFact_current_overall_idx", // partial indexes for the directory's keyset pagination
+  "RatingFact_current_submitted_idx",
 ]);
 
 interface DmmfField {

@@ -1,0 +1,180 @@
+import { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import type { DirectoryFilters } from "~/utils/directory-filters";
+
+export interface DirectoryItem {
+  slug: string;
+  name: string;
+  country: string;
+  region: string;
+  sector: string;
+  sizeBand: string;
+  employees: number;
+  womenLed: boolean;
+  youthLed: boolean;
+  sdgs: number[];
+  overall: number;
+  tier: string;
+  trust: string;
+  eligible: boolean;
+  ratedAt: string;
+  description: string;
+}
+
+const SEARCH_VECTOR = Prisma.sql`(to_tsvector('english', e.name || ' ' || e.description || ' ' || e.mission) || to_tsvector('russian', e.name || ' ' || e.description || ' ' || e.mission))`;
+
+function conditions(filters: DirectoryFilters) {
+  const parts: Prisma.Sql[] = [Prisma.sql`f."isCurrent"`, Prisma.sql`e.status = 'published'`];
+  if (filters.country) parts.push(Prisma.sql`f.country = ${filters.country}`);
+  if (filters.region) parts.push(Prisma.sql`f.region = ${filters.region}`);
+  if (filters.sector) parts.push(Prisma.sql`f.sector = ${filters.sector}`);
+  if (filters.tier) parts.push(Prisma.sql`f.tier = ${filters.tier}`);
+  if (filters.minScore !== undefined) parts.push(Prisma.sql`f.overall >= ${filters.minScore}`);
+  if (filters.trust) parts.push(Prisma.sql`f.trust = ${filters.trust}`);
+  if (filters.eligible !== undefined) parts.push(Prisma.sql`f.eligible = ${filters.eligible}`);
+  if (filters.sdg !== undefined) parts.push(Prisma.sql`${filters.sdg}::int = ANY(f.sdgs)`);
+  if (filters.size) parts.push(Prisma.sql`f."sizeBand" = ${filters.size}`);
+  if (filters.womenLed !== undefined) parts.push(Prisma.sql`f."womenLed" = ${filters.womenLed}`);
+  if (filters.youthLed !== undefined) parts.push(Prisma.sql`f."youthLed" = ${filters.youthLed}`);
+  if (filters.q) {
+    parts.push(Prisma.sql`${SEARCH_VECTOR} @@ (websearch_to_tsquery('english', ${filters.q}) || websearch_to_tsquery('russian', ${filters.q}))`);
+  }
+  return parts;
+}
+
+type Cursor = [string | number, string];
+
+export function encodeCursor(cursor: Cursor) {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+/** A cursor from a URL; null when it is not one this server made. */
+export function decodeCursor(text: string | null | undefined, sort: DirectoryFilters["sort"]): Cursor | null {
+  if (!text || text.length > 400) return null;
+  try {
+    const value = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown;
+    if (!Array.isArray(value) || value.length !== 2 || typeof value[1] !== "string") return null;
+    if (sort === "score" ? typeof value[0] !== "number" : typeof value[0] !== "string") return null;
+    if (sort === "date" && Number.isNaN(Date.parse(value[0] as string))) return null;
+    return value as Cursor;
+  } catch {
+    return null;
+  }
+}
+
+const ORDER: Record<DirectoryFilters["sort"], { order: Prisma.Sql; after: (c: Cursor) => Prisma.Sql; key: (row: DirectoryItem & { enterpriseId: string }) => Cursor }> = {
+  score: {
+    order: Prisma.sql`f.overall DESC, f."enterpriseId" ASC`,
+    after: ([v, id]) => Prisma.sql`(f.overall < ${v} OR (f.overall = ${v} AND f."enterpriseId" > ${id}))`,
+    key: (row) => [row.overall, row.enterpriseId],
+  },
+  name: {
+    order: Prisma.sql`e.name ASC, f."enterpriseId" ASC`,
+    after: ([v, id]) => Prisma.sql`(e.name > ${v} OR (e.name = ${v} AND f."enterpriseId" > ${id}))`,
+    key: (row) => [row.name, row.enterpriseId],
+  },
+  date: {
+    order: Prisma.sql`f."submittedAt" DESC, f."enterpriseId" ASC`,
+    after: ([v, id]) => Prisma.sql`(f."submittedAt" < ${new Date(v)} OR (f."submittedAt" = ${new Date(v)} AND f."enterpriseId" > ${id}))`,
+    key: (row) => [row.ratedAt, row.enterpriseId],
+  },
+};
+
+/**
+ * Enterprises with a published profile and a published rating, filtered and sorted, a page
+ * at a time with keyset pagination (fast however deep the page).
+ */
+export async function listDirectory({
+  filters,
+  cursor,
+  limit = 20,
+}: {
+  filters: DirectoryFilters;
+  cursor?: Cursor | null;
+  limit?: number;
+}): Promise<{ items: DirectoryItem[]; nextCursor: string | null }> {
+  const order = ORDER[filters.sort];
+  const where = conditions(filters);
+  if (cursor) where.push(order.after(cursor));
+  const rows = await prisma.$queryRaw<(DirectoryItem & { enterpriseId: string; ratedAtDate: Date })[]>`
+    SELECT f."enterpriseId", e.slug, e.name, f.country, f.region, f.sector, f."sizeBand", f.employees, f."womenLed", f."youthLed", f.sdgs,
+      f.overall, f.tier, f.trust, f.eligible, f."submittedAt" AS "ratedAtDate", e.description
+    FROM "RatingFact" f JOIN "Enterprise" e ON e.id = f."enterpriseId"
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${order.order}
+    LIMIT ${limit + 1}`;
+  const items = rows.slice(0, limit).map(({ ratedAtDate, ...row }) => ({ ...row, ratedAt: ratedAtDate.toISOString() }));
+  const last = items.at(-1);
+  return {
+    items: items.map(({ enterpriseId: _id, ...item }) => item),
+    nextCursor: rows.length > limit && last ? encodeCursor(order.key(last)) : null,
+  };
+}
+
+/** Every matching row, for exports. */
+export async function listDirectoryAll(filters: DirectoryFilters, max = 100_000) {
+  const all: DirectoryItem[] = [];
+  let cursor: Cursor | null = null;
+  for (;;) {
+    const page = await listDirectory({ filters, cursor, limit: 1000 });
+    all.push(...page.items);
+    if (!page.nextCursor || all.length >= max) break;
+    cursor = decodeCursor(page.nextCursor, filters.sort);
+  }
+  return all;
+}
+
+/** A published profile with its published ratings (current first), as the open data API shows it. */
+export async function getPublicEnterprise(slug: string) {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return null;
+  const enterprise = await prisma.enterprise.findFirst({
+    where: { slug, status: "published" },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      legalForm: true,
+      country: true,
+      region: true,
+      city: true,
+      sector: true,
+      foundedYear: true,
+      employees: true,
+      womenLed: true,
+      youthLed: true,
+      description: true,
+      mission: true,
+      website: true,
+      sdgs: true,
+      beneficiaryGroups: true,
+    },
+  });
+  if (!enterprise) return null;
+  const ratings = await prisma.assessment.findMany({
+    where: { enterpriseId: enterprise.id, published: true, status: "submitted" },
+    select: { methodologyVersion: true, submittedAt: true, result: true },
+    orderBy: { submittedAt: "desc" },
+  });
+  const { id: _id, ...profile } = enterprise;
+  return {
+    ...profile,
+    ratings: ratings.map((r) => {
+      const result = r.result as unknown as { overall: number; tier: string; eligible: boolean; dimensions: { id: string; score: number }[] };
+      return {
+        methodologyVersion: r.methodologyVersion,
+        ratedAt: r.submittedAt!.toISOString(),
+        trust: "self_assessed",
+        overall: result.overall,
+        tier: result.tier,
+        eligible: result.eligible,
+        dimensions: result.dimensions.map((d) => ({ id: d.id, score: d.score })),
+      };
+    }),
+  };
+}
+
+/** Up to four published, rated enterprises side by side, in the order asked. */
+export async function getComparison(slugs: string[]) {
+  const found = await Promise.all(slugs.map((slug) => getPublicEnterprise(slug)));
+  return found.filter((e): e is NonNullable<typeof e> => e !== null && e.ratings.length > 0);
+}

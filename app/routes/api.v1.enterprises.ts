@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { decodeCursor, listDirectory } from "~/models/directory.server";
+import { apiError, apiJson, apiRateLimit } from "~/utils/api.server";
+import { DIRECTORY_PARAMS, parseDirectoryFilters } from "~/utils/directory-filters";
+import { clientAddress } from "~/utils/rate-limit.server";
+
+/** GET /api/v1/enterprises: the directory as JSON, with the directory's filters and cursor pagination. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const limited = apiRateLimit(clientAddress(request, context));
+  if (limited) return limited;
+  const url = new URL(request.url);
+  const unknown = [...new Set(url.searchParams.keys())].filter((k) => !(DIRECTORY_PARAMS as readonly string[]).includes(k) && k !== "limit");
+  const { filters, invalid } = parseDirectoryFilters(url.searchParams);
+  const limitText = url.searchParams.get("limit");
+  const limit = limitText === null ? 20 : /^\d{1,3}$/.test(limitText) && Number(limitText) >= 1 && Number(limitText) <= 100 ? Number(limitText) : null;
+  if (limit === null) invalid.push("limit");
+  const cursorText = url.searchParams.get("cursor");
+  const cursor = decodeCursor(cursorText, filters.sort);
+  if (cursorText && !cursor) invalid.push("cursor");
+  if (unknown.length || invalid.length) {
+    return apiError(400, "bad_parameters", "Some parameters are not valid.", { invalid: [...invalid, ...unknown] });
+  }
+  const page = await listDirectory({ filters, cursor, limit: limit! });
+  return apiJson(page);
+}

@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getPublicEnterprise } from "~/models/directory.server";
+import { apiError, apiJson, apiRateLimit } from "~/utils/api.server";
+import { clientAddress } from "~/utils/rate-limit.server";
+
+/** GET /api/v1/enterprises/:slug: a published profile and its published rating; nothing else, ever. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const limited = apiRateLimit(clientAddress(request, context));
+  if (limited) return limited;
+  const enterprise = await getPublicEnterprise(params.slug ?? "");
+  if (!enterprise) return apiError(404, "not_found", "No published enterprise has this slug.");
+  return apiJson(enterprise);
+}

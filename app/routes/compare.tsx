@@ -1,0 +1,87 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { currentMethodology } from "../../scoring";
+import { ScoreBarChart } from "~/components/charts/score-bar-chart";
+import { getComparison } from "~/models/directory.server";
+import { formatNumber } from "~/utils/format";
+import { localized } from "~/utils/i18n";
+import { getFixedT } from "~/utils/i18next.server";
+import { COUNTRY_NAMES, SECTOR_LABELS, SIZE_BAND_LABELS, sizeBand, type CountryCode, type Sector } from "~/utils/reference-data";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const slugs = [...new Set(new URL(request.url).searchParams.getAll("e"))].slice(0, 4);
+  const enterprises = slugs.length >= 2 ? await getComparison(slugs) : [];
+  const t = await getFixedT(request);
+  return { title: t("compare.title"), enterprises, asked: slugs.length };
+}
+
+export default function ComparePage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const { title, enterprises, asked } = useLoaderData<typeof loader>();
+  const label = (l: { en: string; ru: string }) => localized(l, language);
+  const tier = (id: string) => label(currentMethodology.tiers.find((x) => x.id === id)?.label ?? { en: id, ru: id });
+  if (enterprises.length < 2) {
+    return (
+      <article>
+        <h1>{title}</h1>
+        <p className="notice">{asked > 4 ? t("compare.tooMany") : t("compare.chooseTwo")}</p>
+        <p>
+          <Link to="/ratings">{t("compare.toDirectory")}</Link>
+        </p>
+      </article>
+    );
+  }
+  const current = enterprises.map((e) => e.ratings[0]!);
+  const rows: [string, string[]][] = [
+    [t("rating.score"), current.map((r) => formatNumber(r.overall, language, { maximumFractionDigits: 1 }))],
+    [t("directory.tier"), current.map((r) => tier(r.tier))],
+    [t("directory.eligibleShort"), current.map((r) => (r.eligible ? t("directory.yes") : t("directory.no")))],
+    ...currentMethodology.dimensions.map((d): [string, string[]] => [
+      label(d.label),
+      current.map((r) => {
+        const score = r.dimensions.find((x) => x.id === d.id)?.score;
+        return score === undefined ? "—" : formatNumber(score, language, { maximumFractionDigits: 1 });
+      }),
+    ]),
+    [t("sector.size"), enterprises.map((e) => label(SIZE_BAND_LABELS[sizeBand(e.employees)]))],
+    [t("sector.sector"), enterprises.map((e) => label(SECTOR_LABELS[e.sector as Sector] ?? { en: e.sector, ru: e.sector }))],
+    [t("sector.country"), enterprises.map((e) => label(COUNTRY_NAMES[e.country as CountryCode]))],
+  ];
+  return (
+    <article>
+      <h1>{title}</h1>
+      <ScoreBarChart
+        label={t("compare.chart")}
+        labels={currentMethodology.dimensions.map((d) => label(d.label))}
+        series={enterprises.map((e, i) => ({ name: e.name, values: currentMethodology.dimensions.map((d) => current[i]!.dimensions.find((x) => x.id === d.id)?.score ?? 0) }))}
+      />
+      <table>
+        <caption>{t("compare.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("sector.figure")}</th>
+            {enterprises.map((e) => (
+              <th key={e.slug} scope="col">
+                <Link to={`/enterprises/${e.slug}`}>{e.name}</Link>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([name, values]) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              {values.map((v, i) => (
+                <td key={i}>{v}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];

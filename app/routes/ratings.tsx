@@ -1,0 +1,162 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { currentMethodology } from "../../scoring";
+import { decodeCursor, listDirectory } from "~/models/directory.server";
+import { directorySearch, parseDirectoryFilters, SORTS } from "~/utils/directory-filters";
+import { formatDate, formatNumber } from "~/utils/format";
+import { localized } from "~/utils/i18n";
+import { getFixedT } from "~/utils/i18next.server";
+import { COUNTRY_CODES, COUNTRY_NAMES, REGIONS, SDG_LABELS, SDGS, SECTOR_LABELS, SECTORS, SIZE_BAND_LABELS, SIZE_BANDS, type CountryCode, type Sector } from "~/utils/reference-data";
+import { TRUST_LABELS } from "~/utils/sector-filters";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const { filters, invalid } = parseDirectoryFilters(url.searchParams);
+  const cursorText = url.searchParams.get("cursor");
+  const cursor = decodeCursor(cursorText, filters.sort);
+  if (cursorText && !cursor) invalid.push("cursor");
+  const page = await listDirectory({ filters, cursor });
+  const t = await getFixedT(request);
+  return {
+    title: t("directory.title"),
+    filters,
+    invalid,
+    search: directorySearch(filters),
+    firstPage: Boolean(cursor),
+    ...page,
+  };
+}
+
+export default function DirectoryPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const { title, filters, invalid, items, nextCursor, search, firstPage } = useLoaderData<typeof loader>();
+  const region = (code: string, country: string) => {
+    const found = REGIONS[country as CountryCode]?.find((r) => r.code === code);
+    return found ? localized(found, language) : code;
+  };
+  const tierLabel = (id: string) => localized(currentMethodology.tiers.find((x) => x.id === id)?.label ?? { en: id, ru: id }, language);
+  const select = (name: string, label: string, options: { value: string; label: string }[], value?: string | number) => (
+    <div className="field">
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)}>
+        <option value="">{t("sector.all")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <article>
+      <h1>{title}</h1>
+      <p>{t("directory.intro")}</p>
+      <Form method="get" className="filters" role="search" aria-label={t("directory.filters")}>
+        <div className="field">
+          <label htmlFor="f-q">{t("directory.search")}</label>
+          <input id="f-q" type="search" name="q" defaultValue={filters.q ?? ""} />
+        </div>
+        {select("country", t("sector.country"), COUNTRY_CODES.map((c) => ({ value: c, label: localized(COUNTRY_NAMES[c], language) })), filters.country)}
+        {filters.country
+          ? select("region", t("sector.region"), REGIONS[filters.country as CountryCode].map((r) => ({ value: r.code, label: localized(r, language) })), filters.region)
+          : null}
+        {select("sector", t("sector.sector"), SECTORS.map((s) => ({ value: s, label: localized(SECTOR_LABELS[s], language) })), filters.sector)}
+        {select("tier", t("directory.tier"), currentMethodology.tiers.map((x) => ({ value: x.id, label: localized(x.label, language) })), filters.tier)}
+        <div className="field">
+          <label htmlFor="f-minScore">{t("directory.minScore")}</label>
+          <input id="f-minScore" name="minScore" type="number" min={0} max={100} defaultValue={filters.minScore ?? ""} />
+        </div>
+        {select("trust", t("sector.trust"), TRUST_LABELS.map((l) => ({ value: l, label: t(`sector.trustLabels.${l}`) })), filters.trust)}
+        {select("sdg", t("directory.sdg"), SDGS.map((g) => ({ value: String(g), label: `${g}. ${localized(SDG_LABELS[g]!, language)}` })), filters.sdg)}
+        {select("size", t("sector.size"), SIZE_BANDS.map((s) => ({ value: s, label: localized(SIZE_BAND_LABELS[s], language) })), filters.size)}
+        {select("sort", t("directory.sort"), SORTS.map((s) => ({ value: s, label: t(`directory.sorts.${s}`) })), filters.sort === "score" ? undefined : filters.sort)}
+        <fieldset className="field">
+          <legend>{t("directory.only")}</legend>
+          {(["eligible", "womenLed", "youthLed"] as const).map((name) => (
+            <div key={name} className="field-checkbox">
+              <input type="checkbox" id={`f-${name}`} name={name} value="true" defaultChecked={filters[name] === true} />
+              <label htmlFor={`f-${name}`}>{t(`directory.${name}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="actions">
+          <button type="submit">{t("sector.apply")}</button>
+          <Link to="/ratings">{t("sector.clear")}</Link>
+        </div>
+      </Form>
+      {invalid.length ? (
+        <p role="status" className="notice notice-warning">
+          {t("sector.ignored", { names: invalid.join(", ") })}
+        </p>
+      ) : null}
+      <p className="actions">
+        <a href={`/ratings/export${search}`} download>
+          {t("directory.exportCsv")}
+        </a>
+      </p>
+      {items.length === 0 ? (
+        <div className="notice">
+          <p>{t("directory.empty")}</p>
+          <p>
+            <Link to="/ratings">{t("sector.clear")}</Link>
+          </p>
+        </div>
+      ) : (
+        <Form method="get" action="/compare">
+          <table>
+            <caption>{t("directory.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("directory.compare")}</th>
+                <th scope="col">{t("directory.name")}</th>
+                <th scope="col">{t("directory.place")}</th>
+                <th scope="col">{t("sector.sector")}</th>
+                <th scope="col" className="number">{t("rating.score")}</th>
+                <th scope="col">{t("directory.tier")}</th>
+                <th scope="col">{t("sector.trust")}</th>
+                <th scope="col">{t("directory.eligibleShort")}</th>
+                <th scope="col">{t("directory.ratedOn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.slug}>
+                  <td>
+                    <input type="checkbox" name="e" value={item.slug} id={`cmp-${item.slug}`} aria-label={t("directory.compareThis", { name: item.name })} />
+                  </td>
+                  <th scope="row">
+                    <Link to={`/enterprises/${item.slug}`}>{item.name}</Link>
+                  </th>
+                  <td>
+                    {region(item.region, item.country)}, {localized(COUNTRY_NAMES[item.country as CountryCode], language)}
+                  </td>
+                  <td>{localized(SECTOR_LABELS[item.sector as Sector] ?? { en: item.sector, ru: item.sector }, language)}</td>
+                  <td className="number">{formatNumber(item.overall, language, { maximumFractionDigits: 1 })}</td>
+                  <td>{tierLabel(item.tier)}</td>
+                  <td>{t(`sector.trustLabels.${item.trust}`)}</td>
+                  <td>{item.eligible ? t("directory.yes") : t("directory.no")}</td>
+                  <td>{formatDate(item.ratedAt, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="actions">
+            <button type="submit">{t("directory.compareSelected")}</button>
+          </div>
+        </Form>
+      )}
+      <nav aria-label={t("directory.pages")} className="actions">
+        {firstPage ? <Link to={`/ratings${search}`}>{t("directory.firstPage")}</Link> : null}
+        {nextCursor ? <Link to={`/ratings${directorySearch(filters, { cursor: nextCursor })}`}>{t("pagination.next")}</Link> : null}
+      </nav>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · Ortaq` },
+  { name: "description", content: "Published social enterprise ratings in Central Asia" },
+];

@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { currentMethodology } from "../../scoring";
+import { listDirectoryAll } from "~/models/directory.server";
+import { csvResponse, toCsv } from "~/utils/csv";
+import { parseDirectoryFilters } from "~/utils/directory-filters";
+import { localized } from "~/utils/i18n";
+import { i18next } from "~/utils/i18next.server";
+import { COUNTRY_NAMES, SECTOR_LABELS, type CountryCode, type Sector } from "~/utils/reference-data";
+
+/** The current directory view as CSV: every matching row, not just one page. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { filters } = parseDirectoryFilters(new URL(request.url).searchParams);
+  const items = await listDirectoryAll(filters);
+  const t = await i18next.getFixedT(request, "common");
+  const language = await i18next.getLocale(request);
+  const header = [t("directory.name"), t("sector.country"), t("sector.region"), t("sector.sector"), t("rating.score"), t("directory.tier"), t("sector.trust"), t("directory.eligibleShort"), t("directory.ratedOn"), "URL"];
+  const origin = new URL(request.url).origin;
+  const rows = items.map((item) => [
+    item.name,
+    localized(COUNTRY_NAMES[item.country as CountryCode], language),
+    item.region,
+    localized(SECTOR_LABELS[item.sector as Sector] ?? { en: item.sector, ru: item.sector }, language),
+    item.overall,
+    localized(currentMethodology.tiers.find((x) => x.id === item.tier)?.label ?? { en: item.tier, ru: item.tier }, language),
+    t(`sector.trustLabels.${item.trust}`),
+    item.eligible ? t("directory.yes") : t("directory.no"),
+    item.ratedAt.slice(0, 10),
+    `${origin}/enterprises/${item.slug}`,
+  ]);
+  return csvResponse("ortaq-ratings.csv", toCsv(header, rows));
+}
