@@ -92,6 +92,9 @@ function Header() {
               <li>
                 <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
               </li>
+              <li>
+                <NavLink to="/shortlists">{t("shortlists.title")}</NavLink>
+              </li>
               {user.isAdmin ? (
                 <li>
                   <NavLink to="/admin/users">{t("nav.admin")}</NavLink>

@@ -212,6 +212,21 @@ export default function EnterprisePage() {
       ) : (
         <p>{t("enterprise.none")}</p>
       )}
+      {enterprise.status === "published" && contribute.signedIn ? (
+        <Form method="post" action="/shortlists" className="actions">
+          <input type="hidden" name="intent" value="add" />
+          <input type="hidden" name="enterprise" value={enterprise.slug} />
+          <input type="hidden" name="redirectTo" value={`/enterprises/${enterprise.slug}`} />
+          <button type="submit" className="button-secondary">
+            {t("shortlists.add")}
+          </button>
+          {searchParams.get("shortlisted") ? (
+            <span role="status">
+              {t("shortlists.added")} <Link to="/shortlists">{t("shortlists.title")}</Link>
+            </span>
+          ) : null}
+        </Form>
+      ) : null}
       {enterprise.status === "published" ? (
         <>
           {cancelled ? (

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentMethodology } from "../../scoring";
 import { decodeCursor, listDirectory } from "~/models/directory.server";
+import { getOptionalUser } from "~/utils/auth.server";
 import { directorySearch, parseDirectoryFilters, SORTS } from "~/utils/directory-filters";
 import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
@@ -20,6 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   return {
     title: t("directory.title"),
+    signedIn: Boolean(await getOptionalUser(request)),
+    here: `${url.pathname}${directorySearch(filters, cursor ? { cursor: cursorText! } : {})}`,
+    shortlisted: url.searchParams.has("shortlisted"),
     filters,
     invalid,
     search: directorySearch(filters),
@@ -31,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function DirectoryPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, filters, invalid, items, nextCursor, search, firstPage } = useLoaderData<typeof loader>();
+  const { title, filters, invalid, items, nextCursor, search, firstPage, signedIn, here, shortlisted } = useLoaderData<typeof loader>();
   const region = (code: string, country: string) => {
     const found = REGIONS[country as CountryCode]?.find((r) => r.code === code);
     return found ? localized(found, language) : code;
@@ -54,7 +58,8 @@ export default function DirectoryPage() {
     <article>
       <h1>{title}</h1>
       <p>{t("directory.intro")}</p>
-      <Form method="get" className="filters" role="search" aria-label={t("directory.filters")}>
+      {/* Keyed by the filters so that a navigation (e.g. "clear filters") resets the fields. */}
+      <Form key={search} method="get" className="filters" role="search" aria-label={t("directory.filters")}>
         <div className="field">
           <label htmlFor="f-q">{t("directory.search")}</label>
           <input id="f-q" type="search" name="q" defaultValue={filters.q ?? ""} />
@@ -87,6 +92,11 @@ export default function DirectoryPage() {
           <Link to="/ratings">{t("sector.clear")}</Link>
         </div>
       </Form>
+      {shortlisted ? (
+        <p role="status" className="notice">
+          {t("shortlists.added")} <Link to="/shortlists">{t("shortlists.title")}</Link>
+        </p>
+      ) : null}
       {invalid.length ? (
         <p role="status" className="notice notice-warning">
           {t("sector.ignored", { names: invalid.join(", ") })}
@@ -119,6 +129,7 @@ export default function DirectoryPage() {
                 <th scope="col">{t("sector.trust")}</th>
                 <th scope="col">{t("directory.eligibleShort")}</th>
                 <th scope="col">{t("directory.ratedOn")}</th>
+                {signedIn ? <th scope="col">{t("shortlists.title")}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -139,6 +150,13 @@ export default function DirectoryPage() {
                   <td>{t(`sector.trustLabels.${item.trust}`)}</td>
                   <td>{item.eligible ? t("directory.yes") : t("directory.no")}</td>
                   <td>{formatDate(item.ratedAt, language)}</td>
+                  {signedIn ? (
+                    <td>
+                      <button type="submit" form="shortlist-add" name="enterprise" value={item.slug} className="button-secondary" aria-label={t("shortlists.addThis", { name: item.name })}>
+                        {t("shortlists.addShort")}
+                      </button>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -148,6 +166,12 @@ export default function DirectoryPage() {
           </div>
         </Form>
       )}
+      {signedIn ? (
+        <Form method="post" action="/shortlists" id="shortlist-add">
+          <input type="hidden" name="intent" value="add" />
+          <input type="hidden" name="redirectTo" value={here} />
+        </Form>
+      ) : null}
       <nav aria-label={t("directory.pages")} className="actions">
         {firstPage ? <Link to={`/ratings${search}`}>{t("directory.firstPage")}</Link> : null}
         {nextCursor ? <Link to={`/ratings${directorySearch(filters, { cursor: nextCursor })}`}>{t("pagination.next")}</Link> : null}

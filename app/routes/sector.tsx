@@ -93,7 +93,7 @@ export default function SectorPage() {
     <article className="sector">
       <h1>{title}</h1>
       <p>{t("sector.intro", { min: 5 })}</p>
-      <Form method="get" className="filters">
+      <Form key={search} method="get" className="filters">
         <div className="field">
           <label htmlFor="f-country">{t("sector.country")}</label>
           <select id="f-country" name="country" defaultValue={filters.country ?? ""}>

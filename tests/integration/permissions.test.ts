@@ -13,6 +13,8 @@ import * as changePassword from "~/routes/settings.password";
 import * as signup from "~/routes/signup";
 import { prisma } from "~/utils/db.server";
 import * as assessments from "~/routes/enterprises.$slug_.assessments";
+import * as shortlists from "~/routes/shortlists";
+import * as shortlist from "~/routes/shortlists_.$id";
 import * as questionnaire from "~/routes/enterprises.$slug_.assessments_.$id";
 import * as results from "~/routes/enterprises.$slug_.assessments_.$id_.results";
 import * as submitAssessment from "~/routes/enterprises.$slug_.assessments_.$id_.submit";
@@ -79,7 +81,42 @@ async function draftOf(world: World, answers: Record<string, unknown> = {}) {
   });
 }
 
+async function shortlistWithEntry(ownerId: string, world: World) {
+  return prisma.shortlist.create({
+    data: { userId: ownerId, name: "List", entries: { create: { enterpriseId: world.enterprise.id } } },
+    select: { id: true },
+  });
+}
+
 const CASES: Case[] = [
+  {
+    name: "POST /shortlists (add)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      await prisma.enterprise.update({ where: { id: world.enterprise.id }, data: { status: "published" } });
+      await run(shortlists.action, formRequest("/shortlists", { intent: "add", enterprise: world.enterprise.slug }, world.cookie));
+      return (await prisma.shortlistEntry.count({ where: { enterpriseId: world.enterprise.id } })) === 1;
+    },
+  },
+  {
+    name: "POST /shortlists/:id (note on one's own shortlist)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      if (!world.userId) return false;
+      const list = await shortlistWithEntry(world.userId, world);
+      await run(shortlist.action, formRequest("/x", { intent: "note", enterpriseId: world.enterprise.id, note: "promising" }, world.cookie), { id: list.id });
+      return (await prisma.shortlistEntry.count({ where: { shortlistId: list.id, note: "promising" } })) === 1;
+    },
+  },
+  {
+    name: "POST /shortlists/:id (someone else's shortlist)",
+    allowed: [],
+    async attempt(world) {
+      const list = await shortlistWithEntry(world.other.id, world);
+      await run(shortlist.action, formRequest("/x", { intent: "remove", enterpriseId: world.enterprise.id }, world.cookie), { id: list.id });
+      return (await prisma.shortlistEntry.count({ where: { shortlistId: list.id } })) === 0;
+    },
+  },
   {
     name: "POST /enterprises/:slug/assessments (start)",
     allowed: ["owner", "member", "admin"],
@@ -280,6 +317,7 @@ test("every route that accepts a POST is in the permission matrix", () => {
     "signup", "login", "logout", "language", "settings.password", "enterprises.new", "enterprises.$slug_.edit",
     "enterprises.$slug", "enterprises.$slug_.members", "admin.users", "enterprises.$slug_.assessments",
     "enterprises.$slug_.assessments_.$id", "enterprises.$slug_.assessments_.$id_.submit", "enterprises.$slug_.assessments_.$id_.results",
+    "shortlists", "shortlists_.$id",
     "$", // the catch-all answers every POST with a 404 and changes nothing
     "webhooks.stripe", // authenticated by Stripe's signature, not a session: see contributions.test.ts
   ]);

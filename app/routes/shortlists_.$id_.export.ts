@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getShortlist } from "~/models/shortlist.server";
+import { requireUser } from "~/utils/auth.server";
+import { csvResponse, toCsv } from "~/utils/csv";
+import { i18next } from "~/utils/i18next.server";
+import { notFound } from "~/utils/permissions.server";
+import { IdSchema } from "~/utils/validation";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  if (!IdSchema.safeParse(params.id).success) notFound();
+  const shortlist = await getShortlist({ id: params.id!, userId: user.id });
+  if (!shortlist) notFound();
+  const t = await i18next.getFixedT(request, "common");
+  const origin = new URL(request.url).origin;
+  return csvResponse(
+    "ortaq-shortlist.csv",
+    toCsv(
+      [t("directory.name"), t("sector.country"), t("sector.sector"), t("shortlists.noteHeader"), "URL"],
+      shortlist.entries.map((e) => [e.enterprise.name, e.enterprise.country, e.enterprise.sector, e.note, `${origin}/enterprises/${e.enterprise.slug}`]),
+    ),
+  );
+}
