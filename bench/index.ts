@@ -1,6 +1,16 @@
 // `npm run bench`: runs every benchmark and prints its figures.
+import { benchDirectory } from "./directory";
+import { largeDataset } from "./large-data";
 import { benchScoring } from "./scoring";
 import { benchSector } from "./sector";
 
 await benchScoring();
-await benchSector();
+try {
+  await benchSector();
+  await benchDirectory();
+} finally {
+  const { disconnectPrisma } = await import("../app/utils/db.server");
+  await disconnectPrisma();
+  await (await largeDataset()).stop();
+}
+process.exit(0);

@@ -1,48 +1,12 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
-import { benchDatabase, time } from "./database";
-
-const ENTERPRISES = 100_000;
-const ASSESSMENTS_PER_ENTERPRISE = 3;
-
-/** Fills the database with 100,000 published enterprises and 300,000 rated assessments (their summary facts). */
-async function seedLarge(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`
-    INSERT INTO "Enterprise" (id, slug, name, "legalForm", country, region, city, sector, "foundedYear", employees, "womenLed", "youthLed",
-      description, mission, sdgs, "beneficiaryGroups", status, "publishedAt", "updatedAt")
-    SELECT 'e' || i, 'bench-' || i, 'Bench enterprise ' || i, 'llp',
-      (ARRAY['KZ','KG','TJ','TM','UZ','AF','MN'])[1 + i % 7], 'R' || (i % 7) || '-' || (i % 13), 'City', 
-      (ARRAY['agriculture_food','crafts_textiles','education','health_care','social_services','employment_training','tourism_culture'])[1 + (i / 7) % 7],
-      2010 + i % 15, (i * 7919) % 300, i % 2 = 0, i % 3 = 0, 'Benchmark enterprise', 'Benchmark mission',
-      ARRAY[1 + i % 17, 1 + (i * 3) % 17], ARRAY['women'], 'published', now(), now()
-    FROM generate_series(1, ${ENTERPRISES}) AS i`);
-  await client.query(`
-    INSERT INTO "RatingFact" ("assessmentId", "enterpriseId", "isCurrent", "submittedAt", country, region, sector, "sizeBand", employees,
-      "womenLed", "youthLed", sdgs, eligible, tier, overall, "socialImpact", economic, governance, inclusion, ecosystem, environment, beneficiaries)
-    SELECT 'a' || e.id || '-' || n, e.id, n = ${ASSESSMENTS_PER_ENTERPRISE}, now() - ((${ASSESSMENTS_PER_ENTERPRISE} - n) * 200 + (random() * 90)::int) * interval '1 day',
-      e.country, e.region, e.sector,
-      CASE WHEN e.employees <= 0 THEN 'none' WHEN e.employees < 10 THEN 'micro' WHEN e.employees < 50 THEN 'small' WHEN e.employees < 250 THEN 'medium' ELSE 'large' END,
-      e.employees, e."womenLed", e."youthLed", e.sdgs, random() < 0.8, s.tier, s.overall,
-      random() * 100, random() * 100, random() * 100, random() * 100, random() * 100, random() * 100, (random() * 2000)::int
-    FROM "Enterprise" e CROSS JOIN generate_series(1, ${ASSESSMENTS_PER_ENTERPRISE}) AS n
-    CROSS JOIN LATERAL (SELECT o AS overall, CASE WHEN o >= 80 THEN 'leading' WHEN o >= 60 THEN 'established' WHEN o >= 40 THEN 'developing' ELSE 'emerging' END AS tier
-                        FROM (SELECT random() * 100 + 0 * n AS o) x) s`);
-  await client.query(`ANALYZE`);
-  await client.end();
-}
+import { time } from "./database";
+import { largeDataset } from "./large-data";
 
 export async function benchSector() {
-  const database = await benchDatabase("ortaq_bench_sector");
-  try {
-    process.env.DATABASE_URL = database.url;
-    const seeded = performance.now();
-    await seedLarge(database.url);
-    console.log(`sector: seeded ${ENTERPRISES.toLocaleString("en")} enterprises and ${(ENTERPRISES * ASSESSMENTS_PER_ENTERPRISE).toLocaleString("en")} rated assessments in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
-    const { computeSectorSummary, getSectorSummary } = await import("../app/models/sector.server");
-    const { disconnectPrisma } = await import("../app/utils/db.server");
+  await largeDataset();
+  const { computeSectorSummary, getSectorSummary } = await import("../app/models/sector.server");
+  {
     for (const [name, filters] of [
       ["whole region", {}],
       ["one country", { country: "KZ" }],
@@ -56,12 +20,11 @@ export async function benchSector() {
           `as served (figures kept for a minute) p50 ${served.p50.toFixed(2)} ms, p95 ${served.p95.toFixed(2)} ms (target: p95 under 200 ms)`,
       );
     }
-    await disconnectPrisma();
-  } finally {
-    await database.stop();
   }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await benchSector();
+  await (await largeDataset()).stop();
+  process.exit(0);
 }
