@@ -3,10 +3,11 @@ import type {
   AnswerValue,
   Answers,
   Contribution,
-  DimensionId,
   DimensionResult,
+  EligibilityCriterion,
   EligibilityReason,
   Improvement,
+  LocalizedText,
   Methodology,
   Question,
   ScoreResult,
@@ -26,28 +27,81 @@ export class AnswerError extends Error {
 
 export const NOT_APPLICABLE = "n/a";
 
+export type AnswerProblem = { questionId: string; code: AnswerErrorCode };
+
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-interface Prepared {
-  byId: Map<string, Question>;
-  order: Map<string, number>;
-  conditionIndex: number[];
-  tiersDescending: Methodology["tiers"];
-  dimensionIndex: Map<DimensionId, number>;
-  /** Per question, by position: its dimension's position, its option points, its best answer. */
-  questionDimension: number[];
-  questionOptions: Map<string, number>[];
-  questionBest: { points: number; answer: AnswerValue }[];
+const SINGLE = 0;
+const MULTI = 1;
+const NUMERIC = 2;
+
+/** What scoring needs to know about one question, worked out once per question. */
+interface QuestionPlan {
+  readonly id: string;
+  readonly kind: typeof SINGLE | typeof MULTI | typeof NUMERIC;
+  readonly maxPoints: number;
+  readonly allowNotApplicable: boolean;
+  readonly low: number;
+  readonly high: number;
+  readonly optionPoints: ReadonlyMap<string, number>;
+  /** Bands in the methodology's order; an open band ends at +Infinity. */
+  readonly bandMin: readonly number[];
+  readonly bandMax: readonly number[];
+  readonly bandPoints: readonly number[];
+  readonly bestPoints: number;
+  readonly bestAnswer: AnswerValue;
 }
 
-const prepared = new WeakMap<Methodology, Prepared>();
+/** What scoring needs to know about a methodology, worked out once per methodology. */
+interface MethodologyPlan {
+  readonly byId: ReadonlyMap<string, number>;
+  readonly plans: readonly QuestionPlan[];
+  readonly dimensionOf: Int32Array;
+  /** The position of the question a condition refers to; -1 when there is no condition, -2 when it can never hold. */
+  readonly conditionRef: Int32Array;
+  readonly tiersDescending: Methodology["tiers"];
+  readonly unansweredMessages: readonly LocalizedText[];
+  // Scratch space reused by every call: scoring never re-enters itself.
+  readonly applies: Uint8Array;
+  readonly earnedBy: Float64Array;
+  readonly possibleBy: Float64Array;
+  readonly contributionAt: Int32Array;
+}
 
-function bestAnswerOf(question: Question): { points: number; answer: AnswerValue } {
-  if (question.type === "single") {
-    const best = [...(question.options ?? [])].sort((a, b) => b.points - a.points)[0];
-    return { points: Math.min(question.maxPoints, best?.points ?? 0), answer: best?.id ?? "" };
+const questionPlans = new WeakMap<Question, QuestionPlan>();
+const methodologyPlans = new WeakMap<Methodology, MethodologyPlan>();
+
+function pointsForNumber(plan: Pick<QuestionPlan, "bandMin" | "bandMax" | "bandPoints" | "maxPoints">, n: number): number {
+  // The first band in the methodology's order that contains the value.
+  const { bandMin, bandMax, bandPoints } = plan;
+  for (let b = 0; b < bandMin.length; b++) {
+    if (n >= bandMin[b]! && n <= bandMax[b]!) return Math.min(plan.maxPoints, bandPoints[b]!);
   }
-  if (question.type === "multi") {
+  return 0;
+}
+
+function planQuestion(question: Question): QuestionPlan {
+  let plan = questionPlans.get(question);
+  if (plan) return plan;
+  const kind = question.type === "single" ? SINGLE : question.type === "multi" ? MULTI : NUMERIC;
+  const low = question.min ?? 0;
+  const high = question.type === "percent" ? Math.min(question.max ?? 100, 100) : (question.max ?? Number.MAX_SAFE_INTEGER);
+  const bands = question.bands ?? [];
+  const numeric = {
+    maxPoints: question.maxPoints,
+    bandMin: bands.map((b) => b.min),
+    bandMax: bands.map((b) => b.max ?? Number.POSITIVE_INFINITY),
+    bandPoints: bands.map((b) => b.points),
+  };
+  let bestPoints = 0;
+  let bestAnswer: AnswerValue;
+  if (kind === SINGLE) {
+    // The first option, in the methodology's order, worth the most.
+    const best = [...(question.options ?? [])].sort((a, b) => b.points - a.points)[0];
+    bestPoints = Math.min(question.maxPoints, best?.points ?? 0);
+    bestAnswer = best?.id ?? "";
+  } else if (kind === MULTI) {
+    // The most valuable options, just enough of them to reach the cap.
     const chosen: string[] = [];
     let sum = 0;
     for (const option of [...(question.options ?? [])].sort((a, b) => b.points - a.points)) {
@@ -55,89 +109,117 @@ function bestAnswerOf(question: Question): { points: number; answer: AnswerValue
       chosen.push(option.id);
       sum += option.points;
     }
-    return { points: Math.min(question.maxPoints, sum), answer: chosen };
-  }
-  const best = [...(question.bands ?? [])].sort((a, b) => b.points - a.points || a.min - b.min)[0];
-  return { points: Math.min(question.maxPoints, best?.points ?? 0), answer: best?.min ?? question.min ?? 0 };
-}
-
-function prepare(methodology: Methodology): Prepared {
-  let ready = prepared.get(methodology);
-  if (!ready) {
-    ready = {
-      byId: new Map(methodology.questions.map((q) => [q.id, q])),
-      order: new Map(methodology.questions.map((q, i) => [q.id, i])),
-      conditionIndex: methodology.questions.map((q) => (q.appliesWhen ? methodology.questions.findIndex((x) => x.id === q.appliesWhen!.question) : -1)),
-      tiersDescending: [...methodology.tiers].sort((a, b) => b.minScore - a.minScore),
-      dimensionIndex: new Map(methodology.dimensions.map((d, i) => [d.id, i])),
-      questionDimension: methodology.questions.map((q) => methodology.dimensions.findIndex((d) => d.id === q.dimension)),
-      questionOptions: methodology.questions.map((q) => new Map((q.options ?? []).map((o) => [o.id, o.points]))),
-      questionBest: methodology.questions.map(bestAnswerOf),
-    };
-    prepared.set(methodology, ready);
-  }
-  return ready;
-}
-
-const failure = (question: Question, code: AnswerErrorCode) => ({ questionId: question.id, code });
-
-const isFiniteNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
-
-/** Null when the value is a valid answer to the question, otherwise what is wrong with it. */
-export function validateAnswer(
-  question: Question,
-  value: unknown,
-  options: ReadonlyMap<string, number> = new Map((question.options ?? []).map((o) => [o.id, o.points])),
-): { questionId: string; code: AnswerErrorCode } | null {
-  if (value === NOT_APPLICABLE) return question.allowNotApplicable ? null : failure(question, "not_applicable_not_allowed");
-  switch (question.type) {
-    case "single":
-      if (typeof value !== "string") return failure(question, "wrong_type");
-      return options.has(value) ? null : failure(question, "unknown_option");
-    case "multi": {
-      if (!Array.isArray(value)) return failure(question, "wrong_type");
-      for (let i = 0; i < value.length; i++) {
-        if (typeof value[i] !== "string" || value.indexOf(value[i]) !== i) return failure(question, "wrong_type");
+    bestPoints = Math.min(question.maxPoints, sum);
+    bestAnswer = chosen;
+  } else {
+    // The smallest allowed value that earns the most: a band's own start may fall in an earlier band.
+    const candidates = [low, ...bands.flatMap((b) => (b.max === undefined ? [b.min] : [b.min, b.max]))].filter((v) => v >= low && v <= high);
+    bestAnswer = low;
+    bestPoints = -1;
+    for (const value of candidates.sort((a, b) => a - b)) {
+      const points = pointsForNumber(numeric, value);
+      if (points > bestPoints) {
+        bestPoints = points;
+        bestAnswer = value;
       }
-      for (const v of value) if (!options.has(v)) return failure(question, "unknown_option");
-      return null;
     }
-    case "number":
-    case "percent": {
-      if (!isFiniteNumber(value)) return failure(question, "wrong_type");
-      const min = question.min ?? 0;
-      const max = question.type === "percent" ? Math.min(question.max ?? 100, 100) : (question.max ?? Number.MAX_SAFE_INTEGER);
-      return value < min || value > max ? failure(question, "out_of_range") : null;
-    }
+    bestPoints = Math.max(0, bestPoints);
   }
+  plan = {
+    id: question.id,
+    kind,
+    maxPoints: question.maxPoints,
+    allowNotApplicable: question.allowNotApplicable === true,
+    low,
+    high,
+    optionPoints: new Map((question.options ?? []).map((o) => [o.id, o.points])),
+    ...numeric,
+    bestPoints,
+    bestAnswer,
+  };
+  questionPlans.set(question, plan);
+  return plan;
 }
 
-function pointsFor(question: Question, value: AnswerValue, options: Map<string, number>): number {
-  switch (question.type) {
-    case "single":
-      return Math.min(question.maxPoints, options.get(value as string) ?? 0);
-    case "multi": {
-      let sum = 0;
-      for (const id of value as string[]) sum += options.get(id) ?? 0;
-      return Math.max(0, Math.min(question.maxPoints, sum));
+function planMethodology(methodology: Methodology): MethodologyPlan {
+  let plan = methodologyPlans.get(methodology);
+  if (plan) return plan;
+  const { questions, dimensions } = methodology;
+  const byId = new Map<string, number>();
+  questions.forEach((q, i) => {
+    if (!byId.has(q.id)) byId.set(q.id, i);
+  });
+  const conditionRef = new Int32Array(questions.length);
+  questions.forEach((q, i) => {
+    if (!q.appliesWhen) conditionRef[i] = -1;
+    else {
+      const ref = byId.get(q.appliesWhen.question);
+      conditionRef[i] = ref !== undefined && ref < i ? ref : -2;
     }
-    default: {
-      const n = value as number;
-      // The first band in the methodology's order that contains the value.
-      for (const band of question.bands ?? []) {
-        if (n >= band.min && (band.max === undefined || n <= band.max)) return Math.min(question.maxPoints, band.points);
-      }
-      return 0;
-    }
-  }
+  });
+  plan = {
+    byId,
+    plans: questions.map(planQuestion),
+    dimensionOf: Int32Array.from(questions, (q) => dimensions.findIndex((d) => d.id === q.dimension)),
+    conditionRef,
+    tiersDescending: [...methodology.tiers].sort((a, b) => b.minScore - a.minScore),
+    unansweredMessages: methodology.eligibility.criteria.map((c) =>
+      Object.freeze({ en: `Not answered yet: ${c.label.en}.`, ru: `Нет ответа: ${c.label.ru}.` }),
+    ),
+    applies: new Uint8Array(questions.length),
+    earnedBy: new Float64Array(dimensions.length),
+    possibleBy: new Float64Array(dimensions.length),
+    contributionAt: new Int32Array(questions.length),
+  };
+  methodologyPlans.set(methodology, plan);
+  return plan;
 }
 
-function conditionHolds(condition: { oneOf?: string[]; min?: number }, value: AnswerValue | undefined): boolean {
+function problemWith(plan: QuestionPlan, value: unknown): AnswerErrorCode | null {
+  if (value === NOT_APPLICABLE) return plan.allowNotApplicable ? null : "not_applicable_not_allowed";
+  if (plan.kind === SINGLE) {
+    if (typeof value !== "string") return "wrong_type";
+    return plan.optionPoints.has(value) ? null : "unknown_option";
+  }
+  if (plan.kind === MULTI) {
+    if (!Array.isArray(value)) return "wrong_type";
+    for (let i = 0; i < value.length; i++) {
+      if (typeof value[i] !== "string" || value.indexOf(value[i]) !== i) return "wrong_type";
+    }
+    for (let i = 0; i < value.length; i++) if (!plan.optionPoints.has(value[i])) return "unknown_option";
+    return null;
+  }
+  if (typeof value !== "number" || !Number.isFinite(value)) return "wrong_type";
+  return value < plan.low || value > plan.high ? "out_of_range" : null;
+}
+
+/**
+ * Null when the value is a valid answer to the question, otherwise what is wrong with it.
+ * "n/a" is valid only where the question allows it; a multiple choice names each option once.
+ */
+export function validateAnswer(question: Question, value: unknown): AnswerProblem | null {
+  const code = problemWith(planQuestion(question), value);
+  return code === null ? null : { questionId: question.id, code };
+}
+
+function pointsFor(plan: QuestionPlan, value: AnswerValue): number {
+  if (plan.kind === SINGLE) return Math.min(plan.maxPoints, plan.optionPoints.get(value as string) ?? 0);
+  if (plan.kind === MULTI) {
+    const chosen = value as string[];
+    let sum = 0;
+    for (let i = 0; i < chosen.length; i++) sum += plan.optionPoints.get(chosen[i]!) ?? 0;
+    return Math.max(0, Math.min(plan.maxPoints, sum));
+  }
+  return pointsForNumber(plan, value as number);
+}
+
+/** Whether an answer meets a condition: one of the options (any of them, for a multiple choice), and at least the minimum. */
+function conditionHolds(condition: { oneOf?: readonly string[]; min?: number }, value: AnswerValue | undefined): boolean {
   if (value === undefined || value === NOT_APPLICABLE) return false;
   if (condition.oneOf) {
     let found = false;
     if (Array.isArray(value)) {
-      for (const v of value) if (condition.oneOf.includes(v)) found = true;
+      for (let i = 0; i < value.length && !found; i++) found = condition.oneOf.includes(value[i]!);
     } else found = condition.oneOf.includes(String(value));
     if (!found) return false;
   }
@@ -145,80 +227,104 @@ function conditionHolds(condition: { oneOf?: string[]; min?: number }, value: An
   return true;
 }
 
-/** The ids of the questions that apply given these answers, in the methodology's order. */
+function criterionMet(criterion: EligibilityCriterion, value: AnswerValue | undefined): boolean {
+  return (value === NOT_APPLICABLE && criterion.passIfNotApplicable === true) || conditionHolds(criterion, value);
+}
+
+/**
+ * The questions that apply given these answers, in the methodology's order: a question applies
+ * when it has no condition, or when the question its condition refers to applies and its answer
+ * meets the condition. The questionnaire shows these, and counts progress over them.
+ */
 export function applicableQuestions(methodology: Methodology, answers: Answers): Question[] {
-  const applies = new Set<string>();
+  const { conditionRef } = planMethodology(methodology);
+  const questions = methodology.questions;
+  const applies = new Uint8Array(questions.length);
   const result: Question[] = [];
-  for (const question of methodology.questions) {
-    const when = question.appliesWhen;
-    if (when && !(applies.has(when.question) && conditionHolds(when, answers[when.question]))) continue;
-    applies.add(question.id);
+  for (let i = 0; i < questions.length; i++) {
+    const question = questions[i]!;
+    const ref = conditionRef[i]!;
+    if (ref === -2 || (ref >= 0 && !(applies[ref] && conditionHolds(question.appliesWhen!, answers[question.appliesWhen!.question])))) continue;
+    applies[i] = 1;
     result.push(question);
   }
   return result;
 }
 
+/** Whether a question is asked, given the answers so far; false for a question the methodology does not have. */
 export function isApplicable(methodology: Methodology, questionId: string, answers: Answers): boolean {
-  return applicableQuestions(methodology, answers).some((q) => q.id === questionId);
+  const index = planMethodology(methodology).byId.get(questionId);
+  if (index === undefined) return false;
+  return applicableQuestions(methodology, answers).includes(methodology.questions[index]!);
+}
+
+function throwForUnknownQuestion(byId: ReadonlyMap<string, number>, answers: Answers) {
+  for (const id in answers) if (!byId.has(id)) throw new AnswerError(id, "unknown_question");
 }
 
 /**
  * Turns answers into the rating. Pure: the same methodology and answers always give a
- * deep-equal result, and neither argument is changed. Throws AnswerError for any answer
- * that cannot be scored, naming the question.
+ * deep-equal result, and neither argument is changed. Throws AnswerError for any answer that
+ * cannot be scored, naming the question: an answer to a question that does not apply must still
+ * be a valid answer, but it earns nothing and counts for nothing.
  */
 export function scoreAssessment(methodology: Methodology, answers: Answers): ScoreResult {
-  const { byId, conditionIndex, tiersDescending, questionDimension, questionOptions, questionBest } = prepare(methodology);
-  // Every answer is checked in the loop below, question by question; an answer to no question is caught here.
-  let known = 0;
-  let given = 0;
-  for (const id in answers) {
-    given += 1;
-    if (byId.has(id)) known += 1;
-  }
-  if (known !== given) {
-    for (const id in answers) if (!byId.has(id)) throw new AnswerError(id, "unknown_question");
-  }
+  const ready = planMethodology(methodology);
+  const { byId, plans, dimensionOf, conditionRef, applies, earnedBy, possibleBy, contributionAt } = ready;
+  const questions = methodology.questions;
+  const dimensionDefs = methodology.dimensions;
+  const dimensionCount = dimensionDefs.length;
+  earnedBy.fill(0);
+  possibleBy.fill(0);
 
   // A plain loop with no closures: this runs for every stored assessment when ratings are re-scored.
-  const dimensionCount = methodology.dimensions.length;
-  const earnedBy = new Array<number>(dimensionCount).fill(0);
-  const possibleBy = new Array<number>(dimensionCount).fill(0);
   const contributions: Contribution[] = [];
-  const contributionIndex: number[] = [];
+  let present = 0;
   let applicable = 0;
   let answered = 0;
-  const questions = methodology.questions;
-  const applies: boolean[] = new Array(questions.length);
   for (let i = 0; i < questions.length; i++) {
     const question = questions[i]!;
-    const given = answers[question.id];
-    if (given !== undefined) {
-      const problem = validateAnswer(question, given, questionOptions[i]);
-      if (problem) throw new AnswerError(question.id, problem.code);
+    const plan = plans[i]!;
+    const value = answers[plan.id];
+    if (value !== undefined) {
+      present += 1;
+      const code = problemWith(plan, value);
+      if (code !== null) {
+        throwForUnknownQuestion(byId, answers);
+        throw new AnswerError(plan.id, code);
+      }
     }
-    const ref = conditionIndex[i]!;
-    const when = question.appliesWhen;
-    applies[i] = !when || (ref >= 0 && applies[ref]! && conditionHolds(when, answers[when.question]));
-    if (!applies[i]) continue;
+    const ref = conditionRef[i]!;
+    const holds = ref === -1 || (ref >= 0 && applies[ref] === 1 && conditionHolds(question.appliesWhen!, answers[question.appliesWhen!.question]));
+    applies[i] = holds ? 1 : 0;
+    if (!holds) continue;
     applicable += 1;
-    const value = answers[question.id];
-    if (value !== undefined) answered += 1;
+    if (value === undefined) {
+      contributionAt[contributions.length] = i;
+      contributions.push({ questionId: plan.id, dimension: question.dimension, earned: 0, possible: plan.maxPoints });
+      possibleBy[dimensionOf[i]!] += plan.maxPoints;
+      continue;
+    }
+    answered += 1;
     if (value === NOT_APPLICABLE) continue;
-    const earned = value === undefined ? 0 : pointsFor(question, value, questionOptions[i]!);
-    contributions.push({ questionId: question.id, dimension: question.dimension, earned, possible: question.maxPoints });
-    contributionIndex.push(i);
-    const d = questionDimension[i]!;
+    const earned = pointsFor(plan, value);
+    contributionAt[contributions.length] = i;
+    contributions.push({ questionId: plan.id, dimension: question.dimension, earned, possible: plan.maxPoints });
+    const d = dimensionOf[i]!;
     earnedBy[d] += earned;
-    possibleBy[d] += question.maxPoints;
+    possibleBy[d] += plan.maxPoints;
   }
+  // Every key that names a question was counted above; any other key names no question.
+  let keys = 0;
+  for (const _ in answers) keys += 1;
+  if (keys !== present) throwForUnknownQuestion(byId, answers);
 
-  const dimensions: DimensionResult[] = new Array(dimensionCount);
   // Dimensions with nothing that applies are left out, and the others' weights renormalised.
+  const dimensions: DimensionResult[] = new Array(dimensionCount);
   let totalWeight = 0;
   let weighted = 0;
   for (let d = 0; d < dimensionCount; d++) {
-    const dimension = methodology.dimensions[d]!;
+    const dimension = dimensionDefs[d]!;
     const earned = earnedBy[d]!;
     const possible = possibleBy[d]!;
     dimensions[d] = { id: dimension.id, score: possible > 0 ? round2((earned / possible) * 100) : 0, earned, possible, weight: dimension.weight };
@@ -229,22 +335,25 @@ export function scoreAssessment(methodology: Methodology, answers: Answers): Sco
   }
   const overall = totalWeight > 0 ? round2(weighted / totalWeight) : 0;
 
+  // The gain of the best answer to one question, the others held: only its dimension's earned changes.
   const improvements: Improvement[] = [];
-  for (let i = 0; i < contributions.length; i++) {
-    const c = contributions[i]!;
-    const q = contributionIndex[i]!;
-    const top = questionBest[q]!;
-    const gainPoints = top.points - c.earned;
-    const d = questionDimension[q]!;
-    const possible = possibleBy[d]!;
-    if (gainPoints <= 0 || possible <= 0 || totalWeight <= 0) continue;
-    const potentialGain = round2(((methodology.dimensions[d]!.weight / totalWeight) * gainPoints * 100) / possible);
-    improvements.push({ questionId: c.questionId, dimension: c.dimension, potentialGain, pointsAvailable: gainPoints, bestAnswer: top.answer });
+  if (totalWeight > 0) {
+    for (let c = 0; c < contributions.length; c++) {
+      const contribution = contributions[c]!;
+      const q = contributionAt[c]!;
+      const plan = plans[q]!;
+      const gainPoints = plan.bestPoints - contribution.earned;
+      const d = dimensionOf[q]!;
+      const possible = possibleBy[d]!;
+      if (gainPoints <= 0 || possible <= 0) continue;
+      const potentialGain = round2(((dimensionDefs[d]!.weight / totalWeight) * gainPoints * 100) / possible);
+      improvements.push({ questionId: plan.id, dimension: contribution.dimension, potentialGain, pointsAvailable: gainPoints, bestAnswer: plan.bestAnswer });
+    }
+    improvements.sort(byGainThenId);
   }
-  improvements.sort(byGainThenId);
 
   let tier = methodology.tiers[0]!;
-  for (const candidate of tiersDescending) {
+  for (const candidate of ready.tiersDescending) {
     if (overall >= candidate.minScore) {
       tier = candidate;
       break;
@@ -252,16 +361,12 @@ export function scoreAssessment(methodology: Methodology, answers: Answers): Sco
   }
 
   const eligibilityReasons: EligibilityReason[] = [];
-  for (const criterion of methodology.eligibility.criteria) {
+  const criteria = methodology.eligibility.criteria;
+  for (let c = 0; c < criteria.length; c++) {
+    const criterion = criteria[c]!;
     const value = answers[criterion.question];
-    const met = (value === NOT_APPLICABLE && criterion.passIfNotApplicable === true) || conditionHolds(criterion, value);
-    if (!met) {
-      const message =
-        value === undefined
-          ? { en: `Not answered yet: ${criterion.label.en}.`, ru: `Нет ответа: ${criterion.label.ru}.` }
-          : criterion.failure;
-      eligibilityReasons.push({ criterion: criterion.id, message });
-    }
+    if (criterionMet(criterion, value)) continue;
+    eligibilityReasons.push({ criterion: criterion.id, message: value === undefined ? ready.unansweredMessages[c]! : criterion.failure });
   }
 
   return {
@@ -281,7 +386,11 @@ function byGainThenId(a: Improvement, b: Improvement) {
   return b.potentialGain - a.potentialGain || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0);
 }
 
-/** Share of peers below the value, counting ties as half, in 0–100; null when there are no peers. */
+/**
+ * Where a value stands among its peers, from 0 to 100: the share of peers strictly below it,
+ * plus half the share equal to it (the "mid-rank" percentile). A value equal to the best of ten
+ * distinct peers stands at 95; a value equal to every peer at 50. Null when there are no peers.
+ */
 export function percentileRank(value: number, peers: readonly number[]): number | null {
   if (peers.length === 0) return null;
   let below = 0;

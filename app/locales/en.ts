@@ -99,6 +99,8 @@ const en = {
     leadership: "Leadership",
     none: "None stated",
     publishedOn: "Published on",
+    ratingHistory: "Rating history",
+    ratingHistoryCaption: "Published ratings of this enterprise",
     draftNotice: "This profile is a draft: only its members can see it.",
     status: { draft: "Draft", published: "Published" },
     notice: {

@@ -99,6 +99,8 @@ const ru = {
     leadership: "Руководство",
     none: "Не указано",
     publishedOn: "Дата публикации",
+    ratingHistory: "История рейтинга",
+    ratingHistoryCaption: "Опубликованные рейтинги предприятия",
     draftNotice: "Этот профиль — черновик: его видят только участники.",
     status: { draft: "Черновик", published: "Опубликован" },
     notice: {

@@ -286,3 +286,12 @@ export async function findRescoringDifferences() {
   });
   return rows.filter((row) => !isDeepStrictEqual(scoreAssessment(methodologyOf(row.methodologyVersion), row.answers as Answers), row.result));
 }
+
+/** The ratings an enterprise has made public, newest first. */
+export function listPublicRatingHistory(enterpriseId: string) {
+  return prisma.assessment.findMany({
+    where: { enterpriseId, status: "submitted", published: true, enterprise: { status: "published" } },
+    select: { methodologyVersion: true, overall: true, tier: true, submittedAt: true },
+    orderBy: { submittedAt: "desc" },
+  });
+}

@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import { ContributeSection } from "~/components/contribute-form";
 import { RatingSummary } from "~/components/rating-summary";
 import type { ScoreResult } from "../../scoring";
-import { getPublishedRating, methodologyOf } from "~/models/assessment.server";
+import { getPublishedRating, listPublicRatingHistory, methodologyOf, peerComparison } from "~/models/assessment.server";
+import { PeerTable } from "~/components/peer-table";
 import { startContribution } from "~/models/contribution.server";
 import { getEnterpriseBySlug, getMembership, setPublished } from "~/models/enterprise.server";
 import type { SessionUser } from "~/models/user.server";
@@ -37,11 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   const { origin } = new URL(request.url);
   const rating = await getPublishedRating(enterprise.id);
+  const peers = rating && enterprise.status === "published" ? await peerComparison({ enterprise, result: rating.result }) : [];
   return {
     enterprise,
     rating: rating
       ? { result: publicSummary(rating.result), submittedAt: rating.submittedAt, methodology: pickMethodology(rating.methodologyVersion) }
       : null,
+    peers,
+    history: rating ? await listPublicRatingHistory(enterprise.id) : [],
     contribute: {
       configured: stripeConfigured(),
       signedIn: Boolean(user),
@@ -93,7 +97,7 @@ async function contribute(request: Request, slug: string | undefined, user: Sess
 export default function EnterprisePage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { enterprise, canEdit, isOwner, contribute, rating } = useLoaderData<typeof loader>();
+  const { enterprise, canEdit, isOwner, contribute, rating, peers, history } = useLoaderData<typeof loader>();
   const actionResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const country = enterprise.country as CountryCode;
@@ -147,7 +151,33 @@ export default function EnterprisePage() {
       <section aria-labelledby="rating-heading">
         <h2 id="rating-heading">{t("rating.title")}</h2>
         {rating ? (
-          <RatingSummary result={rating.result} methodology={rating.methodology} submittedAt={rating.submittedAt} headingLevel={3} />
+          <>
+            <RatingSummary result={rating.result} methodology={rating.methodology} submittedAt={rating.submittedAt} headingLevel={3} />
+            <h3>{t("results.peers")}</h3>
+            <PeerTable peers={peers} dimensions={rating.methodology.dimensions} />
+            <h3>{t("enterprise.ratingHistory")}</h3>
+            <table>
+              <caption>{t("enterprise.ratingHistoryCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("history.date")}</th>
+                  <th scope="col">{t("history.version")}</th>
+                  <th scope="col" className="number">{t("rating.score")}</th>
+                  <th scope="col">{t("sector.trust")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((h) => (
+                  <tr key={h.submittedAt?.toString()}>
+                    <td>{h.submittedAt ? formatDate(h.submittedAt, language) : ""}</td>
+                    <td>{h.methodologyVersion}</td>
+                    <td className="number">{formatNumber(h.overall ?? 0, language, { maximumFractionDigits: 1 })}</td>
+                    <td>{t("rating.selfAssessed")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         ) : (
           <p>{t("rating.none")}</p>
         )}

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AnswerValue, Question } from "../../scoring";
+import { PeerTable } from "~/components/peer-table";
 import { RatingSummary } from "~/components/rating-summary";
 import { methodologyOf, peerComparison, setRatingPublished } from "~/models/assessment.server";
 import { requireAssessmentMember } from "~/utils/assessment-access.server";
@@ -123,42 +124,7 @@ export default function ResultsPage() {
       )}
 
       <h2>{t("results.peers")}</h2>
-      <p>{t("results.peersIntro", { min: 5 })}</p>
-      <table>
-        <caption>{t("results.peersCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("results.peerGroup")}</th>
-            <th scope="col" className="number">{t("results.peerCount")}</th>
-            <th scope="col" className="number">{t("results.overallPercentile")}</th>
-            {methodology.dimensions.map((d) => (
-              <th key={d.id} scope="col" className="number">
-                {dimensionLabel(d.id)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {peers.map((p) => (
-            <tr key={p.group}>
-              <th scope="row">{t(`results.groups.${p.group}`)}</th>
-              <td className="number">{p.peers}</td>
-              {p.overall === null ? (
-                <td colSpan={methodology.dimensions.length + 1}>{t("results.tooFewPeers")}</td>
-              ) : (
-                <>
-                  <td className="number">{formatNumber(p.overall, language, { maximumFractionDigits: 0 })}</td>
-                  {p.dimensions.map((d) => (
-                    <td key={d.id} className="number">
-                      {d.percentile === null ? "—" : formatNumber(d.percentile, language, { maximumFractionDigits: 0 })}
-                    </td>
-                  ))}
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PeerTable peers={peers} dimensions={methodology.dimensions} />
 
       <h2>{t("results.byQuestion")}</h2>
       <table>

@@ -69,8 +69,8 @@ test("a newcomer takes an assessment over two visits, fixes an error, submits, r
 
   await page.context().clearCookies();
   await page.goto(profile);
-  await expect(page.getByRole("heading", { name: "Rating" })).toBeVisible();
-  await expect(page.getByText("Self-assessed")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Rating", exact: true })).toBeVisible();
+  await expect(page.getByText("Self-assessed").first()).toBeVisible();
   await expect(page.getByRole("table", { name: "Score of each dimension, from 0 to 100" })).toBeVisible();
   await expectAccessible(page);
 });
