@@ -2,7 +2,9 @@ import type {
   AnswerErrorCode,
   AnswerValue,
   Answers,
+  Condition,
   Contribution,
+  DimensionId,
   DimensionResult,
   EligibilityCriterion,
   EligibilityReason,
@@ -38,6 +40,7 @@ const NUMERIC = 2;
 /** What scoring needs to know about one question, worked out once per question. */
 interface QuestionPlan {
   readonly id: string;
+  readonly dimension: DimensionId;
   readonly kind: typeof SINGLE | typeof MULTI | typeof NUMERIC;
   readonly maxPoints: number;
   readonly allowNotApplicable: boolean;
@@ -59,15 +62,19 @@ interface MethodologyPlan {
   readonly dimensionOf: Int32Array;
   /** The position of the question a condition refers to; -1 when there is no condition, -2 when it can never hold. */
   readonly conditionRef: Int32Array;
+  readonly conditions: readonly (Condition | undefined)[];
   readonly tiersDescending: Methodology["tiers"];
   readonly unansweredMessages: readonly LocalizedText[];
   // Scratch space reused by every call: scoring never re-enters itself.
   readonly applies: Uint8Array;
+  readonly values: (AnswerValue | undefined)[];
   readonly earnedBy: Float64Array;
   readonly possibleBy: Float64Array;
   readonly contributionAt: Int32Array;
 }
 
+// Plans are worked out on first use and kept while the methodology lives. A methodology is not
+// changed once it is used (the published ones are frozen); a changed copy is a new object.
 const questionPlans = new WeakMap<Question, QuestionPlan>();
 const methodologyPlans = new WeakMap<Methodology, MethodologyPlan>();
 
@@ -110,9 +117,9 @@ function planQuestion(question: Question): QuestionPlan {
       sum += option.points;
     }
     bestPoints = Math.min(question.maxPoints, sum);
-    bestAnswer = chosen;
+    bestAnswer = Object.freeze(chosen) as string[];
   } else {
-    // The smallest allowed value that earns the most: a band's own start may fall in an earlier band.
+    // The smallest band edge that earns the most (a band's own start may fall in an earlier band).
     const candidates = [low, ...bands.flatMap((b) => (b.max === undefined ? [b.min] : [b.min, b.max]))].filter((v) => v >= low && v <= high);
     bestAnswer = low;
     bestPoints = -1;
@@ -127,8 +134,8 @@ function planQuestion(question: Question): QuestionPlan {
   }
   plan = {
     id: question.id,
+    dimension: question.dimension,
     kind,
-    maxPoints: question.maxPoints,
     allowNotApplicable: question.allowNotApplicable === true,
     low,
     high,
@@ -162,11 +169,13 @@ function planMethodology(methodology: Methodology): MethodologyPlan {
     plans: questions.map(planQuestion),
     dimensionOf: Int32Array.from(questions, (q) => dimensions.findIndex((d) => d.id === q.dimension)),
     conditionRef,
+    conditions: questions.map((q) => q.appliesWhen),
     tiersDescending: [...methodology.tiers].sort((a, b) => b.minScore - a.minScore),
     unansweredMessages: methodology.eligibility.criteria.map((c) =>
       Object.freeze({ en: `Not answered yet: ${c.label.en}.`, ru: `Нет ответа: ${c.label.ru}.` }),
     ),
     applies: new Uint8Array(questions.length),
+    values: new Array<AnswerValue | undefined>(questions.length).fill(undefined),
     earnedBy: new Float64Array(dimensions.length),
     possibleBy: new Float64Array(dimensions.length),
     contributionAt: new Int32Array(questions.length),
@@ -202,15 +211,37 @@ export function validateAnswer(question: Question, value: unknown): AnswerProble
   return code === null ? null : { questionId: question.id, code };
 }
 
-function pointsFor(plan: QuestionPlan, value: AnswerValue): number {
-  if (plan.kind === SINGLE) return Math.min(plan.maxPoints, plan.optionPoints.get(value as string) ?? 0);
-  if (plan.kind === MULTI) {
-    const chosen = value as string[];
-    let sum = 0;
-    for (let i = 0; i < chosen.length; i++) sum += plan.optionPoints.get(chosen[i]!) ?? 0;
-    return Math.max(0, Math.min(plan.maxPoints, sum));
+let problem: AnswerErrorCode = "wrong_type";
+
+/**
+ * The points a value earns, or NaN when it is not a valid answer (what is wrong is left in
+ * `problem`). Checking and scoring in one pass looks each option up once.
+ */
+function pointsFor(plan: QuestionPlan, value: unknown): number {
+  if (plan.kind === SINGLE) {
+    const points = typeof value === "string" ? plan.optionPoints.get(value) : undefined;
+    if (points !== undefined) return Math.min(plan.maxPoints, points);
+  } else if (plan.kind === MULTI) {
+    if (Array.isArray(value)) {
+      let sum = 0;
+      let wrongType = false;
+      let unknown = false;
+      for (let i = 0; i < value.length; i++) {
+        const id: unknown = value[i];
+        if (typeof id !== "string" || value.indexOf(id) !== i) wrongType = true;
+        else {
+          const points = plan.optionPoints.get(id);
+          if (points === undefined) unknown = true;
+          else sum += points;
+        }
+      }
+      if (!wrongType && !unknown) return Math.max(0, Math.min(plan.maxPoints, sum));
+    }
+  } else if (typeof value === "number" && value >= plan.low && value <= plan.high) {
+    return pointsForNumber(plan, value);
   }
-  return pointsForNumber(plan, value as number);
+  problem = problemWith(plan, value) ?? "wrong_type";
+  return Number.NaN;
 }
 
 /** Whether an answer meets a condition: one of the options (any of them, for a multiple choice), and at least the minimum. */
@@ -258,10 +289,6 @@ export function isApplicable(methodology: Methodology, questionId: string, answe
   return applicableQuestions(methodology, answers).includes(methodology.questions[index]!);
 }
 
-function throwForUnknownQuestion(byId: ReadonlyMap<string, number>, answers: Answers) {
-  for (const id in answers) if (!byId.has(id)) throw new AnswerError(id, "unknown_question");
-}
-
 /**
  * Turns answers into the rating. Pure: the same methodology and answers always give a
  * deep-equal result, and neither argument is changed. Throws AnswerError for any answer that
@@ -270,54 +297,55 @@ function throwForUnknownQuestion(byId: ReadonlyMap<string, number>, answers: Ans
  */
 export function scoreAssessment(methodology: Methodology, answers: Answers): ScoreResult {
   const ready = planMethodology(methodology);
-  const { byId, plans, dimensionOf, conditionRef, applies, earnedBy, possibleBy, contributionAt } = ready;
-  const questions = methodology.questions;
+  const { byId, plans, dimensionOf, conditionRef, conditions, applies, values, earnedBy, possibleBy, contributionAt } = ready;
   const dimensionDefs = methodology.dimensions;
   const dimensionCount = dimensionDefs.length;
   earnedBy.fill(0);
   possibleBy.fill(0);
 
-  // A plain loop with no closures: this runs for every stored assessment when ratings are re-scored.
+  // Plain loops over precomputed plans, with no closures: this runs for every stored
+  // assessment when ratings are re-scored. First, one pass over the answers puts each value at
+  // its question's position; a key that names no question is refused before anything else.
+  for (const id in answers) {
+    const index = byId.get(id);
+    if (index === undefined) {
+      values.fill(undefined);
+      throw new AnswerError(id, "unknown_question");
+    }
+    values[index] = answers[id];
+  }
+
   const contributions: Contribution[] = [];
-  let present = 0;
   let applicable = 0;
   let answered = 0;
-  for (let i = 0; i < questions.length; i++) {
-    const question = questions[i]!;
+  for (let i = 0; i < plans.length; i++) {
     const plan = plans[i]!;
-    const value = answers[plan.id];
+    const value = values[i];
+    let earned = 0;
     if (value !== undefined) {
-      present += 1;
-      const code = problemWith(plan, value);
-      if (code !== null) {
-        throwForUnknownQuestion(byId, answers);
+      earned = value === NOT_APPLICABLE ? (plan.allowNotApplicable ? 0 : Number.NaN) : pointsFor(plan, value);
+      if (earned !== earned) {
+        const code = value === NOT_APPLICABLE ? "not_applicable_not_allowed" : problem;
+        values.fill(undefined);
         throw new AnswerError(plan.id, code);
       }
     }
     const ref = conditionRef[i]!;
-    const holds = ref === -1 || (ref >= 0 && applies[ref] === 1 && conditionHolds(question.appliesWhen!, answers[question.appliesWhen!.question]));
+    const holds = ref === -1 || (ref >= 0 && applies[ref] === 1 && conditionHolds(conditions[i]!, values[ref]));
     applies[i] = holds ? 1 : 0;
     if (!holds) continue;
     applicable += 1;
-    if (value === undefined) {
-      contributionAt[contributions.length] = i;
-      contributions.push({ questionId: plan.id, dimension: question.dimension, earned: 0, possible: plan.maxPoints });
-      possibleBy[dimensionOf[i]!] += plan.maxPoints;
-      continue;
+    if (value !== undefined) {
+      answered += 1;
+      if (value === NOT_APPLICABLE) continue;
     }
-    answered += 1;
-    if (value === NOT_APPLICABLE) continue;
-    const earned = pointsFor(plan, value);
     contributionAt[contributions.length] = i;
-    contributions.push({ questionId: plan.id, dimension: question.dimension, earned, possible: plan.maxPoints });
+    contributions.push({ questionId: plan.id, dimension: plan.dimension, earned, possible: plan.maxPoints });
     const d = dimensionOf[i]!;
     earnedBy[d] += earned;
     possibleBy[d] += plan.maxPoints;
   }
-  // Every key that names a question was counted above; any other key names no question.
-  let keys = 0;
-  for (const _ in answers) keys += 1;
-  if (keys !== present) throwForUnknownQuestion(byId, answers);
+  values.fill(undefined);
 
   // Dimensions with nothing that applies are left out, and the others' weights renormalised.
   const dimensions: DimensionResult[] = new Array(dimensionCount);
@@ -335,21 +363,28 @@ export function scoreAssessment(methodology: Methodology, answers: Answers): Sco
   }
   const overall = totalWeight > 0 ? round2(weighted / totalWeight) : 0;
 
-  // The gain of the best answer to one question, the others held: only its dimension's earned changes.
+  // The gain of the best answer to one question, the others held: only its dimension's
+  // earned changes, so the gain follows from that dimension's possible and weight alone.
   const improvements: Improvement[] = [];
   if (totalWeight > 0) {
     for (let c = 0; c < contributions.length; c++) {
-      const contribution = contributions[c]!;
       const q = contributionAt[c]!;
       const plan = plans[q]!;
-      const gainPoints = plan.bestPoints - contribution.earned;
+      const gainPoints = plan.bestPoints - contributions[c]!.earned;
       const d = dimensionOf[q]!;
       const possible = possibleBy[d]!;
       if (gainPoints <= 0 || possible <= 0) continue;
       const potentialGain = round2(((dimensionDefs[d]!.weight / totalWeight) * gainPoints * 100) / possible);
-      improvements.push({ questionId: plan.id, dimension: contribution.dimension, potentialGain, pointsAvailable: gainPoints, bestAnswer: plan.bestAnswer });
+      const improvement: Improvement = { questionId: plan.id, dimension: plan.dimension, potentialGain, pointsAvailable: gainPoints, bestAnswer: plan.bestAnswer };
+      // Kept in order as it grows (an insertion sort): the list is short.
+      let at = improvements.length;
+      improvements.push(improvement);
+      while (at > 0 && ranksBefore(improvement, improvements[at - 1]!)) {
+        improvements[at] = improvements[at - 1]!;
+        at -= 1;
+      }
+      improvements[at] = improvement;
     }
-    improvements.sort(byGainThenId);
   }
 
   let tier = methodology.tiers[0]!;
@@ -382,8 +417,9 @@ export function scoreAssessment(methodology: Methodology, answers: Answers): Sco
   };
 }
 
-function byGainThenId(a: Improvement, b: Improvement) {
-  return b.potentialGain - a.potentialGain || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0);
+/** Larger gains first; equal gains by question id. */
+function ranksBefore(a: Improvement, b: Improvement): boolean {
+  return a.potentialGain > b.potentialGain || (a.potentialGain === b.potentialGain && a.questionId < b.questionId);
 }
 
 /**

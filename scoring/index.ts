@@ -1,12 +1,35 @@
 // The public contract of the rating. Everything else in scoring/ is internal.
 import { v1 } from "./methodologies/v1";
-import type { Methodology } from "./types";
+import type { DimensionId, LocalizedText, Methodology } from "./types";
 
 export type * from "./types";
 export { AnswerError, applicableQuestions, isApplicable, NOT_APPLICABLE, percentileRank, scoreAssessment, validateAnswer } from "./engine";
+export type { AnswerProblem } from "./engine";
 export { fingerprintMethodology, validateMethodology } from "./validate";
 
-/** Every published methodology, by version. Published versions never change. */
-export const methodologies: Readonly<Record<string, Methodology>> = { [v1.version]: v1 };
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
 
+/**
+ * Every published methodology, by version. Published versions never change: they are frozen
+ * here, and a test holds the fingerprint of each.
+ */
+export const methodologies: Readonly<Record<string, Methodology>> = deepFreeze({ [v1.version]: v1 });
+
+/** The methodology new assessments are taken with. */
 export const currentMethodology: Methodology = v1;
+
+/** A dimension's name in the methodology, or undefined for a dimension it does not have. */
+export function dimensionLabel(methodology: Methodology, id: DimensionId): LocalizedText | undefined {
+  return methodology.dimensions.find((d) => d.id === id)?.label;
+}
+
+/** A tier's name in the methodology, or undefined for a tier it does not have. */
+export function tierLabel(methodology: Methodology, id: string): LocalizedText | undefined {
+  return methodology.tiers.find((t) => t.id === id)?.label;
+}

@@ -1,0 +1,191 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { currentMethodology as m, fingerprintMethodology, methodologies, validateMethodology, type Methodology } from "./index";
+
+// A published methodology never changes: a change to one of these fails here, and belongs in a new version.
+const PUBLISHED_FINGERPRINTS: Record<string, string> = {
+  "1": "65f78e6af04dd4c0",
+};
+
+const DIMENSIONS = ["social_impact", "economic_sustainability", "governance_transparency", "inclusion", "ecosystem_partnership", "environment_climate"];
+
+describe("published methodologies", () => {
+  test.each(Object.values(methodologies).map((x) => [x.version, x] as const))("version %s passes validation", (_v, methodology) => {
+    expect(validateMethodology(methodology)).toEqual({ ok: true, errors: [] });
+  });
+
+  test("are frozen: each matches the fingerprint it was published with, and each has one", () => {
+    expect(Object.keys(methodologies).sort()).toEqual(Object.keys(PUBLISHED_FINGERPRINTS).sort());
+    for (const [version, methodology] of Object.entries(methodologies)) {
+      expect(methodology.version).toBe(version);
+      expect(fingerprintMethodology(methodology), `methodology ${version} changed after publication`).toBe(PUBLISHED_FINGERPRINTS[version]);
+    }
+  });
+
+  test("cannot be changed at run time", () => {
+    expect(Object.isFrozen(m)).toBe(true);
+    expect(Object.isFrozen(m.questions[0]!.options![0]!)).toBe(true);
+    expect(() => {
+      (m.dimensions[0] as { weight: number }).weight = 1;
+    }).toThrow(TypeError);
+  });
+
+  test("the current one is published", () => {
+    expect(methodologies[m.version]).toBe(m);
+  });
+});
+
+describe("methodology v1", () => {
+  const v1 = methodologies["1"]!;
+
+  test("has the six dimensions, with weights that sum to 1", () => {
+    expect(v1.dimensions.map((d) => d.id)).toEqual(DIMENSIONS);
+    expect(Math.abs(v1.dimensions.reduce((s, d) => s + d.weight, 0) - 1)).toBeLessThan(1e-9);
+  });
+
+  test("has 40 to 80 questions with stable snake_case ids prefixed by their dimension, every text in English and Russian", () => {
+    const prefixes: Record<string, string> = {
+      social_impact: "si_",
+      economic_sustainability: "es_",
+      governance_transparency: "gt_",
+      inclusion: "in_",
+      ecosystem_partnership: "ep_",
+      environment_climate: "ec_",
+    };
+    expect(v1.questions.length).toBeGreaterThanOrEqual(40);
+    expect(v1.questions.length).toBeLessThanOrEqual(80);
+    for (const q of v1.questions) {
+      expect(q.id.startsWith(prefixes[q.dimension]!), q.id).toBe(true);
+      expect(q.text.en.length > 0 && q.text.ru.length > 0, q.id).toBe(true);
+      // Russian text is written in Cyrillic, not copied from the English.
+      expect(q.text.ru, q.id).toMatch(/[а-яё]/i);
+      for (const option of q.options ?? []) expect(option.label.ru, `${q.id}.${option.id}`).toMatch(/[а-яё]/i);
+    }
+  });
+
+  test("uses every kind of question, some conditional and some allowing 'not applicable'", () => {
+    expect(new Set(v1.questions.map((q) => q.type))).toEqual(new Set(["single", "multi", "number", "percent"]));
+    const yesNo = v1.questions.filter((q) => q.options?.map((o) => o.id).join() === "yes,no");
+    expect(yesNo.length).toBeGreaterThan(0);
+    expect(v1.questions.some((q) => q.appliesWhen)).toBe(true);
+    expect(v1.questions.some((q) => q.allowNotApplicable)).toBe(true);
+  });
+
+  test("asks the number of employees first and the questions about staff only when there is at least one", () => {
+    const employees = v1.questions.findIndex((q) => q.id === "es_employees");
+    expect(v1.questions[employees]!.type).toBe("number");
+    const staff = v1.questions.filter((q) => q.appliesWhen?.question === "es_employees");
+    expect(staff.map((q) => q.id)).toEqual(expect.arrayContaining(["in_staff_women", "in_staff_disability", "in_staff_vulnerable"]));
+    for (const q of staff) {
+      expect(q.appliesWhen).toEqual({ question: "es_employees", min: 1 });
+      expect(v1.questions.indexOf(q)).toBeGreaterThan(employees);
+    }
+    for (const id of ["in_staff_women", "in_staff_disability", "in_staff_vulnerable"]) {
+      expect(v1.questions.find((q) => q.id === id)!.type, id).toBe("percent");
+    }
+  });
+
+  test("has the questions the eligibility gate reads, of the right kind", () => {
+    const question = (id: string) => v1.questions.find((q) => q.id === id)!;
+    expect(question("si_primary_mission").type).toBe("single");
+    expect(question("es_trading_income_share").type).toBe("percent");
+    expect(question("es_profit_reinvested").type).toBe("percent");
+    expect(question("es_profit_reinvested").allowNotApplicable).toBe(true);
+    expect(v1.eligibility.criteria.map((c) => [c.id, c.question, c.min])).toEqual([
+      ["primary_mission", "si_primary_mission", undefined],
+      ["trading_income", "es_trading_income_share", 25],
+      ["profit_reinvested", "es_profit_reinvested", 50],
+    ]);
+  });
+
+  test("has the four tiers, from 0, 40, 60 and 80, named in English and Russian", () => {
+    expect(v1.tiers.map((t) => [t.id, t.minScore])).toEqual([
+      ["emerging", 0],
+      ["developing", 40],
+      ["established", 60],
+      ["leading", 80],
+    ]);
+    for (const t of v1.tiers) expect(t.label.en && t.label.ru, t.id).toBeTruthy();
+  });
+
+  test("is explained in METHODOLOGY.md: every weight, tier, threshold and question with its points", () => {
+    const doc = readFileSync(path.join(import.meta.dirname, "METHODOLOGY.md"), "utf8");
+    const percent = (w: number) => `${Math.round(w * 100)}%`;
+    for (const d of v1.dimensions) expect(doc, d.id).toContain(`| ${d.label.en} | ${percent(d.weight)} |`);
+    for (const t of v1.tiers) expect(doc, t.id).toContain(`| ${t.label.en} (${t.label.ru}) | ${t.minScore} |`);
+    for (const c of v1.eligibility.criteria) expect(doc, c.id).toContain(`**${c.label.en}** (question \`${c.question}\``);
+    const sections = doc.split(/^### /m).slice(1);
+    expect(sections).toHaveLength(v1.questions.length);
+    v1.questions.forEach((q, i) => {
+      const section = sections[i]!;
+      expect(section.startsWith(`\`${q.id}\` — ${q.text.en}`), q.id).toBe(true);
+      expect(section, q.id).toContain(`Maximum ${q.maxPoints} points`);
+      expect(section, q.id).toMatch(/- Why: \S/);
+      for (const o of q.options ?? []) expect(section, `${q.id}.${o.id}`).toContain(`${o.label.en} — ${o.points}`);
+      for (const b of q.bands ?? []) {
+        expect(section, `${q.id} band from ${b.min}`).toContain(b.max === undefined ? `${b.min} or more: ${b.points}` : `${b.min}–${b.max}: ${b.points}`);
+      }
+      if (q.appliesWhen) expect(section, q.id).toContain(`asked only when \`${q.appliesWhen.question}\``);
+      if (q.allowNotApplicable) expect(section, q.id).toContain(`"not applicable" allowed`);
+    });
+  });
+});
+
+describe("fingerprintMethodology", () => {
+  test("does not depend on the order of keys, and changes when a single point changes", () => {
+    const copy = structuredClone(m) as Methodology;
+    const reordered = Object.fromEntries(Object.entries(copy).reverse()) as unknown as Methodology;
+    expect(fingerprintMethodology(reordered)).toBe(fingerprintMethodology(m));
+    copy.questions[3]!.options![1]!.points += 1;
+    expect(fingerprintMethodology(copy)).not.toBe(fingerprintMethodology(m));
+    expect(fingerprintMethodology(m)).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe("validateMethodology", () => {
+  const broken = (change: (copy: Methodology) => void) => {
+    const copy = structuredClone(m) as Methodology;
+    change(copy);
+    const { ok, errors } = validateMethodology(copy);
+    expect(ok).toBe(false);
+    return errors.join("\n");
+  };
+  const question = (c: Methodology, id: string) => c.questions.find((q) => q.id === id)!;
+
+  test.each<[string, (c: Methodology) => void, RegExp]>([
+    ["a duplicate question id", (c) => (c.questions[1]!.id = c.questions[0]!.id), /used twice/],
+    ["a question id that is not snake_case", (c) => (c.questions[0]!.id = "Si-Mission"), /snake_case/],
+    ["a duplicate dimension id", (c) => (c.dimensions[1]!.id = c.dimensions[0]!.id), /dimension ids are not unique/],
+    ["a question in a dimension that does not exist", (c) => ((c.questions[0] as { dimension: string }).dimension = "nowhere"), /does not exist/],
+    ["weights that do not sum to 1", (c) => (c.dimensions[0]!.weight = 0.5), /weights sum/],
+    ["a negative weight", (c) => ((c.dimensions[0]!.weight = -0.1), (c.dimensions[1]!.weight += 0.1 + 0.25)), /negative weight/],
+    ["an option worth more than the question's maximum", (c) => (c.questions[0]!.options![0]!.points = 99), /outside/],
+    ["a negative option", (c) => (c.questions[0]!.options![1]!.points = -1), /outside/],
+    ["a band worth more than the question's maximum", (c) => (question(c, "si_beneficiaries").bands![0]!.points = 99), /a band gives 99/],
+    ["a band that ends before it starts", (c) => (question(c, "si_beneficiaries").bands![1]!.max = 10), /ends before it starts/],
+    ["a maximum no answer can earn", (c) => (question(c, "gt_registered").maxPoints = 5), /no answer earns the maximum/],
+    ["a multiple choice whose options cannot reach the cap", (c) => (question(c, "ep_partners").maxPoints = 9), /no answer earns the maximum/],
+    ["a maximum no band can earn", (c) => (question(c, "si_beneficiaries").maxPoints = 12), /no band earns the maximum/],
+    ["a percentage beyond 100", (c) => (question(c, "es_trading_income_share").max = 150), /0–100/],
+    ["a choice question without options", (c) => (question(c, "gt_registered").options = []), /needs options/],
+    ["duplicate option ids", (c) => (question(c, "gt_registered").options![1]!.id = "yes"), /option ids are not unique/],
+    ["a number question without bands", (c) => (question(c, "si_beneficiaries").bands = []), /needs bands/],
+    ["an unknown question type", (c) => ((question(c, "gt_registered") as { type: string }).type = "essay"), /unknown type/],
+    ["a missing Russian text", (c) => (c.questions[0]!.text.ru = ""), /English and Russian/],
+    ["a missing Russian option label", (c) => (c.questions[0]!.options![0]!.label.ru = " "), /label in English and Russian/],
+    ["a condition on a later question", (c) => (c.questions[0]!.appliesWhen = { question: c.questions.at(-1)!.id, min: 1 }), /earlier question/],
+    ["a condition on a question that does not exist", (c) => (c.questions.at(-1)!.appliesWhen = { question: "nowhere", min: 1 }), /earlier question/],
+    ["a condition naming an option that does not exist", (c) => (c.questions.at(-1)!.appliesWhen = { question: "gt_registered", oneOf: ["perhaps"] }), /unknown option perhaps/],
+    ["a condition with a minimum on a choice", (c) => (c.questions.at(-1)!.appliesWhen = { question: "gt_registered", min: 1 }), /sets a minimum/],
+    ["a condition listing options of a number", (c) => (c.questions.at(-1)!.appliesWhen = { question: "es_employees", oneOf: ["1"] }), /lists options/],
+    ["a first tier that does not start at 0", (c) => (c.tiers[0]!.minScore = 10), /first tier/],
+    ["tiers out of order", (c) => (c.tiers[2]!.minScore = 30), /rising order/],
+    ["a duplicate tier id", (c) => (c.tiers[1]!.id = c.tiers[0]!.id), /tier ids are not unique/],
+    ["an eligibility criterion on a question that does not exist", (c) => (c.eligibility.criteria[0]!.question = "nowhere"), /eligibility primary_mission/],
+    ["an eligibility criterion naming an option that does not exist", (c) => (c.eligibility.criteria[0]!.oneOf = ["charity"]), /unknown option charity/],
+    ["a publication date that is not a date", (c) => (c.publishedAt = "soon"), /ISO date/],
+  ])("catches %s", (_name, change, message) => {
+    expect(broken(change)).toMatch(message);
+  });
+});
