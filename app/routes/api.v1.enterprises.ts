@@ -1,6 +1,6 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { decodeCursor, listDirectory } from "~/models/directory.server";
-import { apiError, apiJson, apiRateLimit } from "~/utils/api.server";
+import { apiError, apiJson, apiMethodNotAllowed, apiRateLimit } from "~/utils/api.server";
 import { DIRECTORY_PARAMS, parseDirectoryFilters } from "~/utils/directory-filters";
 import { clientAddress } from "~/utils/rate-limit.server";
 
@@ -22,4 +22,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const page = await listDirectory({ filters, cursor, limit: limit! });
   return apiJson(page);
+}
+
+/** CORS preflight and any method but GET. */
+export function action({ request }: ActionFunctionArgs) {
+  return apiMethodNotAllowed(request);
 }

@@ -12,6 +12,25 @@ export function apiJson(body: unknown, init: { status?: number; headers?: Record
   });
 }
 
+/**
+ * The API's answer to anything but GET: a CORS preflight (OPTIONS) gets 204 with the allowed methods
+ * and headers; every other method gets 405 with an Allow header.
+ */
+export function apiMethodNotAllowed(request: Request) {
+  if (request.method === "OPTIONS") {
+    return new Response(null, {
+      status: 204,
+      headers: {
+        "Access-Control-Allow-Origin": "*",
+        "Access-Control-Allow-Methods": "GET, OPTIONS",
+        "Access-Control-Allow-Headers": "Accept, Accept-Language, Content-Type",
+        "Access-Control-Max-Age": "86400",
+      },
+    });
+  }
+  return apiError(405, "method_not_allowed", "The open data API is read-only: use GET.", {}, { Allow: "GET, OPTIONS" });
+}
+
 export function apiError(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
   return apiJson({ error: { code, message, ...extra } }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }

@@ -87,6 +87,31 @@ describe("the open data API", () => {
     expect((await api("/api/v1/enterprises?limit=1", "192.0.2.51")).status).toBe(200);
   });
 
+  test("answers a CORS preflight, and refuses every method but GET with 405 and changes nothing", async () => {
+    const before = await prisma.enterprise.count();
+    for (const [route, path, params] of [
+      [apiList, "/api/v1/enterprises", {}],
+      [apiOne, "/api/v1/enterprises/x", { slug: "x" }],
+      [openapi, "/api/v1/openapi.json", {}],
+    ] as const) {
+      const preflight = (await route.action({
+        request: new Request(`http://localhost${path}`, { method: "OPTIONS", headers: { Origin: "https://example.org", "Access-Control-Request-Method": "GET" } }),
+        params,
+        context: {},
+      })) as Response;
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get("Access-Control-Allow-Origin")).toBe("*");
+      expect(preflight.headers.get("Access-Control-Allow-Methods")).toContain("GET");
+      for (const method of ["POST", "PUT", "DELETE"]) {
+        const refused = (await route.action({ request: new Request(`http://localhost${path}`, { method, body: "{}" }), params, context: {} })) as Response;
+        expect(refused.status).toBe(405);
+        expect(refused.headers.get("Allow")).toBe("GET, OPTIONS");
+        expect(((await refused.json()) as any).error.code).toBe("method_not_allowed");
+      }
+    }
+    expect(await prisma.enterprise.count()).toBe(before);
+  });
+
   test("is described exactly by a valid OpenAPI 3.1 document, which real responses match", async () => {
     const doc = (await api("/api/v1/openapi.json")).body;
     const validation = await new Validator().validate(doc);

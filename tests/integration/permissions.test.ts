@@ -319,6 +319,8 @@ test("every route that accepts a POST is in the permission matrix", () => {
     "enterprises.$slug_.assessments_.$id", "enterprises.$slug_.assessments_.$id_.submit", "enterprises.$slug_.assessments_.$id_.results",
     "shortlists", "shortlists_.$id",
     "$", // the catch-all answers every POST with a 404 and changes nothing
+    // read-only: a CORS preflight gets 204, any other method 405, and nothing changes (see directory.test.ts)
+    "api.v1.enterprises", "api.v1.enterprises_.$slug", "api.v1.openapi[.]json",
     "webhooks.stripe", // authenticated by Stripe's signature, not a session: see contributions.test.ts
   ]);
   expect(withAction.filter((route) => !covered.has(route))).toEqual([]);
