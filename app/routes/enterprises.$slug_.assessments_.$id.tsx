@@ -94,9 +94,14 @@ export default function QuestionnairePage() {
   useEffect(() => {
     if (actionData) setRevision(actionData.revision);
   }, [actionData]);
+  // Changes are counted: a background save that finishes says "saved" only when nothing was
+  // changed after it was sent; otherwise the newer change is still waiting for its own save.
+  const changes = useRef(0);
+  const sentChanges = useRef(0);
   useEffect(() => {
     if (fetcher.state !== "idle" || !autosave) return;
     if (autosave.status === "saved" || autosave.status === "invalid") setRevision(autosave.revision);
+    if (autosave.status === "saved" && sentChanges.current !== changes.current) return;
     setStatus(autosave.status === "saved" ? "saved" : autosave.status === "stale" ? "stale" : "invalid");
   }, [fetcher.state, autosave]);
 
@@ -142,12 +147,21 @@ export default function QuestionnairePage() {
     const form = event.currentTarget;
     readLive(form);
     setStatus("pending");
+    changes.current += 1;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
+      sentChanges.current = changes.current;
       const formData = new FormData(form);
       formData.set("intent", "autosave");
       fetcher.submit(formData, { method: "post" });
     }, 1200);
+  }
+
+  // A section submit saves everything typed so far: no background save is left waiting.
+  function onSubmit() {
+    clearTimeout(timer.current);
+    sentChanges.current = changes.current;
+    setStatus("idle");
   }
 
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -201,7 +215,7 @@ export default function QuestionnairePage() {
         </div>
       ) : null}
       <h2>{localized(section.label, language)}</h2>
-      <Form method="post" ref={formRef} onChange={hydrated ? onChange : undefined} className="questionnaire" noValidate>
+      <Form method="post" ref={formRef} onChange={hydrated ? onChange : undefined} onSubmit={hydrated ? onSubmit : undefined} className="questionnaire" noValidate>
         <input type="hidden" name="revision" value={revision} />
         <input type="hidden" name="client" value={clientId} />
         <input type="hidden" name="section" value={section.id} />
