@@ -1,20 +1,10 @@
 import { pathToFileURL } from "node:url";
 import { applicableQuestions, currentMethodology, scoreAssessment, type AnswerValue, type Answers, type Methodology, type Question } from "../scoring";
+import { seededRandom } from "../app/utils/seeded-random";
 
 const ASSESSMENTS = 100_000;
 const SEED = 20_261_124;
 
-/** mulberry32: a small seeded generator, so every run scores the same assessments. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function randomValue(question: Question, random: () => number): AnswerValue {
   if (question.allowNotApplicable && random() < 0.1) return "n/a";

@@ -14,6 +14,7 @@ import {
   type CountryCode,
 } from "~/utils/reference-data";
 import { slugify } from "~/utils/slug";
+import { seededRandom } from "~/utils/seeded-random";
 
 export const DEMO_PASSWORD = "ortaq-demo-2026";
 
@@ -55,20 +56,9 @@ const MISSIONS = [
   "Bringing clean water and solar energy to remote mountain communities.",
 ];
 
-/** A small deterministic generator, so the demo data is the same on every machine. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function demoEnterprises(count = 70) {
-  const random = prng(20261124);
+  const random = seededRandom(20261124);
   const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const sample = <T,>(list: readonly T[], n: number) => [...list].sort(() => random() - 0.5).slice(0, n);
   const used = new Set<string>();
@@ -138,7 +128,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
       );
       const entrepreneur = users[0]!;
       const now = Date.now();
-      const random = prng(7);
+      const random = seededRandom(7);
       for (const [index, enterprise] of demoEnterprises().entries()) {
         const ownerId = index < 3 ? entrepreneur.id : owners[index % owners.length]!.id;
         const created = await tx.enterprise.create({

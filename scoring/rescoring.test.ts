@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { methodologies, scoreAssessment, type AnswerValue, type Answers, type Methodology, type ScoreResult } from "./index";
+import { seededRandom } from "../app/utils/seeded-random";
 
 // Every stored assessment keeps its methodology version and must re-score to the same result
 // forever: these are the results of a fixed set of assessments, as first published.
@@ -7,17 +8,6 @@ const PUBLISHED_RESULTS: Record<string, string> = {
   "1": "bfb7cc5d",
 };
 
-/** mulberry32: the same assessments on every run, on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function fixedAssessments(methodology: Methodology, count: number): Answers[] {
   const random = seededRandom(1);
