@@ -1,7 +1,13 @@
 import type { Band, Condition, DimensionId, LocalizedText, Methodology, Option, Question } from "../types";
 
-// Methodology v1 of the Central Asian social enterprise rating. PUBLISHED: never change
-// this file; a change goes into a new version (the fingerprint test enforces it).
+// Methodology v1 of the Central Asian social enterprise rating, published 2026-11-24.
+// Its rules never change: the version and date, ids, dimensions and weights, the order and type
+// of the questions, options and their points, bands, min and max, caps, conditions, where "not
+// applicable" is allowed, the eligibility criteria and thresholds, the tiers and their minimum
+// scores. A change to any of them goes into a new version (the fingerprint test fails on it).
+// Its texts may be improved here: question texts, help, labels, units and eligibility messages
+// may be reworded, corrected or translated into more languages. Never so far that a question asks
+// something else or an option means another answer: that changes scores, and needs a new version.
 // Bands are read in order: the first band that contains a value gives its points, so a
 // value on a shared boundary earns the band listed first.
 // Why each question is here, and where it comes from, is in scoring/METHODOLOGY.md.
