@@ -44,6 +44,26 @@ describe("published methodologies", () => {
   test("the current one is published", () => {
     expect(methodologies[m.version]).toBe(m);
   });
+
+  describe.each(Object.values(methodologies).map((x) => [x.version, x] as const))("version %s", (_v, methodology) => {
+    const filled = (text: LocalizedText | undefined) => Boolean(text && text.en.trim() && text.ru.trim() && /[а-яё]/i.test(text.ru));
+
+    test("explains every question in English and Russian: its text and its help", () => {
+      for (const q of methodology.questions) {
+        expect(filled(q.text), `${q.id} text`).toBe(true);
+        expect(filled(q.help), `${q.id} help`).toBe(true);
+        expect(q.help!.en, `${q.id} help`).not.toBe(q.text.en);
+        for (const o of q.options ?? []) expect(filled(o.label), `${q.id}.${o.id}`).toBe(true);
+        if (q.unit) expect(q.unit.en.trim() && q.unit.ru.trim(), `${q.id} unit`).toBeTruthy();
+      }
+    });
+
+    test("names every dimension, tier and eligibility criterion in English and Russian", () => {
+      for (const d of methodology.dimensions) expect(filled(d.label), d.id).toBe(true);
+      for (const t of methodology.tiers) expect(filled(t.label), t.id).toBe(true);
+      for (const c of methodology.eligibility.criteria) expect(filled(c.label) && filled(c.failure), c.id).toBe(true);
+    });
+  });
 });
 
 describe("methodology v1", () => {
@@ -159,7 +179,14 @@ describe("fingerprintMethodology", () => {
   test("stays the same when the wording changes: every text reworded, help added or removed, another language added", () => {
     const texts = localizedTexts(m);
     expect(texts.map(([where]) => where)).toEqual(
-      expect.arrayContaining(["dimensions[0].label", "questions[0].text", "questions[0].help", "questions[0].options[0].label", "tiers[0].label", "eligibility.criteria[0].failure"]),
+      expect.arrayContaining([
+        "dimensions[0].label",
+        "questions[0].text",
+        "questions[0].help",
+        "questions[0].options[0].label",
+        "tiers[0].label",
+        "eligibility.criteria[0].failure",
+      ]),
     );
     expect(
       changed((c) => {
