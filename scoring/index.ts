@@ -16,8 +16,8 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Every published methodology, by version. Published versions never change: they are frozen
- * here, and a test holds the fingerprint of each.
+ * Every published methodology, by version. Their rules never change (a test holds the
+ * fingerprint of each one's rules); they are frozen here so nothing alters them at run time.
  */
 export const methodologies: Readonly<Record<string, Methodology>> = deepFreeze({ [v1.version]: v1 });
 

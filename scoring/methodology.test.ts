@@ -1,12 +1,22 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { currentMethodology as m, fingerprintMethodology, methodologies, validateMethodology, type Methodology } from "./index";
+import { currentMethodology as m, fingerprintMethodology, methodologies, validateMethodology, type LocalizedText, type Methodology } from "./index";
 
-// A published methodology never changes: a change to one of these fails here, and belongs in a new version.
+// The rules of a published methodology never change: a change to one of these fails here, and
+// belongs in a new version. Its texts (wording, translations, new languages) are not fingerprinted.
 const PUBLISHED_FINGERPRINTS: Record<string, string> = {
-  "1": "65f78e6af04dd4c0",
+  "1": "4b6643d7e9b2b98c",
 };
+
+/** Every localized text in a methodology (or any part of it), where it sits. */
+function localizedTexts(value: unknown, where = ""): [string, LocalizedText][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => localizedTexts(v, `${where}[${i}]`));
+  if (!value || typeof value !== "object") return [];
+  const record = value as Record<string, unknown>;
+  if (typeof record.en === "string" && typeof record.ru === "string") return [[where, record as LocalizedText]];
+  return Object.entries(record).flatMap(([k, v]) => localizedTexts(v, where ? `${where}.${k}` : k));
+}
 
 const DIMENSIONS = ["social_impact", "economic_sustainability", "governance_transparency", "inclusion", "ecosystem_partnership", "environment_climate"];
 
@@ -33,6 +43,26 @@ describe("published methodologies", () => {
 
   test("the current one is published", () => {
     expect(methodologies[m.version]).toBe(m);
+  });
+
+  describe.each(Object.values(methodologies).map((x) => [x.version, x] as const))("version %s", (_v, methodology) => {
+    const filled = (text: LocalizedText | undefined) => Boolean(text && text.en.trim() && text.ru.trim() && /[а-яё]/i.test(text.ru));
+
+    test("explains every question in English and Russian: its text and its help", () => {
+      for (const q of methodology.questions) {
+        expect(filled(q.text), `${q.id} text`).toBe(true);
+        expect(filled(q.help), `${q.id} help`).toBe(true);
+        expect(q.help!.en, `${q.id} help`).not.toBe(q.text.en);
+        for (const o of q.options ?? []) expect(filled(o.label), `${q.id}.${o.id}`).toBe(true);
+        if (q.unit) expect(q.unit.en.trim() && q.unit.ru.trim(), `${q.id} unit`).toBeTruthy();
+      }
+    });
+
+    test("names every dimension, tier and eligibility criterion in English and Russian", () => {
+      for (const d of methodology.dimensions) expect(filled(d.label), d.id).toBe(true);
+      for (const t of methodology.tiers) expect(filled(t.label), t.id).toBe(true);
+      for (const c of methodology.eligibility.criteria) expect(filled(c.label) && filled(c.failure), c.id).toBe(true);
+    });
   });
 });
 
@@ -133,13 +163,76 @@ describe("methodology v1", () => {
 });
 
 describe("fingerprintMethodology", () => {
-  test("does not depend on the order of keys, and changes when a single point changes", () => {
+  const changed = (change: (copy: Methodology) => void) => {
     const copy = structuredClone(m) as Methodology;
-    const reordered = Object.fromEntries(Object.entries(copy).reverse()) as unknown as Methodology;
+    change(copy);
+    return fingerprintMethodology(copy);
+  };
+  const question = (c: Methodology, id: string) => c.questions.find((q) => q.id === id)!;
+
+  test("is 16 hex digits and does not depend on the order of keys", () => {
+    const reordered = Object.fromEntries(Object.entries(structuredClone(m)).reverse()) as unknown as Methodology;
     expect(fingerprintMethodology(reordered)).toBe(fingerprintMethodology(m));
-    copy.questions[3]!.options![1]!.points += 1;
-    expect(fingerprintMethodology(copy)).not.toBe(fingerprintMethodology(m));
     expect(fingerprintMethodology(m)).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  test("stays the same when the wording changes: every text reworded, help added or removed, another language added", () => {
+    const texts = localizedTexts(m);
+    expect(texts.map(([where]) => where)).toEqual(
+      expect.arrayContaining([
+        "dimensions[0].label",
+        "questions[0].text",
+        "questions[0].help",
+        "questions[0].options[0].label",
+        "tiers[0].label",
+        "eligibility.criteria[0].failure",
+      ]),
+    );
+    expect(
+      changed((c) => {
+        for (const [, text] of localizedTexts(c)) {
+          text.en = `${text.en} (reworded)`;
+          text.ru = `${text.ru} (иначе)`;
+          (text as LocalizedText & { kk: string }).kk = "мәтін";
+        }
+      }),
+    ).toBe(fingerprintMethodology(m));
+    expect(changed((c) => delete c.questions[0]!.help)).toBe(fingerprintMethodology(m));
+    expect(changed((c) => (question(c, "es_years_operating").help = { en: "Full years only.", ru: "Только полные годы." }))).toBe(fingerprintMethodology(m));
+    expect(changed((c) => (c.dimensions[0]!.description = { en: "Why it exists.", ru: "Зачем оно существует." }))).toBe(fingerprintMethodology(m));
+  });
+
+  test.each<[string, (c: Methodology) => void]>([
+    ["the version", (c) => (c.version = "1.1")],
+    ["the publication date", (c) => (c.publishedAt = "2026-11-25")],
+    ["a dimension's weight", (c) => ((c.dimensions[0]!.weight -= 0.05), (c.dimensions[1]!.weight += 0.05))],
+    ["a dimension's id", (c) => ((c.dimensions[0] as { id: string }).id = "impact")],
+    ["a question's id", (c) => (c.questions[0]!.id = "si_purpose")],
+    ["a question's dimension", (c) => (question(c, "gt_registered").dimension = "economic_sustainability")],
+    ["a question's type", (c) => (question(c, "es_reserve_months").type = "percent")],
+    ["the order of the questions", (c) => c.questions.reverse()],
+    ["an option's points", (c) => (question(c, "si_outcome_measurement").options![1]!.points += 1)],
+    ["an option's id", (c) => (question(c, "si_outcome_measurement").options![1]!.id = "counts")],
+    ["an option added", (c) => question(c, "ep_partners").options!.push({ id: "media", label: { en: "Media", ru: "СМИ" }, points: 1 })],
+    ["a cap on a multiple choice", (c) => (question(c, "ep_partners").maxPoints = 3)],
+    ["a band's lower bound", (c) => (question(c, "si_beneficiaries").bands![1]!.min = 200)],
+    ["a band's upper bound", (c) => (question(c, "es_trading_income_share").bands![1]!.max = 80)],
+    ["a band's points", (c) => (question(c, "es_grant_share").bands![0]!.points = 4)],
+    ["a question's minimum", (c) => (question(c, "es_years_operating").min = 1)],
+    ["a question's maximum", (c) => (question(c, "es_years_operating").max = 100)],
+    ["a condition's threshold", (c) => (question(c, "in_staff_women").appliesWhen = { question: "es_employees", min: 2 })],
+    ["a condition added", (c) => (question(c, "ec_water_saving").appliesWhen = { question: "es_employees", min: 1 })],
+    ["a condition's options", (c) => (question(c, "si_affordability").appliesWhen = { question: "si_primary_mission", oneOf: ["social"] })],
+    ["'not applicable' allowed", (c) => (question(c, "gt_registered").allowNotApplicable = true)],
+    ["'not applicable' withdrawn", (c) => (question(c, "si_affordability").allowNotApplicable = false)],
+    ["an eligibility threshold", (c) => (c.eligibility.criteria[1]!.min = 30)],
+    ["an eligibility criterion's options", (c) => (c.eligibility.criteria[0]!.oneOf = ["social"])],
+    ["an eligibility criterion's question", (c) => (c.eligibility.criteria[2]!.question = "es_grant_share")],
+    ["how an eligibility criterion treats 'not applicable'", (c) => (c.eligibility.criteria[2]!.passIfNotApplicable = false)],
+    ["a tier's threshold", (c) => (c.tiers[1]!.minScore = 45)],
+    ["a tier's id", (c) => (c.tiers[3]!.id = "leader")],
+  ])("changes when a rule changes: %s", (_name, change) => {
+    expect(changed(change)).not.toBe(fingerprintMethodology(m));
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Condition, LocalizedText, Methodology, Question } from "./types";
+import type { Condition, Dimension, EligibilityCriterion, LocalizedText, Methodology, Option, Question, Tier } from "./types";
 
 const QUESTION_TYPES = new Set(["single", "multi", "number", "percent"]);
 const ID = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
@@ -98,25 +98,46 @@ export function validateMethodology(m: Methodology): { ok: boolean; errors: stri
   return { ok: errors.length === 0, errors };
 }
 
-/** JSON with keys in sorted order and undefined properties left out, so equal content gives equal text. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+/**
+ * The properties that hold words for people to read, in each language: labels, question texts,
+ * help, units, eligibility failure messages, descriptions. None of them changes a score.
+ */
+const LOCALIZED_KEYS = ["label", "text", "help", "unit", "failure", "description"] as const satisfies readonly MethodologyTextKeys[];
+
+// Compiles only while every localized property of a methodology's types is listed above.
+type TextKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends LocalizedText ? K : never }[keyof T];
+type MethodologyTextKeys = TextKeys<Dimension> | TextKeys<Question> | TextKeys<Option> | TextKeys<Tier> | TextKeys<EligibilityCriterion>;
+type Listed<T extends never> = T;
+type EveryLocalizedKeyListed = Listed<Exclude<MethodologyTextKeys, (typeof LOCALIZED_KEYS)[number]>>;
+
+const TEXTS = new Set<string>(LOCALIZED_KEYS);
+
+/**
+ * JSON with keys in sorted order, undefined properties and the given keys left out, so equal
+ * content gives equal text.
+ */
+function canonical(value: unknown, omit: ReadonlySet<string>): string {
+  if (Array.isArray(value)) return `[${value.map((v) => canonical(v, omit)).join(",")}]`;
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
+      .filter(([k, v]) => v !== undefined && !omit.has(k))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v, omit)}`).join(",")}}`;
   }
   return JSON.stringify(value);
 }
 
 /**
- * A stable fingerprint of a methodology's content: 64-bit FNV-1a over its canonical JSON (UTF-16
- * code units), as 16 hex digits. Any change to a question, point, weight, threshold or text
- * changes it; the order of keys in the source does not.
+ * A stable fingerprint of a methodology's rules: 64-bit FNV-1a over its canonical JSON (UTF-16
+ * code units) with every localized text left out, as 16 hex digits. It covers the version,
+ * publication date, ids, dimensions and weights, question types and order, points, bands, min
+ * and max, caps, options, conditions, "not applicable", the eligibility thresholds and the
+ * tiers: anything that can change a score changes it. Wording and translations (and new
+ * languages) do not, so they can be improved in a published methodology; the order of keys in
+ * the source does not either.
  */
 export function fingerprintMethodology(m: Methodology): string {
-  const text = canonical(m);
+  const text = canonical(m, TEXTS);
   let hash = 0xcbf29ce484222325n;
   const prime = 0x100000001b3n;
   for (let i = 0; i < text.length; i++) {
