@@ -284,7 +284,16 @@ export async function findRescoringDifferences() {
     where: { status: "submitted" },
     select: { id: true, methodologyVersion: true, answers: true, result: true },
   });
-  return rows.filter((row) => !isDeepStrictEqual(scoreAssessment(methodologyOf(row.methodologyVersion), row.answers as Answers), row.result));
+  return rows.filter((row) => {
+    const again = scoreAssessment(methodologyOf(row.methodologyVersion), row.answers as Answers);
+    return !isDeepStrictEqual(withoutReasonTexts(again), withoutReasonTexts(row.result as unknown as ScoreResult));
+  });
+}
+
+// A published methodology's wording may be improved (its rules never change), so a stored result
+// is compared by what it scored, not by the words its eligibility reasons were given in.
+function withoutReasonTexts(result: ScoreResult) {
+  return { ...result, eligibilityReasons: result.eligibilityReasons?.map((reason) => reason.criterion) };
 }
 
 /** The ratings an enterprise has made public, newest first. */

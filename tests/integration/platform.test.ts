@@ -36,6 +36,21 @@ test("every demo assessment re-scores with its own methodology version to exactl
   expect(await findRescoringDifferences()).toEqual([]);
 });
 
+test("the re-scoring check flags a changed score but not reworded reasons", async () => {
+  const row = await prisma.assessment.findFirstOrThrow({
+    where: { status: "submitted", eligible: false },
+    select: { id: true, result: true },
+  });
+  const result = row.result as any;
+  expect(result.eligibilityReasons.length).toBeGreaterThan(0);
+  const reworded = { ...result, eligibilityReasons: result.eligibilityReasons.map((r: any) => ({ ...r, message: { en: "Reworded.", ru: "Иначе сказано." } })) };
+  await prisma.assessment.update({ where: { id: row.id }, data: { result: reworded } });
+  expect(await findRescoringDifferences()).toEqual([]);
+  await prisma.assessment.update({ where: { id: row.id }, data: { result: { ...reworded, overall: result.overall + 1 } } });
+  expect((await findRescoringDifferences()).map((r) => r.id)).toEqual([row.id]);
+  await prisma.assessment.update({ where: { id: row.id }, data: { result } });
+});
+
 describe("configuration", () => {
   const saved = { ...process.env };
   afterEach(() => {
