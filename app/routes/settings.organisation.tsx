@@ -1,9 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextField } from "~/components/forms";
 import { getOrganisation, setOrganisation } from "~/models/verification.server";
 import { requireUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
@@ -21,24 +18,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "verify:assessments");
-  const submission = parseWithZod(await request.formData(), { schema: OrganisationSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  await setOrganisation({ userId: user.id, organisation: submission.value.organisation });
+  const typed = (await request.formData()).get("organisation");
+  const parsed = OrganisationSchema.safeParse({ organisation: typed });
+  if (!parsed.success) return data({ error: parsed.error.issues[0]!.message, organisation: String(typed ?? "") }, { status: 400 });
+  await setOrganisation({ userId: user.id, organisation: parsed.data.organisation });
   return redirect("/settings/organisation?saved=1");
 }
 
 export default function OrganisationPage() {
   const { t } = useTranslation();
   const { title, organisation } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
-    lastResult,
-    defaultValue: { organisation },
-    constraint: getZodConstraint(OrganisationSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganisationSchema }),
-  });
   return (
     <section>
       <h1>{title}</h1>
@@ -48,9 +39,25 @@ export default function OrganisationPage() {
         </p>
       ) : null}
       <p>{t("verification.organisationIntro")}</p>
-      <Form method="post" {...getFormProps(form)} className="form">
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField field={fields.organisation} label={t("verification.organisation")} autoComplete="organization" />
+      <Form method="post" className="form">
+        <div className="field">
+          <label htmlFor="organisation">{t("verification.organisation")}</label>
+          <input
+            id="organisation"
+            name="organisation"
+            autoComplete="organization"
+            maxLength={120}
+            defaultValue={actionData?.organisation ?? organisation}
+            key={actionData ? "typed" : "saved"}
+            aria-invalid={actionData?.error ? true : undefined}
+            aria-describedby={actionData?.error ? "organisation-error" : undefined}
+          />
+          {actionData?.error ? (
+            <p className="field-errors" id="organisation-error" role="alert">
+              {t(actionData.error)}
+            </p>
+          ) : null}
+        </div>
         <div className="actions">
           <button type="submit">{t("verification.organisationSave")}</button>
         </div>

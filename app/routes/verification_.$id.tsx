@@ -92,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "accept") {
     if (!applicable) return failed("verification.errors.question", 400);
     if (review.assessment.answers[questionId] === undefined) return failed("verification.errors.nothingToAccept", 400);
-    return checkOutcome(await decideAnswer({ id: review.id, verifierId: user.id, questionId, change: null, selfAnswer: review.assessment.answers[questionId] }), `${page}?accepted=1#q-${questionId}`);
+    return checkOutcome(await decideAnswer({ id: review.id, verifierId: user.id, questionId, change: null, selfAnswer: review.assessment.answers[questionId] }), `${page}?accepted=1#review-${questionId}`);
   }
   if (intent === "change") {
     if (!applicable) return failed("verification.errors.question", 400);
@@ -115,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return checkOutcome(
       await decideAnswer({ id: review.id, verifierId: user.id, questionId, change: { value: value as AnswerValue, reason: reason.data }, selfAnswer: review.assessment.answers[questionId] }),
-      `${page}?changed=1#q-${questionId}`,
+      `${page}?changed=1#review-${questionId}`,
     );
   }
   if (intent === "accept-rest") {
@@ -174,7 +174,7 @@ export default function ReviewPage() {
             <ul>
               {actionData.missing.map((id) => {
                 const q = questions.find((x) => x.question.id === id);
-                return <li key={id}>{q ? <a href={`#q-${id}`}>{localized(q.question.text, language)}</a> : id}</li>;
+                return <li key={id}>{q ? <a href={`#review-${id}`}>{localized(q.question.text, language)}</a> : id}</li>;
               })}
             </ul>
           ) : null}
@@ -205,7 +205,7 @@ export default function ReviewPage() {
               const changeError = actionData?.error === "verification.errors.changeInvalid" && actionData.questionId === q.id ? actionData : null;
               const decision = item.decision;
               return (
-                <section key={q.id} id={`q-${q.id}`} className="review-question" aria-labelledby={`qt-${q.id}`}>
+                <section key={q.id} id={`review-${q.id}`} className="review-question" aria-labelledby={`qt-${q.id}`}>
                   <h3 id={`qt-${q.id}`}>{localized(q.text, language)}</h3>
                   <dl>
                     <dt>{t("verification.enterpriseAnswer")}</dt>
@@ -257,7 +257,7 @@ export default function ReviewPage() {
                           <QuestionField
                             question={q}
                             withEvidence={false}
-                            error={changeError?.answerError ? changeError.answerError.replace(/^assessment\.errors\./, "") : undefined}
+                            error={changeError?.answerError?.startsWith("assessment.errors.") ? changeError.answerError.slice("assessment.errors.".length) : undefined}
                             state={
                               changeError?.raw
                                 ? { value: changeError.raw.value, notApplicable: changeError.raw.notApplicable, note: "", links: "" }

@@ -179,6 +179,9 @@ export async function receiveEvidenceUpload(request: Request): Promise<{ formDat
       if (!part.filename && !state.file && !state.problem) state.problem = "missing";
       return "";
     }
+    // Only the evidence folder itself is private: its parents (./data also holds the embedded
+    // database, run by another system user) keep the usual permissions.
+    await mkdir(path.dirname(dir), { recursive: true });
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const storageName = randomBytes(18).toString("hex");
     const target = path.join(dir, storageName);

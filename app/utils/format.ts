@@ -9,5 +9,5 @@ export function formatNumber(value: number, language: string, options?: Intl.Num
 
 /** A moment, in UTC so that the server and the browser render the same text. */
 export function formatDateTime(value: string | Date, language: string) {
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", timeZoneName: "short" }).format(new Date(value));
+  return `${new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(value))} UTC`;
 }
