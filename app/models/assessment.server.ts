@@ -272,7 +272,7 @@ export async function peerComparison({
       enterpriseId: { not: enterprise.id },
       enterprise: { status: "published" },
     },
-    select: { result: true, enterprise: { select: { country: true, sector: true, employees: true } } },
+    select: { result: true, verification: { select: { status: true, result: true } }, enterprise: { select: { country: true, sector: true, employees: true } } },
     take: 20_000,
   });
   const groups: { group: PeerGroupComparison["group"]; match: (e: { country: string; sector: string; employees: number }) => boolean }[] = [
@@ -281,7 +281,10 @@ export async function peerComparison({
     { group: "size", match: (e) => sizeBand(e.employees) === band },
   ];
   return groups.map(({ group, match }) => {
-    const peers = rows.filter((row) => match(row.enterprise)).map((row) => row.result as unknown as ScoreResult);
+    // Peers are compared on what the public sees: verified results where they exist.
+    const peers = rows
+      .filter((row) => match(row.enterprise))
+      .map((row) => ((row.verification?.status === "completed" && row.verification.result) || row.result) as unknown as ScoreResult);
     if (peers.length < MIN_PEERS) return { group, peers: peers.length, overall: null, dimensions: [] };
     return {
       group,
