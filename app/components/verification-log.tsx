@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/utils/format";
+import { localized } from "~/utils/i18n";
 
 export interface LogEntry {
   id: string;
@@ -11,8 +12,9 @@ export interface LogEntry {
 }
 
 /** Every step of the verification: who, when, what changed. */
-export function VerificationLog({ log }: { log: LogEntry[] }) {
+export function VerificationLog({ log, questions = {} }: { log: LogEntry[]; questions?: Record<string, { en: string; ru: string }> }) {
   const { t, i18n } = useTranslation();
+  const questionName = (id: unknown) => (typeof id === "string" && questions[id] ? localized(questions[id]!, i18n.language) : id);
   return (
     <section aria-labelledby="log-heading">
       <h2 id="log-heading">{t("verification.logHeading")}</h2>
@@ -33,7 +35,7 @@ export function VerificationLog({ log }: { log: LogEntry[] }) {
               <tr key={entry.id}>
                 <td>{formatDateTime(entry.createdAt, i18n.language)}</td>
                 <td>{entry.actor?.displayName ?? t("verification.formerUser")}</td>
-                <td>{t(`verification.log.${entry.action}`, { ...entry.detail, defaultValue: entry.action })}</td>
+                <td>{t(`verification.log.${entry.action}`, { ...entry.detail, questionId: questionName(entry.detail.questionId), defaultValue: entry.action })}</td>
               </tr>
             ))}
           </tbody>

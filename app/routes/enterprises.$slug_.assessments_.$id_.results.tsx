@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     result: assessment.result,
     methodology: { version: methodology.version, dimensions: methodology.dimensions, tiers: methodology.tiers, questions: methodology.questions },
     peers: await peerComparison({ enterprise, result: assessment.result }),
-    verification: await getVerification(assessment.id).then((v) => (v ? { status: v.status, requestedAt: v.requestedAt, completedAt: v.completedAt, organisation: v.organisation } : null)),
+    verification: await getVerification(assessment.id).then((v) => (v ? { status: v.status, requestedAt: v.requestedAt, completedAt: v.completedAt, organisation: v.organisation ?? v.verifier?.organisation ?? null } : null)),
   };
 }
 

@@ -341,7 +341,7 @@ export default function EnterpriseVerificationPage() {
       </section>
 
       {verification ? <VerificationMessages messages={messages} error={errorFor("message")} typed={actionData?.form === "message" ? actionData.body : undefined} /> : null}
-      <VerificationLog log={log} />
+      <VerificationLog log={log} questions={Object.fromEntries(questions.map((q) => [q.id, q.text]))} />
     </article>
   );
 }

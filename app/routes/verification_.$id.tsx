@@ -333,7 +333,7 @@ export default function ReviewPage() {
         error={actionData?.form === "message" ? actionData.error : undefined}
         typed={actionData?.form === "message" ? actionData.body : undefined}
       />
-      <VerificationLog log={log} />
+      <VerificationLog log={log} questions={Object.fromEntries(questions.map((q) => [q.question.id, q.question.text]))} />
     </article>
   );
 }
