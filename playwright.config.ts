@@ -38,7 +38,7 @@ export default defineConfig({
     },
     {
     // A fresh embedded database for every run, seeded with the demo data.
-    command: "rm -rf data/e2e && npx tsx server.ts",
+    command: "rm -rf data/e2e data/e2e-evidence && npx tsx server.ts",
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 300_000,
@@ -47,6 +47,8 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: "127.0.0.1",
       ORTAQ_DATA_DIR: "data/e2e",
+      EVIDENCE_DIR: "data/e2e-evidence",
+      EVIDENCE_MAX_BYTES: String(1024 * 1024),
       DATABASE_URL: "",
       STRIPE_SECRET_KEY: "sk_test_e2e",
       STRIPE_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,

@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([i18next.getLocale(request), getOptionalUser(request)]);
   return {
     locale,
-    user: user ? { displayName: user.displayName, isAdmin: hasRole(user, "admin") } : null,
+    user: user ? { displayName: user.displayName, isAdmin: hasRole(user, "admin"), isVerifier: hasRole(user, "verifier") } : null,
   };
 }
 
@@ -95,6 +95,11 @@ function Header() {
               <li>
                 <NavLink to="/shortlists">{t("shortlists.title")}</NavLink>
               </li>
+              {user.isVerifier || user.isAdmin ? (
+                <li>
+                  <NavLink to="/verification">{t("verification.nav")}</NavLink>
+                </li>
+              ) : null}
               {user.isAdmin ? (
                 <li>
                   <NavLink to="/admin/users">{t("nav.admin")}</NavLink>

@@ -21,6 +21,8 @@ export async function benchDirectory() {
     ["one country and tier", { filters: { sort: "score", country: "KZ", tier: "leading" } }],
     ["sector, eligible, women-led, by name", { filters: { sort: "name", sector: "education", eligible: true, womenLed: true } }],
     ["minimum score and SDG, by date", { filters: { sort: "date", minScore: 70, sdg: 5 } }],
+    ["verified only, by score", { filters: { sort: "score", trust: "verified" } }],
+    ["one country, expired, by date", { filters: { sort: "date", country: "KZ", trust: "expired" } }],
     ["text search", { filters: { sort: "score", q: "benchmark mission" } }],
     ["deep page (row 60,000)", { filters: { sort: "score" }, cursor: [deep.rows[0]!.overall, deep.rows[0]!.enterpriseId] }],
   ];

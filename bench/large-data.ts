@@ -19,15 +19,19 @@ export async function seedLarge(url: string) {
     FROM generate_series(1, ${ENTERPRISES}) AS i`);
   await client.query(`
     INSERT INTO "RatingFact" ("assessmentId", "enterpriseId", "isCurrent", "submittedAt", country, region, sector, "sizeBand", employees,
-      "womenLed", "youthLed", sdgs, eligible, tier, overall, "socialImpact", economic, governance, inclusion, ecosystem, environment, beneficiaries)
+      "womenLed", "youthLed", sdgs, eligible, tier, overall, "socialImpact", economic, governance, inclusion, ecosystem, environment, beneficiaries,
+      "verifiedAt", "verifierOrganisation")
     SELECT 'a' || e.id || '-' || n, e.id, n = ${ASSESSMENTS_PER_ENTERPRISE}, now() - ((${ASSESSMENTS_PER_ENTERPRISE} - n) * 200 + (random() * 90)::int) * interval '1 day',
       e.country, e.region, e.sector,
       CASE WHEN e.employees <= 0 THEN 'none' WHEN e.employees < 10 THEN 'micro' WHEN e.employees < 50 THEN 'small' WHEN e.employees < 250 THEN 'medium' ELSE 'large' END,
       e.employees, e."womenLed", e."youthLed", e.sdgs, random() < 0.8, s.tier, s.overall,
-      random() * 100, random() * 100, random() * 100, random() * 100, random() * 100, random() * 100, (random() * 2000)::int
+      random() * 100, random() * 100, random() * 100, random() * 100, random() * 100, random() * 100, (random() * 2000)::int,
+      v.at, CASE WHEN v.at IS NOT NULL THEN 'Bench Audit' END
     FROM "Enterprise" e CROSS JOIN generate_series(1, ${ASSESSMENTS_PER_ENTERPRISE}) AS n
     CROSS JOIN LATERAL (SELECT o AS overall, CASE WHEN o >= 80 THEN 'leading' WHEN o >= 60 THEN 'established' WHEN o >= 40 THEN 'developing' ELSE 'emerging' END AS tier
-                        FROM (SELECT random() * 100 + 0 * n AS o) x) s`);
+                        FROM (SELECT random() * 100 + 0 * n AS o) x) s
+    -- A third of the ratings verified, some of them more than 24 months ago (expired).
+    CROSS JOIN LATERAL (SELECT CASE WHEN random() < 0.33 + 0 * n THEN now() - ((${ASSESSMENTS_PER_ENTERPRISE} - n) * 200 + 30) * interval '1 day' END AS at) v`);
   await client.query(`ANALYZE`);
   await client.end();
 }

@@ -11,6 +11,8 @@ export async function benchSector() {
       ["whole region", {}],
       ["one country", { country: "KZ" }],
       ["one country and sector", { country: "KZ", sector: "education" }],
+      ["verified only", { trust: "verified" }],
+      ["one country, expired only", { country: "KZ", trust: "expired" }],
       ["one year", { period: { label: "2026", from: new Date(Date.UTC(2026, 0, 1)), to: new Date(Date.UTC(2027, 0, 1)) } }],
     ] as const) {
       const cold = await time(20, () => computeSectorSummary(filters));

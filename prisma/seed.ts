@@ -107,6 +107,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
               displayName: demo.displayName,
               locale: demo.locale,
               passwordHash,
+              organisation: demo.role === "verifier" ? "Central Asian Impact Audit" : null,
               roles: { create: { role: demo.role, country: demo.country } },
             },
             select: { id: true, email: true },
@@ -127,7 +128,14 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
         ),
       );
       const entrepreneur = users[0]!;
+      const verifier = users.find((u) => u.email.startsWith("verifier@"))!;
       const now = Date.now();
+      const day = 86_400_000;
+      // Some published ratings are verified (one of them more than 24 months ago, so it shows as
+      // expired) and one request waits in the verifiers' queue; the first enterprises, which the
+      // demo entrepreneur owns, are left for them to request verification themselves.
+      let expiredDone = false;
+      let requestDone = false;
       const random = seededRandom(7);
       for (const [index, enterprise] of demoEnterprises().entries()) {
         const ownerId = index < 3 ? entrepreneur.id : owners[index % owners.length]!.id;
@@ -143,12 +151,27 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
         // each better than the last; the newest is published when the profile is.
         const count = index % 10 === 9 ? 0 : 1 + Math.floor(random() * 3);
         let quality = 0.15 + random() * 0.6;
+        const published = enterprise.status === "published";
+        const verification =
+          index < 3 || !published || count === 0
+            ? null
+            : !expiredDone && count === 1
+              ? "expired"
+              : index % 5 === 4
+                ? "verified"
+                : !requestDone && index % 5 === 1
+                  ? "requested"
+                  : null;
+        if (verification === "expired") expiredDone = true;
+        if (verification === "requested") requestDone = true;
         for (let n = 0; n < count; n++) {
           const answers = generateAnswers(currentMethodology, random, { quality, employees: enterprise.employees });
           const result = scoreAssessment(currentMethodology, answers);
-          const submittedAt = new Date(now - (700 - n * 230 - Math.floor(random() * 60)) * 86_400_000);
           const latest = n === count - 1;
-          await tx.assessment.create({
+          const submittedAt = new Date(
+            verification === "expired" && latest ? now - 800 * day : now - (700 - n * 230 - Math.floor(random() * 60)) * day,
+          );
+          const assessment = await tx.assessment.create({
             data: {
               enterpriseId: created.id,
               methodologyVersion: currentMethodology.version,
@@ -165,6 +188,16 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
             },
             select: { id: true },
           });
+          if (latest && verification) {
+            await seedVerification(tx, {
+              assessmentId: assessment.id,
+              kind: verification,
+              ownerId,
+              verifierId: verifier.id,
+              requestedAt: new Date(submittedAt.getTime() + (verification === "requested" ? Math.min(20, Math.floor((now - submittedAt.getTime()) / day) - 1) : 5) * day),
+              result,
+            });
+          }
           quality = Math.min(0.95, quality + random() * 0.15);
         }
         await refreshRatingFacts(created.id, tx);
@@ -175,6 +208,58 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
   );
   if (seeded) log(`Loaded demo data. Demo logins use the password "${DEMO_PASSWORD}".`);
   return seeded;
+}
+
+/** A verification of a demo assessment: completed with every answer accepted, or waiting in the queue. */
+async function seedVerification(
+  tx: Prisma.TransactionClient,
+  { assessmentId, kind, ownerId, verifierId, requestedAt, result }: {
+    assessmentId: string;
+    kind: "verified" | "expired" | "requested";
+    ownerId: string;
+    verifierId: string;
+    requestedAt: Date;
+    result: ReturnType<typeof scoreAssessment>;
+  },
+) {
+  const organisation = "Central Asian Impact Audit";
+  const events: Prisma.VerificationEventCreateManyInput[] = [{ assessmentId, actorId: ownerId, action: "requested", createdAt: requestedAt }];
+  await tx.evidenceItem.create({
+    data: { assessmentId, questionId: "gt_registered", kind: "link", url: "https://example.org/registration-certificate", uploadedById: ownerId, createdAt: requestedAt },
+    select: { id: true },
+  });
+  events.push({ assessmentId, actorId: ownerId, action: "link_added", detail: { questionId: "gt_registered", url: "https://example.org/registration-certificate" }, createdAt: requestedAt });
+  if (kind === "requested") {
+    await tx.verification.create({ data: { assessmentId, requestedById: ownerId, requestedAt }, select: { id: true } });
+  } else {
+    const takenAt = new Date(requestedAt.getTime() + 3 * 86_400_000);
+    const completedAt = new Date(requestedAt.getTime() + 12 * 86_400_000);
+    const decisions = Object.fromEntries(result.contributions.map((c) => [c.questionId, { decision: "accepted", at: completedAt.toISOString() }]));
+    await tx.verification.create({
+      data: {
+        assessmentId,
+        status: "completed",
+        requestedById: ownerId,
+        requestedAt,
+        verifierId,
+        takenAt,
+        decisions,
+        result: result as unknown as Prisma.InputJsonValue,
+        overall: result.overall,
+        tier: result.tier,
+        eligible: result.eligible,
+        organisation,
+        completedAt,
+      },
+      select: { id: true },
+    });
+    events.push(
+      { assessmentId, actorId: verifierId, action: "taken", detail: { organisation }, createdAt: takenAt },
+      { assessmentId, actorId: verifierId, action: "answers_accepted", detail: { count: result.contributions.length }, createdAt: completedAt },
+      { assessmentId, actorId: verifierId, action: "completed", detail: { selfOverall: result.overall, verifiedOverall: result.overall, tier: result.tier, changed: 0, organisation }, createdAt: completedAt },
+    );
+  }
+  await tx.verificationEvent.createMany({ data: events });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

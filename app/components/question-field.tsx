@@ -12,7 +12,7 @@ export interface QuestionState {
 const NONE_OF_THESE = "__none";
 
 /** One question of the questionnaire, as plain form controls that work without JavaScript. */
-export function QuestionField({ question, state, error }: { question: Question; state: QuestionState; error?: string }) {
+export function QuestionField({ question, state, error, withEvidence = true }: { question: Question; state: QuestionState; error?: string; withEvidence?: boolean }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const id = `q-${question.id}`;
@@ -108,6 +108,7 @@ export function QuestionField({ question, state, error }: { question: Question; 
           {t(`assessment.errors.${error}`)}
         </p>
       ) : null}
+      {withEvidence ? (
       <details className="evidence" open={Boolean(state.note || state.links)}>
         <summary>{t("assessment.evidence")}</summary>
         <div className="field">
@@ -122,6 +123,7 @@ export function QuestionField({ question, state, error }: { question: Question; 
           <textarea id={`${id}-links`} name={`links.${question.id}`} rows={2} defaultValue={state.links} aria-describedby={`${id}-links-hint`} />
         </div>
       </details>
+      ) : null}
     </fieldset>
   );
 }

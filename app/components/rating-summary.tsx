@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { Methodology, ScoreResult } from "../../scoring";
 import { ScoreBarChart } from "~/components/charts/score-bar-chart";
+import { TrustLabel, type TrustInfo } from "~/components/trust-label";
 import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 
@@ -10,11 +11,14 @@ export function RatingSummary({
   methodology,
   submittedAt,
   headingLevel = 2,
+  trust,
 }: {
   result: ScoreResult;
   methodology: Pick<Methodology, "dimensions" | "tiers" | "version">;
   submittedAt: Date | string | null;
   headingLevel?: 2 | 3;
+  /** Absent: a self-assessed result. */
+  trust?: TrustInfo;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -26,7 +30,7 @@ export function RatingSummary({
       <p>
         <span className="score-big">{formatNumber(result.overall, language, { maximumFractionDigits: 1 })}</span> / 100 ·{" "}
         <strong>{tier ? localized(tier.label, language) : result.tier}</strong> ·{" "}
-        <span className="trust-label">{t("rating.selfAssessed")}</span>
+        {trust ? <TrustLabel trust={trust} /> : <span className="trust-label">{t("rating.selfAssessed")}</span>}
       </p>
       <p>
         {t("rating.methodologyAndDate", {

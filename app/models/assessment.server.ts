@@ -15,6 +15,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { prisma } from "~/utils/db.server";
 import { sizeBand } from "~/utils/reference-data";
+import { trustLabel, type TrustLabel } from "~/utils/trust";
 
 export type Evidence = Record<string, { note?: string; links?: string[] }>;
 
@@ -220,13 +221,29 @@ export async function setRatingPublished({ id, enterpriseId, published }: { id: 
   });
 }
 
+const VERIFIED_SELECT = { where: { status: "completed" }, select: { result: true, completedAt: true, organisation: true } } as const;
+
+/** The public face of a rating: the verifier's result when the assessment was verified, the self-assessed one otherwise. */
+export interface RatingTrust {
+  label: TrustLabel;
+  verifiedAt: Date | null;
+  organisation: string | null;
+}
+
+function withVerification<T extends { result: unknown; verification: { result: unknown; completedAt: Date | null; organisation: string | null } | null }>(row: T) {
+  const { verification, ...rest } = row;
+  const verified = verification?.result && verification.completedAt ? verification : null;
+  const trust: RatingTrust = { label: trustLabel(verified?.completedAt), verifiedAt: verified?.completedAt ?? null, organisation: verified?.organisation ?? null };
+  return { ...rest, result: (verified?.result ?? row.result) as unknown as ScoreResult, trust };
+}
+
 /** The enterprise's published rating, for its public page: only when the profile is public too. */
 export async function getPublishedRating(enterpriseId: string) {
   const row = await prisma.assessment.findFirst({
     where: { enterpriseId, published: true, status: "submitted", enterprise: { status: "published" } },
-    select: { id: true, methodologyVersion: true, result: true, submittedAt: true, publishedAt: true },
+    select: { id: true, methodologyVersion: true, result: true, submittedAt: true, publishedAt: true, verification: VERIFIED_SELECT },
   });
-  return row ? { ...row, result: row.result as unknown as ScoreResult } : null;
+  return row ? withVerification(row) : null;
 }
 
 export interface PeerGroupComparison {
@@ -255,7 +272,7 @@ export async function peerComparison({
       enterpriseId: { not: enterprise.id },
       enterprise: { status: "published" },
     },
-    select: { result: true, enterprise: { select: { country: true, sector: true, employees: true } } },
+    select: { result: true, verification: { select: { status: true, result: true } }, enterprise: { select: { country: true, sector: true, employees: true } } },
     take: 20_000,
   });
   const groups: { group: PeerGroupComparison["group"]; match: (e: { country: string; sector: string; employees: number }) => boolean }[] = [
@@ -264,7 +281,10 @@ export async function peerComparison({
     { group: "size", match: (e) => sizeBand(e.employees) === band },
   ];
   return groups.map(({ group, match }) => {
-    const peers = rows.filter((row) => match(row.enterprise)).map((row) => row.result as unknown as ScoreResult);
+    // Peers are compared on what the public sees: verified results where they exist.
+    const peers = rows
+      .filter((row) => match(row.enterprise))
+      .map((row) => ((row.verification?.status === "completed" && row.verification.result) || row.result) as unknown as ScoreResult);
     if (peers.length < MIN_PEERS) return { group, peers: peers.length, overall: null, dimensions: [] };
     return {
       group,
@@ -297,10 +317,19 @@ function withoutReasonTexts(result: ScoreResult) {
 }
 
 /** The ratings an enterprise has made public, newest first. */
-export function listPublicRatingHistory(enterpriseId: string) {
-  return prisma.assessment.findMany({
+export async function listPublicRatingHistory(enterpriseId: string) {
+  const rows = await prisma.assessment.findMany({
     where: { enterpriseId, status: "submitted", published: true, enterprise: { status: "published" } },
-    select: { methodologyVersion: true, overall: true, tier: true, submittedAt: true },
+    select: { methodologyVersion: true, overall: true, tier: true, submittedAt: true, verification: { select: { status: true, overall: true, tier: true, completedAt: true, organisation: true } } },
     orderBy: { submittedAt: "desc" },
+  });
+  return rows.map(({ verification, ...row }) => {
+    const verified = verification?.status === "completed" && verification.completedAt ? verification : null;
+    return {
+      ...row,
+      overall: verified?.overall ?? row.overall,
+      tier: verified?.tier ?? row.tier,
+      trust: { label: trustLabel(verified?.completedAt), verifiedAt: verified?.completedAt ?? null, organisation: verified?.organisation ?? null } satisfies RatingTrust,
+    };
   });
 }

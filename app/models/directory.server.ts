@@ -1,6 +1,8 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { trustCondition, trustSql } from "~/models/sector.server";
 import type { DirectoryFilters } from "~/utils/directory-filters";
+import { trustLabel } from "~/utils/trust";
 
 export interface DirectoryItem {
   slug: string;
@@ -16,6 +18,9 @@ export interface DirectoryItem {
   overall: number;
   tier: string;
   trust: string;
+  /** When a verifier verified the scores shown, and for which organisation; null for self-assessed. */
+  verifiedAt: string | null;
+  verifiedBy: string | null;
   eligible: boolean;
   ratedAt: string;
   description: string;
@@ -30,7 +35,7 @@ function conditions(filters: DirectoryFilters) {
   if (filters.sector) parts.push(Prisma.sql`f.sector = ${filters.sector}`);
   if (filters.tier) parts.push(Prisma.sql`f.tier = ${filters.tier}`);
   if (filters.minScore !== undefined) parts.push(Prisma.sql`f.overall >= ${filters.minScore}`);
-  if (filters.trust) parts.push(Prisma.sql`f.trust = ${filters.trust}`);
+  if (filters.trust) parts.push(trustCondition("f", filters.trust));
   if (filters.eligible !== undefined) parts.push(Prisma.sql`f.eligible = ${filters.eligible}`);
   if (filters.sdg !== undefined) parts.push(Prisma.sql`${filters.sdg}::int = ANY(f.sdgs)`);
   if (filters.size) parts.push(Prisma.sql`f."sizeBand" = ${filters.size}`);
@@ -96,14 +101,17 @@ export async function listDirectory({
   const order = ORDER[filters.sort];
   const where = conditions(filters);
   if (cursor) where.push(order.after(cursor));
-  const rows = await prisma.$queryRaw<(DirectoryItem & { enterpriseId: string; ratedAtDate: Date })[]>`
+  const rows = await prisma.$queryRaw<(Omit<DirectoryItem, "verifiedAt"> & { enterpriseId: string; ratedAtDate: Date; verifiedAtDate: Date | null })[]>`
     SELECT f."enterpriseId", e.slug, e.name, f.country, f.region, f.sector, f."sizeBand", f.employees, f."womenLed", f."youthLed", f.sdgs,
-      f.overall, f.tier, f.trust, f.eligible, f."submittedAt" AS "ratedAtDate", e.description
+      f.overall, f.tier, ${trustSql("f")} AS trust, f."verifiedAt" AS "verifiedAtDate", f."verifierOrganisation" AS "verifiedBy",
+      f.eligible, f."submittedAt" AS "ratedAtDate", e.description
     FROM "RatingFact" f JOIN "Enterprise" e ON e.id = f."enterpriseId"
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY ${order.order}
     LIMIT ${limit + 1}`;
-  const items = rows.slice(0, limit).map(({ ratedAtDate, ...row }) => ({ ...row, ratedAt: ratedAtDate.toISOString() }));
+  const items = rows
+    .slice(0, limit)
+    .map(({ ratedAtDate, verifiedAtDate, ...row }) => ({ ...row, verifiedAt: verifiedAtDate?.toISOString() ?? null, ratedAt: ratedAtDate.toISOString() }));
   const last = items.at(-1);
   return {
     items: items.map(({ enterpriseId: _id, ...item }) => item),
@@ -152,18 +160,26 @@ export async function getPublicEnterprise(slug: string) {
   if (!enterprise) return null;
   const ratings = await prisma.assessment.findMany({
     where: { enterpriseId: enterprise.id, published: true, status: "submitted" },
-    select: { methodologyVersion: true, submittedAt: true, result: true },
+    select: {
+      methodologyVersion: true,
+      submittedAt: true,
+      result: true,
+      verification: { select: { status: true, result: true, completedAt: true, organisation: true } },
+    },
     orderBy: { submittedAt: "desc" },
   });
   const { id: _id, ...profile } = enterprise;
   return {
     ...profile,
     ratings: ratings.map((r) => {
-      const result = r.result as unknown as { overall: number; tier: string; eligible: boolean; dimensions: { id: string; score: number }[] };
+      const verified = r.verification?.status === "completed" && r.verification.result ? r.verification : null;
+      const result = (verified?.result ?? r.result) as unknown as { overall: number; tier: string; eligible: boolean; dimensions: { id: string; score: number }[] };
       return {
         methodologyVersion: r.methodologyVersion,
         ratedAt: r.submittedAt!.toISOString(),
-        trust: "self_assessed",
+        trust: trustLabel(verified?.completedAt),
+        verifiedAt: verified?.completedAt?.toISOString() ?? null,
+        verifiedBy: verified ? (verified.organisation ?? null) : null,
         overall: result.overall,
         tier: result.tier,
         eligible: result.eligible,

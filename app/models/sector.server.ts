@@ -1,6 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import type { ParsedSectorFilters } from "~/utils/sector-filters";
+import { TRUST_LABELS, VERIFICATION_VALID_MONTHS } from "~/utils/trust";
 
 /** No figure is shown for fewer rated enterprises than this, so no single enterprise can be singled out. */
 export const MIN_GROUP = 5;
@@ -17,8 +18,9 @@ export const DIMENSIONS = Object.keys(DIMENSION_COLUMNS) as (keyof typeof DIMENS
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
+// The verifier's result when the assessment was verified, the self-assessed one otherwise.
 const dimensionScore = (dimension: string) =>
-  Prisma.sql`COALESCE((jsonb_path_query_first(a.result, ${`$.dimensions[*] ? (@.id == "${dimension}").score`}::jsonpath))::text::float, 0)`;
+  Prisma.sql`COALESCE((jsonb_path_query_first(COALESCE(v.result, a.result), ${`$.dimensions[*] ? (@.id == "${dimension}").score`}::jsonpath))::text::float, 0)`;
 
 /**
  * Rebuilds the facts of one enterprise: every submitted assessment, when both its profile
@@ -30,19 +32,36 @@ export async function refreshRatingFacts(enterpriseId: string, db: Db = prisma) 
   await db.$executeRaw`
     INSERT INTO "RatingFact" ("assessmentId", "enterpriseId", "isCurrent", "submittedAt", country, region, sector, "sizeBand",
       employees, "womenLed", "youthLed", sdgs, eligible, tier, overall, "socialImpact", economic, governance, inclusion, ecosystem,
-      environment, beneficiaries, trust)
+      environment, beneficiaries, "verifiedAt", "verifierOrganisation")
     SELECT a.id, e.id, a.published, a."submittedAt", e.country, e.region, e.sector,
       CASE WHEN e.employees <= 0 THEN 'none' WHEN e.employees < 10 THEN 'micro' WHEN e.employees < 50 THEN 'small'
            WHEN e.employees < 250 THEN 'medium' ELSE 'large' END,
-      e.employees, e."womenLed", e."youthLed", e.sdgs, COALESCE(a.eligible, false), COALESCE(a.tier, 'emerging'), COALESCE(a.overall, 0),
+      e.employees, e."womenLed", e."youthLed", e.sdgs, COALESCE(v.eligible, a.eligible, false), COALESCE(v.tier, a.tier, 'emerging'),
+      COALESCE(v.overall, a.overall, 0),
       ${dimensionScore("social_impact")}, ${dimensionScore("economic_sustainability")}, ${dimensionScore("governance_transparency")},
       ${dimensionScore("inclusion")}, ${dimensionScore("ecosystem_partnership")}, ${dimensionScore("environment_climate")},
-      CASE WHEN jsonb_typeof(a.answers->'si_beneficiaries') = 'number' THEN (a.answers->>'si_beneficiaries')::float::int END,
-      'self_assessed'
+      CASE WHEN v."completedAt" IS NOT NULL AND v.decisions->'si_beneficiaries'->>'decision' = 'changed'
+           THEN CASE WHEN jsonb_typeof(v.decisions->'si_beneficiaries'->'value') = 'number' THEN (v.decisions->'si_beneficiaries'->>'value')::float::int END
+           WHEN jsonb_typeof(a.answers->'si_beneficiaries') = 'number' THEN (a.answers->>'si_beneficiaries')::float::int END,
+      v."completedAt", v.organisation
     FROM "Assessment" a JOIN "Enterprise" e ON e.id = a."enterpriseId"
+    LEFT JOIN "Verification" v ON v."assessmentId" = a.id AND v.status = 'completed'
     WHERE a."enterpriseId" = ${enterpriseId} AND a.status = 'submitted' AND a."submittedAt" IS NOT NULL
       AND e.status = 'published'
       AND EXISTS (SELECT 1 FROM "Assessment" p WHERE p."enterpriseId" = e.id AND p.published)`;
+}
+
+/** The trust label of a fact row, computed against the database's clock. */
+export const trustSql = (alias: string) =>
+  Prisma.raw(`CASE WHEN ${alias}."verifiedAt" IS NULL THEN 'self_assessed' WHEN ${alias}."verifiedAt" <= now() - interval '${VERIFICATION_VALID_MONTHS} months' THEN 'expired' ELSE 'verified' END`);
+
+/** Fact rows with the trust label, as a condition on the stored verification date (index friendly). */
+export function trustCondition(alias: string, label: string) {
+  const column = Prisma.raw(`${alias}."verifiedAt"`);
+  const limit = Prisma.raw(`now() - interval '${VERIFICATION_VALID_MONTHS} months'`);
+  if (label === "self_assessed") return Prisma.sql`${column} IS NULL`;
+  if (label === "verified") return Prisma.sql`${column} > ${limit}`;
+  return Prisma.sql`${column} <= ${limit}`;
 }
 
 export async function refreshAllRatingFacts(db: Db = prisma) {
@@ -58,7 +77,7 @@ function where(filters: SectorFilters) {
   if (filters.region) parts.push(Prisma.sql`region = ${filters.region}`);
   if (filters.sector) parts.push(Prisma.sql`sector = ${filters.sector}`);
   if (filters.size) parts.push(Prisma.sql`"sizeBand" = ${filters.size}`);
-  if (filters.trust) parts.push(Prisma.sql`trust = ${filters.trust}`);
+  if (filters.trust) parts.push(trustCondition(`"RatingFact"`, filters.trust));
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;
 }
 
@@ -82,6 +101,7 @@ export interface SectorSummary {
   rated: number;
   suppressed: boolean;
   tiers: { tier: string; count: number }[];
+  trust: { label: string; count: number }[];
   overall: Stat | null;
   dimensions: { id: string; mean: number; median: number }[];
   jobs: number | null;
@@ -127,7 +147,7 @@ export async function computeSectorSummary(filters: SectorFilters): Promise<Sect
   }
 
   const medians = DIMENSIONS.map((d) => Prisma.raw(`percentile_cont(0.5) WITHIN GROUP (ORDER BY "${DIMENSION_COLUMNS[d]}") AS "median_${d}", avg("${DIMENSION_COLUMNS[d]}") AS "mean_${d}"`));
-  const [[totals], [enterprises], tiers, sdgs, trend, byCountry, byRegion] = await Promise.all([
+  const [[totals], [enterprises], tiers, trust, sdgs, trend, byCountry, byRegion] = await Promise.all([
     prisma.$queryRaw<Record<string, unknown>[]>`
       SELECT count(*) AS rated, avg(overall) AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY overall) AS median,
         sum(employees) AS jobs, sum(beneficiaries) AS beneficiaries,
@@ -136,6 +156,7 @@ export async function computeSectorSummary(filters: SectorFilters): Promise<Sect
       FROM ${base} b`,
     prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "Enterprise" WHERE ${Prisma.join(enterpriseWhere, " AND ")}`,
     prisma.$queryRaw<{ tier: string; count: bigint }[]>`SELECT tier, count(*) AS count FROM ${base} b GROUP BY tier`,
+    prisma.$queryRaw<{ label: string; count: bigint }[]>`SELECT ${trustSql("b")} AS label, count(*) AS count FROM ${base} b GROUP BY 1`,
     prisma.$queryRaw<{ goal: number; count: bigint }[]>`SELECT g AS goal, count(*) AS count FROM ${base} b, unnest(b.sdgs) g GROUP BY g ORDER BY g`,
     prisma.$queryRaw<{ quarter: Date; rated: bigint; mean: number }[]>`
       SELECT date_trunc('quarter', "submittedAt") AS quarter, count(DISTINCT "enterpriseId") AS rated, avg(overall) AS mean
@@ -160,6 +181,7 @@ export async function computeSectorSummary(filters: SectorFilters): Promise<Sect
     rated,
     suppressed,
     tiers: suppressed ? [] : tiers.map((t) => ({ tier: t.tier, count: Number(t.count) })),
+    trust: suppressed ? [] : TRUST_LABELS.map((label) => ({ label, count: Number(trust.find((r) => r.label === label)?.count ?? 0) })),
     overall: suppressed ? null : { mean: round(totals!.mean), median: round(totals!.median) },
     dimensions: suppressed ? [] : dimensions,
     jobs: suppressed ? null : num(totals!.jobs),

@@ -109,7 +109,7 @@ export async function listUsers({ query, page, pageSize = 50 }: { query?: string
   const [users, total] = await Promise.all([
     prisma.user.findMany({
       where,
-      select: { ...SESSION_USER_SELECT, createdAt: true },
+      select: { ...SESSION_USER_SELECT, organisation: true, createdAt: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,

@@ -3,9 +3,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { IdSchema } from "~/utils/validation";
+import { hasNoControlCharacters, IdSchema } from "~/utils/validation";
 import { ErrorList } from "~/components/forms";
 import { countAdmins, grantRole, listUsers, removeRole } from "~/models/user.server";
+import { setOrganisation } from "~/models/verification.server";
 import { requireUser } from "~/utils/auth.server";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
@@ -33,6 +34,11 @@ const RoleChangeSchema = z.discriminatedUnion("intent", [
     country: z.enum(COUNTRY_CODES, { error: "errors.chooseOne" }).optional(),
   }),
   z.object({ intent: z.literal("remove"), userId: IdSchema, role: z.enum(ROLES) }),
+  z.object({
+    intent: z.literal("organisation"),
+    userId: IdSchema,
+    organisation: z.string().trim().max(120, { error: "verification.errors.tooLong" }).refine(hasNoControlCharacters, { error: "errors.invalid" }).optional(),
+  }),
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,9 +47,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: RoleChangeSchema });
   const back = `/admin/users?${new URLSearchParams({ q: String(formData.get("q") ?? ""), page: String(formData.get("page") ?? "1") })}`;
-  if (submission.status !== "success") return data({ error: "errors.invalid", userId: String(formData.get("userId")) }, { status: 400 });
+  if (submission.status !== "success") {
+    const message = Object.values(submission.error ?? {}).flat()[0];
+    return data({ error: message === "verification.errors.tooLong" ? message : "errors.invalid", userId: String(formData.get("userId")) }, { status: 400 });
+  }
   const change = submission.value;
-  if (change.intent === "grant") {
+  if (change.intent === "organisation") {
+    const saved = await setOrganisation({ userId: change.userId, organisation: change.organisation || null });
+    if (!saved) return data({ error: "errors.noSuchUser", userId: change.userId }, { status: 404 });
+  } else if (change.intent === "grant") {
     if (change.role === "ministry" && !change.country) {
       return data({ error: "errors.ministryNeedsCountry", userId: change.userId }, { status: 400 });
     }
@@ -85,6 +97,7 @@ export default function AdminUsersPage() {
             <th scope="col">{t("fields.email")}</th>
             <th scope="col">{t("admin.roles")}</th>
             <th scope="col">{t("admin.grant")}</th>
+            <th scope="col">{t("verification.organisation")}</th>
           </tr>
         </thead>
         <tbody>
@@ -147,6 +160,21 @@ export default function AdminUsersPage() {
                   </button>
                 </Form>
                 {result && "userId" in result && result.userId === u.id ? <ErrorList errors={[result.error]} /> : null}
+              </td>
+              <td>
+                <Form method="post" className="actions">
+                  <input type="hidden" name="intent" value="organisation" />
+                  <input type="hidden" name="userId" value={u.id} />
+                  <input type="hidden" name="q" value={query ?? ""} />
+                  <input type="hidden" name="page" value={page} />
+                  <label htmlFor={`organisation-${u.id}`} className="visually-hidden">
+                    {t("verification.organisationFor", { name: u.displayName })}
+                  </label>
+                  <input id={`organisation-${u.id}`} name="organisation" defaultValue={u.organisation ?? ""} maxLength={120} size={16} />
+                  <button type="submit" className="button-secondary" aria-label={t("verification.organisationSaveFor", { name: u.displayName })}>
+                    {t("verification.organisationSave")}
+                  </button>
+                </Form>
               </td>
             </tr>
           ))}

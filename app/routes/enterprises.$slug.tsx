@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
 import { ContributeSection } from "~/components/contribute-form";
 import { RatingSummary } from "~/components/rating-summary";
+import { TrustLabel } from "~/components/trust-label";
 import type { ScoreResult } from "../../scoring";
 import { getPublishedRating, listPublicRatingHistory, methodologyOf, peerComparison } from "~/models/assessment.server";
 import { PeerTable } from "~/components/peer-table";
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     enterprise,
     rating: rating
-      ? { result: publicSummary(rating.result), submittedAt: rating.submittedAt, methodology: pickMethodology(rating.methodologyVersion) }
+      ? { result: publicSummary(rating.result), submittedAt: rating.submittedAt, methodology: pickMethodology(rating.methodologyVersion), trust: rating.trust }
       : null,
     peers,
     history: rating ? await listPublicRatingHistory(enterprise.id) : [],
@@ -152,7 +153,7 @@ export default function EnterprisePage() {
         <h2 id="rating-heading">{t("rating.title")}</h2>
         {rating ? (
           <>
-            <RatingSummary result={rating.result} methodology={rating.methodology} submittedAt={rating.submittedAt} headingLevel={3} />
+            <RatingSummary result={rating.result} methodology={rating.methodology} submittedAt={rating.submittedAt} headingLevel={3} trust={rating.trust} />
             <h3>{t("results.peers")}</h3>
             <PeerTable peers={peers} dimensions={rating.methodology.dimensions} />
             <h3>{t("enterprise.ratingHistory")}</h3>
@@ -172,7 +173,9 @@ export default function EnterprisePage() {
                     <td>{h.submittedAt ? formatDate(h.submittedAt, language) : ""}</td>
                     <td>{h.methodologyVersion}</td>
                     <td className="number">{formatNumber(h.overall ?? 0, language, { maximumFractionDigits: 1 })}</td>
-                    <td>{t("rating.selfAssessed")}</td>
+                    <td>
+                      <TrustLabel trust={h.trust} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,13 +1,14 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { AnswerValue, Question } from "../../scoring";
 import { PeerTable } from "~/components/peer-table";
 import { RatingSummary } from "~/components/rating-summary";
 import { methodologyOf, peerComparison, setRatingPublished } from "~/models/assessment.server";
+import { getVerification } from "~/models/verification.server";
 import { requireAssessmentMember } from "~/utils/assessment-access.server";
 import { requireUser } from "~/utils/auth.server";
-import { formatNumber } from "~/utils/format";
+import { answerText } from "~/utils/answer-text";
+import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 
@@ -27,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     result: assessment.result,
     methodology: { version: methodology.version, dimensions: methodology.dimensions, tiers: methodology.tiers, questions: methodology.questions },
     peers: await peerComparison({ enterprise, result: assessment.result }),
+    verification: await getVerification(assessment.id).then((v) => (v ? { status: v.status, requestedAt: v.requestedAt, completedAt: v.completedAt, organisation: v.organisation ?? v.verifier?.organisation ?? null } : null)),
   };
 }
 
@@ -40,21 +42,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/enterprises/${enterprise.slug}/assessments/${assessment.id}/results?${intent}ed=1`);
 }
 
-function answerText(question: Question, value: AnswerValue | undefined, language: string, t: (key: string) => string) {
-  if (value === undefined) return t("results.unanswered");
-  if (value === "n/a") return t("assessment.notApplicable");
-  if (question.options) {
-    const ids = Array.isArray(value) ? value : [String(value)];
-    if (ids.length === 0) return t("assessment.noneOfThese");
-    return ids.map((id) => localized(question.options!.find((o) => o.id === id)?.label ?? { en: id, ru: id }, language)).join(", ");
-  }
-  return `${formatNumber(Number(value), language)}${question.unit ? ` ${localized(question.unit, language)}` : ""}`;
-}
-
 export default function ResultsPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, enterprise, isOwner, assessment, result, methodology, peers } = useLoaderData<typeof loader>();
+  const { title, base, enterprise, isOwner, assessment, result, methodology, peers, verification } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const byId = new Map(methodology.questions.map((q) => [q.id, q]));
   const dimensionLabel = (id: string) => localized(methodology.dimensions.find((d) => d.id === id)!.label, language);
@@ -89,6 +80,18 @@ export default function ResultsPage() {
       ) : null}
 
       <RatingSummary result={result} methodology={methodology} submittedAt={assessment.submittedAt} />
+
+      <h2>{t("verification.heading")}</h2>
+      <p>
+        {verification
+          ? t(`verification.status.${verification.status}`, {
+              requested: formatDate(verification.requestedAt, i18n.language),
+              completed: verification.completedAt ? formatDate(verification.completedAt, i18n.language) : "",
+              organisation: verification.organisation ?? "—",
+            })
+          : t("verification.notRequested")}{" "}
+        <Link to={`${base}/verification`}>{t("verification.open")}</Link>
+      </p>
 
       <h2>{t("results.plan")}</h2>
       {result.improvements.length === 0 ? (

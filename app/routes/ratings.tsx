@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentMethodology } from "../../scoring";
+import { TrustLabel } from "~/components/trust-label";
 import { decodeCursor, listDirectory } from "~/models/directory.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { directorySearch, parseDirectoryFilters, SORTS } from "~/utils/directory-filters";
@@ -147,7 +148,9 @@ export default function DirectoryPage() {
                   <td>{localized(SECTOR_LABELS[item.sector as Sector] ?? { en: item.sector, ru: item.sector }, language)}</td>
                   <td className="number">{formatNumber(item.overall, language, { maximumFractionDigits: 1 })}</td>
                   <td>{tierLabel(item.tier)}</td>
-                  <td>{t(`sector.trustLabels.${item.trust}`)}</td>
+                  <td>
+                    <TrustLabel trust={{ label: item.trust, verifiedAt: item.verifiedAt, organisation: item.verifiedBy }} />
+                  </td>
                   <td>{item.eligible ? t("directory.yes") : t("directory.no")}</td>
                   <td>{formatDate(item.ratedAt, language)}</td>
                   {signedIn ? (

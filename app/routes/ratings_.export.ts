@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const items = await listDirectoryAll(filters);
   const t = await i18next.getFixedT(request, "common");
   const language = await i18next.getLocale(request);
-  const header = [t("directory.name"), t("sector.country"), t("sector.region"), t("sector.sector"), t("rating.score"), t("directory.tier"), t("sector.trust"), t("directory.eligibleShort"), t("directory.ratedOn"), "URL"];
+  const header = [t("directory.name"), t("sector.country"), t("sector.region"), t("sector.sector"), t("rating.score"), t("directory.tier"), t("sector.trust"), t("verification.verifiedAtColumn"), t("verification.verifierColumn"), t("directory.eligibleShort"), t("directory.ratedOn"), "URL"];
   const origin = new URL(request.url).origin;
   const rows = items.map((item) => [
     item.name,
@@ -23,6 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     item.overall,
     localized(currentMethodology.tiers.find((x) => x.id === item.tier)?.label ?? { en: item.tier, ru: item.tier }, language),
     t(`sector.trustLabels.${item.trust}`),
+    item.verifiedAt?.slice(0, 10) ?? "",
+    item.verifiedBy ?? "",
     item.eligible ? t("directory.yes") : t("directory.no"),
     item.ratedAt.slice(0, 10),
     `${origin}/enterprises/${item.slug}`,

@@ -190,6 +190,7 @@ export default function SectorPage() {
           />
         ),
       )}
+      {section("trust", t("verification.sectorTrust"), t("verification.sectorTrustCaption"), null)}
       {section(
         "dimensions",
         t("sector.dimensions"),

@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   STRIPE_CURRENCIES: z.preprocess(blankAsUnset, z.string().regex(/^[A-Za-z]{3}(,[A-Za-z]{3})*$/, "must be a comma-separated list of currency codes").optional()),
   STRIPE_API_BASE: z.preprocess(blankAsUnset, z.url().optional()),
   STRIPE_CHECKOUT_ORIGIN: z.preprocess(blankAsUnset, z.url().optional()),
+  EVIDENCE_DIR: z.preprocess(blankAsUnset, z.string().default("./data/evidence")),
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024, "must be at least 1024 bytes").max(1_073_741_824, "must be at most 1 GiB").default(10 * 1024 * 1024),
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   ADMIN_EMAIL: z.preprocess(blankAsUnset, z.email().optional()),
   ADMIN_PASSWORD: z.preprocess(blankAsUnset, z.string().min(10, "must be at least 10 characters").optional()),

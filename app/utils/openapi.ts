@@ -32,7 +32,7 @@ export function openApiDocument(serverUrl: string) {
             query("sector", "Sector id", { type: "string", enum: [...SECTORS] }),
             query("tier", "Tier id", { type: "string", enum: tiers }),
             query("minScore", "Lowest overall score, 0 to 100", { type: "number", minimum: 0, maximum: 100 }),
-            query("trust", "Trust label", { type: "string", enum: [...TRUST_LABELS] }),
+            query("trust", "Trust label: self_assessed, verified (by an independent verifier within the last 24 months) or expired (verified more than 24 months ago)", { type: "string", enum: [...TRUST_LABELS] }),
             query("eligible", "Only enterprises that pass (true) or fail (false) the eligibility gate", boolean),
             query("sdg", "Works on this Sustainable Development Goal", { type: "integer", minimum: 1, maximum: 17 }),
             query("size", "Size band by employees", { type: "string", enum: [...SIZE_BANDS] }),
@@ -68,7 +68,7 @@ export function openApiDocument(serverUrl: string) {
         DirectoryItem: {
           type: "object",
           additionalProperties: false,
-          required: ["slug", "name", "country", "region", "sector", "sizeBand", "employees", "womenLed", "youthLed", "sdgs", "overall", "tier", "trust", "eligible", "ratedAt", "description"],
+          required: ["slug", "name", "country", "region", "sector", "sizeBand", "employees", "womenLed", "youthLed", "sdgs", "overall", "tier", "trust", "verifiedAt", "verifiedBy", "eligible", "ratedAt", "description"],
           properties: {
             slug: string,
             name: string,
@@ -83,6 +83,8 @@ export function openApiDocument(serverUrl: string) {
             overall: { type: "number", minimum: 0, maximum: 100 },
             tier: { type: "string", enum: tiers },
             trust: { type: "string", enum: [...TRUST_LABELS] },
+            verifiedAt: { type: ["string", "null"], format: "date-time", description: "When a verifier completed the review whose scores are shown; null when self-assessed" },
+            verifiedBy: { type: ["string", "null"], description: "The verifier's organisation; null when self-assessed" },
             eligible: boolean,
             ratedAt: { type: "string", format: "date-time" },
             description: string,
@@ -100,11 +102,13 @@ export function openApiDocument(serverUrl: string) {
         Rating: {
           type: "object",
           additionalProperties: false,
-          required: ["methodologyVersion", "ratedAt", "trust", "overall", "tier", "eligible", "dimensions"],
+          required: ["methodologyVersion", "ratedAt", "trust", "verifiedAt", "verifiedBy", "overall", "tier", "eligible", "dimensions"],
           properties: {
             methodologyVersion: string,
             ratedAt: { type: "string", format: "date-time" },
             trust: { type: "string", enum: [...TRUST_LABELS] },
+            verifiedAt: { type: ["string", "null"], format: "date-time", description: "When a verifier completed the review whose scores are shown; null when self-assessed" },
+            verifiedBy: { type: ["string", "null"], description: "The verifier's organisation; null when self-assessed" },
             overall: { type: "number", minimum: 0, maximum: 100 },
             tier: { type: "string", enum: tiers },
             eligible: boolean,

@@ -9,15 +9,17 @@ export type Permission =
   | "update:enterprise:any"
   | "read:enterprise-draft:any"
   | "manage:roles"
-  | "read:contributions:any";
+  | "read:contributions:any"
+  | "verify:assessments"
+  | "read:verifications:any";
 
 const GRANTS: Record<RoleName, Permission[]> = {
   entrepreneur: ["create:enterprise", "update:enterprise:own"],
   funder: ["create:enterprise", "update:enterprise:own"],
   ministry: ["create:enterprise", "update:enterprise:own"],
-  verifier: ["create:enterprise", "update:enterprise:own"],
+  verifier: ["create:enterprise", "update:enterprise:own", "verify:assessments"],
   moderator: ["create:enterprise", "update:enterprise:own"],
-  admin: ["create:enterprise", "update:enterprise:own", "update:enterprise:any", "read:enterprise-draft:any", "manage:roles", "read:contributions:any"],
+  admin: ["create:enterprise", "update:enterprise:own", "update:enterprise:any", "read:enterprise-draft:any", "manage:roles", "read:contributions:any", "read:verifications:any"],
 };
 
 export function hasRole(user: Pick<SessionUser, "roles"> | null, role: RoleName) {

@@ -1,6 +1,8 @@
 import { COUNTRY_CODES, isRegionOf, SECTORS, SIZE_BANDS } from "~/utils/reference-data";
 
-export const TRUST_LABELS = ["self_assessed", "verified", "expired"] as const;
+import { TRUST_LABELS } from "~/utils/trust";
+
+export { TRUST_LABELS };
 
 export interface ParsedSectorFilters {
   country?: string;

@@ -1,11 +1,12 @@
 import { currentMethodology } from "../../scoring";
 import type { SectorSummary } from "~/models/sector.server";
 import { localized } from "~/utils/i18n";
+import { TRUST_LABELS } from "~/utils/trust";
 import { COUNTRY_NAMES, REGIONS, SDG_LABELS, type CountryCode } from "~/utils/reference-data";
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
-export const SECTOR_TABLES = ["overview", "tiers", "dimensions", "sdgs", "trend", "countries", "regions"] as const;
+export const SECTOR_TABLES = ["overview", "tiers", "trust", "dimensions", "sdgs", "trend", "countries", "regions"] as const;
 export type SectorTable = (typeof SECTOR_TABLES)[number];
 
 /** Every table of the dashboard as header and rows: the page renders them and the CSV export writes them. */
@@ -40,6 +41,10 @@ export function sectorTables(summary: SectorSummary, t: T, language: string): Re
     tiers: {
       header: [t("sector.tier"), t("sector.count")],
       rows: currentMethodology.tiers.map((tier) => [tierLabel(tier.id), summary.suppressed ? tooFew : (summary.tiers.find((x) => x.tier === tier.id)?.count ?? 0)]),
+    },
+    trust: {
+      header: [t("sector.trust"), t("sector.count")],
+      rows: TRUST_LABELS.map((label) => [t(`sector.trustLabels.${label}`), summary.suppressed ? tooFew : (summary.trust.find((x) => x.label === label)?.count ?? 0)]),
     },
     dimensions: {
       header: [t("sector.dimension"), t("sector.mean"), t("sector.median")],

@@ -18,7 +18,12 @@ import * as shortlist from "~/routes/shortlists_.$id";
 import * as questionnaire from "~/routes/enterprises.$slug_.assessments_.$id";
 import * as results from "~/routes/enterprises.$slug_.assessments_.$id_.results";
 import * as submitAssessment from "~/routes/enterprises.$slug_.assessments_.$id_.submit";
-import { currentMethodology } from "../../scoring";
+import * as verificationPage from "~/routes/enterprises.$slug_.assessments_.$id_.verification";
+import * as verificationQueue from "~/routes/verification";
+import * as verificationReview from "~/routes/verification_.$id";
+import * as organisationSettings from "~/routes/settings.organisation";
+import { SAMPLE_FILES, uploadRequest } from "../helpers/evidence";
+import { currentMethodology, scoreAssessment } from "../../scoring";
 import { generateAnswers } from "../../prisma/demo-answers";
 import type { RoleName } from "~/utils/roles";
 import { enterpriseFormFields, validEnterpriseFields } from "../helpers/enterprise";
@@ -79,6 +84,34 @@ async function draftOf(world: World, answers: Record<string, unknown> = {}) {
     data: { enterpriseId: world.enterprise.id, methodologyVersion: currentMethodology.version, answers: answers as object },
     select: { id: true },
   });
+}
+
+async function submittedOf(world: World) {
+  const result = scoreAssessment(currentMethodology, bestAnswers);
+  return prisma.assessment.create({
+    data: {
+      enterpriseId: world.enterprise.id,
+      methodologyVersion: currentMethodology.version,
+      status: "submitted",
+      submittedAt: new Date(),
+      answers: bestAnswers as object,
+      result: result as object,
+      overall: result.overall,
+      tier: result.tier,
+      eligible: result.eligible,
+    },
+    select: { id: true },
+  });
+}
+
+/** A verification of a submitted assessment, waiting, or in review by `verifierId`. */
+async function verificationOf(world: World, verifierId?: string) {
+  const assessment = await submittedOf(world);
+  const verification = await prisma.verification.create({
+    data: { assessmentId: assessment.id, ...(verifierId ? { status: "in_review", verifierId, takenAt: new Date() } : {}) },
+    select: { id: true },
+  });
+  return { assessmentId: assessment.id, id: verification.id };
 }
 
 async function shortlistWithEntry(ownerId: string, world: World) {
@@ -160,6 +193,117 @@ const CASES: Case[] = [
       });
       await run(results.action, formRequest(`/x`, { intent: "publish" }, world.cookie), { slug: world.enterprise.slug, id: row.id });
       return (await prisma.assessment.count({ where: { id: row.id, published: true } })) === 1;
+    },
+  },
+  {
+    name: "POST /enterprises/:slug/assessments/:id/verification (request)",
+    allowed: ["owner", "admin"],
+    async attempt(world) {
+      const row = await submittedOf(world);
+      await run(verificationPage.action, formRequest("/x", { intent: "request" }, world.cookie), { slug: world.enterprise.slug, id: row.id });
+      return (await prisma.verification.count({ where: { assessmentId: row.id } })) === 1;
+    },
+  },
+  {
+    name: "POST /enterprises/:slug/assessments/:id/verification (upload a file)",
+    allowed: ["owner", "member", "admin"],
+    async attempt(world) {
+      const row = await submittedOf(world);
+      await run(verificationPage.action, uploadRequest("/x", { questionId: "gt_registered" }, { name: "a.pdf", bytes: SAMPLE_FILES.pdf }, world.cookie), { slug: world.enterprise.slug, id: row.id });
+      return (await prisma.evidenceItem.count({ where: { assessmentId: row.id } })) === 1;
+    },
+  },
+  {
+    name: "POST /enterprises/:slug/assessments/:id/verification (add a link)",
+    allowed: ["owner", "member", "admin"],
+    async attempt(world) {
+      const row = await submittedOf(world);
+      await run(verificationPage.action, formRequest("/x", { intent: "link", questionId: "gt_registered", url: "https://example.org/proof" }, world.cookie), {
+        slug: world.enterprise.slug,
+        id: row.id,
+      });
+      return (await prisma.evidenceItem.count({ where: { assessmentId: row.id } })) === 1;
+    },
+  },
+  {
+    name: "POST /enterprises/:slug/assessments/:id/verification (remove evidence)",
+    allowed: ["owner", "member", "admin"],
+    async attempt(world) {
+      const row = await submittedOf(world);
+      const item = await prisma.evidenceItem.create({ data: { assessmentId: row.id, questionId: "gt_registered", kind: "link", url: "https://example.org/a" }, select: { id: true } });
+      await run(verificationPage.action, formRequest("/x", { intent: "remove", itemId: item.id }, world.cookie), { slug: world.enterprise.slug, id: row.id });
+      return (await prisma.evidenceItem.count({ where: { id: item.id } })) === 0;
+    },
+  },
+  {
+    name: "POST /enterprises/:slug/assessments/:id/verification (message)",
+    allowed: ["owner", "member", "admin"],
+    async attempt(world) {
+      const { assessmentId } = await verificationOf(world);
+      await run(verificationPage.action, formRequest("/x", { intent: "message", body: "Hello" }, world.cookie), { slug: world.enterprise.slug, id: assessmentId });
+      return (await prisma.verificationMessage.count({ where: { assessmentId } })) === 1;
+    },
+  },
+  {
+    name: "POST /verification (take)",
+    // A verifier with an organisation who is not a member of the enterprise.
+    allowed: ["verifier"],
+    async attempt(world) {
+      if (world.userId) await prisma.user.update({ where: { id: world.userId }, data: { organisation: "Audit Org" } });
+      const { id } = await verificationOf(world);
+      await run(verificationQueue.action, formRequest("/verification", { intent: "take", verificationId: id }, world.cookie));
+      return (await prisma.verification.count({ where: { id, status: "in_review" } })) === 1;
+    },
+  },
+  {
+    name: "POST /verification/:id (accept, on a review someone else took)",
+    allowed: [],
+    async attempt(world) {
+      const other = await createTestUser({ roles: ["verifier"] });
+      const { id } = await verificationOf(world, other.id);
+      await run(verificationReview.action, formRequest("/x", { intent: "accept", questionId: "gt_registered" }, world.cookie), { id });
+      const { decisions } = await prisma.verification.findUniqueOrThrow({ where: { id }, select: { decisions: true } });
+      return Object.keys(decisions as object).length > 0;
+    },
+  },
+  {
+    name: "POST /verification/:id (change, on one's own review)",
+    allowed: ["verifier"],
+    async attempt(world) {
+      if (!world.userId) return false;
+      const { id } = await verificationOf(world, world.userId);
+      await run(verificationReview.action, formRequest("/x", { intent: "change", questionId: "gt_registered", "q.gt_registered": "no", reason: "Registry" }, world.cookie), { id });
+      const { decisions } = await prisma.verification.findUniqueOrThrow({ where: { id }, select: { decisions: true } });
+      return Object.keys(decisions as object).length === 1;
+    },
+  },
+  {
+    name: "POST /verification/:id (complete, on one's own review)",
+    allowed: ["verifier"],
+    async attempt(world) {
+      if (!world.userId) return false;
+      const { id } = await verificationOf(world, world.userId);
+      const decisions = Object.fromEntries(currentMethodology.questions.map((q) => [q.id, { decision: "accepted", at: new Date().toISOString() }]));
+      await prisma.verification.update({ where: { id }, data: { decisions } });
+      await run(verificationReview.action, formRequest("/x", { intent: "complete" }, world.cookie), { id });
+      return (await prisma.verification.count({ where: { id, status: "completed" } })) === 1;
+    },
+  },
+  {
+    name: "POST /settings/organisation",
+    allowed: ["verifier"],
+    async attempt(world) {
+      await run(organisationSettings.action, formRequest("/settings/organisation", { organisation: "Steppe Audit" }, world.cookie));
+      if (!world.userId) return false;
+      return (await prisma.user.count({ where: { id: world.userId, organisation: "Steppe Audit" } })) === 1;
+    },
+  },
+  {
+    name: "POST /admin/users (organisation)",
+    allowed: ["admin"],
+    async attempt(world) {
+      await run(adminUsers.action, formRequest("/admin/users", { intent: "organisation", userId: world.other.id, organisation: "Khujand Audit" }, world.cookie));
+      return (await prisma.user.count({ where: { id: world.other.id, organisation: "Khujand Audit" } })) === 1;
     },
   },
   {
@@ -318,6 +462,7 @@ test("every route that accepts a POST is in the permission matrix", () => {
     "enterprises.$slug", "enterprises.$slug_.members", "admin.users", "enterprises.$slug_.assessments",
     "enterprises.$slug_.assessments_.$id", "enterprises.$slug_.assessments_.$id_.submit", "enterprises.$slug_.assessments_.$id_.results",
     "shortlists", "shortlists_.$id",
+    "enterprises.$slug_.assessments_.$id_.verification", "verification", "verification_.$id", "settings.organisation",
     "$", // the catch-all answers every POST with a 404 and changes nothing
     // read-only: a CORS preflight gets 204, any other method 405, and nothing changes (see directory.test.ts)
     "api.v1.enterprises", "api.v1.enterprises_.$slug", "api.v1.openapi[.]json",

@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, afterEach, beforeEach, inject, vi } from "vitest";
 import { disconnectPrisma } from "../../app/utils/db.server";
 import { createTestDatabase } from "./test-database";
@@ -6,6 +9,8 @@ import { createTestDatabase } from "./test-database";
 const serverUrl = inject("databaseServerUrl");
 process.env.DATABASE_URL = await createTestDatabase((db) => serverUrl.replace("__DB__", db));
 process.env.NODE_ENV = "test";
+// Evidence files uploaded by tests go to a folder of their own, never the app's data folder.
+process.env.EVIDENCE_DIR ??= mkdtempSync(path.join(tmpdir(), "ortaq-test-evidence-"));
 
 afterAll(async () => {
   await disconnectPrisma();

@@ -1,0 +1,382 @@
+import { applicableQuestions, scoreAssessment, type AnswerValue, type Answers, type ScoreResult } from "../../scoring";
+import type { Prisma } from "~/generated/prisma/client";
+import { methodologyOf, type Evidence } from "~/models/assessment.server";
+import { refreshRatingFacts } from "~/models/sector.server";
+import { prisma } from "~/utils/db.server";
+import { deleteEvidenceFile, type StoredUpload } from "~/utils/evidence-files.server";
+
+export type Decision = { decision: "accepted"; at: string } | { decision: "changed"; value: AnswerValue; reason: string; at: string };
+export type Decisions = Record<string, Decision>;
+
+/** Files and links a question may carry, each. */
+export const EVIDENCE_ITEMS_MAX = 10;
+export const REASON_MAX = 2000;
+export const MESSAGE_MAX = 4000;
+export const ORGANISATION_MAX = 120;
+
+type Db = Prisma.TransactionClient | typeof prisma;
+
+function logEvent(db: Db, { assessmentId, actorId, action, detail = {} }: { assessmentId: string; actorId: string | null; action: string; detail?: Record<string, unknown> }) {
+  return db.verificationEvent.create({ data: { assessmentId, actorId, action, detail: detail as Prisma.InputJsonValue }, select: { id: true } });
+}
+
+/** The answers after the verifier's changes: the self-assessed ones, with each changed answer replaced. */
+export function verifiedAnswers(answers: Answers, decisions: Decisions): Answers {
+  const next: Record<string, AnswerValue> = { ...answers };
+  for (const [questionId, decision] of Object.entries(decisions)) if (decision.decision === "changed") next[questionId] = decision.value;
+  return next;
+}
+
+export function getVerification(assessmentId: string) {
+  return prisma.verification
+    .findUnique({
+      where: { assessmentId },
+      select: {
+        id: true,
+        status: true,
+        requestedAt: true,
+        takenAt: true,
+        completedAt: true,
+        decisions: true,
+        result: true,
+        organisation: true,
+        verifierId: true,
+        verifier: { select: { displayName: true, organisation: true } },
+        requestedBy: { select: { displayName: true } },
+      },
+    })
+    .then((row) => (row ? { ...row, decisions: row.decisions as Decisions, result: row.result as ScoreResult | null } : null));
+}
+
+/** Evidence files and links of an assessment, by question. */
+export function listEvidence(assessmentId: string) {
+  return prisma.evidenceItem.findMany({
+    where: { assessmentId },
+    select: { id: true, questionId: true, kind: true, url: true, fileName: true, contentType: true, size: true, createdAt: true, uploadedBy: { select: { displayName: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+export function listMessages(assessmentId: string) {
+  return prisma.verificationMessage.findMany({
+    where: { assessmentId },
+    select: { id: true, body: true, createdAt: true, author: { select: { displayName: true, organisation: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/** The log of every step, oldest first. */
+export async function listVerificationLog(assessmentId: string) {
+  const rows = await prisma.verificationEvent.findMany({
+    where: { assessmentId },
+    select: { id: true, action: true, detail: true, createdAt: true, actor: { select: { displayName: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({ ...row, id: row.id.toString(), detail: row.detail as Record<string, string | number | null> }));
+}
+
+export type VerificationError =
+  | "not_submitted"
+  | "already_requested"
+  | "closed"
+  | "too_many"
+  | "not_found"
+  | "taken"
+  | "member_conflict"
+  | "no_organisation"
+  | "not_yours"
+  | "undecided"
+  | "missing_answers"
+  | "same_answer";
+
+type Outcome<T = object> = ({ ok: true } & T) | { ok: false; error: VerificationError; missing?: string[] };
+
+/** An owner asks for the submitted assessment to be verified; once per assessment. */
+export async function requestVerification({ assessmentId, userId }: { assessmentId: string; userId: string }): Promise<Outcome> {
+  return prisma.$transaction(async (tx) => {
+    const assessment = await tx.assessment.findUnique({ where: { id: assessmentId }, select: { status: true, verification: { select: { id: true } } } });
+    if (!assessment || assessment.status !== "submitted") return { ok: false, error: "not_submitted" } as const;
+    if (assessment.verification) return { ok: false, error: "already_requested" } as const;
+    try {
+      await tx.verification.create({ data: { assessmentId, requestedById: userId }, select: { id: true } });
+    } catch (error) {
+      if ((error as { code?: string }).code === "P2002") return { ok: false, error: "already_requested" } as const;
+      throw error;
+    }
+    await logEvent(tx, { assessmentId, actorId: userId, action: "requested" });
+    return { ok: true } as const;
+  });
+}
+
+/** Evidence may be added to a submitted assessment until its verification is completed. */
+async function evidenceOpen(db: Db, assessmentId: string) {
+  const row = await db.assessment.findUnique({ where: { id: assessmentId }, select: { status: true, verification: { select: { status: true } } } });
+  if (!row || row.status !== "submitted") return "not_submitted" as const;
+  if (row.verification?.status === "completed") return "closed" as const;
+  return null;
+}
+
+export async function addEvidenceFile({ assessmentId, questionId, userId, upload }: { assessmentId: string; questionId: string; userId: string; upload: StoredUpload }): Promise<Outcome> {
+  const problem = await evidenceOpen(prisma, assessmentId);
+  const count = await prisma.evidenceItem.count({ where: { assessmentId, questionId } });
+  if (problem || count >= EVIDENCE_ITEMS_MAX) {
+    await deleteEvidenceFile(upload.storageName);
+    return { ok: false, error: problem ?? "too_many" };
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.evidenceItem.create({
+      data: { assessmentId, questionId, kind: "file", fileName: upload.fileName, storageName: upload.storageName, contentType: upload.contentType, size: upload.size, uploadedById: userId },
+      select: { id: true },
+    });
+    await logEvent(tx, { assessmentId, actorId: userId, action: "file_added", detail: { questionId, fileName: upload.fileName, type: upload.type, size: upload.size } });
+  });
+  return { ok: true };
+}
+
+export async function addEvidenceLink({ assessmentId, questionId, userId, url }: { assessmentId: string; questionId: string; userId: string; url: string }): Promise<Outcome> {
+  const problem = await evidenceOpen(prisma, assessmentId);
+  if (problem) return { ok: false, error: problem };
+  if ((await prisma.evidenceItem.count({ where: { assessmentId, questionId } })) >= EVIDENCE_ITEMS_MAX) return { ok: false, error: "too_many" };
+  await prisma.$transaction(async (tx) => {
+    await tx.evidenceItem.create({ data: { assessmentId, questionId, kind: "link", url, uploadedById: userId }, select: { id: true } });
+    await logEvent(tx, { assessmentId, actorId: userId, action: "link_added", detail: { questionId, url } });
+  });
+  return { ok: true };
+}
+
+export async function removeEvidence({ assessmentId, itemId, userId }: { assessmentId: string; itemId: string; userId: string }): Promise<Outcome> {
+  const problem = await evidenceOpen(prisma, assessmentId);
+  if (problem) return { ok: false, error: problem };
+  const item = await prisma.evidenceItem.findFirst({ where: { id: itemId, assessmentId }, select: { id: true, questionId: true, storageName: true, fileName: true, url: true } });
+  if (!item) return { ok: false, error: "not_found" };
+  await prisma.$transaction(async (tx) => {
+    await tx.evidenceItem.delete({ where: { id: item.id }, select: { id: true } });
+    await logEvent(tx, { assessmentId, actorId: userId, action: "evidence_removed", detail: { questionId: item.questionId, fileName: item.fileName, url: item.url } });
+  });
+  if (item.storageName) await deleteEvidenceFile(item.storageName);
+  return { ok: true };
+}
+
+/** An evidence file with what decides who may fetch it. */
+export function getEvidenceFile(id: string) {
+  return prisma.evidenceItem.findFirst({
+    where: { id, kind: "file" },
+    select: {
+      storageName: true,
+      fileName: true,
+      contentType: true,
+      assessment: { select: { enterpriseId: true, verification: { select: { verifierId: true } } } },
+    },
+  });
+}
+
+export async function addMessage({ assessmentId, authorId, body }: { assessmentId: string; authorId: string; body: string }) {
+  await prisma.$transaction(async (tx) => {
+    await tx.verificationMessage.create({ data: { assessmentId, authorId, body }, select: { id: true } });
+    await logEvent(tx, { assessmentId, actorId: authorId, action: "message" });
+  });
+}
+
+/** Verifications waiting for a verifier, oldest request first, and those the verifier is working on. */
+export async function listQueue({ country, verifierId }: { country?: string; verifierId: string | null }) {
+  const enterpriseWhere = country ? { country } : {};
+  const select = {
+    id: true,
+    status: true,
+    requestedAt: true,
+    takenAt: true,
+    verifier: { select: { displayName: true } },
+    assessment: { select: { id: true, methodologyVersion: true, submittedAt: true, enterprise: { select: { name: true, slug: true, country: true, sector: true } } } },
+  } as const;
+  const [waiting, inReview] = await Promise.all([
+    prisma.verification.findMany({ where: { status: "requested", assessment: { enterprise: enterpriseWhere } }, select, orderBy: [{ requestedAt: "asc" }, { id: "asc" }], take: 200 }),
+    prisma.verification.findMany({
+      where: { status: "in_review", ...(verifierId ? { verifierId } : {}), assessment: { enterprise: enterpriseWhere } },
+      select,
+      orderBy: [{ takenAt: "asc" }, { id: "asc" }],
+      take: 200,
+    }),
+  ]);
+  return { waiting, inReview };
+}
+
+/** The verification with its assessment and enterprise, for the review page. */
+export async function getReview(id: string) {
+  const row = await prisma.verification.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      status: true,
+      verifierId: true,
+      requestedAt: true,
+      takenAt: true,
+      completedAt: true,
+      organisation: true,
+      decisions: true,
+      result: true,
+      assessment: {
+        select: {
+          id: true,
+          methodologyVersion: true,
+          answers: true,
+          evidence: true,
+          result: true,
+          submittedAt: true,
+          enterprise: { select: { id: true, name: true, slug: true, country: true } },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  return {
+    ...row,
+    decisions: row.decisions as Decisions,
+    result: row.result as ScoreResult | null,
+    assessment: {
+      ...row.assessment,
+      answers: row.assessment.answers as Answers,
+      evidence: row.assessment.evidence as Evidence,
+      result: row.assessment.result as unknown as ScoreResult,
+    },
+  };
+}
+
+/**
+ * A verifier takes a waiting verification. Only one verifier at a time: the row changes only
+ * while it is still waiting. A member of the enterprise may not verify it, and a verifier
+ * needs an organisation, shown beside every rating they verify.
+ */
+export async function takeVerification({ id, verifierId }: { id: string; verifierId: string }): Promise<Outcome> {
+  const verification = await prisma.verification.findUnique({ where: { id }, select: { status: true, assessmentId: true, assessment: { select: { enterpriseId: true } } } });
+  if (!verification) return { ok: false, error: "not_found" };
+  const verifier = await prisma.user.findUnique({ where: { id: verifierId }, select: { organisation: true } });
+  if (!verifier?.organisation?.trim()) return { ok: false, error: "no_organisation" };
+  const membership = await prisma.enterpriseMember.findUnique({ where: { enterpriseId_userId: { enterpriseId: verification.assessment.enterpriseId, userId: verifierId } }, select: { role: true } });
+  if (membership) return { ok: false, error: "member_conflict" };
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.verification.updateMany({ where: { id, status: "requested", verifierId: null }, data: { status: "in_review", verifierId, takenAt: new Date() } });
+    if (count === 0) return { ok: false, error: "taken" } as const;
+    await logEvent(tx, { assessmentId: verification.assessmentId, actorId: verifierId, action: "taken", detail: { organisation: verifier.organisation } });
+    return { ok: true } as const;
+  });
+}
+
+async function lockForVerifier(tx: Db, id: string, verifierId: string) {
+  const rows = await tx.$queryRaw<{ status: string; verifierId: string | null; decisions: Decisions; assessmentId: string }[]>`
+    SELECT status::text AS status, "verifierId", decisions, "assessmentId" FROM "Verification" WHERE id = ${id} FOR UPDATE`;
+  const row = rows[0];
+  if (!row) return { error: "not_found" as const };
+  if (row.status !== "in_review" || row.verifierId !== verifierId) return { error: "not_yours" as const };
+  return { row };
+}
+
+/** Records the verifier's decision on one answer: accepted as given, or changed (with a reason). */
+export async function decideAnswer({
+  id,
+  verifierId,
+  questionId,
+  change,
+  selfAnswer,
+}: {
+  id: string;
+  verifierId: string;
+  questionId: string;
+  change: { value: AnswerValue; reason: string } | null;
+  selfAnswer: AnswerValue | undefined;
+}): Promise<Outcome> {
+  return prisma.$transaction(async (tx) => {
+    const locked = await lockForVerifier(tx, id, verifierId);
+    if ("error" in locked) return { ok: false, error: locked.error! } as const;
+    const { row } = locked;
+    const at = new Date().toISOString();
+    const previous = row.decisions[questionId];
+    const decision: Decision = change ? { decision: "changed", value: change.value, reason: change.reason, at } : { decision: "accepted", at };
+    await tx.verification.update({ where: { id }, data: { decisions: { ...row.decisions, [questionId]: decision } as Prisma.InputJsonValue }, select: { id: true } });
+    await logEvent(tx, {
+      assessmentId: row.assessmentId,
+      actorId: verifierId,
+      action: change ? "answer_changed" : "answer_accepted",
+      detail: change
+        ? { questionId, from: JSON.stringify(selfAnswer ?? null), to: JSON.stringify(change.value), reason: change.reason }
+        : { questionId, ...(previous?.decision === "changed" ? { from: JSON.stringify(previous.value) } : {}) },
+    });
+    return { ok: true } as const;
+  });
+}
+
+/** Accepts, in one step, every applicable answer the verifier has not decided on yet. */
+export async function acceptRemaining({ id, verifierId }: { id: string; verifierId: string }): Promise<Outcome<{ accepted: number }>> {
+  return prisma.$transaction(async (tx) => {
+    const locked = await lockForVerifier(tx, id, verifierId);
+    if ("error" in locked) return { ok: false, error: locked.error! } as const;
+    const { row } = locked;
+    const assessment = await tx.assessment.findUniqueOrThrow({ where: { id: row.assessmentId }, select: { answers: true, methodologyVersion: true } });
+    const methodology = methodologyOf(assessment.methodologyVersion);
+    const answers = verifiedAnswers(assessment.answers as Answers, row.decisions);
+    const at = new Date().toISOString();
+    const next: Decisions = { ...row.decisions };
+    const accepted: string[] = [];
+    for (const question of applicableQuestions(methodology, answers)) {
+      if (next[question.id] || answers[question.id] === undefined) continue;
+      next[question.id] = { decision: "accepted", at };
+      accepted.push(question.id);
+    }
+    await tx.verification.update({ where: { id }, data: { decisions: next as Prisma.InputJsonValue }, select: { id: true } });
+    await logEvent(tx, { assessmentId: row.assessmentId, actorId: verifierId, action: "answers_accepted", detail: { count: accepted.length, questions: accepted.join(", ") } });
+    return { ok: true, accepted: accepted.length } as const;
+  });
+}
+
+/**
+ * Completes the review: the verified answers are scored with the assessment's own methodology
+ * version and the result is stored beside the self-assessed one; the public rating and the
+ * sector figures use it from then on.
+ */
+export async function completeVerification({ id, verifierId }: { id: string; verifierId: string }): Promise<Outcome<{ result: ScoreResult }>> {
+  return prisma.$transaction(async (tx) => {
+    const locked = await lockForVerifier(tx, id, verifierId);
+    if ("error" in locked) return { ok: false, error: locked.error! } as const;
+    const { row } = locked;
+    const assessment = await tx.assessment.findUniqueOrThrow({ where: { id: row.assessmentId }, select: { answers: true, methodologyVersion: true, enterpriseId: true, overall: true } });
+    const methodology = methodologyOf(assessment.methodologyVersion);
+    const answers = verifiedAnswers(assessment.answers as Answers, row.decisions);
+    const applicable = applicableQuestions(methodology, answers);
+    const missing = applicable.filter((q) => answers[q.id] === undefined).map((q) => q.id);
+    if (missing.length) return { ok: false, error: "missing_answers", missing } as const;
+    const undecided = applicable.filter((q) => !row.decisions[q.id]).map((q) => q.id);
+    if (undecided.length) return { ok: false, error: "undecided", missing: undecided } as const;
+    const result = scoreAssessment(methodology, answers);
+    const verifier = await tx.user.findUniqueOrThrow({ where: { id: verifierId }, select: { organisation: true } });
+    await tx.verification.update({
+      where: { id },
+      data: {
+        status: "completed",
+        completedAt: new Date(),
+        result: result as unknown as Prisma.InputJsonValue,
+        overall: result.overall,
+        tier: result.tier,
+        eligible: result.eligible,
+        organisation: verifier.organisation,
+      },
+      select: { id: true },
+    });
+    const changed = Object.values(row.decisions).filter((d) => d.decision === "changed").length;
+    await logEvent(tx, {
+      assessmentId: row.assessmentId,
+      actorId: verifierId,
+      action: "completed",
+      detail: { selfOverall: assessment.overall, verifiedOverall: result.overall, tier: result.tier, changed, organisation: verifier.organisation },
+    });
+    await refreshRatingFacts(assessment.enterpriseId, tx);
+    return { ok: true, result } as const;
+  });
+}
+
+export function getOrganisation(userId: string) {
+  return prisma.user.findUnique({ where: { id: userId }, select: { organisation: true } });
+}
+
+export async function setOrganisation({ userId, organisation }: { userId: string; organisation: string | null }) {
+  const { count } = await prisma.user.updateMany({ where: { id: userId }, data: { organisation } });
+  return count === 1;
+}
