@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { currentMethodology, scoreAssessment } from "../scoring";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { generateAnswers } from "./demo-answers";
+import { seedForumDemo } from "./forum-seed";
 import {
   BENEFICIARY_GROUPS,
   COUNTRY_CODES,
@@ -139,6 +140,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
       const entrepreneur = users[0]!;
       const now = Date.now();
       const random = prng(7);
+      const enterpriseIds: string[] = [];
       for (const [index, enterprise] of demoEnterprises().entries()) {
         const ownerId = index < 3 ? entrepreneur.id : owners[index % owners.length]!.id;
         const created = await tx.enterprise.create({
@@ -149,6 +151,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
           },
           select: { id: true },
         });
+        enterpriseIds.push(created.id);
         // Most enterprises have one to three submitted assessments over the last two years,
         // each better than the last; the newest is published when the profile is.
         const count = index % 10 === 9 ? 0 : 1 + Math.floor(random() * 3);
@@ -179,6 +182,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
         }
         await refreshRatingFacts(created.id, tx);
       }
+      await seedForumDemo(tx, { enterpriseIds, now });
       return true;
     },
     { timeout: 60_000 },
