@@ -9,15 +9,17 @@ export type Permission =
   | "update:enterprise:any"
   | "read:enterprise-draft:any"
   | "manage:roles"
-  | "read:contributions:any";
+  | "read:contributions:any"
+  | "moderate:forum"
+  | "open:consultation";
 
 const GRANTS: Record<RoleName, Permission[]> = {
   entrepreneur: ["create:enterprise", "update:enterprise:own"],
   funder: ["create:enterprise", "update:enterprise:own"],
-  ministry: ["create:enterprise", "update:enterprise:own"],
+  ministry: ["create:enterprise", "update:enterprise:own", "open:consultation"],
   verifier: ["create:enterprise", "update:enterprise:own"],
-  moderator: ["create:enterprise", "update:enterprise:own"],
-  admin: ["create:enterprise", "update:enterprise:own", "update:enterprise:any", "read:enterprise-draft:any", "manage:roles", "read:contributions:any"],
+  moderator: ["create:enterprise", "update:enterprise:own", "moderate:forum"],
+  admin: ["create:enterprise", "update:enterprise:own", "update:enterprise:any", "read:enterprise-draft:any", "manage:roles", "read:contributions:any", "moderate:forum"],
 };
 
 export function hasRole(user: Pick<SessionUser, "roles"> | null, role: RoleName) {
