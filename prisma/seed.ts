@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { currentMethodology, scoreAssessment } from "../scoring";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { generateAnswers } from "./demo-answers";
+import { seedForumConsultations } from "./forum-consultation-seed";
 import { seedForumDemo } from "./forum-seed";
 import {
   BENEFICIARY_GROUPS,
@@ -183,6 +184,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
         await refreshRatingFacts(created.id, tx);
       }
       await seedForumDemo(tx, { enterpriseIds, now });
+      await seedForumConsultations(tx, { now });
       return true;
     },
     { timeout: 60_000 },

@@ -13,7 +13,7 @@ const text = (min: number, max: number, tooShort: string) =>
   z
     .string({ error: "errors.required" })
     .trim()
-    .min(1, { error: "errors.required" })
+    .min(1, { error: "errors.required", abort: true })
     .min(min, { error: tooShort })
     .max(max, { error: "errors.tooLong" })
     .refine(hasNoControlCharacters, { error: "errors.invalid" });
