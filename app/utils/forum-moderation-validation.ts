@@ -79,11 +79,12 @@ export function newConsultationSchema(now = new Date()) {
     question: text(10, MAX_QUESTION_LENGTH, "forumModeration.errors.questionTooShort"),
     closesOn: z
       .string({ error: "forumModeration.errors.closingDate" })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "forumModeration.errors.closingDate" })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "forumModeration.errors.closingDate", abort: true })
       .refine((v) => !Number.isNaN(closingDateToInstant(v).getTime()) && closingDateToInstant(v).toISOString().startsWith(v), {
         error: "forumModeration.errors.closingDate",
+        abort: true,
       })
-      .refine((v) => closingDateToInstant(v).getTime() - now.getTime() >= DAY_MS, { error: "forumModeration.errors.closingDatePast" })
+      .refine((v) => closingDateToInstant(v).getTime() - now.getTime() >= DAY_MS, { error: "forumModeration.errors.closingDatePast", abort: true })
       .refine((v) => closingDateToInstant(v).getTime() - now.getTime() <= (MAX_CONSULTATION_DAYS + 1) * DAY_MS, {
         error: "forumModeration.errors.closingDateTooFar",
       }),

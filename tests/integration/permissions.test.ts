@@ -11,6 +11,12 @@ import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
 import * as changePassword from "~/routes/settings.password";
 import * as signup from "~/routes/signup";
+import * as consultationPage from "~/routes/forum_.consultations_.$id";
+import * as consultationNew from "~/routes/forum_.consultations_.new";
+import * as forumFlags from "~/routes/forum_.flags";
+import * as moderatePost from "~/routes/forum_.moderation_.posts.$id";
+import * as moderateThread from "~/routes/forum_.moderation_.threads.$id";
+import * as moderateUser from "~/routes/forum_.moderation_.users.$id";
 import { prisma } from "~/utils/db.server";
 import * as assessments from "~/routes/enterprises.$slug_.assessments";
 import * as shortlists from "~/routes/shortlists";
@@ -22,6 +28,7 @@ import { currentMethodology } from "../../scoring";
 import { generateAnswers } from "../../prisma/demo-answers";
 import type { RoleName } from "~/utils/roles";
 import { enterpriseFormFields, validEnterpriseFields } from "../helpers/enterprise";
+import { createThreadWithPosts, forumCategories } from "../helpers/forum";
 import { createTestUser, formRequest, run } from "../helpers/routes";
 
 type Actor = "anonymous" | RoleName | "owner" | "member";
@@ -88,7 +95,92 @@ async function shortlistWithEntry(ownerId: string, world: World) {
   });
 }
 
+/** A consultation of `country` opened by a ministry official of that country (not the actor). */
+async function consultationOf(country: string, { closed = false } = {}) {
+  const official = await createTestUser({ roles: ["ministry"], country });
+  const { byCountry } = await forumCategories();
+  const thread = await prisma.forumThread.create({
+    data: {
+      categoryId: byCountry.get(country)!,
+      authorId: official.id,
+      kind: "consultation",
+      title: "A consultation",
+      postCount: 1,
+      posts: { create: { authorId: official.id, number: 1, body: "The question" } },
+      consultation: { create: { country, question: "The question", closesAt: new Date(Date.now() + 86_400_000), closedAt: closed ? new Date() : null } },
+    },
+    select: { id: true },
+  });
+  return thread.id;
+}
+
+const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+
 const CASES: Case[] = [
+  {
+    name: "POST /forum/flags",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      const thread = await createThreadWithPosts({ authorId: world.other.id });
+      const postId = thread.posts[0]!.id;
+      await run(forumFlags.action, formRequest(`/forum/flags?post=${postId}`, { postId, reason: "spam" }, world.cookie));
+      return (await prisma.forumFlag.count({ where: { postId } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/moderation/posts/:id (hide)",
+    allowed: ["moderator", "admin"],
+    async attempt(world) {
+      const thread = await createThreadWithPosts({ authorId: world.other.id });
+      const postId = thread.posts[0]!.id;
+      await run(moderatePost.action, formRequest("/x", { intent: "hide", reason: "Spam" }, world.cookie), { id: postId });
+      return (await prisma.forumPost.count({ where: { id: postId, hiddenAt: { not: null } } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/moderation/threads/:id (lock)",
+    allowed: ["moderator", "admin"],
+    async attempt(world) {
+      const thread = await createThreadWithPosts({ authorId: world.other.id });
+      await run(moderateThread.action, formRequest("/x", { intent: "lock", reason: "Heated" }, world.cookie), { id: thread.id });
+      return (await prisma.forumThread.count({ where: { id: thread.id, locked: true } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/moderation/users/:id (suspend)",
+    allowed: ["moderator", "admin"],
+    async attempt(world) {
+      await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "3", reason: "Insults" }, world.cookie), { id: world.other.id });
+      return (await prisma.userSuspension.count({ where: { userId: world.other.id } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/consultations/new",
+    allowed: ["ministry"],
+    async attempt(world) {
+      const title = `Consultation by ${world.actor} ${serial}`;
+      await run(consultationNew.action, formRequest("/forum/consultations/new", { title, question: "What would help most?", closesOn: inAWeek() }, world.cookie));
+      return (await prisma.forumThread.count({ where: { title } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/consultations/:id (close, the ministry's own country)",
+    allowed: ["ministry"],
+    async attempt(world) {
+      const id = await consultationOf("KZ");
+      await run(consultationPage.action, formRequest("/x", { intent: "close" }, world.cookie), { id });
+      return (await prisma.forumConsultation.count({ where: { threadId: id, closedAt: { not: null } } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/consultations/:id (summary of another country's consultation)",
+    allowed: [],
+    async attempt(world) {
+      const id = await consultationOf("UZ", { closed: true });
+      await run(consultationPage.action, formRequest("/x", { intent: "summary", summary: "What we heard, in short." }, world.cookie), { id });
+      return (await prisma.forumConsultation.count({ where: { threadId: id, summary: { not: null } } })) === 1;
+    },
+  },
   {
     name: "POST /shortlists (add)",
     allowed: SIGNED_IN,
@@ -318,6 +410,8 @@ test("every route that accepts a POST is in the permission matrix", () => {
     "enterprises.$slug", "enterprises.$slug_.members", "admin.users", "enterprises.$slug_.assessments",
     "enterprises.$slug_.assessments_.$id", "enterprises.$slug_.assessments_.$id_.submit", "enterprises.$slug_.assessments_.$id_.results",
     "shortlists", "shortlists_.$id",
+    "forum_.flags", "forum_.moderation_.posts.$id", "forum_.moderation_.threads.$id", "forum_.moderation_.users.$id",
+    "forum_.consultations_.new", "forum_.consultations_.$id",
     "$", // the catch-all answers every POST with a 404 and changes nothing
     "webhooks.stripe", // authenticated by Stripe's signature, not a session: see contributions.test.ts
   ]);
