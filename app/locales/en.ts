@@ -597,6 +597,7 @@ const en = {
       submit: "Send the flag",
       postBy: "Post #{{number}} by {{name}}, {{date}}",
       flaggedOn: "You flagged this post on {{date}} ({{reason}}).",
+      youFlagged: "You flagged post #{{number}}",
     },
     queue: {
       title: "Moderation queue",

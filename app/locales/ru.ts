@@ -597,6 +597,7 @@ const ru = {
       submit: "Отправить жалобу",
       postBy: "Сообщение №{{number}}, автор {{name}}, {{date}}",
       flaggedOn: "Вы пожаловались на это сообщение {{date}} ({{reason}}).",
+      youFlagged: "Вы пожаловались на сообщение №{{number}}",
     },
     queue: {
       title: "Очередь модерации",

@@ -12,7 +12,7 @@ import {
   mayManageConsultation,
   publishSummary,
 } from "~/models/forum-consultation.server";
-import { activeSuspension } from "~/models/forum-moderation.server";
+import { activeSuspension, listOwnFlaggedPostIds } from "~/models/forum-moderation.server";
 import { getOptionalUser, requireUser, safeRedirect } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { ConsultationActionSchema } from "~/utils/forum-moderation-validation";
@@ -25,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [user, consultation] = await Promise.all([getOptionalUser(request), getConsultation(params.id!)]);
   if (!consultation) notFound();
   const [posts, suspension] = await Promise.all([listConsultationPosts(consultation.threadId), user ? activeSuspension(user.id) : null]);
+  const flagged = user ? await listOwnFlaggedPostIds({ userId: user.id, postIds: posts.map((p) => p.id) }) : [];
   const url = new URL(request.url);
   return {
     consultation,
@@ -32,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     now: Date.now(),
     posts: posts.map((p) => ({ ...p, body: p.hiddenAt || p.deletedAt ? null : p.body })),
     viewerId: user?.id ?? null,
+    flagged,
     mayManage: mayManageConsultation(user, consultation),
     mayModerate: userCan(user, "moderate:forum"),
     suspension: suspension ? { endsAt: suspension.endsAt, reason: suspension.reason } : null,
@@ -67,7 +69,7 @@ const NOTICES = new Set(["opened", "close", "summary", "flagged"]);
 export default function ConsultationPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { consultation, open, now, posts, viewerId, mayManage, mayModerate, suspension, notice } = useLoaderData<typeof loader>();
+  const { consultation, open, now, posts, viewerId, flagged, mayManage, mayModerate, suspension, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const here = `/forum/consultations/${consultation.threadId}`;
   const [opening, ...replies] = posts;
@@ -120,7 +122,11 @@ export default function ConsultationPage() {
                 <Link to={`/forum/moderation/posts/${post.id}`}>{t("forumModeration.post.moderateLink", { number: post.number })}</Link>
               </p>
             ) : null}
-            {viewerId && post.body !== null && post.authorId !== viewerId && !suspension ? (
+            {flagged.includes(post.id) ? (
+              <p>
+                <Link to={`/forum/flags?post=${post.id}`}>{t("forumModeration.flag.youFlagged", { number: post.number })}</Link>
+              </p>
+            ) : viewerId && post.body !== null && post.authorId !== viewerId && !suspension ? (
               <details>
                 <summary>{t("forumModeration.flag.open", { number: post.number })}</summary>
                 <FlagPostForm postId={post.id} redirectTo={`${here}#post-${post.number}`} />

@@ -67,6 +67,11 @@ export default function FlagPage() {
       <p className="field-hint">{t("forumModeration.flag.postBy", { number: post.number, name: post.author.displayName, date: formatDate(post.createdAt, language) })}</p>
       {post.body === null ? <p>{t("forumModeration.hiddenPost")}</p> : <blockquote className="plain-text post-body">{post.body}</blockquote>}
       <SuspensionNotice suspension={suspension} />
+      {formError ? (
+        <p role="alert" className="form-errors">
+          {t(formError, { date: actionData?.until ? formatDate(actionData.until, language) : "" })}
+        </p>
+      ) : null}
       {ownFlag ? (
         <p role="status" className="notice">
           {t("forumModeration.flag.flaggedOn", { date: formatDate(ownFlag.createdAt, language), reason: t(`forumModeration.flagReason.${ownFlag.reason}`) })}
@@ -79,7 +84,6 @@ export default function FlagPage() {
           redirectTo={here}
           errors={actionData?.result.error}
           values={actionData?.result.initialValue as Record<string, unknown> | undefined}
-          formError={formError ? t(formError, { date: actionData?.until ? formatDate(actionData.until, language) : "" }) : null}
         />
       )}
     </section>
