@@ -65,3 +65,8 @@ export async function requireEnterpriseMember(
   }
   return { enterprise, role: membership!.role };
 }
+
+/** Moderators and admins moderate the forum (and see hidden posts and edit histories). */
+export function isForumModerator(user: Pick<SessionUser, "roles"> | null) {
+  return hasRole(user, "moderator") || hasRole(user, "admin");
+}

@@ -1,29 +1,40 @@
+import { createReply, createThread } from "~/models/forum.server";
 import { prisma } from "~/utils/db.server";
-import { seedForumCategories } from "../../prisma/forum-seed";
-
-/** The seeded categories (created once per database); `bySlug` maps slug to id. */
-export async function forumCategories() {
-  await prisma.$transaction((tx) => seedForumCategories(tx));
-  const rows = await prisma.forumCategory.findMany({ select: { id: true, slug: true, country: true } });
-  return { bySlug: new Map(rows.map((r) => [r.slug, r.id])), byCountry: new Map(rows.filter((r) => r.country).map((r) => [r.country!, r.id])) };
-}
 
 let serial = 0;
 
-/** A discussion thread written directly in the database: post 1 by `authorId`, then one reply per entry of `replies`. */
-export async function createThreadWithPosts({ authorId, replies = [], categorySlug = "social-entrepreneurship" }: { authorId: string; replies?: string[]; categorySlug?: string }) {
+/** A forum category of its own for a test. */
+export async function createTestCategory(name = "Test category") {
   serial += 1;
-  const { bySlug } = await forumCategories();
-  const authors = [authorId, ...replies];
-  const thread = await prisma.forumThread.create({
-    data: {
-      categoryId: bySlug.get(categorySlug)!,
-      authorId,
-      title: `A thread to moderate ${serial}`,
-      postCount: authors.length,
-      posts: { create: authors.map((author, index) => ({ authorId: author, number: index + 1, body: `Post ${index + 1} of thread ${serial}` })) },
-    },
-    select: { id: true, categoryId: true, posts: { select: { id: true, number: true, authorId: true }, orderBy: { number: "asc" } } },
+  return prisma.forumCategory.create({
+    data: { slug: `test-category-${serial}-${Date.now()}`, nameEn: name, nameRu: `${name} (ru)` },
+    select: { id: true, slug: true },
   });
-  return thread;
+}
+
+/** A thread started by `userId`, with `replies` more posts by `replierId` (or the same person), made directly. */
+export async function createTestThread({
+  userId,
+  categoryId,
+  title = "A thread about funding",
+  body = "How do you find your first funder?",
+  tags = [] as string[],
+}: {
+  userId: string;
+  categoryId?: string;
+  title?: string;
+  body?: string;
+  tags?: string[];
+}) {
+  const category = categoryId ?? (await createTestCategory()).id;
+  const created = await createThread({ userId, input: { categoryId: category, title, body, tags, enterpriseId: null } });
+  if (created.error) throw new Error(`could not create a test thread: ${created.error.reason}`);
+  const post = await prisma.forumPost.findFirstOrThrow({ where: { threadId: created.thread!.id, number: 1 }, select: { id: true } });
+  return { id: created.thread!.id, categoryId: category, firstPostId: post.id };
+}
+
+export async function createTestReply({ userId, threadId, body = "A reply with some thoughts." }: { userId: string; threadId: string; body?: string }) {
+  const created = await createReply({ userId, threadId, body, replyToPostId: null });
+  if (created.error) throw new Error(`could not create a test reply: ${created.error.reason}`);
+  return created.post!;
 }

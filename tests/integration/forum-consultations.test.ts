@@ -5,7 +5,7 @@ import * as page from "~/routes/forum_.consultations_.$id";
 import * as create from "~/routes/forum_.consultations_.new";
 import * as moderateUser from "~/routes/forum_.moderation_.users.$id";
 import { prisma } from "~/utils/db.server";
-import { forumCategories } from "../helpers/forum";
+import { forumCategories } from "../helpers/forum-moderation";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
 
 type Person = Awaited<ReturnType<typeof createTestUser>>;

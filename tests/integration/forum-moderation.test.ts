@@ -9,7 +9,7 @@ import * as moderateThread from "~/routes/forum_.moderation_.threads.$id";
 import * as moderateUser from "~/routes/forum_.moderation_.users.$id";
 import { prisma } from "~/utils/db.server";
 import type { RoleName } from "~/utils/roles";
-import { createThreadWithPosts, forumCategories } from "../helpers/forum";
+import { createThreadWithPosts, forumCategories } from "../helpers/forum-moderation";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
 
 type Person = Awaited<ReturnType<typeof createTestUser>>;

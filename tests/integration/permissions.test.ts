@@ -21,6 +21,11 @@ import { prisma } from "~/utils/db.server";
 import * as assessments from "~/routes/enterprises.$slug_.assessments";
 import * as shortlists from "~/routes/shortlists";
 import * as shortlist from "~/routes/shortlists_.$id";
+import * as forumCategory from "~/routes/forum_.$slug";
+import * as forumNew from "~/routes/forum_.new";
+import * as forumThread from "~/routes/forum_.threads.$id";
+import * as notifications from "~/routes/notifications";
+import { createTestCategory, createTestThread } from "../helpers/forum";
 import * as questionnaire from "~/routes/enterprises.$slug_.assessments_.$id";
 import * as results from "~/routes/enterprises.$slug_.assessments_.$id_.results";
 import * as submitAssessment from "~/routes/enterprises.$slug_.assessments_.$id_.submit";
@@ -28,7 +33,7 @@ import { currentMethodology } from "../../scoring";
 import { generateAnswers } from "../../prisma/demo-answers";
 import type { RoleName } from "~/utils/roles";
 import { enterpriseFormFields, validEnterpriseFields } from "../helpers/enterprise";
-import { createThreadWithPosts, forumCategories } from "../helpers/forum";
+import { createThreadWithPosts, forumCategories } from "../helpers/forum-moderation";
 import { createTestUser, formRequest, run } from "../helpers/routes";
 
 type Actor = "anonymous" | RoleName | "owner" | "member";
@@ -116,7 +121,128 @@ async function consultationOf(country: string, { closed = false } = {}) {
 
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 
+/** A thread by the bystander, in a category of its own. */
+async function othersThread(world: World) {
+  return createTestThread({ userId: world.other.id });
+}
+
+const FORUM_CASES: Case[] = [
+  {
+    name: "POST /forum/new",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      const category = await createTestCategory();
+      await run(forumNew.action, formRequest("/forum/new", { categoryId: category.id, title: "Hello, colleagues", body: "First post here." }, world.cookie));
+      return (await prisma.forumThread.count({ where: { categoryId: category.id } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/:slug (watch a category)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      const category = await createTestCategory();
+      await run(forumCategory.action, formRequest("/x", { intent: "subscribe" }, world.cookie), { slug: category.slug });
+      return (await prisma.forumCategorySubscription.count({ where: { categoryId: category.id } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (reply)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      const thread = await othersThread(world);
+      await run(forumThread.action, formRequest("/x", { intent: "reply", body: "I agree with this." }, world.cookie), { id: thread.id });
+      return (await prisma.forumPost.count({ where: { threadId: thread.id } })) === 2;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (edit one's own post)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      if (!world.userId) return false;
+      const thread = await createTestThread({ userId: world.userId });
+      await run(forumThread.action, formRequest("/x", { intent: "edit", postId: thread.firstPostId, body: "Edited text." }, world.cookie), { id: thread.id });
+      return (await prisma.forumPost.count({ where: { id: thread.firstPostId, body: "Edited text." } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (edit someone else's post)",
+    allowed: [],
+    async attempt(world) {
+      const thread = await othersThread(world);
+      await run(forumThread.action, formRequest("/x", { intent: "edit", postId: thread.firstPostId, body: "Edited text." }, world.cookie), { id: thread.id });
+      return (await prisma.forumPost.count({ where: { id: thread.firstPostId, body: "Edited text." } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (delete one's own post)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      if (!world.userId) return false;
+      const thread = await createTestThread({ userId: world.userId });
+      await run(forumThread.action, formRequest("/x", { intent: "delete", postId: thread.firstPostId }, world.cookie), { id: thread.id });
+      return (await prisma.forumPost.count({ where: { id: thread.firstPostId, deletedAt: { not: null } } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (delete someone else's post)",
+    allowed: [],
+    async attempt(world) {
+      const thread = await othersThread(world);
+      await run(forumThread.action, formRequest("/x", { intent: "delete", postId: thread.firstPostId }, world.cookie), { id: thread.id });
+      return (await prisma.forumPost.count({ where: { id: thread.firstPostId, deletedAt: { not: null } } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (mark someone else's post helpful)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      const thread = await othersThread(world);
+      await run(forumThread.action, formRequest("/x", { intent: "helpful", postId: thread.firstPostId }, world.cookie), { id: thread.id });
+      return (await prisma.forumReaction.count({ where: { postId: thread.firstPostId } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (mark one's own post helpful)",
+    allowed: [],
+    async attempt(world) {
+      if (!world.userId) return false;
+      const thread = await createTestThread({ userId: world.userId });
+      await run(forumThread.action, formRequest("/x", { intent: "helpful", postId: thread.firstPostId }, world.cookie), { id: thread.id });
+      return (await prisma.forumReaction.count({ where: { postId: thread.firstPostId } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (watch a thread)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      const thread = await othersThread(world);
+      await run(forumThread.action, formRequest("/x", { intent: "subscribe" }, world.cookie), { id: thread.id });
+      return (await prisma.forumThreadSubscription.count({ where: { threadId: thread.id, active: true } })) === 2;
+    },
+  },
+  {
+    name: "POST /notifications (mark one's own read)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      if (!world.userId) return false;
+      const n = await prisma.notification.create({ data: { userId: world.userId, kind: "reply" }, select: { id: true } });
+      await run(notifications.action, formRequest("/notifications", { intent: "readAll" }, world.cookie));
+      return (await prisma.notification.count({ where: { id: n.id, readAt: { not: null } } })) === 1;
+    },
+  },
+  {
+    name: "POST /notifications (open someone else's)",
+    allowed: [],
+    async attempt(world) {
+      const n = await prisma.notification.create({ data: { userId: world.other.id, kind: "reply" }, select: { id: true } });
+      await run(notifications.action, formRequest("/notifications", { intent: "open", id: n.id }, world.cookie));
+      return (await prisma.notification.count({ where: { id: n.id, readAt: { not: null } } })) === 1;
+    },
+  },
+];
+
 const CASES: Case[] = [
+  ...FORUM_CASES,
   {
     name: "POST /forum/flags",
     allowed: SIGNED_IN,
@@ -412,6 +538,7 @@ test("every route that accepts a POST is in the permission matrix", () => {
     "shortlists", "shortlists_.$id",
     "forum_.flags", "forum_.moderation_.posts.$id", "forum_.moderation_.threads.$id", "forum_.moderation_.users.$id",
     "forum_.consultations_.new", "forum_.consultations_.$id",
+    "forum_.new", "forum_.$slug", "forum_.threads.$id", "notifications",
     "$", // the catch-all answers every POST with a 404 and changes nothing
     "webhooks.stripe", // authenticated by Stripe's signature, not a session: see contributions.test.ts
   ]);
