@@ -1,4 +1,5 @@
 import { Prisma, type NotificationKind, type Role } from "~/generated/prisma/client";
+import { activeSuspension } from "~/models/forum-moderation.server";
 import { prisma } from "~/utils/db.server";
 import {
   MAX_LINKS_PER_POST,
@@ -295,13 +296,8 @@ export type PostingRefusal =
   | { reason: "rate_limited"; retryAfterSeconds: number }
   | { reason: "too_many_links"; max: number };
 
-export async function activeSuspension(userId: string, now = new Date(), tx: Tx = prisma) {
-  return tx.userSuspension.findFirst({
-    where: { userId, liftedAt: null, startsAt: { lte: now }, endsAt: { gt: now } },
-    select: { endsAt: true, reason: true },
-    orderBy: { endsAt: "desc" },
-  });
-}
+// Suspensions are the moderation model's: one definition of who may post.
+export { activeSuspension };
 
 /** Whether a person may post now (suspension, rate limit, links), regardless of where. */
 async function checkAuthor(tx: Tx, { userId, body, now }: { userId: string; body: string; now: Date }): Promise<PostingRefusal | null> {

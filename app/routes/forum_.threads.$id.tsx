@@ -5,6 +5,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField, TextField } from "~/components/forms";
 import { consultationOpen, PersonName, RefusalMessage, TagList, ThreadStatus, type PersonView } from "~/components/forum";
+import { ConsultationManageForms, FlagPostForm, PostModerationControls, SuspensionNotice, ThreadModerationControls } from "~/components/forum-moderation";
+import { mayManageConsultation } from "~/models/forum-consultation.server";
+import { listCategoryChoices, listOwnFlaggedPostIds } from "~/models/forum-moderation.server";
 import {
   activeSuspension,
   createReply,
@@ -73,10 +76,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const editParam = url.searchParams.get("edit");
   const editing = user && editParam ? posts.find((p) => p.id === editParam && p.authorId === user.id && !p.deletedAt && !p.hiddenAt) : undefined;
 
-  const [people, subscription, suspension] = await Promise.all([
+  const [people, subscription, suspension, flagged, categories] = await Promise.all([
     getPeople([thread.authorId, ...posts.map((p) => p.authorId)]),
     user ? getSubscriptionState({ userId: user.id, threadId: thread.id }) : null,
     user ? activeSuspension(user.id) : null,
+    user ? listOwnFlaggedPostIds({ userId: user.id, postIds: posts.map((p) => p.id) }) : ([] as string[]),
+    moderator ? listCategoryChoices() : ([] as Awaited<ReturnType<typeof listCategoryChoices>>),
   ]);
   const closed = threadClosedReason(thread);
   return {
@@ -99,9 +104,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             closedAt: thread.consultation.closedAt,
             summaryHtml: thread.consultation.summary && thread.consultation.summaryPublishedAt ? renderMarkdown(thread.consultation.summary) : null,
             summaryPublishedAt: thread.consultation.summaryPublishedAt,
+            summary: thread.consultation.summary,
           }
         : null,
     },
+    categoryId: thread.category.id,
+    mayManageConsultation: thread.consultation ? mayManageConsultation(user, { country: thread.consultation.country, thread: { authorId: thread.authorId } }) : false,
+    flagged,
+    categories,
     posts: posts.map((post) => {
       const visible = !post.deletedAt && (!post.hiddenAt || moderator);
       return {
@@ -113,6 +123,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         edits: post._count.revisions,
         deleted: Boolean(post.deletedAt),
         hidden: Boolean(post.hiddenAt),
+        hiddenAt: post.hiddenAt,
         hiddenReason: moderator ? post.hiddenReason : null,
         html: visible ? renderMarkdown(post.body) : null,
         helpfulCount: post.helpfulCount,
@@ -127,6 +138,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     viewer: user ? { id: user.id, moderator, subscribed: subscription?.thread ?? false } : null,
     closed,
     suspendedUntil: suspension?.endsAt ?? null,
+    suspension: suspension ? { endsAt: suspension.endsAt, reason: suspension.reason } : null,
     quote,
     replyTo,
   };
@@ -248,7 +260,9 @@ function ReplyForm({ quote, replyTo }: { quote: string; replyTo: string | null }
 export default function ThreadPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { thread, posts, editing, people, page, pageCount, viewer, closed, suspendedUntil, quote, replyTo } = useLoaderData<typeof loader>();
+  const { thread, posts, editing, people, page, pageCount, viewer, closed, suspendedUntil, suspension, quote, replyTo, categoryId, mayManageConsultation, flagged, categories } =
+    useLoaderData<typeof loader>();
+  const here = `/forum/threads/${thread.id}?page=${page}`;
   const categoryName = localized({ en: thread.category.nameEn, ru: thread.category.nameRu }, language);
   const consultation = thread.consultation;
   const pageLink = (n: number) => `/forum/threads/${thread.id}?page=${n}`;
@@ -283,9 +297,19 @@ export default function ThreadPage() {
               <div className="post-body" dangerouslySetInnerHTML={{ __html: consultation.summaryHtml }} />
             </section>
           ) : null}
+          {mayManageConsultation ? (
+            <ConsultationManageForms threadId={thread.id} consultation={{ ...consultation, summary: consultation.summary ?? null }} redirectTo={here} />
+          ) : null}
         </section>
       ) : null}
       {thread.locked ? <p className="notice notice-warning">{t("forum.lockedNotice")}</p> : null}
+      <SuspensionNotice suspension={suspension} />
+      {viewer?.moderator ? (
+        <details className="moderation-tools">
+          <summary>{t("forumModeration.thread.legend")}</summary>
+          <ThreadModerationControls thread={{ id: thread.id, locked: thread.locked, pinned: thread.pinned, categoryId }} categories={categories} redirectTo={here} />
+        </details>
+      ) : null}
       {viewer ? (
         <Form method="post" className="actions">
           <input type="hidden" name="intent" value={viewer.subscribed ? "unsubscribe" : "subscribe"} />
@@ -368,6 +392,27 @@ export default function ThreadPage() {
                     </Form>
                   ) : null}
                 </footer>
+              ) : null}
+              {viewer && !post.own && !post.deleted && !post.hidden && !suspendedUntil ? (
+                flagged.includes(post.id) ? (
+                  <p>
+                    <Link to={`/forum/flags?post=${post.id}`}>{t("forumModeration.flag.youFlagged", { number: post.number })}</Link>
+                  </p>
+                ) : (
+                  <details className="flag-tools">
+                    <summary>{t("forumModeration.flag.open", { number: post.number })}</summary>
+                    <FlagPostForm postId={post.id} redirectTo={`${here}#post-${post.number}`} />
+                  </details>
+                )
+              ) : null}
+              {viewer?.moderator && !post.deleted ? (
+                <details className="moderation-tools">
+                  <summary>{t("forumModeration.post.moderateLink", { number: post.number })}</summary>
+                  <PostModerationControls post={post} redirectTo={`${here}#post-${post.number}`} />
+                  <p>
+                    <Link to={`/forum/moderation/posts/${post.id}`}>{t("forumModeration.queue.details")}</Link>
+                  </p>
+                </details>
               ) : null}
             </article>
           </li>

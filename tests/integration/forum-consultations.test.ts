@@ -4,6 +4,7 @@ import * as list from "~/routes/forum_.consultations";
 import * as page from "~/routes/forum_.consultations_.$id";
 import * as create from "~/routes/forum_.consultations_.new";
 import * as moderateUser from "~/routes/forum_.moderation_.users.$id";
+import * as threadPage from "~/routes/forum_.threads.$id";
 import { prisma } from "~/utils/db.server";
 import { forumCategories } from "../helpers/forum-moderation";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
@@ -140,6 +141,23 @@ describe("the list of consultations", () => {
 });
 
 describe("closing and summarising", () => {
+  test("the thread accepts replies while open and refuses them once the ministry closes it", async () => {
+    const id = await openConsultation();
+    const reply = (body: string) => run(threadPage.action, formRequest(`/forum/threads/${id}`, { intent: "reply", body }, entrepreneur.cookie), { id });
+    expect((await reply("Profit tax relief would help us most.")).status).toBe(302);
+    await manage(id, { intent: "close" }, ministryKz.cookie);
+    const refused = await reply("One more thought after the close.");
+    expect(refused.status).toBe(403);
+    expect((refused.data as { refusal: { reason: string } }).refusal.reason).toBe("consultation_closed");
+    expect(await prisma.forumPost.count({ where: { threadId: id } })).toBe(2);
+    // The thread page offers the ministry the summary form, and nobody the reply form.
+    const shown = await run(threadPage.loader, getRequest(`/forum/threads/${id}`, ministryKz.cookie), { id });
+    expect(shown.data).toMatchObject({ closed: "consultation_closed", mayManageConsultation: true });
+    const other = await run(threadPage.loader, getRequest(`/forum/threads/${id}`, ministryUz.cookie), { id });
+    expect(other.data).toMatchObject({ mayManageConsultation: false });
+  });
+
+
   test("the ministry closes it early; replies are refused from then on; a summary is published at the top and subscribers are told", async () => {
     const id = await openConsultation();
     const follower = await createTestUser({ roles: ["funder"] });

@@ -7,6 +7,7 @@ import * as log from "~/routes/forum_.moderation_.log";
 import * as moderatePost from "~/routes/forum_.moderation_.posts.$id";
 import * as moderateThread from "~/routes/forum_.moderation_.threads.$id";
 import * as moderateUser from "~/routes/forum_.moderation_.users.$id";
+import * as threadPage from "~/routes/forum_.threads.$id";
 import { prisma } from "~/utils/db.server";
 import type { RoleName } from "~/utils/roles";
 import { createThreadWithPosts, forumCategories } from "../helpers/forum-moderation";
@@ -270,6 +271,26 @@ describe("suspending a person", () => {
     expect((entries[0]!.details as { until: string }).until).toBe(suspension!.endsAt.toISOString());
     const liftAgain = await run(moderateUser.action, formRequest("/x", { intent: "lift", reason: "Again" }, admin.cookie), { id: person.id });
     expect(liftAgain.status).toBe(409);
+  });
+
+  test("a suspended person may still read and watch a thread, but may not reply or edit", async () => {
+    const person = await createTestUser();
+    const thread = await createThreadWithPosts({ authorId: author.id, replies: [person.id] });
+    const own = thread.posts[1]!;
+    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "2", reason: "Cooling off" }, moderator.cookie), { id: person.id });
+    const act = (fields: Record<string, string>) => run(threadPage.action, formRequest(`/forum/threads/${thread.id}`, fields, person.cookie), { id: thread.id });
+
+    const page = await run(threadPage.loader, getRequest(`/forum/threads/${thread.id}`, person.cookie), { id: thread.id });
+    expect(page.status).toBe(200);
+    expect((page.data as { suspension: { reason: string } }).suspension.reason).toBe("Cooling off");
+    const reply = await act({ intent: "reply", body: "Writing while suspended" });
+    expect(reply.status).toBe(403);
+    expect((reply.data as { refusal: { reason: string } }).refusal.reason).toBe("suspended");
+    expect((await act({ intent: "edit", postId: own.id, body: "Changed while suspended" })).status).toBe(403);
+    expect(await prisma.forumPost.count({ where: { threadId: thread.id } })).toBe(2);
+    expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: own.id }, select: { body: true } })).body).not.toBe("Changed while suspended");
+    expect((await act({ intent: "subscribe" })).status).toBe(302);
+    expect(await prisma.forumThreadSubscription.count({ where: { userId: person.id, threadId: thread.id, active: true } })).toBe(1);
   });
 
   test("refuses a period outside 1–365 days, a missing reason, oneself and unknown people", async () => {
