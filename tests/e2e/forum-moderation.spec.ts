@@ -20,12 +20,16 @@ test("a flagged post is hidden by a moderator from the queue, shows as hidden, a
   await expect(page.getByRole("heading", { name: "Summary of the consultation" })).toBeVisible();
   await expectAccessible(page);
 
+  // Flagging from the thread itself.
+  await page.getByRole("link", { name: "Read the discussion" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(CLOSED) })).toBeVisible();
   const spamPost = page.locator("#post-4");
   await spamPost.getByText("Flag post #4").click();
   await spamPost.getByLabel("What is wrong with it?").selectOption("spam");
   await spamPost.getByLabel("A note for the moderators (optional)").fill("Advertising fake followers");
   await spamPost.getByRole("button", { name: "Send the flag" }).click();
-  await expect(page.getByText("Thank you. The moderators will look at the post.")).toBeVisible();
+  await expect(page).toHaveURL(/flagged=1/);
+  await expectAccessible(page);
 
   // The post now says it was flagged, and the flag page says when and why.
   await spamPost.getByRole("link", { name: "You flagged post #4" }).click();
@@ -54,6 +58,13 @@ test("a flagged post is hidden by a moderator from the queue, shows as hidden, a
   await page.getByRole("link", { name: CLOSED }).click();
   await expect(page.getByText("This post was hidden by a moderator.")).toBeVisible();
   await expect(page.getByText(SPAM)).toHaveCount(0);
+  // In the thread, moderators still see the text, marked as hidden, and can restore it from there.
+  await page.getByRole("link", { name: "Read the discussion" }).click();
+  await expect(page.locator("#post-4").getByText("Hidden by a moderator; only moderators see this text.")).toBeVisible();
+  await page.locator("#post-4").getByText("Moderate post #4").click();
+  await expect(page.locator("#post-4").getByRole("button", { name: "Restore the post" })).toBeVisible();
+  await expectAccessible(page);
+  await page.goBack();
 
   // The moderator's view of the post: its text, the flag, the edit history.
   await page.getByRole("link", { name: "Moderate post #4" }).click();
