@@ -94,6 +94,16 @@ test("no XSS payload in a post, title, tag or display name ever runs, and each i
     await expectInertContent(page);
   }
   await expect(page.getByRole("heading", { level: 1 })).toContainText("<script>");
+  // The Atom feed carries the same title and body: well-formed XML, everything escaped.
+  for (const path of ["/forum/feed.atom", "/forum/social-entrepreneurship/feed.atom"]) {
+    const xml = await (await page.request.get(path)).text();
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "application/xml");
+      return { error: doc.querySelector("parsererror")?.textContent ?? null, titles: [...doc.querySelectorAll("entry > title")].map((e) => e.textContent) };
+    }, xml);
+    expect(parsed.error).toBeNull();
+    expect(parsed.titles).toContain(title);
+  }
   const html = await page.content();
   expect(html).not.toContain(`<img src=x onerror`);
   expect(html).not.toContain(`<script>window.__xss`);
