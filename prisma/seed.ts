@@ -119,6 +119,8 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
               displayName: demo.displayName,
               locale: demo.locale,
               passwordHash,
+              // The demo community has been around for a while (new accounts have stricter forum limits).
+              createdAt: new Date(Date.now() - 120 * 86_400_000),
               roles: { create: { role: demo.role, country: demo.country } },
             },
             select: { id: true, email: true },
@@ -132,6 +134,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
               email: `owner-${country.toLowerCase()}@demo.ortaq.org`,
               displayName: `Demo owner (${country})`,
               passwordHash,
+              createdAt: new Date(Date.now() - 120 * 86_400_000),
               roles: { create: { role: "entrepreneur" } },
             },
             select: { id: true },

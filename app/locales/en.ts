@@ -513,6 +513,8 @@ const en = {
     "500": { title: "Something went wrong", body: "An unexpected error happened on our side. Nothing you saved was lost. Please try again." },
   },
   forum: {
+    feedTitle: "Ortaq forum: latest threads",
+    categoryFeedTitle: "Ortaq forum: latest threads in {{name}}",
     enterpriseThreads: "In the forum",
     noEnterpriseThreads: "No forum threads are linked to this enterprise yet.",
     navLink: "Forum",

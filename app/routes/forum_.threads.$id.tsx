@@ -155,8 +155,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (!IdSchema.safeParse(params.id).success) notFound();
   const threadId = params.id!;
-  const submission = parseWithZod(await request.formData(), { schema: ThreadActionSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), refusal: null, intent: null }, { status: 400 });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: ThreadActionSchema });
+  if (submission.status !== "success") {
+    // Errors go back to the form they came from (the reply form or an edit form).
+    const intent = formData.get("intent") === "edit" ? ("edit" as const) : ("reply" as const);
+    return data({ result: submission.reply(), refusal: null, intent }, { status: 400 });
+  }
   const value = submission.value;
   const belongs = async (postId: string) => {
     const post = await getPost(postId);
@@ -236,15 +241,15 @@ function ReplyForm({ quote, replyTo }: { quote: string; replyTo: string | null }
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
-    id: "reply",
-    lastResult: actionData?.intent === "reply" || actionData?.intent === null ? actionData.result : undefined,
+    id: "reply-form",
+    lastResult: actionData?.intent === "reply" ? actionData.result : undefined,
     defaultValue: { body: quote, replyTo: replyTo ?? undefined },
     constraint: getZodConstraint(ThreadActionSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   return (
-    <Form method="post" className="form" {...getFormProps(form)} key={replyTo ?? "new"}>
+    <Form method="post" className="form" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       {actionData?.intent === "reply" ? <RefusalMessage refusal={actionData.refusal} /> : null}
       <input type="hidden" name="intent" value="reply" />
@@ -438,7 +443,7 @@ export default function ThreadPage() {
         ) : suspendedUntil ? (
           <RefusalMessage refusal={{ reason: "suspended", until: suspendedUntil }} />
         ) : (
-          <ReplyForm quote={quote} replyTo={replyTo} />
+          <ReplyForm key={replyTo ?? "new"} quote={quote} replyTo={replyTo} />
         )}
       </section>
     </section>

@@ -7,8 +7,8 @@ test("a handle comes from the display name, transliterated, lower case", () => {
   expect(handleBase("!!!")).toBe("member");
 });
 
-test("mentions are @handles outside code, e-mail addresses and paths, each named once", () => {
-  expect(extractMentions("Hi @daniyar-fund and @Daniyar-Fund, see `@not-this` and mail@example.org or /path/@x.\n```\n@nor-this\n```\n(@last)")).toEqual([
+test("mentions are @handles outside code, quotes, e-mail addresses and paths, each named once", () => {
+  expect(extractMentions("> @quoted-person wrote:\n> hello @someone-quoted\nHi @daniyar-fund and @Daniyar-Fund, see `@not-this` and mail@example.org or /path/@x.\n```\n@nor-this\n```\n(@last)")).toEqual([
     "daniyar-fund",
     "last",
   ]);

@@ -15,9 +15,15 @@ export function handleBase(displayName: string): string {
 // Preceded by the start or by a character that cannot be part of a word, an e-mail or a URL path.
 const MENTION = /(^|[^a-z0-9_@/.-])@([a-z0-9]+(?:-[a-z0-9]+)*)/gi;
 
-/** The distinct handles mentioned in a text (lower case), ignoring code spans and code blocks. */
+/**
+ * The distinct handles mentioned in a text (lower case), ignoring code and quoted lines: quoting
+ * a post repeats its mentions (and its attribution), which should not notify anyone again.
+ */
 export function extractMentions(markdown: string): string[] {
-  const withoutCode = markdown.replace(/```[\s\S]*?```/g, " ").replace(/`[^`\n]*`/g, " ");
+  const withoutCode = markdown
+    .replace(/```[\s\S]*?```/g, " ")
+    .replace(/`[^`\n]*`/g, " ")
+    .replace(/^\s*>.*$/gm, " ");
   const found = new Set<string>();
   for (const match of withoutCode.matchAll(MENTION)) found.add(match[2]!.toLowerCase());
   return [...found].slice(0, 20);

@@ -30,11 +30,12 @@ export const TagsSchema = z
   .string()
   .optional()
   .transform((value) => [...new Set((value ?? "").split(",").map(normaliseTag).filter(Boolean))])
-  .pipe(
-    z
-      .array(z.string().max(MAX_TAG_LENGTH, { error: "forum.errors.tagTooLong" }).regex(TAG_PATTERN, { error: "forum.errors.tagInvalid" }))
-      .max(MAX_TAGS, { error: "forum.errors.tooManyTags" }),
-  );
+  .superRefine((tags, ctx) => {
+    // Reported on the field itself (not on one tag), so the message shows next to it.
+    if (tags.length > MAX_TAGS) ctx.addIssue({ code: "custom", message: "forum.errors.tooManyTags" });
+    else if (tags.some((tag) => tag.length > MAX_TAG_LENGTH)) ctx.addIssue({ code: "custom", message: "forum.errors.tagTooLong" });
+    else if (tags.some((tag) => !TAG_PATTERN.test(tag))) ctx.addIssue({ code: "custom", message: "forum.errors.tagInvalid" });
+  });
 
 export const NewThreadSchema = z.object({
   categoryId: IdSchema.or(z.undefined()).refine((v) => v !== undefined, { error: "forum.errors.chooseCategory" }),

@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { countUnreadNotifications, createReply, searchForum } from "~/models/forum.server";
 import * as forumIndex from "~/routes/forum";
+import * as feed from "~/routes/forum_.feed[.]atom";
+import * as categoryFeed from "~/routes/forum_.$slug_.feed[.]atom";
 import * as category from "~/routes/forum_.$slug";
 import * as newThread from "~/routes/forum_.new";
 import * as postLink from "~/routes/forum_.posts.$id";
@@ -404,4 +406,24 @@ test("the forum front page counts threads and posts per category", async () => {
   await createTestReply({ userId: user.id, threadId: t.id });
   const data = (await run(forumIndex.loader, getRequest("/forum"))).data as Awaited<ReturnType<typeof forumIndex.loader>>;
   expect(data.categories.find((x) => x.id === c.id)).toMatchObject({ threadCount: 1, postCount: 2, latest: { title: "Counted thread" } });
+});
+
+describe("Atom feeds", () => {
+  test("list the newest threads, overall and per category, with every text escaped", async () => {
+    const user = await establishedUser();
+    const c = await createTestCategory("Feeds");
+    const t = await createTestThread({ userId: user.id, categoryId: c.id, title: `Tom & Jerry's <script>alert("x")</script>`, body: "**bold** <b>raw</b>" });
+    const overall = (await feed.loader({ request: getRequest("/forum/feed.atom"), params: {}, context: {} })) as Response;
+    expect(overall.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");
+    const xml = await overall.text();
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    expect(xml).toContain(`<title type="text">Tom &amp; Jerry&apos;s &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</title>`);
+    expect(xml).toContain(`<content type="html">&lt;p&gt;&lt;strong&gt;bold&lt;/strong&gt; &amp;lt;b&amp;gt;raw&amp;lt;/b&amp;gt;&lt;/p&gt;`);
+    expect(xml).toContain(`<id>http://localhost/forum/threads/${t.id}</id>`);
+    expect(xml).not.toContain("<script>");
+    const slug = (await prisma.forumCategory.findUniqueOrThrow({ where: { id: c.id }, select: { slug: true } })).slug;
+    const perCategory = await ((await categoryFeed.loader({ request: getRequest(`/forum/${slug}/feed.atom`), params: { slug }, context: {} })) as Response).text();
+    expect(perCategory.match(/<entry>/g)).toHaveLength(1);
+    expect((await run(categoryFeed.loader, getRequest("/forum/none/feed.atom"), { slug: "none" })).status).toBe(404);
+  });
 });
