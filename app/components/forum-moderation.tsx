@@ -1,6 +1,6 @@
 // Moderation and consultation pieces for forum pages: plain forms that post to the
 // /forum/moderation, /forum/flags and /forum/consultations routes and come back to `redirectTo`.
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { formatDate } from "~/utils/format";
@@ -41,6 +41,16 @@ function ReasonField({ id, label, errors, defaultValue }: { id: string; label: s
   );
 }
 
+/** Where a reader flags a post: the flag page, which comes back to `back` once the flag is sent. */
+export function FlagPostLink({ postId, number, back }: { postId: string; number: number; back: string }) {
+  const { t } = useTranslation();
+  return (
+    <Link to={`/forum/flags?${new URLSearchParams({ post: postId, back })}`} className="flag-link" rel="nofollow">
+      {t("forumModeration.flag.open", { number })}
+    </Link>
+  );
+}
+
 /** "Flag this post": a reason from the list and an optional note for the moderators. */
 export function FlagPostForm({
   postId,
@@ -59,7 +69,7 @@ export function FlagPostForm({
   const reasonErrors = errorsOf(errors, "reason");
   const noteErrors = errorsOf(errors, "note");
   return (
-    <Form method="post" action={`/forum/flags?post=${postId}`} className="form flag-form">
+    <Form method="post" action={`/forum/flags?${new URLSearchParams({ post: postId, back: redirectTo })}`} className="form flag-form">
       <fieldset>
         <legend>{t("forumModeration.flag.legend")}</legend>
         {formError ? (

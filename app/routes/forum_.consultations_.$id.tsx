@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ConsultationHeader, ConsultationManageForms, FlagPostForm, SuspensionNotice } from "~/components/forum-moderation";
+import { ConsultationHeader, ConsultationManageForms, FlagPostLink, SuspensionNotice } from "~/components/forum-moderation";
 import { FormErrors } from "~/components/forms";
 import {
   closeConsultation,
@@ -127,10 +127,9 @@ export default function ConsultationPage() {
                 <Link to={`/forum/flags?post=${post.id}`}>{t("forumModeration.flag.youFlagged", { number: post.number })}</Link>
               </p>
             ) : viewerId && post.body !== null && post.authorId !== viewerId && !suspension ? (
-              <details>
-                <summary>{t("forumModeration.flag.open", { number: post.number })}</summary>
-                <FlagPostForm postId={post.id} redirectTo={`${here}#post-${post.number}`} />
-              </details>
+              <p>
+                <FlagPostLink postId={post.id} number={post.number} back={`${here}#post-${post.number}`} />
+              </p>
             ) : null}
           </li>
         ))}

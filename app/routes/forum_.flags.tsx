@@ -15,7 +15,8 @@ import { IdSchema } from "~/utils/validation";
 /** A page of its own for flagging one post: where the thread page's flag form lands when it needs to say something. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const postId = new URL(request.url).searchParams.get("post");
+  const url = new URL(request.url);
+  const postId = url.searchParams.get("post");
   if (!postId || !IdSchema.safeParse(postId).success) notFound();
   const post = await getFlaggablePost(postId);
   if (!post || post.deletedAt) notFound();
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ownFlag,
     own: post.authorId === user.id,
     suspension: suspension ? { endsAt: suspension.endsAt, reason: suspension.reason } : null,
+    back: safeRedirect(url.searchParams.get("back"), `/forum/threads/${post.thread.id}?post=${post.id}`),
   };
 }
 
@@ -54,15 +56,14 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function FlagPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, post, ownFlag, own, suspension } = useLoaderData<typeof loader>();
+  const { title, post, ownFlag, own, suspension, back } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formError = actionData?.result.error?.[""]?.[0];
-  const here = `/forum/flags?post=${post.id}`;
   return (
     <section>
       <h1>{title}</h1>
       <p>
-        <Link to={`/forum/threads/${post.thread.id}`}>{post.thread.title}</Link>
+        <Link to={back}>{post.thread.title}</Link>
       </p>
       <p className="field-hint">{t("forumModeration.flag.postBy", { number: post.number, name: post.author.displayName, date: formatDate(post.createdAt, language) })}</p>
       {post.body === null ? <p>{t("forumModeration.hiddenPost")}</p> : <blockquote className="plain-text post-body">{post.body}</blockquote>}
@@ -81,7 +82,7 @@ export default function FlagPage() {
       ) : suspension ? null : (
         <FlagPostForm
           postId={post.id}
-          redirectTo={here}
+          redirectTo={back}
           errors={actionData?.result.error}
           values={actionData?.result.initialValue as Record<string, unknown> | undefined}
         />

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField, TextField } from "~/components/forms";
 import { consultationOpen, PersonName, RefusalMessage, TagList, ThreadStatus, type PersonView } from "~/components/forum";
-import { ConsultationManageForms, FlagPostForm, PostModerationControls, SuspensionNotice, ThreadModerationControls } from "~/components/forum-moderation";
+import { ConsultationManageForms, FlagPostLink, SuspensionNotice, ThreadModerationControls } from "~/components/forum-moderation";
 import { mayManageConsultation } from "~/models/forum-consultation.server";
 import { listCategoryChoices, listOwnFlaggedPostIds } from "~/models/forum-moderation.server";
 import {
@@ -309,12 +309,6 @@ export default function ThreadPage() {
       ) : null}
       {thread.locked ? <p className="notice notice-warning">{t("forum.lockedNotice")}</p> : null}
       <SuspensionNotice suspension={suspension} />
-      {viewer?.moderator ? (
-        <details className="moderation-tools">
-          <summary>{t("forumModeration.thread.legend")}</summary>
-          <ThreadModerationControls thread={{ id: thread.id, locked: thread.locked, pinned: thread.pinned, categoryId }} categories={categories} redirectTo={here} />
-        </details>
-      ) : null}
       {viewer ? (
         <Form method="post" className="actions">
           <input type="hidden" name="intent" value={viewer.subscribed ? "unsubscribe" : "subscribe"} />
@@ -399,25 +393,18 @@ export default function ThreadPage() {
                 </footer>
               ) : null}
               {viewer && !post.own && !post.deleted && !post.hidden && !suspendedUntil ? (
-                flagged.includes(post.id) ? (
-                  <p>
+                <p className="post-flag">
+                  {flagged.includes(post.id) ? (
                     <Link to={`/forum/flags?post=${post.id}`}>{t("forumModeration.flag.youFlagged", { number: post.number })}</Link>
-                  </p>
-                ) : (
-                  <details className="flag-tools">
-                    <summary>{t("forumModeration.flag.open", { number: post.number })}</summary>
-                    <FlagPostForm postId={post.id} redirectTo={`${here}#post-${post.number}`} />
-                  </details>
-                )
+                  ) : (
+                    <FlagPostLink postId={post.id} number={post.number} back={`${here}#post-${post.number}`} />
+                  )}
+                </p>
               ) : null}
               {viewer?.moderator && !post.deleted ? (
-                <details className="moderation-tools">
-                  <summary>{t("forumModeration.post.moderateLink", { number: post.number })}</summary>
-                  <PostModerationControls post={post} redirectTo={`${here}#post-${post.number}`} />
-                  <p>
-                    <Link to={`/forum/moderation/posts/${post.id}`}>{t("forumModeration.queue.details")}</Link>
-                  </p>
-                </details>
+                <p className="post-moderation">
+                  <Link to={`/forum/moderation/posts/${post.id}`}>{t("forumModeration.post.moderateLink", { number: post.number })}</Link>
+                </p>
               ) : null}
             </article>
           </li>
@@ -431,6 +418,12 @@ export default function ThreadPage() {
           {page < pageCount ? <Link to={pageLink(page + 1)}>{t("forum.nextPage")}</Link> : null}
           {page < pageCount ? <Link to={pageLink(pageCount)}>{t("forum.lastPage")}</Link> : null}
         </nav>
+      ) : null}
+      {viewer?.moderator ? (
+        <section aria-labelledby="thread-moderation-heading" className="thread-moderation">
+          <h2 id="thread-moderation-heading">{t("forumModeration.thread.legend")}</h2>
+          <ThreadModerationControls thread={{ id: thread.id, locked: thread.locked, pinned: thread.pinned, categoryId }} categories={categories} redirectTo={here} />
+        </section>
       ) : null}
       <section id="reply" aria-labelledby="reply-heading" className="reply">
         <h2 id="reply-heading">{t("forum.reply")}</h2>
