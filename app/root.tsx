@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { countUnreadNotifications } from "~/models/forum.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { directionOf, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
@@ -31,7 +32,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([i18next.getLocale(request), getOptionalUser(request)]);
   return {
     locale,
-    user: user ? { displayName: user.displayName, isAdmin: hasRole(user, "admin"), isVerifier: hasRole(user, "verifier") } : null,
+    user: user
+      ? {
+          displayName: user.displayName,
+          isAdmin: hasRole(user, "admin"),
+          isVerifier: hasRole(user, "verifier"),
+          unreadNotifications: await countUnreadNotifications(user.id),
+        }
+      : null,
   };
 }
 
@@ -87,6 +95,9 @@ function Header() {
           <li>
             <NavLink to="/methodology">{t("nav.methodology")}</NavLink>
           </li>
+          <li>
+            <NavLink to="/forum">{t("forum.navLink")}</NavLink>
+          </li>
           {user ? (
             <>
               <li>
@@ -105,6 +116,17 @@ function Header() {
                   <NavLink to="/admin/users">{t("nav.admin")}</NavLink>
                 </li>
               ) : null}
+              <li>
+                <NavLink to="/notifications">
+                  {t("notifications.navLink")}
+                  {user.unreadNotifications > 0 ? (
+                    <span className="badge badge-count">
+                      <span aria-hidden="true">{user.unreadNotifications}</span>
+                      <span className="visually-hidden">{t("notifications.unread", { count: user.unreadNotifications })}</span>
+                    </span>
+                  ) : null}
+                </NavLink>
+              </li>
               <li>
                 <NavLink to="/settings/password">{t("nav.account")}</NavLink>
               </li>

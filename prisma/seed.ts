@@ -5,6 +5,8 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { currentMethodology, scoreAssessment } from "../scoring";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { generateAnswers } from "./demo-answers";
+import { seedForumConsultations } from "./forum-consultation-seed";
+import { seedForumDemo } from "./forum-seed";
 import {
   BENEFICIARY_GROUPS,
   COUNTRY_CODES,
@@ -108,6 +110,8 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
               locale: demo.locale,
               passwordHash,
               organisation: demo.role === "verifier" ? "Central Asian Impact Audit" : null,
+              // The demo community has been around for a while (new accounts have stricter forum limits).
+              createdAt: new Date(Date.now() - 120 * 86_400_000),
               roles: { create: { role: demo.role, country: demo.country } },
             },
             select: { id: true, email: true },
@@ -121,6 +125,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
               email: `owner-${country.toLowerCase()}@demo.ortaq.org`,
               displayName: `Demo owner (${country})`,
               passwordHash,
+              createdAt: new Date(Date.now() - 120 * 86_400_000),
               roles: { create: { role: "entrepreneur" } },
             },
             select: { id: true },
@@ -137,6 +142,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
       let expiredDone = false;
       let requestDone = false;
       const random = seededRandom(7);
+      const enterpriseIds: string[] = [];
       for (const [index, enterprise] of demoEnterprises().entries()) {
         const ownerId = index < 3 ? entrepreneur.id : owners[index % owners.length]!.id;
         const created = await tx.enterprise.create({
@@ -147,6 +153,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
           },
           select: { id: true },
         });
+        enterpriseIds.push(created.id);
         // Most enterprises have one to three submitted assessments over the last two years,
         // each better than the last; the newest is published when the profile is.
         const count = index % 10 === 9 ? 0 : 1 + Math.floor(random() * 3);
@@ -202,6 +209,8 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
         }
         await refreshRatingFacts(created.id, tx);
       }
+      await seedForumDemo(tx, { enterpriseIds, now });
+      await seedForumConsultations(tx, { now });
       return true;
     },
     { timeout: 60_000 },

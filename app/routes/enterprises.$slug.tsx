@@ -11,6 +11,8 @@ import { getPublishedRating, listPublicRatingHistory, methodologyOf, peerCompari
 import { PeerTable } from "~/components/peer-table";
 import { startContribution } from "~/models/contribution.server";
 import { getEnterpriseBySlug, getMembership, setPublished } from "~/models/enterprise.server";
+import { EnterpriseThreads } from "~/components/forum";
+import { getPeople, listEnterpriseThreads } from "~/models/forum.server";
 import type { SessionUser } from "~/models/user.server";
 import { ContributeSchema } from "~/utils/contribution-validation";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
@@ -40,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { origin } = new URL(request.url);
   const rating = await getPublishedRating(enterprise.id);
   const peers = rating && enterprise.status === "published" ? await peerComparison({ enterprise, result: rating.result }) : [];
+  const forumThreads = enterprise.status === "published" ? await listEnterpriseThreads(enterprise.id) : [];
+  const forumPeople = await getPeople(forumThreads.map((thread) => thread.authorId));
   return {
     enterprise,
     rating: rating
@@ -57,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isOwner: membership?.role === "owner" || isAdmin,
     url: `${origin}/enterprises/${enterprise.slug}`,
     siteName: t("site.name"),
+    forum: { threads: forumThreads, people: Object.fromEntries(forumPeople), canStart: Boolean(membership) },
   };
 }
 
@@ -98,7 +103,7 @@ async function contribute(request: Request, slug: string | undefined, user: Sess
 export default function EnterprisePage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { enterprise, canEdit, isOwner, contribute, rating, peers, history } = useLoaderData<typeof loader>();
+  const { enterprise, canEdit, isOwner, contribute, rating, peers, history, forum } = useLoaderData<typeof loader>();
   const actionResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const country = enterprise.country as CountryCode;
@@ -268,6 +273,7 @@ export default function EnterprisePage() {
             </p>
           ) : null}
           <ContributeSection slug={enterprise.slug} {...contribute} lastResult={actionResult ?? undefined} />
+          <EnterpriseThreads threads={forum.threads} people={forum.people} canStart={forum.canStart} />
         </>
       ) : null}
     </article>

@@ -11,15 +11,26 @@ export type Permission =
   | "manage:roles"
   | "read:contributions:any"
   | "verify:assessments"
-  | "read:verifications:any";
+  | "read:verifications:any"
+  | "moderate:forum"
+  | "open:consultation";
 
 const GRANTS: Record<RoleName, Permission[]> = {
   entrepreneur: ["create:enterprise", "update:enterprise:own"],
   funder: ["create:enterprise", "update:enterprise:own"],
-  ministry: ["create:enterprise", "update:enterprise:own"],
+  ministry: ["create:enterprise", "update:enterprise:own", "open:consultation"],
   verifier: ["create:enterprise", "update:enterprise:own", "verify:assessments"],
-  moderator: ["create:enterprise", "update:enterprise:own"],
-  admin: ["create:enterprise", "update:enterprise:own", "update:enterprise:any", "read:enterprise-draft:any", "manage:roles", "read:contributions:any", "read:verifications:any"],
+  moderator: ["create:enterprise", "update:enterprise:own", "moderate:forum"],
+  admin: [
+    "create:enterprise",
+    "update:enterprise:own",
+    "update:enterprise:any",
+    "read:enterprise-draft:any",
+    "manage:roles",
+    "read:contributions:any",
+    "read:verifications:any",
+    "moderate:forum",
+  ],
 };
 
 export function hasRole(user: Pick<SessionUser, "roles"> | null, role: RoleName) {
@@ -64,4 +75,9 @@ export async function requireEnterpriseMember(
     forbidden();
   }
   return { enterprise, role: membership!.role };
+}
+
+/** Moderators and admins moderate the forum (and see hidden posts and edit histories). */
+export function isForumModerator(user: Pick<SessionUser, "roles"> | null) {
+  return hasRole(user, "moderator") || hasRole(user, "admin");
 }

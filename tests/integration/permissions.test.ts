@@ -11,10 +11,21 @@ import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
 import * as changePassword from "~/routes/settings.password";
 import * as signup from "~/routes/signup";
+import * as consultationPage from "~/routes/forum_.consultations_.$id";
+import * as consultationNew from "~/routes/forum_.consultations_.new";
+import * as forumFlags from "~/routes/forum_.flags";
+import * as moderatePost from "~/routes/forum_.moderation_.posts.$id";
+import * as moderateThread from "~/routes/forum_.moderation_.threads.$id";
+import * as moderateUser from "~/routes/forum_.moderation_.users.$id";
 import { prisma } from "~/utils/db.server";
 import * as assessments from "~/routes/enterprises.$slug_.assessments";
 import * as shortlists from "~/routes/shortlists";
 import * as shortlist from "~/routes/shortlists_.$id";
+import * as forumCategory from "~/routes/forum_.$slug";
+import * as forumNew from "~/routes/forum_.new";
+import * as forumThread from "~/routes/forum_.threads.$id";
+import * as notifications from "~/routes/notifications";
+import { createTestCategory, createTestThread } from "../helpers/forum";
 import * as questionnaire from "~/routes/enterprises.$slug_.assessments_.$id";
 import * as results from "~/routes/enterprises.$slug_.assessments_.$id_.results";
 import * as submitAssessment from "~/routes/enterprises.$slug_.assessments_.$id_.submit";
@@ -27,6 +38,7 @@ import { currentMethodology, scoreAssessment } from "../../scoring";
 import { generateAnswers } from "../../prisma/demo-answers";
 import type { RoleName } from "~/utils/roles";
 import { enterpriseFormFields, validEnterpriseFields } from "../helpers/enterprise";
+import { createThreadWithPosts, forumCategories } from "../helpers/forum-moderation";
 import { createTestUser, formRequest, run } from "../helpers/routes";
 
 type Actor = "anonymous" | RoleName | "owner" | "member";
@@ -121,7 +133,213 @@ async function shortlistWithEntry(ownerId: string, world: World) {
   });
 }
 
+/** A consultation of `country` opened by a ministry official of that country (not the actor). */
+async function consultationOf(country: string, { closed = false } = {}) {
+  const official = await createTestUser({ roles: ["ministry"], country });
+  const { byCountry } = await forumCategories();
+  const thread = await prisma.forumThread.create({
+    data: {
+      categoryId: byCountry.get(country)!,
+      authorId: official.id,
+      kind: "consultation",
+      title: "A consultation",
+      postCount: 1,
+      posts: { create: { authorId: official.id, number: 1, body: "The question" } },
+      consultation: { create: { country, question: "The question", closesAt: new Date(Date.now() + 86_400_000), closedAt: closed ? new Date() : null } },
+    },
+    select: { id: true },
+  });
+  return thread.id;
+}
+
+const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+
+/** A thread by the bystander, in a category of its own. */
+async function othersThread(world: World) {
+  return createTestThread({ userId: world.other.id });
+}
+
+const FORUM_CASES: Case[] = [
+  {
+    name: "POST /forum/new",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      const category = await createTestCategory();
+      await run(forumNew.action, formRequest("/forum/new", { categoryId: category.id, title: "Hello, colleagues", body: "First post here." }, world.cookie));
+      return (await prisma.forumThread.count({ where: { categoryId: category.id } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/:slug (watch a category)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      const category = await createTestCategory();
+      await run(forumCategory.action, formRequest("/x", { intent: "subscribe" }, world.cookie), { slug: category.slug });
+      return (await prisma.forumCategorySubscription.count({ where: { categoryId: category.id } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (reply)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      const thread = await othersThread(world);
+      await run(forumThread.action, formRequest("/x", { intent: "reply", body: "I agree with this." }, world.cookie), { id: thread.id });
+      return (await prisma.forumPost.count({ where: { threadId: thread.id } })) === 2;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (edit one's own post)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      if (!world.userId) return false;
+      const thread = await createTestThread({ userId: world.userId });
+      await run(forumThread.action, formRequest("/x", { intent: "edit", postId: thread.firstPostId, body: "Edited text." }, world.cookie), { id: thread.id });
+      return (await prisma.forumPost.count({ where: { id: thread.firstPostId, body: "Edited text." } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (edit someone else's post)",
+    allowed: [],
+    async attempt(world) {
+      const thread = await othersThread(world);
+      await run(forumThread.action, formRequest("/x", { intent: "edit", postId: thread.firstPostId, body: "Edited text." }, world.cookie), { id: thread.id });
+      return (await prisma.forumPost.count({ where: { id: thread.firstPostId, body: "Edited text." } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (delete one's own post)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      if (!world.userId) return false;
+      const thread = await createTestThread({ userId: world.userId });
+      await run(forumThread.action, formRequest("/x", { intent: "delete", postId: thread.firstPostId }, world.cookie), { id: thread.id });
+      return (await prisma.forumPost.count({ where: { id: thread.firstPostId, deletedAt: { not: null } } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (delete someone else's post)",
+    allowed: [],
+    async attempt(world) {
+      const thread = await othersThread(world);
+      await run(forumThread.action, formRequest("/x", { intent: "delete", postId: thread.firstPostId }, world.cookie), { id: thread.id });
+      return (await prisma.forumPost.count({ where: { id: thread.firstPostId, deletedAt: { not: null } } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (mark someone else's post helpful)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      const thread = await othersThread(world);
+      await run(forumThread.action, formRequest("/x", { intent: "helpful", postId: thread.firstPostId }, world.cookie), { id: thread.id });
+      return (await prisma.forumReaction.count({ where: { postId: thread.firstPostId } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (mark one's own post helpful)",
+    allowed: [],
+    async attempt(world) {
+      if (!world.userId) return false;
+      const thread = await createTestThread({ userId: world.userId });
+      await run(forumThread.action, formRequest("/x", { intent: "helpful", postId: thread.firstPostId }, world.cookie), { id: thread.id });
+      return (await prisma.forumReaction.count({ where: { postId: thread.firstPostId } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/threads/:id (watch a thread)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      const thread = await othersThread(world);
+      await run(forumThread.action, formRequest("/x", { intent: "subscribe" }, world.cookie), { id: thread.id });
+      return (await prisma.forumThreadSubscription.count({ where: { threadId: thread.id, active: true } })) === 2;
+    },
+  },
+  {
+    name: "POST /notifications (mark one's own read)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      if (!world.userId) return false;
+      const n = await prisma.notification.create({ data: { userId: world.userId, kind: "reply" }, select: { id: true } });
+      await run(notifications.action, formRequest("/notifications", { intent: "readAll" }, world.cookie));
+      return (await prisma.notification.count({ where: { id: n.id, readAt: { not: null } } })) === 1;
+    },
+  },
+  {
+    name: "POST /notifications (open someone else's)",
+    allowed: [],
+    async attempt(world) {
+      const n = await prisma.notification.create({ data: { userId: world.other.id, kind: "reply" }, select: { id: true } });
+      await run(notifications.action, formRequest("/notifications", { intent: "open", id: n.id }, world.cookie));
+      return (await prisma.notification.count({ where: { id: n.id, readAt: { not: null } } })) === 1;
+    },
+  },
+];
+
 const CASES: Case[] = [
+  ...FORUM_CASES,
+  {
+    name: "POST /forum/flags",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      const thread = await createThreadWithPosts({ authorId: world.other.id });
+      const postId = thread.posts[0]!.id;
+      await run(forumFlags.action, formRequest(`/forum/flags?post=${postId}`, { postId, reason: "spam" }, world.cookie));
+      return (await prisma.forumFlag.count({ where: { postId } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/moderation/posts/:id (hide)",
+    allowed: ["moderator", "admin"],
+    async attempt(world) {
+      const thread = await createThreadWithPosts({ authorId: world.other.id });
+      const postId = thread.posts[0]!.id;
+      await run(moderatePost.action, formRequest("/x", { intent: "hide", reason: "Spam" }, world.cookie), { id: postId });
+      return (await prisma.forumPost.count({ where: { id: postId, hiddenAt: { not: null } } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/moderation/threads/:id (lock)",
+    allowed: ["moderator", "admin"],
+    async attempt(world) {
+      const thread = await createThreadWithPosts({ authorId: world.other.id });
+      await run(moderateThread.action, formRequest("/x", { intent: "lock", reason: "Heated" }, world.cookie), { id: thread.id });
+      return (await prisma.forumThread.count({ where: { id: thread.id, locked: true } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/moderation/users/:id (suspend)",
+    allowed: ["moderator", "admin"],
+    async attempt(world) {
+      await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "3", reason: "Insults" }, world.cookie), { id: world.other.id });
+      return (await prisma.userSuspension.count({ where: { userId: world.other.id } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/consultations/new",
+    allowed: ["ministry"],
+    async attempt(world) {
+      const title = `Consultation by ${world.actor} ${serial}`;
+      await run(consultationNew.action, formRequest("/forum/consultations/new", { title, question: "What would help most?", closesOn: inAWeek() }, world.cookie));
+      return (await prisma.forumThread.count({ where: { title } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/consultations/:id (close, the ministry's own country)",
+    allowed: ["ministry"],
+    async attempt(world) {
+      const id = await consultationOf("KZ");
+      await run(consultationPage.action, formRequest("/x", { intent: "close" }, world.cookie), { id });
+      return (await prisma.forumConsultation.count({ where: { threadId: id, closedAt: { not: null } } })) === 1;
+    },
+  },
+  {
+    name: "POST /forum/consultations/:id (summary of another country's consultation)",
+    allowed: [],
+    async attempt(world) {
+      const id = await consultationOf("UZ", { closed: true });
+      await run(consultationPage.action, formRequest("/x", { intent: "summary", summary: "What we heard, in short." }, world.cookie), { id });
+      return (await prisma.forumConsultation.count({ where: { threadId: id, summary: { not: null } } })) === 1;
+    },
+  },
   {
     name: "POST /shortlists (add)",
     allowed: SIGNED_IN,
@@ -463,6 +681,9 @@ test("every route that accepts a POST is in the permission matrix", () => {
     "enterprises.$slug_.assessments_.$id", "enterprises.$slug_.assessments_.$id_.submit", "enterprises.$slug_.assessments_.$id_.results",
     "shortlists", "shortlists_.$id",
     "enterprises.$slug_.assessments_.$id_.verification", "verification", "verification_.$id", "settings.organisation",
+    "forum_.flags", "forum_.moderation_.posts.$id", "forum_.moderation_.threads.$id", "forum_.moderation_.users.$id",
+    "forum_.consultations_.new", "forum_.consultations_.$id",
+    "forum_.new", "forum_.$slug", "forum_.threads.$id", "notifications",
     "$", // the catch-all answers every POST with a 404 and changes nothing
     // read-only: a CORS preflight gets 204, any other method 405, and nothing changes (see directory.test.ts)
     "api.v1.enterprises", "api.v1.enterprises_.$slug", "api.v1.openapi[.]json",

@@ -25,6 +25,17 @@ describe("the demo data", () => {
     const roles = await prisma.userRole.findMany({ where: { user: { email: { in: DEMO_USERS.map((u) => u.email) } } }, select: { role: true } });
     expect(new Set(roles.map((r) => r.role))).toEqual(new Set(ROLES));
   });
+
+  test("opens the forum with every theme and country as a category, and discussions in both languages", async () => {
+    const categories = await prisma.forumCategory.findMany({ select: { kind: true, country: true, nameRu: true } });
+    expect(categories.filter((c) => c.kind === "theme").length).toBe(7);
+    expect(new Set(categories.filter((c) => c.kind === "country").map((c) => c.country))).toEqual(new Set(COUNTRY_CODES));
+    expect(categories.every((c) => c.nameRu.length > 0)).toBe(true);
+    const threads = await prisma.forumThread.findMany({ select: { title: true, postCount: true, _count: { select: { posts: true } } } });
+    expect(threads.length).toBeGreaterThanOrEqual(5);
+    expect(threads.every((t) => t.postCount === t._count.posts)).toBe(true);
+    expect(threads.some((t) => /[а-я]/i.test(t.title)) && threads.some((t) => /^[\x20-\x7e]+$/.test(t.title))).toBe(true);
+  });
 });
 
 test("every demo assessment re-scores with its own methodology version to exactly its stored result", async () => {

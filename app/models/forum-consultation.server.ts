@@ -1,0 +1,205 @@
+// Ministries' public consultations: a thread (kind `consultation`) in the ministry's country
+// category, open for replies until its closing date or until the ministry closes it early,
+// then summarised by the ministry at the top of the thread.
+import type { Prisma } from "~/generated/prisma/client";
+import { activeSuspension } from "~/models/forum-moderation.server";
+import type { SessionUser } from "~/models/user.server";
+import { prisma } from "~/utils/db.server";
+
+type Tx = Prisma.TransactionClient;
+
+/** The countries a person may open consultations for: those of their ministry roles. */
+export function ministryCountries(user: Pick<SessionUser, "roles"> | null): string[] {
+  return (user?.roles ?? []).filter((r) => r.role === "ministry" && r.country).map((r) => r.country!);
+}
+
+export function isConsultationOpen(consultation: { closesAt: Date | string; closedAt: Date | string | null }, now = new Date()) {
+  return consultation.closedAt === null && new Date(consultation.closesAt).getTime() > now.getTime();
+}
+
+const CONSULTATION_SELECT = {
+  threadId: true,
+  country: true,
+  question: true,
+  closesAt: true,
+  closedAt: true,
+  summary: true,
+  summaryPublishedAt: true,
+  createdAt: true,
+  summaryAuthor: { select: { displayName: true } },
+  thread: {
+    select: {
+      id: true,
+      title: true,
+      postCount: true,
+      authorId: true,
+      locked: true,
+      author: { select: { displayName: true } },
+      category: { select: { slug: true, nameEn: true, nameRu: true } },
+    },
+  },
+} satisfies Prisma.ForumConsultationSelect;
+
+export type ConsultationRow = Prisma.ForumConsultationGetPayload<{ select: typeof CONSULTATION_SELECT }>;
+
+/** Open consultations first (closing soonest first), then closed ones (latest closing first). */
+export async function listConsultations({ country, now = new Date() }: { country?: string; now?: Date } = {}) {
+  const where = country ? { country } : {};
+  const [open, closed] = await Promise.all([
+    prisma.forumConsultation.findMany({
+      where: { ...where, closedAt: null, closesAt: { gt: now } },
+      select: CONSULTATION_SELECT,
+      orderBy: [{ closesAt: "asc" }, { threadId: "asc" }],
+      take: 100,
+    }),
+    prisma.forumConsultation.findMany({
+      where: { ...where, OR: [{ closedAt: { not: null } }, { closesAt: { lte: now } }] },
+      select: CONSULTATION_SELECT,
+      orderBy: [{ closesAt: "desc" }, { threadId: "asc" }],
+      take: 100,
+    }),
+  ]);
+  return { open, closed };
+}
+
+export function getConsultation(threadId: string) {
+  return prisma.forumConsultation.findUnique({ where: { threadId }, select: CONSULTATION_SELECT });
+}
+
+/** The replies of a consultation, in order (a consultation page shows them; the thread page paginates). */
+export function listConsultationPosts(threadId: string, take = 200) {
+  return prisma.forumPost.findMany({
+    where: { threadId },
+    select: { id: true, number: true, body: true, createdAt: true, deletedAt: true, hiddenAt: true, authorId: true, author: { select: { displayName: true } } },
+    orderBy: { number: "asc" },
+    take,
+  });
+}
+
+/** May this person close or summarise the consultation: its author, or a ministry of its country. */
+export function mayManageConsultation(user: Pick<SessionUser, "id" | "roles"> | null, consultation: { country: string; thread: { authorId: string } }) {
+  if (!user) return false;
+  return consultation.thread.authorId === user.id || ministryCountries(user).includes(consultation.country);
+}
+
+export type ConsultationRefusal =
+  | { reason: "suspended"; until: Date }
+  | { reason: "no_category" }
+  | { reason: "not_found" }
+  | { reason: "already_closed" }
+  | { reason: "still_open" };
+
+async function countryCategory(tx: Tx, country: string) {
+  return tx.forumCategory.findFirst({ where: { kind: "country", country }, select: { id: true }, orderBy: { position: "asc" } });
+}
+
+export async function createConsultation({
+  userId,
+  country,
+  title,
+  question,
+  closesAt,
+  now = new Date(),
+}: {
+  userId: string;
+  country: string;
+  title: string;
+  question: string;
+  closesAt: Date;
+  now?: Date;
+}): Promise<{ ok: true; threadId: string } | { ok: false; refusal: ConsultationRefusal }> {
+  return prisma.$transaction(async (tx) => {
+    const suspension = await activeSuspension(userId, now, tx);
+    if (suspension) return { ok: false, refusal: { reason: "suspended", until: suspension.endsAt } } as const;
+    const category = await countryCategory(tx, country);
+    if (!category) return { ok: false, refusal: { reason: "no_category" } } as const;
+    const thread = await tx.forumThread.create({
+      data: {
+        categoryId: category.id,
+        authorId: userId,
+        kind: "consultation",
+        title,
+        postCount: 1,
+        lastPostAt: now,
+        createdAt: now,
+        consultation: { create: { country, question, closesAt, createdAt: now } },
+      },
+      select: { id: true },
+    });
+    const post = await tx.forumPost.create({ data: { threadId: thread.id, authorId: userId, number: 1, body: question, createdAt: now }, select: { id: true } });
+    await tx.forumThread.update({ where: { id: thread.id }, data: { lastPostId: post.id }, select: { id: true } });
+    await tx.forumThreadSubscription.upsert({
+      where: { userId_threadId: { userId, threadId: thread.id } },
+      create: { userId, threadId: thread.id },
+      update: {},
+      select: { userId: true },
+    });
+    // People who follow the country's category hear of the new consultation.
+    const watchers = await tx.forumCategorySubscription.findMany({ where: { categoryId: category.id, userId: { not: userId } }, select: { userId: true } });
+    if (watchers.length) {
+      await tx.notification.createMany({
+        data: watchers.map((w) => ({ userId: w.userId, kind: "category_activity" as const, actorId: userId, threadId: thread.id, postId: post.id, createdAt: now })),
+      });
+    }
+    return { ok: true, threadId: thread.id } as const;
+  });
+}
+
+/** Closes a consultation before its date: it accepts no replies from then on. */
+export async function closeConsultation({ threadId, now = new Date() }: { threadId: string; now?: Date }): Promise<{ ok: true } | { ok: false; refusal: ConsultationRefusal }> {
+  const changed = await prisma.forumConsultation.updateMany({ where: { threadId, closedAt: null, closesAt: { gt: now } }, data: { closedAt: now } });
+  if (changed.count === 1) return { ok: true };
+  const exists = await prisma.forumConsultation.count({ where: { threadId } });
+  return { ok: false, refusal: { reason: exists ? "already_closed" : "not_found" } };
+}
+
+/**
+ * Publishes (or corrects) the summary of a closed consultation and tells the thread's
+ * subscribers, once per publication.
+ */
+export async function publishSummary({
+  threadId,
+  userId,
+  summary,
+  now = new Date(),
+}: {
+  threadId: string;
+  userId: string;
+  summary: string;
+  now?: Date;
+}): Promise<{ ok: true } | { ok: false; refusal: ConsultationRefusal }> {
+  return prisma.$transaction(async (tx) => {
+    const suspension = await activeSuspension(userId, now, tx);
+    if (suspension) return { ok: false, refusal: { reason: "suspended", until: suspension.endsAt } } as const;
+    const [consultation] = await tx.$queryRaw<{ closesAt: Date; closedAt: Date | null }[]>`
+      SELECT "closesAt", "closedAt" FROM "ForumConsultation" WHERE "threadId" = ${threadId} FOR UPDATE`;
+    if (!consultation) return { ok: false, refusal: { reason: "not_found" } } as const;
+    if (isConsultationOpen(consultation, now)) return { ok: false, refusal: { reason: "still_open" } } as const;
+    await tx.forumConsultation.update({
+      where: { threadId },
+      data: { summary, summaryPublishedAt: now, summaryAuthorId: userId },
+      select: { threadId: true },
+    });
+    const subscribers = await tx.forumThreadSubscription.findMany({ where: { threadId, active: true, userId: { not: userId } }, select: { userId: true } });
+    if (subscribers.length) {
+      await tx.notification.createMany({
+        data: subscribers.map((s) => ({ userId: s.userId, kind: "consultation_summary" as const, actorId: userId, threadId, createdAt: now })),
+      });
+    }
+    return { ok: true } as const;
+  });
+}
+
+/**
+ * Why `userId` may not reply in the thread now, if they may not: a suspension, a locked thread,
+ * or a consultation past its date or closed early. Posting code asks this inside its transaction.
+ */
+export async function replyRefusal({ userId, threadId, now = new Date(), tx = prisma }: { userId: string; threadId: string; now?: Date; tx?: Tx }) {
+  const thread = await tx.forumThread.findUnique({ where: { id: threadId }, select: { locked: true, consultation: { select: { closesAt: true, closedAt: true } } } });
+  if (!thread) return { reason: "not_found" } as const;
+  const suspension = await activeSuspension(userId, now, tx);
+  if (suspension) return { reason: "suspended", until: suspension.endsAt } as const;
+  if (thread.locked) return { reason: "locked" } as const;
+  if (thread.consultation && !isConsultationOpen(thread.consultation, now)) return { reason: "consultation_closed" } as const;
+  return null;
+}

@@ -1,0 +1,431 @@
+// Forum moderation: flags, the moderators' queue, hiding posts, locking, pinning and moving
+// threads, suspensions, and the moderation log. Every change is written together with its
+// ModerationAction row in one transaction, so the log can never miss or invent an action.
+import { Prisma, type ForumFlagReason, type ModerationActionKind } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+
+type Tx = Prisma.TransactionClient;
+
+// ---------------------------------------------------------------------------------------------
+// Suspensions: what the posting code asks before it writes anything
+
+export async function activeSuspension(userId: string, now = new Date(), tx: Tx = prisma) {
+  return tx.userSuspension.findFirst({
+    where: { userId, liftedAt: null, startsAt: { lte: now }, endsAt: { gt: now } },
+    select: { id: true, endsAt: true, reason: true },
+    orderBy: { endsAt: "desc" },
+  });
+}
+
+export class SuspendedError extends Error {
+  constructor(readonly until: Date) {
+    super(`Suspended until ${until.toISOString()}`);
+    this.name = "SuspendedError";
+  }
+}
+
+/** Throws a SuspendedError when the person may not post now; posting code calls it inside its transaction. */
+export async function assertMayPost(userId: string, { now = new Date(), tx = prisma }: { now?: Date; tx?: Tx } = {}) {
+  const suspension = await activeSuspension(userId, now, tx);
+  if (suspension) throw new SuspendedError(suspension.endsAt);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flags
+
+export type FlagResult =
+  | { ok: true }
+  | { ok: false; reason: "not_found" | "already_flagged" | "own_post" | "suspended"; until?: Date };
+
+export async function flagPost({
+  userId,
+  postId,
+  reason,
+  note,
+  now = new Date(),
+}: {
+  userId: string;
+  postId: string;
+  reason: ForumFlagReason;
+  note: string;
+  now?: Date;
+}): Promise<FlagResult> {
+  const post = await prisma.forumPost.findUnique({ where: { id: postId }, select: { authorId: true, deletedAt: true } });
+  if (!post || post.deletedAt) return { ok: false, reason: "not_found" };
+  if (post.authorId === userId) return { ok: false, reason: "own_post" };
+  const suspension = await activeSuspension(userId, now);
+  if (suspension) return { ok: false, reason: "suspended", until: suspension.endsAt };
+  try {
+    await prisma.forumFlag.create({ data: { postId, reporterId: userId, reason, note, createdAt: now }, select: { id: true } });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, reason: "already_flagged" };
+    throw error;
+  }
+  return { ok: true };
+}
+
+export function getFlaggablePost(postId: string) {
+  return prisma.forumPost.findUnique({
+    where: { id: postId },
+    select: {
+      id: true,
+      number: true,
+      body: true,
+      authorId: true,
+      deletedAt: true,
+      hiddenAt: true,
+      createdAt: true,
+      author: { select: { displayName: true } },
+      thread: { select: { id: true, title: true } },
+    },
+  });
+}
+
+export function getOwnFlag({ userId, postId }: { userId: string; postId: string }) {
+  return prisma.forumFlag.findUnique({
+    where: { postId_reporterId: { postId, reporterId: userId } },
+    select: { reason: true, createdAt: true, status: true },
+  });
+}
+
+/** Which of these posts the person has flagged already. */
+export async function listOwnFlaggedPostIds({ userId, postIds }: { userId: string; postIds: string[] }) {
+  if (postIds.length === 0) return [];
+  const rows = await prisma.forumFlag.findMany({ where: { reporterId: userId, postId: { in: postIds } }, select: { postId: true } });
+  return rows.map((r) => r.postId);
+}
+
+const QUEUE_LIMIT = 200;
+
+/** Posts with open flags, the one flagged longest ago first, each with every open flag's reason. */
+export async function listFlagQueue() {
+  const flags = await prisma.forumFlag.findMany({
+    where: { status: "open" },
+    select: {
+      id: true,
+      reason: true,
+      note: true,
+      createdAt: true,
+      reporter: { select: { id: true, displayName: true } },
+      post: {
+        select: {
+          id: true,
+          number: true,
+          body: true,
+          hiddenAt: true,
+          deletedAt: true,
+          createdAt: true,
+          author: { select: { id: true, displayName: true } },
+          thread: { select: { id: true, title: true, locked: true, pinned: true, category: { select: { nameEn: true, nameRu: true } } } },
+        },
+      },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: QUEUE_LIMIT,
+  });
+  const byPost = new Map<string, { post: (typeof flags)[number]["post"]; flags: Omit<(typeof flags)[number], "post">[] }>();
+  for (const { post, ...flag } of flags) {
+    const entry = byPost.get(post.id) ?? { post, flags: [] };
+    entry.flags.push(flag);
+    byPost.set(post.id, entry);
+  }
+  return [...byPost.values()];
+}
+
+export function countOpenFlags() {
+  return prisma.forumFlag.count({ where: { status: "open" } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions. Each returns { ok: true } or a refusal the route turns into a message.
+
+export type ModerationRefusal = "not_found" | "no_change" | "self" | "already_suspended" | "same_category";
+export type ModerationResult = { ok: true } | { ok: false; reason: ModerationRefusal; until?: Date };
+
+function log(
+  tx: Tx,
+  entry: {
+    moderatorId: string;
+    action: ModerationActionKind;
+    reason: string;
+    now: Date;
+    threadId?: string | null;
+    postId?: string | null;
+    targetUserId?: string | null;
+    details?: Prisma.InputJsonObject;
+  },
+) {
+  return tx.moderationAction.create({
+    data: {
+      moderatorId: entry.moderatorId,
+      action: entry.action,
+      reason: entry.reason,
+      threadId: entry.threadId ?? null,
+      postId: entry.postId ?? null,
+      targetUserId: entry.targetUserId ?? null,
+      details: entry.details ?? {},
+      createdAt: entry.now,
+    },
+    select: { id: true },
+  });
+}
+
+/** Hides a post (its author is told why) and resolves the open flags on it. */
+export async function hidePost({ moderatorId, postId, reason, now = new Date() }: { moderatorId: string; postId: string; reason: string; now?: Date }): Promise<ModerationResult> {
+  return prisma.$transaction(async (tx) => {
+    const post = await tx.forumPost.findUnique({ where: { id: postId }, select: { id: true, threadId: true, authorId: true } });
+    if (!post) return { ok: false, reason: "not_found" } as const;
+    const changed = await tx.forumPost.updateMany({
+      where: { id: postId, hiddenAt: null },
+      data: { hiddenAt: now, hiddenById: moderatorId, hiddenReason: reason },
+    });
+    if (changed.count === 0) return { ok: false, reason: "no_change" } as const;
+    await tx.forumFlag.updateMany({ where: { postId, status: "open" }, data: { status: "resolved", resolvedById: moderatorId, resolvedAt: now } });
+    await log(tx, { moderatorId, action: "hide_post", reason, now, threadId: post.threadId, postId, targetUserId: post.authorId });
+    if (post.authorId !== moderatorId) {
+      await tx.notification.create({
+        data: { userId: post.authorId, kind: "moderation", actorId: moderatorId, threadId: post.threadId, postId, message: reason, createdAt: now },
+        select: { id: true },
+      });
+    }
+    return { ok: true } as const;
+  });
+}
+
+export async function restorePost({ moderatorId, postId, reason, now = new Date() }: { moderatorId: string; postId: string; reason: string; now?: Date }): Promise<ModerationResult> {
+  return prisma.$transaction(async (tx) => {
+    const post = await tx.forumPost.findUnique({ where: { id: postId }, select: { id: true, threadId: true, authorId: true } });
+    if (!post) return { ok: false, reason: "not_found" } as const;
+    const changed = await tx.forumPost.updateMany({
+      where: { id: postId, hiddenAt: { not: null } },
+      data: { hiddenAt: null, hiddenById: null, hiddenReason: null },
+    });
+    if (changed.count === 0) return { ok: false, reason: "no_change" } as const;
+    await log(tx, { moderatorId, action: "restore_post", reason, now, threadId: post.threadId, postId, targetUserId: post.authorId });
+    return { ok: true } as const;
+  });
+}
+
+export async function dismissFlags({ moderatorId, postId, reason, now = new Date() }: { moderatorId: string; postId: string; reason: string; now?: Date }): Promise<ModerationResult> {
+  return prisma.$transaction(async (tx) => {
+    const post = await tx.forumPost.findUnique({ where: { id: postId }, select: { threadId: true, authorId: true } });
+    if (!post) return { ok: false, reason: "not_found" } as const;
+    const changed = await tx.forumFlag.updateMany({
+      where: { postId, status: "open" },
+      data: { status: "dismissed", resolvedById: moderatorId, resolvedAt: now },
+    });
+    if (changed.count === 0) return { ok: false, reason: "no_change" } as const;
+    await log(tx, { moderatorId, action: "dismiss_flag", reason, now, threadId: post.threadId, postId, targetUserId: post.authorId, details: { flags: changed.count } });
+    return { ok: true } as const;
+  });
+}
+
+export type ThreadIntent = "lock" | "unlock" | "pin" | "unpin";
+
+const THREAD_CHANGES: Record<ThreadIntent, { action: ModerationActionKind; where: Prisma.ForumThreadWhereInput; data: (now: Date) => Prisma.ForumThreadUpdateManyMutationInput }> = {
+  lock: { action: "lock_thread", where: { locked: false }, data: (now) => ({ locked: true, lockedAt: now }) },
+  unlock: { action: "unlock_thread", where: { locked: true }, data: () => ({ locked: false, lockedAt: null }) },
+  pin: { action: "pin_thread", where: { pinned: false }, data: (now) => ({ pinned: true, pinnedAt: now }) },
+  unpin: { action: "unpin_thread", where: { pinned: true }, data: () => ({ pinned: false, pinnedAt: null }) },
+};
+
+export async function changeThread({
+  moderatorId,
+  threadId,
+  intent,
+  reason,
+  now = new Date(),
+}: {
+  moderatorId: string;
+  threadId: string;
+  intent: ThreadIntent;
+  reason: string;
+  now?: Date;
+}): Promise<ModerationResult> {
+  const change = THREAD_CHANGES[intent];
+  return prisma.$transaction(async (tx) => {
+    const thread = await tx.forumThread.findUnique({ where: { id: threadId }, select: { authorId: true } });
+    if (!thread) return { ok: false, reason: "not_found" } as const;
+    const changed = await tx.forumThread.updateMany({ where: { id: threadId, ...change.where }, data: change.data(now) });
+    if (changed.count === 0) return { ok: false, reason: "no_change" } as const;
+    await log(tx, { moderatorId, action: change.action, reason, now, threadId, targetUserId: thread.authorId });
+    return { ok: true } as const;
+  });
+}
+
+export async function moveThread({
+  moderatorId,
+  threadId,
+  categoryId,
+  reason,
+  now = new Date(),
+}: {
+  moderatorId: string;
+  threadId: string;
+  categoryId: string;
+  reason: string;
+  now?: Date;
+}): Promise<ModerationResult> {
+  return prisma.$transaction(async (tx) => {
+    const [thread] = await tx.$queryRaw<{ categoryId: string; authorId: string }[]>`
+      SELECT "categoryId", "authorId" FROM "ForumThread" WHERE id = ${threadId} FOR UPDATE`;
+    const category = await tx.forumCategory.findUnique({ where: { id: categoryId }, select: { id: true } });
+    if (!thread || !category) return { ok: false, reason: "not_found" } as const;
+    if (thread.categoryId === categoryId) return { ok: false, reason: "same_category" } as const;
+    await tx.forumThread.update({ where: { id: threadId }, data: { categoryId }, select: { id: true } });
+    await log(tx, {
+      moderatorId,
+      action: "move_thread",
+      reason,
+      now,
+      threadId,
+      targetUserId: thread.authorId,
+      details: { fromCategoryId: thread.categoryId, toCategoryId: categoryId },
+    });
+    return { ok: true } as const;
+  });
+}
+
+export async function suspendUser({
+  moderatorId,
+  userId,
+  days,
+  reason,
+  now = new Date(),
+}: {
+  moderatorId: string;
+  userId: string;
+  days: number;
+  reason: string;
+  now?: Date;
+}): Promise<ModerationResult> {
+  if (moderatorId === userId) return { ok: false, reason: "self" };
+  return prisma.$transaction(async (tx) => {
+    // Serialise suspensions of one person, so two moderators cannot both add one.
+    const [user] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+    if (!user) return { ok: false, reason: "not_found" } as const;
+    const current = await activeSuspension(userId, now, tx);
+    if (current) return { ok: false, reason: "already_suspended", until: current.endsAt } as const;
+    const endsAt = new Date(now.getTime() + days * 86_400_000);
+    await tx.userSuspension.create({ data: { userId, moderatorId, reason, startsAt: now, endsAt, createdAt: now }, select: { id: true } });
+    await log(tx, { moderatorId, action: "suspend_user", reason, now, targetUserId: userId, details: { until: endsAt.toISOString(), days } });
+    return { ok: true } as const;
+  });
+}
+
+export async function liftSuspension({ moderatorId, userId, reason, now = new Date() }: { moderatorId: string; userId: string; reason: string; now?: Date }): Promise<ModerationResult> {
+  return prisma.$transaction(async (tx) => {
+    const changed = await tx.userSuspension.updateMany({
+      where: { userId, liftedAt: null, endsAt: { gt: now } },
+      data: { liftedAt: now, liftedById: moderatorId },
+    });
+    if (changed.count === 0) return { ok: false, reason: "no_change" } as const;
+    await log(tx, { moderatorId, action: "lift_suspension", reason, now, targetUserId: userId });
+    return { ok: true } as const;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages for moderators
+
+export function getPostForModeration(postId: string) {
+  return prisma.forumPost.findUnique({
+    where: { id: postId },
+    select: {
+      id: true,
+      number: true,
+      body: true,
+      createdAt: true,
+      editedAt: true,
+      deletedAt: true,
+      hiddenAt: true,
+      hiddenReason: true,
+      hiddenBy: { select: { displayName: true } },
+      author: { select: { id: true, displayName: true } },
+      thread: { select: { id: true, title: true } },
+      revisions: {
+        select: { id: true, body: true, title: true, createdAt: true, editor: { select: { displayName: true } } },
+        orderBy: { createdAt: "desc" },
+      },
+      flags: {
+        select: { id: true, reason: true, note: true, status: true, createdAt: true, reporter: { select: { displayName: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+}
+
+export function getThreadForModeration(threadId: string) {
+  return prisma.forumThread.findUnique({
+    where: { id: threadId },
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      pinned: true,
+      locked: true,
+      categoryId: true,
+      category: { select: { nameEn: true, nameRu: true } },
+      author: { select: { id: true, displayName: true } },
+    },
+  });
+}
+
+export function listCategoryChoices() {
+  return prisma.forumCategory.findMany({ select: { id: true, nameEn: true, nameRu: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+}
+
+export async function getUserForModeration(userId: string, now = new Date()) {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      displayName: true,
+      handle: true,
+      createdAt: true,
+      suspensions: {
+        select: {
+          id: true,
+          reason: true,
+          startsAt: true,
+          endsAt: true,
+          liftedAt: true,
+          moderator: { select: { displayName: true } },
+          liftedBy: { select: { displayName: true } },
+        },
+        orderBy: { startsAt: "desc" },
+        take: 50,
+      },
+      _count: { select: { forumPosts: true } },
+    },
+  });
+  if (!user) return null;
+  const active = user.suspensions.find((s) => !s.liftedAt && s.startsAt <= now && s.endsAt > now) ?? null;
+  return { ...user, activeSuspension: active };
+}
+
+export const LOG_PAGE_SIZE = 50;
+
+/** The log, newest first, in pages of LOG_PAGE_SIZE; `before` is the id of the last row already shown. */
+export async function listModerationLog({ before }: { before?: string | null } = {}) {
+  const cursor = before ? await prisma.moderationAction.findUnique({ where: { id: before }, select: { id: true, createdAt: true } }) : null;
+  const rows = await prisma.moderationAction.findMany({
+    where: cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {},
+    select: {
+      id: true,
+      action: true,
+      reason: true,
+      details: true,
+      createdAt: true,
+      moderator: { select: { displayName: true } },
+      thread: { select: { id: true, title: true } },
+      post: { select: { id: true, number: true } },
+      targetUser: { select: { id: true, displayName: true } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: LOG_PAGE_SIZE + 1,
+  });
+  const more = rows.length > LOG_PAGE_SIZE;
+  const page = rows.slice(0, LOG_PAGE_SIZE);
+  return { actions: page, next: more ? page.at(-1)!.id : null };
+}

@@ -1,0 +1,708 @@
+import { Prisma, type NotificationKind, type Role } from "~/generated/prisma/client";
+import { activeSuspension } from "~/models/forum-moderation.server";
+import { prisma } from "~/utils/db.server";
+import {
+  MAX_LINKS_PER_POST,
+  MAX_POSTS_PER_WINDOW,
+  NEW_ACCOUNT_MS,
+  POST_WINDOW_MS,
+  POSTS_PER_PAGE,
+  THREADS_PER_PAGE,
+} from "~/utils/forum-limits";
+import { extractMentions, handleBase } from "~/utils/forum-mentions";
+import { countLinks } from "~/utils/markdown.server";
+
+type Tx = Prisma.TransactionClient;
+
+// ---------------------------------------------------------------------------------------------
+// Categories
+
+const CATEGORY_SELECT = {
+  id: true,
+  slug: true,
+  kind: true,
+  country: true,
+  nameEn: true,
+  nameRu: true,
+  descriptionEn: true,
+  descriptionRu: true,
+  position: true,
+} satisfies Prisma.ForumCategorySelect;
+
+export type ForumCategoryRow = Prisma.ForumCategoryGetPayload<{ select: typeof CATEGORY_SELECT }>;
+
+export async function listCategories() {
+  const [categories, stats, latest] = await Promise.all([
+    prisma.forumCategory.findMany({ select: CATEGORY_SELECT, orderBy: [{ position: "asc" }, { nameEn: "asc" }] }),
+    prisma.$queryRaw<{ categoryId: string; threads: number; posts: number }[]>`
+      SELECT "categoryId", count(*)::int AS threads, coalesce(sum("postCount"), 0)::int AS posts
+      FROM "ForumThread" GROUP BY "categoryId"`,
+    prisma.$queryRaw<{ categoryId: string; id: string; title: string; lastPostAt: Date }[]>`
+      SELECT DISTINCT ON ("categoryId") "categoryId", id, title, "lastPostAt"
+      FROM "ForumThread" ORDER BY "categoryId", "lastPostAt" DESC, id DESC`,
+  ]);
+  const statsOf = new Map(stats.map((s) => [s.categoryId, s]));
+  const latestOf = new Map(latest.map((l) => [l.categoryId, l]));
+  return categories.map((category) => ({
+    ...category,
+    threadCount: statsOf.get(category.id)?.threads ?? 0,
+    postCount: statsOf.get(category.id)?.posts ?? 0,
+    latest: latestOf.get(category.id) ?? null,
+  }));
+}
+
+export function getCategoryBySlug(slug: string) {
+  return prisma.forumCategory.findUnique({ where: { slug }, select: CATEGORY_SELECT });
+}
+
+export function listCategoryOptions() {
+  return prisma.forumCategory.findMany({
+    select: { id: true, slug: true, nameEn: true, nameRu: true, kind: true },
+    orderBy: [{ position: "asc" }, { nameEn: "asc" }],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// People: handles and role badges
+
+export type Badge = "enterprise_member" | "funder" | "ministry" | "moderator";
+
+export interface ForumPerson {
+  id: string;
+  displayName: string;
+  handle: string | null;
+  badges: Badge[];
+}
+
+const BADGE_ROLES: Partial<Record<Role, Badge>> = { funder: "funder", ministry: "ministry", moderator: "moderator" };
+
+/** Names, handles and role badges of the people behind a page of posts or threads. */
+export async function getPeople(userIds: string[]): Promise<Map<string, ForumPerson>> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map();
+  const users = await prisma.user.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      displayName: true,
+      handle: true,
+      roles: { select: { role: true } },
+      memberships: { where: { enterprise: { status: "published" } }, select: { enterpriseId: true }, take: 1 },
+    },
+  });
+  return new Map(
+    users.map((u) => {
+      const badges: Badge[] = u.memberships.length ? ["enterprise_member"] : [];
+      for (const { role } of u.roles) {
+        const badge = BADGE_ROLES[role];
+        if (badge && !badges.includes(badge)) badges.push(badge);
+      }
+      return [u.id, { id: u.id, displayName: u.displayName, handle: u.handle, badges }];
+    }),
+  );
+}
+
+/** Gives a person a mention handle at their first post, derived from their display name. */
+async function ensureHandle(tx: Tx, userId: string) {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { handle: true, displayName: true } });
+  if (user.handle) return user.handle;
+  const base = handleBase(user.displayName);
+  const taken = new Set(
+    (await tx.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } })).map((u) => u.handle),
+  );
+  let candidate = base;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${n}`;
+  await tx.user.update({ where: { id: userId }, data: { handle: candidate }, select: { id: true } });
+  return candidate;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Threads
+
+const THREAD_LIST_SELECT = {
+  id: true,
+  title: true,
+  tags: true,
+  kind: true,
+  pinned: true,
+  locked: true,
+  postCount: true,
+  lastPostAt: true,
+  createdAt: true,
+  authorId: true,
+  category: { select: { slug: true, nameEn: true, nameRu: true } },
+  consultation: { select: { closesAt: true, closedAt: true, summaryPublishedAt: true } },
+} satisfies Prisma.ForumThreadSelect;
+
+export type ThreadListItem = Prisma.ForumThreadGetPayload<{ select: typeof THREAD_LIST_SELECT }>;
+
+/** A cursor for the next page of a category: the sort key of the last thread shown. */
+export function encodeThreadCursor(thread: { pinned: boolean; lastPostAt: Date; id: string }) {
+  return `${thread.pinned ? 1 : 0}.${thread.lastPostAt.getTime()}.${thread.id}`;
+}
+
+export function decodeThreadCursor(cursor: string | null | undefined) {
+  const match = cursor ? /^([01])\.(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/.exec(cursor) : null;
+  if (!match) return null;
+  return { pinned: match[1] === "1", lastPostAt: new Date(Number(match[2])), id: match[3]! };
+}
+
+/** Threads of a category, pinned first, then by latest activity; keyset-paginated. */
+export async function listCategoryThreads({ categoryId, after }: { categoryId: string; after?: ReturnType<typeof decodeThreadCursor> }) {
+  const where: Prisma.ForumThreadWhereInput = { categoryId };
+  if (after) {
+    where.OR = [
+      ...(after.pinned ? [{ pinned: false }] : []),
+      { pinned: after.pinned, lastPostAt: { lt: after.lastPostAt } },
+      { pinned: after.pinned, lastPostAt: after.lastPostAt, id: { lt: after.id } },
+    ];
+  }
+  const rows = await prisma.forumThread.findMany({
+    where,
+    select: THREAD_LIST_SELECT,
+    orderBy: [{ pinned: "desc" }, { lastPostAt: "desc" }, { id: "desc" }],
+    take: THREADS_PER_PAGE + 1,
+  });
+  const threads = rows.slice(0, THREADS_PER_PAGE);
+  const next = rows.length > THREADS_PER_PAGE ? encodeThreadCursor(threads.at(-1)!) : null;
+  return { threads, next };
+}
+
+export function listEnterpriseThreads(enterpriseId: string, take = 10) {
+  return prisma.forumThread.findMany({
+    where: { enterpriseId },
+    select: THREAD_LIST_SELECT,
+    orderBy: [{ lastPostAt: "desc" }, { id: "desc" }],
+    take,
+  });
+}
+
+/** The newest threads, overall or of one category, for the Atom feeds. */
+export function listLatestThreads({ categoryId, take = 30 }: { categoryId?: string; take?: number }) {
+  return prisma.forumThread.findMany({
+    where: categoryId ? { categoryId } : {},
+    select: {
+      id: true,
+      title: true,
+      tags: true,
+      createdAt: true,
+      updatedAt: true,
+      author: { select: { displayName: true } },
+      category: { select: { slug: true, nameEn: true, nameRu: true } },
+      posts: { where: { number: 1 }, select: { body: true, deletedAt: true, hiddenAt: true, editedAt: true } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
+}
+
+export function getThread(id: string) {
+  return prisma.forumThread.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      tags: true,
+      kind: true,
+      pinned: true,
+      locked: true,
+      postCount: true,
+      createdAt: true,
+      lastPostAt: true,
+      authorId: true,
+      category: { select: CATEGORY_SELECT },
+      enterprise: { select: { slug: true, name: true, status: true } },
+      consultation: {
+        select: { country: true, question: true, closesAt: true, closedAt: true, summary: true, summaryPublishedAt: true, summaryAuthorId: true },
+      },
+    },
+  });
+}
+
+export type ForumThreadDetail = NonNullable<Awaited<ReturnType<typeof getThread>>>;
+
+export function isConsultationClosed(consultation: { closesAt: Date; closedAt: Date | null } | null, now = new Date()) {
+  return Boolean(consultation && (consultation.closedAt !== null || consultation.closesAt.getTime() <= now.getTime()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Posts
+
+const POST_SELECT = {
+  id: true,
+  number: true,
+  body: true,
+  authorId: true,
+  replyToPostId: true,
+  helpfulCount: true,
+  editedAt: true,
+  deletedAt: true,
+  hiddenAt: true,
+  hiddenReason: true,
+  createdAt: true,
+  _count: { select: { revisions: true } },
+} satisfies Prisma.ForumPostSelect;
+
+export type ForumPostRow = Prisma.ForumPostGetPayload<{ select: typeof POST_SELECT }>;
+
+/** One page of a thread: posts numbered from (page-1)*size+1, found through the (threadId, number) index. */
+export async function listThreadPosts({ threadId, page, viewerId }: { threadId: string; page: number; viewerId?: string | null }) {
+  const first = (page - 1) * POSTS_PER_PAGE + 1;
+  const posts = await prisma.forumPost.findMany({
+    where: { threadId, number: { gte: first, lt: first + POSTS_PER_PAGE } },
+    select: POST_SELECT,
+    orderBy: { number: "asc" },
+  });
+  const helpful = viewerId
+    ? new Set(
+        (
+          await prisma.forumReaction.findMany({
+            where: { userId: viewerId, postId: { in: posts.map((p) => p.id) }, kind: "helpful" },
+            select: { postId: true },
+          })
+        ).map((r) => r.postId),
+      )
+    : new Set<string>();
+  return posts.map((post) => ({ ...post, helpfulByViewer: helpful.has(post.id) }));
+}
+
+export function getPost(id: string) {
+  return prisma.forumPost.findUnique({
+    where: { id },
+    select: {
+      ...POST_SELECT,
+      threadId: true,
+      thread: { select: { id: true, title: true, locked: true, kind: true, categoryId: true } },
+      author: { select: { displayName: true, handle: true } },
+    },
+  });
+}
+
+export function listPostRevisions(postId: string) {
+  return prisma.forumPostRevision.findMany({
+    where: { postId },
+    select: { id: true, body: true, title: true, createdAt: true, editor: { select: { displayName: true } } },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing: the checks every post goes through
+
+export type PostingRefusal =
+  | { reason: "suspended"; until: Date }
+  | { reason: "locked" }
+  | { reason: "consultation_closed" }
+  | { reason: "rate_limited"; retryAfterSeconds: number }
+  | { reason: "too_many_links"; max: number };
+
+// Suspensions are the moderation model's: one definition of who may post.
+export { activeSuspension };
+
+/** Whether a person may post now (suspension, rate limit, links), regardless of where. */
+async function checkAuthor(tx: Tx, { userId, body, now }: { userId: string; body: string; now: Date }): Promise<PostingRefusal | null> {
+  const suspension = await activeSuspension(userId, now, tx);
+  if (suspension) return { reason: "suspended", until: suspension.endsAt };
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { createdAt: true } });
+  const tier = now.getTime() - user.createdAt.getTime() < NEW_ACCOUNT_MS ? "new" : "established";
+  const links = countLinks(body);
+  if (links > MAX_LINKS_PER_POST[tier]) return { reason: "too_many_links", max: MAX_LINKS_PER_POST[tier] };
+  const recent = await tx.forumPost.findMany({
+    where: { authorId: userId, createdAt: { gt: new Date(now.getTime() - POST_WINDOW_MS) } },
+    select: { createdAt: true },
+    orderBy: { createdAt: "desc" },
+    take: MAX_POSTS_PER_WINDOW[tier],
+  });
+  if (recent.length >= MAX_POSTS_PER_WINDOW[tier]) {
+    const oldest = recent.at(-1)!.createdAt.getTime();
+    return { reason: "rate_limited", retryAfterSeconds: Math.max(1, Math.ceil((oldest + POST_WINDOW_MS - now.getTime()) / 1000)) };
+  }
+  return null;
+}
+
+/** Why a thread accepts no replies now, if it does not. */
+export function threadClosedReason(
+  thread: { locked: boolean; consultation: { closesAt: Date; closedAt: Date | null } | null },
+  now = new Date(),
+): "locked" | "consultation_closed" | null {
+  if (thread.locked) return "locked";
+  if (isConsultationClosed(thread.consultation, now)) return "consultation_closed";
+  return null;
+}
+
+async function subscribe(tx: Tx, userId: string, threadId: string) {
+  // An explicit unsubscribe (active: false) is respected: posting again does not undo it.
+  await tx.forumThreadSubscription.upsert({
+    where: { userId_threadId: { userId, threadId } },
+    create: { userId, threadId },
+    update: {},
+    select: { userId: true },
+  });
+}
+
+const NOTIFICATION_RANK: Record<NotificationKind, number> = {
+  mention: 5,
+  reply: 4,
+  thread_activity: 3,
+  category_activity: 2,
+  moderation: 1,
+  consultation_summary: 1,
+};
+
+/** One notification per person for a new post: the most specific reason wins. */
+async function notifyForPost(
+  tx: Tx,
+  { post, thread, authorId, isNewThread }: { post: { id: string; body: string; replyToPostId: string | null }; thread: { id: string; authorId: string; categoryId: string }; authorId: string; isNewThread: boolean },
+) {
+  const recipients = new Map<string, NotificationKind>();
+  const offer = (userId: string, kind: NotificationKind) => {
+    if (userId === authorId) return;
+    const current = recipients.get(userId);
+    if (!current || NOTIFICATION_RANK[kind] > NOTIFICATION_RANK[current]) recipients.set(userId, kind);
+  };
+  if (isNewThread) {
+    const watchers = await tx.forumCategorySubscription.findMany({ where: { categoryId: thread.categoryId }, select: { userId: true } });
+    for (const w of watchers) offer(w.userId, "category_activity");
+  } else {
+    const subscribers = await tx.forumThreadSubscription.findMany({ where: { threadId: thread.id, active: true }, select: { userId: true } });
+    for (const s of subscribers) offer(s.userId, s.userId === thread.authorId ? "reply" : "thread_activity");
+    if (post.replyToPostId) {
+      const repliedTo = await tx.forumPost.findUnique({ where: { id: post.replyToPostId }, select: { authorId: true } });
+      if (repliedTo) offer(repliedTo.authorId, "reply");
+    }
+  }
+  const handles = extractMentions(post.body);
+  if (handles.length) {
+    const mentioned = await tx.user.findMany({ where: { handle: { in: handles } }, select: { id: true } });
+    for (const m of mentioned) offer(m.id, "mention");
+  }
+  if (recipients.size === 0) return;
+  await tx.notification.createMany({
+    data: [...recipients].map(([userId, kind]) => ({ userId, kind, actorId: authorId, threadId: thread.id, postId: post.id })),
+  });
+}
+
+const SERIALIZABLE_RETRIES = 3;
+
+async function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await prisma.$transaction(fn, { timeout: 15_000 });
+    } catch (error) {
+      // Two replies racing for the same post number: the loser retries with the next one.
+      const retryable = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (!retryable || attempt >= SERIALIZABLE_RETRIES) throw error;
+    }
+  }
+}
+
+export interface NewThreadInput {
+  categoryId: string;
+  title: string;
+  body: string;
+  tags: string[];
+  enterpriseId: string | null;
+}
+
+export async function createThread({ userId, input, now = new Date() }: { userId: string; input: NewThreadInput; now?: Date }) {
+  return inTransaction(async (tx) => {
+    const refusal = await checkAuthor(tx, { userId, body: input.body, now });
+    if (refusal) return { error: refusal } as const;
+    await ensureHandle(tx, userId);
+    const thread = await tx.forumThread.create({
+      data: {
+        categoryId: input.categoryId,
+        authorId: userId,
+        enterpriseId: input.enterpriseId,
+        title: input.title,
+        tags: input.tags,
+        postCount: 1,
+        lastPostAt: now,
+        createdAt: now,
+      },
+      select: { id: true, authorId: true, categoryId: true },
+    });
+    const post = await tx.forumPost.create({
+      data: { threadId: thread.id, authorId: userId, number: 1, body: input.body, createdAt: now },
+      select: { id: true, body: true, replyToPostId: true },
+    });
+    await tx.forumThread.update({ where: { id: thread.id }, data: { lastPostId: post.id }, select: { id: true } });
+    await subscribe(tx, userId, thread.id);
+    await notifyForPost(tx, { post, thread, authorId: userId, isNewThread: true });
+    return { thread: { id: thread.id }, post: { id: post.id, number: 1 } } as const;
+  });
+}
+
+export async function createReply({
+  userId,
+  threadId,
+  body,
+  replyToPostId,
+  now = new Date(),
+}: {
+  userId: string;
+  threadId: string;
+  body: string;
+  replyToPostId: string | null;
+  now?: Date;
+}) {
+  return inTransaction(async (tx) => {
+    // Lock the thread row: numbering, locking and closing are decided against its current state.
+    const [thread] = await tx.$queryRaw<{ id: string; authorId: string; categoryId: string; locked: boolean; postCount: number }[]>`
+      SELECT id, "authorId", "categoryId", locked, "postCount" FROM "ForumThread" WHERE id = ${threadId} FOR UPDATE`;
+    if (!thread) return { error: { reason: "not_found" } } as const;
+    const consultation = await tx.forumConsultation.findUnique({ where: { threadId }, select: { closesAt: true, closedAt: true } });
+    const closed = threadClosedReason({ locked: thread.locked, consultation }, now);
+    if (closed) return { error: { reason: closed } } as const;
+    const refusal = await checkAuthor(tx, { userId, body, now });
+    if (refusal) return { error: refusal } as const;
+    let replyTo: string | null = null;
+    if (replyToPostId) {
+      const target = await tx.forumPost.findFirst({ where: { id: replyToPostId, threadId }, select: { id: true } });
+      replyTo = target?.id ?? null;
+    }
+    await ensureHandle(tx, userId);
+    const number = thread.postCount + 1;
+    const post = await tx.forumPost.create({
+      data: { threadId, authorId: userId, number, body, replyToPostId: replyTo, createdAt: now },
+      select: { id: true, body: true, replyToPostId: true },
+    });
+    await tx.forumThread.update({
+      where: { id: threadId },
+      data: { postCount: number, lastPostAt: now, lastPostId: post.id },
+      select: { id: true },
+    });
+    await subscribe(tx, userId, threadId);
+    await notifyForPost(tx, { post, thread, authorId: userId, isNewThread: false });
+    return { post: { id: post.id, number } } as const;
+  });
+}
+
+/**
+ * Edits one's own post, keeping the previous text as a revision. The opening post's edit may
+ * also change the thread title. Editing is refused where posting is (suspension, locked, closed).
+ */
+export async function editPost({
+  userId,
+  postId,
+  body,
+  title,
+  now = new Date(),
+}: {
+  userId: string;
+  postId: string;
+  body: string;
+  title?: string;
+  now?: Date;
+}) {
+  return prisma.$transaction(async (tx) => {
+    const post = await tx.forumPost.findUnique({
+      where: { id: postId },
+      select: {
+        id: true,
+        authorId: true,
+        number: true,
+        body: true,
+        deletedAt: true,
+        hiddenAt: true,
+        thread: { select: { id: true, title: true, locked: true, consultation: { select: { closesAt: true, closedAt: true } } } },
+      },
+    });
+    if (!post) return { error: { reason: "not_found" } } as const;
+    if (post.authorId !== userId || post.deletedAt || post.hiddenAt) return { error: { reason: "forbidden" } } as const;
+    const closed = threadClosedReason(post.thread, now);
+    if (closed) return { error: { reason: closed } } as const;
+    const suspension = await activeSuspension(userId, now, tx);
+    if (suspension) return { error: { reason: "suspended", until: suspension.endsAt } } as const;
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { createdAt: true } });
+    const tier = now.getTime() - user.createdAt.getTime() < NEW_ACCOUNT_MS ? "new" : "established";
+    if (countLinks(body) > MAX_LINKS_PER_POST[tier]) return { error: { reason: "too_many_links", max: MAX_LINKS_PER_POST[tier] } } as const;
+    const newTitle = post.number === 1 && title !== undefined && title !== post.thread.title ? title : undefined;
+    if (body === post.body && newTitle === undefined) return { post: { id: post.id, number: post.number, threadId: post.thread.id } } as const;
+    await tx.forumPostRevision.create({
+      data: { postId, editorId: userId, body: post.body, title: newTitle !== undefined ? post.thread.title : null, createdAt: now },
+      select: { id: true },
+    });
+    await tx.forumPost.update({ where: { id: postId }, data: { body, editedAt: now }, select: { id: true } });
+    if (newTitle !== undefined) await tx.forumThread.update({ where: { id: post.thread.id }, data: { title: newTitle }, select: { id: true } });
+    return { post: { id: post.id, number: post.number, threadId: post.thread.id } } as const;
+  });
+}
+
+/** Soft-deletes one's own post: a placeholder stays so the thread reads on and links keep working. */
+export async function deletePost({ userId, postId, now = new Date() }: { userId: string; postId: string; now?: Date }) {
+  const post = await prisma.forumPost.findUnique({ where: { id: postId }, select: { authorId: true, deletedAt: true, number: true, threadId: true } });
+  if (!post) return { error: { reason: "not_found" } } as const;
+  if (post.authorId !== userId) return { error: { reason: "forbidden" } } as const;
+  if (!post.deletedAt) {
+    await prisma.forumPost.update({ where: { id: postId }, data: { deletedAt: now }, select: { id: true } });
+  }
+  return { post: { id: postId, number: post.number, threadId: post.threadId } } as const;
+}
+
+/** Marks or unmarks a post as helpful for one person; returns the new state. */
+export async function toggleHelpful({ userId, postId }: { userId: string; postId: string }) {
+  return prisma.$transaction(async (tx) => {
+    const post = await tx.forumPost.findUnique({ where: { id: postId }, select: { id: true, authorId: true, deletedAt: true, hiddenAt: true, number: true, threadId: true } });
+    if (!post) return { error: { reason: "not_found" } } as const;
+    if (post.authorId === userId || post.deletedAt || post.hiddenAt) return { error: { reason: "forbidden" } } as const;
+    const removed = await tx.forumReaction.deleteMany({ where: { postId, userId, kind: "helpful" } });
+    let helpful: boolean;
+    if (removed.count > 0) {
+      helpful = false;
+    } else {
+      const created = await tx.forumReaction.createMany({ data: [{ postId, userId, kind: "helpful" }], skipDuplicates: true });
+      helpful = created.count > 0;
+    }
+    const count = await tx.forumReaction.count({ where: { postId, kind: "helpful" } });
+    await tx.forumPost.update({ where: { id: postId }, data: { helpfulCount: count }, select: { id: true } });
+    return { helpful, count, post: { number: post.number, threadId: post.threadId } } as const;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Subscriptions
+
+export async function getSubscriptionState({ userId, threadId, categoryId }: { userId: string; threadId?: string; categoryId?: string }) {
+  const [thread, category] = await Promise.all([
+    threadId ? prisma.forumThreadSubscription.findUnique({ where: { userId_threadId: { userId, threadId } }, select: { active: true } }) : null,
+    categoryId ? prisma.forumCategorySubscription.findUnique({ where: { userId_categoryId: { userId, categoryId } }, select: { userId: true } }) : null,
+  ]);
+  return { thread: Boolean(thread?.active), category: Boolean(category) };
+}
+
+export async function setThreadSubscription({ userId, threadId, active }: { userId: string; threadId: string; active: boolean }) {
+  await prisma.forumThreadSubscription.upsert({
+    where: { userId_threadId: { userId, threadId } },
+    create: { userId, threadId, active },
+    update: { active },
+    select: { userId: true },
+  });
+}
+
+export async function setCategorySubscription({ userId, categoryId, active }: { userId: string; categoryId: string; active: boolean }) {
+  if (active) {
+    await prisma.forumCategorySubscription.upsert({
+      where: { userId_categoryId: { userId, categoryId } },
+      create: { userId, categoryId },
+      update: {},
+      select: { userId: true },
+    });
+  } else {
+    await prisma.forumCategorySubscription.deleteMany({ where: { userId, categoryId } });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notifications
+
+export function countUnreadNotifications(userId: string) {
+  return prisma.notification.count({ where: { userId, readAt: null } });
+}
+
+export function listNotifications({ userId, take = 50 }: { userId: string; take?: number }) {
+  return prisma.notification.findMany({
+    where: { userId },
+    select: {
+      id: true,
+      kind: true,
+      message: true,
+      readAt: true,
+      createdAt: true,
+      actor: { select: { displayName: true } },
+      thread: { select: { id: true, title: true } },
+      post: { select: { id: true, number: true } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
+}
+
+/** Marks notifications read: all of a person's, or one (only their own). */
+export async function markNotificationsRead({ userId, id, now = new Date() }: { userId: string; id?: string; now?: Date }) {
+  const result = await prisma.notification.updateMany({ where: { userId, readAt: null, ...(id ? { id } : {}) }, data: { readAt: now } });
+  return result.count;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enterprises a person may link a thread to
+
+export function listMemberEnterprises(userId: string) {
+  return prisma.enterprise.findMany({
+    where: { members: { some: { userId } } },
+    select: { id: true, name: true, slug: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+
+const POST_VECTOR = Prisma.sql`(to_tsvector('english', p.body) || to_tsvector('russian', p.body))`;
+const TITLE_VECTOR = Prisma.sql`(to_tsvector('english', t.title) || to_tsvector('russian', t.title))`;
+export const SEARCH_PAGE_SIZE = 20;
+
+export interface SearchHit {
+  threadId: string;
+  title: string;
+  tags: string[];
+  categorySlug: string;
+  categoryNameEn: string;
+  categoryNameRu: string;
+  postId: string;
+  number: number;
+  body: string;
+  createdAt: Date;
+  rank: number;
+}
+
+/**
+ * Threads whose title or any visible post matches, best match first, one hit per thread (its
+ * best-matching post). English and Russian stemming both apply, so either language finds word forms.
+ */
+export async function searchForum({ q, categoryId, tag, page = 1 }: { q: string; categoryId?: string; tag?: string; page?: number }) {
+  const query = Prisma.sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('russian', ${q}))`;
+  const threadFilter = [Prisma.sql`TRUE`];
+  if (categoryId) threadFilter.push(Prisma.sql`t."categoryId" = ${categoryId}`);
+  if (tag) threadFilter.push(Prisma.sql`${tag} = ANY(t.tags)`);
+  const where = Prisma.join(threadFilter, " AND ");
+  const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  const rows = await prisma.$queryRaw<SearchHit[]>`
+    WITH q AS (SELECT ${query} AS query),
+    matches AS (
+      SELECT p."threadId", p.id AS "postId", p.number, ts_rank(${POST_VECTOR}, q.query) AS rank
+      FROM "ForumPost" p, q
+      WHERE ${POST_VECTOR} @@ q.query AND p."deletedAt" IS NULL AND p."hiddenAt" IS NULL
+      UNION ALL
+      SELECT t.id, fp.id, 1, ts_rank(${TITLE_VECTOR}, q.query) * 2
+      FROM "ForumThread" t JOIN "ForumPost" fp ON fp."threadId" = t.id AND fp.number = 1, q
+      WHERE ${TITLE_VECTOR} @@ q.query
+    ),
+    best AS (
+      SELECT DISTINCT ON (m."threadId") m."threadId", m."postId", m.number, m.rank
+      FROM matches m ORDER BY m."threadId", m.rank DESC, m.number ASC
+    )
+    SELECT t.id AS "threadId", t.title, t.tags, c.slug AS "categorySlug", c."nameEn" AS "categoryNameEn", c."nameRu" AS "categoryNameRu",
+      b."postId", b.number, CASE WHEN p."deletedAt" IS NULL AND p."hiddenAt" IS NULL THEN left(p.body, 2000) ELSE '' END AS body,
+      p."createdAt", b.rank::float8 AS rank
+    FROM best b
+      JOIN "ForumThread" t ON t.id = b."threadId"
+      JOIN "ForumCategory" c ON c.id = t."categoryId"
+      JOIN "ForumPost" p ON p.id = b."postId"
+    WHERE ${where}
+    ORDER BY b.rank DESC, t."lastPostAt" DESC, t.id
+    LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${offset}`;
+  return { hits: rows.slice(0, SEARCH_PAGE_SIZE), hasMore: rows.length > SEARCH_PAGE_SIZE };
+}
+
+/** Threads with a tag and/or in a category, latest activity first (search without words). */
+export async function listFilteredThreads({ categoryId, tag, page = 1 }: { categoryId?: string; tag?: string; page?: number }) {
+  const rows = await prisma.forumThread.findMany({
+    where: { ...(categoryId ? { categoryId } : {}), ...(tag ? { tags: { has: tag } } : {}) },
+    select: THREAD_LIST_SELECT,
+    orderBy: [{ lastPostAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * SEARCH_PAGE_SIZE,
+    take: SEARCH_PAGE_SIZE + 1,
+  });
+  return { threads: rows.slice(0, SEARCH_PAGE_SIZE), hasMore: rows.length > SEARCH_PAGE_SIZE };
+}

@@ -1,0 +1,94 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listCategories } from "~/models/forum.server";
+import { getOptionalUser } from "~/utils/auth.server";
+import { formatDate, formatNumber } from "~/utils/format";
+import { localized } from "~/utils/i18n";
+import { getFixedT } from "~/utils/i18next.server";
+import { isForumModerator } from "~/utils/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [t, user, categories] = await Promise.all([getFixedT(request), getOptionalUser(request), listCategories()]);
+  return { title: t("forum.title"), signedIn: Boolean(user), moderator: isForumModerator(user), categories };
+}
+
+export default function ForumPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const { title, signedIn, moderator, categories } = useLoaderData<typeof loader>();
+  const groups = [
+    { kind: "theme", heading: t("forum.themes") },
+    { kind: "country", heading: t("forum.countries") },
+  ] as const;
+  return (
+    <section className="forum">
+      <h1>{title}</h1>
+      <p>{t("forum.intro")}</p>
+      <div className="actions">
+        {signedIn ? (
+          <Link to="/forum/new" className="button">
+            {t("forum.newThread")}
+          </Link>
+        ) : (
+          <Link to="/login?redirectTo=%2Fforum%2Fnew" className="button">
+            {t("forum.signInToPost")}
+          </Link>
+        )}
+        <a href="/forum/feed.atom">{t("forum.feed")}</a>
+        <Link to="/forum/consultations">{t("forumModeration.consultations.title")}</Link>
+        {moderator ? <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link> : null}
+      </div>
+      <Form method="get" action="/forum/search" className="search-form" role="search">
+        <label htmlFor="forum-search">{t("forum.search.label")}</label>
+        <input id="forum-search" name="q" type="search" maxLength={200} />
+        <button type="submit">{t("forum.search.submit")}</button>
+      </Form>
+      {groups.map((group) => (
+        <section key={group.kind} aria-labelledby={`forum-${group.kind}`}>
+          <h2 id={`forum-${group.kind}`}>{group.heading}</h2>
+          <table className="category-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("forum.category")}</th>
+                <th scope="col">{t("forum.threadsHeading")}</th>
+                <th scope="col">{t("forum.postsHeading")}</th>
+                <th scope="col">{t("forum.latest")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {categories
+                .filter((c) => c.kind === group.kind)
+                .map((category) => (
+                  <tr key={category.id}>
+                    <td>
+                      <Link to={`/forum/${category.slug}`}>{localized({ en: category.nameEn, ru: category.nameRu }, language)}</Link>
+                      <p className="field-hint">{localized({ en: category.descriptionEn, ru: category.descriptionRu }, language)}</p>
+                    </td>
+                    <td>{formatNumber(category.threadCount, language)}</td>
+                    <td>{formatNumber(category.postCount, language)}</td>
+                    <td>
+                      {category.latest ? (
+                        <>
+                          <Link to={`/forum/threads/${category.latest.id}`}>{category.latest.title}</Link>
+                          <br />
+                          <span className="field-hint">{formatDate(category.latest.lastPostAt, language)}</span>
+                        </>
+                      ) : (
+                        t("forum.noThreadsYet")
+                      )}
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · Ortaq` },
+  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: "/forum/feed.atom" },
+];

@@ -1,0 +1,107 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ThreadList } from "~/components/forum";
+import {
+  decodeThreadCursor,
+  getCategoryBySlug,
+  getPeople,
+  getSubscriptionState,
+  listCategoryThreads,
+  setCategorySubscription,
+} from "~/models/forum.server";
+import { getOptionalUser, requireUser } from "~/utils/auth.server";
+import { localized } from "~/utils/i18n";
+import { i18next } from "~/utils/i18next.server";
+import { notFound } from "~/utils/permissions.server";
+import { SLUG_PATTERN } from "~/utils/slug";
+
+async function findCategory(slug: string | undefined) {
+  const category = slug && SLUG_PATTERN.test(slug) ? await getCategoryBySlug(slug) : null;
+  if (!category) notFound();
+  return category;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const category = await findCategory(params.slug);
+  const url = new URL(request.url);
+  const rawCursor = url.searchParams.get("after");
+  const after = decodeThreadCursor(rawCursor);
+  if (rawCursor && !after) throw new Response("Bad cursor", { status: 400 });
+  const [user, locale] = await Promise.all([getOptionalUser(request), i18next.getLocale(request)]);
+  const { threads, next } = await listCategoryThreads({ categoryId: category.id, after });
+  const [people, subscription] = await Promise.all([
+    getPeople(threads.map((thread) => thread.authorId)),
+    user ? getSubscriptionState({ userId: user.id, categoryId: category.id }) : null,
+  ]);
+  return {
+    category,
+    title: localized({ en: category.nameEn, ru: category.nameRu }, locale),
+    threads,
+    next,
+    isFirstPage: !after,
+    people: Object.fromEntries(people),
+    signedIn: Boolean(user),
+    subscribed: subscription?.category ?? false,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const category = await findCategory(params.slug);
+  const intent = (await request.formData()).get("intent");
+  if (intent !== "subscribe" && intent !== "unsubscribe") throw new Response("Unknown action", { status: 400 });
+  await setCategorySubscription({ userId: user.id, categoryId: category.id, active: intent === "subscribe" });
+  return redirect(`/forum/${category.slug}?${intent}d=1`);
+}
+
+export default function CategoryPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const { category, threads, next, isFirstPage, people, signedIn, subscribed } = useLoaderData<typeof loader>();
+  const name = localized({ en: category.nameEn, ru: category.nameRu }, language);
+  return (
+    <section className="forum">
+      <nav aria-label={t("forum.breadcrumbs")} className="breadcrumbs">
+        <Link to="/forum">{t("forum.title")}</Link>
+      </nav>
+      <h1>{name}</h1>
+      <p>{localized({ en: category.descriptionEn, ru: category.descriptionRu }, language)}</p>
+      <div className="actions">
+        {signedIn ? (
+          <>
+            <Link to={`/forum/new?category=${category.slug}`} className="button">
+              {t("forum.newThread")}
+            </Link>
+            <Form method="post">
+              <input type="hidden" name="intent" value={subscribed ? "unsubscribe" : "subscribe"} />
+              <button type="submit" className="button-secondary">
+                {subscribed ? t("forum.unwatchCategory") : t("forum.watchCategory")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <Link to={`/login?${new URLSearchParams({ redirectTo: `/forum/new?category=${category.slug}` })}`} className="button">
+            {t("forum.signInToPost")}
+          </Link>
+        )}
+        <a href={`/forum/${category.slug}/feed.atom`}>{t("forum.feed")}</a>
+        <Link to={`/forum/search?${new URLSearchParams({ category: category.slug })}`}>{t("forum.search.inCategory")}</Link>
+      </div>
+      <h2>{t("forum.threadsHeading")}</h2>
+      {threads.length === 0 ? <p>{t("forum.noThreadsYet")}</p> : <ThreadList threads={threads} people={people} />}
+      <nav aria-label={t("forum.pagination")} className="pagination">
+        {!isFirstPage ? <Link to={`/forum/${category.slug}`}>{t("forum.firstPage")}</Link> : null}
+        {next ? <Link to={`/forum/${category.slug}?${new URLSearchParams({ after: next })}`}>{t("forum.olderThreads")}</Link> : null}
+      </nav>
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.title} · Ortaq` },
+        { tagName: "link", rel: "alternate", type: "application/atom+xml", href: `/forum/${data.category.slug}/feed.atom` },
+      ]
+    : [];

@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getCategoryBySlug } from "~/models/forum.server";
+import { forumFeedResponse } from "~/utils/forum-feed.server";
+import { localized } from "~/utils/i18n";
+import { getFixedT, i18next } from "~/utils/i18next.server";
+import { notFound } from "~/utils/permissions.server";
+import { SLUG_PATTERN } from "~/utils/slug";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const category = params.slug && SLUG_PATTERN.test(params.slug) ? await getCategoryBySlug(params.slug) : null;
+  if (!category) notFound();
+  const [t, language] = await Promise.all([getFixedT(request), i18next.getLocale(request)]);
+  return forumFeedResponse({
+    request,
+    category,
+    feedTitle: t("forum.categoryFeedTitle", { name: localized({ en: category.nameEn, ru: category.nameRu }, language) }),
+    placeholders: { deleted: t("forum.deletedPlaceholder"), hidden: t("forum.hiddenPlaceholder") },
+    language,
+  });
+}

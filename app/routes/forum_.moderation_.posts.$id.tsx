@@ -1,0 +1,119 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PostModerationControls } from "~/components/forum-moderation";
+import { FormErrors } from "~/components/forms";
+import { dismissFlags, getPostForModeration, hidePost, restorePost } from "~/models/forum-moderation.server";
+import { requireUser, safeRedirect } from "~/utils/auth.server";
+import { formatDate } from "~/utils/format";
+import { PostModerationSchema } from "~/utils/forum-moderation-validation";
+import { getFixedT } from "~/utils/i18next.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { withNotice } from "~/utils/redirect-notice";
+import { IdSchema } from "~/utils/validation";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "moderate:forum");
+  if (!IdSchema.safeParse(params.id).success) notFound();
+  const post = await getPostForModeration(params.id!);
+  if (!post) notFound();
+  const t = await getFixedT(request);
+  return { title: t("forumModeration.post.title", { number: post.number, thread: post.thread.title }), post, done: new URL(request.url).searchParams.get("done") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "moderate:forum");
+  if (!IdSchema.safeParse(params.id).success) notFound();
+  const postId = params.id!;
+  const submission = parseWithZod(await request.formData(), { schema: PostModerationSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { intent, reason, redirectTo } = submission.value;
+  const act = intent === "hide" ? hidePost : intent === "restore" ? restorePost : dismissFlags;
+  const outcome = await act({ moderatorId: user.id, postId, reason });
+  if (!outcome.ok) {
+    if (outcome.reason === "not_found") notFound();
+    return data(submission.reply({ formErrors: [`forumModeration.refusal.${intent}NoChange`] }), { status: 409 });
+  }
+  const back = safeRedirect(redirectTo, `/forum/moderation/posts/${postId}`);
+  return redirect(withNotice(back, "done", intent));
+}
+
+export default function ModeratePostPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const { title, post, done } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const here = `/forum/moderation/posts/${post.id}`;
+  return (
+    <section className="moderation">
+      <p>
+        <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link> · <Link to="/forum/moderation/log">{t("forumModeration.log.title")}</Link>
+      </p>
+      <h1>{title}</h1>
+      {done ? (
+        <p role="status" className="notice">
+          {t(`forumModeration.done.${done === "hide" || done === "restore" || done === "dismiss" ? done : "other"}`)}
+        </p>
+      ) : null}
+      <p>
+        {t("forumModeration.post.byOn", { name: post.author.displayName, date: formatDate(post.createdAt, language) })} ·{" "}
+        <Link to={`/forum/threads/${post.thread.id}`}>{t("forumModeration.post.openThread")}</Link> ·{" "}
+        <Link to={`/forum/moderation/threads/${post.thread.id}`}>{t("forumModeration.post.moderateThread")}</Link> ·{" "}
+        <Link to={`/forum/moderation/users/${post.author.id}`}>{t("forumModeration.post.moderateAuthor", { name: post.author.displayName })}</Link>
+      </p>
+      {post.hiddenAt ? (
+        <p className="notice notice-warning">
+          {t("forumModeration.post.hiddenBy", {
+            name: post.hiddenBy?.displayName ?? "",
+            date: formatDate(post.hiddenAt, language),
+            reason: post.hiddenReason ?? "",
+          })}
+        </p>
+      ) : null}
+      {post.deletedAt ? <p className="notice">{t("forumModeration.post.deletedByAuthor", { date: formatDate(post.deletedAt, language) })}</p> : null}
+      <h2>{t("forumModeration.post.current")}</h2>
+      <div className="plain-text post-body">{post.body}</div>
+      <FormErrors id="moderate-post-errors" errors={result?.error?.[""] ?? undefined} />
+      <PostModerationControls
+        post={post}
+        redirectTo={here}
+        withDismiss={post.flags.some((f) => f.status === "open")}
+        errors={result?.error}
+        values={result?.initialValue as Record<string, unknown> | undefined}
+      />
+      <h2>{t("forumModeration.post.flags")}</h2>
+      {post.flags.length === 0 ? (
+        <p>{t("forumModeration.post.noFlags")}</p>
+      ) : (
+        <ul>
+          {post.flags.map((flag) => (
+            <li key={flag.id}>
+              {t(`forumModeration.flagReason.${flag.reason}`)} · {flag.reporter.displayName} · {formatDate(flag.createdAt, language)} ·{" "}
+              {t(`forumModeration.flagStatus.${flag.status}`)}
+              {flag.note ? <> — {flag.note}</> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t("forumModeration.post.history")}</h2>
+      {post.revisions.length === 0 ? (
+        <p>{t("forumModeration.post.noRevisions")}</p>
+      ) : (
+        <ol className="revision-list">
+          {post.revisions.map((revision) => (
+            <li key={revision.id}>
+              <h3>{t("forumModeration.post.revisionBy", { name: revision.editor.displayName, date: formatDate(revision.createdAt, language) })}</h3>
+              {revision.title ? <p>{t("forumModeration.post.revisionTitle", { title: revision.title })}</p> : null}
+              <div className="plain-text post-body">{revision.body}</div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];

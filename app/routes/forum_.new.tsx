@@ -1,0 +1,106 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { RefusalMessage } from "~/components/forum";
+import { activeSuspension, createThread, listCategoryOptions, listMemberEnterprises } from "~/models/forum.server";
+import { requireUser } from "~/utils/auth.server";
+import { MAX_POST_LENGTH, MAX_TAGS } from "~/utils/forum-limits";
+import { NewThreadSchema } from "~/utils/forum-validation";
+import { localized } from "~/utils/i18n";
+import { getFixedT } from "~/utils/i18next.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [t, categories, enterprises, suspension] = await Promise.all([
+    getFixedT(request),
+    listCategoryOptions(),
+    listMemberEnterprises(user.id),
+    activeSuspension(user.id),
+  ]);
+  const wanted = new URL(request.url).searchParams.get("category");
+  return {
+    title: t("forum.newThread"),
+    categories,
+    enterprises,
+    selectedCategory: categories.find((c) => c.slug === wanted)?.id ?? "",
+    suspendedUntil: suspension?.endsAt ?? null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: NewThreadSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), refusal: null }, { status: 400 });
+  const { categoryId, title, body, tags, enterpriseId } = submission.value;
+  const [categories, enterprises] = await Promise.all([listCategoryOptions(), listMemberEnterprises(user.id)]);
+  if (!categories.some((c) => c.id === categoryId)) {
+    return data({ result: submission.reply({ fieldErrors: { categoryId: ["forum.errors.chooseCategory"] } }), refusal: null }, { status: 400 });
+  }
+  if (enterpriseId && !enterprises.some((e) => e.id === enterpriseId)) {
+    return data({ result: submission.reply({ fieldErrors: { enterpriseId: ["forum.errors.notYourEnterprise"] } }), refusal: null }, { status: 400 });
+  }
+  const created = await createThread({ userId: user.id, input: { categoryId: categoryId!, title, body, tags, enterpriseId: enterpriseId ?? null } });
+  if (created.error) {
+    const status = created.error.reason === "rate_limited" ? 429 : created.error.reason === "too_many_links" ? 400 : 403;
+    return data({ result: submission.reply(), refusal: created.error }, { status });
+  }
+  return redirect(`/forum/threads/${created.thread.id}`);
+}
+
+export default function NewThreadPage() {
+  const { t, i18n } = useTranslation();
+  const { title, categories, enterprises, selectedCategory, suspendedUntil } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "new-thread",
+    lastResult: actionData?.result,
+    defaultValue: { categoryId: selectedCategory },
+    constraint: getZodConstraint(NewThreadSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewThreadSchema }),
+  });
+  return (
+    <section className="forum">
+      <nav aria-label={t("forum.breadcrumbs")} className="breadcrumbs">
+        <Link to="/forum">{t("forum.title")}</Link>
+      </nav>
+      <h1>{title}</h1>
+      {suspendedUntil ? <RefusalMessage refusal={{ reason: "suspended", until: suspendedUntil }} /> : null}
+      <RefusalMessage refusal={actionData?.refusal} />
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <SelectField
+          field={fields.categoryId}
+          label={t("forum.category")}
+          placeholder={t("forum.chooseCategory")}
+          options={categories.map((c) => ({
+            value: c.id,
+            label: localized({ en: c.nameEn, ru: c.nameRu }, i18n.language),
+            group: c.kind === "theme" ? t("forum.themes") : t("forum.countries"),
+          }))}
+        />
+        <TextField field={fields.title} label={t("forum.threadTitle")} />
+        <TextAreaField field={fields.body} label={t("forum.body")} hint={t("forum.markdownHint", { max: MAX_POST_LENGTH })} rows={10} />
+        <TextField field={fields.tags} label={t("forum.tagsField")} hint={t("forum.tagsHint", { max: MAX_TAGS })} />
+        {enterprises.length ? (
+          <SelectField
+            field={fields.enterpriseId}
+            label={t("forum.enterpriseField")}
+            hint={t("forum.enterpriseHint")}
+            placeholder={t("forum.noEnterprise")}
+            options={enterprises.map((e) => ({ value: e.id, label: e.name }))}
+          />
+        ) : null}
+        <div className="actions">
+          <button type="submit">{t("forum.publishThread")}</button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];

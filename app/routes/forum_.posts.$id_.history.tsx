@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getPost, listPostRevisions } from "~/models/forum.server";
+import { requireUser } from "~/utils/auth.server";
+import { formatDate } from "~/utils/format";
+import { pageOfPost } from "~/utils/forum-limits";
+import { getFixedT } from "~/utils/i18next.server";
+import { forbidden, isForumModerator, notFound } from "~/utils/permissions.server";
+import { IdSchema } from "~/utils/validation";
+
+/** Earlier versions of a post, for moderators; shown as plain text, never rendered. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  if (!isForumModerator(user)) forbidden();
+  if (!IdSchema.safeParse(params.id).success) notFound();
+  const post = await getPost(params.id!);
+  if (!post) notFound();
+  const t = await getFixedT(request);
+  return {
+    title: t("forum.historyTitle", { number: post.number, title: post.thread.title }),
+    post: { body: post.body, number: post.number, editedAt: post.editedAt, author: post.author.displayName },
+    back: `/forum/threads/${post.threadId}?page=${pageOfPost(post.number)}#post-${post.number}`,
+    revisions: await listPostRevisions(post.id),
+  };
+}
+
+export default function PostHistoryPage() {
+  const { t, i18n } = useTranslation();
+  const { title, post, back, revisions } = useLoaderData<typeof loader>();
+  return (
+    <section className="forum">
+      <p>
+        <Link to={back}>{t("forum.backToPost")}</Link>
+      </p>
+      <h1>{title}</h1>
+      <h2>{t("forum.currentVersion")}</h2>
+      <pre className="revision">{post.body}</pre>
+      <h2>{t("forum.earlierVersions")}</h2>
+      {revisions.length === 0 ? <p>{t("forum.noEarlierVersions")}</p> : null}
+      <ol className="revision-list">
+        {revisions.map((revision) => (
+          <li key={revision.id}>
+            <p className="field-hint">{t("forum.replacedOn", { date: formatDate(revision.createdAt, i18n.language), name: revision.editor.displayName })}</p>
+            {revision.title ? <p>{t("forum.previousTitle", { title: revision.title })}</p> : null}
+            <pre className="revision">{revision.body}</pre>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];

@@ -1,0 +1,48 @@
+import { describe, expect, test } from "vitest";
+import { XSS_PAYLOADS } from "../../tests/fixtures/xss-payloads";
+import { countLinks, isSafeLink, renderMarkdown } from "./markdown.server";
+
+describe("renderMarkdown", () => {
+  test("renders the safe subset: emphasis, links, lists, quotes, code and headings below the page's own", () => {
+    const html = renderMarkdown("# Title\n\n**bold** *it* [site](https://example.org)\n\n- one\n- two\n\n> quoted\n\n`code`");
+    expect(html).toContain("<h3>Title</h3>");
+    expect(html).toContain("<strong>bold</strong> <em>it</em>");
+    expect(html).toContain('<a href="https://example.org" rel="nofollow ugc noopener">site</a>');
+    expect(html).toContain("<ul>\n<li>one</li>");
+    expect(html).toContain("<blockquote>\n<p>quoted</p>");
+    expect(html).toContain("<code>code</code>");
+  });
+
+  test("turns bare web addresses into links and @handles into mentions, but not e-mail addresses", () => {
+    const html = renderMarkdown("see https://ortaq.example.org and ask @aigerim-sadykova or mail@example.org");
+    expect(html).toContain('<a href="https://ortaq.example.org" rel="nofollow ugc noopener">');
+    expect(html).toContain('<span class="mention">@aigerim-sadykova</span>');
+    expect(html).not.toContain(`<span class="mention">@example`);
+  });
+
+  test("leaves images out: no request leaves the page for a picture in a post", () => {
+    expect(renderMarkdown("![x](https://example.org/p.png)")).not.toContain("<img");
+  });
+
+  test.each(XSS_PAYLOADS)("lets no script, event handler or dangerous link through: %s", (payload) => {
+    const html = renderMarkdown(payload);
+    expect(html).not.toMatch(/<(script|img|svg|iframe|style|details|math|object|embed)\b/i);
+    // Attribute values are quoted with every inner quote escaped, so removing them leaves only attribute names.
+    const tags = [...html.replace(/="[^"]*"/g, '=""').matchAll(/<[a-z][^>]*>/gi)].map((m) => m[0]);
+    for (const tag of tags) expect(tag).not.toMatch(/\son[a-z]+\s*=/i);
+    for (const href of html.matchAll(/href="([^"]*)"/g)) expect(isSafeLink(href[1]!)).toBe(true);
+    expect(html).not.toMatch(/href="\s*(javascript|data|vbscript):/i);
+  });
+});
+
+test("isSafeLink allows web, mail and same-site links only", () => {
+  for (const ok of ["https://example.org", "http://x.org/a?b", "mailto:a@b.org", "/forum", "#post-3"]) expect(isSafeLink(ok)).toBe(true);
+  for (const bad of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "//evil.example", "/\\evil", "vbscript:x", "ftp://x", "relative"]) {
+    expect(isSafeLink(bad)).toBe(false);
+  }
+});
+
+test("countLinks counts explicit links, autolinks and bare addresses", () => {
+  expect(countLinks("[a](https://a.org) <https://b.org> https://c.org and `https://not-in-code.org`")).toBe(3);
+  expect(countLinks("[bad](javascript:alert(1))")).toBe(0);
+});

@@ -1,0 +1,233 @@
+import { expect, expectAccessible, logIn, test } from "./fixtures";
+
+const CLOSED = "Reporting for social enterprises: one simple annual form";
+const OPEN = "Public procurement for social enterprises: a reserved share?";
+const SPAM = "Buy cheap followers and likes";
+
+function inDays(days: number) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+test("a flagged post is hidden by a moderator from the queue, shows as hidden, and the log shows why", async ({ page }) => {
+  // Long journeys through several pages and accounts.
+  test.slow();
+  await logIn(page, "funder@demo.ortaq.org");
+  await page.goto("/forum/consultations");
+  await expect(page.getByRole("heading", { level: 1, name: "Consultations" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: CLOSED }).click();
+  await expect(page.getByRole("heading", { level: 1, name: CLOSED })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Summary of the consultation" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Flagging from the thread itself.
+  await page.getByRole("link", { name: "Read the discussion" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(CLOSED) })).toBeVisible();
+  const spamPost = page.locator("#post-4");
+  await spamPost.getByRole("link", { name: "Flag post #4" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Flag a post" })).toBeVisible();
+  await expect(page.getByText(SPAM)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("What is wrong with it?").selectOption("spam");
+  await page.getByLabel("A note for the moderators (optional)").fill("Advertising fake followers");
+  await page.getByRole("button", { name: "Send the flag" }).click();
+  await expect(page).toHaveURL(/\/forum\/threads\/.*flagged=1/);
+  await expect(spamPost.getByRole("link", { name: "You flagged post #4" })).toBeVisible();
+  await expectAccessible(page);
+
+  // The flag page then says when and why.
+  await spamPost.getByRole("link", { name: "You flagged post #4" }).click();
+  await expect(page.getByText(/You flagged this post on .* \(Spam or advertising\)/)).toBeVisible();
+
+  // Not a moderator: the queue is not for everyone.
+  const refused = await page.goto("/forum/moderation");
+  expect(refused?.status()).toBe(403);
+  await page.getByRole("button", { name: "Log out" }).click();
+
+  await logIn(page, "moderator@demo.ortaq.org");
+  await page.goto("/forum/moderation");
+  await expect(page.getByRole("heading", { level: 1, name: "Moderation queue" })).toBeVisible();
+  await expectAccessible(page);
+  const item = page.getByRole("listitem").filter({ hasText: SPAM }).filter({ has: page.getByRole("button", { name: "Hide the post" }) });
+  await expect(item.getByText("Spam or advertising")).toBeVisible();
+  await expect(item.getByText("Advertising fake followers")).toBeVisible();
+  await item.getByLabel("Reason (kept in the moderation log)").fill("Advertising unrelated to the consultation");
+  await item.getByRole("button", { name: "Hide the post" }).click();
+  await expect(page.getByText("The post is hidden and its author has been told why.")).toBeVisible();
+  await expect(page.getByText(SPAM)).toHaveCount(0);
+
+  await page.goto("/forum/consultations");
+  await page.getByRole("link", { name: CLOSED }).click();
+  await expect(page.getByText("This post was hidden by a moderator.")).toBeVisible();
+  await expect(page.getByText(SPAM)).toHaveCount(0);
+  // In the thread, moderators still see the text, marked as hidden, and the thread's moderation form.
+  await page.getByRole("link", { name: "Read the discussion" }).click();
+  await expect(page.locator("#post-4").getByText("Hidden by a moderator; only moderators see this text.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Moderate this thread" })).toBeVisible();
+  await expectAccessible(page);
+
+  // The moderator's view of the post: its text, the flag, the edit history.
+  await page.locator("#post-4").getByRole("link", { name: "Moderate post #4" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Post #4/ })).toBeVisible();
+  await expect(page.getByText(/Hidden by Bakyt Moderator .*Advertising unrelated to the consultation/)).toBeVisible();
+  await expect(page.getByText("The post has never been edited.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Moderate the thread" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Moderate “${CLOSED}”` })).toBeVisible();
+  await expectAccessible(page);
+  await page.goBack();
+  await page.getByRole("link", { name: "Moderate Demo owner (KG)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Moderate Demo owner (KG)" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/forum/moderation/log");
+  await expect(page.getByRole("heading", { level: 1, name: "Moderation log" })).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: "Advertising unrelated to the consultation" });
+  await expect(row.getByRole("cell", { name: "Hid a post" })).toBeVisible();
+  await expect(row.getByRole("cell", { name: "Bakyt Moderator" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a ministry opens a consultation, closes it early and publishes a summary shown at the top (in Russian, the ministry's language)", async ({ page }) => {
+  // Long journeys through several pages and accounts.
+  test.slow();
+  const title = `Green procurement rules ${Date.now()}`;
+  await logIn(page, "ministry@demo.ortaq.org");
+  await page.goto("/forum/consultations");
+  await page.getByRole("link", { name: "Открыть консультацию" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Открыть консультацию" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Заголовок").fill(title);
+  await page.getByLabel("Вопрос").fill("Should public buyers prefer suppliers with a verified environmental rating?");
+  await page.getByLabel("Дата закрытия").fill(inDays(-2));
+  await page.getByRole("button", { name: "Открыть консультацию" }).click();
+  await expect(page.getByText("Дата закрытия должна быть позже сегодняшней.")).toBeVisible();
+  await expect(page.getByLabel("Заголовок")).toHaveValue(title);
+  await page.getByLabel("Дата закрытия").fill(inDays(20));
+  // Leaving the field clears its message before the button is pressed, as a person would.
+  await page.getByLabel("Дата закрытия").blur();
+  await expect(page.getByText("Дата закрытия должна быть позже сегодняшней.")).toHaveCount(0);
+  await page.getByRole("button", { name: "Открыть консультацию" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("Консультация открыта.")).toBeVisible();
+  const header = page.getByRole("region", { name: /Общественная консультация/ });
+  await expect(header.getByText("Открыта", { exact: true })).toBeVisible();
+  await expect(header.getByText(/Страна: Казахстан/)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Закрыть консультацию сейчас" }).click();
+  await expect(page.getByText("Консультация закрыта: новые ответы не принимаются.")).toBeVisible();
+  await expect(header.getByText("Закрыта", { exact: true })).toBeVisible();
+  const summary = "Most replies supported a preference for verified suppliers, phased in over two years.";
+  await page.getByLabel("Итоги: что было сказано").fill(summary);
+  await page.getByRole("button", { name: "Опубликовать итоги" }).click();
+  await expect(page.getByText("Итоги опубликованы, подписчики получили уведомление.")).toBeVisible();
+  await expect(header.getByRole("heading", { name: "Итоги консультации" })).toBeVisible();
+  await expect(header.getByText(summary)).toBeVisible();
+  // The summary comes before the question.
+  const order = await page.locator("h2, h3").allTextContents();
+  expect(order.indexOf("Итоги консультации")).toBeLessThan(order.indexOf("Вопрос"));
+
+  await page.goto("/forum/consultations?country=KZ");
+  const closedList = page.getByRole("listitem").filter({ hasText: title });
+  await expect(closedList.getByText(/итоги опубликованы/)).toBeVisible();
+  await expect(page.getByRole("link", { name: OPEN })).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("moderators hide and restore a post, lock and move a thread, and suspend and lift; errors show next to the field", async ({ page }) => {
+    // Long journeys through several pages and accounts.
+    test.slow();
+    await logIn(page, "moderator@demo.ortaq.org");
+    await page.goto("/forum/consultations");
+    await page.getByRole("link", { name: OPEN }).click();
+    await page.getByRole("link", { name: "Moderate post #2" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /Post #2/ })).toBeVisible();
+
+    await page.getByLabel("Reason (kept in the moderation log)").fill("   ");
+    await page.getByRole("button", { name: "Hide the post" }).click();
+    await expect(page.getByText("Please fill this in.")).toBeVisible();
+    await page.getByLabel("Reason (kept in the moderation log)").fill("Checking the hiding form");
+    await page.getByRole("button", { name: "Hide the post" }).click();
+    await expect(page.getByText("The post is hidden and its author has been told why.")).toBeVisible();
+    await page.getByLabel("Reason (kept in the moderation log)").fill("Restoring after the check");
+    await page.getByRole("button", { name: "Restore the post" }).click();
+    await expect(page.getByText("The post is visible again.")).toBeVisible();
+
+    await page.getByRole("link", { name: "Moderate the thread" }).click();
+    await page.getByLabel("Reason (kept in the moderation log)").fill("Cooling down");
+    await page.getByRole("button", { name: "Lock the thread" }).click();
+    await expect(page.getByText("The thread is locked: nobody can reply.")).toBeVisible();
+    await page.getByLabel("Reason (kept in the moderation log)").fill("Calm again");
+    await page.getByRole("button", { name: "Unlock the thread" }).click();
+    await expect(page.getByText("The thread is open for replies again.")).toBeVisible();
+    await page.getByLabel("Reason (kept in the moderation log)").fill("Trying the move");
+    await page.getByLabel("Move to category").selectOption({ label: "Kazakhstan" });
+    await page.getByRole("button", { name: "Move the thread" }).click();
+    await expect(page.getByText("The thread is already in this category.")).toBeVisible();
+    await expect(page.getByLabel("Reason (kept in the moderation log)")).toHaveValue("Trying the move");
+    await page.getByLabel("Move to category").selectOption({ label: "Regulation and policy" });
+    await page.getByRole("button", { name: "Move the thread" }).click();
+    await expect(page.getByText("The thread was moved.")).toBeVisible();
+    await page.getByLabel("Reason (kept in the moderation log)").fill("Back to its country");
+    await page.getByLabel("Move to category").selectOption({ label: "Kazakhstan" });
+    await page.getByRole("button", { name: "Move the thread" }).click();
+    await expect(page.getByText("The thread was moved.")).toBeVisible();
+
+    await page.goto("/forum/consultations");
+    await page.getByRole("link", { name: CLOSED }).click();
+    await page.getByRole("link", { name: "Moderate post #4" }).click();
+    await page.getByRole("link", { name: "Moderate Demo owner (KG)" }).click();
+    await page.getByLabel("Reason (kept in the moderation log)").fill("Advertising");
+    await page.getByLabel("Number of days").fill("3");
+    await page.getByRole("button", { name: "Suspend" }).click();
+    await expect(page.getByText("The person is suspended.")).toBeVisible();
+    await expect(page.getByText(/Suspended until .*: Advertising/)).toBeVisible();
+    await page.getByLabel("Reason (kept in the moderation log)").fill("Lifted after the check");
+    await page.getByRole("button", { name: "Lift the suspension" }).click();
+    await expect(page.getByText("The suspension was lifted.")).toBeVisible();
+
+    await page.goto("/forum/moderation/log");
+    for (const reason of ["Checking the hiding form", "Cooling down", "Back to its country", "Lifted after the check"]) {
+      await expect(page.getByRole("cell", { name: reason })).toBeVisible();
+    }
+  });
+
+  test("a person flags a post and a ministry opens, closes and summarises a consultation", async ({ page }) => {
+    // Long journeys through several pages and accounts.
+    test.slow();
+    await logIn(page, "verifier@demo.ortaq.org");
+    await page.goto("/forum/consultations");
+    await page.getByRole("link", { name: CLOSED }).click();
+    await page.getByRole("link", { name: "Flag post #2" }).click();
+    await page.getByLabel("What is wrong with it?").selectOption("off_topic");
+    await page.getByRole("button", { name: "Send the flag" }).click();
+    await expect(page.getByText("Thank you. The moderators will look at the post.")).toBeVisible();
+    await page.getByRole("button", { name: "Log out" }).click();
+
+    const title = `Youth employment quotas ${Date.now()}`;
+    await logIn(page, "ministry@demo.ortaq.org");
+    await page.goto("/forum/consultations/new");
+    await page.getByLabel("Заголовок").fill(title);
+    await page.getByLabel("Вопрос").fill("Would a quota for young employees help or hurt small enterprises?");
+    await page.getByLabel("Дата закрытия").fill(inDays(0));
+    await page.getByRole("button", { name: "Открыть консультацию" }).click();
+    await expect(page.getByText("Дата закрытия должна быть позже сегодняшней.")).toBeVisible();
+    await expect(page.getByLabel("Вопрос")).toHaveValue("Would a quota for young employees help or hurt small enterprises?");
+    await page.getByLabel("Дата закрытия").fill(inDays(10));
+    await page.getByRole("button", { name: "Открыть консультацию" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await page.getByRole("button", { name: "Закрыть консультацию сейчас" }).click();
+    await expect(page.getByText("Консультация закрыта: новые ответы не принимаются.")).toBeVisible();
+    await page.getByLabel("Итоги: что было сказано").fill("short");
+    await page.getByRole("button", { name: "Опубликовать итоги" }).click();
+    await expect(page.getByText("Итоги должны быть не короче 10 символов.")).toBeVisible();
+    await page.getByLabel("Итоги: что было сказано").fill("Replies favoured incentives over quotas.");
+    await page.getByRole("button", { name: "Опубликовать итоги" }).click();
+    await expect(page.getByText("Итоги опубликованы, подписчики получили уведомление.")).toBeVisible();
+    await expect(page.getByRole("region", { name: /Общественная консультация/ }).getByText("Replies favoured incentives over quotas.")).toBeVisible();
+  });
+});

@@ -1,0 +1,244 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { createConsultation, isConsultationOpen, replyRefusal } from "~/models/forum-consultation.server";
+import * as list from "~/routes/forum_.consultations";
+import * as page from "~/routes/forum_.consultations_.$id";
+import * as create from "~/routes/forum_.consultations_.new";
+import * as moderateUser from "~/routes/forum_.moderation_.users.$id";
+import * as threadPage from "~/routes/forum_.threads.$id";
+import { prisma } from "~/utils/db.server";
+import { forumCategories } from "../helpers/forum-moderation";
+import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
+
+type Person = Awaited<ReturnType<typeof createTestUser>>;
+let ministryKz: Person;
+let ministryUz: Person;
+let entrepreneur: Person;
+let moderator: Person;
+let countryCategories: Map<string, string>;
+
+const DAY = 86_400_000;
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  countryCategories = (await forumCategories()).byCountry;
+  ministryKz = await createTestUser({ roles: ["ministry"], country: "KZ" });
+  ministryUz = await createTestUser({ roles: ["ministry"], country: "UZ" });
+  entrepreneur = await createTestUser();
+  moderator = await createTestUser({ roles: ["moderator"] });
+});
+
+const open = (fields: Record<string, string>, cookie = ministryKz.cookie) =>
+  run(
+    create.action,
+    formRequest("/forum/consultations/new", { title: "Tax relief for social enterprises", question: "Which tax relief would help your enterprise most, and why?", closesOn: isoDay(14), ...fields }, cookie),
+  );
+
+function errorsOf(data: unknown) {
+  return (data as { error?: Record<string, string[] | null> } | null)?.error ?? {};
+}
+
+async function openConsultation(title = `Consultation ${Math.random()}`) {
+  const outcome = await open({ title });
+  expect(outcome.status).toBe(302);
+  return outcome.location!.match(/^\/forum\/consultations\/([^?]+)\?opened=1$/)![1]!;
+}
+
+const manage = (id: string, fields: Record<string, string>, cookie: string | undefined) => run(page.action, formRequest(`/forum/consultations/${id}`, fields, cookie), { id });
+
+describe("opening a consultation", () => {
+  test("a ministry opens one in its country's category: a consultation thread whose first post is the question", async () => {
+    const id = await openConsultation("Tax relief: what helps?");
+    const thread = await prisma.forumThread.findUniqueOrThrow({
+      where: { id },
+      select: {
+        kind: true,
+        title: true,
+        authorId: true,
+        categoryId: true,
+        postCount: true,
+        posts: { select: { number: true, body: true, authorId: true } },
+        consultation: { select: { country: true, question: true, closesAt: true, closedAt: true } },
+        subscriptions: { select: { userId: true } },
+      },
+    });
+    expect(thread).toMatchObject({ kind: "consultation", title: "Tax relief: what helps?", authorId: ministryKz.id, categoryId: countryCategories.get("KZ"), postCount: 1 });
+    expect(thread.posts).toEqual([{ number: 1, body: "Which tax relief would help your enterprise most, and why?", authorId: ministryKz.id }]);
+    expect(thread.consultation).toEqual({
+      country: "KZ",
+      question: "Which tax relief would help your enterprise most, and why?",
+      closesAt: new Date(`${isoDay(14)}T23:59:59.000Z`),
+      closedAt: null,
+    });
+    expect(thread.subscriptions).toEqual([{ userId: ministryKz.id }]);
+  });
+
+  test("refuses a closing date that is past, today, malformed or more than a year away, and keeps what was typed", async () => {
+    const before = await prisma.forumConsultation.count();
+    for (const [closesOn, error] of [
+      [isoDay(-1), "forumModeration.errors.closingDatePast"],
+      [isoDay(0), "forumModeration.errors.closingDatePast"],
+      ["2027-02-30", "forumModeration.errors.closingDate"],
+      ["next week", "forumModeration.errors.closingDate"],
+      [isoDay(400), "forumModeration.errors.closingDateTooFar"],
+    ] as const) {
+      const outcome = await open({ closesOn, title: "Kept title" });
+      expect(outcome.status, closesOn).toBe(400);
+      expect(errorsOf(outcome.data).closesOn, closesOn).toEqual([error]);
+      expect((outcome.data as { initialValue: { title: string } }).initialValue.title).toBe("Kept title");
+    }
+    expect((await open({ title: "" })).status).toBe(400);
+    expect((await open({ question: "Why?" })).status).toBe(400);
+    expect((await open({ title: "x".repeat(151) })).status).toBe(400);
+    expect(await prisma.forumConsultation.count()).toBe(before);
+  });
+
+  test("only a ministry opens one, and only for its own country", async () => {
+    for (const person of [entrepreneur, moderator, await createTestUser({ roles: ["admin"] })]) {
+      expect((await open({}, person.cookie)).status).toBe(403);
+      expect((await run(create.loader, getRequest("/forum/consultations/new", person.cookie))).status).toBe(403);
+    }
+    expect((await run(create.loader, getRequest("/forum/consultations/new"))).status).toBe(302);
+    const other = await open({ country: "UZ" });
+    expect(other.status).toBe(403);
+    expect(errorsOf(other.data).country).toEqual(["forumModeration.errors.notYourCountry"]);
+    expect((await open({ country: "<b>" })).status).toBe(400);
+    expect(await prisma.forumConsultation.count({ where: { country: "UZ" } })).toBe(0);
+  });
+
+  test("a suspended ministry cannot open one", async () => {
+    const ministry = await createTestUser({ roles: ["ministry"], country: "KG" });
+    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "2", reason: "Flooding" }, moderator.cookie), { id: ministry.id });
+    const outcome = await open({}, ministry.cookie);
+    expect(outcome.status).toBe(403);
+    expect(errorsOf(outcome.data)[""]).toEqual(["forumModeration.refusal.suspendedShort"]);
+    expect(await prisma.forumConsultation.count({ where: { country: "KG" } })).toBe(0);
+  });
+});
+
+describe("the list of consultations", () => {
+  test("shows open consultations first, soonest closing first, then closed ones; filters by country", async () => {
+    const now = new Date();
+    const later = await createConsultation({ userId: ministryUz.id, country: "UZ", title: "Closes later", question: "A question for later", closesAt: new Date(now.getTime() + 20 * DAY) });
+    const sooner = await createConsultation({ userId: ministryUz.id, country: "UZ", title: "Closes sooner", question: "A question for sooner", closesAt: new Date(now.getTime() + 2 * DAY) });
+    const past = await createConsultation({
+      userId: ministryUz.id,
+      country: "UZ",
+      title: "Already past",
+      question: "A question of the past",
+      closesAt: new Date(now.getTime() - DAY),
+      now: new Date(now.getTime() - 10 * DAY),
+    });
+    expect(later.ok && sooner.ok && past.ok).toBe(true);
+    const outcome = await run(list.loader, getRequest("/forum/consultations?country=UZ"));
+    const data = outcome.data as { open: { thread: { title: string } }[]; closed: { thread: { title: string } }[] };
+    expect(data.open.map((c) => c.thread.title)).toEqual(["Closes sooner", "Closes later"]);
+    expect(data.closed.map((c) => c.thread.title)).toEqual(["Already past"]);
+    const kz = (await run(list.loader, getRequest("/forum/consultations?country=KZ"))).data as { open: { country: string }[]; closed: { country: string }[] };
+    expect([...kz.open, ...kz.closed].every((c) => c.country === "KZ")).toBe(true);
+    expect((await run(list.loader, getRequest("/forum/consultations?country=XX"))).status).toBe(400);
+    expect((await run(list.loader, getRequest("/forum/consultations"))).status).toBe(200);
+  });
+});
+
+describe("closing and summarising", () => {
+  test("the thread accepts replies while open and refuses them once the ministry closes it", async () => {
+    const id = await openConsultation();
+    const reply = (body: string) => run(threadPage.action, formRequest(`/forum/threads/${id}`, { intent: "reply", body }, entrepreneur.cookie), { id });
+    expect((await reply("Profit tax relief would help us most.")).status).toBe(302);
+    await manage(id, { intent: "close" }, ministryKz.cookie);
+    const refused = await reply("One more thought after the close.");
+    expect(refused.status).toBe(403);
+    expect((refused.data as { refusal: { reason: string } }).refusal.reason).toBe("consultation_closed");
+    expect(await prisma.forumPost.count({ where: { threadId: id } })).toBe(2);
+    // The thread page offers the ministry the summary form, and nobody the reply form.
+    const shown = await run(threadPage.loader, getRequest(`/forum/threads/${id}`, ministryKz.cookie), { id });
+    expect(shown.data).toMatchObject({ closed: "consultation_closed", mayManageConsultation: true });
+    const other = await run(threadPage.loader, getRequest(`/forum/threads/${id}`, ministryUz.cookie), { id });
+    expect(other.data).toMatchObject({ mayManageConsultation: false });
+  });
+
+
+  test("the ministry closes it early; replies are refused from then on; a summary is published at the top and subscribers are told", async () => {
+    const id = await openConsultation();
+    const follower = await createTestUser({ roles: ["funder"] });
+    const quiet = await createTestUser();
+    await prisma.forumThreadSubscription.createMany({ data: [{ userId: follower.id, threadId: id }, { userId: quiet.id, threadId: id, active: false }] });
+    expect(await replyRefusal({ userId: follower.id, threadId: id })).toBeNull();
+
+    const early = await manage(id, { intent: "summary", summary: "We heard many useful things." }, ministryKz.cookie);
+    expect(early.status).toBe(409);
+    expect(errorsOf(early.data)[""]).toEqual(["forumModeration.refusal.stillOpen"]);
+
+    const closed = await manage(id, { intent: "close", redirectTo: `/forum/consultations/${id}` }, ministryKz.cookie);
+    expect(closed.status).toBe(302);
+    expect(closed.location).toBe(`/forum/consultations/${id}?done=close`);
+    const row = await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId: id }, select: { closesAt: true, closedAt: true } });
+    expect(row.closedAt).not.toBeNull();
+    expect(isConsultationOpen(row)).toBe(false);
+    expect(await replyRefusal({ userId: follower.id, threadId: id })).toEqual({ reason: "consultation_closed" });
+    expect((await manage(id, { intent: "close" }, ministryKz.cookie)).status).toBe(409);
+
+    const summary = "Most replies asked for relief from the social tax rather than the profit tax.";
+    const published = await manage(id, { intent: "summary", summary }, ministryKz.cookie);
+    expect(published.status).toBe(302);
+    const shown = await run(page.loader, getRequest(`/forum/consultations/${id}`), { id });
+    const data = shown.data as { open: boolean; consultation: { summary: string; summaryPublishedAt: Date | null } };
+    expect(data.open).toBe(false);
+    expect(data.consultation.summary).toBe(summary);
+    expect(data.consultation.summaryPublishedAt).not.toBeNull();
+    const notices = await prisma.notification.findMany({ where: { threadId: id, kind: "consultation_summary" }, select: { userId: true, actorId: true } });
+    expect(notices).toEqual([{ userId: follower.id, actorId: ministryKz.id }]);
+  });
+
+  test("a consultation past its date accepts no replies even before anyone closes it", async () => {
+    const outcome = await createConsultation({
+      userId: ministryKz.id,
+      country: "KZ",
+      title: "Dated in the past",
+      question: "Does the date close it?",
+      closesAt: new Date(Date.now() - 1000),
+      now: new Date(Date.now() - 5 * DAY),
+    });
+    if (!outcome.ok) throw new Error("not created");
+    expect(await replyRefusal({ userId: entrepreneur.id, threadId: outcome.threadId })).toEqual({ reason: "consultation_closed" });
+    expect((await manage(outcome.threadId, { intent: "close" }, ministryKz.cookie)).status).toBe(409);
+    expect((await manage(outcome.threadId, { intent: "summary", summary: "Closed by its date, summarised." }, ministryKz.cookie)).status).toBe(302);
+  });
+
+  test("a ministry of another country, other people and anonymous visitors can neither close nor summarise", async () => {
+    const id = await openConsultation();
+    for (const person of [ministryUz, entrepreneur, moderator]) {
+      expect((await manage(id, { intent: "close" }, person.cookie)).status).toBe(403);
+    }
+    expect((await manage(id, { intent: "close" }, undefined)).status).toBe(302);
+    await prisma.forumConsultation.update({ where: { threadId: id }, data: { closedAt: new Date() } });
+    for (const person of [ministryUz, entrepreneur, moderator]) {
+      expect((await manage(id, { intent: "summary", summary: "Not mine to summarise." }, person.cookie)).status).toBe(403);
+    }
+    // Another official of the same country may speak for the ministry.
+    const colleague = await createTestUser({ roles: ["ministry"], country: "KZ" });
+    expect((await manage(id, { intent: "summary", summary: "Summarised by a colleague." }, colleague.cookie)).status).toBe(302);
+    expect((await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId: id }, select: { summary: true } })).summary).toBe("Summarised by a colleague.");
+  });
+
+  test("bad input is refused with a 4xx and changes nothing", async () => {
+    const id = await openConsultation();
+    await manage(id, { intent: "close" }, ministryKz.cookie);
+    expect((await manage(id, { intent: "summary", summary: "short" }, ministryKz.cookie)).status).toBe(400);
+    expect((await manage(id, { intent: "summary", summary: "x".repeat(20_001) }, ministryKz.cookie)).status).toBe(400);
+    expect((await manage(id, { intent: "reopen" }, ministryKz.cookie)).status).toBe(400);
+    expect((await manage("missing", { intent: "close" }, ministryKz.cookie)).status).toBe(404);
+    expect((await run(page.loader, getRequest("/forum/consultations/missing"), { id: "missing" })).status).toBe(404);
+    expect((await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId: id }, select: { summary: true } })).summary).toBeNull();
+  });
+
+  test("a suspended ministry cannot publish a summary", async () => {
+    const id = await openConsultation();
+    await manage(id, { intent: "close" }, ministryKz.cookie);
+    const colleague = await createTestUser({ roles: ["ministry"], country: "KZ" });
+    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "1", reason: "Spam" }, moderator.cookie), { id: colleague.id });
+    const refused = await manage(id, { intent: "summary", summary: "A summary while suspended." }, colleague.cookie);
+    expect(refused.status).toBe(403);
+    expect(await replyRefusal({ userId: colleague.id, threadId: id })).toMatchObject({ reason: "suspended" });
+  });
+});

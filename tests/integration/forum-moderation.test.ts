@@ -1,0 +1,393 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { activeSuspension, assertMayPost, SuspendedError } from "~/models/forum-moderation.server";
+import * as consultations from "~/routes/forum_.consultations";
+import * as flags from "~/routes/forum_.flags";
+import * as queue from "~/routes/forum_.moderation";
+import * as log from "~/routes/forum_.moderation_.log";
+import * as moderatePost from "~/routes/forum_.moderation_.posts.$id";
+import * as moderateThread from "~/routes/forum_.moderation_.threads.$id";
+import * as moderateUser from "~/routes/forum_.moderation_.users.$id";
+import * as threadPage from "~/routes/forum_.threads.$id";
+import { prisma } from "~/utils/db.server";
+import type { RoleName } from "~/utils/roles";
+import { createThreadWithPosts, forumCategories } from "../helpers/forum-moderation";
+import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
+
+type Person = Awaited<ReturnType<typeof createTestUser>>;
+let moderator: Person;
+let admin: Person;
+let author: Person;
+let reader: Person;
+
+beforeAll(async () => {
+  await forumCategories();
+  moderator = await createTestUser({ roles: ["moderator"] });
+  admin = await createTestUser({ roles: ["admin"] });
+  author = await createTestUser();
+  reader = await createTestUser({ roles: ["funder"] });
+});
+
+const flag = (postId: string, cookie: string | undefined, fields: Record<string, string> = {}) =>
+  run(flags.action, formRequest(`/forum/flags?post=${postId}`, { postId, reason: "spam", note: "", redirectTo: "/forum/threads/x", ...fields }, cookie));
+
+const hide = (postId: string, cookie: string | undefined, reason = "Advertising") =>
+  run(moderatePost.action, formRequest(`/x`, { intent: "hide", reason, redirectTo: "/forum/moderation" }, cookie), { id: postId });
+
+function formErrors(data: unknown) {
+  const d = data as { error?: Record<string, string[] | null>; result?: { error?: Record<string, string[] | null> } } | null;
+  return d?.error ?? d?.result?.error ?? {};
+}
+
+describe("flagging a post", () => {
+  test("any signed-in person flags a post once, with a reason, and is sent back", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id, replies: [author.id] });
+    const post = thread.posts[1]!;
+    const first = await flag(post.id, reader.cookie, { note: "selling followers" });
+    expect(first.status).toBe(302);
+    expect(first.location).toBe("/forum/threads/x?flagged=1");
+    const again = await flag(post.id, reader.cookie, { reason: "abuse" });
+    expect(again.status).toBe(409);
+    expect(formErrors(again.data)[""]).toEqual(["forumModeration.refusal.alreadyFlagged"]);
+    const stored = await prisma.forumFlag.findMany({ where: { postId: post.id }, select: { reason: true, note: true, status: true } });
+    expect(stored).toEqual([{ reason: "spam", note: "selling followers", status: "open" }]);
+  });
+
+  test("refuses anonymous visitors, one's own post, unknown posts and bad input, and stores nothing", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id });
+    const postId = thread.posts[0]!.id;
+    const anonymous = await flag(postId, undefined);
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.location).toMatch(/^\/login/);
+    expect((await flag(postId, author.cookie)).status).toBe(409);
+    expect((await flag("no-such-post", reader.cookie)).status).toBe(404);
+    const badReason = await flag(postId, reader.cookie, { reason: "boring" });
+    expect(badReason.status).toBe(400);
+    expect(formErrors(badReason.data).reason).toEqual(["forumModeration.errors.chooseReason"]);
+    expect((await flag(postId, reader.cookie, { note: "x".repeat(501) })).status).toBe(400);
+    expect((await run(flags.action, formRequest("/forum/flags", { postId: "<script>", reason: "spam" }, reader.cookie))).status).toBe(400);
+    expect(await prisma.forumFlag.count({ where: { postId } })).toBe(0);
+  });
+
+  test("the flag page shows the post, and says so when the person already flagged it", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id });
+    const postId = thread.posts[0]!.id;
+    const before = await run(flags.loader, getRequest(`/forum/flags?post=${postId}`, reader.cookie));
+    expect(before.status).toBe(200);
+    expect((before.data as { ownFlag: unknown }).ownFlag).toBeNull();
+    await flag(postId, reader.cookie);
+    const after = await run(flags.loader, getRequest(`/forum/flags?post=${postId}`, reader.cookie));
+    expect((after.data as { ownFlag: { reason: string } }).ownFlag.reason).toBe("spam");
+    expect((await run(flags.loader, getRequest(`/forum/flags?post=nope`, reader.cookie))).status).toBe(404);
+    expect((await run(flags.loader, getRequest(`/forum/flags`, reader.cookie))).status).toBe(404);
+  });
+});
+
+describe("the moderation queue", () => {
+  test("lists posts with open flags, the longest-waiting first, with the thread and every reason", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id, replies: [author.id, author.id] });
+    const [, older, newer] = thread.posts;
+    const other = await createTestUser();
+    await prisma.forumFlag.create({ data: { postId: newer!.id, reporterId: reader.id, reason: "abuse", createdAt: new Date(Date.now() - 60_000) } });
+    await prisma.forumFlag.create({ data: { postId: older!.id, reporterId: reader.id, reason: "spam", createdAt: new Date(Date.now() - 120_000) } });
+    await prisma.forumFlag.create({ data: { postId: older!.id, reporterId: other.id, reason: "off_topic", note: "not about enterprises" } });
+    const page = await run(queue.loader, getRequest("/forum/moderation", moderator.cookie));
+    expect(page.status).toBe(200);
+    const items = (page.data as { queue: { post: { id: string; thread: { title: string } }; flags: { reason: string; note: string }[] }[] }).queue;
+    const mine = items.filter((i) => i.post.id === older!.id || i.post.id === newer!.id);
+    expect(mine.map((i) => i.post.id)).toEqual([older!.id, newer!.id]);
+    expect(mine[0]!.flags.map((f) => f.reason)).toEqual(["spam", "off_topic"]);
+    expect(mine[0]!.flags[1]!.note).toBe("not about enterprises");
+    expect(mine[0]!.post.thread.title).toMatch(/A thread to moderate/);
+  });
+
+  test("is for moderators and admins only", async () => {
+    expect((await run(queue.loader, getRequest("/forum/moderation", admin.cookie))).status).toBe(200);
+    for (const role of ["entrepreneur", "funder", "ministry", "verifier"] as RoleName[]) {
+      const person = await createTestUser({ roles: [role] });
+      expect((await run(queue.loader, getRequest("/forum/moderation", person.cookie))).status, role).toBe(403);
+      expect((await run(log.loader, getRequest("/forum/moderation/log", person.cookie))).status, role).toBe(403);
+    }
+    expect((await run(queue.loader, getRequest("/forum/moderation"))).status).toBe(302);
+  });
+});
+
+describe("hiding and restoring a post", () => {
+  test("hides the post with a reason, resolves its flags, tells the author and logs who, when and why", async () => {
+    const thread = await createThreadWithPosts({ authorId: reader.id, replies: [author.id] });
+    const post = thread.posts[1]!;
+    await flag(post.id, reader.cookie);
+    const done = await hide(post.id, moderator.cookie, "Advertising a paid service");
+    expect(done.status).toBe(302);
+    expect(done.location).toBe("/forum/moderation?done=hide");
+    const stored = await prisma.forumPost.findUniqueOrThrow({ where: { id: post.id }, select: { hiddenAt: true, hiddenById: true, hiddenReason: true } });
+    expect(stored.hiddenAt).not.toBeNull();
+    expect(stored.hiddenById).toBe(moderator.id);
+    expect(stored.hiddenReason).toBe("Advertising a paid service");
+    expect(await prisma.forumFlag.count({ where: { postId: post.id, status: "resolved", resolvedById: moderator.id } })).toBe(1);
+    const entries = await prisma.moderationAction.findMany({ where: { postId: post.id }, select: { action: true, moderatorId: true, reason: true, threadId: true, targetUserId: true, createdAt: true } });
+    expect(entries).toEqual([
+      { action: "hide_post", moderatorId: moderator.id, reason: "Advertising a paid service", threadId: thread.id, targetUserId: author.id, createdAt: stored.hiddenAt },
+    ]);
+    const notices = await prisma.notification.findMany({ where: { userId: author.id, postId: post.id }, select: { kind: true, message: true, actorId: true } });
+    expect(notices).toEqual([{ kind: "moderation", message: "Advertising a paid service", actorId: moderator.id }]);
+
+    const twice = await hide(post.id, moderator.cookie);
+    expect(twice.status).toBe(409);
+    expect(formErrors(twice.data)[""]).toEqual(["forumModeration.refusal.hideNoChange"]);
+
+    const restored = await run(moderatePost.action, formRequest("/x", { intent: "restore", reason: "Appeal accepted" }, admin.cookie), { id: post.id });
+    expect(restored.status).toBe(302);
+    expect(restored.location).toBe(`/forum/moderation/posts/${post.id}?done=restore`);
+    expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: post.id }, select: { hiddenAt: true } })).hiddenAt).toBeNull();
+    expect(await prisma.moderationAction.count({ where: { postId: post.id } })).toBe(2);
+  });
+
+  test("a reason is required: without one nothing changes and nothing is logged", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id });
+    const postId = thread.posts[0]!.id;
+    const empty = await hide(postId, moderator.cookie, "   ");
+    expect(empty.status).toBe(400);
+    expect(formErrors(empty.data).reason).toEqual(["errors.required"]);
+    expect((await hide(postId, moderator.cookie, "x".repeat(501))).status).toBe(400);
+    expect((await run(moderatePost.action, formRequest("/x", { intent: "delete", reason: "Because" }, moderator.cookie), { id: postId })).status).toBe(400);
+    expect((await hide("no-such-post", moderator.cookie)).status).toBe(404);
+    expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: postId }, select: { hiddenAt: true } })).hiddenAt).toBeNull();
+    expect(await prisma.moderationAction.count({ where: { postId } })).toBe(0);
+  });
+
+  test("dismissing flags closes them without touching the post", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id });
+    const postId = thread.posts[0]!.id;
+    await flag(postId, reader.cookie, { reason: "misinformation" });
+    const done = await run(moderatePost.action, formRequest("/x", { intent: "dismiss", reason: "The figures are correct" }, moderator.cookie), { id: postId });
+    expect(done.status).toBe(302);
+    expect(await prisma.forumFlag.count({ where: { postId, status: "dismissed" } })).toBe(1);
+    expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: postId }, select: { hiddenAt: true } })).hiddenAt).toBeNull();
+    expect(await prisma.moderationAction.count({ where: { postId, action: "dismiss_flag", reason: "The figures are correct" } })).toBe(1);
+    const queued = (await run(queue.loader, getRequest("/forum/moderation", moderator.cookie))).data as { queue: { post: { id: string } }[] };
+    expect(queued.queue.some((i) => i.post.id === postId)).toBe(false);
+  });
+
+  test("moderators see a post's edit history", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id });
+    const postId = thread.posts[0]!.id;
+    await prisma.forumPostRevision.create({ data: { postId, editorId: author.id, body: "The first wording", title: "Old title" } });
+    const page = await run(moderatePost.loader, getRequest(`/forum/moderation/posts/${postId}`, moderator.cookie), { id: postId });
+    expect(page.status).toBe(200);
+    const post = (page.data as { post: { revisions: { body: string; title: string | null }[] } }).post;
+    expect(post.revisions).toEqual([expect.objectContaining({ body: "The first wording", title: "Old title" })]);
+    expect((await run(moderatePost.loader, getRequest(`/x`, author.cookie), { id: postId })).status).toBe(403);
+    expect((await run(moderatePost.loader, getRequest(`/x`, moderator.cookie), { id: "missing" })).status).toBe(404);
+  });
+});
+
+describe("locking, pinning and moving a thread", () => {
+  test("each change is made and logged with its reason; repeating it is refused", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id });
+    const act = (fields: Record<string, string>, cookie = moderator.cookie) =>
+      run(moderateThread.action, formRequest("/x", { reason: "Keeping the forum tidy", ...fields }, cookie), { id: thread.id });
+    expect((await act({ intent: "lock" })).status).toBe(302);
+    expect((await act({ intent: "pin" })).status).toBe(302);
+    let state = await prisma.forumThread.findUniqueOrThrow({ where: { id: thread.id }, select: { locked: true, pinned: true, lockedAt: true, pinnedAt: true } });
+    expect(state).toMatchObject({ locked: true, pinned: true });
+    expect(state.lockedAt).not.toBeNull();
+    const again = await act({ intent: "lock" });
+    expect(again.status).toBe(409);
+    expect(formErrors(again.data)[""]).toEqual(["forumModeration.refusal.lockNoChange"]);
+    expect((await act({ intent: "unlock" })).status).toBe(302);
+    expect((await act({ intent: "unpin" })).status).toBe(302);
+    state = await prisma.forumThread.findUniqueOrThrow({ where: { id: thread.id }, select: { locked: true, pinned: true, lockedAt: true, pinnedAt: true } });
+    expect(state).toEqual({ locked: false, pinned: false, lockedAt: null, pinnedAt: null });
+
+    const { bySlug } = await forumCategories();
+    const target = bySlug.get("finance-and-funding")!;
+    const moved = await act({ intent: "move", categoryId: target, redirectTo: `/forum/threads/${thread.id}` }, admin.cookie);
+    expect(moved.status).toBe(302);
+    expect(moved.location).toBe(`/forum/threads/${thread.id}?done=move`);
+    expect((await prisma.forumThread.findUniqueOrThrow({ where: { id: thread.id }, select: { categoryId: true } })).categoryId).toBe(target);
+    expect((await act({ intent: "move", categoryId: target })).status).toBe(409);
+    expect((await act({ intent: "move", categoryId: "no-such-category" })).status).toBe(400);
+    expect((await act({ intent: "move" })).status).toBe(400);
+
+    const entries = await prisma.moderationAction.findMany({ where: { threadId: thread.id }, select: { action: true, reason: true, details: true }, orderBy: { createdAt: "asc" } });
+    expect(entries.map((e) => e.action)).toEqual(["lock_thread", "pin_thread", "unlock_thread", "unpin_thread", "move_thread"]);
+    expect(entries.every((e) => e.reason === "Keeping the forum tidy")).toBe(true);
+    expect(entries[4]!.details).toEqual({ fromCategoryId: thread.categoryId, toCategoryId: target });
+  });
+
+  test("bad input is refused with a 4xx and changes nothing", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id });
+    const act = (fields: Record<string, string>) => run(moderateThread.action, formRequest("/x", fields, moderator.cookie), { id: thread.id });
+    expect((await act({ intent: "lock" })).status).toBe(400);
+    expect((await act({ intent: "explode", reason: "Because" })).status).toBe(400);
+    expect((await run(moderateThread.action, formRequest("/x", { intent: "lock", reason: "Because" }, moderator.cookie), { id: "missing" })).status).toBe(404);
+    expect((await run(moderateThread.action, formRequest("/x", { intent: "lock", reason: "Because" }, moderator.cookie), { id: "../../etc" })).status).toBe(404);
+    expect(await prisma.moderationAction.count({ where: { threadId: thread.id } })).toBe(0);
+  });
+});
+
+describe("suspending a person", () => {
+  test("a suspended person may read and see their suspension, but may not post or flag, until it is lifted", async () => {
+    const person = await createTestUser();
+    const thread = await createThreadWithPosts({ authorId: author.id });
+    const suspended = await run(
+      moderateUser.action,
+      formRequest("/x", { intent: "suspend", days: "7", reason: "Repeated insults" }, moderator.cookie),
+      { id: person.id },
+    );
+    expect(suspended.status).toBe(302);
+    const suspension = await activeSuspension(person.id);
+    expect(suspension?.reason).toBe("Repeated insults");
+    const days = (suspension!.endsAt.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.99);
+    expect(days).toBeLessThanOrEqual(7);
+    await expect(assertMayPost(person.id)).rejects.toBeInstanceOf(SuspendedError);
+    await expect(assertMayPost(person.id, { now: new Date(Date.now() + 8 * 86_400_000) })).resolves.toBeUndefined();
+
+    // Reading goes on; the flag page shows the suspension and its end; flagging is refused.
+    expect((await run(consultations.loader, getRequest("/forum/consultations", person.cookie))).status).toBe(200);
+    const flagPage = await run(flags.loader, getRequest(`/forum/flags?post=${thread.posts[0]!.id}`, person.cookie));
+    expect((flagPage.data as { suspension: { endsAt: Date; reason: string } }).suspension).toEqual({ endsAt: suspension!.endsAt, reason: "Repeated insults" });
+    const refused = await flag(thread.posts[0]!.id, person.cookie);
+    expect(refused.status).toBe(403);
+    expect(formErrors(refused.data)[""]).toEqual(["forumModeration.refusal.suspended"]);
+    expect(await prisma.forumFlag.count({ where: { reporterId: person.id } })).toBe(0);
+
+    const twice = await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "30", reason: "Again" }, moderator.cookie), { id: person.id });
+    expect(twice.status).toBe(409);
+    expect(formErrors(twice.data)[""]).toEqual(["forumModeration.refusal.alreadySuspended"]);
+
+    const lifted = await run(moderateUser.action, formRequest("/x", { intent: "lift", reason: "Apologised publicly" }, admin.cookie), { id: person.id });
+    expect(lifted.status).toBe(302);
+    expect(await activeSuspension(person.id)).toBeNull();
+    await expect(assertMayPost(person.id)).resolves.toBeUndefined();
+    expect((await flag(thread.posts[0]!.id, person.cookie)).status).toBe(302);
+
+    const entries = await prisma.moderationAction.findMany({ where: { targetUserId: person.id }, select: { action: true, reason: true, moderatorId: true, details: true }, orderBy: { createdAt: "asc" } });
+    expect(entries.map((e) => [e.action, e.reason, e.moderatorId])).toEqual([
+      ["suspend_user", "Repeated insults", moderator.id],
+      ["lift_suspension", "Apologised publicly", admin.id],
+    ]);
+    expect((entries[0]!.details as { until: string }).until).toBe(suspension!.endsAt.toISOString());
+    const liftAgain = await run(moderateUser.action, formRequest("/x", { intent: "lift", reason: "Again" }, admin.cookie), { id: person.id });
+    expect(liftAgain.status).toBe(409);
+  });
+
+  test("a suspended person may still read and watch a thread, but may not reply or edit", async () => {
+    const person = await createTestUser();
+    const thread = await createThreadWithPosts({ authorId: author.id, replies: [person.id] });
+    const own = thread.posts[1]!;
+    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "2", reason: "Cooling off" }, moderator.cookie), { id: person.id });
+    const act = (fields: Record<string, string>) => run(threadPage.action, formRequest(`/forum/threads/${thread.id}`, fields, person.cookie), { id: thread.id });
+
+    const page = await run(threadPage.loader, getRequest(`/forum/threads/${thread.id}`, person.cookie), { id: thread.id });
+    expect(page.status).toBe(200);
+    expect((page.data as { suspension: { reason: string } }).suspension.reason).toBe("Cooling off");
+    const reply = await act({ intent: "reply", body: "Writing while suspended" });
+    expect(reply.status).toBe(403);
+    expect((reply.data as { refusal: { reason: string } }).refusal.reason).toBe("suspended");
+    expect((await act({ intent: "edit", postId: own.id, body: "Changed while suspended" })).status).toBe(403);
+    expect(await prisma.forumPost.count({ where: { threadId: thread.id } })).toBe(2);
+    expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: own.id }, select: { body: true } })).body).not.toBe("Changed while suspended");
+    expect((await act({ intent: "subscribe" })).status).toBe(302);
+    expect(await prisma.forumThreadSubscription.count({ where: { userId: person.id, threadId: thread.id, active: true } })).toBe(1);
+  });
+
+  test("refuses a period outside 1–365 days, a missing reason, oneself and unknown people", async () => {
+    const person = await createTestUser();
+    const suspend = (fields: Record<string, string>, id = person.id) => run(moderateUser.action, formRequest("/x", { intent: "suspend", ...fields }, moderator.cookie), { id });
+    for (const days of ["0", "366", "2.5", "seven", ""]) {
+      const outcome = await suspend({ days, reason: "Spam" });
+      expect(outcome.status, days).toBe(400);
+      expect(formErrors(outcome.data).days, days).toBeTruthy();
+    }
+    expect((await suspend({ days: "3" })).status).toBe(400);
+    expect((await suspend({ days: "3", reason: "Testing" }, moderator.id)).status).toBe(409);
+    expect((await suspend({ days: "3", reason: "Testing" }, "missing")).status).toBe(404);
+    expect(await prisma.userSuspension.count({ where: { userId: { in: [person.id, moderator.id] } } })).toBe(0);
+  });
+
+  test("the person's moderation page shows the current suspension and its history", async () => {
+    const person = await createTestUser();
+    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "3", reason: "Flooding" }, moderator.cookie), { id: person.id });
+    const page = await run(moderateUser.loader, getRequest(`/x`, moderator.cookie), { id: person.id });
+    const target = (page.data as { target: { activeSuspension: { reason: string } | null; suspensions: unknown[] } }).target;
+    expect(target.activeSuspension?.reason).toBe("Flooding");
+    expect(target.suspensions).toHaveLength(1);
+    expect((await run(moderateUser.loader, getRequest(`/x`, person.cookie), { id: person.id })).status).toBe(403);
+  });
+});
+
+describe("only moderators and admins moderate", () => {
+  test("every moderation action answers 403 to everyone else and changes nothing", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id });
+    const postId = thread.posts[0]!.id;
+    const { bySlug } = await forumCategories();
+    const victim = await createTestUser();
+    const attempts: [typeof moderatePost.action, Record<string, string>, string][] = [
+      [moderatePost.action, { intent: "hide", reason: "Because" }, postId],
+      [moderatePost.action, { intent: "restore", reason: "Because" }, postId],
+      [moderatePost.action, { intent: "dismiss", reason: "Because" }, postId],
+      [moderateThread.action, { intent: "lock", reason: "Because" }, thread.id],
+      [moderateThread.action, { intent: "unlock", reason: "Because" }, thread.id],
+      [moderateThread.action, { intent: "pin", reason: "Because" }, thread.id],
+      [moderateThread.action, { intent: "unpin", reason: "Because" }, thread.id],
+      [moderateThread.action, { intent: "move", reason: "Because", categoryId: bySlug.get("climate")! }, thread.id],
+      [moderateUser.action, { intent: "suspend", days: "3", reason: "Because" }, victim.id],
+      [moderateUser.action, { intent: "lift", reason: "Because" }, victim.id],
+    ];
+    for (const role of ["entrepreneur", "funder", "ministry", "verifier"] as RoleName[]) {
+      const person = await createTestUser({ roles: [role] });
+      for (const [action, fields, id] of attempts) {
+        expect((await run(action, formRequest("/x", fields, person.cookie), { id })).status, `${role} ${fields.intent}`).toBe(403);
+      }
+      for (const loader of [moderatePost.loader, moderateThread.loader, moderateUser.loader]) {
+        expect((await run(loader, getRequest("/x", person.cookie), { id: postId })).status, role).toBe(403);
+      }
+    }
+    for (const [action, fields, id] of attempts) {
+      expect((await run(action, formRequest("/x", fields), { id })).status).toBe(302);
+    }
+    expect(await prisma.moderationAction.count({ where: { OR: [{ threadId: thread.id }, { targetUserId: victim.id }] } })).toBe(0);
+    expect(await prisma.forumThread.findUniqueOrThrow({ where: { id: thread.id }, select: { locked: true, pinned: true, categoryId: true } })).toEqual({
+      locked: false,
+      pinned: false,
+      categoryId: thread.categoryId,
+    });
+  });
+});
+
+describe("the moderation log", () => {
+  test("lists actions newest first with who, what and why, in pages", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id });
+    await run(moderateThread.action, formRequest("/x", { intent: "lock", reason: "First of two" }, moderator.cookie), { id: thread.id });
+    await run(moderateThread.action, formRequest("/x", { intent: "unlock", reason: "Second of two" }, admin.cookie), { id: thread.id });
+    const page = await run(log.loader, getRequest("/forum/moderation/log", moderator.cookie));
+    expect(page.status).toBe(200);
+    const actions = (page.data as { actions: { action: string; reason: string; moderator: { displayName: string } }[] }).actions;
+    expect(actions.slice(0, 2).map((a) => [a.action, a.reason])).toEqual([
+      ["unlock_thread", "Second of two"],
+      ["lock_thread", "First of two"],
+    ]);
+    expect((await run(log.loader, getRequest("/forum/moderation/log?before=%3Cx%3E", moderator.cookie))).status).toBe(400);
+  });
+
+  test("pages through older actions without repeating or skipping one", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id });
+    const at = new Date("2026-01-01T00:00:00Z");
+    await prisma.moderationAction.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({ moderatorId: moderator.id, action: "pin_thread" as const, reason: `old ${i}`, threadId: thread.id, createdAt: at })),
+    });
+    const seen: string[] = [];
+    let before: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const page = await run(log.loader, getRequest(`/forum/moderation/log${before ? `?before=${before}` : ""}`, moderator.cookie));
+      const data = page.data as { actions: { id: string }[]; next: string | null };
+      seen.push(...data.actions.map((a) => a.id));
+      before = data.next;
+      if (!before) break;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(await prisma.moderationAction.count());
+  });
+});

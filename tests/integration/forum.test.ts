@@ -1,0 +1,429 @@
+import { describe, expect, test } from "vitest";
+import { countUnreadNotifications, createReply, searchForum } from "~/models/forum.server";
+import * as forumIndex from "~/routes/forum";
+import * as feed from "~/routes/forum_.feed[.]atom";
+import * as categoryFeed from "~/routes/forum_.$slug_.feed[.]atom";
+import * as category from "~/routes/forum_.$slug";
+import * as newThread from "~/routes/forum_.new";
+import * as postLink from "~/routes/forum_.posts.$id";
+import * as history from "~/routes/forum_.posts.$id_.history";
+import * as search from "~/routes/forum_.search";
+import * as thread from "~/routes/forum_.threads.$id";
+import * as notifications from "~/routes/notifications";
+import { prisma } from "~/utils/db.server";
+import { MAX_POST_LENGTH, MAX_POSTS_PER_WINDOW, POSTS_PER_PAGE } from "~/utils/forum-limits";
+import { createTestCategory, createTestReply, createTestThread } from "../helpers/forum";
+import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
+
+type ThreadData = Awaited<ReturnType<typeof thread.loader>>;
+
+/** A user whose account is older than the "new account" period, so the ordinary limits apply. */
+async function establishedUser(roles: Parameters<typeof createTestUser>[0] = {}) {
+  const user = await createTestUser(roles);
+  await prisma.user.update({ where: { id: user.id }, data: { createdAt: new Date(Date.now() - 30 * 86_400_000) } });
+  return user;
+}
+
+async function threadPage(id: string, query = "", cookie?: string) {
+  const outcome = await run(thread.loader, getRequest(`/forum/threads/${id}${query}`, cookie), { id });
+  return { ...outcome, data: outcome.data as ThreadData };
+}
+
+function reply(id: string, fields: Record<string, string>, cookie: string) {
+  return run(thread.action, formRequest(`/forum/threads/${id}`, { intent: "reply", ...fields }, cookie), { id });
+}
+
+/** Fills a thread with posts directly, numbered as the app numbers them. */
+async function fillThread(threadId: string, authorId: string, total: number) {
+  await prisma.forumPost.createMany({
+    data: Array.from({ length: total - 1 }, (_, i) => ({ threadId, authorId, number: i + 2, body: `Reply number ${i + 2}` })),
+  });
+  await prisma.forumThread.update({ where: { id: threadId }, data: { postCount: total } });
+}
+
+describe("posting is refused, with a clear reason and nothing saved", () => {
+  test("for a suspended user, who can still read", async () => {
+    const author = await establishedUser();
+    const suspended = await establishedUser();
+    const moderator = await createTestUser({ roles: ["moderator"] });
+    const t = await createTestThread({ userId: author.id });
+    await prisma.userSuspension.create({
+      data: { userId: suspended.id, moderatorId: moderator.id, reason: "spam", endsAt: new Date(Date.now() + 86_400_000) },
+    });
+    const outcome = await reply(t.id, { body: "Let me in" }, suspended.cookie);
+    expect(outcome.status).toBe(403);
+    expect((outcome.data as { refusal: { reason: string } }).refusal.reason).toBe("suspended");
+    const created = await run(newThread.action, formRequest("/forum/new", { categoryId: t.categoryId, title: "Another try", body: "Hello" }, suspended.cookie));
+    expect(created.status).toBe(403);
+    expect(await prisma.forumPost.count({ where: { authorId: suspended.id } })).toBe(0);
+    const page = await threadPage(t.id, "", suspended.cookie);
+    expect(page.status).toBe(200);
+    expect(page.data.suspendedUntil).not.toBeNull();
+  });
+
+  test("after a suspension ends or is lifted", async () => {
+    const author = await establishedUser();
+    const user = await establishedUser();
+    const moderator = await createTestUser({ roles: ["moderator"] });
+    const t = await createTestThread({ userId: author.id });
+    await prisma.userSuspension.createMany({
+      data: [
+        { userId: user.id, moderatorId: moderator.id, reason: "past", startsAt: new Date(Date.now() - 7 * 86_400_000), endsAt: new Date(Date.now() - 86_400_000) },
+        { userId: user.id, moderatorId: moderator.id, reason: "lifted", endsAt: new Date(Date.now() + 86_400_000), liftedAt: new Date() },
+      ],
+    });
+    expect((await reply(t.id, { body: "Back again" }, user.cookie)).status).toBe(302);
+  });
+
+  test("in a locked thread", async () => {
+    const author = await establishedUser();
+    const other = await establishedUser();
+    const t = await createTestThread({ userId: author.id });
+    await prisma.forumThread.update({ where: { id: t.id }, data: { locked: true, lockedAt: new Date() } });
+    const outcome = await reply(t.id, { body: "Too late" }, other.cookie);
+    expect(outcome.status).toBe(403);
+    expect((outcome.data as { refusal: { reason: string } }).refusal.reason).toBe("locked");
+    const edit = await run(thread.action, formRequest("/x", { intent: "edit", postId: t.firstPostId, body: "Changed" }, author.cookie), { id: t.id });
+    expect(edit.status).toBe(403);
+    expect(await prisma.forumPost.count({ where: { threadId: t.id } })).toBe(1);
+    expect((await threadPage(t.id, "", other.cookie)).data.closed).toBe("locked");
+  });
+
+  test("in a consultation after its closing date, but not before", async () => {
+    const ministry = await establishedUser({ roles: ["ministry"] });
+    const citizen = await establishedUser();
+    const t = await createTestThread({ userId: ministry.id, title: "Consultation on the new law" });
+    await prisma.forumThread.update({ where: { id: t.id }, data: { kind: "consultation" } });
+    await prisma.forumConsultation.create({
+      data: { threadId: t.id, country: "KZ", question: "What should change?", closesAt: new Date(Date.now() + 86_400_000) },
+    });
+    expect((await reply(t.id, { body: "Lower the threshold." }, citizen.cookie)).status).toBe(302);
+    await prisma.forumConsultation.update({ where: { threadId: t.id }, data: { closesAt: new Date(Date.now() - 1000) } });
+    const outcome = await reply(t.id, { body: "One more idea" }, citizen.cookie);
+    expect(outcome.status).toBe(403);
+    expect((outcome.data as { refusal: { reason: string } }).refusal.reason).toBe("consultation_closed");
+    expect(await prisma.forumPost.count({ where: { threadId: t.id } })).toBe(2);
+  });
+
+  test("when a new account posts faster than its limit; older accounts have a higher one", async () => {
+    const author = await establishedUser();
+    const newcomer = await createTestUser();
+    const regular = await establishedUser();
+    const t = await createTestThread({ userId: author.id });
+    for (let i = 0; i < MAX_POSTS_PER_WINDOW.new; i++) expect((await reply(t.id, { body: `Newcomer post ${i}` }, newcomer.cookie)).status).toBe(302);
+    const limited = await reply(t.id, { body: "One too many" }, newcomer.cookie);
+    expect(limited.status).toBe(429);
+    expect((limited.data as { refusal: { reason: string; retryAfterSeconds: number } }).refusal).toMatchObject({ reason: "rate_limited" });
+    for (let i = 0; i <= MAX_POSTS_PER_WINDOW.new; i++) expect((await reply(t.id, { body: `Regular post ${i}` }, regular.cookie)).status).toBe(302);
+  });
+
+  test("when a post has too many links, more strictly for a new account", async () => {
+    const author = await establishedUser();
+    const newcomer = await createTestUser();
+    const t = await createTestThread({ userId: author.id });
+    const links = "See https://a.example.org, https://b.example.org and [c](https://c.example.org).";
+    const outcome = await reply(t.id, { body: links }, newcomer.cookie);
+    expect(outcome.status).toBe(400);
+    expect((outcome.data as { refusal: { reason: string; max: number } }).refusal).toEqual({ reason: "too_many_links", max: 2 });
+    expect((await reply(t.id, { body: links }, author.cookie)).status).toBe(302);
+  });
+});
+
+describe("bad input gets a 4xx, never a 500", () => {
+  test("forms", async () => {
+    const user = await establishedUser();
+    const t = await createTestThread({ userId: user.id });
+    const cases: [Record<string, string>, number][] = [
+      [{ intent: "reply", body: "" }, 400],
+      [{ intent: "reply", body: "x".repeat(MAX_POST_LENGTH + 1) }, 400],
+      [{ intent: "reply", body: "null byte \u0000 here" }, 400],
+      [{ intent: "reply", body: "fine", replyTo: "../../etc" }, 400],
+      [{ intent: "edit", postId: "nonexistent", body: "text" }, 404],
+      [{ intent: "explode" }, 400],
+      [{}, 400],
+    ];
+    for (const [fields, status] of cases) {
+      expect((await run(thread.action, formRequest("/x", fields, user.cookie), { id: t.id })).status, JSON.stringify(fields).slice(0, 60)).toBe(status);
+    }
+    expect((await run(thread.action, formRequest("/x", { intent: "reply", body: "hi there" }, user.cookie), { id: "no-such-thread" })).status).toBe(404);
+    const threadCases: [Record<string, string>, number][] = [
+      [{ categoryId: t.categoryId, title: "Hi", body: "Too short a title" }, 400],
+      [{ categoryId: "unknown", title: "A good title", body: "Body" }, 400],
+      [{ title: "A good title", body: "Body" }, 400],
+      [{ categoryId: t.categoryId, title: "A good title", body: "Body", tags: "a, b, c, d, e, f" }, 400],
+      [{ categoryId: t.categoryId, title: "A good title", body: "Body", tags: "<script>" }, 400],
+      [{ categoryId: t.categoryId, title: "A good title", body: "Body", enterpriseId: "someone-elses" }, 400],
+    ];
+    for (const [fields, status] of threadCases) {
+      expect((await run(newThread.action, formRequest("/forum/new", fields, user.cookie))).status, JSON.stringify(fields)).toBe(status);
+    }
+    expect(await prisma.forumPost.count({ where: { threadId: t.id } })).toBe(1);
+  });
+
+  test("addresses", async () => {
+    const user = await establishedUser();
+    const t = await createTestThread({ userId: user.id });
+    expect((await threadPage(t.id, "?page=abc")).status).toBe(400);
+    expect((await threadPage(t.id, "?page=0")).status).toBe(400);
+    expect((await threadPage(t.id, "?page=2")).status).toBe(404);
+    expect((await threadPage(t.id, "?post=unknown")).status).toBe(404);
+    expect((await run(thread.loader, getRequest("/x"), { id: "bad id!" })).status).toBe(404);
+    expect((await run(category.loader, getRequest("/forum/nope"), { slug: "nope" })).status).toBe(404);
+    const c = await prisma.forumCategory.findUniqueOrThrow({ where: { id: t.categoryId }, select: { slug: true } });
+    expect((await run(category.loader, getRequest(`/forum/${c.slug}?after=garbage`), { slug: c.slug })).status).toBe(400);
+    expect((await run(search.loader, getRequest("/forum/search?page=-1&q=x"))).status).toBe(400);
+    expect((await run(search.loader, getRequest("/forum/search?category=UPPER"))).status).toBe(400);
+    expect((await run(postLink.loader, getRequest("/forum/posts/none"), { id: "none" })).status).toBe(404);
+  });
+});
+
+describe("reading long threads", () => {
+  test("a link to a post lands on its page and anchor, both as /forum/posts/:id and ?post=", async () => {
+    const user = await establishedUser();
+    const t = await createTestThread({ userId: user.id });
+    await fillThread(t.id, user.id, POSTS_PER_PAGE * 2 + 5);
+    const target = await prisma.forumPost.findFirstOrThrow({ where: { threadId: t.id, number: POSTS_PER_PAGE * 2 + 2 }, select: { id: true } });
+    const expected = `/forum/threads/${t.id}?page=3#post-${POSTS_PER_PAGE * 2 + 2}`;
+    expect((await run(postLink.loader, getRequest(`/forum/posts/${target.id}`), { id: target.id })).location).toBe(expected);
+    expect((await threadPage(t.id, `?post=${target.id}`)).location).toBe(expected);
+    const last = await threadPage(t.id, "?page=3");
+    expect(last.data.posts.map((p) => p.number)).toEqual([41, 42, 43, 44, 45]);
+    expect(last.data.pageCount).toBe(3);
+  });
+
+  test("a category lists pinned threads first, then by latest activity, page by page without gaps or repeats", async () => {
+    const user = await establishedUser();
+    const c = await createTestCategory();
+    const ids: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      const created = await prisma.forumThread.create({
+        data: { categoryId: c.id, authorId: user.id, title: `Thread ${i}`, postCount: 1, lastPostAt: new Date(Date.UTC(2026, 0, 1 + (i % 10))) },
+        select: { id: true },
+      });
+      ids.push(created.id);
+    }
+    await prisma.forumThread.update({ where: { id: ids[3]! }, data: { pinned: true } });
+    const seen: string[] = [];
+    let query = "";
+    let pages = 0;
+    do {
+      const page = await run(category.loader, getRequest(`/forum/${c.slug}${query}`), { slug: c.slug });
+      const data = page.data as Awaited<ReturnType<typeof category.loader>>;
+      seen.push(...data.threads.map((th) => th.id));
+      query = data.next ? `?after=${encodeURIComponent(data.next)}` : "";
+      pages += 1;
+    } while (query && pages < 5);
+    expect(pages).toBe(2);
+    expect(seen[0]).toBe(ids[3]);
+    expect(new Set(seen).size).toBe(25);
+  });
+});
+
+describe("writing", () => {
+  test("quoting puts the quoted text with attribution in the reply form and records what it replies to", async () => {
+    const a = await establishedUser();
+    const b = await establishedUser();
+    const t = await createTestThread({ userId: a.id, body: "Collateral is the real barrier.\nSecond line." });
+    const page = await threadPage(t.id, `?quote=${t.firstPostId}`, b.cookie);
+    const handle = (await prisma.user.findUniqueOrThrow({ where: { id: a.id }, select: { handle: true } })).handle;
+    expect(page.data.quote).toBe(`> @${handle} [wrote](/forum/posts/${t.firstPostId}):\n>\n> Collateral is the real barrier.\n> Second line.\n\n`);
+    expect(page.data.replyTo).toBe(t.firstPostId);
+    await reply(t.id, { body: `${page.data.quote}I disagree.`, replyTo: t.firstPostId }, b.cookie);
+    const saved = await prisma.forumPost.findFirstOrThrow({ where: { threadId: t.id, number: 2 }, select: { replyToPostId: true } });
+    expect(saved.replyToPostId).toBe(t.firstPostId);
+    const rendered = (await threadPage(t.id)).data.posts[1]!.html!;
+    expect(rendered).toContain("<blockquote>");
+    expect(rendered).toContain(`<span class="mention">@${handle}</span>`);
+  });
+
+  test("editing keeps the earlier text, which moderators can read and others cannot", async () => {
+    const author = await establishedUser();
+    const moderator = await createTestUser({ roles: ["moderator"] });
+    const t = await createTestThread({ userId: author.id, title: "Original title", body: "First version" });
+    const edited = await run(thread.action, formRequest("/x", { intent: "edit", postId: t.firstPostId, body: "Second version", title: "Better title" }, author.cookie), { id: t.id });
+    expect(edited.status).toBe(302);
+    expect((await prisma.forumThread.findUniqueOrThrow({ where: { id: t.id }, select: { title: true } })).title).toBe("Better title");
+    const asModerator = await run(history.loader, getRequest("/x", moderator.cookie), { id: t.firstPostId });
+    const data = asModerator.data as Awaited<ReturnType<typeof history.loader>>;
+    expect(data.post.body).toBe("Second version");
+    expect(data.revisions.map((r) => [r.body, r.title])).toEqual([["First version", "Original title"]]);
+    expect((await run(history.loader, getRequest("/x", author.cookie), { id: t.firstPostId })).status).toBe(403);
+    const page = await threadPage(t.id, "", moderator.cookie);
+    expect(page.data.posts[0]).toMatchObject({ edits: 1 });
+  });
+
+  test("deleting one's post leaves a placeholder and the rest of the thread readable", async () => {
+    const a = await establishedUser();
+    const b = await establishedUser();
+    const t = await createTestThread({ userId: a.id });
+    const r = await createTestReply({ userId: b.id, threadId: t.id, body: "Something I regret" });
+    const replyId = (await prisma.forumPost.findFirstOrThrow({ where: { threadId: t.id, number: r.number }, select: { id: true } })).id;
+    expect((await run(thread.action, formRequest("/x", { intent: "delete", postId: replyId }, b.cookie), { id: t.id })).status).toBe(302);
+    const page = await threadPage(t.id);
+    expect(page.data.posts.map((p) => [p.number, p.deleted, p.html === null])).toEqual([
+      [1, false, false],
+      [2, true, true],
+    ]);
+    expect(JSON.stringify(page.data)).not.toContain("Something I regret");
+  });
+
+  test("a post hidden by a moderator shows a placeholder to everyone but moderators", async () => {
+    const a = await establishedUser();
+    const moderator = await createTestUser({ roles: ["moderator"] });
+    const t = await createTestThread({ userId: a.id, body: "Buy cheap watches" });
+    await prisma.forumPost.update({ where: { id: t.firstPostId }, data: { hiddenAt: new Date(), hiddenById: moderator.id, hiddenReason: "spam" } });
+    expect((await threadPage(t.id)).data.posts[0]).toMatchObject({ hidden: true, html: null, hiddenReason: null });
+    expect((await threadPage(t.id, "", moderator.cookie)).data.posts[0]).toMatchObject({ hidden: true, hiddenReason: "spam" });
+    expect((await threadPage(t.id, "", moderator.cookie)).data.posts[0]!.html).toContain("Buy cheap watches");
+  });
+
+  test("“helpful” counts one per person and toggles", async () => {
+    const a = await establishedUser();
+    const b = await establishedUser();
+    const c = await establishedUser();
+    const t = await createTestThread({ userId: a.id });
+    const helpful = (cookie: string) => run(thread.action, formRequest("/x", { intent: "helpful", postId: t.firstPostId }, cookie), { id: t.id });
+    await helpful(b.cookie);
+    await helpful(c.cookie);
+    expect((await threadPage(t.id, "", b.cookie)).data.posts[0]).toMatchObject({ helpfulCount: 2, helpfulByViewer: true });
+    await helpful(b.cookie);
+    expect((await threadPage(t.id, "", b.cookie)).data.posts[0]).toMatchObject({ helpfulCount: 1, helpfulByViewer: false });
+  });
+
+  test("a thread links to an enterprise only one is a member of", async () => {
+    const user = await establishedUser();
+    const c = await createTestCategory();
+    const enterprise = await prisma.enterprise.create({
+      data: {
+        slug: `forum-ent-${Date.now()}`, name: "Felt Workshop", legalForm: "llc", country: "KG", region: "KG-Y", city: "Karakol", sector: "crafts",
+        foundedYear: 2015, employees: 5, description: "d", mission: "m", status: "published", members: { create: { userId: user.id, role: "owner" } },
+      },
+      select: { id: true },
+    });
+    const outcome = await run(newThread.action, formRequest("/forum/new", { categoryId: c.id, title: "Our workshop", body: "News", enterpriseId: enterprise.id, tags: "Felt, Karakol" }, user.cookie));
+    expect(outcome.status).toBe(302);
+    const created = await prisma.forumThread.findFirstOrThrow({ where: { categoryId: c.id }, select: { enterpriseId: true, tags: true } });
+    expect(created).toEqual({ enterpriseId: enterprise.id, tags: ["felt", "karakol"] });
+  });
+});
+
+describe("mentions, watching and notifications", () => {
+  test("a reply notifies the thread's author, the people mentioned, and watchers, once each", async () => {
+    const author = await establishedUser();
+    const replier = await establishedUser();
+    const mentioned = await establishedUser();
+    const watcher = await establishedUser();
+    const t = await createTestThread({ userId: author.id });
+    await createTestThread({ userId: mentioned.id }); // gives the mentioned person a handle
+    const handle = (await prisma.user.findUniqueOrThrow({ where: { id: mentioned.id }, select: { handle: true } })).handle!;
+    await run(thread.action, formRequest("/x", { intent: "subscribe" }, watcher.cookie), { id: t.id });
+    const before = await countUnreadNotifications(author.id);
+    await reply(t.id, { body: `What do you think, @${handle}? Also @nobody-with-this-handle.` }, replier.cookie);
+    const kinds = async (userId: string) => (await prisma.notification.findMany({ where: { userId, threadId: t.id }, select: { kind: true } })).map((n) => n.kind);
+    expect(await kinds(author.id)).toEqual(["reply"]);
+    expect(await kinds(mentioned.id)).toEqual(["mention"]);
+    expect(await kinds(watcher.id)).toEqual(["thread_activity"]);
+    expect(await kinds(replier.id)).toEqual([]);
+    expect(await countUnreadNotifications(author.id)).toBe(before + 1);
+    // The replier now watches the thread too.
+    await reply(t.id, { body: "Thanks, all." }, author.cookie);
+    expect(await kinds(replier.id)).toEqual(["thread_activity"]);
+  });
+
+  test("someone who stopped watching hears nothing more, even after posting again", async () => {
+    const author = await establishedUser();
+    const other = await establishedUser();
+    const t = await createTestThread({ userId: author.id });
+    await run(thread.action, formRequest("/x", { intent: "unsubscribe" }, author.cookie), { id: t.id });
+    await reply(t.id, { body: "Hello there" }, other.cookie);
+    await reply(t.id, { body: "Replying to myself" }, author.cookie);
+    await reply(t.id, { body: "And again" }, other.cookie);
+    expect(await prisma.notification.count({ where: { userId: author.id, threadId: t.id } })).toBe(0);
+  });
+
+  test("watching a category announces its new threads", async () => {
+    const watcher = await establishedUser();
+    const author = await establishedUser();
+    const c = await createTestCategory();
+    await run(category.action, formRequest("/x", { intent: "subscribe" }, watcher.cookie), { slug: c.slug });
+    const t = await createTestThread({ userId: author.id, categoryId: c.id });
+    expect(await prisma.notification.findMany({ where: { userId: watcher.id }, select: { kind: true, threadId: true } })).toEqual([
+      { kind: "category_activity", threadId: t.id },
+    ]);
+  });
+
+  test("the notifications page opens a notification at its post and marks it read", async () => {
+    const author = await establishedUser();
+    const other = await establishedUser();
+    const t = await createTestThread({ userId: author.id });
+    const created = await createReply({ userId: other.id, threadId: t.id, body: "A reply", replyToPostId: null });
+    const n = await prisma.notification.findFirstOrThrow({ where: { userId: author.id, postId: created.post!.id }, select: { id: true } });
+    const listed = (await run(notifications.loader, getRequest("/notifications", author.cookie))).data as Awaited<ReturnType<typeof notifications.loader>>;
+    expect(listed.notifications.map((x) => x.id)).toContain(n.id);
+    const opened = await run(notifications.action, formRequest("/notifications", { intent: "open", id: n.id }, author.cookie));
+    expect(opened.location).toBe(`/forum/posts/${created.post!.id}`);
+    expect(await countUnreadNotifications(author.id)).toBe(0);
+    expect((await run(notifications.action, formRequest("/notifications", { intent: "open", id: "bad id" }, author.cookie))).status).toBe(400);
+  });
+});
+
+describe("search", () => {
+  test("finds threads by words in titles and replies, in English and Russian word forms, filtered by category and tag", async () => {
+    const user = await establishedUser();
+    const other = await establishedUser();
+    const c1 = await createTestCategory("Finance");
+    const c2 = await createTestCategory("Climate");
+    const loans = await createTestThread({ userId: user.id, categoryId: c1.id, title: "Как получить займы без залога", body: "Делюсь опытом", tags: ["микрофинансы"] });
+    const solar = await createTestThread({ userId: user.id, categoryId: c2.id, title: "Solar dryers for apricots", body: "We built forty dryers.", tags: ["solar"] });
+    await createTestReply({ userId: other.id, threadId: solar.id, body: "Our cooperative is measuring the savings of every family." });
+    const ids = async (q: string, filters: { categoryId?: string; tag?: string } = {}) => (await searchForum({ q, ...filters })).hits.map((h) => h.threadId);
+    expect(await ids("займ")).toEqual([loans.id]);
+    expect(await ids("dryer")).toEqual([solar.id]);
+    expect(await ids("measure savings")).toEqual([solar.id]);
+    expect((await searchForum({ q: "measure savings" })).hits[0]!.number).toBe(2);
+    expect(await ids("dryer", { categoryId: c1.id })).toEqual([]);
+    expect(await ids("dryer", { tag: "solar" })).toEqual([solar.id]);
+    expect(await ids("займ", { tag: "solar" })).toEqual([]);
+    const page = await run(search.loader, getRequest(`/forum/search?${new URLSearchParams({ q: "займы", category: (await prisma.forumCategory.findUniqueOrThrow({ where: { id: c1.id }, select: { slug: true } })).slug })}`));
+    const data = page.data as Awaited<ReturnType<typeof search.loader>>;
+    expect(data.hits.map((h) => h.threadId)).toEqual([loans.id]);
+    expect((await searchForum({ q: "' OR 1=1; --" })).hits).toEqual([]);
+  });
+
+  test("does not find deleted or hidden posts", async () => {
+    const user = await establishedUser();
+    const t = await createTestThread({ userId: user.id, title: "Neutral title here", body: "zebracorn appears only here" });
+    expect((await searchForum({ q: "zebracorn" })).hits).toHaveLength(1);
+    await prisma.forumPost.update({ where: { id: t.firstPostId }, data: { hiddenAt: new Date() } });
+    expect((await searchForum({ q: "zebracorn" })).hits).toHaveLength(0);
+  });
+});
+
+test("the forum front page counts threads and posts per category", async () => {
+  const user = await establishedUser();
+  const c = await createTestCategory("Counted");
+  const t = await createTestThread({ userId: user.id, categoryId: c.id, title: "Counted thread" });
+  await createTestReply({ userId: user.id, threadId: t.id });
+  const data = (await run(forumIndex.loader, getRequest("/forum"))).data as Awaited<ReturnType<typeof forumIndex.loader>>;
+  expect(data.categories.find((x) => x.id === c.id)).toMatchObject({ threadCount: 1, postCount: 2, latest: { title: "Counted thread" } });
+});
+
+describe("Atom feeds", () => {
+  test("list the newest threads, overall and per category, with every text escaped", async () => {
+    const user = await establishedUser();
+    const c = await createTestCategory("Feeds");
+    const t = await createTestThread({ userId: user.id, categoryId: c.id, title: `Tom & Jerry's <script>alert("x")</script>`, body: "**bold** <b>raw</b>" });
+    const overall = (await feed.loader({ request: getRequest("/forum/feed.atom"), params: {}, context: {} })) as Response;
+    expect(overall.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");
+    const xml = await overall.text();
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    expect(xml).toContain(`<title type="text">Tom &amp; Jerry&apos;s &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</title>`);
+    expect(xml).toContain(`<content type="html">&lt;p&gt;&lt;strong&gt;bold&lt;/strong&gt; &amp;lt;b&amp;gt;raw&amp;lt;/b&amp;gt;&lt;/p&gt;`);
+    expect(xml).toContain(`<id>http://localhost/forum/threads/${t.id}</id>`);
+    expect(xml).not.toContain("<script>");
+    const slug = (await prisma.forumCategory.findUniqueOrThrow({ where: { id: c.id }, select: { slug: true } })).slug;
+    const perCategory = await ((await categoryFeed.loader({ request: getRequest(`/forum/${slug}/feed.atom`), params: { slug }, context: {} })) as Response).text();
+    expect(perCategory.match(/<entry>/g)).toHaveLength(1);
+    expect((await run(categoryFeed.loader, getRequest("/forum/none/feed.atom"), { slug: "none" })).status).toBe(404);
+  });
+});
