@@ -12,7 +12,9 @@ test("a flagged post is hidden by a moderator from the queue, shows as hidden, a
   // Long journeys through several pages and accounts.
   test.slow();
   await logIn(page, "funder@demo.ortaq.org");
-  await page.goto("/forum/consultations");
+  await page.goto("/forum");
+  await expect(page.getByRole("link", { name: "Moderation queue" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Consultations" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Consultations" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: CLOSED }).click();
@@ -45,7 +47,8 @@ test("a flagged post is hidden by a moderator from the queue, shows as hidden, a
   await page.getByRole("button", { name: "Log out" }).click();
 
   await logIn(page, "moderator@demo.ortaq.org");
-  await page.goto("/forum/moderation");
+  await page.goto("/forum");
+  await page.getByRole("link", { name: "Moderation queue" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Moderation queue" })).toBeVisible();
   await expectAccessible(page);
   const item = page.getByRole("listitem").filter({ hasText: SPAM }).filter({ has: page.getByRole("button", { name: "Hide the post" }) });
