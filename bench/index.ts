@@ -1,5 +1,6 @@
 // `npm run bench`: runs every benchmark and prints its figures.
 import { benchDirectory } from "./directory";
+import { benchForum } from "./forum";
 import { largeDataset } from "./large-data";
 import { benchScoring } from "./scoring";
 import { benchSector } from "./sector";
@@ -8,6 +9,7 @@ await benchScoring();
 try {
   await benchSector();
   await benchDirectory();
+  await benchForum();
 } finally {
   const { disconnectPrisma } = await import("../app/utils/db.server");
   await disconnectPrisma();

@@ -641,6 +641,7 @@ export function listMemberEnterprises(userId: string) {
 const POST_VECTOR = Prisma.sql`(to_tsvector('english', p.body) || to_tsvector('russian', p.body))`;
 const TITLE_VECTOR = Prisma.sql`(to_tsvector('english', t.title) || to_tsvector('russian', t.title))`;
 export const SEARCH_PAGE_SIZE = 20;
+const SEARCH_CANDIDATES = 400;
 
 export interface SearchHit {
   threadId: string;
@@ -669,10 +670,18 @@ export async function searchForum({ q, categoryId, tag, page = 1 }: { q: string;
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   const rows = await prisma.$queryRaw<SearchHit[]>`
     WITH q AS (SELECT ${query} AS query),
-    matches AS (
-      SELECT p."threadId", p.id AS "postId", p.number, ts_rank(${POST_VECTOR}, q.query) AS rank
+    -- Ranking needs each match's text vector, which is computed, not stored: only the newest
+    -- matches are ranked, so a common word costs a bounded amount of work.
+    post_matches AS (
+      SELECT p."threadId", p.id AS "postId", p.number, p.body
       FROM "ForumPost" p, q
       WHERE ${POST_VECTOR} @@ q.query AND p."deletedAt" IS NULL AND p."hiddenAt" IS NULL
+      ORDER BY p."createdAt" DESC
+      LIMIT ${SEARCH_CANDIDATES}
+    ),
+    matches AS (
+      SELECT m."threadId", m."postId", m.number, ts_rank(to_tsvector('english', m.body) || to_tsvector('russian', m.body), q.query) AS rank
+      FROM post_matches m, q
       UNION ALL
       SELECT t.id, fp.id, 1, ts_rank(${TITLE_VECTOR}, q.query) * 2
       FROM "ForumThread" t JOIN "ForumPost" fp ON fp."threadId" = t.id AND fp.number = 1, q

@@ -2,11 +2,11 @@ import { expect, expectAccessible, logIn, signUp, test, uniqueEmail } from "./fi
 
 // Long journeys on a shared two-core machine: more time than the default per test.
 test.describe.configure({ timeout: 180_000 });
+
 /** The demo entrepreneur reads Russian by default; these tests read the English labels. */
 async function inEnglish(page: import("@playwright/test").Page) {
   await page.request.post("/language", { form: { language: "en", redirectTo: "/forum" } });
 }
-
 
 test("a newcomer starts a thread, gets a quoted reply with a mention, is notified, reacts and finds the thread by search", async ({ page, browser }) => {
   const suffix = Math.floor(Math.random() * 1e6);

@@ -1,0 +1,138 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { time } from "./database";
+import { largeDataset } from "./large-data";
+
+export const FORUM_USERS = 2_000;
+export const LONG_THREAD_REPLIES = 10_000;
+export const FORUM_POSTS = 100_000;
+const POSTS_PER_THREAD = 10;
+
+// Sentences people in the region write, in both languages; each post takes a few of them, so
+// words repeat across the corpus as in a real forum and full-text search has real work to do.
+const SENTENCES = [
+  "We took a microfinance loan without collateral to buy a second sewing machine.",
+  "Our cooperative measures the savings of every family that uses the solar dryers.",
+  "The new tax rules for social enterprises are unclear for small workshops.",
+  "Funders ask for impact reports with numbers, not only stories.",
+  "We hire young people with disabilities and train them for six months.",
+  "Public procurement could help social enterprises more than a tax break.",
+  "How do you price felt products for tourists and for local customers?",
+  "Our bakery reinvests half of its profit in the community kitchen.",
+  "Мы получили займ в микрофинансовой организации без залога.",
+  "Солнечные сушилки окупаются за один сезон в Ферганской долине.",
+  "Новые налоговые правила для социальных предприятий пока непонятны.",
+  "Доноры просят отчёт о социальном воздействии с цифрами.",
+  "Мы обучаем молодёжь с инвалидностью и платим им зарплату.",
+  "Госзакупки помогли бы социальным предприятиям больше, чем льготы.",
+  "Как назначить цену на изделия из войлока для туристов?",
+  "Наша пекарня вкладывает половину прибыли в общественную кухню.",
+];
+
+/** Adds the forum to the large data set: 2,000 people, threads in every category, 100,000 posts, one thread of 10,000 replies. */
+export async function seedForum(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  // Errors surface through the queries; the event would only repeat them when the server stops.
+  client.on("error", () => {});
+  const { FORUM_CATEGORY_SEEDS } = await import("../app/utils/forum-categories");
+  for (const [i, c] of FORUM_CATEGORY_SEEDS.entries()) {
+    await client.query(
+      `INSERT INTO "ForumCategory" (id, slug, kind, country, "nameEn", "nameRu", "descriptionEn", "descriptionRu", position, "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())`,
+      [`bc${i}`, c.slug, c.kind, c.country, c.name.en, c.name.ru, c.description.en, c.description.ru, i * 10],
+    );
+  }
+  const categories = FORUM_CATEGORY_SEEDS.length;
+  await client.query(`
+    INSERT INTO "User" (id, email, "displayName", handle, "passwordHash", "createdAt", "updatedAt")
+    SELECT 'bu' || i, 'bench-' || i || '@bench.ortaq.org', 'Bench person ' || i, 'bench-person-' || i, 'x', now() - interval '1 year', now()
+    FROM generate_series(1, ${FORUM_USERS}) AS i`);
+  await client.query(`INSERT INTO "UserRole" ("userId", role) SELECT 'bu' || i, (ARRAY['entrepreneur','funder','ministry','moderator']::"Role"[])[1 + i % 4] FROM generate_series(1, ${FORUM_USERS}) AS i`);
+  await client.query(`INSERT INTO "EnterpriseMember" ("enterpriseId", "userId") SELECT 'e' || i, 'bu' || i FROM generate_series(1, ${FORUM_USERS}, 3) AS i`);
+
+  const longThreadPosts = LONG_THREAD_REPLIES + 1;
+  const otherThreads = Math.floor((FORUM_POSTS - longThreadPosts) / POSTS_PER_THREAD);
+  // Thread 0 is the long one; the others have POSTS_PER_THREAD posts each, their last one spread over two years.
+  await client.query(`
+    INSERT INTO "ForumThread" (id, "categoryId", "authorId", title, tags, "postCount", "lastPostAt", pinned, "createdAt", "updatedAt")
+    SELECT 'bt' || t, 'bc' || (t % ${categories}), 'bu' || (1 + t % ${FORUM_USERS}),
+      'Bench thread ' || t || ': ' || (ARRAY['funding','tax rules','impact','inclusion','solar','youth','займы','налоги'])[1 + t % 8],
+      ARRAY[(ARRAY['funding','tax','impact','inclusion','solar','youth','займы','налоги'])[1 + t % 8]],
+      CASE WHEN t = 0 THEN ${longThreadPosts} ELSE ${POSTS_PER_THREAD} END,
+      now() - (t * 7 % 730) * interval '1 day' - (t % 1440) * interval '1 minute',
+      t % 500 = 1, now() - interval '2 years', now()
+    FROM generate_series(0, ${otherThreads}) AS t`);
+  const sentences = `(ARRAY[${SENTENCES.map((s) => `'${s.replace(/'/g, "''")}'`).join(",")}])`;
+  const body = (n: string) => `${sentences}[1 + (${n} * 7) % ${SENTENCES.length}] || ' ' || ${sentences}[1 + (${n} * 13 + 5) % ${SENTENCES.length}] || ' Note ' || ${n} || '.'`;
+  await client.query(`
+    INSERT INTO "ForumPost" (id, "threadId", "authorId", number, body, "createdAt", "updatedAt")
+    SELECT 'bp0-' || n, 'bt0', 'bu' || (1 + n % ${FORUM_USERS}), n, ${body("n")}, now() - interval '1 year' + n * interval '1 minute', now()
+    FROM generate_series(1, ${longThreadPosts}) AS n`);
+  await client.query(`
+    INSERT INTO "ForumPost" (id, "threadId", "authorId", number, body, "createdAt", "updatedAt")
+    SELECT 'bp' || t || '-' || n, 'bt' || t, 'bu' || (1 + (t * 31 + n) % ${FORUM_USERS}), n, ${body("(t * 10 + n)")}, now() - interval '1 year', now()
+    FROM generate_series(1, ${otherThreads}) AS t CROSS JOIN generate_series(1, ${POSTS_PER_THREAD}) AS n`);
+  await client.query(`ANALYZE`);
+  const { rows } = await client.query<{ posts: number; threads: number }>(
+    `SELECT (SELECT count(*)::int FROM "ForumPost") AS posts, (SELECT count(*)::int FROM "ForumThread") AS threads`,
+  );
+  await client.end();
+  return rows[0]!;
+}
+
+export async function benchForum() {
+  const database = await largeDataset();
+  const started = performance.now();
+  const counts = await seedForum(database.url);
+  console.log(
+    `forum data: ${counts.posts.toLocaleString("en")} posts in ${counts.threads.toLocaleString("en")} threads, one of ${LONG_THREAD_REPLIES.toLocaleString("en")} replies, seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  const forum = await import("../app/models/forum.server");
+  const { renderMarkdown } = await import("../app/utils/markdown.server");
+  const { POSTS_PER_PAGE } = await import("../app/utils/forum-limits");
+
+  // What the loaders do, minus the HTTP layer: the same model calls, and Markdown rendering for thread pages.
+  const categoryPage = async (after?: ReturnType<typeof forum.decodeThreadCursor>) => {
+    const { threads } = await forum.listCategoryThreads({ categoryId: "bc1", after });
+    await forum.getPeople(threads.map((t) => t.authorId));
+  };
+  const threadPage = async (page: number) => {
+    const thread = await forum.getThread("bt0");
+    const posts = await forum.listThreadPosts({ threadId: thread!.id, page, viewerId: "bu7" });
+    await forum.getPeople(posts.map((p) => p.authorId));
+    for (const post of posts) renderMarkdown(post.body);
+  };
+  const lastPage = Math.ceil((LONG_THREAD_REPLIES + 1) / POSTS_PER_PAGE);
+  const second = await forum.listCategoryThreads({ categoryId: "bc1" });
+  const cases: [string, () => Promise<unknown>, number][] = [
+    ["forum front page (categories with counts)", () => forum.listCategories(), 50],
+    ["category page, first", () => categoryPage(), 50],
+    ["category page, next (keyset)", () => categoryPage(forum.decodeThreadCursor(second.next)), 50],
+    ["long thread, first page", () => threadPage(1), 50],
+    [`long thread, last page (${lastPage})`, () => threadPage(lastPage), 50],
+    ["search, English words", () => forum.searchForum({ q: "microfinance loan collateral" }), 150],
+    ["search, Russian word forms", () => forum.searchForum({ q: "солнечная сушилка" }), 150],
+    ["search, a word in few posts", () => forum.searchForum({ q: "9999" }), 150],
+    ["search, with category and tag", () => forum.searchForum({ q: "impact reports", categoryId: "bc3", tag: "impact" }), 150],
+  ];
+  for (const [name, fn, target] of cases) {
+    const { p50, p95 } = await time(30, fn);
+    console.log(`forum: ${name}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target: p95 under ${target} ms)`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    await benchForum();
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
+  } finally {
+    const { disconnectPrisma } = await import("../app/utils/db.server");
+    await disconnectPrisma();
+    await (await largeDataset()).stop();
+  }
+  process.exit(0);
+}
