@@ -818,7 +818,6 @@ const en = {
     navLink: "Forum categories",
     intro: "The forum's categories, in the order the forum shows them within themes and countries. Renaming a category keeps its address, so links to it still work.",
     toForum: "Back to the forum",
-    listHeading: "Categories in order",
     none: "There are no categories yet.",
     themeKind: "Theme",
     countryKind: "Country: {{country}}",

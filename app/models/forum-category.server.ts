@@ -57,7 +57,10 @@ export interface CategoryTexts {
   descriptionRu: string;
 }
 
-/** A new category at the end of the list; its slug comes from the English name and must be free. */
+/**
+ * A new category after the last one of its kind (the forum lists themes and countries apart);
+ * its slug comes from the English name and must be free.
+ */
 export async function createCategory({
   texts,
   kind,
@@ -72,13 +75,33 @@ export async function createCategory({
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ORDER_LOCK})`;
     if (await tx.forumCategory.findUnique({ where: { slug }, select: { id: true } })) return { error: "slug_taken" as const };
-    const last = await tx.forumCategory.aggregate({ _max: { position: true } });
-    await tx.forumCategory.create({
-      data: { slug, kind, country: kind === "country" ? country : null, ...texts, position: (last._max.position ?? 0) + POSITION_STEP },
-      select: { id: true },
+    const created = await tx.forumCategory.create({
+      data: { slug, kind, country: kind === "country" ? country : null, ...texts, position: 0 },
+      select: { id: true, kind: true, position: true },
     });
+    const order = (await currentOrder(tx)).filter((c) => c.id !== created.id);
+    const lastOfKind = order.findLastIndex((c) => c.kind === kind);
+    order.splice(lastOfKind < 0 ? order.length : lastOfKind + 1, 0, created);
+    await renumber(tx, order);
     return { slug };
   });
+}
+
+function currentOrder(tx: Prisma.TransactionClient) {
+  return tx.forumCategory.findMany({
+    select: { id: true, kind: true, position: true },
+    orderBy: [{ position: "asc" }, { nameEn: "asc" }, { id: "asc" }],
+  });
+}
+
+/** Writes positions 10, 20, 30... in the given order, touching only the rows that change. */
+async function renumber(tx: Prisma.TransactionClient, order: { id: string; position: number }[]) {
+  for (const [n, category] of order.entries()) {
+    const position = (n + 1) * POSITION_STEP;
+    if (category.position !== position) {
+      await tx.forumCategory.update({ where: { id: category.id }, data: { position }, select: { id: true } });
+    }
+  }
 }
 
 /** New names and descriptions; the slug (and so every link to the category) stays. */
@@ -87,24 +110,21 @@ export async function updateCategory({ id, texts }: { id: string; texts: Categor
   return count > 0;
 }
 
-/** Swaps a category with its neighbour above or below; the whole order is renumbered, so equal positions never stick. */
+/**
+ * Swaps a category with its nearest neighbour of the same kind above or below (the forum lists
+ * themes and countries apart); the whole order is renumbered, so equal positions never stick.
+ */
 export async function moveCategory({ id, direction }: { id: string; direction: "up" | "down" }) {
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ORDER_LOCK})`;
-    const order = await tx.forumCategory.findMany({
-      select: { id: true, position: true },
-      orderBy: [{ position: "asc" }, { nameEn: "asc" }, { id: "asc" }],
-    });
+    const order = await currentOrder(tx);
     const index = order.findIndex((c) => c.id === id);
     if (index < 0) return false;
-    const other = direction === "up" ? index - 1 : index + 1;
+    const step = direction === "up" ? -1 : 1;
+    let other = index + step;
+    while (other >= 0 && other < order.length && order[other]!.kind !== order[index]!.kind) other += step;
     if (other >= 0 && other < order.length) [order[index], order[other]] = [order[other]!, order[index]!];
-    for (const [n, category] of order.entries()) {
-      const position = (n + 1) * POSITION_STEP;
-      if (category.position !== position) {
-        await tx.forumCategory.update({ where: { id: category.id }, data: { position }, select: { id: true } });
-      }
-    }
+    await renumber(tx, order);
     return true;
   });
 }

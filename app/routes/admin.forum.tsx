@@ -58,10 +58,13 @@ export async function action({ request }: ActionFunctionArgs) {
 type Category = ReturnType<typeof useLoaderData<typeof loader>>["categories"][number];
 
 export default function AdminForumPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { title, categories } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const language = i18n.language;
+  const groups = [
+    { kind: "theme", heading: t("forum.themes") },
+    { kind: "country", heading: t("forum.countries") },
+  ] as const;
   return (
     <section className="forum-admin">
       <h1>{title}</h1>
@@ -70,36 +73,55 @@ export default function AdminForumPage() {
         <Link to="/forum">{t("forumAdmin.toForum")}</Link>
         <Link to="/admin/users">{t("admin.title")}</Link>
       </p>
-      <h2 id="categories-heading">{t("forumAdmin.listHeading")}</h2>
       {categories.length === 0 ? <p>{t("forumAdmin.none")}</p> : null}
-      <ol className="category-admin-list" aria-labelledby="categories-heading">
-        {categories.map((category, index) => {
-          const name = localized({ en: category.nameEn, ru: category.nameRu }, language);
-          return (
-            <li key={category.id} id={`category-${category.slug}`} className="category-admin">
-              <h3 id={`category-name-${category.id}`}>{name}</h3>
-              <p>
-                {category.kind === "country" && category.country
-                  ? t("forumAdmin.countryKind", {
-                      country: localized(COUNTRY_NAMES[category.country as keyof typeof COUNTRY_NAMES] ?? { en: category.country, ru: category.country }, language),
-                    })
-                  : t("forumAdmin.themeKind")}
-                {" · "}
-                {t("forumAdmin.threads", { count: category.threadCount, formatted: formatNumber(category.threadCount, language) })}
-                {" · "}
-                <Link to={`/forum/${category.slug}`}>/forum/{category.slug}</Link>
-              </p>
-              <div className="actions">
-                {index > 0 ? <MoveButton category={category} name={name} direction="up" /> : null}
-                {index < categories.length - 1 ? <MoveButton category={category} name={name} direction="down" /> : null}
-              </div>
-              <EditCategoryForm category={category} name={name} lastResult={actionData?.form === `edit-${category.id}` ? actionData.result : undefined} />
-            </li>
-          );
-        })}
-      </ol>
+      {groups.map((group) => {
+        const list = categories.filter((c) => c.kind === group.kind);
+        if (list.length === 0) return null;
+        return (
+          <section key={group.kind} aria-labelledby={`categories-${group.kind}`}>
+            <h2 id={`categories-${group.kind}`}>{group.heading}</h2>
+            <ol className="category-admin-list">
+              {list.map((category, index) => (
+                <CategoryItem
+                  key={category.id}
+                  category={category}
+                  first={index === 0}
+                  last={index === list.length - 1}
+                  lastResult={actionData?.form === `edit-${category.id}` ? actionData.result : undefined}
+                />
+              ))}
+            </ol>
+          </section>
+        );
+      })}
       <NewCategoryForm lastResult={actionData?.form === "create" ? actionData.result : undefined} />
     </section>
+  );
+}
+
+function CategoryItem({ category, first, last, lastResult }: { category: Category; first: boolean; last: boolean; lastResult?: SubmissionResult<string[]> }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const name = localized({ en: category.nameEn, ru: category.nameRu }, language);
+  const country = category.country ? COUNTRY_NAMES[category.country as keyof typeof COUNTRY_NAMES] : undefined;
+  return (
+    <li id={`category-${category.slug}`} className="category-admin">
+      <h3>{name}</h3>
+      <p>
+        {category.kind === "country" ? t("forumAdmin.countryKind", { country: country ? localized(country, language) : category.country ?? "" }) : t("forumAdmin.themeKind")}
+        {" · "}
+        {t("forumAdmin.threads", { count: category.threadCount, formatted: formatNumber(category.threadCount, language) })}
+        {" · "}
+        <Link to={`/forum/${category.slug}`}>/forum/{category.slug}</Link>
+      </p>
+      {first && last ? null : (
+        <div className="actions">
+          {first ? null : <MoveButton category={category} name={name} direction="up" />}
+          {last ? null : <MoveButton category={category} name={name} direction="down" />}
+        </div>
+      )}
+      <EditCategoryForm category={category} name={name} lastResult={lastResult} />
+    </li>
   );
 }
 

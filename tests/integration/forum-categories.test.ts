@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { ensureForumCategories } from "~/models/forum-category.server";
 import { assignHandle, backfillHandles } from "~/models/user.server";
+import * as adminForum from "~/routes/admin.forum";
+import * as forumIndex from "~/routes/forum";
 import * as signup from "~/routes/signup";
 import * as thread from "~/routes/forum_.threads.$id";
 import * as notifications from "~/routes/notifications";
@@ -86,5 +88,78 @@ describe("mention handles", () => {
     expect(new Set(after.filter((u) => u.id !== named.id).map((u) => u.handle))).toEqual(new Set(["old-account", "old-account-2"]));
     expect(after.find((u) => u.id === named.id)?.handle).toBe(before);
     expect(await prisma.$transaction((tx) => assignHandle(tx, bare.id))).toBe(after.find((u) => u.id === bare.id)?.handle);
+  });
+});
+
+describe("the admin's category page", () => {
+  type Reply = { form: string; result: { error: Record<string, string[]>; initialValue: Record<string, string> } };
+  const fields = { intent: "create", nameEn: "Cooperatives", nameRu: "Кооперативы", descriptionEn: "Working together.", descriptionRu: "Вместе.", kind: "theme" };
+
+  test("is for admins only", async () => {
+    const moderator = await createTestUser({ roles: ["moderator"] });
+    expect((await run(adminForum.loader, getRequest("/admin/forum", moderator.cookie))).status).toBe(403);
+    expect((await run(adminForum.loader, getRequest("/admin/forum"))).status).toBe(302);
+  });
+
+  test("adds a category at the end, renames it, moves it up, and the forum shows it in that place", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    await ensureForumCategories();
+    const created = await run(adminForum.action, formRequest("/admin/forum", fields, admin.cookie));
+    expect(created).toMatchObject({ status: 302, location: "/admin/forum#category-cooperatives" });
+    const list = async () => ((await run(adminForum.loader, getRequest("/admin/forum", admin.cookie))).data as { categories: { id: string; slug: string; nameEn: string; threadCount: number }[] }).categories;
+    const added = (await list()).find((c) => c.slug === "cooperatives")!;
+    expect(added).toMatchObject({ slug: "cooperatives", nameEn: "Cooperatives", threadCount: 0 });
+    await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: added.id, nameEn: "Cooperatives and mutuals", nameRu: "Кооперативы", descriptionEn: "", descriptionRu: "" }, admin.cookie));
+    await run(adminForum.action, formRequest("/admin/forum", { intent: "move", id: added.id, direction: "up" }, admin.cookie));
+    const themes = ["social-entrepreneurship", "finance-and-funding", "regulation-and-policy", "impact-measurement", "inclusion", "climate"];
+    const standard = (slugs: string[]) => slugs.filter((slug) => !slug.startsWith("test-category-"));
+    expect(standard((await list()).map((c) => c.slug)).slice(0, 8)).toEqual([...themes, "cooperatives", "youth-and-generations"]);
+    const forum = (await run(forumIndex.loader, getRequest("/forum"))).data as { categories: { slug: string; nameEn: string; kind: string }[] };
+    expect(forum.categories.find((c) => c.slug === "cooperatives")?.nameEn).toBe("Cooperatives and mutuals");
+    expect(standard(forum.categories.filter((c) => c.kind === "theme").map((c) => c.slug))).toEqual([...themes, "cooperatives", "youth-and-generations"]);
+  });
+
+  test("refuses a name whose address is taken, with the message beside the field and everything typed kept", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    await ensureForumCategories();
+    const outcome = await run(adminForum.action, formRequest("/admin/forum", { ...fields, nameEn: "Climate!", descriptionEn: "Typed text" }, admin.cookie));
+    expect(outcome.status).toBe(400);
+    const reply = outcome.data as Reply;
+    expect(reply.form).toBe("create");
+    expect(reply.result.error.nameEn).toEqual(["forumAdmin.errors.slugTaken"]);
+    expect(reply.result.initialValue).toMatchObject({ nameEn: "Climate!", descriptionEn: "Typed text", nameRu: "Кооперативы" });
+    expect(await prisma.forumCategory.count({ where: { nameEn: "Climate!" } })).toBe(0);
+  });
+
+  test("asks for the country of a country category, and for a name on edit", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    const missing = await run(adminForum.action, formRequest("/admin/forum", { ...fields, nameEn: "Karakalpakstan", kind: "country" }, admin.cookie));
+    expect(missing.status).toBe(400);
+    expect((missing.data as Reply).result.error.country).toEqual(["forumAdmin.errors.countryRequired"]);
+    const category = await prisma.forumCategory.findFirstOrThrow({ select: { id: true, nameEn: true } });
+    const edit = await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: category.id, nameEn: "", nameRu: "Имя" }, admin.cookie));
+    expect(edit.status).toBe(400);
+    expect((edit.data as Reply).form).toBe(`edit-${category.id}`);
+    expect((edit.data as Reply).result.error.nameEn).toBeDefined();
+    expect((await prisma.forumCategory.findUniqueOrThrow({ where: { id: category.id }, select: { nameEn: true } })).nameEn).toBe(category.nameEn);
+  });
+
+  test("moving a country up passes over themes to the country above it", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    await ensureForumCategories();
+    const kazakhstan = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "kazakhstan" }, select: { id: true } });
+    await run(adminForum.action, formRequest("/admin/forum", { intent: "move", id: kazakhstan.id, direction: "up" }, admin.cookie));
+    const countries = await prisma.forumCategory.findMany({ where: { kind: "country" }, select: { slug: true }, orderBy: { position: "asc" } });
+    expect(countries[0]!.slug).toBe("kazakhstan");
+    const kyrgyzstan = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "kyrgyzstan" }, select: { id: true } });
+    await run(adminForum.action, formRequest("/admin/forum", { intent: "move", id: kyrgyzstan.id, direction: "up" }, admin.cookie));
+    const after = await prisma.forumCategory.findMany({ where: { kind: "country" }, select: { slug: true }, orderBy: { position: "asc" } });
+    expect(after.slice(0, 2).map((c) => c.slug)).toEqual(["kyrgyzstan", "kazakhstan"]);
+  });
+
+  test("a country category keeps its country code", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    await run(adminForum.action, formRequest("/admin/forum", { ...fields, nameEn: "Fergana Valley", nameRu: "Ферганская долина", kind: "country", country: "UZ" }, admin.cookie));
+    expect(await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "fergana-valley" }, select: { kind: true, country: true } })).toEqual({ kind: "country", country: "UZ" });
   });
 });
