@@ -32,12 +32,17 @@ async function main() {
   await applyMigrations(databaseUrl, { log: (message) => console.log(message) });
 
   const { disconnectPrisma, prisma } = await import("./app/utils/db.server");
+  // The standard forum categories are the platform's own reference content, demo data or not.
+  const { ensureForumCategories } = await import("./app/models/forum-category.server");
+  const created = await ensureForumCategories(prisma);
+  if (created > 0) console.log(`Created the ${created} standard forum categories.`);
   if (env.ORTAQ_SEED === "auto") {
     const { seedIfEmpty } = await import("./prisma/seed");
     await seedIfEmpty(prisma, { log: (message) => console.log(message) });
   }
-  const { ensureAdminFromEnv } = await import("./app/models/user.server");
+  const { backfillHandles, ensureAdminFromEnv } = await import("./app/models/user.server");
   await ensureAdminFromEnv();
+  await backfillHandles({ log: (message) => console.log(message) });
 
   const vite = production
     ? undefined

@@ -1,30 +1,9 @@
 // The forum's categories and demo discussions, in English and Russian.
 import type { Prisma } from "~/generated/prisma/client";
-import { FORUM_CATEGORY_SEEDS } from "~/utils/forum-categories";
-import { handleBase } from "~/utils/forum-mentions";
+import { ensureForumCategories } from "~/models/forum-category.server";
+import { assignHandle } from "~/models/user.server";
 
 type Tx = Prisma.TransactionClient;
-
-/** Creates the categories that are missing (by slug); leaves existing ones as admins left them. */
-export async function seedForumCategories(tx: Tx) {
-  for (const [position, category] of FORUM_CATEGORY_SEEDS.entries()) {
-    await tx.forumCategory.upsert({
-      where: { slug: category.slug },
-      create: {
-        slug: category.slug,
-        kind: category.kind,
-        country: category.country,
-        nameEn: category.name.en,
-        nameRu: category.name.ru,
-        descriptionEn: category.description.en,
-        descriptionRu: category.description.ru,
-        position: (position + 1) * 10,
-      },
-      update: {},
-      select: { id: true },
-    });
-  }
-}
 
 interface DemoReply {
   by: string;
@@ -208,22 +187,8 @@ Reply here if you can help, in Russian, Kazakh or English.`,
   },
 ];
 
-/** Gives `userId` a handle (if it has none) derived from its display name, unique among users. */
-async function ensureHandle(tx: Tx, userId: string, displayName: string) {
-  const base = handleBase(displayName);
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    const taken = await tx.user.findUnique({ where: { handle: candidate }, select: { id: true } });
-    if (!taken) {
-      await tx.user.update({ where: { id: userId }, data: { handle: candidate }, select: { id: true } });
-      return;
-    }
-    if (taken.id === userId) return;
-  }
-}
-
 export async function seedForumDemo(tx: Tx, { enterpriseIds, now = Date.now() }: { enterpriseIds: string[]; now?: number }) {
-  await seedForumCategories(tx);
+  await ensureForumCategories(tx);
   const categories = new Map((await tx.forumCategory.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
   const users = new Map(
     (await tx.user.findMany({ where: { email: { endsWith: "@demo.ortaq.org" } }, select: { id: true, email: true, displayName: true } })).map(
@@ -231,7 +196,6 @@ export async function seedForumDemo(tx: Tx, { enterpriseIds, now = Date.now() }:
     ),
   );
   const userId = (email: string) => users.get(email)!.id;
-  for (const user of users.values()) await ensureHandle(tx, user.id, user.displayName);
   for (const demo of DEMO_THREADS) {
     const start = now - demo.daysAgo * 86_400_000;
     const posts = [{ by: demo.by, body: demo.body, helpful: demo.helpful ?? [], replyTo: undefined as number | undefined }, ...demo.replies.map((r) => ({ ...r, helpful: r.helpful ?? [] }))];

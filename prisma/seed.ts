@@ -4,6 +4,7 @@ import { hash } from "@node-rs/argon2";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { currentMethodology, scoreAssessment } from "../scoring";
 import { refreshRatingFacts } from "~/models/sector.server";
+import { assignHandle } from "~/models/user.server";
 import { generateAnswers } from "./demo-answers";
 import { seedForumConsultations } from "./forum-consultation-seed";
 import { seedForumDemo } from "./forum-seed";
@@ -117,21 +118,23 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
             select: { id: true, email: true },
           }),
         );
+        await assignHandle(tx, users.at(-1)!.id);
       }
-      const owners = await Promise.all(
-        COUNTRY_CODES.map((country) =>
-          tx.user.create({
-            data: {
-              email: `owner-${country.toLowerCase()}@demo.ortaq.org`,
-              displayName: `Demo owner (${country})`,
-              passwordHash,
-              createdAt: new Date(Date.now() - 120 * 86_400_000),
-              roles: { create: { role: "entrepreneur" } },
-            },
-            select: { id: true },
-          }),
-        ),
-      );
+      const owners: { id: string }[] = [];
+      for (const country of COUNTRY_CODES) {
+        const owner = await tx.user.create({
+          data: {
+            email: `owner-${country.toLowerCase()}@demo.ortaq.org`,
+            displayName: `Demo owner (${country})`,
+            passwordHash,
+            createdAt: new Date(Date.now() - 120 * 86_400_000),
+            roles: { create: { role: "entrepreneur" } },
+          },
+          select: { id: true },
+        });
+        await assignHandle(tx, owner.id);
+        owners.push(owner);
+      }
       const entrepreneur = users[0]!;
       const verifier = users.find((u) => u.email.startsWith("verifier@"))!;
       const now = Date.now();

@@ -1,5 +1,6 @@
 import { Prisma, type NotificationKind, type Role } from "~/generated/prisma/client";
 import { activeSuspension } from "~/models/forum-moderation.server";
+import { assignHandle } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 import {
   MAX_LINKS_PER_POST,
@@ -9,7 +10,7 @@ import {
   POSTS_PER_PAGE,
   THREADS_PER_PAGE,
 } from "~/utils/forum-limits";
-import { extractMentions, handleBase } from "~/utils/forum-mentions";
+import { extractMentions } from "~/utils/forum-mentions";
 import { countLinks } from "~/utils/markdown.server";
 
 type Tx = Prisma.TransactionClient;
@@ -100,20 +101,6 @@ export async function getPeople(userIds: string[]): Promise<Map<string, ForumPer
       return [u.id, { id: u.id, displayName: u.displayName, handle: u.handle, badges }];
     }),
   );
-}
-
-/** Gives a person a mention handle at their first post, derived from their display name. */
-async function ensureHandle(tx: Tx, userId: string) {
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { handle: true, displayName: true } });
-  if (user.handle) return user.handle;
-  const base = handleBase(user.displayName);
-  const taken = new Set(
-    (await tx.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } })).map((u) => u.handle),
-  );
-  let candidate = base;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${n}`;
-  await tx.user.update({ where: { id: userId }, data: { handle: candidate }, select: { id: true } });
-  return candidate;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -408,7 +395,7 @@ export async function createThread({ userId, input, now = new Date() }: { userId
   return inTransaction(async (tx) => {
     const refusal = await checkAuthor(tx, { userId, body: input.body, now });
     if (refusal) return { error: refusal } as const;
-    await ensureHandle(tx, userId);
+    await assignHandle(tx, userId);
     const thread = await tx.forumThread.create({
       data: {
         categoryId: input.categoryId,
@@ -461,7 +448,7 @@ export async function createReply({
       const target = await tx.forumPost.findFirst({ where: { id: replyToPostId, threadId }, select: { id: true } });
       replyTo = target?.id ?? null;
     }
-    await ensureHandle(tx, userId);
+    await assignHandle(tx, userId);
     const number = thread.postCount + 1;
     const post = await tx.forumPost.create({
       data: { threadId, authorId: userId, number, body, replyToPostId: replyTo, createdAt: now },

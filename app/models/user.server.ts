@@ -1,6 +1,7 @@
-import type { Role } from "~/generated/prisma/client";
+import type { Prisma, Role } from "~/generated/prisma/client";
 import { getDummyHash, hashPassword, verifyPassword } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { handleBase } from "~/utils/forum-mentions";
 import type { Language } from "~/utils/i18n";
 
 export interface SessionUser {
@@ -40,20 +41,65 @@ export async function createUser({
 }): Promise<{ id: string } | { error: "email_taken" }> {
   const passwordHash = await hashPassword(password);
   try {
-    return await prisma.user.create({
-      data: {
-        email: normaliseEmail(email),
-        displayName: displayName.trim(),
-        passwordHash,
-        locale,
-        roles: { create: { role } },
-      },
-      select: { id: true },
+    return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          email: normaliseEmail(email),
+          displayName: displayName.trim(),
+          passwordHash,
+          locale,
+          roles: { create: { role } },
+        },
+        select: { id: true },
+      });
+      await assignHandle(tx, user.id);
+      return user;
     });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return { error: "email_taken" };
     throw error;
   }
+}
+
+// Handles are given in one transaction at a time (under this advisory lock), so two people
+// with the same name signing up at once get "name" and "name-2" rather than a unique violation.
+const HANDLE_LOCK = 4207002;
+
+/**
+ * Gives a person their @mention handle if they have none: derived from the display name, with
+ * "-2", "-3"... when taken. Every place that creates users calls it, in the creating transaction.
+ */
+export async function assignHandle(tx: Prisma.TransactionClient, userId: string): Promise<string> {
+  const current = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { handle: true } });
+  if (current.handle) return current.handle;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${HANDLE_LOCK})`;
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { handle: true, displayName: true } });
+  if (user.handle) return user.handle;
+  const base = handleBase(user.displayName);
+  const taken = new Set(
+    (await tx.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } })).map((u) => u.handle),
+  );
+  let candidate = base;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${n}`;
+  await tx.user.update({ where: { id: userId }, data: { handle: candidate }, select: { id: true } });
+  return candidate;
+}
+
+/** Gives a handle to every account that has none (accounts made before handles were given at sign-up). */
+export async function backfillHandles({ log = () => {} }: { log?: (message: string) => void } = {}) {
+  let count = 0;
+  for (;;) {
+    const batch = await prisma.user.findMany({ where: { handle: null }, select: { id: true }, orderBy: { createdAt: "asc" }, take: 100 });
+    if (batch.length === 0) break;
+    for (const { id } of batch) await prisma.$transaction((tx) => assignHandle(tx, id));
+    count += batch.length;
+  }
+  if (count > 0) log(`Gave @mention handles to ${count} existing account${count === 1 ? "" : "s"}.`);
+  return count;
+}
+
+export function getOwnHandle(userId: string) {
+  return prisma.user.findUnique({ where: { id: userId }, select: { handle: true } }).then((u) => u?.handle ?? null);
 }
 
 /** Checks a password; gives the same answer, in about the same time, for an unknown email and a wrong password. */
@@ -146,13 +192,16 @@ export async function ensureAdminFromEnv() {
   const password = process.env.ADMIN_PASSWORD;
   if (!email || !password) return;
   const existing = await findUserIdByEmail(email);
+  const passwordHash = await hashPassword(password);
   const userId =
     existing?.id ??
-    (
-      await prisma.user.create({
-        data: { email: normaliseEmail(email), displayName: "Administrator", passwordHash: await hashPassword(password) },
+    (await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email: normaliseEmail(email), displayName: "Administrator", passwordHash },
         select: { id: true },
-      })
-    ).id;
+      });
+      await assignHandle(tx, user.id);
+      return user.id;
+    }));
   await grantRole({ userId, role: "admin", country: null });
 }

@@ -80,8 +80,9 @@ export default function AdminUsersPage() {
   return (
     <section>
       <h1>{title}</h1>
-      <p>
+      <p className="actions">
         <Link to="/admin/contributions">{t("contributions.adminTitle")}</Link>
+        <Link to="/admin/forum">{t("forumAdmin.navLink")}</Link>
       </p>
       <Form method="get" className="actions" role="search">
         <label htmlFor="user-search">{t("admin.search")}</label>

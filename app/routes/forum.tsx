@@ -6,17 +6,17 @@ import { getOptionalUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import { isForumModerator } from "~/utils/permissions.server";
+import { isForumModerator, userCan } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [t, user, categories] = await Promise.all([getFixedT(request), getOptionalUser(request), listCategories()]);
-  return { title: t("forum.title"), signedIn: Boolean(user), moderator: isForumModerator(user), categories };
+  return { title: t("forum.title"), signedIn: Boolean(user), moderator: isForumModerator(user), manager: userCan(user, "manage:forum"), categories };
 }
 
 export default function ForumPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, signedIn, moderator, categories } = useLoaderData<typeof loader>();
+  const { title, signedIn, moderator, manager, categories } = useLoaderData<typeof loader>();
   const groups = [
     { kind: "theme", heading: t("forum.themes") },
     { kind: "country", heading: t("forum.countries") },
@@ -38,6 +38,7 @@ export default function ForumPage() {
         <a href="/forum/feed.atom">{t("forum.feed")}</a>
         <Link to="/forum/consultations">{t("forumModeration.consultations.title")}</Link>
         {moderator ? <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link> : null}
+        {manager ? <Link to="/admin/forum">{t("forumAdmin.navLink")}</Link> : null}
       </div>
       <Form method="get" action="/forum/search" className="search-form" role="search">
         <label htmlFor="forum-search">{t("forum.search.label")}</label>

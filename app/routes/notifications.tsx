@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listNotifications, markNotificationsRead } from "~/models/forum.server";
+import { getOwnHandle } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
@@ -10,7 +11,8 @@ import { IdSchema } from "~/utils/validation";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const t = await getFixedT(request);
-  return { title: t("notifications.title"), notifications: await listNotifications({ userId: user.id }) };
+  const [notifications, handle] = await Promise.all([listNotifications({ userId: user.id }), getOwnHandle(user.id)]);
+  return { title: t("notifications.title"), notifications, handle };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,11 +38,16 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NotificationsPage() {
   const { t, i18n } = useTranslation();
-  const { title, notifications } = useLoaderData<typeof loader>();
+  const { title, notifications, handle } = useLoaderData<typeof loader>();
   const unread = notifications.filter((n) => !n.readAt).length;
   return (
     <section className="notifications">
       <h1>{title}</h1>
+      {handle ? (
+        <p>
+          {t("notifications.yourHandle")} <strong>@{handle}</strong>
+        </p>
+      ) : null}
       <p>{t("notifications.unread", { count: unread })}</p>
       {unread > 0 ? (
         <Form method="post">

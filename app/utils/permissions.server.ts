@@ -13,6 +13,7 @@ export type Permission =
   | "verify:assessments"
   | "read:verifications:any"
   | "moderate:forum"
+  | "manage:forum"
   | "open:consultation";
 
 const GRANTS: Record<RoleName, Permission[]> = {
@@ -30,6 +31,7 @@ const GRANTS: Record<RoleName, Permission[]> = {
     "read:contributions:any",
     "read:verifications:any",
     "moderate:forum",
+    "manage:forum",
   ],
 };
 

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { assignHandle } from "~/models/user.server";
 import { hashPassword } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { createSession } from "~/utils/session.server";
@@ -14,14 +15,19 @@ export async function createTestUser({
   email,
 }: { roles?: RoleName[]; country?: string | null; password?: string; email?: string } = {}) {
   counter += 1;
-  const user = await prisma.user.create({
-    data: {
-      email: email ?? `user${counter}-${Date.now()}@test.ortaq.org`,
-      displayName: `Test User ${counter}`,
-      passwordHash: await hashPassword(password),
-      roles: { create: roles.map((role) => ({ role, country: role === "ministry" ? country ?? "KZ" : null })) },
-    },
-    select: { id: true, email: true },
+  const passwordHash = await hashPassword(password);
+  const user = await prisma.$transaction(async (tx) => {
+    const created = await tx.user.create({
+      data: {
+        email: email ?? `user${counter}-${Date.now()}@test.ortaq.org`,
+        displayName: `Test User ${counter}`,
+        passwordHash,
+        roles: { create: roles.map((role) => ({ role, country: role === "ministry" ? country ?? "KZ" : null })) },
+      },
+      select: { id: true, email: true },
+    });
+    await assignHandle(tx, created.id);
+    return created;
   });
   const setCookie = await createSession(user.id);
   return { ...user, password, cookie: setCookie.split(";")[0]! };

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import * as adminForum from "~/routes/admin.forum";
 import * as adminUsers from "~/routes/admin.users";
 import * as enterpriseEdit from "~/routes/enterprises.$slug_.edit";
 import * as enterpriseMembers from "~/routes/enterprises.$slug_.members";
@@ -646,6 +647,38 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "POST /admin/forum (create)",
+    allowed: ["admin"],
+    async attempt(world) {
+      const nameEn = `Cooperatives ${serial} ${Date.now()}`;
+      await run(adminForum.action, formRequest("/admin/forum", { intent: "create", nameEn, nameRu: "Кооперативы", kind: "theme" }, world.cookie));
+      return (await prisma.forumCategory.count({ where: { nameEn } })) === 1;
+    },
+  },
+  {
+    name: "POST /admin/forum (edit)",
+    allowed: ["admin"],
+    async attempt(world) {
+      const category = await createTestCategory("Before");
+      await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: category.id, nameEn: "After", nameRu: "После" }, world.cookie));
+      return (await prisma.forumCategory.findUniqueOrThrow({ where: { id: category.id }, select: { nameEn: true } })).nameEn === "After";
+    },
+  },
+  {
+    name: "POST /admin/forum (move)",
+    allowed: ["admin"],
+    async attempt(world) {
+      const last = (await prisma.forumCategory.aggregate({ _max: { position: true } }))._max.position ?? 0;
+      const above = await createTestCategory("Above");
+      const below = await createTestCategory("Below");
+      await prisma.forumCategory.update({ where: { id: above.id }, data: { position: last + 10 } });
+      await prisma.forumCategory.update({ where: { id: below.id }, data: { position: last + 20 } });
+      await run(adminForum.action, formRequest("/admin/forum", { intent: "move", id: below.id, direction: "up" }, world.cookie));
+      const [a, b] = await Promise.all([above, below].map((c) => prisma.forumCategory.findUniqueOrThrow({ where: { id: c.id }, select: { position: true } })));
+      return b!.position < a!.position;
+    },
+  },
+  {
     name: "POST /admin/users (remove)",
     allowed: ["admin"],
     async attempt(world) {
@@ -677,7 +710,7 @@ test("every route that accepts a POST is in the permission matrix", () => {
     .map((file) => file.replace(/\.tsx?$/, ""));
   const covered = new Set([
     "signup", "login", "logout", "language", "settings.password", "enterprises.new", "enterprises.$slug_.edit",
-    "enterprises.$slug", "enterprises.$slug_.members", "admin.users", "enterprises.$slug_.assessments",
+    "enterprises.$slug", "enterprises.$slug_.members", "admin.users", "admin.forum", "enterprises.$slug_.assessments",
     "enterprises.$slug_.assessments_.$id", "enterprises.$slug_.assessments_.$id_.submit", "enterprises.$slug_.assessments_.$id_.results",
     "shortlists", "shortlists_.$id",
     "enterprises.$slug_.assessments_.$id_.verification", "verification", "verification_.$id", "settings.organisation",

@@ -1,0 +1,130 @@
+// The forum's categories as an admin manages them, and the standard set every installation starts with.
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { FORUM_CATEGORY_SEEDS } from "~/utils/forum-categories";
+import { slugify } from "~/utils/slug";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const POSITION_STEP = 10;
+// Reordering reads the whole order and rewrites it; one change at a time keeps two admins from interleaving.
+const ORDER_LOCK = 4207003;
+
+/**
+ * Creates the standard categories (the Vision's themes and one per country) when the forum has
+ * none. Existing categories are never touched, so an admin's names and order survive restarts;
+ * two processes starting at once both insert with ON CONFLICT (slug) DO NOTHING.
+ */
+export async function ensureForumCategories(db: Db = prisma): Promise<number> {
+  if ((await db.forumCategory.count()) > 0) return 0;
+  return insertStandardCategories(db);
+}
+
+/** Inserts the standard categories whose slug is free; returns how many it inserted. */
+export async function insertStandardCategories(db: Db = prisma): Promise<number> {
+  const { count } = await db.forumCategory.createMany({
+    data: FORUM_CATEGORY_SEEDS.map((category, index) => ({
+      slug: category.slug,
+      kind: category.kind,
+      country: category.country,
+      nameEn: category.name.en,
+      nameRu: category.name.ru,
+      descriptionEn: category.description.en,
+      descriptionRu: category.description.ru,
+      position: (index + 1) * POSITION_STEP,
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+export async function listCategoriesForAdmin() {
+  const [categories, counts] = await Promise.all([
+    prisma.forumCategory.findMany({
+      select: { id: true, slug: true, kind: true, country: true, nameEn: true, nameRu: true, descriptionEn: true, descriptionRu: true },
+      orderBy: [{ position: "asc" }, { nameEn: "asc" }, { id: "asc" }],
+    }),
+    prisma.forumThread.groupBy({ by: ["categoryId"], _count: { _all: true } }),
+  ]);
+  const threadsOf = new Map(counts.map((c) => [c.categoryId, c._count._all]));
+  return categories.map((category) => ({ ...category, threadCount: threadsOf.get(category.id) ?? 0 }));
+}
+
+export interface CategoryTexts {
+  nameEn: string;
+  nameRu: string;
+  descriptionEn: string;
+  descriptionRu: string;
+}
+
+/**
+ * A new category after the last one of its kind (the forum lists themes and countries apart);
+ * its slug comes from the English name and must be free.
+ */
+export async function createCategory({
+  texts,
+  kind,
+  country,
+}: {
+  texts: CategoryTexts;
+  kind: "theme" | "country";
+  country: string | null;
+}): Promise<{ slug: string } | { error: "slug_taken" | "invalid_slug" }> {
+  const slug = slugify(texts.nameEn);
+  if (!slug) return { error: "invalid_slug" };
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ORDER_LOCK})`;
+    if (await tx.forumCategory.findUnique({ where: { slug }, select: { id: true } })) return { error: "slug_taken" as const };
+    const created = await tx.forumCategory.create({
+      data: { slug, kind, country: kind === "country" ? country : null, ...texts, position: 0 },
+      select: { id: true, kind: true, position: true },
+    });
+    const order = (await currentOrder(tx)).filter((c) => c.id !== created.id);
+    const lastOfKind = order.findLastIndex((c) => c.kind === kind);
+    order.splice(lastOfKind < 0 ? order.length : lastOfKind + 1, 0, created);
+    await renumber(tx, order);
+    return { slug };
+  });
+}
+
+function currentOrder(tx: Prisma.TransactionClient) {
+  return tx.forumCategory.findMany({
+    select: { id: true, kind: true, position: true },
+    orderBy: [{ position: "asc" }, { nameEn: "asc" }, { id: "asc" }],
+  });
+}
+
+/** Writes positions 10, 20, 30... in the given order, touching only the rows that change. */
+async function renumber(tx: Prisma.TransactionClient, order: { id: string; position: number }[]) {
+  for (const [n, category] of order.entries()) {
+    const position = (n + 1) * POSITION_STEP;
+    if (category.position !== position) {
+      await tx.forumCategory.update({ where: { id: category.id }, data: { position }, select: { id: true } });
+    }
+  }
+}
+
+/** New names and descriptions; the slug (and so every link to the category) stays. */
+export async function updateCategory({ id, texts }: { id: string; texts: CategoryTexts }) {
+  const { count } = await prisma.forumCategory.updateMany({ where: { id }, data: texts });
+  return count > 0;
+}
+
+/**
+ * Swaps a category with its nearest neighbour of the same kind above or below (the forum lists
+ * themes and countries apart); the whole order is renumbered, so equal positions never stick.
+ */
+export async function moveCategory({ id, direction }: { id: string; direction: "up" | "down" }) {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ORDER_LOCK})`;
+    const order = await currentOrder(tx);
+    const index = order.findIndex((c) => c.id === id);
+    if (index < 0) return false;
+    const step = direction === "up" ? -1 : 1;
+    let other = index + step;
+    while (other >= 0 && other < order.length && order[other]!.kind !== order[index]!.kind) other += step;
+    if (other >= 0 && other < order.length) [order[index], order[other]] = [order[other]!, order[index]!];
+    await renumber(tx, order);
+    return true;
+  });
+}

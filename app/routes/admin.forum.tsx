@@ -1,0 +1,220 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { createCategory, listCategoriesForAdmin, moveCategory, updateCategory } from "~/models/forum-category.server";
+import { requireUser } from "~/utils/auth.server";
+import { EditCategorySchema, MoveCategorySchema, NewCategorySchema } from "~/utils/forum-category-validation";
+import { formatNumber } from "~/utils/format";
+import { localized } from "~/utils/i18n";
+import { getFixedT } from "~/utils/i18next.server";
+import { requirePermission } from "~/utils/permissions.server";
+import { COUNTRY_CODES, COUNTRY_NAMES } from "~/utils/reference-data";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "manage:forum");
+  const t = await getFixedT(request);
+  return { title: t("forumAdmin.title"), categories: await listCategoriesForAdmin() };
+}
+
+type ActionResult = { form: string; result: SubmissionResult<string[]> };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "manage:forum");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "create") {
+    const submission = parseWithZod(formData, { schema: NewCategorySchema });
+    if (submission.status !== "success") return data<ActionResult>({ form: "create", result: submission.reply() }, { status: 400 });
+    const { kind, country, ...texts } = submission.value;
+    const created = await createCategory({ texts, kind, country: country ?? null });
+    if ("error" in created) {
+      const message = created.error === "slug_taken" ? "forumAdmin.errors.slugTaken" : "forumAdmin.errors.nameNeedsLetters";
+      return data<ActionResult>({ form: "create", result: submission.reply({ fieldErrors: { nameEn: [message] } }) }, { status: 400 });
+    }
+    return redirect(`/admin/forum#category-${created.slug}`);
+  }
+  if (intent === "edit") {
+    const submission = parseWithZod(formData, { schema: EditCategorySchema });
+    const form = `edit-${String(formData.get("id") ?? "")}`;
+    if (submission.status !== "success") return data<ActionResult>({ form, result: submission.reply() }, { status: 400 });
+    const { id, ...texts } = submission.value;
+    if (!(await updateCategory({ id, texts }))) throw new Response("Not Found", { status: 404 });
+    return redirect("/admin/forum");
+  }
+  if (intent === "move") {
+    const move = MoveCategorySchema.safeParse({ id: formData.get("id"), direction: formData.get("direction") });
+    if (!move.success) throw new Response("Bad Request", { status: 400 });
+    if (!(await moveCategory(move.data))) throw new Response("Not Found", { status: 404 });
+    return redirect("/admin/forum");
+  }
+  throw new Response("Unknown action", { status: 400 });
+}
+
+type Category = ReturnType<typeof useLoaderData<typeof loader>>["categories"][number];
+
+export default function AdminForumPage() {
+  const { t } = useTranslation();
+  const { title, categories } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const groups = [
+    { kind: "theme", heading: t("forum.themes") },
+    { kind: "country", heading: t("forum.countries") },
+  ] as const;
+  return (
+    <section className="forum-admin">
+      <h1>{title}</h1>
+      <p>{t("forumAdmin.intro")}</p>
+      <p className="actions">
+        <Link to="/forum">{t("forumAdmin.toForum")}</Link>
+        <Link to="/admin/users">{t("admin.title")}</Link>
+      </p>
+      {categories.length === 0 ? <p>{t("forumAdmin.none")}</p> : null}
+      {groups.map((group) => {
+        const list = categories.filter((c) => c.kind === group.kind);
+        if (list.length === 0) return null;
+        return (
+          <section key={group.kind} aria-labelledby={`categories-${group.kind}`}>
+            <h2 id={`categories-${group.kind}`}>{group.heading}</h2>
+            <ol className="category-admin-list">
+              {list.map((category, index) => (
+                <CategoryItem
+                  key={category.id}
+                  category={category}
+                  first={index === 0}
+                  last={index === list.length - 1}
+                  lastResult={actionData?.form === `edit-${category.id}` ? actionData.result : undefined}
+                />
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+      <NewCategoryForm lastResult={actionData?.form === "create" ? actionData.result : undefined} />
+    </section>
+  );
+}
+
+function CategoryItem({ category, first, last, lastResult }: { category: Category; first: boolean; last: boolean; lastResult?: SubmissionResult<string[]> }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const name = localized({ en: category.nameEn, ru: category.nameRu }, language);
+  const country = category.country ? COUNTRY_NAMES[category.country as keyof typeof COUNTRY_NAMES] : undefined;
+  return (
+    <li id={`category-${category.slug}`} className="category-admin">
+      <h3>{name}</h3>
+      <p>
+        {category.kind === "country" ? t("forumAdmin.countryKind", { country: country ? localized(country, language) : category.country ?? "" }) : t("forumAdmin.themeKind")}
+        {" · "}
+        {t("forumAdmin.threads", { count: category.threadCount, formatted: formatNumber(category.threadCount, language) })}
+        {" · "}
+        <Link to={`/forum/${category.slug}`}>/forum/{category.slug}</Link>
+      </p>
+      {first && last ? null : (
+        <div className="actions">
+          {first ? null : <MoveButton category={category} name={name} direction="up" />}
+          {last ? null : <MoveButton category={category} name={name} direction="down" />}
+        </div>
+      )}
+      <EditCategoryForm category={category} name={name} lastResult={lastResult} />
+    </li>
+  );
+}
+
+function MoveButton({ category, name, direction }: { category: Category; name: string; direction: "up" | "down" }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="id" value={category.id} />
+      <input type="hidden" name="direction" value={direction} />
+      <button type="submit" className="button-secondary" aria-label={t(direction === "up" ? "forumAdmin.moveUpLabel" : "forumAdmin.moveDownLabel", { name })}>
+        {t(direction === "up" ? "forumAdmin.moveUp" : "forumAdmin.moveDown")}
+      </button>
+    </Form>
+  );
+}
+
+function EditCategoryForm({ category, name, lastResult }: { category: Category; name: string; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `edit-${category.id}`,
+    lastResult,
+    constraint: getZodConstraint(EditCategorySchema),
+    defaultValue: {
+      id: category.id,
+      nameEn: category.nameEn,
+      nameRu: category.nameRu,
+      descriptionEn: category.descriptionEn,
+      descriptionRu: category.descriptionRu,
+    },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditCategorySchema }),
+  });
+  return (
+    <details open={Boolean(lastResult)}>
+      <summary>{t("forumAdmin.editSummary", { name })}</summary>
+      <Form method="post" {...getFormProps(form)} className="form" aria-label={t("forumAdmin.editLabel", { name })}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="edit" />
+        <input type="hidden" name="id" value={category.id} />
+        <TextField field={fields.nameEn} label={t("forumAdmin.fields.nameEn")} />
+        <TextField field={fields.nameRu} label={t("forumAdmin.fields.nameRu")} />
+        <TextAreaField field={fields.descriptionEn} label={t("forumAdmin.fields.descriptionEn")} rows={2} />
+        <TextAreaField field={fields.descriptionRu} label={t("forumAdmin.fields.descriptionRu")} rows={2} />
+        <p className="field-hint">{t("forumAdmin.slugKept", { slug: category.slug })}</p>
+        <button type="submit">{t("forumAdmin.save")}</button>
+      </Form>
+    </details>
+  );
+}
+
+function NewCategoryForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const { t, i18n } = useTranslation();
+  const [form, fields] = useForm({
+    id: "new-category",
+    lastResult,
+    constraint: getZodConstraint(NewCategorySchema),
+    defaultValue: { kind: "theme" },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewCategorySchema }),
+  });
+  return (
+    <section aria-labelledby="new-category-heading">
+      <h2 id="new-category-heading">{t("forumAdmin.newHeading")}</h2>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="create" />
+        <TextField field={fields.nameEn} label={t("forumAdmin.fields.nameEn")} hint={t("forumAdmin.slugHint")} />
+        <TextField field={fields.nameRu} label={t("forumAdmin.fields.nameRu")} />
+        <TextAreaField field={fields.descriptionEn} label={t("forumAdmin.fields.descriptionEn")} rows={2} />
+        <TextAreaField field={fields.descriptionRu} label={t("forumAdmin.fields.descriptionRu")} rows={2} />
+        <SelectField
+          field={fields.kind}
+          label={t("forumAdmin.fields.kind")}
+          placeholder={t("fields.choose")}
+          options={[
+            { value: "theme", label: t("forumAdmin.themeOption") },
+            { value: "country", label: t("forumAdmin.countryOption") },
+          ]}
+        />
+        <SelectField
+          field={fields.country}
+          label={t("forumAdmin.fields.country")}
+          hint={t("forumAdmin.countryHint")}
+          placeholder={t("fields.choose")}
+          options={COUNTRY_CODES.map((code) => ({ value: code, label: localized(COUNTRY_NAMES[code], i18n.language) }))}
+        />
+        <button type="submit">{t("forumAdmin.create")}</button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];

@@ -1,0 +1,47 @@
+// The admin's forum category forms, shared by the page (client-side checks) and its action.
+import { z } from "zod";
+import { COUNTRY_CODES } from "~/utils/reference-data";
+import { slugify } from "~/utils/slug";
+import { hasNoControlCharacters, IdSchema } from "~/utils/validation";
+
+export const CATEGORY_NAME_MAX = 80;
+export const CATEGORY_DESCRIPTION_MAX = 300;
+
+const Name = z
+  .string({ error: "errors.required" })
+  .trim()
+  .min(2, { error: "errors.tooShort" })
+  .max(CATEGORY_NAME_MAX, { error: "forumAdmin.errors.nameTooLong" })
+  .refine(hasNoControlCharacters, { error: "errors.invalid" });
+
+const Description = z
+  .string()
+  .trim()
+  .max(CATEGORY_DESCRIPTION_MAX, { error: "forumAdmin.errors.descriptionTooLong" })
+  .refine(hasNoControlCharacters, { error: "errors.invalid" })
+  .optional()
+  .transform((value) => value ?? "");
+
+const Texts = {
+  // The English name gives the category its address, so it needs letters or digits.
+  nameEn: Name.refine((name) => slugify(name).length > 0, { error: "forumAdmin.errors.nameNeedsLetters" }),
+  nameRu: Name,
+  descriptionEn: Description,
+  descriptionRu: Description,
+};
+
+export const NewCategorySchema = z
+  .object({
+    ...Texts,
+    kind: z.enum(["theme", "country"], { error: "errors.chooseOne" }),
+    country: z.enum(COUNTRY_CODES, { error: "errors.chooseOne" }).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind === "country" && !value.country) {
+      ctx.addIssue({ code: "custom", path: ["country"], message: "forumAdmin.errors.countryRequired" });
+    }
+  });
+
+export const EditCategorySchema = z.object({ id: IdSchema, ...Texts });
+
+export const MoveCategorySchema = z.object({ id: IdSchema, direction: z.enum(["up", "down"]) });

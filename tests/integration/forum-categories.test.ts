@@ -1,0 +1,165 @@
+import { describe, expect, test } from "vitest";
+import { ensureForumCategories } from "~/models/forum-category.server";
+import { assignHandle, backfillHandles } from "~/models/user.server";
+import * as adminForum from "~/routes/admin.forum";
+import * as forumIndex from "~/routes/forum";
+import * as signup from "~/routes/signup";
+import * as thread from "~/routes/forum_.threads.$id";
+import * as notifications from "~/routes/notifications";
+import { prisma } from "~/utils/db.server";
+import { createSession } from "~/utils/session.server";
+import { FORUM_CATEGORY_SEEDS } from "~/utils/forum-categories";
+import { COUNTRY_CODES } from "~/utils/reference-data";
+import { seedIfEmpty } from "../../prisma/seed";
+import { createTestThread } from "../helpers/forum";
+import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
+
+describe("the standard forum categories", () => {
+  // Test files each get a migrated database without demo data, like an installation with ORTAQ_SEED=never.
+  test("are created on a database without demo data: the seven themes and one per country, in order", async () => {
+    expect(await prisma.forumCategory.count()).toBe(0);
+    expect(await ensureForumCategories()).toBe(FORUM_CATEGORY_SEEDS.length);
+    const categories = await prisma.forumCategory.findMany({ select: { slug: true, kind: true, country: true }, orderBy: { position: "asc" } });
+    expect(categories.map((c) => c.slug)).toEqual(FORUM_CATEGORY_SEEDS.map((c) => c.slug));
+    expect(categories.filter((c) => c.kind === "theme")).toHaveLength(7);
+    expect(new Set(categories.filter((c) => c.kind === "country").map((c) => c.country))).toEqual(new Set(COUNTRY_CODES));
+  });
+
+  test("running again changes nothing, and an admin's renamed category keeps its name", async () => {
+    const climate = await prisma.forumCategory.update({ where: { slug: "climate" }, data: { nameEn: "Climate action", nameRu: "Климат" }, select: { id: true } });
+    const before = await prisma.forumCategory.findMany({ select: { id: true, slug: true, nameEn: true, position: true, updatedAt: true }, orderBy: { slug: "asc" } });
+    expect(await ensureForumCategories()).toBe(0);
+    expect(await prisma.forumCategory.findMany({ select: { id: true, slug: true, nameEn: true, position: true, updatedAt: true }, orderBy: { slug: "asc" } })).toEqual(before);
+    expect((await prisma.forumCategory.findUniqueOrThrow({ where: { id: climate.id }, select: { nameEn: true } })).nameEn).toBe("Climate action");
+  });
+
+  test("two start-ups at once create one set", async () => {
+    await prisma.forumThread.deleteMany({});
+    await prisma.forumCategory.deleteMany({});
+    await Promise.all([ensureForumCategories(), ensureForumCategories(), ensureForumCategories()]);
+    expect(await prisma.forumCategory.count()).toBe(FORUM_CATEGORY_SEEDS.length);
+  });
+
+  test("the demo seed reuses them rather than adding its own", async () => {
+    expect(await seedIfEmpty(prisma)).toBe(true);
+    expect(await prisma.forumCategory.count()).toBe(FORUM_CATEGORY_SEEDS.length);
+    expect(await prisma.user.count({ where: { handle: null } })).toBe(0);
+    const handles = (await prisma.user.findMany({ where: { email: { endsWith: "@demo.ortaq.org" } }, select: { handle: true } })).map((u) => u.handle);
+    expect(handles).toEqual(expect.arrayContaining(["daniyar-fund", "demo-owner-uz"]));
+  });
+});
+
+describe("mention handles", () => {
+  test("signing up gives a handle from the display name, with a number when it is taken", async () => {
+    const fields = { password: "a long enough password", displayName: "Жанар Ахметова", language: "ru", role: "entrepreneur" };
+    expect((await run(signup.action, formRequest("/signup", { ...fields, email: "zhanar@example.org" }))).status).toBe(302);
+    expect((await run(signup.action, formRequest("/signup", { ...fields, email: "zhanar2@example.org" }))).status).toBe(302);
+    const handles = await prisma.user.findMany({ where: { email: { in: ["zhanar@example.org", "zhanar2@example.org"] } }, select: { email: true, handle: true }, orderBy: { email: "asc" } });
+    expect(handles).toEqual([
+      { email: "zhanar2@example.org", handle: "zhanar-akhmetova-2" },
+      { email: "zhanar@example.org", handle: "zhanar-akhmetova" },
+    ]);
+  });
+
+  test("a person who never posted is notified when mentioned, and sees their handle on the notifications page", async () => {
+    await run(signup.action, formRequest("/signup", { email: "quiet@example.org", password: "a long enough password", displayName: "Quiet Reader", language: "en", role: "funder" }));
+    const quiet = await prisma.user.findUniqueOrThrow({ where: { email: "quiet@example.org" }, select: { id: true, handle: true } });
+    expect(quiet.handle).toBe("quiet-reader");
+    expect(await prisma.forumPost.count({ where: { authorId: quiet.id } })).toBe(0);
+    const author = await createTestUser();
+    await prisma.user.update({ where: { id: author.id }, data: { createdAt: new Date(Date.now() - 30 * 86_400_000) } });
+    const t = await createTestThread({ userId: author.id });
+    const replied = await run(thread.action, formRequest(`/forum/threads/${t.id}`, { intent: "reply", body: "What would @quiet-reader fund?" }, author.cookie), { id: t.id });
+    expect(replied.status).toBe(302);
+    expect(await prisma.notification.findMany({ where: { userId: quiet.id }, select: { kind: true, threadId: true } })).toEqual([{ kind: "mention", threadId: t.id }]);
+    const session = (await createSession(quiet.id)).split(";")[0]!;
+    const page = await run(notifications.loader, getRequest("/notifications", session));
+    expect((page.data as { handle: string }).handle).toBe("quiet-reader");
+  });
+
+  test("the start-up backfill gives a handle to every account without one, and only to those", async () => {
+    const named = await createTestUser();
+    const before = (await prisma.user.findUniqueOrThrow({ where: { id: named.id }, select: { handle: true } })).handle;
+    const bare = await prisma.user.create({ data: { email: "old@example.org", displayName: "Old Account", passwordHash: "x" }, select: { id: true } });
+    const bare2 = await prisma.user.create({ data: { email: "old2@example.org", displayName: "Old Account", passwordHash: "x" }, select: { id: true } });
+    expect(await backfillHandles()).toBe(2);
+    expect(await backfillHandles()).toBe(0);
+    const after = await prisma.user.findMany({ where: { id: { in: [bare.id, bare2.id, named.id] } }, select: { id: true, handle: true } });
+    expect(new Set(after.filter((u) => u.id !== named.id).map((u) => u.handle))).toEqual(new Set(["old-account", "old-account-2"]));
+    expect(after.find((u) => u.id === named.id)?.handle).toBe(before);
+    expect(await prisma.$transaction((tx) => assignHandle(tx, bare.id))).toBe(after.find((u) => u.id === bare.id)?.handle);
+  });
+});
+
+describe("the admin's category page", () => {
+  type Reply = { form: string; result: { error: Record<string, string[]>; initialValue: Record<string, string> } };
+  const fields = { intent: "create", nameEn: "Cooperatives", nameRu: "Кооперативы", descriptionEn: "Working together.", descriptionRu: "Вместе.", kind: "theme" };
+
+  test("is for admins only", async () => {
+    const moderator = await createTestUser({ roles: ["moderator"] });
+    expect((await run(adminForum.loader, getRequest("/admin/forum", moderator.cookie))).status).toBe(403);
+    expect((await run(adminForum.loader, getRequest("/admin/forum"))).status).toBe(302);
+  });
+
+  test("adds a category at the end, renames it, moves it up, and the forum shows it in that place", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    await ensureForumCategories();
+    const created = await run(adminForum.action, formRequest("/admin/forum", fields, admin.cookie));
+    expect(created).toMatchObject({ status: 302, location: "/admin/forum#category-cooperatives" });
+    const list = async () => ((await run(adminForum.loader, getRequest("/admin/forum", admin.cookie))).data as { categories: { id: string; slug: string; nameEn: string; threadCount: number }[] }).categories;
+    const added = (await list()).find((c) => c.slug === "cooperatives")!;
+    expect(added).toMatchObject({ slug: "cooperatives", nameEn: "Cooperatives", threadCount: 0 });
+    await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: added.id, nameEn: "Cooperatives and mutuals", nameRu: "Кооперативы", descriptionEn: "", descriptionRu: "" }, admin.cookie));
+    await run(adminForum.action, formRequest("/admin/forum", { intent: "move", id: added.id, direction: "up" }, admin.cookie));
+    const themes = ["social-entrepreneurship", "finance-and-funding", "regulation-and-policy", "impact-measurement", "inclusion", "climate"];
+    const standard = (slugs: string[]) => slugs.filter((slug) => !slug.startsWith("test-category-"));
+    expect(standard((await list()).map((c) => c.slug)).slice(0, 8)).toEqual([...themes, "cooperatives", "youth-and-generations"]);
+    const forum = (await run(forumIndex.loader, getRequest("/forum"))).data as { categories: { slug: string; nameEn: string; kind: string }[] };
+    expect(forum.categories.find((c) => c.slug === "cooperatives")?.nameEn).toBe("Cooperatives and mutuals");
+    expect(standard(forum.categories.filter((c) => c.kind === "theme").map((c) => c.slug))).toEqual([...themes, "cooperatives", "youth-and-generations"]);
+  });
+
+  test("refuses a name whose address is taken, with the message beside the field and everything typed kept", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    await ensureForumCategories();
+    const outcome = await run(adminForum.action, formRequest("/admin/forum", { ...fields, nameEn: "Climate!", descriptionEn: "Typed text" }, admin.cookie));
+    expect(outcome.status).toBe(400);
+    const reply = outcome.data as Reply;
+    expect(reply.form).toBe("create");
+    expect(reply.result.error.nameEn).toEqual(["forumAdmin.errors.slugTaken"]);
+    expect(reply.result.initialValue).toMatchObject({ nameEn: "Climate!", descriptionEn: "Typed text", nameRu: "Кооперативы" });
+    expect(await prisma.forumCategory.count({ where: { nameEn: "Climate!" } })).toBe(0);
+  });
+
+  test("asks for the country of a country category, and for a name on edit", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    const missing = await run(adminForum.action, formRequest("/admin/forum", { ...fields, nameEn: "Karakalpakstan", kind: "country" }, admin.cookie));
+    expect(missing.status).toBe(400);
+    expect((missing.data as Reply).result.error.country).toEqual(["forumAdmin.errors.countryRequired"]);
+    const category = await prisma.forumCategory.findFirstOrThrow({ select: { id: true, nameEn: true } });
+    const edit = await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: category.id, nameEn: "", nameRu: "Имя" }, admin.cookie));
+    expect(edit.status).toBe(400);
+    expect((edit.data as Reply).form).toBe(`edit-${category.id}`);
+    expect((edit.data as Reply).result.error.nameEn).toBeDefined();
+    expect((await prisma.forumCategory.findUniqueOrThrow({ where: { id: category.id }, select: { nameEn: true } })).nameEn).toBe(category.nameEn);
+  });
+
+  test("moving a country up passes over themes to the country above it", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    await ensureForumCategories();
+    const kazakhstan = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "kazakhstan" }, select: { id: true } });
+    await run(adminForum.action, formRequest("/admin/forum", { intent: "move", id: kazakhstan.id, direction: "up" }, admin.cookie));
+    const countries = await prisma.forumCategory.findMany({ where: { kind: "country" }, select: { slug: true }, orderBy: { position: "asc" } });
+    expect(countries[0]!.slug).toBe("kazakhstan");
+    const kyrgyzstan = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "kyrgyzstan" }, select: { id: true } });
+    await run(adminForum.action, formRequest("/admin/forum", { intent: "move", id: kyrgyzstan.id, direction: "up" }, admin.cookie));
+    const after = await prisma.forumCategory.findMany({ where: { kind: "country" }, select: { slug: true }, orderBy: { position: "asc" } });
+    expect(after.slice(0, 2).map((c) => c.slug)).toEqual(["kyrgyzstan", "kazakhstan"]);
+  });
+
+  test("a country category keeps its country code", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    await run(adminForum.action, formRequest("/admin/forum", { ...fields, nameEn: "Fergana Valley", nameRu: "Ферганская долина", kind: "country", country: "UZ" }, admin.cookie));
+    expect(await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "fergana-valley" }, select: { kind: true, country: true } })).toEqual({ kind: "country", country: "UZ" });
+  });
+});
