@@ -763,6 +763,7 @@ const en = {
     replacedOn: "Replaced on {{date}} by {{name}}",
     previousTitle: "Thread title was: {{title}}",
     badge: {
+      verified_enterprise: "Verified enterprise",
       enterprise_member: "Enterprise member",
       funder: "Funder",
       ministry: "Ministry",

@@ -763,6 +763,7 @@ const ru = {
     replacedOn: "Заменено {{date}}, автор изменения — {{name}}",
     previousTitle: "Прежний заголовок: {{title}}",
     badge: {
+      verified_enterprise: "Проверенное предприятие",
       enterprise_member: "Участник предприятия",
       funder: "Донор",
       ministry: "Министерство",

@@ -12,6 +12,7 @@ import {
 } from "~/utils/forum-limits";
 import { extractMentions } from "~/utils/forum-mentions";
 import { countLinks } from "~/utils/markdown.server";
+import { verificationValidSince } from "~/utils/trust";
 
 type Tx = Prisma.TransactionClient;
 
@@ -66,7 +67,10 @@ export function listCategoryOptions() {
 // ---------------------------------------------------------------------------------------------
 // People: handles and role badges
 
-export type Badge = "enterprise_member" | "funder" | "ministry" | "moderator";
+// A member of a published enterprise whose current rating a verifier checked in the last 24
+// months is a "verified enterprise" member; other members of published enterprises are shown as
+// enterprise members.
+export type Badge = "verified_enterprise" | "enterprise_member" | "funder" | "ministry" | "moderator";
 
 export interface ForumPerson {
   id: string;
@@ -88,12 +92,27 @@ export async function getPeople(userIds: string[]): Promise<Map<string, ForumPer
       displayName: true,
       handle: true,
       roles: { select: { role: true } },
-      memberships: { where: { enterprise: { status: "published" } }, select: { enterpriseId: true }, take: 1 },
+      memberships: { where: { enterprise: { status: "published" } }, select: { enterpriseId: true } },
     },
   });
+  const enterpriseIds = [...new Set(users.flatMap((u) => u.memberships.map((m) => m.enterpriseId)))];
+  const verified = new Set(
+    enterpriseIds.length === 0
+      ? []
+      : (
+          await prisma.ratingFact.findMany({
+            where: { enterpriseId: { in: enterpriseIds }, isCurrent: true, verifiedAt: { gt: verificationValidSince() } },
+            select: { enterpriseId: true },
+          })
+        ).map((f) => f.enterpriseId),
+  );
   return new Map(
     users.map((u) => {
-      const badges: Badge[] = u.memberships.length ? ["enterprise_member"] : [];
+      const badges: Badge[] = u.memberships.some((m) => verified.has(m.enterpriseId))
+        ? ["verified_enterprise"]
+        : u.memberships.length
+          ? ["enterprise_member"]
+          : [];
       for (const { role } of u.roles) {
         const badge = BADGE_ROLES[role];
         if (badge && !badges.includes(badge)) badges.push(badge);

@@ -17,3 +17,10 @@ export function trustLabel(verifiedAt: Date | string | null | undefined, now: Da
   if (!verifiedAt) return "self_assessed";
   return verificationExpiresAt(verifiedAt) <= now ? "expired" : "verified";
 }
+
+/** The oldest verification date that still makes a rating "verified" now. */
+export function verificationValidSince(now: Date = new Date()) {
+  const date = new Date(now);
+  date.setUTCMonth(date.getUTCMonth() - VERIFICATION_VALID_MONTHS);
+  return date;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { countUnreadNotifications, createReply, searchForum } from "~/models/forum.server";
+import { countUnreadNotifications, createReply, getPeople, searchForum } from "~/models/forum.server";
 import * as forumIndex from "~/routes/forum";
 import * as feed from "~/routes/forum_.feed[.]atom";
 import * as categoryFeed from "~/routes/forum_.$slug_.feed[.]atom";
@@ -425,5 +425,75 @@ describe("Atom feeds", () => {
     const perCategory = await ((await categoryFeed.loader({ request: getRequest(`/forum/${slug}/feed.atom`), params: { slug }, context: {} })) as Response).text();
     expect(perCategory.match(/<entry>/g)).toHaveLength(1);
     expect((await run(categoryFeed.loader, getRequest("/forum/none/feed.atom"), { slug: "none" })).status).toBe(404);
+  });
+});
+
+describe("role badges", () => {
+  async function memberOfPublishedEnterprise(verifiedAt: Date | null) {
+    const user = await createTestUser({ roles: ["entrepreneur"] });
+    const enterprise = await prisma.enterprise.create({
+      data: {
+        slug: `badge-${user.id}`,
+        name: "Badge Felt Workshop",
+        legalForm: "llp",
+        country: "KG",
+        region: "KG-C",
+        city: "Bishkek",
+        sector: "crafts_textiles",
+        foundedYear: 2019,
+        employees: 6,
+        description: "Felt goods made by women in villages.",
+        mission: "Work for women in villages.",
+        sdgs: [5, 8],
+        beneficiaryGroups: ["women"],
+        status: "published",
+        publishedAt: new Date(),
+        members: { create: { userId: user.id, role: "owner" } },
+      },
+      select: { id: true },
+    });
+    await prisma.ratingFact.create({
+      data: {
+        assessmentId: `badge-${enterprise.id}`,
+        enterpriseId: enterprise.id,
+        isCurrent: true,
+        submittedAt: new Date(),
+        country: "KG",
+        region: "KG-C",
+        sector: "crafts_textiles",
+        sizeBand: "micro",
+        employees: 6,
+        womenLed: true,
+        youthLed: false,
+        sdgs: [5, 8],
+        eligible: true,
+        tier: "developing",
+        overall: 55,
+        socialImpact: 60,
+        economic: 50,
+        governance: 55,
+        inclusion: 70,
+        ecosystem: 40,
+        environment: 45,
+        verifiedAt,
+      },
+    });
+    return user;
+  }
+
+  test("name verified enterprises, enterprise members, funders, ministries and moderators", async () => {
+    const verified = await memberOfPublishedEnterprise(new Date(Date.now() - 30 * 86_400_000));
+    const expired = await memberOfPublishedEnterprise(new Date(Date.now() - 800 * 86_400_000));
+    const selfAssessed = await memberOfPublishedEnterprise(null);
+    const funder = await createTestUser({ roles: ["funder"] });
+    const ministry = await createTestUser({ roles: ["ministry"], country: "KZ" });
+    const moderator = await createTestUser({ roles: ["moderator"] });
+    const people = await getPeople([verified.id, expired.id, selfAssessed.id, funder.id, ministry.id, moderator.id]);
+    expect(people.get(verified.id)!.badges).toEqual(["verified_enterprise"]);
+    expect(people.get(expired.id)!.badges).toEqual(["enterprise_member"]);
+    expect(people.get(selfAssessed.id)!.badges).toEqual(["enterprise_member"]);
+    expect(people.get(funder.id)!.badges).toEqual(["funder"]);
+    expect(people.get(ministry.id)!.badges).toEqual(["ministry"]);
+    expect(people.get(moderator.id)!.badges).toEqual(["moderator"]);
   });
 });
