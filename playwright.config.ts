@@ -9,6 +9,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
+  // Long journeys on a shared two-core machine: a generous guard against a hung test, not a speed check.
   timeout: 300_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
@@ -41,7 +42,8 @@ export default defineConfig({
     command: "rm -rf data/e2e data/e2e-evidence && npx tsx server.ts",
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
-    timeout: 300_000,
+    // Long journeys on a shared two-core machine: a generous guard against a hung test, not a speed check.
+  timeout: 300_000,
     env: {
       NODE_ENV: "production",
       PORT: String(PORT),

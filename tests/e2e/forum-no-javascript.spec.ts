@@ -1,8 +1,5 @@
 import { expect, logIn, test } from "./fixtures";
 
-// Long journeys on a shared two-core machine: more time than the default per test.
-test.describe.configure({ timeout: 180_000 });
-
 /** The demo entrepreneur reads Russian by default; these tests read the English labels. */
 async function inEnglish(page: import("@playwright/test").Page) {
   await page.request.post("/language", { form: { language: "en", redirectTo: "/forum" } });

@@ -2,9 +2,6 @@ import type { Page } from "@playwright/test";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 import { expect, logIn, signUp, test, uniqueEmail } from "./fixtures";
 
-// Long journeys on a shared two-core machine: more time than the default per test.
-test.describe.configure({ timeout: 180_000 });
-
 // Every payload calls window.__xss() (or alert) if it ever runs. The app's Content-Security-Policy
 // would block inline scripts anyway; these checks do not rely on it: they also look for any
 // script element or event-handler attribute that made it into the page.

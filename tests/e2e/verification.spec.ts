@@ -40,7 +40,6 @@ async function logOut(page: Page) {
 }
 
 test("an owner requests verification with a PDF and a link, a verifier changes one answer and completes, and the verified rating shows everywhere", async ({ page, browser }) => {
-  test.setTimeout(240_000);
   const email = uniqueEmail("verify-owner");
   const password = "a long enough password";
   const name = `Verified Honey ${Date.now()}`;
