@@ -54,16 +54,19 @@ export async function seedForum(url: string) {
 
   const longThreadPosts = LONG_THREAD_REPLIES + 1;
   const otherThreads = Math.floor((FORUM_POSTS - longThreadPosts) / POSTS_PER_THREAD);
+  // The posts that do not fill a whole thread go into one last, shorter thread: FORUM_POSTS in all.
+  const remainder = FORUM_POSTS - longThreadPosts - otherThreads * POSTS_PER_THREAD;
+  const lastThread = otherThreads + (remainder > 0 ? 1 : 0);
   // Thread 0 is the long one; the others have POSTS_PER_THREAD posts each, their last one spread over two years.
   await client.query(`
     INSERT INTO "ForumThread" (id, "categoryId", "authorId", title, tags, "postCount", "lastPostAt", pinned, "createdAt", "updatedAt")
     SELECT 'bt' || t, 'bc' || (t % ${categories}), 'bu' || (1 + t % ${FORUM_USERS}),
       'Bench thread ' || t || ': ' || (ARRAY['funding','tax rules','impact','inclusion','solar','youth','займы','налоги'])[1 + t % 8],
       ARRAY[(ARRAY['funding','tax','impact','inclusion','solar','youth','займы','налоги'])[1 + t % 8]],
-      CASE WHEN t = 0 THEN ${longThreadPosts} ELSE ${POSTS_PER_THREAD} END,
+      CASE WHEN t = 0 THEN ${longThreadPosts} WHEN t > ${otherThreads} THEN ${remainder} ELSE ${POSTS_PER_THREAD} END,
       now() - (t * 7 % 730) * interval '1 day' - (t % 1440) * interval '1 minute',
       t % 500 = 1, now() - interval '2 years', now()
-    FROM generate_series(0, ${otherThreads}) AS t`);
+    FROM generate_series(0, ${lastThread}) AS t`);
   const sentences = `(ARRAY[${SENTENCES.map((s) => `'${s.replace(/'/g, "''")}'`).join(",")}])`;
   const body = (n: string) => `${sentences}[1 + (${n} * 7) % ${SENTENCES.length}] || ' ' || ${sentences}[1 + (${n} * 13 + 5) % ${SENTENCES.length}] || ' Note ' || ${n} || '.'`;
   await client.query(`
@@ -73,7 +76,8 @@ export async function seedForum(url: string) {
   await client.query(`
     INSERT INTO "ForumPost" (id, "threadId", "authorId", number, body, "createdAt", "updatedAt")
     SELECT 'bp' || t || '-' || n, 'bt' || t, 'bu' || (1 + (t * 31 + n) % ${FORUM_USERS}), n, ${body("(t * 10 + n)")}, now() - interval '1 year', now()
-    FROM generate_series(1, ${otherThreads}) AS t CROSS JOIN generate_series(1, ${POSTS_PER_THREAD}) AS n`);
+    FROM generate_series(1, ${lastThread}) AS t CROSS JOIN generate_series(1, ${POSTS_PER_THREAD}) AS n
+    WHERE t <= ${otherThreads} OR n <= ${remainder}`);
   await client.query(`ANALYZE`);
   const { rows } = await client.query<{ posts: number; threads: number }>(
     `SELECT (SELECT count(*)::int FROM "ForumPost") AS posts, (SELECT count(*)::int FROM "ForumThread") AS threads`,
