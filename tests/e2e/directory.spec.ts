@@ -34,6 +34,8 @@ test("a funder filters, searches and sorts the directory, compares three, shortl
 
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/ratings$/);
+  // The address changes before the new list is drawn: wait for the form of the new view.
+  await expect(page.getByLabel("Tier", { exact: true })).toHaveValue("");
   const word = (await rows.first().getByRole("rowheader").innerText()).split(" ")[0]!;
   await page.getByLabel("Search by name or description").fill(word);
   await page.getByLabel("Sort by").selectOption("name");
@@ -46,6 +48,8 @@ test("a funder filters, searches and sorts the directory, compares three, shortl
 
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/ratings$/);
+  await expect(page.getByLabel("Sort by")).toHaveValue("");
+  await expect(page.getByLabel("Search by name or description")).toHaveValue("");
   const first = await rows.first().getByRole("rowheader").innerText();
   await rows.first().getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: first })).toBeVisible();
