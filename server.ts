@@ -43,6 +43,9 @@ async function main() {
   const { backfillHandles, ensureAdminFromEnv } = await import("./app/models/user.server");
   await ensureAdminFromEnv();
   await backfillHandles({ log: (message) => console.log(message) });
+  // Sector figures are stored in the database and kept current in the background.
+  const { startSectorSummaryRefresher } = await import("./app/models/sector.server");
+  const sectorSummaries = startSectorSummaryRefresher();
 
   const vite = production
     ? undefined
@@ -111,6 +114,7 @@ async function main() {
     console.log(`${signal} received: finishing requests in flight ...`);
     server.closeIdleConnections?.();
     const force = setTimeout(() => server.closeAllConnections?.(), 10_000);
+    sectorSummaries.stop();
     server.close(async () => {
       clearTimeout(force);
       await vite?.close();

@@ -49,6 +49,9 @@ export function largeDataset() {
       `large data set: ${ENTERPRISES.toLocaleString("en")} enterprises and ${(ENTERPRISES * ASSESSMENTS_PER_ENTERPRISE).toLocaleString("en")} rated assessments, seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     process.env.DATABASE_URL = database.url;
+    // As the rating model does when it rebuilds an enterprise's facts.
+    const { markLatestInPeriods } = await import("../app/models/sector.server");
+    await markLatestInPeriods();
     return database;
   })();
   return shared;

@@ -1,7 +1,8 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import type { ParsedSectorFilters } from "~/utils/sector-filters";
-import { TRUST_LABELS, VERIFICATION_VALID_MONTHS } from "~/utils/trust";
+import { COUNTRY_CODES } from "~/utils/reference-data";
+import { filtersToSearch, parseSectorFilters, type ParsedSectorFilters } from "~/utils/sector-filters";
+import { TRUST_LABELS, verificationExpiresAt, verificationValidSince } from "~/utils/trust";
 
 /** No figure is shown for fewer rated enterprises than this, so no single enterprise can be singled out. */
 export const MIN_GROUP = 5;
@@ -24,10 +25,11 @@ const dimensionScore = (dimension: string) =>
 
 /**
  * Rebuilds the facts of one enterprise: every submitted assessment, when both its profile
- * and one of its ratings are published; nothing otherwise. Called whenever either changes.
+ * and one of its ratings are published; nothing otherwise. Called whenever either changes,
+ * in the same transaction, which also raises the data version so every stored summary is
+ * known to be out of date.
  */
 export async function refreshRatingFacts(enterpriseId: string, db: Db = prisma) {
-  summaryCache.clear();
   await db.$executeRaw`DELETE FROM "RatingFact" WHERE "enterpriseId" = ${enterpriseId}`;
   await db.$executeRaw`
     INSERT INTO "RatingFact" ("assessmentId", "enterpriseId", "isCurrent", "submittedAt", country, region, sector, "sizeBand",
@@ -49,19 +51,36 @@ export async function refreshRatingFacts(enterpriseId: string, db: Db = prisma) 
     WHERE a."enterpriseId" = ${enterpriseId} AND a.status = 'submitted' AND a."submittedAt" IS NOT NULL
       AND e.status = 'published'
       AND EXISTS (SELECT 1 FROM "Assessment" p WHERE p."enterpriseId" = e.id AND p.published)`;
+  await markLatestInPeriods(db, enterpriseId);
+  await db.$executeRaw`UPDATE "SectorDataVersion" SET version = version + 1 WHERE id = 1`;
 }
 
-/** The trust label of a fact row, computed against the database's clock. */
-export const trustSql = (alias: string) =>
-  Prisma.raw(`CASE WHEN ${alias}."verifiedAt" IS NULL THEN 'self_assessed' WHEN ${alias}."verifiedAt" <= now() - interval '${VERIFICATION_VALID_MONTHS} months' THEN 'expired' ELSE 'verified' END`);
+/** Marks each enterprise's latest rating in every quarter and year (one enterprise, or all when none is given). */
+export async function markLatestInPeriods(db: Db = prisma, enterpriseId?: string) {
+  const only = enterpriseId ? Prisma.sql`WHERE "enterpriseId" = ${enterpriseId}` : Prisma.empty;
+  await db.$executeRaw`
+    UPDATE "RatingFact" f SET "latestInQuarter" = x.q = 1, "latestInYear" = x.y = 1
+    FROM (
+      SELECT "assessmentId",
+        row_number() OVER (PARTITION BY "enterpriseId", date_trunc('quarter', "submittedAt") ORDER BY "submittedAt" DESC, "assessmentId" DESC) AS q,
+        row_number() OVER (PARTITION BY "enterpriseId", date_trunc('year', "submittedAt") ORDER BY "submittedAt" DESC, "assessmentId" DESC) AS y
+      FROM "RatingFact" ${only}
+    ) x
+    WHERE f."assessmentId" = x."assessmentId" AND (f."latestInQuarter" <> (x.q = 1) OR f."latestInYear" <> (x.y = 1))`;
+}
+
+/** The trust label of a fact row; `since` is the oldest verification date still valid (see trust.ts). */
+export const trustSql = (alias: string, since: Date = verificationValidSince()) => {
+  const column = Prisma.raw(`${alias}."verifiedAt"`);
+  return Prisma.sql`CASE WHEN ${column} IS NULL THEN 'self_assessed' WHEN ${column} <= ${since} THEN 'expired' ELSE 'verified' END`;
+};
 
 /** Fact rows with the trust label, as a condition on the stored verification date (index friendly). */
-export function trustCondition(alias: string, label: string) {
+export function trustCondition(alias: string, label: string, since: Date = verificationValidSince()) {
   const column = Prisma.raw(`${alias}."verifiedAt"`);
-  const limit = Prisma.raw(`now() - interval '${VERIFICATION_VALID_MONTHS} months'`);
   if (label === "self_assessed") return Prisma.sql`${column} IS NULL`;
-  if (label === "verified") return Prisma.sql`${column} > ${limit}`;
-  return Prisma.sql`${column} <= ${limit}`;
+  if (label === "verified") return Prisma.sql`${column} > ${since}`;
+  return Prisma.sql`${column} <= ${since}`;
 }
 
 export async function refreshAllRatingFacts(db: Db = prisma) {
@@ -71,24 +90,27 @@ export async function refreshAllRatingFacts(db: Db = prisma) {
 
 export type SectorFilters = Omit<ParsedSectorFilters, "ignored">;
 
-function where(filters: SectorFilters) {
+function where(filters: SectorFilters, since: Date) {
   const parts: Prisma.Sql[] = [];
   if (filters.country) parts.push(Prisma.sql`country = ${filters.country}`);
   if (filters.region) parts.push(Prisma.sql`region = ${filters.region}`);
   if (filters.sector) parts.push(Prisma.sql`sector = ${filters.sector}`);
   if (filters.size) parts.push(Prisma.sql`"sizeBand" = ${filters.size}`);
-  if (filters.trust) parts.push(trustCondition(`"RatingFact"`, filters.trust));
+  if (filters.trust) parts.push(trustCondition(`"RatingFact"`, filters.trust, since));
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;
 }
 
-/** The rated enterprises of the selection: current ratings, or in a period the latest rating made in it. */
-function baseSet(filters: SectorFilters) {
+/**
+ * The rated enterprises of the selection: their current ratings or, for a period, each
+ * enterprise's latest rating made in it (with a trust filter: when that rating has the label).
+ */
+function baseSet(filters: SectorFilters, since: Date) {
   if (filters.period) {
-    return Prisma.sql`(SELECT DISTINCT ON ("enterpriseId") * FROM "RatingFact"
-      WHERE ${where(filters)} AND "submittedAt" >= ${filters.period.from} AND "submittedAt" < ${filters.period.to}
-      ORDER BY "enterpriseId", "submittedAt" DESC)`;
+    const latest = Prisma.raw(filters.period.label.includes("Q") ? `"latestInQuarter"` : `"latestInYear"`);
+    return Prisma.sql`(SELECT * FROM "RatingFact"
+      WHERE ${latest} AND "submittedAt" >= ${filters.period.from} AND "submittedAt" < ${filters.period.to} AND ${where(filters, since)})`;
   }
-  return Prisma.sql`(SELECT * FROM "RatingFact" WHERE "isCurrent" AND ${where(filters)})`;
+  return Prisma.sql`(SELECT * FROM "RatingFact" WHERE "isCurrent" AND ${where(filters, since)})`;
 }
 
 export interface Stat {
@@ -116,26 +138,127 @@ export interface SectorSummary {
 
 const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
 
-// Figures change only when ratings or profiles do: they are kept for a minute, and dropped at
-// once when this process changes a rating (other processes see changes within the minute).
-const SUMMARY_TTL_MS = 60_000;
-const summaryCache = new Map<string, { at: number; summary: Promise<SectorSummary> }>();
+/** The key a selection's figures are stored under: its filters as the dashboard's query string. */
+export const summaryKey = (filters: SectorFilters) => filtersToSearch(filters);
 
-/** Every figure of the dashboard for the filters (cached for a minute); see computeSectorSummary. */
-export function getSectorSummary(filters: SectorFilters): Promise<SectorSummary> {
-  const key = JSON.stringify([filters.country, filters.region, filters.sector, filters.size, filters.trust, filters.period?.label]);
-  const cached = summaryCache.get(key);
-  if (cached && Date.now() - cached.at < SUMMARY_TTL_MS) return cached.summary;
-  if (summaryCache.size > 500) summaryCache.clear();
-  const summary = computeSectorSummary(filters);
-  summaryCache.set(key, { at: Date.now(), summary });
-  summary.catch(() => summaryCache.delete(key));
+// Figures are computed once per selection and data version and kept in the database, so every
+// app server shares them; reading them is one indexed lookup. Several requests for the same
+// missing selection in one process share one computation.
+const computing = new Map<string, Promise<SectorSummary>>();
+
+/**
+ * After a rating changes, the figures of a large selection (one rating moves them by a hair)
+ * are still served for a short while, as they were, while the background refresh computes them
+ * again; a smaller selection is always computed at once, so an enterprise sees its own change.
+ */
+export const SERVED_WHILE_REFRESHING = { minRated: 1_000, maxAgeMs: 120_000 };
+
+/** Every figure of the dashboard for the filters: the stored figures when current, else computed and stored. */
+export async function getSectorSummary(filters: SectorFilters): Promise<SectorSummary> {
+  const key = summaryKey(filters);
+  const [stored] = await prisma.$queryRaw<{ summary: SectorSummary; viewedAt: Date; current: boolean; recent: boolean }[]>`
+    SELECT s.summary, s."viewedAt", s.version = v.version AS current,
+      s."computedAt" > now() - make_interval(secs => ${SERVED_WHILE_REFRESHING.maxAgeMs / 1000}) AS recent
+    FROM "SectorSummary" s JOIN "SectorDataVersion" v ON v.id = 1
+    WHERE s.key = ${key} AND (s."validUntil" IS NULL OR s."validUntil" > now())`;
+  if (stored && (stored.current || (stored.recent && stored.summary.rated >= SERVED_WHILE_REFRESHING.minRated))) {
+    // Which selections people read decides which are kept and refreshed; noted at most hourly.
+    if (Date.now() - stored.viewedAt.getTime() > 3_600_000) {
+      await prisma.$executeRaw`UPDATE "SectorSummary" SET "viewedAt" = now() WHERE key = ${key}`;
+    }
+    return stored.summary;
+  }
+  let pending = computing.get(key);
+  if (!pending) {
+    pending = storeSectorSummary(key, filters, { read: true }).finally(() => computing.delete(key));
+    computing.set(key, pending);
+  }
+  return pending;
+}
+
+/** Computes a selection's figures and stores them with the data version they were computed from. */
+async function storeSectorSummary(key: string, filters: SectorFilters, { read = false } = {}): Promise<SectorSummary> {
+  // Read before computing: a change committed meanwhile raises the version, so these figures
+  // are stored as already out of date and computed again on the next read.
+  const [{ version }] = (await prisma.$queryRaw<{ version: bigint }[]>`SELECT version FROM "SectorDataVersion" WHERE id = 1`) as [{ version: bigint }];
+  const { summary, validUntil } = await computeSectorSummaryWithExpiry(filters);
+  await prisma.$executeRaw`
+    INSERT INTO "SectorSummary" (key, summary, version, "validUntil", "computedAt", "viewedAt")
+    VALUES (${key}, ${JSON.stringify(summary)}::jsonb, ${version}, ${validUntil}, now(), now())
+    ON CONFLICT (key) DO UPDATE SET summary = EXCLUDED.summary, version = EXCLUDED.version, "validUntil" = EXCLUDED."validUntil",
+      "computedAt" = EXCLUDED."computedAt", "viewedAt" = CASE WHEN ${read} THEN now() ELSE "SectorSummary"."viewedAt" END
+    WHERE "SectorSummary".version <= EXCLUDED.version`;
   return summary;
+}
+
+/** Selections nobody has read for this long are no longer kept. */
+const KEEP_UNREAD_DAYS = 30;
+
+/**
+ * Computes again the stored selections that are out of date (a rating changed, or a
+ * verification in them expired), most recently read first, and forgets those nobody read
+ * for a month. Returns how many were computed.
+ */
+export async function refreshSectorSummaries({ limit = 50 }: { limit?: number } = {}): Promise<number> {
+  await prisma.$executeRaw`DELETE FROM "SectorSummary" WHERE "viewedAt" < now() - make_interval(days => ${KEEP_UNREAD_DAYS})`;
+  const stale = await prisma.$queryRaw<{ key: string }[]>`
+    SELECT s.key FROM "SectorSummary" s JOIN "SectorDataVersion" v ON v.id = 1
+    WHERE s.version <> v.version OR s."validUntil" <= now()
+    ORDER BY s."viewedAt" DESC LIMIT ${limit}`;
+  let computed = 0;
+  for (const { key } of stale) {
+    // A reader may have computed it meanwhile.
+    const [{ outdated }] = (await prisma.$queryRaw<{ outdated: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM "SectorSummary" s JOIN "SectorDataVersion" v ON v.id = 1
+        WHERE s.key = ${key} AND (s.version <> v.version OR s."validUntil" <= now())) AS outdated`) as [{ outdated: boolean }];
+    if (!outdated) continue;
+    const { ignored: _ignored, ...filters } = parseSectorFilters(new URLSearchParams(key));
+    await storeSectorSummary(key, filters);
+    computed++;
+  }
+  return computed;
+}
+
+/** The selections most people open first: stored ahead of the first reader. */
+export const COMMON_SELECTIONS: SectorFilters[] = [{}, ...COUNTRY_CODES.map((country) => ({ country }))];
+
+/**
+ * Keeps the stored figures current in the background: at start the common selections, then
+ * every few seconds whatever a rating change or an expired verification made out of date.
+ */
+export function startSectorSummaryRefresher({ intervalMs = 5_000 }: { intervalMs?: number } = {}) {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await refreshSectorSummaries();
+    } catch (error) {
+      console.error("Refreshing the sector summaries failed:", error);
+    } finally {
+      running = false;
+    }
+  };
+  const warm = (async () => {
+    for (const filters of COMMON_SELECTIONS) await getSectorSummary(filters);
+  })().catch((error) => console.error("Preparing the sector summaries failed:", error));
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  return {
+    ready: warm,
+    stop: () => clearInterval(timer),
+  };
 }
 
 /** Every figure of the dashboard, computed in the database. Groups under MIN_GROUP are suppressed. */
 export async function computeSectorSummary(filters: SectorFilters): Promise<SectorSummary> {
-  const base = baseSet(filters);
+  return (await computeSectorSummaryWithExpiry(filters)).summary;
+}
+
+/** The figures, and when the first verification counted in them expires (they must be computed again then). */
+async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{ summary: SectorSummary; validUntil: Date | null }> {
+  const since = verificationValidSince();
+  const base = baseSet(filters, since);
   const enterpriseWhere: Prisma.Sql[] = [Prisma.sql`status = 'published'`];
   if (filters.country) enterpriseWhere.push(Prisma.sql`country = ${filters.country}`);
   if (filters.region) enterpriseWhere.push(Prisma.sql`region = ${filters.region}`);
@@ -145,6 +268,7 @@ export async function computeSectorSummary(filters: SectorFilters): Promise<Sect
     const [lo, hi] = bounds[filters.size] ?? [0, -1];
     enterpriseWhere.push(Prisma.sql`employees BETWEEN ${lo} AND ${hi}`);
   }
+  const firstValidSql = Prisma.sql`min("verifiedAt") FILTER (WHERE "verifiedAt" > ${since}) AS "firstValid"`;
 
   const medians = DIMENSIONS.map((d) => Prisma.raw(`percentile_cont(0.5) WITHIN GROUP (ORDER BY "${DIMENSION_COLUMNS[d]}") AS "median_${d}", avg("${DIMENSION_COLUMNS[d]}") AS "mean_${d}"`));
   const [[totals], [enterprises], tiers, trust, sdgs, trend, byCountry, byRegion] = await Promise.all([
@@ -152,20 +276,26 @@ export async function computeSectorSummary(filters: SectorFilters): Promise<Sect
       SELECT count(*) AS rated, avg(overall) AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY overall) AS median,
         sum(employees) AS jobs, sum(beneficiaries) AS beneficiaries,
         avg("womenLed"::int) AS "womenLed", avg("youthLed"::int) AS "youthLed", avg(eligible::int) AS eligible,
-        ${Prisma.join(medians, ", ")}
+        ${Prisma.join(medians, ", ")}, ${firstValidSql}
       FROM ${base} b`,
     prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "Enterprise" WHERE ${Prisma.join(enterpriseWhere, " AND ")}`,
     prisma.$queryRaw<{ tier: string; count: bigint }[]>`SELECT tier, count(*) AS count FROM ${base} b GROUP BY tier`,
-    prisma.$queryRaw<{ label: string; count: bigint }[]>`SELECT ${trustSql("b")} AS label, count(*) AS count FROM ${base} b GROUP BY 1`,
+    prisma.$queryRaw<{ label: string; count: bigint }[]>`SELECT ${trustSql("b", since)} AS label, count(*) AS count FROM ${base} b GROUP BY 1`,
     prisma.$queryRaw<{ goal: number; count: bigint }[]>`SELECT g AS goal, count(*) AS count FROM ${base} b, unnest(b.sdgs) g GROUP BY g ORDER BY g`,
-    prisma.$queryRaw<{ quarter: Date; rated: bigint; mean: number }[]>`
-      SELECT date_trunc('quarter', "submittedAt") AS quarter, count(DISTINCT "enterpriseId") AS rated, avg(overall) AS mean
-      FROM "RatingFact" WHERE ${where(filters)} GROUP BY 1 ORDER BY 1`,
+    // Each quarter counts every enterprise once, with its latest rating made in the quarter.
+    prisma.$queryRaw<{ quarter: Date; rated: bigint; mean: number; firstValid: Date | null }[]>`
+      SELECT date_trunc('quarter', "submittedAt") AS quarter, count(*) AS rated, avg(overall) AS mean, ${firstValidSql}
+      FROM "RatingFact" WHERE "latestInQuarter" AND ${where(filters, since)} GROUP BY 1 ORDER BY 1`,
     prisma.$queryRaw<{ key: string; rated: bigint; mean: number }[]>`SELECT country AS key, count(*) AS rated, avg(overall) AS mean FROM ${base} b GROUP BY country ORDER BY country`,
     filters.country
       ? prisma.$queryRaw<{ key: string; rated: bigint; mean: number }[]>`SELECT region AS key, count(*) AS rated, avg(overall) AS mean FROM ${base} b GROUP BY region ORDER BY region`
       : Promise.resolve([]),
   ]);
+
+  const firstValid = [totals!.firstValid as Date | null, ...trend.map((q) => q.firstValid)].filter((d): d is Date => d !== null);
+  const earliest = firstValid.length ? new Date(Math.min(...firstValid.map((d) => d.getTime()))) : null;
+  // Never sooner than a minute away, so figures at the edge of the rule are not recomputed on every read.
+  const validUntil = earliest ? new Date(Math.max(verificationExpiresAt(earliest).getTime(), Date.now() + 60_000)) : null;
 
   const rated = num(totals!.rated);
   const suppressed = rated < MIN_GROUP;
@@ -176,7 +306,7 @@ export async function computeSectorSummary(filters: SectorFilters): Promise<Sect
       return { key: r.key, rated: shown ? Number(r.rated) : null, mean: shown ? round(r.mean) : null };
     });
   const dimensions = DIMENSIONS.map((d) => ({ id: d, mean: round(totals![`mean_${d}`]), median: round(totals![`median_${d}`]) }));
-  return {
+  const summary: SectorSummary = {
     enterprises: Number(enterprises!.count),
     rated,
     suppressed,
@@ -197,4 +327,5 @@ export async function computeSectorSummary(filters: SectorFilters): Promise<Sect
     byRegion: group(byRegion),
     weakest: suppressed ? [] : [...dimensions].sort((a, b) => a.mean - b.mean).slice(0, 3).map((d) => d.id),
   };
+  return { summary, validUntil };
 }

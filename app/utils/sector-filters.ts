@@ -41,7 +41,7 @@ export function parseSectorFilters(params: URLSearchParams): ParsedSectorFilters
   return result;
 }
 
-export function filtersToSearch(filters: ParsedSectorFilters): string {
+export function filtersToSearch(filters: Omit<ParsedSectorFilters, "ignored">): string {
   const params = new URLSearchParams();
   for (const key of ["country", "region", "sector", "size", "trust"] as const) if (filters[key]) params.set(key, filters[key]!);
   if (filters.period) params.set("period", filters.period.label);

@@ -15,7 +15,8 @@ export function verificationExpiresAt(verifiedAt: Date | string) {
 
 export function trustLabel(verifiedAt: Date | string | null | undefined, now: Date = new Date()): TrustLabel {
   if (!verifiedAt) return "self_assessed";
-  return verificationExpiresAt(verifiedAt) <= now ? "expired" : "verified";
+  // The same comparison the database makes (see trustSql), so both always agree.
+  return new Date(verifiedAt) <= verificationValidSince(now) ? "expired" : "verified";
 }
 
 /** The oldest verification date that still makes a rating "verified" now. */

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { ScoreResult } from "../../scoring";
-import { getSectorSummary, MIN_GROUP, type SectorFilters } from "~/models/sector.server";
+import { getSectorSummary, MIN_GROUP, refreshRatingFacts, refreshSectorSummaries, SERVED_WHILE_REFRESHING, summaryKey, type SectorFilters } from "~/models/sector.server";
 import * as sector from "~/routes/sector";
 import * as sectorExport from "~/routes/sector_.export.$table";
 import { prisma } from "~/utils/db.server";
 import { sizeBand } from "~/utils/reference-data";
 import { parseSectorFilters } from "~/utils/sector-filters";
+import { trustLabel, verificationExpiresAt, verificationValidSince } from "~/utils/trust";
 import { seedIfEmpty } from "../../prisma/seed";
 import { createTestUser, getRequest, run } from "../helpers/routes";
 
@@ -17,17 +18,38 @@ beforeAll(async () => {
 async function expected(filters: SectorFilters) {
   const enterprises = await prisma.enterprise.findMany({
     where: { status: "published" },
-    select: { id: true, country: true, region: true, sector: true, employees: true, womenLed: true, youthLed: true, sdgs: true, assessments: { select: { published: true, status: true, result: true, submittedAt: true, answers: true } } },
+    select: {
+      id: true, country: true, region: true, sector: true, employees: true, womenLed: true, youthLed: true, sdgs: true,
+      assessments: { select: { id: true, published: true, status: true, result: true, submittedAt: true, answers: true, verification: { select: { status: true, completedAt: true } } } },
+    },
   });
   const match = (e: (typeof enterprises)[number]) =>
     (!filters.country || e.country === filters.country) &&
     (!filters.region || e.region === filters.region) &&
     (!filters.sector || e.sector === filters.sector) &&
     (!filters.size || sizeBand(e.employees) === filters.size);
-  const rated = enterprises.filter(match).flatMap((e) => {
-    const current = e.assessments.find((a) => a.published && a.status === "submitted");
-    return current ? [{ e, result: current.result as unknown as ScoreResult, answers: current.answers as Record<string, unknown> }] : [];
-  });
+  type Rating = { e: (typeof enterprises)[number]; id: string; current: boolean; submittedAt: Date; result: ScoreResult; answers: Record<string, unknown>; trust: string };
+  // Every submitted rating of an enterprise that has published one, newest first.
+  const ratings = (e: (typeof enterprises)[number]): Rating[] =>
+    e.assessments.some((a) => a.published && a.status === "submitted")
+      ? e.assessments
+          .filter((a) => a.status === "submitted" && a.submittedAt)
+          .map((a) => ({
+            e, id: a.id, current: a.published, submittedAt: a.submittedAt!, result: a.result as unknown as ScoreResult, answers: a.answers as Record<string, unknown>,
+            trust: trustLabel(a.verification?.status === "completed" ? a.verification.completedAt : null),
+          }))
+          .sort((a, b) => b.submittedAt.getTime() - a.submittedAt.getTime() || (b.id < a.id ? -1 : 1))
+      : [];
+  const trusted = (r: Rating | undefined): r is Rating => Boolean(r) && (!filters.trust || r!.trust === filters.trust);
+  const quarterOf = (d: Date) => `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+  const selected = enterprises.filter(match);
+  const rated = selected
+    .map((e) => {
+      const all = ratings(e);
+      if (!filters.period) return all.find((r) => r.current);
+      return all.find((r) => r.submittedAt >= filters.period!.from && r.submittedAt < filters.period!.to);
+    })
+    .filter(trusted);
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   const median = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
@@ -35,20 +57,37 @@ async function expected(filters: SectorFilters) {
     return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
   };
   const r2 = (x: number) => Math.round(x * 100) / 100;
-  const tiers: Record<string, number> = {};
-  for (const r of rated) tiers[r.result.tier] = (tiers[r.result.tier] ?? 0) + 1;
-  const sdgs: Record<number, number> = {};
-  for (const r of rated) for (const g of r.e.sdgs) sdgs[g] = (sdgs[g] ?? 0) + 1;
+  const count = <K extends string | number>(keys: K[]) => {
+    const counts = {} as Record<K, number>;
+    for (const k of keys) counts[k] = (counts[k] ?? 0) + 1;
+    return counts;
+  };
+  const groups = (key: (r: Rating) => string, rows: Rating[]) => {
+    const byKey = new Map<string, Rating[]>();
+    for (const r of rows) byKey.set(key(r), [...(byKey.get(key(r)) ?? []), r]);
+    return [...byKey.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, rs]) => (rs.length >= MIN_GROUP ? { key: k, rated: rs.length, mean: r2(mean(rs.map((r) => r.result.overall))) } : { key: k, rated: null, mean: null }));
+  };
+  // Each quarter: every enterprise once, with its latest rating made in that quarter.
+  const trend = groups(
+    (r) => quarterOf(r.submittedAt),
+    selected.flatMap((e) => {
+      const seen = new Set<string>();
+      return ratings(e).filter((r) => !seen.has(quarterOf(r.submittedAt)) && seen.add(quarterOf(r.submittedAt)));
+    }).filter(trusted),
+  ).map(({ key, ...figures }) => ({ quarter: key, ...figures }));
   const dims = rated[0]?.result.dimensions.map((d) => d.id) ?? [];
   return {
-    enterprises: enterprises.filter(match).length,
+    enterprises: selected.length,
     rated: rated.length,
     overall: { mean: r2(mean(rated.map((r) => r.result.overall))), median: r2(median(rated.map((r) => r.result.overall))) },
     dimensions: dims.map((id) => {
       const xs = rated.map((r) => r.result.dimensions.find((d) => d.id === id)!.score);
       return { id, mean: r2(mean(xs)), median: r2(median(xs)) };
     }),
-    tiers,
+    tiers: count(rated.map((r) => r.result.tier)),
+    trust: count(rated.map((r) => r.trust)),
     jobs: rated.reduce((s, r) => s + r.e.employees, 0),
     beneficiaries: rated.reduce((s, r) => s + (typeof r.answers.si_beneficiaries === "number" ? Math.round(r.answers.si_beneficiaries) : 0), 0),
     shares: {
@@ -56,30 +95,142 @@ async function expected(filters: SectorFilters) {
       youthLed: r2(mean(rated.map((r) => (r.e.youthLed ? 1 : 0)))),
       eligible: r2(mean(rated.map((r) => (r.result.eligible ? 1 : 0)))),
     },
-    sdgs,
+    sdgs: count(rated.flatMap((r) => r.e.sdgs)),
+    trend,
+    byCountry: groups((r) => r.e.country, rated),
+    byRegion: filters.country ? groups((r) => r.e.region, rated) : [],
+  };
+}
+
+/**
+ * Means and medians to the cent: the database adds in another order than JavaScript, so a
+ * figure ending in exactly half a cent may round either way; anything further off fails.
+ */
+function toTheCent<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(toTheCent) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, (k === "mean" || k === "median") && typeof v === "number" ? expect.closeTo(v, 1.5) : toTheCent(v)]),
+    ) as T;
+  }
+  return value;
+}
+
+/** The year and the quarter in which the most demo ratings were made. */
+async function busiestPeriods() {
+  const dates = (await prisma.assessment.findMany({ where: { status: "submitted", submittedAt: { not: null } }, select: { submittedAt: true } })).map((a) => a.submittedAt!);
+  const busiest = (label: (d: Date) => string) => {
+    const counts = new Map<string, number>();
+    for (const d of dates) counts.set(label(d), (counts.get(label(d)) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  };
+  const period = (label: string) => parseSectorFilters(new URLSearchParams({ period: label })).period!;
+  return {
+    year: period(busiest((d) => String(d.getUTCFullYear()))),
+    quarter: period(busiest((d) => `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`)),
   };
 }
 
 describe("sector summaries", () => {
-  test.each<[string, SectorFilters]>([
+  test.each<[string, SectorFilters | "year" | "quarter"]>([
     ["the whole region", {}],
     ["one country", { country: "KZ" }],
     ["one size band", { size: "micro" }],
-  ])("match a straightforward computation over the seeded data for %s", async (_name, filters) => {
+    ["self-assessed ratings only", { trust: "self_assessed" }],
+    ["the busiest year", "year"],
+    ["the busiest quarter", "quarter"],
+  ])("match a straightforward computation over the seeded data for %s", async (_name, selection) => {
+    const filters = typeof selection === "string" ? { period: (await busiestPeriods())[selection] } : selection;
     const summary = await getSectorSummary(filters);
     const plain = await expected(filters);
     expect(summary.enterprises).toBe(plain.enterprises);
     expect(summary.rated).toBe(plain.rated);
     expect(plain.rated).toBeGreaterThanOrEqual(MIN_GROUP);
-    expect(summary.overall).toEqual(plain.overall);
-    expect(summary.dimensions).toEqual(plain.dimensions);
+    expect(summary.overall).toEqual(toTheCent(plain.overall));
+    expect(summary.dimensions).toEqual(toTheCent(plain.dimensions));
     expect(Object.fromEntries(summary.tiers.map((t) => [t.tier, t.count]))).toEqual(plain.tiers);
+    expect(Object.fromEntries(summary.trust.filter((t) => t.count > 0).map((t) => [t.label, t.count]))).toEqual(plain.trust);
     expect(summary.jobs).toBe(plain.jobs);
     expect(summary.beneficiaries).toBe(plain.beneficiaries);
     expect(summary.shares).toEqual(plain.shares);
     expect(Object.fromEntries(summary.sdgs.map((s) => [s.goal, s.count]))).toEqual(plain.sdgs);
+    expect(summary.trend).toEqual(toTheCent(plain.trend));
+    expect(summary.byCountry).toEqual(toTheCent(plain.byCountry));
+    expect(summary.byRegion).toEqual(toTheCent(plain.byRegion));
     const weakest = [...summary.dimensions].sort((a, b) => a.mean - b.mean).slice(0, 3).map((d) => d.id);
     expect(summary.weakest).toEqual(weakest);
+  });
+
+  test("the figures of a quarter in the trend are those of the dashboard for that quarter", async () => {
+    const { quarter } = await busiestPeriods();
+    const point = (await getSectorSummary({})).trend.find((q) => q.quarter === quarter.label)!;
+    const alone = await getSectorSummary({ period: quarter });
+    expect(point).toEqual({ quarter: quarter.label, rated: alone.rated, mean: alone.overall!.mean });
+  });
+
+  test("the figures are kept in the database and computed again when a rating changes", async () => {
+    const filters = { country: "KZ" };
+    const before = await getSectorSummary(filters);
+    const stored = await prisma.sectorSummary.findUniqueOrThrow({ where: { key: summaryKey(filters) } });
+    expect(stored.summary).toEqual(before);
+    // A change made behind the rating model's back is not seen: the stored figures are served.
+    const fact = await prisma.ratingFact.findFirstOrThrow({ where: { isCurrent: true, country: "KZ" }, select: { assessmentId: true, enterpriseId: true } });
+    await prisma.ratingFact.update({ where: { assessmentId: fact.assessmentId }, data: { isCurrent: false } });
+    expect(await getSectorSummary(filters)).toEqual(before);
+    // Once the data version is raised (any process, any app server), they are computed again.
+    await prisma.sectorDataVersion.update({ where: { id: 1 }, data: { version: { increment: 1 } } });
+    expect((await getSectorSummary(filters)).rated).toBe(before.rated - 1);
+    // Rebuilding the enterprise's facts, as every rating or profile change does, raises it too.
+    await refreshRatingFacts(fact.enterpriseId);
+    expect(await getSectorSummary(filters)).toEqual(before);
+  });
+
+  test("a large selection is served as it was for a short while after a change, a small one never", async () => {
+    const real = await getSectorSummary({});
+    // Make the stored whole region look like a large selection, then change a rating.
+    const large = { ...real, rated: SERVED_WHILE_REFRESHING.minRated };
+    await prisma.sectorSummary.update({ where: { key: summaryKey({}) }, data: { summary: JSON.parse(JSON.stringify(large)) as object } });
+    await prisma.sectorDataVersion.update({ where: { id: 1 }, data: { version: { increment: 1 } } });
+    expect(await getSectorSummary({})).toEqual(large);
+    // Past the grace period it is computed again, whether or not a background refresh ran.
+    await prisma.sectorSummary.update({ where: { key: summaryKey({}) }, data: { computedAt: new Date(Date.now() - SERVED_WHILE_REFRESHING.maxAgeMs - 1000) } });
+    expect(await getSectorSummary({})).toEqual(real);
+    // Below the size, an out-of-date selection is computed at once (see the test above).
+    expect(real.rated).toBeLessThan(SERVED_WHILE_REFRESHING.minRated);
+  });
+
+  test("stored figures are computed again when a verification counted in them expires", async () => {
+    const filters = { trust: "verified" };
+    const summary = await getSectorSummary(filters);
+    const verified = await prisma.ratingFact.findMany({
+      where: { OR: [{ isCurrent: true }, { latestInQuarter: true }], verifiedAt: { gt: verificationValidSince() } },
+      select: { assessmentId: true, verifiedAt: true },
+      orderBy: { verifiedAt: "asc" },
+    });
+    const first = verified[0]!;
+    const stored = await prisma.sectorSummary.findUniqueOrThrow({ where: { key: summaryKey(filters) } });
+    expect(stored.validUntil).toEqual(verificationExpiresAt(first.verifiedAt!));
+    // Time passes: the first verification expires. Until the stored figures' time is up they are served...
+    await prisma.ratingFact.update({ where: { assessmentId: first.assessmentId }, data: { verifiedAt: verificationValidSince() } });
+    expect(await getSectorSummary(filters)).toEqual(summary);
+    // ...then computed again, without the expired rating.
+    await prisma.sectorSummary.update({ where: { key: summaryKey(filters) }, data: { validUntil: new Date(Date.now() - 1000) } });
+    expect((await getSectorSummary(filters)).rated).toBe(summary.rated - 1);
+    await prisma.ratingFact.update({ where: { assessmentId: first.assessmentId }, data: { verifiedAt: first.verifiedAt } });
+    await prisma.sectorDataVersion.update({ where: { id: 1 }, data: { version: { increment: 1 } } });
+    expect(await getSectorSummary(filters)).toEqual(summary);
+  });
+
+  test("the background refresh computes again what people read, and forgets what nobody read for a month", async () => {
+    await getSectorSummary({ country: "KG" });
+    await getSectorSummary({ country: "TJ" });
+    await prisma.sectorSummary.update({ where: { key: summaryKey({ country: "TJ" }) }, data: { viewedAt: new Date(Date.now() - 31 * 86_400_000) } });
+    const { version } = await prisma.sectorDataVersion.update({ where: { id: 1 }, data: { version: { increment: 1 } } });
+    expect(await refreshSectorSummaries()).toBeGreaterThanOrEqual(1);
+    const kept = await prisma.sectorSummary.findUniqueOrThrow({ where: { key: summaryKey({ country: "KG" }) } });
+    expect(kept.version).toBe(version);
+    expect(await prisma.sectorSummary.findUnique({ where: { key: summaryKey({ country: "TJ" }) } })).toBeNull();
+    expect(await refreshSectorSummaries()).toBe(0);
   });
 
   test("show nothing for a group of fewer than 5 rated enterprises, in the page and in the export", async () => {
