@@ -367,6 +367,7 @@ const en = {
     clear: "Clear filters",
     ignored: "These filters were not understood and were ignored: {{names}}.",
     suppressed: "Too few to show: fewer than {{min}} rated enterprises match these filters.",
+    suppressedRemainder: "Not shown: removing one of these filters adds fewer than {{min}} rated enterprises, whose figures could then be worked out from the two pages.",
     tooFew: "too few to show",
     noRows: "Nothing to show.",
     weakest: "The sector is weakest in: {{list}}.",

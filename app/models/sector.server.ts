@@ -1,11 +1,11 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { COUNTRY_CODES } from "~/utils/reference-data";
+import { MIN_GROUP, revealsSmallRemainder, withheldGroups } from "~/utils/sector-disclosure";
 import { filtersToSearch, parseSectorFilters, type ParsedSectorFilters } from "~/utils/sector-filters";
 import { TRUST_LABELS, verificationExpiresAt, verificationValidSince } from "~/utils/trust";
 
-/** No figure is shown for fewer rated enterprises than this, so no single enterprise can be singled out. */
-export const MIN_GROUP = 5;
+export { MIN_GROUP };
 
 const DIMENSION_COLUMNS = {
   social_impact: "socialImpact",
@@ -121,7 +121,9 @@ export interface Stat {
 export interface SectorSummary {
   enterprises: number;
   rated: number;
+  /** No figure of the selection is shown: too few rated enterprises, or too few left out by a wider selection. */
   suppressed: boolean;
+  suppressedBecause: "too_few" | "small_remainder" | null;
   tiers: { tier: string; count: number }[];
   trust: { label: string; count: number }[];
   overall: Stat | null;
@@ -138,8 +140,17 @@ export interface SectorSummary {
 
 const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
 
-/** The key a selection's figures are stored under: its filters as the dashboard's query string. */
-export const summaryKey = (filters: SectorFilters) => filtersToSearch(filters);
+// Raised whenever the figures are computed differently, so figures stored by an earlier release
+// are never read again (and are forgotten with the unread ones).
+const FIGURES_FORMAT = "v1";
+
+/** The key a selection's figures are stored under: the figures' format and the dashboard's query string. */
+export const summaryKey = (filters: SectorFilters) => `${FIGURES_FORMAT}|${filtersToSearch(filters)}`;
+
+function filtersOfKey(key: string): SectorFilters {
+  const { ignored: _ignored, ...filters } = parseSectorFilters(new URLSearchParams(key.slice(key.indexOf("|") + 1)));
+  return filters;
+}
 
 // Figures are computed once per selection and data version and kept in the database, so every
 // app server shares them; reading them is one indexed lookup. Several requests for the same
@@ -203,7 +214,7 @@ export async function refreshSectorSummaries({ limit = 50 }: { limit?: number } 
   await prisma.$executeRaw`DELETE FROM "SectorSummary" WHERE "viewedAt" < now() - make_interval(days => ${KEEP_UNREAD_DAYS})`;
   const stale = await prisma.$queryRaw<{ key: string }[]>`
     SELECT s.key FROM "SectorSummary" s JOIN "SectorDataVersion" v ON v.id = 1
-    WHERE s.version <> v.version OR s."validUntil" <= now()
+    WHERE starts_with(s.key, ${`${FIGURES_FORMAT}|`}) AND (s.version <> v.version OR s."validUntil" <= now())
     ORDER BY s."viewedAt" DESC LIMIT ${limit}`;
   let computed = 0;
   for (const { key } of stale) {
@@ -212,8 +223,7 @@ export async function refreshSectorSummaries({ limit = 50 }: { limit?: number } 
       SELECT EXISTS (SELECT 1 FROM "SectorSummary" s JOIN "SectorDataVersion" v ON v.id = 1
         WHERE s.key = ${key} AND (s.version <> v.version OR s."validUntil" <= now())) AS outdated`) as [{ outdated: boolean }];
     if (!outdated) continue;
-    const { ignored: _ignored, ...filters } = parseSectorFilters(new URLSearchParams(key));
-    await storeSectorSummary(key, filters);
+    await storeSectorSummary(key, filtersOfKey(key));
     computed++;
   }
   return computed;
@@ -255,10 +265,36 @@ export async function computeSectorSummary(filters: SectorFilters): Promise<Sect
   return (await computeSectorSummaryWithExpiry(filters)).summary;
 }
 
+/**
+ * The selections one filter wider than this one (the period stays: another period holds other
+ * ratings). Each is a page of its own; its difference from this one must not describe a few.
+ */
+function widerSelections(filters: SectorFilters): SectorFilters[] {
+  const wider: SectorFilters[] = [];
+  if (filters.region) wider.push({ ...filters, region: undefined }, { ...filters, country: undefined, region: undefined });
+  else if (filters.country) wider.push({ ...filters, country: undefined });
+  for (const key of ["sector", "size", "trust"] as const) if (filters[key]) wider.push({ ...filters, [key]: undefined });
+  return wider;
+}
+
+type GroupRow = { key: string; rated: bigint; mean: number | null } & Record<`w${number}`, bigint>;
+
 /** The figures, and when the first verification counted in them expires (they must be computed again then). */
 async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{ summary: SectorSummary; validUntil: Date | null }> {
   const since = verificationValidSince();
   const base = baseSet(filters, since);
+  const selection = where(filters, since);
+  // Every rating of the period, for the breakdowns and the wider selections; named like the table so conditions apply as they are.
+  const everything = Prisma.sql`${baseSet({ period: filters.period }, since)} AS "RatingFact"`;
+  const wider = widerSelections(filters);
+  const widerCounts = Prisma.join(
+    [Prisma.sql`count(*) FILTER (WHERE ${selection}) AS rated`, ...wider.map((w, i) => Prisma.sql`count(*) FILTER (WHERE ${where(w, since)}) AS ${Prisma.raw(`"w${i}"`)}`)],
+    ", ",
+  );
+  const widerOf = (row: Record<string, unknown>) => wider.map((_, i) => num(row[`w${i}`]));
+  // With a trust filter, the wider selections' figures (and so what may be shown) change as verifications expire.
+  const expiring = filters.trust ? Prisma.sql`TRUE` : selection;
+  const firstValidSql = Prisma.sql`min("verifiedAt") FILTER (WHERE "verifiedAt" > ${since} AND ${expiring}) AS "firstValid"`;
   const enterpriseWhere: Prisma.Sql[] = [Prisma.sql`status = 'published'`];
   if (filters.country) enterpriseWhere.push(Prisma.sql`country = ${filters.country}`);
   if (filters.region) enterpriseWhere.push(Prisma.sql`region = ${filters.region}`);
@@ -268,48 +304,59 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
     const [lo, hi] = bounds[filters.size] ?? [0, -1];
     enterpriseWhere.push(Prisma.sql`employees BETWEEN ${lo} AND ${hi}`);
   }
-  const firstValidSql = Prisma.sql`min("verifiedAt") FILTER (WHERE "verifiedAt" > ${since}) AS "firstValid"`;
+  const breakdown = (column: string) => prisma.$queryRaw<GroupRow[]>`
+    SELECT ${Prisma.raw(column)} AS key, ${widerCounts}, avg(overall) FILTER (WHERE ${selection}) AS mean
+    FROM ${everything} GROUP BY 1 HAVING count(*) FILTER (WHERE ${selection}) > 0 ORDER BY 1`;
 
   const medians = DIMENSIONS.map((d) => Prisma.raw(`percentile_cont(0.5) WITHIN GROUP (ORDER BY "${DIMENSION_COLUMNS[d]}") AS "median_${d}", avg("${DIMENSION_COLUMNS[d]}") AS "mean_${d}"`));
-  const [[totals], [enterprises], tiers, trust, sdgs, trend, byCountry, byRegion] = await Promise.all([
+  const [[totals], [widerTotals], [enterprises], tiers, trust, sdgs, trend, byCountry, byRegion] = await Promise.all([
     prisma.$queryRaw<Record<string, unknown>[]>`
       SELECT count(*) AS rated, avg(overall) AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY overall) AS median,
         sum(employees) AS jobs, sum(beneficiaries) AS beneficiaries,
         avg("womenLed"::int) AS "womenLed", avg("youthLed"::int) AS "youthLed", avg(eligible::int) AS eligible,
-        ${Prisma.join(medians, ", ")}, ${firstValidSql}
+        ${Prisma.join(medians, ", ")}, min("verifiedAt") FILTER (WHERE "verifiedAt" > ${since}) AS "firstValid"
       FROM ${base} b`,
+    wider.length
+      ? prisma.$queryRaw<Record<string, unknown>[]>`SELECT ${widerCounts}, ${firstValidSql} FROM ${everything}`
+      : Promise.resolve([{} as Record<string, unknown>]),
     prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "Enterprise" WHERE ${Prisma.join(enterpriseWhere, " AND ")}`,
     prisma.$queryRaw<{ tier: string; count: bigint }[]>`SELECT tier, count(*) AS count FROM ${base} b GROUP BY tier`,
     prisma.$queryRaw<{ label: string; count: bigint }[]>`SELECT ${trustSql("b", since)} AS label, count(*) AS count FROM ${base} b GROUP BY 1`,
     prisma.$queryRaw<{ goal: number; count: bigint }[]>`SELECT g AS goal, count(*) AS count FROM ${base} b, unnest(b.sdgs) g GROUP BY g ORDER BY g`,
     // Each quarter counts every enterprise once, with its latest rating made in the quarter.
-    prisma.$queryRaw<{ quarter: Date; rated: bigint; mean: number; firstValid: Date | null }[]>`
-      SELECT date_trunc('quarter', "submittedAt") AS quarter, count(*) AS rated, avg(overall) AS mean, ${firstValidSql}
-      FROM "RatingFact" WHERE "latestInQuarter" AND ${where(filters, since)} GROUP BY 1 ORDER BY 1`,
-    prisma.$queryRaw<{ key: string; rated: bigint; mean: number }[]>`SELECT country AS key, count(*) AS rated, avg(overall) AS mean FROM ${base} b GROUP BY country ORDER BY country`,
-    filters.country
-      ? prisma.$queryRaw<{ key: string; rated: bigint; mean: number }[]>`SELECT region AS key, count(*) AS rated, avg(overall) AS mean FROM ${base} b GROUP BY region ORDER BY region`
-      : Promise.resolve([]),
+    prisma.$queryRaw<(GroupRow & { quarter: Date; firstValid: Date | null })[]>`
+      SELECT date_trunc('quarter', "submittedAt") AS quarter, ${widerCounts}, avg(overall) FILTER (WHERE ${selection}) AS mean, ${firstValidSql}
+      FROM "RatingFact" WHERE "latestInQuarter" GROUP BY 1 HAVING count(*) FILTER (WHERE ${selection}) > 0 ORDER BY 1`,
+    breakdown("country"),
+    filters.country ? breakdown("region") : Promise.resolve([]),
   ]);
 
-  const firstValid = [totals!.firstValid as Date | null, ...trend.map((q) => q.firstValid)].filter((d): d is Date => d !== null);
+  const firstValid = [totals!.firstValid as Date | null, widerTotals!.firstValid as Date | null | undefined, ...trend.map((q) => q.firstValid)].filter(
+    (d): d is Date => d instanceof Date,
+  );
   const earliest = firstValid.length ? new Date(Math.min(...firstValid.map((d) => d.getTime()))) : null;
   // Never sooner than a minute away, so figures at the edge of the rule are not recomputed on every read.
   const validUntil = earliest ? new Date(Math.max(verificationExpiresAt(earliest).getTime(), Date.now() + 60_000)) : null;
 
   const rated = num(totals!.rated);
-  const suppressed = rated < MIN_GROUP;
+  const suppressedBecause = rated < MIN_GROUP ? "too_few" : revealsSmallRemainder(rated, widerOf(widerTotals!)) ? "small_remainder" : null;
+  const suppressed = suppressedBecause !== null;
   const round = (x: unknown) => Math.round(num(x) * 100) / 100;
-  const group = (rows: { key: string; rated: bigint; mean: number }[]) =>
-    rows.map((r) => {
-      const shown = Number(r.rated) >= MIN_GROUP;
+  // A group is shown when it is large enough, cannot be worked out from the total and the other
+  // groups, and does not differ by only a few from the same group of a wider selection.
+  const groups = (rows: GroupRow[]) => {
+    const withheld = withheldGroups(rows.map((r) => Number(r.rated)));
+    return rows.map((r, i) => {
+      const shown = !suppressed && !withheld.has(i) && !revealsSmallRemainder(Number(r.rated), widerOf(r));
       return { key: r.key, rated: shown ? Number(r.rated) : null, mean: shown ? round(r.mean) : null };
     });
+  };
   const dimensions = DIMENSIONS.map((d) => ({ id: d, mean: round(totals![`mean_${d}`]), median: round(totals![`median_${d}`]) }));
   const summary: SectorSummary = {
     enterprises: Number(enterprises!.count),
     rated,
     suppressed,
+    suppressedBecause,
     tiers: suppressed ? [] : tiers.map((t) => ({ tier: t.tier, count: Number(t.count) })),
     trust: suppressed ? [] : TRUST_LABELS.map((label) => ({ label, count: Number(trust.find((r) => r.label === label)?.count ?? 0) })),
     overall: suppressed ? null : { mean: round(totals!.mean), median: round(totals!.median) },
@@ -318,13 +365,15 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
     beneficiaries: suppressed ? null : num(totals!.beneficiaries),
     shares: suppressed ? null : { womenLed: round(totals!.womenLed), youthLed: round(totals!.youthLed), eligible: round(totals!.eligible) },
     sdgs: suppressed ? [] : sdgs.map((s) => ({ goal: Number(s.goal), count: Number(s.count) })),
+    // Quarters are not parts of one total: each is checked on its own and against the wider selections.
     trend: trend.map((q) => {
       const n = Number(q.rated);
+      const shown = n >= MIN_GROUP && !revealsSmallRemainder(n, widerOf(q));
       const d = new Date(q.quarter);
-      return { quarter: `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`, rated: n >= MIN_GROUP ? n : null, mean: n >= MIN_GROUP ? round(q.mean) : null };
+      return { quarter: `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`, rated: shown ? n : null, mean: shown ? round(q.mean) : null };
     }),
-    byCountry: group(byCountry),
-    byRegion: group(byRegion),
+    byCountry: groups(byCountry),
+    byRegion: groups(byRegion),
     weakest: suppressed ? [] : [...dimensions].sort((a, b) => a.mean - b.mean).slice(0, 3).map((d) => d.id),
   };
   return { summary, validUntil };

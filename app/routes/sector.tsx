@@ -5,6 +5,7 @@ import { currentMethodology } from "../../scoring";
 import { ScoreBarChart } from "~/components/charts/score-bar-chart";
 import { ScoreLineChart } from "~/components/charts/score-line-chart";
 import { getSectorSummary } from "~/models/sector.server";
+import { MIN_GROUP } from "~/utils/sector-disclosure";
 import { getOptionalUser } from "~/utils/auth.server";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
@@ -170,7 +171,7 @@ export default function SectorPage() {
       ) : null}
       {summary.suppressed ? (
         <p role="status" className="notice notice-warning">
-          {t("sector.suppressed", { min: 5 })}
+          {t(summary.suppressedBecause === "small_remainder" ? "sector.suppressedRemainder" : "sector.suppressed", { min: MIN_GROUP })}
         </p>
       ) : summary.weakest.length ? (
         <p className="notice">{t("sector.weakest", { list: summary.weakest.map(dimensionLabel).join(", ") })}</p>

@@ -6,6 +6,7 @@ import * as sectorExport from "~/routes/sector_.export.$table";
 import { prisma } from "~/utils/db.server";
 import { sizeBand } from "~/utils/reference-data";
 import { parseSectorFilters } from "~/utils/sector-filters";
+import { withheldGroups } from "~/utils/sector-disclosure";
 import { trustLabel, verificationExpiresAt, verificationValidSince } from "~/utils/trust";
 import { seedIfEmpty } from "../../prisma/seed";
 import { createTestUser, getRequest, run } from "../helpers/routes";
@@ -23,14 +24,10 @@ async function expected(filters: SectorFilters) {
       assessments: { select: { id: true, published: true, status: true, result: true, submittedAt: true, answers: true, verification: { select: { status: true, completedAt: true } } } },
     },
   });
-  const match = (e: (typeof enterprises)[number]) =>
-    (!filters.country || e.country === filters.country) &&
-    (!filters.region || e.region === filters.region) &&
-    (!filters.sector || e.sector === filters.sector) &&
-    (!filters.size || sizeBand(e.employees) === filters.size);
-  type Rating = { e: (typeof enterprises)[number]; id: string; current: boolean; submittedAt: Date; result: ScoreResult; answers: Record<string, unknown>; trust: string };
+  type Enterprise = (typeof enterprises)[number];
+  type Rating = { e: Enterprise; id: string; current: boolean; submittedAt: Date; result: ScoreResult; answers: Record<string, unknown>; trust: string };
   // Every submitted rating of an enterprise that has published one, newest first.
-  const ratings = (e: (typeof enterprises)[number]): Rating[] =>
+  const ratings = (e: Enterprise): Rating[] =>
     e.assessments.some((a) => a.published && a.status === "submitted")
       ? e.assessments
           .filter((a) => a.status === "submitted" && a.submittedAt)
@@ -40,16 +37,31 @@ async function expected(filters: SectorFilters) {
           }))
           .sort((a, b) => b.submittedAt.getTime() - a.submittedAt.getTime() || (b.id < a.id ? -1 : 1))
       : [];
-  const trusted = (r: Rating | undefined): r is Rating => Boolean(r) && (!filters.trust || r!.trust === filters.trust);
   const quarterOf = (d: Date) => `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-  const selected = enterprises.filter(match);
-  const rated = selected
-    .map((e) => {
-      const all = ratings(e);
-      if (!filters.period) return all.find((r) => r.current);
-      return all.find((r) => r.submittedAt >= filters.period!.from && r.submittedAt < filters.period!.to);
-    })
-    .filter(trusted);
+  /** The enterprises, the rated ones and (each quarter once per enterprise) the trend's ratings of a selection. */
+  const select = (f: SectorFilters) => {
+    const trusted = (r: Rating | undefined): r is Rating => Boolean(r) && (!f.trust || r!.trust === f.trust);
+    const selected = enterprises.filter(
+      (e) => (!f.country || e.country === f.country) && (!f.region || e.region === f.region) && (!f.sector || e.sector === f.sector) && (!f.size || sizeBand(e.employees) === f.size),
+    );
+    const rated = selected
+      .map((e) => (f.period ? ratings(e).find((r) => r.submittedAt >= f.period!.from && r.submittedAt < f.period!.to) : ratings(e).find((r) => r.current)))
+      .filter(trusted);
+    const trendSet = selected
+      .flatMap((e) => {
+        const seen = new Set<string>();
+        return ratings(e).filter((r) => !seen.has(quarterOf(r.submittedAt)) && seen.add(quarterOf(r.submittedAt)));
+      })
+      .filter(trusted);
+    return { selected, rated, trendSet };
+  };
+  // Each one filter wider: a page of its own, whose difference from this one must not describe a few.
+  const wider = ([
+    ...(filters.region ? [{ ...filters, region: undefined }, { ...filters, country: undefined, region: undefined }] : filters.country ? [{ ...filters, country: undefined }] : []),
+    ...(["sector", "size", "trust"] as const).filter((k) => filters[k]).map((k) => ({ ...filters, [k]: undefined })),
+  ] as SectorFilters[]).map(select);
+  const { selected, rated, trendSet } = select(filters);
+  const suppressedBecause = rated.length < MIN_GROUP ? "too_few" : wider.some((w) => w.rated.length - rated.length > 0 && w.rated.length - rated.length < MIN_GROUP) ? "small_remainder" : null;
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   const median = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
@@ -62,21 +74,21 @@ async function expected(filters: SectorFilters) {
     for (const k of keys) counts[k] = (counts[k] ?? 0) + 1;
     return counts;
   };
-  const groups = (key: (r: Rating) => string, rows: Rating[]) => {
+  const groups = (key: (r: Rating) => string, rows: Rating[], widerRows: Rating[][], { partsOfTotal }: { partsOfTotal: boolean }) => {
     const byKey = new Map<string, Rating[]>();
     for (const r of rows) byKey.set(key(r), [...(byKey.get(key(r)) ?? []), r]);
-    return [...byKey.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, rs]) => (rs.length >= MIN_GROUP ? { key: k, rated: rs.length, mean: r2(mean(rs.map((r) => r.result.overall))) } : { key: k, rated: null, mean: null }));
+    const entries = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    const withheld = partsOfTotal ? withheldGroups(entries.map(([, rs]) => rs.length)) : new Set<number>();
+    return entries.map(([k, rs], i) => {
+      const remainders = widerRows.map((w) => w.filter((r) => key(r) === k).length - rs.length);
+      const shown = rs.length >= MIN_GROUP && !withheld.has(i) && !remainders.some((d) => d > 0 && d < MIN_GROUP) && !(partsOfTotal && suppressedBecause);
+      return shown ? { key: k, rated: rs.length, mean: r2(mean(rs.map((r) => r.result.overall))) } : { key: k, rated: null, mean: null };
+    });
   };
   // Each quarter: every enterprise once, with its latest rating made in that quarter.
-  const trend = groups(
-    (r) => quarterOf(r.submittedAt),
-    selected.flatMap((e) => {
-      const seen = new Set<string>();
-      return ratings(e).filter((r) => !seen.has(quarterOf(r.submittedAt)) && seen.add(quarterOf(r.submittedAt)));
-    }).filter(trusted),
-  ).map(({ key, ...figures }) => ({ quarter: key, ...figures }));
+  const trend = groups((r) => quarterOf(r.submittedAt), trendSet, wider.map((w) => w.trendSet), { partsOfTotal: false }).map(({ key, ...figures }) => ({ quarter: key, ...figures }));
+  const byCountry = groups((r) => r.e.country, rated, wider.map((w) => w.rated), { partsOfTotal: true });
+  const byRegion = filters.country ? groups((r) => r.e.region, rated, wider.map((w) => w.rated), { partsOfTotal: true }) : [];
   const dims = rated[0]?.result.dimensions.map((d) => d.id) ?? [];
   return {
     enterprises: selected.length,
@@ -96,9 +108,10 @@ async function expected(filters: SectorFilters) {
       eligible: r2(mean(rated.map((r) => (r.result.eligible ? 1 : 0)))),
     },
     sdgs: count(rated.flatMap((r) => r.e.sdgs)),
+    suppressedBecause,
     trend,
-    byCountry: groups((r) => r.e.country, rated),
-    byRegion: filters.country ? groups((r) => r.e.region, rated) : [],
+    byCountry,
+    byRegion,
   };
 }
 
@@ -145,7 +158,8 @@ describe("sector summaries", () => {
     const plain = await expected(filters);
     expect(summary.enterprises).toBe(plain.enterprises);
     expect(summary.rated).toBe(plain.rated);
-    expect(plain.rated).toBeGreaterThanOrEqual(MIN_GROUP);
+    expect(summary.suppressedBecause).toBe(plain.suppressedBecause);
+    expect(plain.suppressedBecause).toBeNull();
     expect(summary.overall).toEqual(toTheCent(plain.overall));
     expect(summary.dimensions).toEqual(toTheCent(plain.dimensions));
     expect(Object.fromEntries(summary.tiers.map((t) => [t.tier, t.count]))).toEqual(plain.tiers);
@@ -249,6 +263,37 @@ describe("sector summaries", () => {
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain("too few to show");
     expect(text).not.toMatch(/\d+\.\d+/);
+  });
+
+  test("a selection is not shown when a wider one differs from it by only a few enterprises", async () => {
+    const [largest] = await prisma.ratingFact.groupBy({ by: ["country"], where: { isCurrent: true }, _count: { _all: true }, orderBy: { _count: { assessmentId: "desc" } }, take: 1 });
+    const country = largest!.country;
+    const current = await prisma.ratingFact.findMany({ where: { isCurrent: true, country }, select: { enterpriseId: true }, orderBy: { enterpriseId: "asc" } });
+    expect(current.length).toBeGreaterThanOrEqual(MIN_GROUP + 2);
+    // All but two of the country's rated enterprises work in education.
+    const moved = current.slice(2).map((f) => f.enterpriseId);
+    await prisma.ratingFact.updateMany({ where: { enterpriseId: { in: moved } }, data: { sector: "education" } });
+    await prisma.ratingFact.updateMany({ where: { enterpriseId: { in: current.slice(0, 2).map((f) => f.enterpriseId) } }, data: { sector: "tourism_culture" } });
+    await prisma.sectorDataVersion.update({ where: { id: 1 }, data: { version: { increment: 1 } } });
+    try {
+      const whole = await getSectorSummary({ country });
+      expect(whole.suppressed).toBe(false);
+      // The country's education figures minus the country's would describe the other two.
+      const narrow = await getSectorSummary({ country, sector: "education" });
+      expect(narrow).toMatchObject({ rated: moved.length, suppressed: true, suppressedBecause: "small_remainder", overall: null, dimensions: [] });
+      expect(narrow.byRegion.every((r) => r.rated === null)).toBe(true);
+      // So would the country's row of the education breakdown, next to the same row of the whole region.
+      const education = await getSectorSummary({ sector: "education" });
+      expect(education.byCountry.find((c) => c.key === country)).toEqual({ key: country, rated: null, mean: null });
+      const response = await sectorExport.loader({ request: getRequest(`/sector/export/overview?country=${country}&sector=education`), params: { table: "overview" }, context: {} });
+      const text = await response.text();
+      expect(text).toContain("too few to show");
+      expect(text).not.toMatch(/\d+\.\d+/);
+      const page = await run(sector.loader, getRequest(`/sector?country=${country}&sector=education`));
+      expect((page.data as { summary: { suppressedBecause: string } }).summary.suppressedBecause).toBe("small_remainder");
+    } finally {
+      for (const { enterpriseId } of current) await refreshRatingFacts(enterpriseId);
+    }
   });
 
   test("exports every table as CSV with a header row; an unknown table is a 404", async () => {
