@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getOrganisation, listQueue, takeVerification } from "~/models/verification.server";
 import { requireUser } from "~/utils/auth.server";
@@ -45,12 +45,18 @@ export default function VerificationQueuePage() {
   const language = i18n.language;
   const { title, country, ignoredCountry, isVerifier, needsOrganisation, queue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const countryName = (code: string) => localized(COUNTRY_NAMES[code as CountryCode], language);
   const sectorName = (id: string) => localized(SECTOR_LABELS[id as Sector] ?? { en: id, ru: id }, language);
   return (
     <article>
       <h1>{title}</h1>
       <p>{t("verification.queueIntro")}</p>
+      {searchParams.get("handedBack") ? (
+        <p role="status" className="notice">
+          {t("verification.handedBack")}
+        </p>
+      ) : null}
       {needsOrganisation ? (
         <p className="notice notice-warning">
           {t("verification.needsOrganisation")} <Link to="/settings/organisation">{t("verification.organisationTitle")}</Link>
