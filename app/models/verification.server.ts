@@ -202,6 +202,31 @@ export async function listQueue({ country, verifierId }: { country?: string; ver
   return { waiting, inReview };
 }
 
+export const COMPLETED_PAGE_SIZE = 25;
+
+/** Completed reviews, newest first: the verifier's own, or everyone's (`verifierId` null), a page at a time (the last one when `page` is past it). */
+export async function listCompletedReviews({ country, verifierId, page }: { country?: string; verifierId: string | null; page: number }) {
+  const where = { status: "completed" as const, ...(verifierId ? { verifierId } : {}), ...(country ? { assessment: { enterprise: { country } } } : {}) };
+  const total = await prisma.verification.count({ where });
+  const pages = Math.max(1, Math.ceil(total / COMPLETED_PAGE_SIZE));
+  const shown = Math.min(page, pages);
+  const reviews = await prisma.verification.findMany({
+    where,
+    select: {
+      id: true,
+      completedAt: true,
+      overall: true,
+      organisation: true,
+      verifier: { select: { displayName: true } },
+      assessment: { select: { enterprise: { select: { name: true, country: true } } } },
+    },
+    orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+    skip: (shown - 1) * COMPLETED_PAGE_SIZE,
+    take: COMPLETED_PAGE_SIZE,
+  });
+  return { reviews, total, page: shown, pages };
+}
+
 /** The verification with its assessment and enterprise, for the review page. */
 export async function getReview(id: string) {
   const row = await prisma.verification.findUnique({

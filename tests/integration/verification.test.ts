@@ -429,6 +429,42 @@ describe("handing a review back", () => {
   });
 });
 
+describe("completed reviews", () => {
+  type QueueData = { isAdmin: boolean; completed: { reviews: { id: string; completedAt: string | Date; assessment: { enterprise: { name: string } } }[]; page: number; pages: number; total: number } };
+  const completedList = async (cookie: string, query = "") => ((await run(queue.loader, getRequest(`/verification${query}`, cookie))).data as QueueData).completed;
+
+  test("a verifier sees the reviews they completed, newest first, each linking to its review; an admin sees everyone's", async () => {
+    const first = await completed();
+    const second = await requested();
+    expect((await run(queue.action, formRequest("/verification", { intent: "take", verificationId: second.verificationId }, first.verifier.cookie))).status).toBe(302);
+    await completed({ ...second, verifier: first.verifier, reviewPath: `/verification/${second.verificationId}`, reviewParams: { id: second.verificationId } });
+    const someoneElses = await completed();
+    const inReview = await taken();
+    await prisma.verification.update({ where: { id: first.verificationId }, data: { completedAt: new Date(Date.now() - 3 * 86_400_000) } });
+
+    const mine = await completedList(first.verifier.cookie);
+    expect(mine.reviews.map((r) => r.id)).toEqual([second.verificationId, first.verificationId]);
+    expect(mine).toMatchObject({ total: 2, page: 1, pages: 1 });
+    // Every listed review opens for its verifier, read-only.
+    const opened = await run(review.loader, getRequest(`/verification/${first.verificationId}`, first.verifier.cookie), { id: first.verificationId });
+    expect(opened.status).toBe(200);
+    expect(opened.data).toMatchObject({ status: "completed", canEdit: false, canRelease: false });
+    expect((await completedList(inReview.verifier.cookie)).reviews).toEqual([]);
+    // Past the last page shows the last page; a page that is not a number shows the first.
+    expect((await completedList(first.verifier.cookie, "?completedPage=999")).reviews).toHaveLength(2);
+    expect((await completedList(first.verifier.cookie, "?completedPage=abc")).page).toBe(1);
+    expect((await completedList(first.verifier.cookie, "?country=KG")).reviews).toEqual([]);
+
+    const admin = await createTestUser({ roles: ["admin"] });
+    const all = await completedList(admin.cookie);
+    const ids = all.reviews.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([second.verificationId, someoneElses.verificationId]));
+    expect(ids).not.toContain(inReview.verificationId);
+    const dates = all.reviews.map((r) => new Date(r.completedAt).getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+});
+
 describe("trust labels", () => {
   async function api(pathWithQuery: string) {
     const url = new URL(`http://localhost${pathWithQuery}`);
