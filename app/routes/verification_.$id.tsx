@@ -156,6 +156,24 @@ type ActionData = {
   reason?: string;
 };
 
+/** A form whose action needs a ticked box first; the action checks the box again. */
+function ConfirmedActionForm({ id, intro, label, intent, button }: { id: string; intro?: string; label: string; intent: string; button: string }) {
+  return (
+    <Form method="post" className="form">
+      {intro ? <p>{intro}</p> : null}
+      <div className="field-checkbox">
+        <input type="checkbox" id={id} name="confirm" value="yes" />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      <div className="actions">
+        <button type="submit" name="intent" value={intent} className="button-secondary">
+          {button}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
 export default function ReviewPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -315,17 +333,7 @@ export default function ReviewPage() {
       {canEdit ? (
         <section aria-labelledby="finish-heading">
           <h2 id="finish-heading">{t("verification.finishHeading")}</h2>
-          <Form method="post" className="form">
-            <div className="field-checkbox">
-              <input type="checkbox" id="confirm-rest" name="confirm" value="yes" />
-              <label htmlFor="confirm-rest">{t("verification.confirmRest")}</label>
-            </div>
-            <div className="actions">
-              <button type="submit" name="intent" value="accept-rest" className="button-secondary">
-                {t("verification.acceptRest")}
-              </button>
-            </div>
-          </Form>
+          <ConfirmedActionForm id="confirm-rest" label={t("verification.confirmRest")} intent="accept-rest" button={t("verification.acceptRest")} />
           <Form method="post" className="form">
             <p>{t("verification.completeIntro")}</p>
             <div className="actions">
@@ -340,18 +348,13 @@ export default function ReviewPage() {
       {canRelease ? (
         <section aria-labelledby="release-heading">
           <h2 id="release-heading">{t("verification.releaseHeading")}</h2>
-          <Form method="post" className="form">
-            <p>{t("verification.releaseIntro")}</p>
-            <div className="field-checkbox">
-              <input type="checkbox" id="confirm-release" name="confirm" value="yes" />
-              <label htmlFor="confirm-release">{t("verification.confirmRelease")}</label>
-            </div>
-            <div className="actions">
-              <button type="submit" name="intent" value="release" className="button-secondary">
-                {t("verification.release")}
-              </button>
-            </div>
-          </Form>
+          <ConfirmedActionForm
+            id="confirm-release"
+            intro={t("verification.releaseIntro")}
+            label={t("verification.confirmRelease")}
+            intent="release"
+            button={t("verification.release")}
+          />
         </section>
       ) : null}
 
