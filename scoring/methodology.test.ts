@@ -129,6 +129,12 @@ describe("methodology v1", () => {
     ]);
   });
 
+  test("asks in Russian, as in English, how long the enterprise has been trading (selling), not merely in existence", () => {
+    const years = v1.questions.find((q) => q.id === "es_years_operating")!;
+    expect(years.text.en).toContain("trading");
+    expect(years.text.ru).toBe("Сколько полных лет предприятие продаёт товары или услуги?");
+  });
+
   test("has the four tiers, from 0, 40, 60 and 80, named in English and Russian", () => {
     expect(v1.tiers.map((t) => [t.id, t.minScore])).toEqual([
       ["emerging", 0],

@@ -87,7 +87,9 @@ export type VerificationError =
   | "not_yours"
   | "undecided"
   | "missing_answers"
-  | "same_answer";
+  | "same_answer"
+  | "not_in_review"
+  | "completed_no_release";
 
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; error: VerificationError; missing?: string[] };
 
@@ -200,6 +202,31 @@ export async function listQueue({ country, verifierId }: { country?: string; ver
   return { waiting, inReview };
 }
 
+export const COMPLETED_PAGE_SIZE = 25;
+
+/** Completed reviews, newest first: the verifier's own, or everyone's (`verifierId` null), a page at a time (the last one when `page` is past it). */
+export async function listCompletedReviews({ country, verifierId, page }: { country?: string; verifierId: string | null; page: number }) {
+  const where = { status: "completed" as const, ...(verifierId ? { verifierId } : {}), ...(country ? { assessment: { enterprise: { country } } } : {}) };
+  const total = await prisma.verification.count({ where });
+  const pages = Math.max(1, Math.ceil(total / COMPLETED_PAGE_SIZE));
+  const shown = Math.min(page, pages);
+  const reviews = await prisma.verification.findMany({
+    where,
+    select: {
+      id: true,
+      completedAt: true,
+      overall: true,
+      organisation: true,
+      verifier: { select: { displayName: true } },
+      assessment: { select: { enterprise: { select: { name: true, country: true } } } },
+    },
+    orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+    skip: (shown - 1) * COMPLETED_PAGE_SIZE,
+    take: COMPLETED_PAGE_SIZE,
+  });
+  return { reviews, total, page: shown, pages };
+}
+
 /** The verification with its assessment and enterprise, for the review page. */
 export async function getReview(id: string) {
   const row = await prisma.verification.findUnique({
@@ -261,13 +288,37 @@ export async function takeVerification({ id, verifierId }: { id: string; verifie
   });
 }
 
-async function lockForVerifier(tx: Db, id: string, verifierId: string) {
+async function lockVerification(tx: Db, id: string) {
   const rows = await tx.$queryRaw<{ status: string; verifierId: string | null; decisions: Decisions; assessmentId: string }[]>`
     SELECT status::text AS status, "verifierId", decisions, "assessmentId" FROM "Verification" WHERE id = ${id} FOR UPDATE`;
-  const row = rows[0];
+  return rows[0] ?? null;
+}
+
+async function lockForVerifier(tx: Db, id: string, verifierId: string) {
+  const row = await lockVerification(tx, id);
   if (!row) return { error: "not_found" as const };
   if (row.status !== "in_review" || row.verifierId !== verifierId) return { error: "not_yours" as const };
   return { row };
+}
+
+/**
+ * Hands a verification in review back to the queue, where any verifier may take it. Only the
+ * assigned verifier, or an admin (`asAdmin`), may do it, and never once it is completed. The
+ * decisions made so far are discarded, so that whoever takes it next decides every answer and
+ * answers for them; they stay readable in the log. Evidence and messages are kept.
+ */
+export async function releaseVerification({ id, actorId, asAdmin }: { id: string; actorId: string; asAdmin: boolean }): Promise<Outcome> {
+  return prisma.$transaction(async (tx) => {
+    const row = await lockVerification(tx, id);
+    if (!row) return { ok: false, error: "not_found" } as const;
+    if (row.status === "completed") return { ok: false, error: "completed_no_release" } as const;
+    if (!asAdmin && row.verifierId !== actorId) return { ok: false, error: "not_yours" } as const;
+    if (row.status !== "in_review") return { ok: false, error: "not_in_review" } as const;
+    const verifier = row.verifierId ? await tx.user.findUnique({ where: { id: row.verifierId }, select: { displayName: true } }) : null;
+    await tx.verification.update({ where: { id }, data: { status: "requested", verifierId: null, takenAt: null, decisions: {} }, select: { id: true } });
+    await logEvent(tx, { assessmentId: row.assessmentId, actorId, action: "released", detail: { verifier: verifier?.displayName ?? "—", decisions: Object.keys(row.decisions).length } });
+    return { ok: true } as const;
+  });
 }
 
 /** Records the verifier's decision on one answer: accepted as given, or changed (with a reason). */

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { hasNoControlCharacters, IdSchema } from "~/utils/validation";
+import { hasNoControlCharacters, IdSchema, PageSchema } from "~/utils/validation";
 import { ErrorList } from "~/components/forms";
 import { countAdmins, grantRole, listUsers, removeRole } from "~/models/user.server";
 import { setOrganisation } from "~/models/verification.server";
@@ -13,8 +13,6 @@ import { getFixedT } from "~/utils/i18next.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { COUNTRY_CODES, COUNTRY_NAMES } from "~/utils/reference-data";
 import { ROLES } from "~/utils/roles";
-
-const PageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,14 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getOrganisation, listQueue, takeVerification } from "~/models/verification.server";
+import { getOrganisation, listCompletedReviews, listQueue, takeVerification } from "~/models/verification.server";
 import { requireUser } from "~/utils/auth.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { forbidden, userCan } from "~/utils/permissions.server";
 import { COUNTRY_CODES, COUNTRY_NAMES, SECTOR_LABELS, type CountryCode, type Sector } from "~/utils/reference-data";
-import { IdSchema } from "~/utils/validation";
+import { IdSchema, PageSchema } from "~/utils/validation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -17,15 +17,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!isVerifier && !isAdmin) forbidden();
   const requested = new URL(request.url).searchParams.get("country")?.trim().toUpperCase() || undefined;
   const country = requested && (COUNTRY_CODES as readonly string[]).includes(requested) ? requested : undefined;
+  const completedPage = PageSchema.parse(new URL(request.url).searchParams.get("completedPage") ?? 1);
   const t = await getFixedT(request);
-  const [queue, organisation] = await Promise.all([listQueue({ country, verifierId: isAdmin ? null : user.id }), getOrganisation(user.id)]);
+  const verifierId = isAdmin ? null : user.id;
+  const [queue, completed, organisation] = await Promise.all([
+    listQueue({ country, verifierId }),
+    listCompletedReviews({ country, verifierId, page: completedPage }),
+    getOrganisation(user.id),
+  ]);
   return {
     title: t("verification.queueTitle"),
     country: country ?? "",
     ignoredCountry: Boolean(requested && !country),
     isVerifier,
     needsOrganisation: isVerifier && !organisation?.organisation,
+    isAdmin,
     queue,
+    completed,
   };
 }
 
@@ -43,14 +51,21 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function VerificationQueuePage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, country, ignoredCountry, isVerifier, needsOrganisation, queue } = useLoaderData<typeof loader>();
+  const { title, country, ignoredCountry, isVerifier, needsOrganisation, isAdmin, queue, completed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const completedPageLink = (n: number) => `?${new URLSearchParams({ ...(country ? { country } : {}), completedPage: String(n) })}#completed-heading`;
   const countryName = (code: string) => localized(COUNTRY_NAMES[code as CountryCode], language);
   const sectorName = (id: string) => localized(SECTOR_LABELS[id as Sector] ?? { en: id, ru: id }, language);
   return (
     <article>
       <h1>{title}</h1>
       <p>{t("verification.queueIntro")}</p>
+      {searchParams.get("handedBack") ? (
+        <p role="status" className="notice">
+          {t("verification.handedBack")}
+        </p>
+      ) : null}
       {needsOrganisation ? (
         <p className="notice notice-warning">
           {t("verification.needsOrganisation")} <Link to="/settings/organisation">{t("verification.organisationTitle")}</Link>
@@ -148,6 +163,46 @@ export default function VerificationQueuePage() {
             ))}
           </tbody>
         </table>
+      )}
+
+      <h2 id="completed-heading">{t(isAdmin ? "verification.completedAll" : "verification.completedMine")}</h2>
+      {completed.reviews.length === 0 ? (
+        <p>{t("verification.completedEmpty")}</p>
+      ) : (
+        <>
+          <table>
+            <caption>{t("verification.completedCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("verification.completedOn")}</th>
+                <th scope="col">{t("directory.name")}</th>
+                <th scope="col">{t("sector.country")}</th>
+                <th scope="col">{t("verification.completedScore")}</th>
+                {isAdmin ? <th scope="col">{t("verification.verifier")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {completed.reviews.map((v) => (
+                <tr key={v.id}>
+                  <td>{v.completedAt ? formatDate(v.completedAt, language) : ""}</td>
+                  <th scope="row">
+                    <Link to={`/verification/${v.id}`}>{v.assessment.enterprise.name}</Link>
+                  </th>
+                  <td>{countryName(v.assessment.enterprise.country)}</td>
+                  <td>{v.overall === null ? "" : formatNumber(v.overall, language, { maximumFractionDigits: 1 })}</td>
+                  {isAdmin ? <td>{[v.verifier?.displayName, v.organisation].filter(Boolean).join(", ")}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {completed.pages > 1 ? (
+            <nav aria-label={t("verification.completedPages")} className="actions">
+              {completed.page > 1 ? <Link to={completedPageLink(completed.page - 1)}>{t("pagination.previous")}</Link> : null}
+              <span>{t("pagination.pageOf", { page: completed.page, pages: completed.pages })}</span>
+              {completed.page < completed.pages ? <Link to={completedPageLink(completed.page + 1)}>{t("pagination.next")}</Link> : null}
+            </nav>
+          ) : null}
+        </>
       )}
     </article>
   );

@@ -15,6 +15,7 @@ import {
   listEvidence,
   listMessages,
   listVerificationLog,
+  releaseVerification,
   verifiedAnswers,
 } from "~/models/verification.server";
 import { answerText } from "~/utils/answer-text";
@@ -34,11 +35,12 @@ async function requireReview(request: Request, id: string | undefined) {
   if (!review) notFound();
   const isAssigned = review.verifierId === user.id && userCan(user, "verify:assessments");
   if (!isAssigned && !userCan(user, "read:verifications:any")) forbidden();
-  return { user, review, isAssigned };
+  const canRelease = review.status === "in_review" && (isAssigned || userCan(user, "release:verifications:any"));
+  return { user, review, isAssigned, canRelease };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { review, isAssigned } = await requireReview(request, params.id);
+  const { review, isAssigned, canRelease } = await requireReview(request, params.id);
   const methodology = methodologyOf(review.assessment.methodologyVersion);
   const answers = verifiedAnswers(review.assessment.answers, review.decisions);
   const [evidence, messages, log] = await Promise.all([
@@ -52,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: t("verification.reviewTitle", { name: review.assessment.enterprise.name }),
     canEdit: isAssigned && review.status === "in_review",
+    canRelease,
     status: review.status,
     enterprise: review.assessment.enterprise,
     methodologyVersion: methodology.version,
@@ -77,7 +80,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, review, isAssigned } = await requireReview(request, params.id);
-  if (!isAssigned) forbidden();
   const page = `/verification/${review.id}`;
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -89,6 +91,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const checkOutcome = (outcome: { ok: boolean; error?: string; missing?: string[] }, success: string) =>
     outcome.ok ? redirect(success) : failed(`verification.errors.${outcome.error}`, outcome.error === "not_yours" ? 403 : 409, { missing: outcome.missing ?? [] });
 
+  if (intent === "release") {
+    const asAdmin = userCan(user, "release:verifications:any");
+    if (!isAssigned && !asAdmin) forbidden();
+    if (review.status === "completed") return failed("verification.errors.completed_no_release", 409);
+    if (formData.get("confirm") !== "yes") return failed("verification.errors.confirmRelease", 400);
+    return checkOutcome(await releaseVerification({ id: review.id, actorId: user.id, asAdmin }), "/verification?handedBack=1");
+  }
+  if (!isAssigned) forbidden();
   if (intent === "accept") {
     if (!applicable) return failed("verification.errors.question", 400);
     if (review.assessment.answers[questionId] === undefined) return failed("verification.errors.nothingToAccept", 400);
@@ -146,11 +156,29 @@ type ActionData = {
   reason?: string;
 };
 
+/** A form whose action needs a ticked box first; the action checks the box again. */
+function ConfirmedActionForm({ id, intro, label, intent, button }: { id: string; intro?: string; label: string; intent: string; button: string }) {
+  return (
+    <Form method="post" className="form">
+      {intro ? <p>{intro}</p> : null}
+      <div className="field-checkbox">
+        <input type="checkbox" id={id} name="confirm" value="yes" />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      <div className="actions">
+        <button type="submit" name="intent" value={intent} className="button-secondary">
+          {button}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
 export default function ReviewPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const loaderData = useLoaderData<typeof loader>();
-  const { title, canEdit, status, enterprise, methodologyVersion, submittedAt, completedAt, selfOverall, verifiedOverall, decided, dimensions, questions, messages, log } = loaderData;
+  const { title, canEdit, canRelease, status, enterprise, methodologyVersion, submittedAt, completedAt, selfOverall, verifiedOverall, decided, dimensions, questions, messages, log } = loaderData;
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [searchParams] = useSearchParams();
   const notice = ["taken", "accepted", "changed", "acceptedRest", "completed", "sent"].find((k) => searchParams.get(k));
@@ -305,17 +333,7 @@ export default function ReviewPage() {
       {canEdit ? (
         <section aria-labelledby="finish-heading">
           <h2 id="finish-heading">{t("verification.finishHeading")}</h2>
-          <Form method="post" className="form">
-            <div className="field-checkbox">
-              <input type="checkbox" id="confirm-rest" name="confirm" value="yes" />
-              <label htmlFor="confirm-rest">{t("verification.confirmRest")}</label>
-            </div>
-            <div className="actions">
-              <button type="submit" name="intent" value="accept-rest" className="button-secondary">
-                {t("verification.acceptRest")}
-              </button>
-            </div>
-          </Form>
+          <ConfirmedActionForm id="confirm-rest" label={t("verification.confirmRest")} intent="accept-rest" button={t("verification.acceptRest")} />
           <Form method="post" className="form">
             <p>{t("verification.completeIntro")}</p>
             <div className="actions">
@@ -324,6 +342,19 @@ export default function ReviewPage() {
               </button>
             </div>
           </Form>
+        </section>
+      ) : null}
+
+      {canRelease ? (
+        <section aria-labelledby="release-heading">
+          <h2 id="release-heading">{t("verification.releaseHeading")}</h2>
+          <ConfirmedActionForm
+            id="confirm-release"
+            intro={t("verification.releaseIntro")}
+            label={t("verification.confirmRelease")}
+            intent="release"
+            button={t("verification.release")}
+          />
         </section>
       ) : null}
 

@@ -12,6 +12,7 @@ export type Permission =
   | "read:contributions:any"
   | "verify:assessments"
   | "read:verifications:any"
+  | "release:verifications:any"
   | "moderate:forum"
   | "manage:forum"
   | "open:consultation";
@@ -30,6 +31,7 @@ const GRANTS: Record<RoleName, Permission[]> = {
     "manage:roles",
     "read:contributions:any",
     "read:verifications:any",
+    "release:verifications:any",
     "moderate:forum",
     "manage:forum",
   ],

@@ -261,7 +261,7 @@ const questions: Question[] = [
   count(
     "es_years_operating",
     "economic_sustainability",
-    t("For how many full years has the enterprise been trading?", "Сколько полных лет предприятие ведёт деятельность?"),
+    t("For how many full years has the enterprise been trading?", "Сколько полных лет предприятие продаёт товары или услуги?"),
     [
       { min: 6, points: 5 },
       { min: 3, max: 6, points: 4 },

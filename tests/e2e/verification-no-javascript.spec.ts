@@ -7,7 +7,7 @@ test.use({ javaScriptEnabled: false });
 const PDF = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(1500, 0x20), Buffer.from("\n%%EOF\n")]);
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(1500, 0)]);
 
-test("without JavaScript an owner requests verification, uploads evidence and writes, and a verifier reviews and completes", async ({ page: ownerPage, browser }) => {
+test("without JavaScript an owner requests verification, uploads evidence and writes, and a verifier hands it back, takes it again, reviews and completes", async ({ page: ownerPage, browser }) => {
   // The owner works in Russian (chosen here: other tests may change the demo account's language).
   let page = ownerPage;
   await logIn(page, "entrepreneur@demo.ortaq.org");
@@ -44,6 +44,13 @@ test("without JavaScript an owner requests verification, uploads evidence and wr
   page = await verifierContext.newPage();
   await logIn(page, "verifier@demo.ortaq.org");
   await page.goto("/verification");
+  await page.getByRole("button", { name: `Take ${name}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Review: ${name}` })).toBeVisible();
+  await page.getByRole("button", { name: "Hand back" }).click();
+  await expect(page.getByText("Tick the box to confirm that the decisions made so far are discarded.")).toBeVisible();
+  await page.getByLabel("Discard the decisions made so far and return the assessment to the queue").check();
+  await page.getByRole("button", { name: "Hand back" }).click();
+  await expect(page.getByText("The assessment is back in the queue, where any verifier can take it.")).toBeVisible();
   await page.getByRole("button", { name: `Take ${name}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Review: ${name}` })).toBeVisible();
   const question = page.locator("#review-gt_registered");

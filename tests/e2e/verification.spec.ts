@@ -39,7 +39,7 @@ async function logOut(page: Page) {
   await page.getByRole("button", { name: /Log out|Выйти/ }).click();
 }
 
-test("an owner requests verification with a PDF and a link, a verifier changes one answer and completes, and the verified rating shows everywhere", async ({ page, browser }) => {
+test("an owner requests verification with a PDF and a link, a verifier hands it back and takes it again, changes one answer and completes, finds it among their completed reviews, and the verified rating shows everywhere", async ({ page, browser }) => {
   const email = uniqueEmail("verify-owner");
   const password = "a long enough password";
   const name = `Verified Honey ${Date.now()}`;
@@ -109,6 +109,23 @@ test("an owner requests verification with a PDF and a link, a verifier changes o
   await expect(page.getByRole("heading", { level: 1, name: `Review: ${name}` })).toBeVisible();
   await expectAccessible(page);
 
+  // The verifier hands it back (after confirming), and it waits in the queue again; then takes it once more.
+  await page.getByRole("button", { name: `Accept the answer to: ${REGISTERED}` }).click();
+  await expect(page.getByText("Answer accepted.")).toBeVisible();
+  await expect(page.getByText(/^1 of \d+ answers reviewed\.$/)).toBeVisible();
+  await page.getByRole("button", { name: "Hand back" }).click();
+  await expect(page.getByText("Tick the box to confirm that the decisions made so far are discarded.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Discard the decisions made so far and return the assessment to the queue").check();
+  await page.getByRole("button", { name: "Hand back" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Verification queue" })).toBeVisible();
+  await expect(page.getByText("The assessment is back in the queue, where any verifier can take it.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: `Take ${name}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Review: ${name}` })).toBeVisible();
+  await expect(page.getByText(/^0 of \d+ answers reviewed\.$/)).toBeVisible();
+  await expect(page.getByRole("table", { name: /Every step of the verification/ })).toContainText("Handed the assessment back to the queue");
+
   const question = page.locator("#review-gt_registered");
   await expect(question.getByRole("link", { name: "registration-certificate.pdf" })).toBeVisible();
   await expect(question.getByRole("link", { name: "https://stat.gov.kz/registry/123" })).toBeVisible();
@@ -132,7 +149,17 @@ test("an owner requests verification with a PDF and a link, a verifier changes o
   await expect(page.getByText("Please keep the registry extract on file")).toBeVisible();
   await page.getByRole("button", { name: "Complete the review" }).click();
   await expect(page.getByText("Review completed.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Hand back" })).toHaveCount(0);
   await expectAccessible(page);
+
+  // The queue lists the verifier's completed reviews, newest first, each opening its review.
+  await page.getByRole("link", { name: "Back to the queue" }).click();
+  const completedReviews = page.getByRole("table", { name: "Completed reviews, newest first" });
+  await expect(page.getByRole("heading", { level: 2, name: "Your completed reviews" })).toBeVisible();
+  await expectAccessible(page);
+  await completedReviews.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Review: ${name}` })).toBeVisible();
+  await expect(page.getByText(/^Completed on .*: verified score/)).toBeVisible();
 
   // The enterprise sees the verified score, the difference per dimension and the reason.
   await logOut(page);

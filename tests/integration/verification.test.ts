@@ -103,6 +103,15 @@ async function taken(organisation = "Steppe Audit LLP") {
   return { ...world, verifier, reviewPath: `/verification/${world.verificationId}`, reviewParams: { id: world.verificationId } };
 }
 
+/** A review the verifier (a new one, or `world`'s own) has completed, with one answer changed. */
+async function completed(world?: Awaited<ReturnType<typeof taken>>) {
+  if (!world) world = await taken("Bishkek Social Audit");
+  await run(review.action, formRequest(world.reviewPath, { intent: "change", questionId: "gt_registered", "q.gt_registered": "no", reason: "No registration found." }, world.verifier.cookie), world.reviewParams);
+  await run(review.action, formRequest(world.reviewPath, { intent: "accept-rest", confirm: "yes" }, world.verifier.cookie), world.reviewParams);
+  expect((await run(review.action, formRequest(world.reviewPath, { intent: "complete" }, world.verifier.cookie), world.reviewParams)).status).toBe(302);
+  return world;
+}
+
 function upload(world: { pagePath: string; params: Record<string, string> }, cookie: string, file: { name: string; bytes: Buffer; type?: string } | null, questionId = "gt_registered") {
   return run(verificationPage.action, uploadRequest(world.pagePath, { questionId }, file, cookie), world.params);
 }
@@ -344,15 +353,119 @@ describe("the verifier's queue and review", () => {
   });
 });
 
-describe("trust labels", () => {
-  async function completed() {
-    const world = await taken("Bishkek Social Audit");
-    await run(review.action, formRequest(world.reviewPath, { intent: "change", questionId: "gt_registered", "q.gt_registered": "no", reason: "No registration found." }, world.verifier.cookie), world.reviewParams);
-    await run(review.action, formRequest(world.reviewPath, { intent: "accept-rest", confirm: "yes" }, world.verifier.cookie), world.reviewParams);
-    expect((await run(review.action, formRequest(world.reviewPath, { intent: "complete" }, world.verifier.cookie), world.reviewParams)).status).toBe(302);
-    return world;
-  }
+describe("handing a review back", () => {
+  const handBack = (world: { reviewPath: string; reviewParams: Record<string, string> }, cookie: string, fields: Record<string, string> = { confirm: "yes" }) =>
+    run(review.action, formRequest(world.reviewPath, { intent: "release", ...fields }, cookie), world.reviewParams);
+  const stored = (id: string) => prisma.verification.findUniqueOrThrow({ where: { id }, select: { status: true, verifierId: true, takenAt: true, decisions: true } });
+  const lastEvent = (assessmentId: string) =>
+    prisma.verificationEvent.findFirstOrThrow({ where: { assessmentId }, select: { action: true, actorId: true, detail: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 
+  test("the assigned verifier hands it back: it returns to the queue for others, the decisions are discarded, evidence and messages are kept, and the log says so", async () => {
+    const world = await taken();
+    await upload(world, world.member.cookie, { name: "registration.pdf", bytes: SAMPLE_FILES.pdf });
+    const act = (fields: Record<string, string>) => run(review.action, formRequest(world.reviewPath, fields, world.verifier.cookie), world.reviewParams);
+    expect((await act({ intent: "accept", questionId: "si_mission_in_statutes" })).status).toBe(302);
+    expect((await act({ intent: "message", body: "I have to stop: another verifier will continue." })).status).toBe(302);
+    const page = await run(review.loader, getRequest(world.reviewPath, world.verifier.cookie), world.reviewParams);
+    expect(page.data).toMatchObject({ canRelease: true });
+
+    const unconfirmed = await handBack(world, world.verifier.cookie, {});
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.data).toMatchObject({ error: "verification.errors.confirmRelease" });
+    expect((await stored(world.verificationId)).status).toBe("in_review");
+
+    const released = await handBack(world, world.verifier.cookie);
+    expect(released.status).toBe(302);
+    expect(released.location).toBe("/verification?handedBack=1");
+    expect(await stored(world.verificationId)).toEqual({ status: "requested", verifierId: null, takenAt: null, decisions: {} });
+    expect(await prisma.evidenceItem.count({ where: { assessmentId: world.assessment.id } })).toBe(1);
+    expect((await prisma.verificationMessage.findMany({ where: { assessmentId: world.assessment.id }, select: { body: true } })).map((m) => m.body)).toEqual([
+      "I have to stop: another verifier will continue.",
+    ]);
+    const verifierName = (await prisma.user.findUniqueOrThrow({ where: { id: world.verifier.id }, select: { displayName: true } })).displayName;
+    expect(await lastEvent(world.assessment.id)).toEqual({ action: "released", actorId: world.verifier.id, detail: { verifier: verifierName, decisions: 1 } });
+    const enterpriseLog = (await run(verificationPage.loader, getRequest(world.pagePath, world.owner.cookie), world.params)).data as { log: { action: string }[] };
+    expect(enterpriseLog.log.map((e) => e.action)).toEqual(["requested", "taken", "file_added", "answer_accepted", "message", "released"]);
+
+    // The former verifier no longer has it; another verifier finds it waiting and takes it.
+    expect((await run(review.loader, getRequest(world.reviewPath, world.verifier.cookie), world.reviewParams)).status).toBe(403);
+    expect((await handBack(world, world.verifier.cookie)).status).toBe(403);
+    const next = await verifierUser("Pamir Review");
+    const list = (await run(queue.loader, getRequest("/verification", next.cookie))).data as { queue: { waiting: { id: string }[] } };
+    expect(list.queue.waiting.map((w) => w.id)).toContain(world.verificationId);
+    expect((await run(queue.action, formRequest("/verification", { intent: "take", verificationId: world.verificationId }, next.cookie))).status).toBe(302);
+    expect(await stored(world.verificationId)).toMatchObject({ status: "in_review", verifierId: next.id, decisions: {} });
+  });
+
+  test("only the assigned verifier or an admin may hand it back, and a completed review cannot be handed back", async () => {
+    const world = await taken();
+    const otherVerifier = await verifierUser("Other Audit");
+    const admin = await createTestUser({ roles: ["admin"] });
+    for (const someone of [otherVerifier, world.owner, world.member, await createTestUser({ roles: ["funder"] })]) {
+      expect((await handBack(world, someone.cookie)).status).toBe(403);
+    }
+    expect((await stored(world.verificationId)).verifierId).toBe(world.verifier.id);
+    expect((await run(review.loader, getRequest(world.reviewPath, admin.cookie), world.reviewParams)).data).toMatchObject({ canEdit: false, canRelease: true });
+    expect((await run(review.action, formRequest(world.reviewPath, { intent: "accept", questionId: "gt_registered" }, admin.cookie), world.reviewParams)).status).toBe(403);
+
+    const byAdmin = await handBack(world, admin.cookie);
+    expect(byAdmin.location).toBe("/verification?handedBack=1");
+    expect(await stored(world.verificationId)).toMatchObject({ status: "requested", verifierId: null });
+    const verifierName = (await prisma.user.findUniqueOrThrow({ where: { id: world.verifier.id }, select: { displayName: true } })).displayName;
+    expect(await lastEvent(world.assessment.id)).toEqual({ action: "released", actorId: admin.id, detail: { verifier: verifierName, decisions: 0 } });
+    const again = await handBack(world, admin.cookie);
+    expect(again.status).toBe(409);
+    expect(again.data).toMatchObject({ error: "verification.errors.not_in_review" });
+
+    const done = await completed();
+    expect((await run(review.loader, getRequest(done.reviewPath, done.verifier.cookie), done.reviewParams)).data).toMatchObject({ canRelease: false });
+    for (const who of [done.verifier, admin]) {
+      const refused = await handBack(done, who.cookie);
+      expect(refused.status).toBe(409);
+      expect(refused.data).toMatchObject({ error: "verification.errors.completed_no_release" });
+    }
+    expect((await stored(done.verificationId)).status).toBe("completed");
+    expect((await run(review.action, formRequest("/verification/nope", { intent: "release", confirm: "yes" }, admin.cookie), { id: "../nope" })).status).toBe(404);
+  });
+});
+
+describe("completed reviews", () => {
+  type QueueData = { isAdmin: boolean; completed: { reviews: { id: string; completedAt: string | Date; assessment: { enterprise: { name: string } } }[]; page: number; pages: number; total: number } };
+  const completedList = async (cookie: string, query = "") => ((await run(queue.loader, getRequest(`/verification${query}`, cookie))).data as QueueData).completed;
+
+  test("a verifier sees the reviews they completed, newest first, each linking to its review; an admin sees everyone's", async () => {
+    const first = await completed();
+    const second = await requested();
+    expect((await run(queue.action, formRequest("/verification", { intent: "take", verificationId: second.verificationId }, first.verifier.cookie))).status).toBe(302);
+    await completed({ ...second, verifier: first.verifier, reviewPath: `/verification/${second.verificationId}`, reviewParams: { id: second.verificationId } });
+    const someoneElses = await completed();
+    const inReview = await taken();
+    await prisma.verification.update({ where: { id: first.verificationId }, data: { completedAt: new Date(Date.now() - 3 * 86_400_000) } });
+
+    const mine = await completedList(first.verifier.cookie);
+    expect(mine.reviews.map((r) => r.id)).toEqual([second.verificationId, first.verificationId]);
+    expect(mine).toMatchObject({ total: 2, page: 1, pages: 1 });
+    // Every listed review opens for its verifier, read-only.
+    const opened = await run(review.loader, getRequest(`/verification/${first.verificationId}`, first.verifier.cookie), { id: first.verificationId });
+    expect(opened.status).toBe(200);
+    expect(opened.data).toMatchObject({ status: "completed", canEdit: false, canRelease: false });
+    expect((await completedList(inReview.verifier.cookie)).reviews).toEqual([]);
+    // Past the last page shows the last page; a page that is not a number shows the first.
+    expect((await completedList(first.verifier.cookie, "?completedPage=999")).reviews).toHaveLength(2);
+    expect((await completedList(first.verifier.cookie, "?completedPage=abc")).page).toBe(1);
+    expect((await completedList(first.verifier.cookie, "?country=KG")).reviews).toEqual([]);
+
+    const admin = await createTestUser({ roles: ["admin"] });
+    const all = await completedList(admin.cookie);
+    const ids = all.reviews.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([second.verificationId, someoneElses.verificationId]));
+    expect(ids).not.toContain(inReview.verificationId);
+    const dates = all.reviews.map((r) => new Date(r.completedAt).getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+});
+
+describe("trust labels", () => {
   async function api(pathWithQuery: string) {
     const url = new URL(`http://localhost${pathWithQuery}`);
     const slug = url.pathname.split("/")[4];
