@@ -39,3 +39,6 @@ CREATE TABLE "SectorDataVersion" (
 );
 
 INSERT INTO "SectorDataVersion" ("id", "version") VALUES (1, 0);
+
+-- CreateIndex: the list of completed reviews, newest first.
+CREATE INDEX "Verification_status_completedAt_idx" ON "Verification"("status", "completedAt");
