@@ -5,16 +5,13 @@ import type { Prisma } from "~/generated/prisma/client";
 import { activeSuspension } from "~/models/forum-moderation.server";
 import type { SessionUser } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
+import { isConsultationOpen } from "~/utils/forum-consultation";
 
 type Tx = Prisma.TransactionClient;
 
 /** The countries a person may open consultations for: those of their ministry roles. */
 export function ministryCountries(user: Pick<SessionUser, "roles"> | null): string[] {
   return (user?.roles ?? []).filter((r) => r.role === "ministry" && r.country).map((r) => r.country!);
-}
-
-export function isConsultationOpen(consultation: { closesAt: Date | string; closedAt: Date | string | null }, now = new Date()) {
-  return consultation.closedAt === null && new Date(consultation.closesAt).getTime() > now.getTime();
 }
 
 const CONSULTATION_SELECT = {

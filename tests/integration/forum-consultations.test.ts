@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { createConsultation, isConsultationOpen, replyRefusal } from "~/models/forum-consultation.server";
+import { createConsultation, replyRefusal } from "~/models/forum-consultation.server";
 import * as list from "~/routes/forum_.consultations";
 import * as page from "~/routes/forum_.consultations_.$id";
 import * as create from "~/routes/forum_.consultations_.new";
 import * as moderateUser from "~/routes/forum_.moderation_.users.$id";
 import * as threadPage from "~/routes/forum_.threads.$id";
 import { prisma } from "~/utils/db.server";
+import { isConsultationOpen } from "~/utils/forum-consultation";
 import { forumCategories } from "../helpers/forum-moderation";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
 
