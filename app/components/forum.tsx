@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatNumber } from "~/utils/format";
+import { isConsultationOpen } from "~/utils/forum-consultation";
 import { localized } from "~/utils/i18n";
 
 export interface PersonView {
@@ -41,10 +42,6 @@ export interface ThreadListItemView {
   consultation: { closesAt: string | Date; closedAt: string | Date | null; summaryPublishedAt?: string | Date | null } | null;
 }
 
-export function consultationOpen(consultation: { closesAt: string | Date; closedAt: string | Date | null } | null, now = Date.now()) {
-  return Boolean(consultation && consultation.closedAt === null && new Date(consultation.closesAt).getTime() > now);
-}
-
 export function ThreadStatus({ thread }: { thread: Pick<ThreadListItemView, "pinned" | "locked" | "consultation"> }) {
   const { t } = useTranslation();
   return (
@@ -52,8 +49,8 @@ export function ThreadStatus({ thread }: { thread: Pick<ThreadListItemView, "pin
       {thread.pinned ? <span className="badge badge-pinned">{t("forum.pinned")}</span> : null}
       {thread.locked ? <span className="badge badge-locked">{t("forum.locked")}</span> : null}
       {thread.consultation ? (
-        <span className={`badge ${consultationOpen(thread.consultation) ? "badge-open" : "badge-closed"}`}>
-          {consultationOpen(thread.consultation) ? t("forum.consultation.open") : t("forum.consultation.closed")}
+        <span className={`badge ${isConsultationOpen(thread.consultation) ? "badge-open" : "badge-closed"}`}>
+          {isConsultationOpen(thread.consultation) ? t("forum.consultation.open") : t("forum.consultation.closed")}
         </span>
       ) : null}
     </>
