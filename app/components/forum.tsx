@@ -145,3 +145,28 @@ export function EnterpriseThreads({ threads, people, canStart }: { threads: Thre
     </section>
   );
 }
+
+export interface PostRevisionView {
+  id: string;
+  body: string;
+  title: string | null;
+  createdAt: string | Date;
+  editor: { displayName: string };
+}
+
+/** A post's earlier versions, newest first, as plain text (never rendered as Markdown). */
+export function PostRevisionList({ revisions }: { revisions: PostRevisionView[] }) {
+  const { t, i18n } = useTranslation();
+  if (revisions.length === 0) return <p>{t("forum.noEarlierVersions")}</p>;
+  return (
+    <ol className="revision-list">
+      {revisions.map((revision) => (
+        <li key={revision.id}>
+          <p className="field-hint">{t("forum.replacedOn", { date: formatDate(revision.createdAt, i18n.language), name: revision.editor.displayName })}</p>
+          {revision.title ? <p>{t("forum.previousTitle", { title: revision.title })}</p> : null}
+          <pre className="revision">{revision.body}</pre>
+        </li>
+      ))}
+    </ol>
+  );
+}

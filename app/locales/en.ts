@@ -1009,9 +1009,6 @@ const en = {
       flags: "Flags",
       noFlags: "Nobody has flagged this post.",
       history: "Edit history",
-      noRevisions: "The post has never been edited.",
-      revisionBy: "Text before the edit by {{name}} on {{date}}",
-      revisionTitle: "Thread title then: {{title}}",
     },
     thread: {
       title: "Moderate “{{thread}}”",

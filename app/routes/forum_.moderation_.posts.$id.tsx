@@ -3,6 +3,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PostModerationControls } from "~/components/forum-moderation";
 import { FormErrors } from "~/components/forms";
+import { PostRevisionList } from "~/components/forum";
+import { listPostRevisions } from "~/models/forum.server";
 import { dismissFlags, getPostForModeration, hidePost, restorePost } from "~/models/forum-moderation.server";
 import { formatDate } from "~/utils/format";
 import { handleModerationAction, requireModerationSubject } from "~/utils/forum-moderation-action.server";
@@ -12,10 +14,10 @@ import { notFound } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id } = await requireModerationSubject(request, params);
-  const post = await getPostForModeration(id);
+  const [post, revisions] = await Promise.all([getPostForModeration(id), listPostRevisions(id)]);
   if (!post) notFound();
   const t = await getFixedT(request);
-  return { title: t("forumModeration.post.title", { number: post.number, thread: post.thread.title }), post, done: new URL(request.url).searchParams.get("done") };
+  return { title: t("forumModeration.post.title", { number: post.number, thread: post.thread.title }), post, revisions, done: new URL(request.url).searchParams.get("done") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ModeratePostPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, post, done } = useLoaderData<typeof loader>();
+  const { title, post, revisions, done } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const here = `/forum/moderation/posts/${post.id}`;
   return (
@@ -89,19 +91,7 @@ export default function ModeratePostPage() {
         </ul>
       )}
       <h2>{t("forumModeration.post.history")}</h2>
-      {post.revisions.length === 0 ? (
-        <p>{t("forumModeration.post.noRevisions")}</p>
-      ) : (
-        <ol className="revision-list">
-          {post.revisions.map((revision) => (
-            <li key={revision.id}>
-              <h3>{t("forumModeration.post.revisionBy", { name: revision.editor.displayName, date: formatDate(revision.createdAt, language) })}</h3>
-              {revision.title ? <p>{t("forumModeration.post.revisionTitle", { title: revision.title })}</p> : null}
-              <div className="plain-text post-body">{revision.body}</div>
-            </li>
-          ))}
-        </ol>
-      )}
+      <PostRevisionList revisions={revisions} />
     </section>
   );
 }

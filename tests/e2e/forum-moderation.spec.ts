@@ -73,7 +73,7 @@ test("a flagged post is hidden by a moderator from the queue, shows as hidden, a
   await page.locator("#post-4").getByRole("link", { name: "Moderate post #4" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Post #4/ })).toBeVisible();
   await expect(page.getByText(/Hidden by Bakyt Moderator .*Advertising unrelated to the consultation/)).toBeVisible();
-  await expect(page.getByText("The post has never been edited.")).toBeVisible();
+  await expect(page.getByText("This post has not been edited.")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Moderate the thread" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Moderate “${CLOSED}”` })).toBeVisible();

@@ -82,6 +82,18 @@ describe("flagging a post", () => {
     expect((await run(flags.loader, getRequest(`/forum/flags?post=nope`, reader.cookie))).status).toBe(404);
     expect((await run(flags.loader, getRequest(`/forum/flags`, reader.cookie))).status).toBe(404);
   });
+
+  test("the flag page and the post's moderation page show the post with the same context", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id });
+    const postId = thread.posts[0]!.id;
+    const flagPage = (await run(flags.loader, getRequest(`/forum/flags?post=${postId}`, reader.cookie))).data as { post: Record<string, unknown> };
+    const moderationPage = (await run(moderatePost.loader, getRequest("/x", moderator.cookie), { id: postId })).data as { post: Record<string, unknown> };
+    const context = ["id", "number", "body", "createdAt", "deletedAt", "hiddenAt", "author", "thread"];
+    const pick = (post: Record<string, unknown>) => Object.fromEntries(context.map((key) => [key, post[key]]));
+    expect(pick(flagPage.post)).toEqual(pick(moderationPage.post));
+    expect(flagPage.post.author).toEqual({ id: author.id, displayName: expect.any(String) });
+    expect(flagPage.post.thread).toEqual({ id: thread.id, title: expect.any(String) });
+  });
 });
 
 describe("the moderation queue", () => {
@@ -176,8 +188,8 @@ describe("hiding and restoring a post", () => {
     await prisma.forumPostRevision.create({ data: { postId, editorId: author.id, body: "The first wording", title: "Old title" } });
     const page = await run(moderatePost.loader, getRequest(`/forum/moderation/posts/${postId}`, moderator.cookie), { id: postId });
     expect(page.status).toBe(200);
-    const post = (page.data as { post: { revisions: { body: string; title: string | null }[] } }).post;
-    expect(post.revisions).toEqual([expect.objectContaining({ body: "The first wording", title: "Old title" })]);
+    const { revisions } = page.data as { revisions: { body: string; title: string | null }[] };
+    expect(revisions).toEqual([expect.objectContaining({ body: "The first wording", title: "Old title" })]);
     expect((await run(moderatePost.loader, getRequest(`/x`, author.cookie), { id: postId })).status).toBe(403);
     expect((await run(moderatePost.loader, getRequest(`/x`, moderator.cookie), { id: "missing" })).status).toBe(404);
   });
