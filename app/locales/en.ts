@@ -853,6 +853,7 @@ const en = {
       descriptionTooLong: "The description is too long (at most 300 characters).",
       nameNeedsLetters: "The English name needs letters or digits: the category's address is made from it.",
       slugTaken: "A category with this address already exists. Choose a different English name.",
+      slugReserved: "This English name would give the category an address a forum page already uses (such as /forum/search). Choose a different English name.",
       countryRequired: "Choose the country this category is about.",
     },
   },

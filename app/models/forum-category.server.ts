@@ -2,6 +2,7 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { FORUM_CATEGORY_SEEDS } from "~/utils/forum-categories";
+import { isReservedCategorySlug } from "~/utils/forum-category-validation";
 import { slugify } from "~/utils/slug";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -59,7 +60,7 @@ export interface CategoryTexts {
 
 /**
  * A new category after the last one of its kind (the forum lists themes and countries apart);
- * its slug comes from the English name and must be free.
+ * its slug comes from the English name and must be free and not one a forum page uses.
  */
 export async function createCategory({
   texts,
@@ -69,9 +70,10 @@ export async function createCategory({
   texts: CategoryTexts;
   kind: "theme" | "country";
   country: string | null;
-}): Promise<{ slug: string } | { error: "slug_taken" | "invalid_slug" }> {
+}): Promise<{ slug: string } | { error: "slug_taken" | "slug_reserved" | "invalid_slug" }> {
   const slug = slugify(texts.nameEn);
   if (!slug) return { error: "invalid_slug" };
+  if (isReservedCategorySlug(slug)) return { error: "slug_reserved" };
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ORDER_LOCK})`;
     if (await tx.forumCategory.findUnique({ where: { slug }, select: { id: true } })) return { error: "slug_taken" as const };

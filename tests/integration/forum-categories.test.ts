@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ensureForumCategories } from "~/models/forum-category.server";
+import { createCategory, ensureForumCategories } from "~/models/forum-category.server";
 import { assignHandle, backfillHandles } from "~/models/user.server";
 import * as adminForum from "~/routes/admin.forum";
 import * as forumIndex from "~/routes/forum";
@@ -129,6 +129,30 @@ describe("the admin's category page", () => {
     expect(reply.result.error.nameEn).toEqual(["forumAdmin.errors.slugTaken"]);
     expect(reply.result.initialValue).toMatchObject({ nameEn: "Climate!", descriptionEn: "Typed text", nameRu: "Кооперативы" });
     expect(await prisma.forumCategory.count({ where: { nameEn: "Climate!" } })).toBe(0);
+  });
+
+  test("refuses a name whose address a forum page uses, beside the field, and creates nothing", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    for (const nameEn of ["Search", "Moderation", "New!", "Consultations"]) {
+      const outcome = await run(adminForum.action, formRequest("/admin/forum", { ...fields, nameEn }, admin.cookie));
+      expect(outcome.status, nameEn).toBe(400);
+      const reply = outcome.data as Reply;
+      expect(reply.form).toBe("create");
+      expect(reply.result.error.nameEn, nameEn).toEqual(["forumAdmin.errors.slugReserved"]);
+      expect(reply.result.initialValue).toMatchObject({ nameEn, nameRu: "Кооперативы" });
+    }
+    expect(await createCategory({ texts: { nameEn: "Threads", nameRu: "Темы", descriptionEn: "", descriptionRu: "" }, kind: "theme", country: null })).toEqual({ error: "slug_reserved" });
+    expect(await prisma.forumCategory.count({ where: { slug: { in: ["search", "moderation", "new", "consultations", "threads"] } } })).toBe(0);
+  });
+
+  test("renaming a category to such a name keeps its own address", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    await ensureForumCategories();
+    const inclusion = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "inclusion" }, select: { id: true, nameEn: true, nameRu: true } });
+    const renamed = await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: inclusion.id, nameEn: "Search", nameRu: inclusion.nameRu }, admin.cookie));
+    expect(renamed.status).toBe(302);
+    expect(await prisma.forumCategory.findUniqueOrThrow({ where: { id: inclusion.id }, select: { slug: true, nameEn: true } })).toEqual({ slug: "inclusion", nameEn: "Search" });
+    await prisma.forumCategory.update({ where: { id: inclusion.id }, data: { nameEn: inclusion.nameEn }, select: { id: true } });
   });
 
   test("asks for the country of a country category, and for a name on edit", async () => {
