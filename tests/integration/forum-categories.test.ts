@@ -33,6 +33,24 @@ describe("the standard forum categories", () => {
     expect((await prisma.forumCategory.findUniqueOrThrow({ where: { id: climate.id }, select: { nameEn: true } })).nameEn).toBe("Climate action");
   });
 
+  test("a standard category the forum lacks is added after the others, and no other category changes", async () => {
+    await prisma.forumCategory.deleteMany({ where: { slug: { in: ["youth-and-generations", "mongolia"] } } });
+    // An admin's order: the last theme moved to the top.
+    await prisma.forumCategory.update({ where: { slug: "inclusion" }, data: { position: 5 }, select: { id: true } });
+    const columns = { id: true, slug: true, nameEn: true, nameRu: true, descriptionEn: true, position: true, updatedAt: true } as const;
+    const before = await prisma.forumCategory.findMany({ select: columns, orderBy: { slug: "asc" } });
+    expect(await ensureForumCategories()).toBe(2);
+    const after = await prisma.forumCategory.findMany({ select: columns, orderBy: [{ position: "asc" }, { slug: "asc" }] });
+    expect(after.filter((c) => before.some((b) => b.id === c.id)).sort((a, b) => a.slug.localeCompare(b.slug))).toEqual(before);
+    expect(after.slice(-2).map((c) => [c.slug, c.nameEn])).toEqual([
+      ["youth-and-generations", "Youth and generations"],
+      ["mongolia", "Mongolia"],
+    ]);
+    expect(after[0]!.slug).toBe("inclusion");
+    expect(Math.min(...after.slice(-2).map((c) => c.position))).toBeGreaterThan(Math.max(...before.map((c) => c.position)));
+    expect(await ensureForumCategories()).toBe(0);
+  });
+
   test("two start-ups at once create one set", async () => {
     await prisma.forumThread.deleteMany({});
     await prisma.forumCategory.deleteMany({});
