@@ -338,7 +338,7 @@ export function ConsultationHeader({ consultation, now }: { consultation: Consul
   );
 }
 
-/** What the consultation's ministry may do: close it early while open, publish the summary once closed. */
+/** What the consultation's ministry (or an admin) may do: close it early while open, publish the summary once closed. */
 export function ConsultationManageForms({
   threadId,
   consultation,

@@ -14,7 +14,8 @@ export type Permission =
   | "read:verifications:any"
   | "moderate:forum"
   | "manage:forum"
-  | "open:consultation";
+  | "open:consultation"
+  | "manage:consultation:any";
 
 const GRANTS: Record<RoleName, Permission[]> = {
   entrepreneur: ["create:enterprise", "update:enterprise:own"],
@@ -32,6 +33,7 @@ const GRANTS: Record<RoleName, Permission[]> = {
     "read:verifications:any",
     "moderate:forum",
     "manage:forum",
+    "manage:consultation:any",
   ],
 };
 

@@ -222,6 +222,24 @@ describe("closing and summarising", () => {
     expect((await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId: id }, select: { summary: true } })).summary).toBe("Summarised by a colleague.");
   });
 
+  test("an admin closes any consultation and publishes its summary, which is shown as theirs and sent to subscribers", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    const id = await openConsultation();
+    const shownOpen = await run(page.loader, getRequest(`/forum/consultations/${id}`, admin.cookie), { id });
+    expect(shownOpen.data).toMatchObject({ open: true, mayManage: true });
+    expect((await run(threadPage.loader, getRequest(`/forum/threads/${id}`, admin.cookie), { id })).data).toMatchObject({ mayManageConsultation: true });
+    const closed = await manage(id, { intent: "close", redirectTo: `/forum/consultations/${id}` }, admin.cookie);
+    expect(closed).toMatchObject({ status: 302, location: `/forum/consultations/${id}?done=close` });
+    expect((await manage(id, { intent: "close" }, admin.cookie)).status).toBe(409);
+    const summary = "Replies favoured relief from the social tax; the ministry will consult on a draft.";
+    expect((await manage(id, { intent: "summary", summary }, admin.cookie)).status).toBe(302);
+    const row = await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId: id }, select: { closedAt: true, summary: true, summaryAuthorId: true } });
+    expect(row).toMatchObject({ summary, summaryAuthorId: admin.id });
+    expect(row.closedAt).not.toBeNull();
+    const notices = await prisma.notification.findMany({ where: { threadId: id, kind: "consultation_summary" }, select: { userId: true, actorId: true } });
+    expect(notices).toEqual([{ userId: ministryKz.id, actorId: admin.id }]);
+  });
+
   test("bad input is refused with a 4xx and changes nothing", async () => {
     const id = await openConsultation();
     await manage(id, { intent: "close" }, ministryKz.cookie);
