@@ -24,6 +24,8 @@ test("a flagged post is hidden by a moderator from the queue, shows as hidden, a
 
   // Flagging from the thread itself.
   await page.getByRole("link", { name: "Read the discussion" }).click();
+  // The consultation page has a post #4 and a flag link too: wait until the thread is shown.
+  await expect(page).toHaveURL(/\/forum\/threads\//);
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(CLOSED) })).toBeVisible();
   const spamPost = page.locator("#post-4");
   await spamPost.getByRole("link", { name: "Flag post #4" }).click();
