@@ -35,7 +35,7 @@ async function main() {
   // The standard forum categories are the platform's own reference content, demo data or not.
   const { ensureForumCategories } = await import("./app/models/forum-category.server");
   const created = await ensureForumCategories(prisma);
-  if (created > 0) console.log(`Created the ${created} standard forum categories.`);
+  if (created > 0) console.log(`Added ${created} standard forum categories.`);
   if (env.ORTAQ_SEED === "auto") {
     const { seedIfEmpty } = await import("./prisma/seed");
     await seedIfEmpty(prisma, { log: (message) => console.log(message) });

@@ -4,6 +4,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { formatDate } from "~/utils/format";
+import { isConsultationOpen } from "~/utils/forum-consultation";
 import { localized } from "~/utils/i18n";
 import { FLAG_REASONS, MAX_REASON_LENGTH, MAX_SUMMARY_LENGTH, MAX_SUSPENSION_DAYS } from "~/utils/forum-moderation-validation";
 import { COUNTRY_NAMES, type CountryCode } from "~/utils/reference-data";
@@ -299,15 +300,11 @@ export interface ConsultationView {
   summaryAuthor?: { displayName: string } | null;
 }
 
-export function consultationIsOpen(consultation: { closesAt: string | Date; closedAt: string | Date | null }, now = Date.now()) {
-  return consultation.closedAt === null && new Date(consultation.closesAt).getTime() > now;
-}
-
 /** The top of a consultation: its state, country, closing date, question and, once published, the summary. */
 export function ConsultationHeader({ consultation, now }: { consultation: ConsultationView; now?: number }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const open = consultationIsOpen(consultation, now);
+  const open = isConsultationOpen(consultation, now);
   const country = COUNTRY_NAMES[consultation.country as CountryCode];
   const closedOn = consultation.closedAt ?? consultation.closesAt;
   return (
@@ -341,7 +338,7 @@ export function ConsultationHeader({ consultation, now }: { consultation: Consul
   );
 }
 
-/** What the consultation's ministry may do: close it early while open, publish the summary once closed. */
+/** What the consultation's ministry (or an admin) may do: close it early while open, publish the summary once closed. */
 export function ConsultationManageForms({
   threadId,
   consultation,
@@ -356,7 +353,7 @@ export function ConsultationManageForms({
   values?: FieldValues;
 }) {
   const { t } = useTranslation();
-  const open = consultationIsOpen(consultation);
+  const open = isConsultationOpen(consultation);
   const summaryErrors = errorsOf(errors, "summary");
   if (open) {
     return (

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatNumber } from "~/utils/format";
+import { isConsultationOpen } from "~/utils/forum-consultation";
 import { localized } from "~/utils/i18n";
 
 export interface PersonView {
@@ -41,10 +42,6 @@ export interface ThreadListItemView {
   consultation: { closesAt: string | Date; closedAt: string | Date | null; summaryPublishedAt?: string | Date | null } | null;
 }
 
-export function consultationOpen(consultation: { closesAt: string | Date; closedAt: string | Date | null } | null, now = Date.now()) {
-  return Boolean(consultation && consultation.closedAt === null && new Date(consultation.closesAt).getTime() > now);
-}
-
 export function ThreadStatus({ thread }: { thread: Pick<ThreadListItemView, "pinned" | "locked" | "consultation"> }) {
   const { t } = useTranslation();
   return (
@@ -52,8 +49,8 @@ export function ThreadStatus({ thread }: { thread: Pick<ThreadListItemView, "pin
       {thread.pinned ? <span className="badge badge-pinned">{t("forum.pinned")}</span> : null}
       {thread.locked ? <span className="badge badge-locked">{t("forum.locked")}</span> : null}
       {thread.consultation ? (
-        <span className={`badge ${consultationOpen(thread.consultation) ? "badge-open" : "badge-closed"}`}>
-          {consultationOpen(thread.consultation) ? t("forum.consultation.open") : t("forum.consultation.closed")}
+        <span className={`badge ${isConsultationOpen(thread.consultation) ? "badge-open" : "badge-closed"}`}>
+          {isConsultationOpen(thread.consultation) ? t("forum.consultation.open") : t("forum.consultation.closed")}
         </span>
       ) : null}
     </>
@@ -146,5 +143,30 @@ export function EnterpriseThreads({ threads, people, canStart }: { threads: Thre
         </p>
       ) : null}
     </section>
+  );
+}
+
+export interface PostRevisionView {
+  id: string;
+  body: string;
+  title: string | null;
+  createdAt: string | Date;
+  editor: { displayName: string };
+}
+
+/** A post's earlier versions, newest first, as plain text (never rendered as Markdown). */
+export function PostRevisionList({ revisions }: { revisions: PostRevisionView[] }) {
+  const { t, i18n } = useTranslation();
+  if (revisions.length === 0) return <p>{t("forum.noEarlierVersions")}</p>;
+  return (
+    <ol className="revision-list">
+      {revisions.map((revision) => (
+        <li key={revision.id}>
+          <p className="field-hint">{t("forum.replacedOn", { date: formatDate(revision.createdAt, i18n.language), name: revision.editor.displayName })}</p>
+          {revision.title ? <p>{t("forum.previousTitle", { title: revision.title })}</p> : null}
+          <pre className="revision">{revision.body}</pre>
+        </li>
+      ))}
+    </ol>
   );
 }

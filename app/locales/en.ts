@@ -870,6 +870,7 @@ const en = {
       descriptionTooLong: "The description is too long (at most 300 characters).",
       nameNeedsLetters: "The English name needs letters or digits: the category's address is made from it.",
       slugTaken: "A category with this address already exists. Choose a different English name.",
+      slugReserved: "This English name would give the category an address a forum page already uses (such as /forum/search). Choose a different English name.",
       countryRequired: "Choose the country this category is about.",
     },
   },
@@ -1026,9 +1027,6 @@ const en = {
       flags: "Flags",
       noFlags: "Nobody has flagged this post.",
       history: "Edit history",
-      noRevisions: "The post has never been edited.",
-      revisionBy: "Text before the edit by {{name}} on {{date}}",
-      revisionTitle: "Thread title then: {{title}}",
     },
     thread: {
       title: "Moderate “{{thread}}”",

@@ -2,6 +2,7 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { FORUM_CATEGORY_SEEDS } from "~/utils/forum-categories";
+import { isReservedCategorySlug } from "~/utils/forum-category-validation";
 import { slugify } from "~/utils/slug";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -11,19 +12,20 @@ const POSITION_STEP = 10;
 const ORDER_LOCK = 4207003;
 
 /**
- * Creates the standard categories (the Vision's themes and one per country) when the forum has
- * none. Existing categories are never touched, so an admin's names and order survive restarts;
- * two processes starting at once both insert with ON CONFLICT (slug) DO NOTHING.
+ * Adds every standard category (the Vision's themes and one per country) whose slug the forum
+ * does not have yet, after the last category, so a release that adds one brings it to existing
+ * installations. Categories already there are never touched, so an admin's names and order
+ * survive restarts; two processes starting at once both insert with ON CONFLICT (slug) DO NOTHING.
+ * Returns how many it added.
  */
 export async function ensureForumCategories(db: Db = prisma): Promise<number> {
-  if ((await db.forumCategory.count()) > 0) return 0;
-  return insertStandardCategories(db);
-}
-
-/** Inserts the standard categories whose slug is free; returns how many it inserted. */
-export async function insertStandardCategories(db: Db = prisma): Promise<number> {
+  const existing = await db.forumCategory.findMany({ select: { slug: true, position: true } });
+  const present = new Set(existing.map((category) => category.slug));
+  const missing = FORUM_CATEGORY_SEEDS.filter((category) => !present.has(category.slug));
+  if (missing.length === 0) return 0;
+  const last = Math.max(0, ...existing.map((category) => category.position));
   const { count } = await db.forumCategory.createMany({
-    data: FORUM_CATEGORY_SEEDS.map((category, index) => ({
+    data: missing.map((category, index) => ({
       slug: category.slug,
       kind: category.kind,
       country: category.country,
@@ -31,7 +33,7 @@ export async function insertStandardCategories(db: Db = prisma): Promise<number>
       nameRu: category.name.ru,
       descriptionEn: category.description.en,
       descriptionRu: category.description.ru,
-      position: (index + 1) * POSITION_STEP,
+      position: last + (index + 1) * POSITION_STEP,
     })),
     skipDuplicates: true,
   });
@@ -59,7 +61,7 @@ export interface CategoryTexts {
 
 /**
  * A new category after the last one of its kind (the forum lists themes and countries apart);
- * its slug comes from the English name and must be free.
+ * its slug comes from the English name and must be free and not one a forum page uses.
  */
 export async function createCategory({
   texts,
@@ -69,9 +71,10 @@ export async function createCategory({
   texts: CategoryTexts;
   kind: "theme" | "country";
   country: string | null;
-}): Promise<{ slug: string } | { error: "slug_taken" | "invalid_slug" }> {
+}): Promise<{ slug: string } | { error: "slug_taken" | "slug_reserved" | "invalid_slug" }> {
   const slug = slugify(texts.nameEn);
   if (!slug) return { error: "invalid_slug" };
+  if (isReservedCategorySlug(slug)) return { error: "slug_reserved" };
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ORDER_LOCK})`;
     if (await tx.forumCategory.findUnique({ where: { slug }, select: { id: true } })) return { error: "slug_taken" as const };

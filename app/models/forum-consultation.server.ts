@@ -1,20 +1,18 @@
 // Ministries' public consultations: a thread (kind `consultation`) in the ministry's country
-// category, open for replies until its closing date or until the ministry closes it early,
-// then summarised by the ministry at the top of the thread.
+// category, open for replies until its closing date or until the ministry (or an admin) closes
+// it early, then summarised by the ministry (or an admin) at the top of the thread.
 import type { Prisma } from "~/generated/prisma/client";
 import { activeSuspension } from "~/models/forum-moderation.server";
 import type { SessionUser } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
+import { isConsultationOpen } from "~/utils/forum-consultation";
+import { userCan } from "~/utils/permissions.server";
 
 type Tx = Prisma.TransactionClient;
 
 /** The countries a person may open consultations for: those of their ministry roles. */
 export function ministryCountries(user: Pick<SessionUser, "roles"> | null): string[] {
   return (user?.roles ?? []).filter((r) => r.role === "ministry" && r.country).map((r) => r.country!);
-}
-
-export function isConsultationOpen(consultation: { closesAt: Date | string; closedAt: Date | string | null }, now = new Date()) {
-  return consultation.closedAt === null && new Date(consultation.closesAt).getTime() > now.getTime();
 }
 
 const CONSULTATION_SELECT = {
@@ -76,9 +74,10 @@ export function listConsultationPosts(threadId: string, take = 200) {
   });
 }
 
-/** May this person close or summarise the consultation: its author, or a ministry of its country. */
+/** May this person close or summarise the consultation: its author, a ministry of its country, or an admin. */
 export function mayManageConsultation(user: Pick<SessionUser, "id" | "roles"> | null, consultation: { country: string; thread: { authorId: string } }) {
   if (!user) return false;
+  if (userCan(user, "manage:consultation:any")) return true;
   return consultation.thread.authorId === user.id || ministryCountries(user).includes(consultation.country);
 }
 

@@ -64,21 +64,20 @@ export async function flagPost({
   return { ok: true };
 }
 
+/** What a page about one post (flagging it, moderating it) shows of it: its text and state, its author and its thread. */
+const POST_CONTEXT_SELECT = {
+  id: true,
+  number: true,
+  body: true,
+  createdAt: true,
+  deletedAt: true,
+  hiddenAt: true,
+  author: { select: { id: true, displayName: true } },
+  thread: { select: { id: true, title: true } },
+} satisfies Prisma.ForumPostSelect;
+
 export function getFlaggablePost(postId: string) {
-  return prisma.forumPost.findUnique({
-    where: { id: postId },
-    select: {
-      id: true,
-      number: true,
-      body: true,
-      authorId: true,
-      deletedAt: true,
-      hiddenAt: true,
-      createdAt: true,
-      author: { select: { displayName: true } },
-      thread: { select: { id: true, title: true } },
-    },
-  });
+  return prisma.forumPost.findUnique({ where: { id: postId }, select: POST_CONTEXT_SELECT });
 }
 
 export function getOwnFlag({ userId, postId }: { userId: string; postId: string }) {
@@ -332,21 +331,10 @@ export function getPostForModeration(postId: string) {
   return prisma.forumPost.findUnique({
     where: { id: postId },
     select: {
-      id: true,
-      number: true,
-      body: true,
-      createdAt: true,
+      ...POST_CONTEXT_SELECT,
       editedAt: true,
-      deletedAt: true,
-      hiddenAt: true,
       hiddenReason: true,
       hiddenBy: { select: { displayName: true } },
-      author: { select: { id: true, displayName: true } },
-      thread: { select: { id: true, title: true } },
-      revisions: {
-        select: { id: true, body: true, title: true, createdAt: true, editor: { select: { displayName: true } } },
-        orderBy: { createdAt: "desc" },
-      },
       flags: {
         select: { id: true, reason: true, note: true, status: true, createdAt: true, reporter: { select: { displayName: true } } },
         orderBy: { createdAt: "asc" },

@@ -2,6 +2,7 @@ import { Prisma, type NotificationKind, type Role } from "~/generated/prisma/cli
 import { activeSuspension } from "~/models/forum-moderation.server";
 import { assignHandle } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
+import { isConsultationOpen } from "~/utils/forum-consultation";
 import {
   MAX_LINKS_PER_POST,
   MAX_POSTS_PER_WINDOW,
@@ -227,10 +228,6 @@ export function getThread(id: string) {
 
 export type ForumThreadDetail = NonNullable<Awaited<ReturnType<typeof getThread>>>;
 
-export function isConsultationClosed(consultation: { closesAt: Date; closedAt: Date | null } | null, now = new Date()) {
-  return Boolean(consultation && (consultation.closedAt !== null || consultation.closesAt.getTime() <= now.getTime()));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Posts
 
@@ -332,7 +329,7 @@ export function threadClosedReason(
   now = new Date(),
 ): "locked" | "consultation_closed" | null {
   if (thread.locked) return "locked";
-  if (isConsultationClosed(thread.consultation, now)) return "consultation_closed";
+  if (thread.consultation && !isConsultationOpen(thread.consultation, now)) return "consultation_closed";
   return null;
 }
 

@@ -33,7 +33,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const { kind, country, ...texts } = submission.value;
     const created = await createCategory({ texts, kind, country: country ?? null });
     if ("error" in created) {
-      const message = created.error === "slug_taken" ? "forumAdmin.errors.slugTaken" : "forumAdmin.errors.nameNeedsLetters";
+      const message = {
+        slug_taken: "forumAdmin.errors.slugTaken",
+        slug_reserved: "forumAdmin.errors.slugReserved",
+        invalid_slug: "forumAdmin.errors.nameNeedsLetters",
+      }[created.error];
       return data<ActionResult>({ form: "create", result: submission.reply({ fieldErrors: { nameEn: [message] } }) }, { status: 400 });
     }
     return redirect(`/admin/forum#category-${created.slug}`);

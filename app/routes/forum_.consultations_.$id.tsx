@@ -7,7 +7,6 @@ import { FormErrors } from "~/components/forms";
 import {
   closeConsultation,
   getConsultation,
-  isConsultationOpen,
   listConsultationPosts,
   mayManageConsultation,
   publishSummary,
@@ -15,6 +14,7 @@ import {
 import { activeSuspension, listOwnFlaggedPostIds } from "~/models/forum-moderation.server";
 import { getOptionalUser, requireUser, safeRedirect } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
+import { isConsultationOpen } from "~/utils/forum-consultation";
 import { ConsultationActionSchema } from "~/utils/forum-moderation-validation";
 import { forbidden, notFound, userCan } from "~/utils/permissions.server";
 import { withNotice } from "~/utils/redirect-notice";

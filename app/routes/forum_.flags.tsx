@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("forumModeration.flag.title"),
     post: { ...post, body: post.hiddenAt ? null : post.body },
     ownFlag,
-    own: post.authorId === user.id,
+    own: post.author.id === user.id,
     suspension: suspension ? { endsAt: suspension.endsAt, reason: suspension.reason } : null,
     back: safeRedirect(url.searchParams.get("back"), `/forum/threads/${post.thread.id}?post=${post.id}`),
   };

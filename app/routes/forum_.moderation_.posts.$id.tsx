@@ -1,50 +1,42 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PostModerationControls } from "~/components/forum-moderation";
 import { FormErrors } from "~/components/forms";
+import { PostRevisionList } from "~/components/forum";
+import { listPostRevisions } from "~/models/forum.server";
 import { dismissFlags, getPostForModeration, hidePost, restorePost } from "~/models/forum-moderation.server";
-import { requireUser, safeRedirect } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
+import { handleModerationAction, requireModerationSubject } from "~/utils/forum-moderation-action.server";
 import { PostModerationSchema } from "~/utils/forum-moderation-validation";
 import { getFixedT } from "~/utils/i18next.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
-import { withNotice } from "~/utils/redirect-notice";
-import { IdSchema } from "~/utils/validation";
+import { notFound } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "moderate:forum");
-  if (!IdSchema.safeParse(params.id).success) notFound();
-  const post = await getPostForModeration(params.id!);
+  const { id } = await requireModerationSubject(request, params);
+  const [post, revisions] = await Promise.all([getPostForModeration(id), listPostRevisions(id)]);
   if (!post) notFound();
   const t = await getFixedT(request);
-  return { title: t("forumModeration.post.title", { number: post.number, thread: post.thread.title }), post, done: new URL(request.url).searchParams.get("done") };
+  return { title: t("forumModeration.post.title", { number: post.number, thread: post.thread.title }), post, revisions, done: new URL(request.url).searchParams.get("done") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "moderate:forum");
-  if (!IdSchema.safeParse(params.id).success) notFound();
-  const postId = params.id!;
-  const submission = parseWithZod(await request.formData(), { schema: PostModerationSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { intent, reason, redirectTo } = submission.value;
-  const act = intent === "hide" ? hidePost : intent === "restore" ? restorePost : dismissFlags;
-  const outcome = await act({ moderatorId: user.id, postId, reason });
-  if (!outcome.ok) {
-    if (outcome.reason === "not_found") notFound();
-    return data(submission.reply({ formErrors: [`forumModeration.refusal.${intent}NoChange`] }), { status: 409 });
-  }
-  const back = safeRedirect(redirectTo, `/forum/moderation/posts/${postId}`);
-  return redirect(withNotice(back, "done", intent));
+  return handleModerationAction({
+    request,
+    params,
+    schema: PostModerationSchema,
+    subjectPage: (id) => `/forum/moderation/posts/${id}`,
+    act: ({ moderatorId, id, value }) => {
+      const act = value.intent === "hide" ? hidePost : value.intent === "restore" ? restorePost : dismissFlags;
+      return act({ moderatorId, postId: id, reason: value.reason });
+    },
+  });
 }
 
 export default function ModeratePostPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, post, done } = useLoaderData<typeof loader>();
+  const { title, post, revisions, done } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const here = `/forum/moderation/posts/${post.id}`;
   return (
@@ -99,19 +91,7 @@ export default function ModeratePostPage() {
         </ul>
       )}
       <h2>{t("forumModeration.post.history")}</h2>
-      {post.revisions.length === 0 ? (
-        <p>{t("forumModeration.post.noRevisions")}</p>
-      ) : (
-        <ol className="revision-list">
-          {post.revisions.map((revision) => (
-            <li key={revision.id}>
-              <h3>{t("forumModeration.post.revisionBy", { name: revision.editor.displayName, date: formatDate(revision.createdAt, language) })}</h3>
-              {revision.title ? <p>{t("forumModeration.post.revisionTitle", { title: revision.title })}</p> : null}
-              <div className="plain-text post-body">{revision.body}</div>
-            </li>
-          ))}
-        </ol>
-      )}
+      <PostRevisionList revisions={revisions} />
     </section>
   );
 }

@@ -1,48 +1,40 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ThreadModerationControls } from "~/components/forum-moderation";
 import { FormErrors } from "~/components/forms";
 import { changeThread, getThreadForModeration, listCategoryChoices, moveThread } from "~/models/forum-moderation.server";
-import { requireUser, safeRedirect } from "~/utils/auth.server";
-import { localized } from "~/utils/i18n";
+import { handleModerationAction, requireModerationSubject } from "~/utils/forum-moderation-action.server";
 import { ThreadModerationSchema } from "~/utils/forum-moderation-validation";
+import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
-import { withNotice } from "~/utils/redirect-notice";
-import { IdSchema } from "~/utils/validation";
+import { notFound } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "moderate:forum");
-  if (!IdSchema.safeParse(params.id).success) notFound();
-  const [thread, categories] = await Promise.all([getThreadForModeration(params.id!), listCategoryChoices()]);
+  const { id } = await requireModerationSubject(request, params);
+  const [thread, categories] = await Promise.all([getThreadForModeration(id), listCategoryChoices()]);
   if (!thread) notFound();
   const t = await getFixedT(request);
   return { title: t("forumModeration.thread.title", { thread: thread.title }), thread, categories, done: new URL(request.url).searchParams.get("done") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "moderate:forum");
-  if (!IdSchema.safeParse(params.id).success) notFound();
-  const threadId = params.id!;
-  const submission = parseWithZod(await request.formData(), { schema: ThreadModerationSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const value = submission.value;
-  const outcome =
-    value.intent === "move"
-      ? await moveThread({ moderatorId: user.id, threadId, categoryId: value.categoryId!, reason: value.reason })
-      : await changeThread({ moderatorId: user.id, threadId, intent: value.intent, reason: value.reason });
-  if (!outcome.ok) {
-    if (outcome.reason === "not_found" && value.intent !== "move") notFound();
-    if (outcome.reason === "not_found") return data(submission.reply({ fieldErrors: { categoryId: ["forumModeration.errors.chooseCategory"] } }), { status: 400 });
-    const key = outcome.reason === "same_category" ? "sameCategory" : `${value.intent}NoChange`;
-    return data(submission.reply({ formErrors: [`forumModeration.refusal.${key}`] }), { status: 409 });
-  }
-  const back = safeRedirect(value.redirectTo, `/forum/moderation/threads/${threadId}`);
-  return redirect(withNotice(back, "done", value.intent));
+  return handleModerationAction({
+    request,
+    params,
+    schema: ThreadModerationSchema,
+    subjectPage: (id) => `/forum/moderation/threads/${id}`,
+    act: ({ moderatorId, id, value }) =>
+      value.intent === "move"
+        ? moveThread({ moderatorId, threadId: id, categoryId: value.categoryId!, reason: value.reason })
+        : changeThread({ moderatorId, threadId: id, intent: value.intent, reason: value.reason }),
+    refusal: (reason, value) => {
+      // For a move, the thread exists (the page was found): what is missing is the chosen category.
+      if (reason === "not_found" && value.intent === "move") return { field: "categoryId", error: "forumModeration.errors.chooseCategory" };
+      if (reason === "same_category") return { formError: "forumModeration.refusal.sameCategory" };
+      return undefined;
+    },
+  });
 }
 
 const DONE = new Set(["lock", "unlock", "pin", "unpin", "move"]);

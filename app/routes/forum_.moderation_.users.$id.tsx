@@ -1,47 +1,39 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { UserModerationControls } from "~/components/forum-moderation";
 import { FormErrors } from "~/components/forms";
 import { getUserForModeration, liftSuspension, suspendUser } from "~/models/forum-moderation.server";
-import { requireUser, safeRedirect } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
+import { handleModerationAction, requireModerationSubject } from "~/utils/forum-moderation-action.server";
 import { UserModerationSchema } from "~/utils/forum-moderation-validation";
 import { getFixedT } from "~/utils/i18next.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
-import { withNotice } from "~/utils/redirect-notice";
-import { IdSchema } from "~/utils/validation";
+import { notFound } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "moderate:forum");
-  if (!IdSchema.safeParse(params.id).success) notFound();
-  const target = await getUserForModeration(params.id!);
+  const { user, id } = await requireModerationSubject(request, params);
+  const target = await getUserForModeration(id);
   if (!target) notFound();
   const t = await getFixedT(request);
   return { title: t("forumModeration.user.title", { name: target.displayName }), target, self: target.id === user.id, done: new URL(request.url).searchParams.get("done") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "moderate:forum");
-  if (!IdSchema.safeParse(params.id).success) notFound();
-  const userId = params.id!;
-  const submission = parseWithZod(await request.formData(), { schema: UserModerationSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const value = submission.value;
-  const outcome =
-    value.intent === "suspend"
-      ? await suspendUser({ moderatorId: user.id, userId, days: value.days, reason: value.reason })
-      : await liftSuspension({ moderatorId: user.id, userId, reason: value.reason });
-  if (!outcome.ok) {
-    if (outcome.reason === "not_found") notFound();
-    const key = outcome.reason === "self" ? "self" : outcome.reason === "already_suspended" ? "alreadySuspended" : "liftNoChange";
-    return data(submission.reply({ formErrors: [`forumModeration.refusal.${key}`] }), { status: 409 });
-  }
-  const back = safeRedirect(value.redirectTo, `/forum/moderation/users/${userId}`);
-  return redirect(withNotice(back, "done", value.intent));
+  return handleModerationAction({
+    request,
+    params,
+    schema: UserModerationSchema,
+    subjectPage: (id) => `/forum/moderation/users/${id}`,
+    act: ({ moderatorId, id, value }) =>
+      value.intent === "suspend"
+        ? suspendUser({ moderatorId, userId: id, days: value.days, reason: value.reason })
+        : liftSuspension({ moderatorId, userId: id, reason: value.reason }),
+    refusal: (reason) => {
+      if (reason === "self") return { formError: "forumModeration.refusal.self" };
+      if (reason === "already_suspended") return { formError: "forumModeration.refusal.alreadySuspended" };
+      return undefined;
+    },
+  });
 }
 
 export default function ModerateUserPage() {

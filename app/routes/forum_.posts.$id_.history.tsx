@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PostRevisionList } from "~/components/forum";
 import { getPost, listPostRevisions } from "~/models/forum.server";
 import { requireUser } from "~/utils/auth.server";
-import { formatDate } from "~/utils/format";
 import { pageOfPost } from "~/utils/forum-limits";
 import { getFixedT } from "~/utils/i18next.server";
 import { forbidden, isForumModerator, notFound } from "~/utils/permissions.server";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PostHistoryPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { title, post, back, revisions } = useLoaderData<typeof loader>();
   return (
     <section className="forum">
@@ -37,16 +37,7 @@ export default function PostHistoryPage() {
       <h2>{t("forum.currentVersion")}</h2>
       <pre className="revision">{post.body}</pre>
       <h2>{t("forum.earlierVersions")}</h2>
-      {revisions.length === 0 ? <p>{t("forum.noEarlierVersions")}</p> : null}
-      <ol className="revision-list">
-        {revisions.map((revision) => (
-          <li key={revision.id}>
-            <p className="field-hint">{t("forum.replacedOn", { date: formatDate(revision.createdAt, i18n.language), name: revision.editor.displayName })}</p>
-            {revision.title ? <p>{t("forum.previousTitle", { title: revision.title })}</p> : null}
-            <pre className="revision">{revision.body}</pre>
-          </li>
-        ))}
-      </ol>
+      <PostRevisionList revisions={revisions} />
     </section>
   );
 }

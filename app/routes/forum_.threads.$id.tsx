@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField, TextField } from "~/components/forms";
-import { consultationOpen, PersonName, RefusalMessage, TagList, ThreadStatus, type PersonView } from "~/components/forum";
+import { PersonName, RefusalMessage, TagList, ThreadStatus, type PersonView } from "~/components/forum";
 import { ConsultationManageForms, FlagPostLink, SuspensionNotice, ThreadModerationControls } from "~/components/forum-moderation";
 import { mayManageConsultation } from "~/models/forum-consultation.server";
 import { listCategoryChoices, listOwnFlaggedPostIds } from "~/models/forum-moderation.server";
@@ -25,6 +25,7 @@ import {
 } from "~/models/forum.server";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
+import { isConsultationOpen } from "~/utils/forum-consultation";
 import { MAX_POST_LENGTH, pageOfPost, POSTS_PER_PAGE } from "~/utils/forum-limits";
 import { ThreadActionSchema } from "~/utils/forum-validation";
 import { localized } from "~/utils/i18n";
@@ -292,7 +293,7 @@ export default function ThreadPage() {
           <p>
             {localized(COUNTRY_NAMES[consultation.country as CountryCode] ?? { en: consultation.country, ru: consultation.country }, language)}
             {" · "}
-            {consultationOpen(consultation)
+            {isConsultationOpen(consultation)
               ? t("forum.consultation.openUntil", { date: formatDate(consultation.closesAt, language) })
               : t("forum.consultation.closedOn", { date: formatDate(consultation.closedAt ?? consultation.closesAt, language) })}
           </p>

@@ -1,5 +1,6 @@
 // The forum's starting categories: the themes of the regional Vision (Priority 8) and one per
-// country. Admins may add, rename and reorder them later; this list only seeds an empty forum.
+// country. Every start-up adds those whose slug the forum lacks; admins may add, rename and
+// reorder categories, and start-up never changes one that exists.
 import { COUNTRY_CODES, COUNTRY_NAMES, type Localized } from "~/utils/reference-data";
 import { slugify } from "~/utils/slug";
 

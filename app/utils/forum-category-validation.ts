@@ -22,6 +22,17 @@ const Description = z
   .optional()
   .transform((value) => value ?? "");
 
+/**
+ * Addresses under /forum/ that forum pages of their own answer (app/routes/forum_.*): a category
+ * with one of these slugs could not be reached at /forum/<slug> or would hide the page. A test
+ * beside this file keeps the list in step with the routes.
+ */
+export const RESERVED_CATEGORY_SLUGS: ReadonlySet<string> = new Set(["consultations", "flags", "moderation", "new", "posts", "search", "threads"]);
+
+export function isReservedCategorySlug(slug: string) {
+  return RESERVED_CATEGORY_SLUGS.has(slug);
+}
+
 const Texts = {
   // The English name gives the category its address, so it needs letters or digits.
   nameEn: Name.refine((name) => slugify(name).length > 0, { error: "forumAdmin.errors.nameNeedsLetters" }),
@@ -33,6 +44,8 @@ const Texts = {
 export const NewCategorySchema = z
   .object({
     ...Texts,
+    // Only a new category takes its address from the name; renaming keeps the address it has.
+    nameEn: Texts.nameEn.refine((name) => !isReservedCategorySlug(slugify(name)), { error: "forumAdmin.errors.slugReserved" }),
     kind: z.enum(["theme", "country"], { error: "errors.chooseOne" }),
     country: z.enum(COUNTRY_CODES, { error: "errors.chooseOne" }).optional(),
   })

@@ -15,7 +15,8 @@ export type Permission =
   | "release:verifications:any"
   | "moderate:forum"
   | "manage:forum"
-  | "open:consultation";
+  | "open:consultation"
+  | "manage:consultation:any";
 
 const GRANTS: Record<RoleName, Permission[]> = {
   entrepreneur: ["create:enterprise", "update:enterprise:own"],
@@ -34,6 +35,7 @@ const GRANTS: Record<RoleName, Permission[]> = {
     "release:verifications:any",
     "moderate:forum",
     "manage:forum",
+    "manage:consultation:any",
   ],
 };
 

@@ -33,6 +33,11 @@ async function addRenameAndMoveUp(page: Page, { check }: { check?: (page: Page) 
   await expect(add.getByLabel("Description in English")).toHaveValue("The autonomous republic in the west of Uzbekistan.");
   await expect(add.getByLabel("Country", { exact: true })).toHaveValue("UZ");
   await check?.(page);
+  // So is a name whose address a forum page uses.
+  await add.getByLabel("Name in English").fill("Search");
+  await add.getByRole("button", { name: "Add category" }).click();
+  await expect(add.getByText("This English name would give the category an address a forum page already uses (such as /forum/search). Choose a different English name.")).toBeVisible();
+  await expect(add.getByLabel("Name in Russian")).toHaveValue("Каракалпакстан");
 
   await add.getByLabel("Name in English").fill(name);
   await add.getByRole("button", { name: "Add category" }).click();

@@ -24,6 +24,8 @@ test("a flagged post is hidden by a moderator from the queue, shows as hidden, a
 
   // Flagging from the thread itself.
   await page.getByRole("link", { name: "Read the discussion" }).click();
+  // The consultation page has a post #4 and a flag link too: wait until the thread is shown.
+  await expect(page).toHaveURL(/\/forum\/threads\//);
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(CLOSED) })).toBeVisible();
   const spamPost = page.locator("#post-4");
   await spamPost.getByRole("link", { name: "Flag post #4" }).click();
@@ -73,7 +75,7 @@ test("a flagged post is hidden by a moderator from the queue, shows as hidden, a
   await page.locator("#post-4").getByRole("link", { name: "Moderate post #4" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Post #4/ })).toBeVisible();
   await expect(page.getByText(/Hidden by Bakyt Moderator .*Advertising unrelated to the consultation/)).toBeVisible();
-  await expect(page.getByText("The post has never been edited.")).toBeVisible();
+  await expect(page.getByText("This post has not been edited.")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Moderate the thread" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Moderate “${CLOSED}”` })).toBeVisible();
@@ -91,7 +93,7 @@ test("a flagged post is hidden by a moderator from the queue, shows as hidden, a
   await expectAccessible(page);
 });
 
-test("a ministry opens a consultation, closes it early and publishes a summary shown at the top (in Russian, the ministry's language)", async ({ page }) => {
+test("a ministry opens a consultation, closes it early and publishes a summary shown at the top (in Russian, the ministry's language), which an admin may correct", async ({ page }) => {
   // Long journeys through several pages and accounts.
   test.slow();
   const title = `Green procurement rules ${Date.now()}`;
@@ -132,10 +134,24 @@ test("a ministry opens a consultation, closes it early and publishes a summary s
   const order = await page.locator("h2, h3").allTextContents();
   expect(order.indexOf("Итоги консультации")).toBeLessThan(order.indexOf("Вопрос"));
 
+  const consultationPath = new URL(page.url()).pathname;
+
   await page.goto("/forum/consultations?country=KZ");
   const closedList = page.getByRole("listitem").filter({ hasText: title });
   await expect(closedList.getByText(/итоги опубликованы/)).toBeVisible();
   await expect(page.getByRole("link", { name: OPEN })).toBeVisible();
+
+  // An admin, who is not the ministry, may correct the summary; it is then shown as theirs.
+  await page.context().clearCookies();
+  await logIn(page, "admin@demo.ortaq.org");
+  await page.goto(consultationPath);
+  const corrected = `${summary} Corrected by the platform's administrator.`;
+  await page.getByLabel("Correct the summary").fill(corrected);
+  await page.getByRole("button", { name: "Publish the summary" }).click();
+  await expect(page.getByText("The summary is published and subscribers were notified.")).toBeVisible();
+  const adminHeader = page.getByRole("region", { name: /Public consultation/ });
+  await expect(adminHeader.getByText(corrected)).toBeVisible();
+  await expect(adminHeader.getByText(/Published by Ortaq Administrator/)).toBeVisible();
 });
 
 test.describe("without JavaScript", () => {

@@ -110,6 +110,11 @@ test("a moderator reads a post's edit history, and the enterprise page lists its
   await expect(page.getByRole("heading", { level: 1, name: /History of post 1/ })).toBeVisible();
   await expect(page.getByText("Our first version of the text.")).toBeVisible();
   await expectAccessible(page);
+  // The post's moderation page lists the same earlier versions, written the same way.
+  const postId = new URL(page.url()).pathname.split("/")[3];
+  await page.goto(`/forum/moderation/posts/${postId}`);
+  const history = page.getByRole("list").filter({ hasText: "Our first version of the text." });
+  await expect(history.getByText(/^Replaced on .+ by /)).toBeVisible();
 });
 
 test("the forum reads in Russian, and a visitor without an account can read but is asked to log in to post", async ({ page }) => {

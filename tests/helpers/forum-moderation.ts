@@ -1,9 +1,9 @@
 import { prisma } from "~/utils/db.server";
-import { insertStandardCategories } from "~/models/forum-category.server";
+import { ensureForumCategories } from "~/models/forum-category.server";
 
 /** The seeded categories (created once per database); `bySlug` maps slug to id. */
 export async function forumCategories() {
-  await insertStandardCategories();
+  await ensureForumCategories();
   const rows = await prisma.forumCategory.findMany({ select: { id: true, slug: true, country: true } });
   return { bySlug: new Map(rows.map((r) => [r.slug, r.id])), byCountry: new Map(rows.filter((r) => r.country).map((r) => [r.country!, r.id])) };
 }

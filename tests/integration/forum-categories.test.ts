@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ensureForumCategories } from "~/models/forum-category.server";
+import { createCategory, ensureForumCategories } from "~/models/forum-category.server";
 import { assignHandle, backfillHandles } from "~/models/user.server";
 import * as adminForum from "~/routes/admin.forum";
 import * as forumIndex from "~/routes/forum";
@@ -31,6 +31,24 @@ describe("the standard forum categories", () => {
     expect(await ensureForumCategories()).toBe(0);
     expect(await prisma.forumCategory.findMany({ select: { id: true, slug: true, nameEn: true, position: true, updatedAt: true }, orderBy: { slug: "asc" } })).toEqual(before);
     expect((await prisma.forumCategory.findUniqueOrThrow({ where: { id: climate.id }, select: { nameEn: true } })).nameEn).toBe("Climate action");
+  });
+
+  test("a standard category the forum lacks is added after the others, and no other category changes", async () => {
+    await prisma.forumCategory.deleteMany({ where: { slug: { in: ["youth-and-generations", "mongolia"] } } });
+    // An admin's order: the last theme moved to the top.
+    await prisma.forumCategory.update({ where: { slug: "inclusion" }, data: { position: 5 }, select: { id: true } });
+    const columns = { id: true, slug: true, nameEn: true, nameRu: true, descriptionEn: true, position: true, updatedAt: true } as const;
+    const before = await prisma.forumCategory.findMany({ select: columns, orderBy: { slug: "asc" } });
+    expect(await ensureForumCategories()).toBe(2);
+    const after = await prisma.forumCategory.findMany({ select: columns, orderBy: [{ position: "asc" }, { slug: "asc" }] });
+    expect(after.filter((c) => before.some((b) => b.id === c.id)).sort((a, b) => a.slug.localeCompare(b.slug))).toEqual(before);
+    expect(after.slice(-2).map((c) => [c.slug, c.nameEn])).toEqual([
+      ["youth-and-generations", "Youth and generations"],
+      ["mongolia", "Mongolia"],
+    ]);
+    expect(after[0]!.slug).toBe("inclusion");
+    expect(Math.min(...after.slice(-2).map((c) => c.position))).toBeGreaterThan(Math.max(...before.map((c) => c.position)));
+    expect(await ensureForumCategories()).toBe(0);
   });
 
   test("two start-ups at once create one set", async () => {
@@ -129,6 +147,30 @@ describe("the admin's category page", () => {
     expect(reply.result.error.nameEn).toEqual(["forumAdmin.errors.slugTaken"]);
     expect(reply.result.initialValue).toMatchObject({ nameEn: "Climate!", descriptionEn: "Typed text", nameRu: "Кооперативы" });
     expect(await prisma.forumCategory.count({ where: { nameEn: "Climate!" } })).toBe(0);
+  });
+
+  test("refuses a name whose address a forum page uses, beside the field, and creates nothing", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    for (const nameEn of ["Search", "Moderation", "New!", "Consultations"]) {
+      const outcome = await run(adminForum.action, formRequest("/admin/forum", { ...fields, nameEn }, admin.cookie));
+      expect(outcome.status, nameEn).toBe(400);
+      const reply = outcome.data as Reply;
+      expect(reply.form).toBe("create");
+      expect(reply.result.error.nameEn, nameEn).toEqual(["forumAdmin.errors.slugReserved"]);
+      expect(reply.result.initialValue).toMatchObject({ nameEn, nameRu: "Кооперативы" });
+    }
+    expect(await createCategory({ texts: { nameEn: "Threads", nameRu: "Темы", descriptionEn: "", descriptionRu: "" }, kind: "theme", country: null })).toEqual({ error: "slug_reserved" });
+    expect(await prisma.forumCategory.count({ where: { slug: { in: ["search", "moderation", "new", "consultations", "threads"] } } })).toBe(0);
+  });
+
+  test("renaming a category to such a name keeps its own address", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    await ensureForumCategories();
+    const inclusion = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "inclusion" }, select: { id: true, nameEn: true, nameRu: true } });
+    const renamed = await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: inclusion.id, nameEn: "Search", nameRu: inclusion.nameRu }, admin.cookie));
+    expect(renamed.status).toBe(302);
+    expect(await prisma.forumCategory.findUniqueOrThrow({ where: { id: inclusion.id }, select: { slug: true, nameEn: true } })).toEqual({ slug: "inclusion", nameEn: "Search" });
+    await prisma.forumCategory.update({ where: { id: inclusion.id }, data: { nameEn: inclusion.nameEn }, select: { id: true } });
   });
 
   test("asks for the country of a country category, and for a name on edit", async () => {

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { createConsultation, isConsultationOpen, replyRefusal } from "~/models/forum-consultation.server";
+import { createConsultation, replyRefusal } from "~/models/forum-consultation.server";
 import * as list from "~/routes/forum_.consultations";
 import * as page from "~/routes/forum_.consultations_.$id";
 import * as create from "~/routes/forum_.consultations_.new";
 import * as moderateUser from "~/routes/forum_.moderation_.users.$id";
 import * as threadPage from "~/routes/forum_.threads.$id";
 import { prisma } from "~/utils/db.server";
+import { isConsultationOpen } from "~/utils/forum-consultation";
 import { forumCategories } from "../helpers/forum-moderation";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
 
@@ -219,6 +220,24 @@ describe("closing and summarising", () => {
     const colleague = await createTestUser({ roles: ["ministry"], country: "KZ" });
     expect((await manage(id, { intent: "summary", summary: "Summarised by a colleague." }, colleague.cookie)).status).toBe(302);
     expect((await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId: id }, select: { summary: true } })).summary).toBe("Summarised by a colleague.");
+  });
+
+  test("an admin closes any consultation and publishes its summary, which is shown as theirs and sent to subscribers", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    const id = await openConsultation();
+    const shownOpen = await run(page.loader, getRequest(`/forum/consultations/${id}`, admin.cookie), { id });
+    expect(shownOpen.data).toMatchObject({ open: true, mayManage: true });
+    expect((await run(threadPage.loader, getRequest(`/forum/threads/${id}`, admin.cookie), { id })).data).toMatchObject({ mayManageConsultation: true });
+    const closed = await manage(id, { intent: "close", redirectTo: `/forum/consultations/${id}` }, admin.cookie);
+    expect(closed).toMatchObject({ status: 302, location: `/forum/consultations/${id}?done=close` });
+    expect((await manage(id, { intent: "close" }, admin.cookie)).status).toBe(409);
+    const summary = "Replies favoured relief from the social tax; the ministry will consult on a draft.";
+    expect((await manage(id, { intent: "summary", summary }, admin.cookie)).status).toBe(302);
+    const row = await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId: id }, select: { closedAt: true, summary: true, summaryAuthorId: true } });
+    expect(row).toMatchObject({ summary, summaryAuthorId: admin.id });
+    expect(row.closedAt).not.toBeNull();
+    const notices = await prisma.notification.findMany({ where: { threadId: id, kind: "consultation_summary" }, select: { userId: true, actorId: true } });
+    expect(notices).toEqual([{ userId: ministryKz.id, actorId: admin.id }]);
   });
 
   test("bad input is refused with a 4xx and changes nothing", async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { activeSuspension, assertMayPost, SuspendedError } from "~/models/forum-moderation.server";
+import { z } from "zod";
+import { activeSuspension, assertMayPost, SuspendedError, type ModerationResult } from "~/models/forum-moderation.server";
 import * as consultations from "~/routes/forum_.consultations";
 import * as flags from "~/routes/forum_.flags";
 import * as queue from "~/routes/forum_.moderation";
@@ -9,6 +10,7 @@ import * as moderateThread from "~/routes/forum_.moderation_.threads.$id";
 import * as moderateUser from "~/routes/forum_.moderation_.users.$id";
 import * as threadPage from "~/routes/forum_.threads.$id";
 import { prisma } from "~/utils/db.server";
+import { handleModerationAction, type ModerationRefusalMessage } from "~/utils/forum-moderation-action.server";
 import type { RoleName } from "~/utils/roles";
 import { createThreadWithPosts, forumCategories } from "../helpers/forum-moderation";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
@@ -79,6 +81,18 @@ describe("flagging a post", () => {
     expect((after.data as { ownFlag: { reason: string } }).ownFlag.reason).toBe("spam");
     expect((await run(flags.loader, getRequest(`/forum/flags?post=nope`, reader.cookie))).status).toBe(404);
     expect((await run(flags.loader, getRequest(`/forum/flags`, reader.cookie))).status).toBe(404);
+  });
+
+  test("the flag page and the post's moderation page show the post with the same context", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id });
+    const postId = thread.posts[0]!.id;
+    const flagPage = (await run(flags.loader, getRequest(`/forum/flags?post=${postId}`, reader.cookie))).data as { post: Record<string, unknown> };
+    const moderationPage = (await run(moderatePost.loader, getRequest("/x", moderator.cookie), { id: postId })).data as { post: Record<string, unknown> };
+    const context = ["id", "number", "body", "createdAt", "deletedAt", "hiddenAt", "author", "thread"];
+    const pick = (post: Record<string, unknown>) => Object.fromEntries(context.map((key) => [key, post[key]]));
+    expect(pick(flagPage.post)).toEqual(pick(moderationPage.post));
+    expect(flagPage.post.author).toEqual({ id: author.id, displayName: expect.any(String) });
+    expect(flagPage.post.thread).toEqual({ id: thread.id, title: expect.any(String) });
   });
 });
 
@@ -174,8 +188,8 @@ describe("hiding and restoring a post", () => {
     await prisma.forumPostRevision.create({ data: { postId, editorId: author.id, body: "The first wording", title: "Old title" } });
     const page = await run(moderatePost.loader, getRequest(`/forum/moderation/posts/${postId}`, moderator.cookie), { id: postId });
     expect(page.status).toBe(200);
-    const post = (page.data as { post: { revisions: { body: string; title: string | null }[] } }).post;
-    expect(post.revisions).toEqual([expect.objectContaining({ body: "The first wording", title: "Old title" })]);
+    const { revisions } = page.data as { revisions: { body: string; title: string | null }[] };
+    expect(revisions).toEqual([expect.objectContaining({ body: "The first wording", title: "Old title" })]);
     expect((await run(moderatePost.loader, getRequest(`/x`, author.cookie), { id: postId })).status).toBe(403);
     expect((await run(moderatePost.loader, getRequest(`/x`, moderator.cookie), { id: "missing" })).status).toBe(404);
   });
@@ -354,6 +368,63 @@ describe("only moderators and admins moderate", () => {
       pinned: false,
       categoryId: thread.categoryId,
     });
+  });
+});
+
+describe("the preamble and answers every moderation page shares", () => {
+  const Schema = z.object({ intent: z.enum(["tidy"]), reason: z.string().min(3), redirectTo: z.string().optional() });
+  const tidy = (cookie: string | undefined, fields: Record<string, string>, result: ModerationResult, refusal?: () => ModerationRefusalMessage | undefined) => {
+    const seen: { moderatorId: string; id: string; reason: string }[] = [];
+    const action = ({ request, params }: { request: Request; params: Record<string, string | undefined> }) =>
+      handleModerationAction({
+        request,
+        params,
+        schema: Schema,
+        subjectPage: (id) => `/forum/moderation/things/${id}`,
+        act: async ({ moderatorId, id, value }) => {
+          seen.push({ moderatorId, id, reason: value.reason });
+          return result;
+        },
+        refusal,
+      });
+    return { seen, send: (id: string) => run(action, formRequest("/x", fields, cookie), { id }) };
+  };
+
+  test("only moderators reach the change, only for a well-formed id and a valid form", async () => {
+    const ok = { ok: true } as const;
+    const stranger = tidy(reader.cookie, { intent: "tidy", reason: "Because" }, ok);
+    expect((await stranger.send("some-id")).status).toBe(403);
+    const anonymous = tidy(undefined, { intent: "tidy", reason: "Because" }, ok);
+    expect((await anonymous.send("some-id")).status).toBe(302);
+    const badId = tidy(moderator.cookie, { intent: "tidy", reason: "Because" }, ok);
+    expect((await badId.send("../etc")).status).toBe(404);
+    const badForm = tidy(moderator.cookie, { intent: "tidy", reason: "x" }, ok);
+    const refused = await badForm.send("some-id");
+    expect(refused.status).toBe(400);
+    expect(formErrors(refused.data).reason).toHaveLength(1);
+    expect([...stranger.seen, ...anonymous.seen, ...badId.seen, ...badForm.seen]).toEqual([]);
+  });
+
+  test("a change sends the moderator back where they came from (on this site), saying what was done", async () => {
+    const back = tidy(admin.cookie, { intent: "tidy", reason: "Because", redirectTo: "/forum/moderation#queue" }, { ok: true });
+    expect(await back.send("thing-1")).toMatchObject({ status: 302, location: "/forum/moderation?done=tidy#queue" });
+    expect(back.seen).toEqual([{ moderatorId: admin.id, id: "thing-1", reason: "Because" }]);
+    const away = tidy(admin.cookie, { intent: "tidy", reason: "Because", redirectTo: "//elsewhere.example" }, { ok: true });
+    expect(await away.send("thing-1")).toMatchObject({ status: 302, location: "/forum/moderation/things/thing-1?done=tidy" });
+  });
+
+  test("a refusal is a 404 for a missing subject, a 409 naming the intent otherwise, unless the page words it itself", async () => {
+    const fields = { intent: "tidy", reason: "Because" };
+    expect((await tidy(moderator.cookie, fields, { ok: false, reason: "not_found" }).send("thing-1")).status).toBe(404);
+    const unchanged = await tidy(moderator.cookie, fields, { ok: false, reason: "no_change" }).send("thing-1");
+    expect(unchanged.status).toBe(409);
+    expect(formErrors(unchanged.data)[""]).toEqual(["forumModeration.refusal.tidyNoChange"]);
+    const worded = await tidy(moderator.cookie, fields, { ok: false, reason: "self" }, () => ({ formError: "forumModeration.refusal.self" })).send("thing-1");
+    expect(worded.status).toBe(409);
+    expect(formErrors(worded.data)[""]).toEqual(["forumModeration.refusal.self"]);
+    const onField = await tidy(moderator.cookie, fields, { ok: false, reason: "not_found" }, () => ({ field: "reason", error: "errors.invalid" })).send("thing-1");
+    expect(onField.status).toBe(400);
+    expect(formErrors(onField.data).reason).toEqual(["errors.invalid"]);
   });
 });
 

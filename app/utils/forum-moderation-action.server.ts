@@ -1,0 +1,60 @@
+// What every moderation page (a post, a thread, a person) does before and after its own change:
+// only moderators, only well-formed ids and forms, and one way of answering a refusal.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import type { z } from "zod";
+import type { ModerationRefusal, ModerationResult } from "~/models/forum-moderation.server";
+import { requireUser, safeRedirect } from "~/utils/auth.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { withNotice } from "~/utils/redirect-notice";
+import { IdSchema } from "~/utils/validation";
+
+type Params = LoaderFunctionArgs["params"];
+
+/** The moderator making the request and the id in its URL: a 403 for anyone else, a 404 for an id that cannot exist. */
+export async function requireModerationSubject(request: Request, params: Params) {
+  const user = await requireUser(request);
+  requirePermission(user, "moderate:forum");
+  if (!IdSchema.safeParse(params.id).success) notFound();
+  return { user, id: params.id! };
+}
+
+/** A refusal shown on the whole form (409) or next to one field (400). */
+export type ModerationRefusalMessage = { formError: string } | { field: string; error: string };
+
+type ModerationForm = { intent: string; redirectTo?: string };
+
+/**
+ * Parses the form with `schema` (400 with the messages when it fails), lets `act` make the change
+ * and redirects to `redirectTo` (or the subject's page) with `?done=<intent>`. A refusal is answered
+ * by `refusal` when it returns a message; otherwise `not_found` is a 404 and any other reason
+ * `forumModeration.refusal.<intent>NoChange`.
+ */
+export async function handleModerationAction<Schema extends z.ZodType<ModerationForm>>({
+  request,
+  params,
+  schema,
+  subjectPage,
+  act,
+  refusal,
+}: {
+  request: Request;
+  params: Params;
+  schema: Schema;
+  subjectPage: (id: string) => string;
+  act: (args: { moderatorId: string; id: string; value: z.output<Schema> }) => Promise<ModerationResult>;
+  refusal?: (reason: ModerationRefusal, value: z.output<Schema>) => ModerationRefusalMessage | undefined;
+}) {
+  const { user, id } = await requireModerationSubject(request, params);
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const value: z.output<Schema> & ModerationForm = submission.value;
+  const outcome = await act({ moderatorId: user.id, id, value });
+  if (!outcome.ok) {
+    const message = refusal?.(outcome.reason, value);
+    if (!message && outcome.reason === "not_found") notFound();
+    if (message && "field" in message) return data(submission.reply({ fieldErrors: { [message.field]: [message.error] } }), { status: 400 });
+    return data(submission.reply({ formErrors: [message?.formError ?? `forumModeration.refusal.${value.intent}NoChange`] }), { status: 409 });
+  }
+  return redirect(withNotice(safeRedirect(value.redirectTo, subjectPage(id)), "done", value.intent));
+}
