@@ -188,17 +188,3 @@ export async function publishSummary({
     return { ok: true } as const;
   });
 }
-
-/**
- * Why `userId` may not reply in the thread now, if they may not: a suspension, a locked thread,
- * or a consultation past its date or closed early. Posting code asks this inside its transaction.
- */
-export async function replyRefusal({ userId, threadId, now = new Date(), tx = prisma }: { userId: string; threadId: string; now?: Date; tx?: Tx }) {
-  const thread = await tx.forumThread.findUnique({ where: { id: threadId }, select: { locked: true, consultation: { select: { closesAt: true, closedAt: true } } } });
-  if (!thread) return { reason: "not_found" } as const;
-  const suspension = await activeSuspension(userId, now, tx);
-  if (suspension) return { reason: "suspended", until: suspension.endsAt } as const;
-  if (thread.locked) return { reason: "locked" } as const;
-  if (thread.consultation && !isConsultationOpen(thread.consultation, now)) return { reason: "consultation_closed" } as const;
-  return null;
-}
