@@ -429,6 +429,17 @@ describe("the preamble and answers every moderation page shares", () => {
 });
 
 describe("the moderation log", () => {
+  test("is append-only: an action can be neither changed nor removed, even in the database; a deleted person's entries stay", async () => {
+    const person = await createTestUser();
+    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "1", reason: "Kept for the record" }, moderator.cookie), { id: person.id });
+    const entry = await prisma.moderationAction.findFirstOrThrow({ where: { targetUserId: person.id }, select: { id: true } });
+    await expect(prisma.$executeRaw`UPDATE "ModerationAction" SET reason = 'Rewritten' WHERE id = ${entry.id}`).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRaw`DELETE FROM "ModerationAction" WHERE id = ${entry.id}`).rejects.toThrow(/append-only/);
+    await prisma.user.delete({ where: { id: person.id } });
+    const kept = await prisma.moderationAction.findUniqueOrThrow({ where: { id: entry.id }, select: { reason: true, targetUserId: true } });
+    expect(kept).toEqual({ reason: "Kept for the record", targetUserId: null });
+  });
+
   test("lists actions newest first with who, what and why, in pages", async () => {
     const thread = await createThreadWithPosts({ authorId: author.id });
     await run(moderateThread.action, formRequest("/x", { intent: "lock", reason: "First of two" }, moderator.cookie), { id: thread.id });
