@@ -6,7 +6,7 @@ import { clientAddress } from "~/utils/rate-limit.server";
 
 /** GET /api/v1/enterprises: the directory as JSON, with the directory's filters and cursor pagination. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const limited = apiRateLimit(clientAddress(request, context));
+  const limited = await apiRateLimit(clientAddress(request, context));
   if (limited) return limited;
   const url = new URL(request.url);
   const unknown = [...new Set(url.searchParams.keys())].filter((k) => !(DIRECTORY_PARAMS as readonly string[]).includes(k) && k !== "limit");

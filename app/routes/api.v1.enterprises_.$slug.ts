@@ -5,7 +5,7 @@ import { clientAddress } from "~/utils/rate-limit.server";
 
 /** GET /api/v1/enterprises/:slug: a published profile and its published rating; nothing else, ever. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const limited = apiRateLimit(clientAddress(request, context));
+  const limited = await apiRateLimit(clientAddress(request, context));
   if (limited) return limited;
   const enterprise = await getPublicEnterprise(params.slug ?? "");
   if (!enterprise) return apiError(404, "not_found", "No published enterprise has this slug.");

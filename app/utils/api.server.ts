@@ -1,3 +1,5 @@
+import { prisma } from "~/utils/db.server";
+
 /** JSON responses of the open data API: open to every origin for GET, never cached privately. */
 export function apiJson(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}) {
   return new Response(JSON.stringify(body), {
@@ -35,26 +37,27 @@ export function apiError(status: number, code: string, message: string, extra: R
   return apiJson({ error: { code, message, ...extra } }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-// A fixed window per client address. In-process: with several app servers each counts its own.
+// A fixed window per client address, counted in the database so that every app server shares it.
 const WINDOW_MS = 60_000;
 export const API_REQUESTS_PER_MINUTE = Number(process.env.API_RATE_LIMIT ?? 120);
-const windows = new Map<string, { start: number; count: number }>();
 
 /** Null when the request may go on; otherwise the 429 to send. */
-export function apiRateLimit(address: string): Response | null {
+export async function apiRateLimit(address: string): Promise<Response | null> {
   const now = Date.now();
-  let window = windows.get(address);
-  if (!window || now - window.start >= WINDOW_MS) {
-    if (windows.size > 50_000) windows.clear();
-    window = { start: now, count: 0 };
-    windows.set(address, window);
-  }
-  window.count += 1;
-  if (window.count <= API_REQUESTS_PER_MINUTE) return null;
-  const retryAfter = Math.max(1, Math.ceil((window.start + WINDOW_MS - now) / 1000));
+  const windowStart = new Date(now - (now % WINDOW_MS));
+  const [{ count }] = (await prisma.$queryRaw<{ count: number }[]>`
+    INSERT INTO "ApiRateWindow" (address, "windowStart", count) VALUES (${address}, ${windowStart}, 1)
+    ON CONFLICT (address) DO UPDATE SET
+      count = CASE WHEN "ApiRateWindow"."windowStart" = EXCLUDED."windowStart" THEN "ApiRateWindow".count + 1 ELSE 1 END,
+      "windowStart" = EXCLUDED."windowStart"
+    RETURNING count`) as [{ count: number }];
+  // Addresses not seen for a while are of no use to the limit; drop them now and then.
+  if (Math.random() < 0.01) await prisma.$executeRaw`DELETE FROM "ApiRateWindow" WHERE "windowStart" < ${new Date(now - 10 * WINDOW_MS)}`;
+  if (count <= API_REQUESTS_PER_MINUTE) return null;
+  const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
   return apiError(429, "rate_limited", `Too many requests: at most ${API_REQUESTS_PER_MINUTE} a minute. Try again in ${retryAfter} s.`, {}, { "Retry-After": String(retryAfter) });
 }
 
-export function resetApiRateLimit() {
-  windows.clear();
+export async function resetApiRateLimit() {
+  await prisma.$executeRaw`DELETE FROM "ApiRateWindow"`;
 }
