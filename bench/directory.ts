@@ -30,12 +30,13 @@ export async function benchDirectory() {
     const { p50, p95 } = await time(30, () => listDirectory(args));
     console.log(`directory: ${name}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target: p95 under 50 ms)`);
   }
+  // Each case stays under the per-minute limit; the limit's own counting is part of what is measured.
   for (const [name, query] of [
     ["API, country and tier", "country=KZ&tier=leading"],
     ["API, deep page", `cursor=${deepCursor}`],
   ] as const) {
+    await resetApiRateLimit();
     const { p50, p95 } = await time(30, async () => {
-      resetApiRateLimit();
       const response = (await loader({ request: new Request(`http://localhost/api/v1/enterprises?${query}`), params: {}, context: { clientAddress: "bench" } })) as Response;
       await response.text();
     });
