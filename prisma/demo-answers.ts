@@ -1,5 +1,7 @@
 import type { AnswerValue, Answers, Methodology } from "../scoring";
 
+const PART_SHARES = [0.6, 0.1, 0.7];
+
 /**
  * A complete, valid set of answers for demo data and benchmarks. `quality` (0–1) leans the
  * answers towards the better options, so generated enterprises spread over every tier.
@@ -14,9 +16,17 @@ export function generateAnswers(
     return sorted[Math.floor(position * sorted.length)]!;
   };
   const answers: Record<string, AnswerValue> = {};
+  let parts = 0;
   for (const q of methodology.questions) {
     if (q.id === "es_employees" && employees !== undefined) {
       answers[q.id] = employees;
+    } else if (q.partOf !== undefined) {
+      // A share of its total (the beneficiaries who are women, have a disability, come from
+      // vulnerable groups), drawn from nothing random, so the other answers are the same as a
+      // methodology without these questions would get.
+      const total = answers[q.partOf];
+      const share = PART_SHARES[parts++ % PART_SHARES.length]! * (0.5 + quality / 2);
+      answers[q.id] = typeof total === "number" ? Math.floor(total * share) : 0;
     } else if (q.allowNotApplicable && random() < 0.08) {
       answers[q.id] = "n/a";
     } else if (q.type === "single") {

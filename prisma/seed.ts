@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hash } from "@node-rs/argon2";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import { currentMethodology, scoreAssessment } from "../scoring";
+import { currentMethodology, methodologies, scoreAssessment } from "../scoring";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { assignHandle } from "~/models/user.server";
 import { generateAnswers } from "./demo-answers";
@@ -18,6 +18,8 @@ import {
 } from "~/utils/reference-data";
 import { slugify } from "~/utils/slug";
 import { seededRandom } from "~/utils/seeded-random";
+
+const FIRST_METHODOLOGY = methodologies["1"]!;
 
 export const DEMO_PASSWORD = "ortaq-demo-2026";
 
@@ -175,16 +177,19 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
         if (verification === "expired") expiredDone = true;
         if (verification === "requested") requestDone = true;
         for (let n = 0; n < count; n++) {
-          const answers = generateAnswers(currentMethodology, random, { quality, employees: enterprise.employees });
-          const result = scoreAssessment(currentMethodology, answers);
           const latest = n === count - 1;
+          // The latest assessment is taken with the current methodology, the earlier ones with
+          // version 1, as they would have been before version 2 was published.
+          const methodology = latest ? currentMethodology : FIRST_METHODOLOGY;
+          const answers = generateAnswers(methodology, random, { quality, employees: enterprise.employees });
+          const result = scoreAssessment(methodology, answers);
           const submittedAt = new Date(
             verification === "expired" && latest ? now - 800 * day : now - (700 - n * 230 - Math.floor(random() * 60)) * day,
           );
           const assessment = await tx.assessment.create({
             data: {
               enterpriseId: created.id,
-              methodologyVersion: currentMethodology.version,
+              methodologyVersion: methodology.version,
               status: "submitted",
               answers: answers as Prisma.InputJsonValue,
               result: result as unknown as Prisma.InputJsonValue,

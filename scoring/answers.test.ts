@@ -2,9 +2,11 @@ import { describe, expect, test } from "vitest";
 import { bestAnswers } from "./arbitraries.test-helper";
 import {
   AnswerError,
+  answerConflicts,
   applicableQuestions,
   currentMethodology as m,
   isApplicable,
+  methodologies,
   scoreAssessment,
   validateAnswer,
   type AnswerErrorCode,
@@ -79,11 +81,11 @@ describe("applicable questions", () => {
     expect(ids({}).filter((id) => staff.includes(id))).toEqual([]);
     expect(ids({ es_employees: 0 }).filter((id) => staff.includes(id))).toEqual([]);
     expect(ids({ es_employees: 1 }).filter((id) => staff.includes(id))).toEqual(staff);
-    expect(ids({}).length + staff.length).toBe(m.questions.length);
+    expect(ids({ si_beneficiaries: 10 }).length + staff.length).toBe(m.questions.length);
   });
 
   test("come in the methodology's order", () => {
-    const ids = applicableQuestions(m, { es_employees: 4 }).map((q) => q.id);
+    const ids = applicableQuestions(m, { es_employees: 4, si_beneficiaries: 10 }).map((q) => q.id);
     expect(ids).toEqual(m.questions.map((q) => q.id));
   });
 
@@ -136,5 +138,47 @@ describe("the eligibility gate", () => {
     });
     const { es_trading_income_share: _left, ...rest } = best as Record<string, never>;
     expect(scoreAssessment(m, rest).eligibilityReasons.map((x) => x.criterion)).toEqual(["trading_income"]);
+  });
+});
+
+describe("the beneficiaries counted by gender, disability and vulnerable group", () => {
+  const breakdown = ["si_beneficiaries_women", "si_beneficiaries_disability", "si_beneficiaries_vulnerable"];
+  const ids = (answers: Answers) => applicableQuestions(m, answers).map((q) => q.id).filter((id) => breakdown.includes(id));
+
+  test("are asked only when at least one person benefited", () => {
+    expect(ids({})).toEqual([]);
+    expect(ids({ si_beneficiaries: 0 })).toEqual([]);
+    expect(ids({ si_beneficiaries: 1 })).toEqual(breakdown);
+  });
+
+  test("are left out of what was possible when nobody benefited, and count for completeness when asked", () => {
+    const none = scoreAssessment(m, { si_beneficiaries: 0 });
+    const some = scoreAssessment(m, { si_beneficiaries: 5, si_beneficiaries_women: 3 });
+    expect(none.contributions.map((c) => c.questionId)).not.toContain("si_beneficiaries_women");
+    expect(some.contributions.find((c) => c.questionId === "si_beneficiaries_women")).toEqual({ questionId: "si_beneficiaries_women", dimension: "social_impact", earned: 0, possible: 0 });
+    expect(some.dimensions.find((d) => d.id === "social_impact")!.possible).toBe(none.dimensions.find((d) => d.id === "social_impact")!.possible);
+    expect(some.improvements.map((i) => i.questionId)).not.toContain("si_beneficiaries_women");
+  });
+});
+
+describe("answers that contradict each other", () => {
+  const v2 = methodologies["2"]!;
+
+  test("a part that is more than its total is a conflict, named on the part", () => {
+    expect(answerConflicts(v2, { si_beneficiaries: 100, si_beneficiaries_women: 120, si_beneficiaries_disability: 100, si_beneficiaries_vulnerable: 101 })).toEqual([
+      { questionId: "si_beneficiaries_women", code: "exceeds_total", total: "si_beneficiaries" },
+      { questionId: "si_beneficiaries_vulnerable", code: "exceeds_total", total: "si_beneficiaries" },
+    ]);
+  });
+
+  test("a part equal to its total, a missing part or total, or a part that does not apply is not", () => {
+    expect(answerConflicts(v2, { si_beneficiaries: 100, si_beneficiaries_women: 100 })).toEqual([]);
+    expect(answerConflicts(v2, { si_beneficiaries_women: 100 })).toEqual([]);
+    expect(answerConflicts(v2, { si_beneficiaries: 0, si_beneficiaries_women: 5 })).toEqual([]);
+  });
+
+  test("a conflict does not change the score: the parts earn no points", () => {
+    const base = { si_beneficiaries: 100 };
+    expect(scoreAssessment(v2, { ...base, si_beneficiaries_women: 500 }).overall).toBe(scoreAssessment(v2, base).overall);
   });
 });

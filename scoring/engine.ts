@@ -31,6 +31,9 @@ export const NOT_APPLICABLE = "n/a";
 
 export type AnswerProblem = { questionId: string; code: AnswerErrorCode };
 
+/** A part answered with more than its total: the part's question, and the total's. */
+export type AnswerConflict = { questionId: string; code: "exceeds_total"; total: string };
+
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 const SINGLE = 0;
@@ -287,6 +290,24 @@ export function isApplicable(methodology: Methodology, questionId: string, answe
   const index = planMethodology(methodology).byId.get(questionId);
   if (index === undefined) return false;
   return applicableQuestions(methodology, answers).includes(methodology.questions[index]!);
+}
+
+/**
+ * The answers that contradict each other, given these answers: a part (beneficiaries who are
+ * women) that is more than its total (all beneficiaries), where the part's question applies and
+ * both are numbers. Checked where answers are saved; scoring does not depend on it.
+ */
+export function answerConflicts(methodology: Methodology, answers: Answers): AnswerConflict[] {
+  const conflicts: AnswerConflict[] = [];
+  for (const question of applicableQuestions(methodology, answers)) {
+    if (question.partOf === undefined) continue;
+    const part = answers[question.id];
+    const total = answers[question.partOf];
+    if (typeof part === "number" && typeof total === "number" && part > total) {
+      conflicts.push({ questionId: question.id, code: "exceeds_total", total: question.partOf });
+    }
+  }
+  return conflicts;
 }
 
 /**

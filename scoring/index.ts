@@ -1,10 +1,11 @@
 // The public contract of the rating. Everything else in scoring/ is internal.
 import { v1 } from "./methodologies/v1";
+import { v2 } from "./methodologies/v2";
 import type { DimensionId, LocalizedText, Methodology } from "./types";
 
 export type * from "./types";
-export { AnswerError, applicableQuestions, isApplicable, NOT_APPLICABLE, percentileRank, scoreAssessment, validateAnswer } from "./engine";
-export type { AnswerProblem } from "./engine";
+export { AnswerError, answerConflicts, applicableQuestions, isApplicable, NOT_APPLICABLE, percentileRank, scoreAssessment, validateAnswer } from "./engine";
+export type { AnswerConflict, AnswerProblem } from "./engine";
 export { fingerprintMethodology, validateMethodology } from "./validate";
 
 function deepFreeze<T>(value: T): T {
@@ -19,10 +20,10 @@ function deepFreeze<T>(value: T): T {
  * Every published methodology, by version. Their rules never change (a test holds the
  * fingerprint of each one's rules); they are frozen here so nothing alters them at run time.
  */
-export const methodologies: Readonly<Record<string, Methodology>> = deepFreeze({ [v1.version]: v1 });
+export const methodologies: Readonly<Record<string, Methodology>> = deepFreeze({ [v1.version]: v1, [v2.version]: v2 });
 
 /** The methodology new assessments are taken with. */
-export const currentMethodology: Methodology = v1;
+export const currentMethodology: Methodology = v2;
 
 /** A dimension's name in the methodology, or undefined for a dimension it does not have. */
 export function dimensionLabel(methodology: Methodology, id: DimensionId): LocalizedText | undefined {

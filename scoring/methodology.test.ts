@@ -7,6 +7,7 @@ import { currentMethodology as m, fingerprintMethodology, methodologies, validat
 // belongs in a new version. Its texts (wording, translations, new languages) are not fingerprinted.
 const PUBLISHED_FINGERPRINTS: Record<string, string> = {
   "1": "4b6643d7e9b2b98c",
+  "2": "ac4a338a8d56e6a0",
 };
 
 /** Every localized text in a methodology (or any part of it), where it sits. */
@@ -144,16 +145,54 @@ describe("methodology v1", () => {
     ]);
     for (const t of v1.tiers) expect(t.label.en && t.label.ru, t.id).toBeTruthy();
   });
+});
 
+describe("methodology v2", () => {
+  const v1 = methodologies["1"]!;
+  const v2 = methodologies["2"]!;
+  const breakdown = ["si_beneficiaries_women", "si_beneficiaries_disability", "si_beneficiaries_vulnerable"];
+
+  test("is the methodology new assessments are taken with", () => {
+    expect(m).toBe(v2);
+  });
+
+  test("is v1 with the beneficiaries counted by gender, disability and vulnerable group right after their total", () => {
+    const ids = v2.questions.map((q) => q.id);
+    const total = ids.indexOf("si_beneficiaries");
+    expect(ids.slice(total + 1, total + 4)).toEqual(breakdown);
+    expect(ids.filter((id) => !breakdown.includes(id))).toEqual(v1.questions.map((q) => q.id));
+    // v1's questions, dimensions, tiers and eligibility are shared, not copied.
+    for (const q of v1.questions) expect(v2.questions.find((x) => x.id === q.id), q.id).toBe(q);
+    expect(v2.dimensions).toBe(v1.dimensions);
+    expect(v2.tiers).toBe(v1.tiers);
+    expect(v2.eligibility).toBe(v1.eligibility);
+  });
+
+  test("asks the counts only when at least one person benefited, as numbers that are part of the total and earn no points", () => {
+    for (const id of breakdown) {
+      const q = v2.questions.find((x) => x.id === id)!;
+      expect(q.type, id).toBe("number");
+      expect(q.dimension, id).toBe("social_impact");
+      expect(q.appliesWhen, id).toEqual({ question: "si_beneficiaries", min: 1 });
+      expect(q.partOf, id).toBe("si_beneficiaries");
+      expect(q.maxPoints, id).toBe(0);
+      expect(q.allowNotApplicable, id).toBeUndefined();
+      expect(q.help?.en, id).toMatch(/cannot be more than the total/);
+      expect(q.help?.ru, id).toMatch(/не может быть больше общего/);
+    }
+  });
+});
+
+describe("current methodology", () => {
   test("is explained in METHODOLOGY.md: every weight, tier, threshold and question with its points", () => {
     const doc = readFileSync(path.join(import.meta.dirname, "METHODOLOGY.md"), "utf8");
     const percent = (w: number) => `${Math.round(w * 100)}%`;
-    for (const d of v1.dimensions) expect(doc, d.id).toContain(`| ${d.label.en} | ${percent(d.weight)} |`);
-    for (const t of v1.tiers) expect(doc, t.id).toContain(`| ${t.label.en} (${t.label.ru}) | ${t.minScore} |`);
-    for (const c of v1.eligibility.criteria) expect(doc, c.id).toContain(`**${c.label.en}** (question \`${c.question}\``);
+    for (const d of m.dimensions) expect(doc, d.id).toContain(`| ${d.label.en} | ${percent(d.weight)} |`);
+    for (const t of m.tiers) expect(doc, t.id).toContain(`| ${t.label.en} (${t.label.ru}) | ${t.minScore} |`);
+    for (const c of m.eligibility.criteria) expect(doc, c.id).toContain(`**${c.label.en}** (question \`${c.question}\``);
     const sections = doc.split(/^### /m).slice(1);
-    expect(sections).toHaveLength(v1.questions.length);
-    v1.questions.forEach((q, i) => {
+    expect(sections).toHaveLength(m.questions.length);
+    m.questions.forEach((q, i) => {
       const section = sections[i]!;
       expect(section.startsWith(`\`${q.id}\` — ${q.text.en}`), q.id).toBe(true);
       expect(section, q.id).toContain(`Maximum ${q.maxPoints} points`);
@@ -164,6 +203,7 @@ describe("methodology v1", () => {
       }
       if (q.appliesWhen) expect(section, q.id).toContain(`asked only when \`${q.appliesWhen.question}\``);
       if (q.allowNotApplicable) expect(section, q.id).toContain(`"not applicable" allowed`);
+      if (q.partOf) expect(section, q.id).toContain(`at most the answer to \`${q.partOf}\``);
     });
   });
 });
@@ -237,6 +277,7 @@ describe("fingerprintMethodology", () => {
     ["how an eligibility criterion treats 'not applicable'", (c) => (c.eligibility.criteria[2]!.passIfNotApplicable = false)],
     ["a tier's threshold", (c) => (c.tiers[1]!.minScore = 45)],
     ["a tier's id", (c) => (c.tiers[3]!.id = "leader")],
+    ["the total a part belongs to", (c) => (question(c, "si_beneficiaries_women").partOf = "es_employees")],
   ])("changes when a rule changes: %s", (_name, change) => {
     expect(changed(change)).not.toBe(fingerprintMethodology(m));
   });
@@ -284,6 +325,9 @@ describe("validateMethodology", () => {
     ["an eligibility criterion on a question that does not exist", (c) => (c.eligibility.criteria[0]!.question = "nowhere"), /eligibility primary_mission/],
     ["an eligibility criterion naming an option that does not exist", (c) => (c.eligibility.criteria[0]!.oneOf = ["charity"]), /unknown option charity/],
     ["a publication date that is not a date", (c) => (c.publishedAt = "soon"), /ISO date/],
+    ["a part of a later question", (c) => (question(c, "si_beneficiaries_women").partOf = "ec_renewable_share"), /part of an earlier question/],
+    ["a part of a question that does not exist", (c) => (question(c, "si_beneficiaries_women").partOf = "nowhere"), /part of an earlier question/],
+    ["a part of a choice", (c) => (question(c, "si_beneficiaries_women").partOf = "si_primary_mission"), /only a number/],
   ])("catches %s", (_name, change, message) => {
     expect(broken(change)).toMatch(message);
   });

@@ -51,6 +51,11 @@ export interface Question {
   unit?: LocalizedText;
   allowNotApplicable?: boolean;
   appliesWhen?: Condition;
+  /**
+   * The id of an earlier number question this one is a part of (beneficiaries who are women, of
+   * all beneficiaries): its answer cannot be more than that total.
+   */
+  partOf?: string;
 }
 
 export interface Tier {
@@ -126,4 +131,4 @@ export interface ScoreResult {
   improvements: Improvement[];
 }
 
-export type AnswerErrorCode = "unknown_question" | "unknown_option" | "out_of_range" | "wrong_type" | "not_applicable_not_allowed";
+export type AnswerErrorCode = "unknown_question" | "unknown_option" | "out_of_range" | "wrong_type" | "not_applicable_not_allowed" | "exceeds_total";

@@ -75,6 +75,12 @@ export function validateMethodology(m: Methodology): { ok: boolean; errors: stri
       if (ref === undefined || ref >= index) errors.push(`${q.id}: its condition must refer to an earlier question`);
       else errors.push(...conditionErrors(q.id, q.appliesWhen, byId.get(q.appliesWhen.question)));
     }
+
+    if (q.partOf !== undefined) {
+      const ref = seen.get(q.partOf);
+      if (ref === undefined || ref >= index) errors.push(`${q.id}: it must be part of an earlier question`);
+      else if (q.type !== "number" || byId.get(q.partOf)!.type !== "number") errors.push(`${q.id}: only a number can be part of another number`);
+    }
   });
 
   if (!m.tiers.length || m.tiers[0]!.minScore !== 0) errors.push("the first tier must start at 0");

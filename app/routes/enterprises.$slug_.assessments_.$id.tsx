@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const revision = Number(formData.get("revision"));
   if (!Number.isInteger(revision)) return data({ status: "error" as const, error: "invalid", revision: assessment.revision, errors: {}, raw: {} }, { status: 400 });
   const methodology = methodologyOf(assessment.methodologyVersion);
-  const parsed = parseSection(formData, methodology);
+  const parsed = parseSection(formData, methodology, assessment.answers);
   const clientId = String(formData.get("client") ?? "").slice(0, 64);
   const saved = await saveAnswers({ id: assessment.id, revision, clientId, answers: parsed.answers, cleared: parsed.cleared, evidence: parsed.evidence });
   if (!saved.saved) {

@@ -175,6 +175,7 @@ export default function MethodologyPage() {
                       {question.appliesWhen.min !== undefined ? ` ≥ ${formatNumber(question.appliesWhen.min, language)}` : ""}
                     </p>
                   ) : null}
+                  {question.partOf ? <p>{t("methodology.partOf", { question: questionText(question.partOf) })}</p> : null}
                   <QuestionPoints question={question} />
                 </li>
               ))}

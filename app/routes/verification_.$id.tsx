@@ -110,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     forOne.append("shown", questionId);
     for (const value of formData.getAll(`q.${questionId}`)) forOne.append(`q.${questionId}`, value);
     if (formData.get(`na.${questionId}`)) forOne.append(`na.${questionId}`, "on");
-    const parsed = parseSection(forOne, methodology);
+    const parsed = parseSection(forOne, methodology, answers);
     const reason = ReasonSchema.safeParse(formData.get("reason"));
     const typed = { raw: parsed.raw[questionId], reason: String(formData.get("reason") ?? "") };
     const value = parsed.answers[questionId];

@@ -1,4 +1,4 @@
-import { validateAnswer, type AnswerErrorCode, type AnswerValue, type Methodology, type Question } from "../../scoring";
+import { answerConflicts, validateAnswer, type AnswerErrorCode, type AnswerValue, type Answers, type Methodology, type Question } from "../../scoring";
 import type { Evidence } from "~/models/assessment.server";
 import { hasNoControlCharacters } from "~/utils/validation";
 
@@ -33,9 +33,10 @@ function isHttpUrl(text: string) {
 
 /**
  * Reads the answers of the questions shown in a questionnaire section. Every value is
- * checked with the methodology; a bad one gets an error and is not saved, the rest are.
+ * checked with the methodology, and against the saved answers it goes with (a part is never
+ * more than its total); a bad one gets an error and is not saved, the rest are.
  */
-export function parseSection(formData: FormData, methodology: Methodology): ParsedSection {
+export function parseSection(formData: FormData, methodology: Methodology, saved: Answers): ParsedSection {
   const shown = new Set(formData.getAll("shown").map(String));
   const result: ParsedSection = { answers: {}, cleared: [], evidence: {}, errors: {}, raw: {} };
   for (const question of methodology.questions) {
@@ -55,7 +56,23 @@ export function parseSection(formData: FormData, methodology: Methodology): Pars
     else if (!links.every(isHttpUrl)) result.errors[question.id] ??= "bad_link";
     else result.evidence[question.id] = { note: note || undefined, links };
   }
+  refuseConflicts(methodology, saved, result);
   return result;
+}
+
+/**
+ * A part more than its total is refused with its total, so what is saved stays consistent: the
+ * error goes next to the part when it was shown, otherwise next to the total.
+ */
+function refuseConflicts(methodology: Methodology, saved: Answers, into: ParsedSection) {
+  const after: Record<string, AnswerValue> = { ...saved, ...into.answers };
+  for (const id of into.cleared) delete after[id];
+  for (const conflict of answerConflicts(methodology, after)) {
+    const shown = [conflict.questionId, conflict.total].filter((id) => id in into.raw);
+    if (shown.length === 0) continue;
+    for (const id of shown) delete into.answers[id];
+    into.errors[shown[0]!] ??= conflict.code;
+  }
 }
 
 export const NONE_OF_THESE = "__none";

@@ -9,7 +9,18 @@ test("a newcomer takes an assessment over two visits, fixes an error, submits, r
   await expect(page.getByRole("heading", { level: 2, name: "Social impact" })).toBeVisible();
   await expectAccessible(page);
 
+  // How many of the beneficiaries are women, have a disability or come from vulnerable groups is
+  // asked once someone benefited, and cannot be more than the total.
+  const women = page.getByRole("group", { name: "How many of them are women and girls?" });
+  await expect(women).toHaveCount(0);
   await answerShownQuestions(page);
+  await expect(women.getByRole("textbox")).toHaveValue("3");
+  await expect(page.getByRole("group", { name: /belong to the vulnerable groups/ }).getByRole("textbox")).toHaveValue("3");
+  await women.getByRole("textbox").fill("5");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(women.getByText("The number of people who benefited cannot be less than")).toBeVisible();
+  await expectAccessible(page);
+  await women.getByRole("textbox").fill("2");
   await page.getByRole("button", { name: "Save and go to the next section" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Economic sustainability" })).toBeVisible();
 

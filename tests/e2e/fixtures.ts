@@ -75,8 +75,8 @@ export async function fillEnterpriseForm(page: Page, { name, foundedYear = "2019
 /** Answers every question shown in the current questionnaire section with its first answer, or a number. */
 export async function answerShownQuestions(page: Page, number = "3") {
   const questions = page.locator("fieldset.question");
-  const count = await questions.count();
-  for (let i = 0; i < count; i++) {
+  // Counted again after each answer: an answer can bring in questions that depend on it.
+  for (let i = 0; i < (await questions.count()); i++) {
     const question = questions.nth(i);
     const radios = question.getByRole("radio");
     if ((await radios.count()) > 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { currentMethodology as m, scoreAssessment, type Answers } from "../../scoring";
+import { currentMethodology as m, methodologies, scoreAssessment, type Answers } from "../../scoring";
 import * as history from "~/routes/enterprises.$slug_.assessments";
 import * as questionnaire from "~/routes/enterprises.$slug_.assessments_.$id";
 import * as results from "~/routes/enterprises.$slug_.assessments_.$id_.results";
@@ -166,6 +166,97 @@ describe("taking an assessment", () => {
     const id = await startDraft(slug, owner.cookie, "yes");
     const draft = await prisma.assessment.findUniqueOrThrow({ where: { id }, select: { answers: true } });
     expect(draft.answers).toEqual({ gt_registered: "yes" });
+  });
+});
+
+describe("the beneficiaries split by gender, disability and vulnerable group", () => {
+  const breakdown = ["si_beneficiaries_women", "si_beneficiaries_disability", "si_beneficiaries_vulnerable"];
+  const save = (slug: string, id: string, cookie: string, fields: Record<string, string | string[]>) =>
+    revisionOf(id).then((revision) =>
+      run(questionnaire.action, formRequest(`/enterprises/${slug}/assessments/${id}`, { ...fields, revision: String(revision), client: "a" }, cookie), { slug, id }),
+    );
+  const stored = async (id: string) => (await prisma.assessment.findUniqueOrThrow({ where: { id }, select: { answers: true } })).answers as Answers;
+
+  test("new assessments are taken with version 2, which asks the split right after the total and only when someone benefited", async () => {
+    const { owner, slug } = await enterpriseWithOwner();
+    const id = await startDraft(slug, owner.cookie);
+    expect((await prisma.assessment.findUniqueOrThrow({ where: { id }, select: { methodologyVersion: true } })).methodologyVersion).toBe("2");
+    const progress = async () => {
+      const page = await run(questionnaire.loader, getRequest(`/enterprises/${slug}/assessments/${id}`, owner.cookie), { slug, id });
+      const data = page.data as { questions: { id: string }[]; progress: { id: string; applicable: number }[] };
+      return { ids: data.questions.map((q) => q.id), applicable: data.progress.find((p) => p.id === "social_impact")!.applicable };
+    };
+    const before = await progress();
+    expect(before.ids.slice(before.ids.indexOf("si_beneficiaries") + 1).slice(0, 3)).toEqual(breakdown);
+    expect((await save(slug, id, owner.cookie, sectionForm("social_impact", { si_beneficiaries: 0 }))).status).toBe(302);
+    expect((await progress()).applicable).toBe(before.applicable);
+    expect((await save(slug, id, owner.cookie, sectionForm("social_impact", { si_beneficiaries: 120, si_beneficiaries_women: 70, si_beneficiaries_disability: 0, si_beneficiaries_vulnerable: 120 }))).status).toBe(302);
+    expect((await progress()).applicable).toBe(before.applicable + 3);
+    expect(await stored(id)).toEqual({ si_beneficiaries: 120, si_beneficiaries_women: 70, si_beneficiaries_disability: 0, si_beneficiaries_vulnerable: 120 });
+  });
+
+  test("a part larger than the total gets a message next to it, and neither it nor the total is saved", async () => {
+    const { owner, slug } = await enterpriseWithOwner();
+    const id = await startDraft(slug, owner.cookie);
+    const answers = { si_beneficiaries: 40, si_beneficiaries_women: 25, si_beneficiaries_disability: 3, si_beneficiaries_vulnerable: 30 };
+    expect((await save(slug, id, owner.cookie, sectionForm("social_impact", answers))).status).toBe(302);
+
+    const tooMany = await save(slug, id, owner.cookie, sectionForm("social_impact", { ...answers, si_beneficiaries_women: 41, si_primary_mission: "social" }));
+    expect(tooMany.status).toBe(400);
+    const reply = tooMany.data as { errors: Record<string, string>; raw: Record<string, { value: string }> };
+    expect(reply.errors).toEqual({ si_beneficiaries_women: "exceeds_total" });
+    expect(reply.raw.si_beneficiaries_women!.value).toBe("41");
+    expect(await stored(id)).toEqual({ ...answers, si_primary_mission: "social" });
+
+    // A smaller total than a part already saved is refused the same way.
+    const fewer = await save(slug, id, owner.cookie, sectionForm("social_impact", { ...answers, si_beneficiaries: 20 }));
+    expect((fewer.data as { errors: Record<string, string> }).errors).toEqual({ si_beneficiaries_women: "exceeds_total", si_beneficiaries_vulnerable: "exceeds_total" });
+    const onlyTotal = await save(slug, id, owner.cookie, { section: "social_impact", shown: ["si_beneficiaries"], "q.si_beneficiaries": "20" });
+    expect((onlyTotal.data as { errors: Record<string, string> }).errors).toEqual({ si_beneficiaries: "exceeds_total" });
+    expect((await stored(id)).si_beneficiaries).toBe(40);
+  });
+
+  test("a version 1 assessment keeps its version and score; the next one, pre-filled from it, is taken with version 2 and asks only the split anew", async () => {
+    const { owner, slug, enterprise } = await enterpriseWithOwner();
+    const v1 = methodologies["1"]!;
+    let seed = 7;
+    const answers = generateAnswers(v1, () => ((seed = (seed * 16807) % 2147483647) / 2147483647), { quality: 0.6, employees: 3 });
+    const first = scoreAssessment(v1, answers);
+    const old = await prisma.assessment.create({
+      data: { enterpriseId: enterprise.id, methodologyVersion: "1", status: "submitted", submittedAt: new Date(Date.now() - 86_400_000), answers, result: first as object, overall: first.overall, tier: first.tier, eligible: first.eligible },
+      select: { id: true },
+    });
+    const id = await startDraft(slug, owner.cookie, "yes");
+    const draft = await prisma.assessment.findUniqueOrThrow({ where: { id }, select: { methodologyVersion: true, answers: true } });
+    expect(draft.methodologyVersion).toBe("2");
+    expect(draft.answers).toEqual(answers);
+    const review = await run(submit.loader, getRequest(`/enterprises/${slug}/assessments/${id}/submit`, owner.cookie), { slug, id });
+    const missing = (review.data as { missing: ({ id: string } | string)[] }).missing.map((q) => (typeof q === "string" ? q : q.id));
+    expect(missing.sort()).toEqual([...breakdown].sort());
+
+    const total = answers.si_beneficiaries as number;
+    const split = { si_beneficiaries_women: Math.floor(total / 2), si_beneficiaries_disability: 0, si_beneficiaries_vulnerable: total };
+    await answerEverything(slug, id, owner.cookie, { ...answers, ...split });
+    const done = await run(submit.action, formRequest(`/enterprises/${slug}/assessments/${id}/submit`, { confirm: "yes", revision: String(await revisionOf(id)) }, owner.cookie), { slug, id });
+    expect(done.status).toBe(302);
+
+    // The split earns no points: the same answers score the same under both versions, so the two can be compared.
+    const [older, newer] = await Promise.all(
+      [old.id, id].map((x) => prisma.assessment.findUniqueOrThrow({ where: { id: x }, select: { methodologyVersion: true, overall: true, result: true } })),
+    );
+    expect(older).toEqual({ methodologyVersion: "1", overall: first.overall, result: first });
+    expect(newer!.methodologyVersion).toBe("2");
+    expect(newer!.overall).toBe(first.overall);
+    expect(scoreAssessment(v1, answers)).toEqual(first);
+
+    const list = await run(history.loader, getRequest(`/enterprises/${slug}/assessments`, owner.cookie), { slug });
+    expect((list.data as { submitted: { methodologyVersion: string }[] }).submitted.map((a) => a.methodologyVersion)).toEqual(["1", "2"]);
+    for (const [assessmentId, version, count] of [[old.id, "1", v1.questions.length], [id, "2", m.questions.length]] as const) {
+      const page = await run(results.loader, getRequest(`/enterprises/${slug}/assessments/${assessmentId}/results`, owner.cookie), { slug, id: assessmentId });
+      const data = page.data as { methodology: { version: string; questions: unknown[] } };
+      expect(data.methodology.version).toBe(version);
+      expect(data.methodology.questions).toHaveLength(count);
+    }
   });
 });
 

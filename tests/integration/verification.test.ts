@@ -294,6 +294,13 @@ describe("the verifier's queue and review", () => {
     const numberQuestion = m.questions.find((q) => q.type === "percent")!;
     const outOfRange = await change({ questionId: numberQuestion.id, [`q.${numberQuestion.id}`]: "140", reason: "Payroll shows otherwise" });
     expect(outOfRange.data).toMatchObject({ answerError: "assessment.errors.out_of_range" });
+    // A part of the beneficiaries cannot be more than their total, whichever of the two is changed.
+    const total = bestAnswers.si_beneficiaries as number;
+    const morePart = await change({ questionId: "si_beneficiaries_women", "q.si_beneficiaries_women": String(total + 1), reason: "The register lists more" });
+    expect(morePart.status).toBe(400);
+    expect(morePart.data).toMatchObject({ answerError: "assessment.errors.exceeds_total" });
+    const lessTotal = await change({ questionId: "si_beneficiaries", "q.si_beneficiaries": String((bestAnswers.si_beneficiaries_vulnerable as number) - 1), reason: "Fewer people" });
+    expect(lessTotal.data).toMatchObject({ answerError: "assessment.errors.exceeds_total" });
     const notAQuestion = await change({ questionId: "nope", reason: "x" });
     expect(notAQuestion.status).toBe(400);
     const stored = await prisma.verification.findUniqueOrThrow({ where: { id: world.verificationId }, select: { decisions: true } });
