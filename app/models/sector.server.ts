@@ -23,6 +23,15 @@ type Db = Prisma.TransactionClient | typeof prisma;
 const dimensionScore = (dimension: string) =>
   Prisma.sql`COALESCE((jsonb_path_query_first(COALESCE(v.result, a.result), ${`$.dimensions[*] ? (@.id == "${dimension}").score`}::jsonpath))::text::float, 0)`;
 
+// A number answered to a question: the verifier's value when they changed it, the enterprise's otherwise.
+const answeredCount = (question: string) => Prisma.sql`
+  CASE WHEN v."completedAt" IS NOT NULL AND v.decisions->${question}->>'decision' = 'changed'
+       THEN CASE WHEN jsonb_typeof(v.decisions->${question}->'value') = 'number' THEN (v.decisions->${question}->>'value')::float::int END
+       WHEN jsonb_typeof(a.answers->${question}) = 'number' THEN (a.answers->>${question})::float::int END`;
+
+// A part of the beneficiaries, counted only while it is asked (there is at least one beneficiary).
+const beneficiariesWho = (question: string) => Prisma.sql`CASE WHEN ${answeredCount("si_beneficiaries")} >= 1 THEN ${answeredCount(question)} END`;
+
 /**
  * Rebuilds the facts of one enterprise: every submitted assessment, when both its profile
  * and one of its ratings are published; nothing otherwise. Called whenever either changes,
@@ -34,7 +43,7 @@ export async function refreshRatingFacts(enterpriseId: string, db: Db = prisma) 
   await db.$executeRaw`
     INSERT INTO "RatingFact" ("assessmentId", "enterpriseId", "isCurrent", "submittedAt", country, region, sector, "sizeBand",
       employees, "womenLed", "youthLed", sdgs, eligible, tier, overall, "socialImpact", economic, governance, inclusion, ecosystem,
-      environment, beneficiaries, "verifiedAt", "verifierOrganisation")
+      environment, beneficiaries, "beneficiariesWomen", "beneficiariesDisability", "beneficiariesVulnerable", "verifiedAt", "verifierOrganisation")
     SELECT a.id, e.id, a.published, a."submittedAt", e.country, e.region, e.sector,
       CASE WHEN e.employees <= 0 THEN 'none' WHEN e.employees < 10 THEN 'micro' WHEN e.employees < 50 THEN 'small'
            WHEN e.employees < 250 THEN 'medium' ELSE 'large' END,
@@ -42,10 +51,8 @@ export async function refreshRatingFacts(enterpriseId: string, db: Db = prisma) 
       COALESCE(v.overall, a.overall, 0),
       ${dimensionScore("social_impact")}, ${dimensionScore("economic_sustainability")}, ${dimensionScore("governance_transparency")},
       ${dimensionScore("inclusion")}, ${dimensionScore("ecosystem_partnership")}, ${dimensionScore("environment_climate")},
-      CASE WHEN v."completedAt" IS NOT NULL AND v.decisions->'si_beneficiaries'->>'decision' = 'changed'
-           THEN CASE WHEN jsonb_typeof(v.decisions->'si_beneficiaries'->'value') = 'number' THEN (v.decisions->'si_beneficiaries'->>'value')::float::int END
-           WHEN jsonb_typeof(a.answers->'si_beneficiaries') = 'number' THEN (a.answers->>'si_beneficiaries')::float::int END,
-      v."completedAt", v.organisation
+      ${answeredCount("si_beneficiaries")}, ${beneficiariesWho("si_beneficiaries_women")}, ${beneficiariesWho("si_beneficiaries_disability")},
+      ${beneficiariesWho("si_beneficiaries_vulnerable")}, v."completedAt", v.organisation
     FROM "Assessment" a JOIN "Enterprise" e ON e.id = a."enterpriseId"
     LEFT JOIN "Verification" v ON v."assessmentId" = a.id AND v.status = 'completed'
     WHERE a."enterpriseId" = ${enterpriseId} AND a.status = 'submitted' AND a."submittedAt" IS NOT NULL
@@ -130,6 +137,8 @@ export interface SectorSummary {
   dimensions: { id: string; mean: number; median: number }[];
   jobs: number | null;
   beneficiaries: number | null;
+  /** Of the beneficiaries, as reported by the rated enterprises asked (methodology v2 on); null for fewer than MIN_GROUP of them. */
+  beneficiaryParts: { reportedBy: number; women: number | null; disability: number | null; vulnerable: number | null } | null;
   shares: { womenLed: number; youthLed: number; eligible: number } | null;
   sdgs: { goal: number; count: number }[];
   trend: { quarter: string; rated: number | null; mean: number | null }[];
@@ -313,6 +322,9 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
     prisma.$queryRaw<Record<string, unknown>[]>`
       SELECT count(*) AS rated, avg(overall) AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY overall) AS median,
         sum(employees) AS jobs, sum(beneficiaries) AS beneficiaries,
+        count(*) FILTER (WHERE "beneficiariesWomen" IS NOT NULL OR "beneficiariesDisability" IS NOT NULL OR "beneficiariesVulnerable" IS NOT NULL) AS "partsReportedBy",
+        sum("beneficiariesWomen") AS "beneficiariesWomen", sum("beneficiariesDisability") AS "beneficiariesDisability",
+        sum("beneficiariesVulnerable") AS "beneficiariesVulnerable",
         avg("womenLed"::int) AS "womenLed", avg("youthLed"::int) AS "youthLed", avg(eligible::int) AS eligible,
         ${Prisma.join(medians, ", ")}, min("verifiedAt") FILTER (WHERE "verifiedAt" > ${since}) AS "firstValid"
       FROM ${base} b`,
@@ -363,6 +375,14 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
     dimensions: suppressed ? [] : dimensions,
     jobs: suppressed ? null : num(totals!.jobs),
     beneficiaries: suppressed ? null : num(totals!.beneficiaries),
+    beneficiaryParts: suppressed
+      ? null
+      : {
+          reportedBy: num(totals!.partsReportedBy),
+          ...(num(totals!.partsReportedBy) >= MIN_GROUP
+            ? { women: num(totals!.beneficiariesWomen), disability: num(totals!.beneficiariesDisability), vulnerable: num(totals!.beneficiariesVulnerable) }
+            : { women: null, disability: null, vulnerable: null }),
+        },
     shares: suppressed ? null : { womenLed: round(totals!.womenLed), youthLed: round(totals!.youthLed), eligible: round(totals!.eligible) },
     sdgs: suppressed ? [] : sdgs.map((s) => ({ goal: Number(s.goal), count: Number(s.count) })),
     // Quarters are not parts of one total: each is checked on its own and against the wider selections.

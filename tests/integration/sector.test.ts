@@ -102,6 +102,19 @@ async function expected(filters: SectorFilters) {
     trust: count(rated.map((r) => r.trust)),
     jobs: rated.reduce((s, r) => s + r.e.employees, 0),
     beneficiaries: rated.reduce((s, r) => s + (typeof r.answers.si_beneficiaries === "number" ? Math.round(r.answers.si_beneficiaries) : 0), 0),
+    beneficiaryParts: (() => {
+      // Asked from methodology v2 on, and only of enterprises with at least one beneficiary.
+      const parts = ["si_beneficiaries_women", "si_beneficiaries_disability", "si_beneficiaries_vulnerable"] as const;
+      const asked = rated.filter((r) => typeof r.answers.si_beneficiaries === "number" && r.answers.si_beneficiaries >= 1 && parts.some((p) => typeof r.answers[p] === "number"));
+      const total = (p: (typeof parts)[number]) => asked.reduce((s, r) => s + (typeof r.answers[p] === "number" ? Math.round(r.answers[p] as number) : 0), 0);
+      const shown = asked.length >= MIN_GROUP;
+      return {
+        reportedBy: asked.length,
+        women: shown ? total("si_beneficiaries_women") : null,
+        disability: shown ? total("si_beneficiaries_disability") : null,
+        vulnerable: shown ? total("si_beneficiaries_vulnerable") : null,
+      };
+    })(),
     shares: {
       womenLed: r2(mean(rated.map((r) => (r.e.womenLed ? 1 : 0)))),
       youthLed: r2(mean(rated.map((r) => (r.e.youthLed ? 1 : 0)))),
@@ -166,6 +179,7 @@ describe("sector summaries", () => {
     expect(Object.fromEntries(summary.trust.filter((t) => t.count > 0).map((t) => [t.label, t.count]))).toEqual(plain.trust);
     expect(summary.jobs).toBe(plain.jobs);
     expect(summary.beneficiaries).toBe(plain.beneficiaries);
+    expect(summary.beneficiaryParts).toEqual(plain.beneficiaryParts);
     expect(summary.shares).toEqual(plain.shares);
     expect(Object.fromEntries(summary.sdgs.map((s) => [s.goal, s.count]))).toEqual(plain.sdgs);
     expect(summary.trend).toEqual(toTheCent(plain.trend));
@@ -173,6 +187,15 @@ describe("sector summaries", () => {
     expect(summary.byRegion).toEqual(toTheCent(plain.byRegion));
     const weakest = [...summary.dimensions].sort((a, b) => a.mean - b.mean).slice(0, 3).map((d) => d.id);
     expect(summary.weakest).toEqual(weakest);
+  });
+
+  test("counts who the beneficiaries are, from the ratings that were asked", async () => {
+    const { beneficiaryParts, beneficiaries } = await getSectorSummary({});
+    expect(beneficiaryParts!.reportedBy).toBeGreaterThanOrEqual(MIN_GROUP);
+    for (const part of [beneficiaryParts!.women, beneficiaryParts!.disability, beneficiaryParts!.vulnerable]) {
+      expect(part).toBeGreaterThan(0);
+      expect(part).toBeLessThanOrEqual(beneficiaries!);
+    }
   });
 
   test("the figures of a quarter in the trend are those of the dashboard for that quarter", async () => {

@@ -3,6 +3,12 @@
 ALTER TABLE "RatingFact" ADD COLUMN "latestInQuarter" BOOLEAN NOT NULL DEFAULT false,
   ADD COLUMN "latestInYear" BOOLEAN NOT NULL DEFAULT false;
 
+-- How many of the beneficiaries are women and girls, people with disabilities, and from the
+-- vulnerable groups reached (asked from methodology v2 on; empty for earlier ratings).
+ALTER TABLE "RatingFact" ADD COLUMN "beneficiariesWomen" INTEGER,
+  ADD COLUMN "beneficiariesDisability" INTEGER,
+  ADD COLUMN "beneficiariesVulnerable" INTEGER;
+
 UPDATE "RatingFact" f SET "latestInQuarter" = x.q = 1, "latestInYear" = x.y = 1
 FROM (
   SELECT "assessmentId",
