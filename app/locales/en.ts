@@ -383,7 +383,7 @@ const en = {
     medianOverall: "Median overall score",
     jobs: "Jobs (employees)",
     beneficiaries: "Beneficiaries reported",
-    beneficiaryPartsReportedBy: "Rated enterprises reporting who their beneficiaries are",
+    beneficiaryPartsReportedBy: "Enterprises among them reporting who their beneficiaries are",
     beneficiariesWomen: "Of the beneficiaries reported by them: women and girls",
     beneficiariesDisability: "Of the beneficiaries reported by them: people with disabilities",
     beneficiariesVulnerable: "Of the beneficiaries reported by them: from the vulnerable groups reached",

@@ -383,7 +383,7 @@ const ru = {
     medianOverall: "Медианный общий балл",
     jobs: "Рабочие места (сотрудники)",
     beneficiaries: "Заявлено благополучателей",
-    beneficiaryPartsReportedBy: "Оценённые предприятия, сообщившие, кто их благополучатели",
+    beneficiaryPartsReportedBy: "Из них предприятий, сообщивших, кто их благополучатели",
     beneficiariesWomen: "Из их благополучателей: женщины и девочки",
     beneficiariesDisability: "Из их благополучателей: люди с инвалидностью",
     beneficiariesVulnerable: "Из их благополучателей: из охватываемых уязвимых групп",

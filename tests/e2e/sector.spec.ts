@@ -8,19 +8,21 @@ test("a newcomer narrows the sector summary to a country and sector, sees a supp
   await expect(page.getByText(/The sector is weakest in: /)).toBeVisible();
   await expect(page.locator("canvas").first()).toBeVisible();
   await expectAccessible(page);
+  // Who the beneficiaries are, from the ratings that were asked.
+  const figures = page.getByRole("table", { name: "Key figures for the selection" });
+  await expect(figures.getByRole("row", { name: /Of the beneficiaries reported by them: women and girls \d/ })).toBeVisible();
 
   await page.getByLabel("Country", { exact: true }).selectOption("KZ");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/country=KZ/);
   await expect(page.getByRole("table", { name: "Rated enterprises and mean overall score by region" })).toBeVisible();
-  const overview = page.getByRole("table", { name: "Key figures for the selection" });
-  await expect(overview.getByRole("row", { name: /Rated enterprises/ })).toBeVisible();
+  await expect(figures.getByRole("row", { name: /^Rated enterprises \d/ })).toBeVisible();
   await page.getByLabel("Sector", { exact: true }).selectOption("agriculture_food");
   await page.getByLabel("Period", { exact: true }).fill("2019");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/sector=agriculture_food/);
   await expect(page.getByText(/Too few to show: fewer than 5 rated enterprises/)).toBeVisible();
-  await expect(overview.getByRole("row", { name: /Mean overall score/ })).toContainText("too few to show");
+  await expect(figures.getByRole("row", { name: /Mean overall score/ })).toContainText("too few to show");
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Clear filters" }).click();
