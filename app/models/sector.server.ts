@@ -111,13 +111,13 @@ function where(filters: SectorFilters, since: Date) {
  * The rated enterprises of the selection: their current ratings or, for a period, each
  * enterprise's latest rating made in it (with a trust filter: when that rating has the label).
  */
-function baseSet(filters: SectorFilters, since: Date) {
+function baseSet(filters: SectorFilters, since: Date, condition: Prisma.Sql = where(filters, since)) {
   if (filters.period) {
     const latest = Prisma.raw(filters.period.label.includes("Q") ? `"latestInQuarter"` : `"latestInYear"`);
     return Prisma.sql`(SELECT * FROM "RatingFact"
-      WHERE ${latest} AND "submittedAt" >= ${filters.period.from} AND "submittedAt" < ${filters.period.to} AND ${where(filters, since)})`;
+      WHERE ${latest} AND "submittedAt" >= ${filters.period.from} AND "submittedAt" < ${filters.period.to} AND (${condition}))`;
   }
-  return Prisma.sql`(SELECT * FROM "RatingFact" WHERE "isCurrent" AND ${where(filters, since)})`;
+  return Prisma.sql`(SELECT * FROM "RatingFact" WHERE "isCurrent" AND (${condition}))`;
 }
 
 export interface Stat {
@@ -293,9 +293,11 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
   const since = verificationValidSince();
   const base = baseSet(filters, since);
   const selection = where(filters, since);
-  // Every rating of the period, for the breakdowns and the wider selections; named like the table so conditions apply as they are.
-  const everything = Prisma.sql`${baseSet({ period: filters.period }, since)} AS "RatingFact"`;
   const wider = widerSelections(filters);
+  // The ratings of the period in this selection or a wider one, for the breakdowns and the
+  // wider selections' counts; named like the table so the conditions apply as they are.
+  const reach = wider.length ? Prisma.join(wider.map((w) => Prisma.sql`(${where(w, since)})`), " OR ") : selection;
+  const everything = Prisma.sql`${baseSet(filters, since, reach)} AS "RatingFact"`;
   const widerCounts = Prisma.join(
     [Prisma.sql`count(*) FILTER (WHERE ${selection}) AS rated`, ...wider.map((w, i) => Prisma.sql`count(*) FILTER (WHERE ${where(w, since)}) AS ${Prisma.raw(`"w${i}"`)}`)],
     ", ",
@@ -338,7 +340,7 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
     // Each quarter counts every enterprise once, with its latest rating made in the quarter.
     prisma.$queryRaw<(GroupRow & { quarter: Date; firstValid: Date | null })[]>`
       SELECT date_trunc('quarter', "submittedAt") AS quarter, ${widerCounts}, avg(overall) FILTER (WHERE ${selection}) AS mean, ${firstValidSql}
-      FROM "RatingFact" WHERE "latestInQuarter" GROUP BY 1 HAVING count(*) FILTER (WHERE ${selection}) > 0 ORDER BY 1`,
+      FROM "RatingFact" WHERE "latestInQuarter" AND (${reach}) GROUP BY 1 HAVING count(*) FILTER (WHERE ${selection}) > 0 ORDER BY 1`,
     breakdown("country"),
     filters.country ? breakdown("region") : Promise.resolve([]),
   ]);
