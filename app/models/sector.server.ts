@@ -211,6 +211,9 @@ async function storeSectorSummary(key: string, filters: SectorFilters, { read = 
   return summary;
 }
 
+// Stored figures (s) computed from an older data version (v), or past a verification's expiry.
+const OUT_OF_DATE = Prisma.sql`(s.version <> v.version OR s."validUntil" <= now())`;
+
 /** Selections nobody has read for this long are no longer kept. */
 const KEEP_UNREAD_DAYS = 30;
 
@@ -223,14 +226,13 @@ export async function refreshSectorSummaries({ limit = 50 }: { limit?: number } 
   await prisma.$executeRaw`DELETE FROM "SectorSummary" WHERE "viewedAt" < now() - make_interval(days => ${KEEP_UNREAD_DAYS})`;
   const stale = await prisma.$queryRaw<{ key: string }[]>`
     SELECT s.key FROM "SectorSummary" s JOIN "SectorDataVersion" v ON v.id = 1
-    WHERE starts_with(s.key, ${`${FIGURES_FORMAT}|`}) AND (s.version <> v.version OR s."validUntil" <= now())
+    WHERE starts_with(s.key, ${`${FIGURES_FORMAT}|`}) AND ${OUT_OF_DATE}
     ORDER BY s."viewedAt" DESC LIMIT ${limit}`;
   let computed = 0;
   for (const { key } of stale) {
     // A reader may have computed it meanwhile.
     const [{ outdated }] = (await prisma.$queryRaw<{ outdated: boolean }[]>`
-      SELECT EXISTS (SELECT 1 FROM "SectorSummary" s JOIN "SectorDataVersion" v ON v.id = 1
-        WHERE s.key = ${key} AND (s.version <> v.version OR s."validUntil" <= now())) AS outdated`) as [{ outdated: boolean }];
+      SELECT EXISTS (SELECT 1 FROM "SectorSummary" s JOIN "SectorDataVersion" v ON v.id = 1 WHERE s.key = ${key} AND ${OUT_OF_DATE}) AS outdated`) as [{ outdated: boolean }];
     if (!outdated) continue;
     await storeSectorSummary(key, filtersOfKey(key));
     computed++;
@@ -328,8 +330,8 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
         sum("beneficiariesWomen") AS "beneficiariesWomen", sum("beneficiariesDisability") AS "beneficiariesDisability",
         sum("beneficiariesVulnerable") AS "beneficiariesVulnerable",
         avg("womenLed"::int) AS "womenLed", avg("youthLed"::int) AS "youthLed", avg(eligible::int) AS eligible,
-        ${Prisma.join(medians, ", ")}, min("verifiedAt") FILTER (WHERE "verifiedAt" > ${since}) AS "firstValid"
-      FROM ${base} b`,
+        ${Prisma.join(medians, ", ")}, ${firstValidSql}
+      FROM ${base} AS "RatingFact"`,
     wider.length
       ? prisma.$queryRaw<Record<string, unknown>[]>`SELECT ${widerCounts}, ${firstValidSql} FROM ${everything}`
       : Promise.resolve([{} as Record<string, unknown>]),
