@@ -1,7 +1,7 @@
-import en from "./en";
-import ru from "./ru";
+import enCommon from "./en/common.json";
+import ruCommon from "./ru/common.json";
 
 export const resources = {
-  en: { common: en },
-  ru: { common: ru },
+  en: { common: enCommon },
+  ru: { common: ruCommon },
 };
