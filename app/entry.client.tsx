@@ -3,15 +3,17 @@ import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { resources } from "~/locales/resources";
-import { FALLBACK_LANGUAGE, i18nConfig } from "~/utils/i18n";
+import { loadResources } from "~/locales/load.client";
+import { FALLBACK_LANGUAGE, i18nConfig, isLanguage } from "~/utils/i18n";
 
 async function hydrate() {
+  const lang = document.documentElement.lang;
+  const language = isLanguage(lang) ? lang : FALLBACK_LANGUAGE;
   await i18next.use(initReactI18next).init({
     ...i18nConfig,
-    lng: document.documentElement.lang || FALLBACK_LANGUAGE,
-    ns: ["common"],
-    resources,
+    lng: language,
+    // English is the fallback only for a key a language lacks, which the translation test forbids.
+    resources: await loadResources(language),
   });
   startTransition(() => {
     hydrateRoot(

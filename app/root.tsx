@@ -14,12 +14,12 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useChangeLanguage } from "remix-i18next/react";
-import { countUnreadNotifications } from "~/models/forum.server";
+import { countUnreadNotifications } from "~/models/notification.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { directionOf, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "~/utils/i18n";
-import { i18next } from "~/utils/i18next.server";
+import { getLanguage } from "~/utils/i18next.server";
 import { useNonce } from "~/utils/nonce";
+import { useSyncLanguage } from "~/utils/use-sync-language";
 import { hasRole } from "~/utils/permissions.server";
 import stylesheet from "~/styles/app.css?url";
 
@@ -29,7 +29,7 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, user] = await Promise.all([i18next.getLocale(request), getOptionalUser(request)]);
+  const [locale, user] = await Promise.all([getLanguage(request), getOptionalUser(request)]);
   return {
     locale,
     user: user
@@ -53,7 +53,8 @@ function LanguageSwitcher({ current }: { current: string }) {
   const { t } = useTranslation();
   const location = useLocation();
   return (
-    <Form method="post" action="/language" className="language-switcher">
+    // A full page load, so the browser fetches the new language's translations with the page.
+    <Form method="post" action="/language" className="language-switcher" reloadDocument>
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
       <label htmlFor="language-select" className="visually-hidden">
         {t("nav.language")}
@@ -159,8 +160,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData();
   const nonce = useNonce();
   const locale = data?.locale ?? "en";
-  // A language chosen after the page loaded (the switcher submits without a reload) reaches the browser's i18next here.
-  useChangeLanguage(locale);
+  useSyncLanguage(locale);
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>

@@ -20,10 +20,16 @@ export async function verifyPassword(passwordHash: string, password: string) {
 let dummyHash: Promise<string> | undefined;
 export const getDummyHash = () => (dummyHash ??= hashPassword("ortaq-no-such-account"));
 
-export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  const userId = await getSessionUserId(request);
-  if (!userId) return null;
-  return getUserForSession(userId);
+const userOfRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
+/** The logged-in user, looked up once per request however many loaders ask. */
+export function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  let user = userOfRequest.get(request);
+  if (!user) {
+    user = getSessionUserId(request).then((userId) => (userId ? getUserForSession(userId) : null));
+    userOfRequest.set(request, user);
+  }
+  return user;
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

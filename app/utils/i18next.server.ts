@@ -1,8 +1,11 @@
 import { createCookie } from "@remix-run/node";
-import { RemixI18Next } from "remix-i18next/server";
-import { resources } from "~/locales/resources";
-import { FALLBACK_LANGUAGE, i18nConfig, SUPPORTED_LANGUAGES } from "~/utils/i18n";
+import { createInstance, type i18n as I18n, type TFunction } from "i18next";
+import { initReactI18next } from "react-i18next";
+import { resources } from "~/locales/resources.server";
+import { getOptionalUser } from "~/utils/auth.server";
+import { FALLBACK_LANGUAGE, i18nConfig, isLanguage, languageFromAcceptLanguage, type Language, type Namespace } from "~/utils/i18n";
 
+/** The language chosen with the switcher, remembered for a year. */
 export const languageCookie = createCookie("lng", {
   path: "/",
   sameSite: "lax",
@@ -10,16 +13,56 @@ export const languageCookie = createCookie("lng", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
-export const i18next = new RemixI18Next({
-  detection: {
-    supportedLanguages: [...SUPPORTED_LANGUAGES],
-    fallbackLanguage: FALLBACK_LANGUAGE,
-    cookie: languageCookie,
-  },
-  i18next: { ...i18nConfig, resources },
-});
+const languageOfRequest = new WeakMap<Request, Promise<Language>>();
+
+/**
+ * The request's language: the switcher's choice (remembered in a cookie), then the account's
+ * setting, then the browser's `Accept-Language`, then English. Worked out once per request.
+ */
+export function getLanguage(request: Request): Promise<Language> {
+  let language = languageOfRequest.get(request);
+  if (!language) {
+    language = detectLanguage(request);
+    languageOfRequest.set(request, language);
+  }
+  return language;
+}
+
+async function detectLanguage(request: Request): Promise<Language> {
+  const chosen = await languageCookie.parse(request.headers.get("Cookie")).catch(() => null);
+  if (isLanguage(chosen)) return chosen;
+  const user = await getOptionalUser(request);
+  if (user && isLanguage(user.locale)) return user.locale;
+  return languageFromAcceptLanguage(request.headers.get("Accept-Language")) ?? FALLBACK_LANGUAGE;
+}
+
+// One i18next instance per language, made once: an instance whose language never changes can
+// serve every request in that language.
+const instances = new Map<Language, Promise<I18n>>();
+
+export function i18nFor(language: Language): Promise<I18n> {
+  let instance = instances.get(language);
+  if (!instance) {
+    const created = createInstance();
+    instance = created.use(initReactI18next).init({ ...i18nConfig, lng: language, resources }).then(() => created);
+    instances.set(language, instance);
+  }
+  return instance;
+}
 
 /** The translation function for the request's language, for loaders, actions and meta. */
-export async function getFixedT(request: Request) {
-  return i18next.getFixedT(request, "common");
+export async function getFixedT(request: Request, ns: Namespace = "common"): Promise<TFunction> {
+  const language = await getLanguage(request);
+  return (await i18nFor(language)).getFixedT(language, ns);
 }
+
+/** The translation function for a given language (e-mails, feeds, exports made for someone). */
+export async function getFixedTFor(language: Language, ns: Namespace = "common"): Promise<TFunction> {
+  return (await i18nFor(language)).getFixedT(language, ns);
+}
+
+/** Kept for the routes written against remix-i18next's object. */
+export const i18next = {
+  getLocale: getLanguage,
+  getFixedT: (request: Request, ns: Namespace = "common") => getFixedT(request, ns),
+};
