@@ -5,20 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CheckboxField, CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { EnterpriseSchema } from "~/utils/enterprise-validation";
 import { localized } from "~/utils/i18n";
-import {
-  BENEFICIARY_GROUP_LABELS,
-  BENEFICIARY_GROUPS,
-  COUNTRY_CODES,
-  COUNTRY_NAMES,
-  LEGAL_FORM_LABELS,
-  LEGAL_FORMS,
-  REGIONS,
-  SDG_LABELS,
-  SDGS,
-  SECTOR_LABELS,
-  SECTORS,
-  type CountryCode,
-} from "~/utils/reference-data";
+import { BENEFICIARY_GROUPS, COUNTRY_CODES, LEGAL_FORMS, REGIONS, SDGS, SECTORS, type CountryCode, beneficiaryGroupName, countryName, legalFormName, sdgName, sectorName, regionName } from "~/utils/reference-data";
 import { useHydrated } from "~/utils/use-hydrated";
 
 export type EnterpriseFormDefaults = Partial<{
@@ -74,13 +61,13 @@ export function EnterpriseForm({
   const regionOptions = COUNTRY_CODES.flatMap((code) =>
     REGIONS[code].map((region) => ({
       value: region.code,
-      label: localized(region, language),
-      group: localized(COUNTRY_NAMES[code], language),
+      label: regionName(t, region.code),
+      group: countryName(t, code),
     })),
   );
   const inactiveRegionGroups =
     hydrated && country && COUNTRY_CODES.includes(country)
-      ? COUNTRY_CODES.filter((code) => code !== country).map((code) => localized(COUNTRY_NAMES[code], language))
+      ? COUNTRY_CODES.filter((code) => code !== country).map((code) => countryName(t, code))
       : [];
 
   return (
@@ -92,13 +79,13 @@ export function EnterpriseForm({
         field={fields.legalForm}
         label={t("enterprise.fields.legalForm")}
         placeholder={t("fields.choose")}
-        options={LEGAL_FORMS.map((id) => ({ value: id, label: localized(LEGAL_FORM_LABELS[id], language) }))}
+        options={LEGAL_FORMS.map((id) => ({ value: id, label: legalFormName(t, id) }))}
       />
       <SelectField
         field={fields.country}
         label={t("enterprise.fields.country")}
         placeholder={t("fields.choose")}
-        options={COUNTRY_CODES.map((code) => ({ value: code, label: localized(COUNTRY_NAMES[code], language) }))}
+        options={COUNTRY_CODES.map((code) => ({ value: code, label: countryName(t, code) }))}
       />
       <SelectField
         field={fields.region}
@@ -112,7 +99,7 @@ export function EnterpriseForm({
         field={fields.sector}
         label={t("enterprise.fields.sector")}
         placeholder={t("fields.choose")}
-        options={SECTORS.map((id) => ({ value: id, label: localized(SECTOR_LABELS[id], language) }))}
+        options={SECTORS.map((id) => ({ value: id, label: sectorName(t, id) }))}
       />
       <TextField field={fields.foundedYear} label={t("enterprise.fields.foundedYear")} type="number" inputMode="numeric" />
       <TextField
@@ -130,12 +117,12 @@ export function EnterpriseForm({
       <CheckboxGroup
         field={fields.sdgs}
         legend={t("enterprise.fields.sdgs")}
-        options={SDGS.map((n) => ({ value: String(n), label: `${n}. ${localized(SDG_LABELS[n], language)}` }))}
+        options={SDGS.map((n) => ({ value: String(n), label: `${n}. ${sdgName(t, n)}` }))}
       />
       <CheckboxGroup
         field={fields.beneficiaryGroups}
         legend={t("enterprise.fields.beneficiaryGroups")}
-        options={BENEFICIARY_GROUPS.map((id) => ({ value: id, label: localized(BENEFICIARY_GROUP_LABELS[id], language) }))}
+        options={BENEFICIARY_GROUPS.map((id) => ({ value: id, label: beneficiaryGroupName(t, id) }))}
       />
       <div className="actions">
         <button type="submit">{submitLabel}</button>

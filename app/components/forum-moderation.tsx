@@ -7,7 +7,7 @@ import { formatDate } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import { localized } from "~/utils/i18n";
 import { FLAG_REASONS, MAX_REASON_LENGTH, MAX_SUMMARY_LENGTH, MAX_SUSPENSION_DAYS } from "~/utils/forum-moderation-validation";
-import { COUNTRY_NAMES, type CountryCode } from "~/utils/reference-data";
+import { type CountryCode, countryName } from "~/utils/reference-data";
 
 export type FieldErrors = Record<string, string[] | null | undefined> | null | undefined;
 export type FieldValues = Record<string, unknown> | null | undefined;
@@ -305,7 +305,7 @@ export function ConsultationHeader({ consultation, now }: { consultation: Consul
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const open = isConsultationOpen(consultation, now);
-  const country = COUNTRY_NAMES[consultation.country as CountryCode];
+  const country = consultation.country ? countryName(t, consultation.country) : undefined;
   const closedOn = consultation.closedAt ?? consultation.closesAt;
   return (
     <section className="consultation-header" aria-labelledby="consultation-heading">
@@ -314,7 +314,7 @@ export function ConsultationHeader({ consultation, now }: { consultation: Consul
         <span className={`badge ${open ? "badge-open" : "badge-closed"}`}>{open ? t("forumModeration.consultation.open") : t("forumModeration.consultation.closed")}</span>
       </h2>
       <p>
-        {t("forumModeration.consultation.country", { country: country ? localized(country, language) : consultation.country })}
+        {t("forumModeration.consultation.country", { country: country ?? consultation.country })}
         {" · "}
         {open
           ? t("forumModeration.consultation.closesOn", { date: formatDate(consultation.closesAt, language) })

@@ -1,11 +1,8 @@
 // The forum's categories as an admin manages them, and the standard set every installation starts with.
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
-import { FORUM_CATEGORY_SEEDS } from "~/utils/forum-categories";
+import { prisma, type Db, type Tx } from "~/utils/db.server";
+import { FORUM_CATEGORY_SEEDS, forumCategorySeedTexts } from "~/utils/forum-categories";
 import { isReservedCategorySlug } from "~/utils/forum-category-validation";
 import { slugify } from "~/utils/slug";
-
-type Db = PrismaClient | Prisma.TransactionClient;
 
 const POSITION_STEP = 10;
 // Reordering reads the whole order and rewrites it; one change at a time keeps two admins from interleaving.
@@ -25,16 +22,19 @@ export async function ensureForumCategories(db: Db = prisma): Promise<number> {
   if (missing.length === 0) return 0;
   const last = Math.max(0, ...existing.map((category) => category.position));
   const { count } = await db.forumCategory.createMany({
-    data: missing.map((category, index) => ({
-      slug: category.slug,
-      kind: category.kind,
-      country: category.country,
-      nameEn: category.name.en,
-      nameRu: category.name.ru,
-      descriptionEn: category.description.en,
-      descriptionRu: category.description.ru,
-      position: last + (index + 1) * POSITION_STEP,
-    })),
+    data: missing.map((category, index) => {
+      const { name, description } = forumCategorySeedTexts(category);
+      return {
+        slug: category.slug,
+        kind: category.kind,
+        country: category.country,
+        nameEn: name.en!,
+        nameRu: name.ru ?? name.en!,
+        descriptionEn: description.en!,
+        descriptionRu: description.ru ?? description.en!,
+        position: last + (index + 1) * POSITION_STEP,
+      };
+    }),
     skipDuplicates: true,
   });
   return count;
@@ -90,7 +90,7 @@ export async function createCategory({
   });
 }
 
-function currentOrder(tx: Prisma.TransactionClient) {
+function currentOrder(tx: Tx) {
   return tx.forumCategory.findMany({
     select: { id: true, kind: true, position: true },
     orderBy: [{ position: "asc" }, { nameEn: "asc" }, { id: "asc" }],
@@ -98,7 +98,7 @@ function currentOrder(tx: Prisma.TransactionClient) {
 }
 
 /** Writes positions 10, 20, 30... in the given order, touching only the rows that change. */
-async function renumber(tx: Prisma.TransactionClient, order: { id: string; position: number }[]) {
+async function renumber(tx: Tx, order: { id: string; position: number }[]) {
   for (const [n, category] of order.entries()) {
     const position = (n + 1) * POSITION_STEP;
     if (category.position !== position) {

@@ -11,7 +11,7 @@ import { formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { requirePermission } from "~/utils/permissions.server";
-import { COUNTRY_CODES, COUNTRY_NAMES } from "~/utils/reference-data";
+import { COUNTRY_CODES, countryName } from "~/utils/reference-data";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -107,12 +107,12 @@ function CategoryItem({ category, first, last, lastResult }: { category: Categor
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const name = localized({ en: category.nameEn, ru: category.nameRu }, language);
-  const country = category.country ? COUNTRY_NAMES[category.country as keyof typeof COUNTRY_NAMES] : undefined;
+  const country = category.country ? countryName(t, category.country) : undefined;
   return (
     <li id={`category-${category.slug}`} className="category-admin">
       <h3>{name}</h3>
       <p>
-        {category.kind === "country" ? t("forumAdmin.countryKind", { country: country ? localized(country, language) : category.country ?? "" }) : t("forumAdmin.themeKind")}
+        {category.kind === "country" ? t("forumAdmin.countryKind", { country: country ?? "" }) : t("forumAdmin.themeKind")}
         {" · "}
         {t("forumAdmin.threads", { count: category.threadCount, formatted: formatNumber(category.threadCount, language) })}
         {" · "}
@@ -213,7 +213,7 @@ function NewCategoryForm({ lastResult }: { lastResult?: SubmissionResult<string[
           label={t("forumAdmin.fields.country")}
           hint={t("forumAdmin.countryHint")}
           placeholder={t("fields.choose")}
-          options={COUNTRY_CODES.map((code) => ({ value: code, label: localized(COUNTRY_NAMES[code], i18n.language) }))}
+          options={COUNTRY_CODES.map((code) => ({ value: code, label: countryName(t, code) }))}
         />
         <button type="submit">{t("forumAdmin.create")}</button>
       </Form>

@@ -11,7 +11,7 @@ import { requireUser } from "~/utils/auth.server";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { requirePermission } from "~/utils/permissions.server";
-import { COUNTRY_CODES, COUNTRY_NAMES } from "~/utils/reference-data";
+import { COUNTRY_CODES, countryName } from "~/utils/reference-data";
 import { ROLES } from "~/utils/roles";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -116,7 +116,7 @@ export default function AdminUsersPage() {
                         <input type="hidden" name="page" value={page} />
                         <span>
                           {t(`roles.${r.role}`)}
-                          {r.country ? ` (${localized(COUNTRY_NAMES[r.country as keyof typeof COUNTRY_NAMES] ?? { en: r.country }, i18n.language)})` : ""}
+                          {r.country ? ` (${countryName(t, r.country)})` : ""}
                         </span>
                         <button type="submit" className="button-secondary" aria-label={t("admin.removeRoleLabel", { role: t(`roles.${r.role}`), name: u.displayName })}>
                           {t("admin.remove")}
@@ -150,7 +150,7 @@ export default function AdminUsersPage() {
                     <option value="">{t("admin.countryForMinistry")}</option>
                     {COUNTRY_CODES.map((code) => (
                       <option key={code} value={code}>
-                        {localized(COUNTRY_NAMES[code], i18n.language)}
+                        {countryName(t, code)}
                       </option>
                     ))}
                   </select>

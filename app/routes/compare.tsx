@@ -7,7 +7,7 @@ import { getComparison } from "~/models/directory.server";
 import { formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import { COUNTRY_NAMES, SECTOR_LABELS, SIZE_BAND_LABELS, sizeBand, type CountryCode, type Sector } from "~/utils/reference-data";
+import { sizeBand, type CountryCode, type Sector, sizeBandName, sectorName, countryName } from "~/utils/reference-data";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const slugs = [...new Set(new URL(request.url).searchParams.getAll("e"))].slice(0, 4);
@@ -45,9 +45,9 @@ export default function ComparePage() {
         return score === undefined ? "—" : formatNumber(score, language, { maximumFractionDigits: 1 });
       }),
     ]),
-    [t("sector.size"), enterprises.map((e) => label(SIZE_BAND_LABELS[sizeBand(e.employees)]))],
-    [t("sector.sector"), enterprises.map((e) => label(SECTOR_LABELS[e.sector as Sector] ?? { en: e.sector, ru: e.sector }))],
-    [t("sector.country"), enterprises.map((e) => label(COUNTRY_NAMES[e.country as CountryCode]))],
+    [t("sector.size"), enterprises.map((e) => sizeBandName(t, sizeBand(e.employees)))],
+    [t("sector.sector"), enterprises.map((e) => sectorName(t, e.sector))],
+    [t("sector.country"), enterprises.map((e) => countryName(t, e.country))],
   ];
   return (
     <article>

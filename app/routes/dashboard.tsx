@@ -8,7 +8,7 @@ import { formatDate } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { formatMoney } from "~/utils/money";
-import { COUNTRY_NAMES, type CountryCode } from "~/utils/reference-data";
+import { type CountryCode, countryName } from "~/utils/reference-data";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -30,7 +30,7 @@ export default function DashboardPage() {
       <p>
         {t("dashboard.yourRoles")}:{" "}
         {user.roles
-          .map((r) => `${t(`roles.${r.role}`)}${r.country ? ` (${localized(COUNTRY_NAMES[r.country as CountryCode] ?? { en: r.country }, i18n.language)})` : ""}`)
+          .map((r) => `${t(`roles.${r.role}`)}${r.country ? ` (${countryName(t, r.country)})` : ""}`)
           .join(", ")}
       </p>
       <h2>{t("dashboard.enterprises")}</h2>

@@ -14,22 +14,14 @@ import { getEnterpriseBySlug, getMembership, setPublished } from "~/models/enter
 import { EnterpriseThreads } from "~/components/forum";
 import { getPeople, listEnterpriseThreads } from "~/models/forum.server";
 import type { SessionUser } from "~/models/user.server";
-import { ContributeSchema } from "~/utils/contribution-validation";
+import { contributeSchema } from "~/utils/contribution-validation";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { notFound, requireEnterpriseMember, userCan } from "~/utils/permissions.server";
 import { contributionCurrencies, stripeConfigured } from "~/utils/stripe.server";
-import {
-  BENEFICIARY_GROUP_LABELS,
-  COUNTRY_NAMES,
-  LEGAL_FORM_LABELS,
-  REGIONS,
-  SDG_LABELS,
-  SECTOR_LABELS,
-  type CountryCode,
-} from "~/utils/reference-data";
+import { REGIONS, type CountryCode, beneficiaryGroupName, countryName, legalFormName, sdgName, sectorName, regionName } from "~/utils/reference-data";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const enterprise = params.slug ? await getEnterpriseBySlug(params.slug) : null;
@@ -92,11 +84,10 @@ function pickMethodology(version: string) {
 async function contribute(request: Request, slug: string | undefined, user: SessionUser, formData: FormData) {
   const enterprise = slug ? await getEnterpriseBySlug(slug) : null;
   if (!enterprise || enterprise.status !== "published") notFound();
-  const submission = parseWithZod(formData, { schema: ContributeSchema });
+  const submission = parseWithZod(formData, { schema: contributeSchema(contributionCurrencies()) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await startContribution({ user, enterprise, input: submission.value, origin: new URL(request.url).origin });
   if ("url" in result) return redirect(result.url, 303);
-  if ("fieldErrors" in result) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return data(submission.reply({ formErrors: [result.formError] }), { status: result.status });
 }
 
@@ -120,9 +111,9 @@ export default function EnterprisePage() {
       <h1>{enterprise.name}</h1>
       <p>
         <span className={`badge badge-${enterprise.status}`}>{t(`enterprise.status.${enterprise.status}`)}</span>{" "}
-        {localized(SECTOR_LABELS[enterprise.sector as keyof typeof SECTOR_LABELS] ?? { en: enterprise.sector }, language)} ·{" "}
-        {region ? `${localized(region, language)}, ` : ""}
-        {localized(COUNTRY_NAMES[country], language)}
+        {sectorName(t, enterprise.sector)} ·{" "}
+        {region ? `${regionName(t, region.code)}, ` : ""}
+        {countryName(t, country)}
       </p>
       {canEdit ? (
         <div className="actions">
@@ -196,7 +187,7 @@ export default function EnterprisePage() {
       <p>{enterprise.description}</p>
       <dl className="facts">
         <dt>{t("enterprise.fields.legalForm")}</dt>
-        <dd>{localized(LEGAL_FORM_LABELS[enterprise.legalForm as keyof typeof LEGAL_FORM_LABELS] ?? { en: enterprise.legalForm }, language)}</dd>
+        <dd>{legalFormName(t, enterprise.legalForm)}</dd>
         <dt>{t("enterprise.fields.city")}</dt>
         <dd>{enterprise.city}</dd>
         <dt>{t("enterprise.fields.foundedYear")}</dt>
@@ -231,7 +222,7 @@ export default function EnterprisePage() {
         <ul>
           {enterprise.sdgs.map((n) => (
             <li key={n}>
-              {n}. {localized(SDG_LABELS[n], language)}
+              {n}. {sdgName(t, n)}
             </li>
           ))}
         </ul>
@@ -243,7 +234,7 @@ export default function EnterprisePage() {
         <ul>
           {enterprise.beneficiaryGroups.map((group) => (
             <li key={group}>
-              {localized(BENEFICIARY_GROUP_LABELS[group as keyof typeof BENEFICIARY_GROUP_LABELS] ?? { en: group }, language)}
+              {beneficiaryGroupName(t, group)}
             </li>
           ))}
         </ul>

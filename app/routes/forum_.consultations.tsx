@@ -6,7 +6,7 @@ import { getOptionalUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import { COUNTRY_CODES, COUNTRY_NAMES, type CountryCode } from "~/utils/reference-data";
+import { COUNTRY_CODES, type CountryCode, countryName } from "~/utils/reference-data";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get("country") ?? "";
@@ -27,7 +27,7 @@ function ConsultationList({ items, open }: { items: ConsultationRow[]; open: boo
             <span className={`badge ${open ? "badge-open" : "badge-closed"}`}>{open ? t("forumModeration.consultation.open") : t("forumModeration.consultation.closed")}</span>
           </h3>
           <p className="thread-meta">
-            {localized(COUNTRY_NAMES[c.country as CountryCode] ?? { en: c.country }, language)} · {c.thread.author.displayName} ·{" "}
+            {countryName(t, c.country)} · {c.thread.author.displayName} ·{" "}
             {open
               ? t("forumModeration.consultation.closesOn", { date: formatDate(c.closesAt, language) })
               : t("forumModeration.consultation.closedOn", { date: formatDate(c.closedAt ?? c.closesAt, language) })}
@@ -62,7 +62,7 @@ export default function ConsultationsPage() {
             <option value="">{t("forumModeration.consultations.allCountries")}</option>
             {COUNTRY_CODES.map((code) => (
               <option key={code} value={code}>
-                {localized(COUNTRY_NAMES[code], i18n.language)}
+                {countryName(t, code)}
               </option>
             ))}
           </select>

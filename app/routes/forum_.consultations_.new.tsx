@@ -12,7 +12,7 @@ import { closingDateToInstant, newConsultationSchema } from "~/utils/forum-moder
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { requirePermission } from "~/utils/permissions.server";
-import { COUNTRY_NAMES, type CountryCode } from "~/utils/reference-data";
+import { type CountryCode, countryName } from "~/utils/reference-data";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -68,7 +68,7 @@ export default function NewConsultationPage() {
           field={fields.country}
           label={t("forumModeration.consultations.country")}
           placeholder={t("forumModeration.consultations.chooseCountry")}
-          options={countries.map((code) => ({ value: code, label: localized(COUNTRY_NAMES[code as CountryCode] ?? { en: code }, i18n.language) }))}
+          options={countries.map((code) => ({ value: code, label: countryName(t, code) }))}
         />
         <TextField field={fields.title} label={t("forumModeration.consultations.titleLabel")} />
         <TextAreaField field={fields.question} label={t("forumModeration.consultations.question")} hint={t("forumModeration.consultations.questionHint")} rows={8} />

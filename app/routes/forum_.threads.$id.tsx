@@ -31,7 +31,7 @@ import { ThreadActionSchema } from "~/utils/forum-validation";
 import { localized } from "~/utils/i18n";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { isForumModerator, notFound } from "~/utils/permissions.server";
-import { COUNTRY_NAMES, type CountryCode } from "~/utils/reference-data";
+import { type CountryCode, countryName } from "~/utils/reference-data";
 import { IdSchema } from "~/utils/validation";
 
 const postUrl = (threadId: string, number: number) => `/forum/threads/${threadId}?page=${pageOfPost(number)}#post-${number}`;
@@ -291,7 +291,7 @@ export default function ThreadPage() {
           <h2 id="consultation-heading">{t("forum.consultation.heading")}</h2>
           <p className="consultation-question">{consultation.question}</p>
           <p>
-            {localized(COUNTRY_NAMES[consultation.country as CountryCode] ?? { en: consultation.country, ru: consultation.country }, language)}
+            {countryName(t, consultation.country)}
             {" · "}
             {isConsultationOpen(consultation)
               ? t("forum.consultation.openUntil", { date: formatDate(consultation.closesAt, language) })

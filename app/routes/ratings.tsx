@@ -9,7 +9,7 @@ import { directorySearch, parseDirectoryFilters, SORTS } from "~/utils/directory
 import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import { COUNTRY_CODES, COUNTRY_NAMES, REGIONS, SDG_LABELS, SDGS, SECTOR_LABELS, SECTORS, SIZE_BAND_LABELS, SIZE_BANDS, type CountryCode, type Sector } from "~/utils/reference-data";
+import { COUNTRY_CODES, REGIONS, SDGS, SECTORS, SIZE_BANDS, type CountryCode, type Sector, countryName, sdgName, sectorName, sizeBandName, regionName } from "~/utils/reference-data";
 import { TRUST_LABELS } from "~/utils/sector-filters";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -38,8 +38,7 @@ export default function DirectoryPage() {
   const language = i18n.language;
   const { title, filters, invalid, items, nextCursor, search, firstPage, signedIn, here, shortlisted } = useLoaderData<typeof loader>();
   const region = (code: string, country: string) => {
-    const found = REGIONS[country as CountryCode]?.find((r) => r.code === code);
-    return found ? localized(found, language) : code;
+    return REGIONS[country as CountryCode]?.some((r) => r.code === code) ? regionName(t, code) : code;
   };
   const tierLabel = (id: string) => localized(currentMethodology.tiers.find((x) => x.id === id)?.label ?? { en: id, ru: id }, language);
   const select = (name: string, label: string, options: { value: string; label: string }[], value?: string | number) => (
@@ -65,19 +64,19 @@ export default function DirectoryPage() {
           <label htmlFor="f-q">{t("directory.search")}</label>
           <input id="f-q" type="search" name="q" defaultValue={filters.q ?? ""} />
         </div>
-        {select("country", t("sector.country"), COUNTRY_CODES.map((c) => ({ value: c, label: localized(COUNTRY_NAMES[c], language) })), filters.country)}
+        {select("country", t("sector.country"), COUNTRY_CODES.map((c) => ({ value: c, label: countryName(t, c) })), filters.country)}
         {filters.country
-          ? select("region", t("sector.region"), REGIONS[filters.country as CountryCode].map((r) => ({ value: r.code, label: localized(r, language) })), filters.region)
+          ? select("region", t("sector.region"), REGIONS[filters.country as CountryCode].map((r) => ({ value: r.code, label: regionName(t, r.code) })), filters.region)
           : null}
-        {select("sector", t("sector.sector"), SECTORS.map((s) => ({ value: s, label: localized(SECTOR_LABELS[s], language) })), filters.sector)}
+        {select("sector", t("sector.sector"), SECTORS.map((s) => ({ value: s, label: sectorName(t, s) })), filters.sector)}
         {select("tier", t("directory.tier"), currentMethodology.tiers.map((x) => ({ value: x.id, label: localized(x.label, language) })), filters.tier)}
         <div className="field">
           <label htmlFor="f-minScore">{t("directory.minScore")}</label>
           <input id="f-minScore" name="minScore" type="number" min={0} max={100} defaultValue={filters.minScore ?? ""} />
         </div>
         {select("trust", t("sector.trust"), TRUST_LABELS.map((l) => ({ value: l, label: t(`sector.trustLabels.${l}`) })), filters.trust)}
-        {select("sdg", t("directory.sdg"), SDGS.map((g) => ({ value: String(g), label: `${g}. ${localized(SDG_LABELS[g]!, language)}` })), filters.sdg)}
-        {select("size", t("sector.size"), SIZE_BANDS.map((s) => ({ value: s, label: localized(SIZE_BAND_LABELS[s], language) })), filters.size)}
+        {select("sdg", t("directory.sdg"), SDGS.map((g) => ({ value: String(g), label: `${g}. ${sdgName(t, g)}` })), filters.sdg)}
+        {select("size", t("sector.size"), SIZE_BANDS.map((s) => ({ value: s, label: sizeBandName(t, s) })), filters.size)}
         {select("sort", t("directory.sort"), SORTS.map((s) => ({ value: s, label: t(`directory.sorts.${s}`) })), filters.sort === "score" ? undefined : filters.sort)}
         <fieldset className="field">
           <legend>{t("directory.only")}</legend>
@@ -143,9 +142,9 @@ export default function DirectoryPage() {
                     <Link to={`/enterprises/${item.slug}`}>{item.name}</Link>
                   </th>
                   <td>
-                    {region(item.region, item.country)}, {localized(COUNTRY_NAMES[item.country as CountryCode], language)}
+                    {region(item.region, item.country)}, {countryName(t, item.country)}
                   </td>
-                  <td>{localized(SECTOR_LABELS[item.sector as Sector] ?? { en: item.sector, ru: item.sector }, language)}</td>
+                  <td>{sectorName(t, item.sector)}</td>
                   <td className="number">{formatNumber(item.overall, language, { maximumFractionDigits: 1 })}</td>
                   <td>{tierLabel(item.tier)}</td>
                   <td>

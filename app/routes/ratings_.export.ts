@@ -5,7 +5,7 @@ import { csvResponse, toCsv } from "~/utils/csv";
 import { parseDirectoryFilters } from "~/utils/directory-filters";
 import { localized } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
-import { COUNTRY_NAMES, SECTOR_LABELS, type CountryCode, type Sector } from "~/utils/reference-data";
+import { type CountryCode, type Sector, countryName, sectorName } from "~/utils/reference-data";
 
 /** The current directory view as CSV: every matching row, not just one page. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,9 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const origin = new URL(request.url).origin;
   const rows = items.map((item) => [
     item.name,
-    localized(COUNTRY_NAMES[item.country as CountryCode], language),
+    countryName(t, item.country),
     item.region,
-    localized(SECTOR_LABELS[item.sector as Sector] ?? { en: item.sector, ru: item.sector }, language),
+    sectorName(t, item.sector),
     item.overall,
     localized(currentMethodology.tiers.find((x) => x.id === item.tier)?.label ?? { en: item.tier, ru: item.tier }, language),
     t(`sector.trustLabels.${item.trust}`),

@@ -9,7 +9,7 @@ import { MIN_GROUP } from "~/utils/sector-disclosure";
 import { getOptionalUser } from "~/utils/auth.server";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import { COUNTRY_CODES, COUNTRY_NAMES, REGIONS, SECTOR_LABELS, SECTORS, SIZE_BAND_LABELS, SIZE_BANDS, type CountryCode } from "~/utils/reference-data";
+import { COUNTRY_CODES, REGIONS, SECTORS, SIZE_BANDS, type CountryCode, countryName, sectorName, sizeBandName, regionName } from "~/utils/reference-data";
 import { filtersToSearch, parseSectorFilters, TRUST_LABELS } from "~/utils/sector-filters";
 import { sectorTables, type SectorTable } from "~/utils/sector-tables";
 
@@ -89,7 +89,6 @@ export default function SectorPage() {
       </p>
     </section>
   );
-  const countryName = (code: string) => localized(COUNTRY_NAMES[code as CountryCode], language);
   return (
     <article className="sector">
       <h1>{title}</h1>
@@ -101,7 +100,7 @@ export default function SectorPage() {
             <option value="">{t("sector.all")}</option>
             {COUNTRY_CODES.map((c) => (
               <option key={c} value={c}>
-                {countryName(c)}
+                {countryName(t, c)}
               </option>
             ))}
           </select>
@@ -113,7 +112,7 @@ export default function SectorPage() {
               <option value="">{t("sector.all")}</option>
               {REGIONS[filters.country as CountryCode].map((r) => (
                 <option key={r.code} value={r.code}>
-                  {localized(r, language)}
+                  {regionName(t, r.code)}
                 </option>
               ))}
             </select>
@@ -125,7 +124,7 @@ export default function SectorPage() {
             <option value="">{t("sector.all")}</option>
             {SECTORS.map((s) => (
               <option key={s} value={s}>
-                {localized(SECTOR_LABELS[s], language)}
+                {sectorName(t, s)}
               </option>
             ))}
           </select>
@@ -136,7 +135,7 @@ export default function SectorPage() {
             <option value="">{t("sector.all")}</option>
             {SIZE_BANDS.map((s) => (
               <option key={s} value={s}>
-                {localized(SIZE_BAND_LABELS[s], language)}
+                {sizeBandName(t, s)}
               </option>
             ))}
           </select>
@@ -228,7 +227,7 @@ export default function SectorPage() {
         summary.byCountry.some((c) => c.mean !== null) ? (
           <ScoreBarChart
             label={t("sector.countriesChart")}
-            labels={summary.byCountry.filter((c) => c.mean !== null).map((c) => countryName(c.key))}
+            labels={summary.byCountry.filter((c) => c.mean !== null).map((c) => countryName(t, c.key))}
             series={[{ name: t("sector.mean"), values: summary.byCountry.filter((c) => c.mean !== null).map((c) => c.mean!) }]}
           />
         ) : null,

@@ -5,7 +5,7 @@ import { getShortlist, removeEntry, updateEntry } from "~/models/shortlist.serve
 import { requireUser } from "~/utils/auth.server";
 import { localized } from "~/utils/i18n";
 import { notFound } from "~/utils/permissions.server";
-import { COUNTRY_NAMES, SECTOR_LABELS, type CountryCode, type Sector } from "~/utils/reference-data";
+import { type CountryCode, type Sector, countryName, sectorName } from "~/utils/reference-data";
 import { hasNoControlCharacters, IdSchema } from "~/utils/validation";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -59,8 +59,8 @@ export default function ShortlistPage() {
               <Link to={`/enterprises/${entry.enterprise.slug}`}>{entry.enterprise.name}</Link>
             </h2>
             <p>
-              {localized(SECTOR_LABELS[entry.enterprise.sector as Sector] ?? { en: entry.enterprise.sector, ru: entry.enterprise.sector }, language)} ·{" "}
-              {localized(COUNTRY_NAMES[entry.enterprise.country as CountryCode], language)}
+              {sectorName(t, entry.enterprise.sector)} ·{" "}
+              {countryName(t, entry.enterprise.country)}
             </p>
             <Form method="post" className="form">
               <input type="hidden" name="enterpriseId" value={entry.enterprise.id} />

@@ -7,7 +7,7 @@ import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { forbidden, userCan } from "~/utils/permissions.server";
-import { COUNTRY_CODES, COUNTRY_NAMES, SECTOR_LABELS, type CountryCode, type Sector } from "~/utils/reference-data";
+import { COUNTRY_CODES, type CountryCode, type Sector, countryName, sectorName } from "~/utils/reference-data";
 import { IdSchema, PageSchema } from "~/utils/validation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -55,8 +55,6 @@ export default function VerificationQueuePage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const completedPageLink = (n: number) => `?${new URLSearchParams({ ...(country ? { country } : {}), completedPage: String(n) })}#completed-heading`;
-  const countryName = (code: string) => localized(COUNTRY_NAMES[code as CountryCode], language);
-  const sectorName = (id: string) => localized(SECTOR_LABELS[id as Sector] ?? { en: id, ru: id }, language);
   return (
     <article>
       <h1>{title}</h1>
@@ -88,7 +86,7 @@ export default function VerificationQueuePage() {
             <option value="">{t("verification.allCountries")}</option>
             {COUNTRY_CODES.map((code) => (
               <option key={code} value={code}>
-                {countryName(code)}
+                {countryName(t, code)}
               </option>
             ))}
           </select>
@@ -118,8 +116,8 @@ export default function VerificationQueuePage() {
               <tr key={v.id}>
                 <td>{formatDate(v.requestedAt, language)}</td>
                 <th scope="row">{v.assessment.enterprise.name}</th>
-                <td>{countryName(v.assessment.enterprise.country)}</td>
-                <td>{sectorName(v.assessment.enterprise.sector)}</td>
+                <td>{countryName(t, v.assessment.enterprise.country)}</td>
+                <td>{sectorName(t, v.assessment.enterprise.sector)}</td>
                 {isVerifier ? (
                   <td>
                     <Form method="post">
@@ -157,7 +155,7 @@ export default function VerificationQueuePage() {
                 <th scope="row">
                   <Link to={`/verification/${v.id}`}>{v.assessment.enterprise.name}</Link>
                 </th>
-                <td>{countryName(v.assessment.enterprise.country)}</td>
+                <td>{countryName(t, v.assessment.enterprise.country)}</td>
                 <td>{v.verifier?.displayName ?? ""}</td>
               </tr>
             ))}
@@ -188,7 +186,7 @@ export default function VerificationQueuePage() {
                   <th scope="row">
                     <Link to={`/verification/${v.id}`}>{v.assessment.enterprise.name}</Link>
                   </th>
-                  <td>{countryName(v.assessment.enterprise.country)}</td>
+                  <td>{countryName(t, v.assessment.enterprise.country)}</td>
                   <td>{v.overall === null ? "" : formatNumber(v.overall, language, { maximumFractionDigits: 1 })}</td>
                   {isAdmin ? <td>{[v.verifier?.displayName, v.organisation].filter(Boolean).join(", ")}</td> : null}
                 </tr>

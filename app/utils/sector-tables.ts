@@ -2,7 +2,7 @@ import { currentMethodology } from "../../scoring";
 import type { SectorSummary } from "~/models/sector.server";
 import { localized } from "~/utils/i18n";
 import { TRUST_LABELS } from "~/utils/trust";
-import { COUNTRY_NAMES, REGIONS, SDG_LABELS, type CountryCode } from "~/utils/reference-data";
+import { countryName, regionName, sdgName } from "~/utils/reference-data";
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -15,14 +15,6 @@ export function sectorTables(summary: SectorSummary, t: T, language: string): Re
   const dimensionLabel = (id: string) => localized(currentMethodology.dimensions.find((d) => d.id === id)?.label ?? { en: id, ru: id }, language);
   const tierLabel = (id: string) => localized(currentMethodology.tiers.find((x) => x.id === id)?.label ?? { en: id, ru: id }, language);
   const pct = (x: number | undefined) => (x === undefined ? tooFew : `${Math.round(x * 1000) / 10}%`);
-  const countryName = (code: string) => localized(COUNTRY_NAMES[code as CountryCode] ?? { en: code, ru: code }, language);
-  const regionName = (code: string) => {
-    for (const list of Object.values(REGIONS)) {
-      const found = list.find((r) => r.code === code);
-      if (found) return localized(found, language);
-    }
-    return code;
-  };
   return {
     overview: {
       header: [t("sector.figure"), t("sector.value")],
@@ -59,7 +51,7 @@ export function sectorTables(summary: SectorSummary, t: T, language: string): Re
     },
     sdgs: {
       header: [t("sector.goal"), t("sector.count")],
-      rows: summary.suppressed ? [] : summary.sdgs.map((s) => [`${s.goal}. ${localized(SDG_LABELS[s.goal] ?? { en: "", ru: "" }, language)}`, s.count]),
+      rows: summary.suppressed ? [] : summary.sdgs.map((s) => [`${s.goal}. ${sdgName(t, s.goal)}`, s.count]),
     },
     trend: {
       header: [t("sector.quarter"), t("sector.rated"), t("sector.mean")],
@@ -67,11 +59,11 @@ export function sectorTables(summary: SectorSummary, t: T, language: string): Re
     },
     countries: {
       header: [t("sector.country"), t("sector.rated"), t("sector.mean")],
-      rows: summary.byCountry.map((c) => [countryName(c.key), c.rated ?? tooFew, c.mean ?? tooFew]),
+      rows: summary.byCountry.map((c) => [countryName(t, c.key), c.rated ?? tooFew, c.mean ?? tooFew]),
     },
     regions: {
       header: [t("sector.region"), t("sector.rated"), t("sector.mean")],
-      rows: summary.byRegion.map((r) => [regionName(r.key), r.rated ?? tooFew, r.mean ?? tooFew]),
+      rows: summary.byRegion.map((r) => [regionName(t, r.key), r.rated ?? tooFew, r.mean ?? tooFew]),
     },
   };
 }
