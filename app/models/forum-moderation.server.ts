@@ -7,7 +7,8 @@ import { prisma } from "~/utils/db.server";
 type Tx = Prisma.TransactionClient;
 
 // ---------------------------------------------------------------------------------------------
-// Suspensions: what the posting code asks before it writes anything
+/** The suspension in force for a person at `now`, if any; lifted and finished ones do not count. */
+// Suspensions: the posting code (forum.server.ts) asks this before it writes anything
 
 export async function activeSuspension(userId: string, now = new Date(), tx: Tx = prisma) {
   return tx.userSuspension.findFirst({
@@ -15,19 +16,6 @@ export async function activeSuspension(userId: string, now = new Date(), tx: Tx 
     select: { id: true, endsAt: true, reason: true },
     orderBy: { endsAt: "desc" },
   });
-}
-
-export class SuspendedError extends Error {
-  constructor(readonly until: Date) {
-    super(`Suspended until ${until.toISOString()}`);
-    this.name = "SuspendedError";
-  }
-}
-
-/** Throws a SuspendedError when the person may not post now; posting code calls it inside its transaction. */
-export async function assertMayPost(userId: string, { now = new Date(), tx = prisma }: { now?: Date; tx?: Tx } = {}) {
-  const suspension = await activeSuspension(userId, now, tx);
-  if (suspension) throw new SuspendedError(suspension.endsAt);
 }
 
 // ---------------------------------------------------------------------------------------------

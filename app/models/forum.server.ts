@@ -1,5 +1,6 @@
-import { Prisma, type NotificationKind, type Role } from "~/generated/prisma/client";
+import { Prisma, type Role } from "~/generated/prisma/client";
 import { activeSuspension } from "~/models/forum-moderation.server";
+import { notifyForPost } from "~/models/notification.server";
 import { assignHandle } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 import { isConsultationOpen } from "~/utils/forum-consultation";
@@ -11,7 +12,6 @@ import {
   POSTS_PER_PAGE,
   THREADS_PER_PAGE,
 } from "~/utils/forum-limits";
-import { extractMentions } from "~/utils/forum-mentions";
 import { countLinks } from "~/utils/markdown.server";
 import { verificationValidSince } from "~/utils/trust";
 
@@ -126,7 +126,7 @@ export async function getPeople(userIds: string[]): Promise<Map<string, ForumPer
 // ---------------------------------------------------------------------------------------------
 // Threads
 
-const THREAD_LIST_SELECT = {
+export const THREAD_LIST_SELECT = {
   id: true,
   title: true,
   tags: true,
@@ -302,14 +302,21 @@ export type PostingRefusal =
 // Suspensions are the moderation model's: one definition of who may post.
 export { activeSuspension };
 
-/** Whether a person may post now (suspension, rate limit, links), regardless of where. */
-async function checkAuthor(tx: Tx, { userId, body, now }: { userId: string; body: string; now: Date }): Promise<PostingRefusal | null> {
+/**
+ * Whether a person may write this text now, wherever it goes: not while suspended, not with more
+ * links than their account's age allows and, for a new post (not an edit), not faster than its limit.
+ */
+async function checkAuthor(
+  tx: Tx,
+  { userId, body, now, writing }: { userId: string; body: string; now: Date; writing: "post" | "edit" },
+): Promise<PostingRefusal | null> {
   const suspension = await activeSuspension(userId, now, tx);
   if (suspension) return { reason: "suspended", until: suspension.endsAt };
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { createdAt: true } });
   const tier = now.getTime() - user.createdAt.getTime() < NEW_ACCOUNT_MS ? "new" : "established";
   const links = countLinks(body);
   if (links > MAX_LINKS_PER_POST[tier]) return { reason: "too_many_links", max: MAX_LINKS_PER_POST[tier] };
+  if (writing === "edit") return null;
   const recent = await tx.forumPost.findMany({
     where: { authorId: userId, createdAt: { gt: new Date(now.getTime() - POST_WINDOW_MS) } },
     select: { createdAt: true },
@@ -343,48 +350,6 @@ async function subscribe(tx: Tx, userId: string, threadId: string) {
   });
 }
 
-const NOTIFICATION_RANK: Record<NotificationKind, number> = {
-  mention: 5,
-  reply: 4,
-  thread_activity: 3,
-  category_activity: 2,
-  moderation: 1,
-  consultation_summary: 1,
-};
-
-/** One notification per person for a new post: the most specific reason wins. */
-async function notifyForPost(
-  tx: Tx,
-  { post, thread, authorId, isNewThread }: { post: { id: string; body: string; replyToPostId: string | null }; thread: { id: string; authorId: string; categoryId: string }; authorId: string; isNewThread: boolean },
-) {
-  const recipients = new Map<string, NotificationKind>();
-  const offer = (userId: string, kind: NotificationKind) => {
-    if (userId === authorId) return;
-    const current = recipients.get(userId);
-    if (!current || NOTIFICATION_RANK[kind] > NOTIFICATION_RANK[current]) recipients.set(userId, kind);
-  };
-  if (isNewThread) {
-    const watchers = await tx.forumCategorySubscription.findMany({ where: { categoryId: thread.categoryId }, select: { userId: true } });
-    for (const w of watchers) offer(w.userId, "category_activity");
-  } else {
-    const subscribers = await tx.forumThreadSubscription.findMany({ where: { threadId: thread.id, active: true }, select: { userId: true } });
-    for (const s of subscribers) offer(s.userId, s.userId === thread.authorId ? "reply" : "thread_activity");
-    if (post.replyToPostId) {
-      const repliedTo = await tx.forumPost.findUnique({ where: { id: post.replyToPostId }, select: { authorId: true } });
-      if (repliedTo) offer(repliedTo.authorId, "reply");
-    }
-  }
-  const handles = extractMentions(post.body);
-  if (handles.length) {
-    const mentioned = await tx.user.findMany({ where: { handle: { in: handles } }, select: { id: true } });
-    for (const m of mentioned) offer(m.id, "mention");
-  }
-  if (recipients.size === 0) return;
-  await tx.notification.createMany({
-    data: [...recipients].map(([userId, kind]) => ({ userId, kind, actorId: authorId, threadId: thread.id, postId: post.id })),
-  });
-}
-
 const SERIALIZABLE_RETRIES = 3;
 
 async function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -409,7 +374,7 @@ export interface NewThreadInput {
 
 export async function createThread({ userId, input, now = new Date() }: { userId: string; input: NewThreadInput; now?: Date }) {
   return inTransaction(async (tx) => {
-    const refusal = await checkAuthor(tx, { userId, body: input.body, now });
+    const refusal = await checkAuthor(tx, { userId, body: input.body, now, writing: "post" });
     if (refusal) return { error: refusal } as const;
     await assignHandle(tx, userId);
     const thread = await tx.forumThread.create({
@@ -457,7 +422,7 @@ export async function createReply({
     const consultation = await tx.forumConsultation.findUnique({ where: { threadId }, select: { closesAt: true, closedAt: true } });
     const closed = threadClosedReason({ locked: thread.locked, consultation }, now);
     if (closed) return { error: { reason: closed } } as const;
-    const refusal = await checkAuthor(tx, { userId, body, now });
+    const refusal = await checkAuthor(tx, { userId, body, now, writing: "post" });
     if (refusal) return { error: refusal } as const;
     let replyTo: string | null = null;
     if (replyToPostId) {
@@ -515,11 +480,8 @@ export async function editPost({
     if (post.authorId !== userId || post.deletedAt || post.hiddenAt) return { error: { reason: "forbidden" } } as const;
     const closed = threadClosedReason(post.thread, now);
     if (closed) return { error: { reason: closed } } as const;
-    const suspension = await activeSuspension(userId, now, tx);
-    if (suspension) return { error: { reason: "suspended", until: suspension.endsAt } } as const;
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { createdAt: true } });
-    const tier = now.getTime() - user.createdAt.getTime() < NEW_ACCOUNT_MS ? "new" : "established";
-    if (countLinks(body) > MAX_LINKS_PER_POST[tier]) return { error: { reason: "too_many_links", max: MAX_LINKS_PER_POST[tier] } } as const;
+    const refusal = await checkAuthor(tx, { userId, body, now, writing: "edit" });
+    if (refusal) return { error: refusal } as const;
     const newTitle = post.number === 1 && title !== undefined && title !== post.thread.title ? title : undefined;
     if (body === post.body && newTitle === undefined) return { post: { id: post.id, number: post.number, threadId: post.thread.id } } as const;
     await tx.forumPostRevision.create({
@@ -597,37 +559,6 @@ export async function setCategorySubscription({ userId, categoryId, active }: { 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Notifications
-
-export function countUnreadNotifications(userId: string) {
-  return prisma.notification.count({ where: { userId, readAt: null } });
-}
-
-export function listNotifications({ userId, take = 50 }: { userId: string; take?: number }) {
-  return prisma.notification.findMany({
-    where: { userId },
-    select: {
-      id: true,
-      kind: true,
-      message: true,
-      readAt: true,
-      createdAt: true,
-      actor: { select: { displayName: true } },
-      thread: { select: { id: true, title: true } },
-      post: { select: { id: true, number: true } },
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
-  });
-}
-
-/** Marks notifications read: all of a person's, or one (only their own). */
-export async function markNotificationsRead({ userId, id, now = new Date() }: { userId: string; id?: string; now?: Date }) {
-  const result = await prisma.notification.updateMany({ where: { userId, readAt: null, ...(id ? { id } : {}) }, data: { readAt: now } });
-  return result.count;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Enterprises a person may link a thread to
 
 export function listMemberEnterprises(userId: string) {
@@ -636,85 +567,4 @@ export function listMemberEnterprises(userId: string) {
     select: { id: true, name: true, slug: true },
     orderBy: { name: "asc" },
   });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Search
-
-const POST_VECTOR = Prisma.sql`(to_tsvector('english', p.body) || to_tsvector('russian', p.body))`;
-const TITLE_VECTOR = Prisma.sql`(to_tsvector('english', t.title) || to_tsvector('russian', t.title))`;
-export const SEARCH_PAGE_SIZE = 20;
-const SEARCH_CANDIDATES = 400;
-
-export interface SearchHit {
-  threadId: string;
-  title: string;
-  tags: string[];
-  categorySlug: string;
-  categoryNameEn: string;
-  categoryNameRu: string;
-  postId: string;
-  number: number;
-  body: string;
-  createdAt: Date;
-  rank: number;
-}
-
-/**
- * Threads whose title or any visible post matches, best match first, one hit per thread (its
- * best-matching post). English and Russian stemming both apply, so either language finds word forms.
- */
-export async function searchForum({ q, categoryId, tag, page = 1 }: { q: string; categoryId?: string; tag?: string; page?: number }) {
-  const query = Prisma.sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('russian', ${q}))`;
-  const threadFilter = [Prisma.sql`TRUE`];
-  if (categoryId) threadFilter.push(Prisma.sql`t."categoryId" = ${categoryId}`);
-  if (tag) threadFilter.push(Prisma.sql`${tag} = ANY(t.tags)`);
-  const where = Prisma.join(threadFilter, " AND ");
-  const offset = (page - 1) * SEARCH_PAGE_SIZE;
-  const rows = await prisma.$queryRaw<SearchHit[]>`
-    WITH q AS (SELECT ${query} AS query),
-    -- Ranking needs each match's text vector, which is computed, not stored: only the newest
-    -- matches are ranked, so a common word costs a bounded amount of work.
-    post_matches AS (
-      SELECT p."threadId", p.id AS "postId", p.number, p.body
-      FROM "ForumPost" p, q
-      WHERE ${POST_VECTOR} @@ q.query AND p."deletedAt" IS NULL AND p."hiddenAt" IS NULL
-      ORDER BY p."createdAt" DESC
-      LIMIT ${SEARCH_CANDIDATES}
-    ),
-    matches AS (
-      SELECT m."threadId", m."postId", m.number, ts_rank(to_tsvector('english', m.body) || to_tsvector('russian', m.body), q.query) AS rank
-      FROM post_matches m, q
-      UNION ALL
-      SELECT t.id, fp.id, 1, ts_rank(${TITLE_VECTOR}, q.query) * 2
-      FROM "ForumThread" t JOIN "ForumPost" fp ON fp."threadId" = t.id AND fp.number = 1, q
-      WHERE ${TITLE_VECTOR} @@ q.query
-    ),
-    best AS (
-      SELECT DISTINCT ON (m."threadId") m."threadId", m."postId", m.number, m.rank
-      FROM matches m ORDER BY m."threadId", m.rank DESC, m.number ASC
-    )
-    SELECT t.id AS "threadId", t.title, t.tags, c.slug AS "categorySlug", c."nameEn" AS "categoryNameEn", c."nameRu" AS "categoryNameRu",
-      b."postId", b.number, CASE WHEN p."deletedAt" IS NULL AND p."hiddenAt" IS NULL THEN left(p.body, 2000) ELSE '' END AS body,
-      p."createdAt", b.rank::float8 AS rank
-    FROM best b
-      JOIN "ForumThread" t ON t.id = b."threadId"
-      JOIN "ForumCategory" c ON c.id = t."categoryId"
-      JOIN "ForumPost" p ON p.id = b."postId"
-    WHERE ${where}
-    ORDER BY b.rank DESC, t."lastPostAt" DESC, t.id
-    LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${offset}`;
-  return { hits: rows.slice(0, SEARCH_PAGE_SIZE), hasMore: rows.length > SEARCH_PAGE_SIZE };
-}
-
-/** Threads with a tag and/or in a category, latest activity first (search without words). */
-export async function listFilteredThreads({ categoryId, tag, page = 1 }: { categoryId?: string; tag?: string; page?: number }) {
-  const rows = await prisma.forumThread.findMany({
-    where: { ...(categoryId ? { categoryId } : {}), ...(tag ? { tags: { has: tag } } : {}) },
-    select: THREAD_LIST_SELECT,
-    orderBy: [{ lastPostAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * SEARCH_PAGE_SIZE,
-    take: SEARCH_PAGE_SIZE + 1,
-  });
-  return { threads: rows.slice(0, SEARCH_PAGE_SIZE), hasMore: rows.length > SEARCH_PAGE_SIZE };
 }

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listNotifications, markNotificationsRead } from "~/models/forum.server";
+import { listNotifications, markNotificationsRead } from "~/models/notification.server";
 import { getOwnHandle } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";

@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { countUnreadNotifications, createReply, getPeople, searchForum } from "~/models/forum.server";
+import { searchForum } from "~/models/forum-search.server";
+import { createReply, getPeople } from "~/models/forum.server";
+import { countUnreadNotifications } from "~/models/notification.server";
 import * as forumIndex from "~/routes/forum";
 import * as feed from "~/routes/forum_.feed[.]atom";
 import * as categoryFeed from "~/routes/forum_.$slug_.feed[.]atom";
@@ -126,6 +128,20 @@ describe("posting is refused, with a clear reason and nothing saved", () => {
     expect(outcome.status).toBe(400);
     expect((outcome.data as { refusal: { reason: string; max: number } }).refusal).toEqual({ reason: "too_many_links", max: 2 });
     expect((await reply(t.id, { body: links }, author.cookie)).status).toBe(302);
+  });
+
+  test("an edit is held to the same link limit as a post, but does not count towards the posting rate", async () => {
+    const author = await establishedUser();
+    const newcomer = await createTestUser();
+    const t = await createTestThread({ userId: author.id });
+    for (let i = 0; i < MAX_POSTS_PER_WINDOW.new; i++) expect((await reply(t.id, { body: `Newcomer post ${i}` }, newcomer.cookie)).status).toBe(302);
+    const own = await prisma.forumPost.findFirstOrThrow({ where: { threadId: t.id, authorId: newcomer.id }, select: { id: true } });
+    const edit = (body: string) => run(thread.action, formRequest("/x", { intent: "edit", postId: own.id, body }, newcomer.cookie), { id: t.id });
+    expect((await edit("Newcomer post, corrected")).status).toBe(302);
+    const links = await edit("See https://a.example.org, https://b.example.org and https://c.example.org.");
+    expect(links.status).toBe(400);
+    expect((links.data as { refusal: { reason: string; max: number } }).refusal).toEqual({ reason: "too_many_links", max: 2 });
+    expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: own.id }, select: { body: true } })).body).toBe("Newcomer post, corrected");
   });
 });
 
