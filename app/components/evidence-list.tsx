@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
+import { questionText } from "~/utils/methodology-text";
 
 export interface EvidenceEntry {
   id: string;
@@ -65,7 +66,7 @@ export function EvidenceList({
     <dl className="evidence-list">
       {withEvidence.map((q) => (
         <div key={q.id} id={`evidence-${q.id}`}>
-          <dt>{localized(q.text, i18n.language)}</dt>
+          <dt>{questionText(t, q.id)}</dt>
           <dd>
             <EvidenceItems items={evidence.filter((e) => e.questionId === q.id)} removable={removable} />
           </dd>

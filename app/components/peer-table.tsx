@@ -3,6 +3,7 @@ import type { Dimension } from "../../scoring";
 import type { PeerGroupComparison } from "~/models/assessment.server";
 import { formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
+import { dimensionName } from "~/utils/methodology-text";
 
 /** Percentiles among published peers by country, sector and size band; groups under 5 say so instead. */
 export function PeerTable({ peers, dimensions }: { peers: PeerGroupComparison[]; dimensions: Pick<Dimension, "id" | "label">[] }) {
@@ -20,7 +21,7 @@ export function PeerTable({ peers, dimensions }: { peers: PeerGroupComparison[];
             <th scope="col" className="number">{t("results.overallPercentile")}</th>
             {dimensions.map((d) => (
               <th key={d.id} scope="col" className="number">
-                {localized(d.label, language)}
+                {dimensionName(t, d.id)}
               </th>
             ))}
           </tr>

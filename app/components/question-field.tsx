@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { AnswerValue, Question } from "../../scoring";
 import { localized } from "~/utils/i18n";
+import { questionText, questionHelp, questionUnit, optionLabel } from "~/utils/methodology-text";
 
 export interface QuestionState {
   value: AnswerValue | string | string[] | undefined;
@@ -20,7 +21,7 @@ export function QuestionField({ question, state, error, withEvidence = true }: {
   const helpId = `${id}-help`;
   const describedBy = [question.help ? helpId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   const value = state.notApplicable ? undefined : state.value;
-  const text = localized(question.text, language);
+  const text = questionText(t, question.id);
 
   let control: React.ReactNode;
   if (question.type === "single" || question.type === "multi") {
@@ -38,7 +39,7 @@ export function QuestionField({ question, state, error, withEvidence = true }: {
               defaultChecked={chosen.has(option.id)}
               aria-describedby={describedBy}
             />
-            <label htmlFor={`${id}-${option.id}`}>{localized(option.label, language)}</label>
+            <label htmlFor={`${id}-${option.id}`}>{optionLabel(t, question.id, option.id)}</label>
           </div>
         ))}
         {question.type === "multi" ? (
@@ -77,7 +78,7 @@ export function QuestionField({ question, state, error, withEvidence = true }: {
           aria-invalid={error ? true : undefined}
           className="input-number"
         />
-        <span>{question.unit ? localized(question.unit, language) : null}</span>
+        <span>{question.unit ? questionUnit(t, question.id) : null}</span>
         {question.allowNotApplicable ? (
           <div className="field-checkbox">
             <input type="checkbox" id={`${id}-na`} name={`na.${question.id}`} defaultChecked={state.notApplicable} />
@@ -94,7 +95,7 @@ export function QuestionField({ question, state, error, withEvidence = true }: {
       <input type="hidden" name="shown" value={question.id} />
       {question.help ? (
         <p id={helpId} className="field-hint">
-          {localized(question.help, language)}
+          {questionHelp(t, question.id)}
         </p>
       ) : null}
       {question.type === "number" || question.type === "percent" ? (

@@ -4,6 +4,7 @@ import { ScoreBarChart } from "~/components/charts/score-bar-chart";
 import { TrustLabel, type TrustInfo } from "~/components/trust-label";
 import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
+import { dimensionName, tierName, eligibilityFailure } from "~/utils/methodology-text";
 
 /** Overall score, tier, trust label, eligibility and the dimensions as a chart and a table. */
 export function RatingSummary({
@@ -24,12 +25,12 @@ export function RatingSummary({
   const language = i18n.language;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const tier = methodology.tiers.find((x) => x.id === result.tier);
-  const dimensionLabel = (id: string) => localized(methodology.dimensions.find((d) => d.id === id)?.label ?? { en: id, ru: id }, language);
+  const dimensionLabel = (id: string) => dimensionName(t, id);
   return (
     <div className="rating-summary">
       <p>
         <span className="score-big">{formatNumber(result.overall, language, { maximumFractionDigits: 1 })}</span> / 100 ·{" "}
-        <strong>{tier ? localized(tier.label, language) : result.tier}</strong> ·{" "}
+        <strong>{tier ? tierName(t, tier.id) : result.tier}</strong> ·{" "}
         {trust ? <TrustLabel trust={trust} /> : <span className="trust-label">{t("rating.selfAssessed")}</span>}
       </p>
       <p>
@@ -46,7 +47,7 @@ export function RatingSummary({
           <p>{t("rating.notEligible")}</p>
           <ul>
             {result.eligibilityReasons.map((r) => (
-              <li key={r.criterion}>{localized(r.message, language)}</li>
+              <li key={r.criterion}>{eligibilityFailure(t, r.criterion)}</li>
             ))}
           </ul>
         </>

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/utils/format";
 import { localized } from "~/utils/i18n";
+import { questionText } from "~/utils/methodology-text";
 
 export interface LogEntry {
   id: string;
@@ -14,7 +15,7 @@ export interface LogEntry {
 /** Every step of the verification: who, when, what changed. */
 export function VerificationLog({ log, questions = {} }: { log: LogEntry[]; questions?: Record<string, { en: string; ru: string }> }) {
   const { t, i18n } = useTranslation();
-  const questionName = (id: unknown) => (typeof id === "string" && questions[id] ? localized(questions[id]!, i18n.language) : id);
+  const questionName = (id: unknown) => (typeof id === "string" && questions[id] ? questionText(t, id) : id);
   return (
     <section aria-labelledby="log-heading">
       <h2 id="log-heading">{t("verification.logHeading")}</h2>

@@ -8,6 +8,7 @@ import { formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { sizeBand, type CountryCode, type Sector, sizeBandName, sectorName, countryName } from "~/utils/reference-data";
+import { dimensionName, tierName } from "~/utils/methodology-text";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const slugs = [...new Set(new URL(request.url).searchParams.getAll("e"))].slice(0, 4);
@@ -20,8 +21,7 @@ export default function ComparePage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { title, enterprises, asked } = useLoaderData<typeof loader>();
-  const label = (l: { en: string; ru: string }) => localized(l, language);
-  const tier = (id: string) => label(currentMethodology.tiers.find((x) => x.id === id)?.label ?? { en: id, ru: id });
+  const tier = (id: string) => tierName(t, id);
   if (enterprises.length < 2) {
     return (
       <article>
@@ -39,7 +39,7 @@ export default function ComparePage() {
     [t("directory.tier"), current.map((r) => tier(r.tier))],
     [t("directory.eligibleShort"), current.map((r) => (r.eligible ? t("directory.yes") : t("directory.no")))],
     ...currentMethodology.dimensions.map((d): [string, string[]] => [
-      label(d.label),
+      dimensionName(t, d.id),
       current.map((r) => {
         const score = r.dimensions.find((x) => x.id === d.id)?.score;
         return score === undefined ? "—" : formatNumber(score, language, { maximumFractionDigits: 1 });
@@ -54,7 +54,7 @@ export default function ComparePage() {
       <h1>{title}</h1>
       <ScoreBarChart
         label={t("compare.chart")}
-        labels={currentMethodology.dimensions.map((d) => label(d.label))}
+        labels={currentMethodology.dimensions.map((d) => dimensionName(t, d.id))}
         series={enterprises.map((e, i) => ({ name: e.name, values: currentMethodology.dimensions.map((d) => current[i]!.dimensions.find((x) => x.id === d.id)?.score ?? 0) }))}
       />
       <table>

@@ -9,6 +9,7 @@ import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { requireEnterpriseMember } from "~/utils/permissions.server";
+import { tierName } from "~/utils/methodology-text";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -38,7 +39,7 @@ export default function AssessmentHistoryPage() {
   const { title, enterprise, draft, submitted, currentVersion } = useLoaderData<typeof loader>();
   const tierLabel = (version: string, tier: string | null) => {
     const found = methodologies[version]?.tiers.find((x) => x.id === tier);
-    return found ? localized(found.label, language) : (tier ?? "");
+    return found ? tierName(t, found.id) : (tier ?? "");
   };
   return (
     <section>

@@ -12,6 +12,7 @@ import { requireUser } from "~/utils/auth.server";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { useHydrated } from "~/utils/use-hydrated";
+import { dimensionName, questionText } from "~/utils/methodology-text";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -185,7 +186,7 @@ export default function QuestionnairePage() {
           {progress.map((p) => (
             <li key={p.id}>
               <Link to={`${base}?section=${p.id}`} aria-current={p.id === section.id ? "step" : undefined}>
-                {localized(p.label, language)}
+                {dimensionName(t, p.id)}
               </Link>{" "}
               <span className="progress">{t("assessment.progress", { answered: p.answered, applicable: p.applicable })}</span>
             </li>
@@ -208,13 +209,13 @@ export default function QuestionnairePage() {
           <ul>
             {Object.keys(errors).map((id) => (
               <li key={id}>
-                <a href={`#q-${id}`}>{localized(questions.find((q) => q.id === id)?.text ?? { en: id, ru: id }, language)}</a>
+                <a href={`#q-${id}`}>{questionText(t, id)}</a>
               </li>
             ))}
           </ul>
         </div>
       ) : null}
-      <h2>{localized(section.label, language)}</h2>
+      <h2>{dimensionName(t, section.id)}</h2>
       <Form method="post" ref={formRef} onChange={hydrated ? onChange : undefined} onSubmit={hydrated ? onSubmit : undefined} className="questionnaire" noValidate>
         <input type="hidden" name="revision" value={revision} />
         <input type="hidden" name="client" value={clientId} />

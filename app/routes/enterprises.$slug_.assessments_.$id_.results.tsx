@@ -11,6 +11,7 @@ import { answerText } from "~/utils/answer-text";
 import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
+import { dimensionName, questionText } from "~/utils/methodology-text";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -48,7 +49,7 @@ export default function ResultsPage() {
   const { title, base, enterprise, isOwner, assessment, result, methodology, peers, verification } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const byId = new Map(methodology.questions.map((q) => [q.id, q]));
-  const dimensionLabel = (id: string) => localized(methodology.dimensions.find((d) => d.id === id)!.label, language);
+  const dimensionLabel = (id: string) => dimensionName(t, id);
   const notice = ["submitted", "published", "unpublished"].find((k) => searchParams.get(k));
   return (
     <article>
@@ -111,7 +112,7 @@ export default function ResultsPage() {
                       const q = byId.get(i.questionId)!;
                       return (
                         <li key={i.questionId}>
-                          <strong>{localized(q.text, language)}</strong>{" "}
+                          <strong>{questionText(t, q.id)}</strong>{" "}
                           {t("results.planItem", {
                             answer: answerText(q, i.bestAnswer, language, t),
                             points: formatNumber(i.pointsAvailable, language),
@@ -144,7 +145,7 @@ export default function ResultsPage() {
             const q = byId.get(c.questionId)!;
             return (
               <tr key={c.questionId}>
-                <td>{localized(q.text, language)}</td>
+                <td>{questionText(t, q.id)}</td>
                 <td>{answerText(q, assessment.answers[c.questionId], language, t)}</td>
                 <td className="number">
                   {formatNumber(c.earned, language)} / {formatNumber(c.possible, language)}

@@ -6,6 +6,7 @@ import { requireAssessmentMember } from "~/utils/assessment-access.server";
 import { requireUser } from "~/utils/auth.server";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
+import { questionText } from "~/utils/methodology-text";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -57,7 +58,7 @@ export default function SubmitAssessmentPage() {
           <ul>
             {missing.map((q) => (
               <li key={q.id}>
-                <Link to={`${base}?section=${q.dimension}#q-${q.id}`}>{localized(q.text, i18n.language)}</Link>
+                <Link to={`${base}?section=${q.dimension}#q-${q.id}`}>{questionText(t, q.id)}</Link>
               </li>
             ))}
           </ul>

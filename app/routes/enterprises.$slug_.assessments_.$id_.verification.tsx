@@ -28,6 +28,7 @@ import { forbidden } from "~/utils/permissions.server";
 import { trustLabel } from "~/utils/trust";
 import { IdSchema } from "~/utils/validation";
 import { EvidenceLinkSchema, MessageSchema } from "~/utils/verification-validation";
+import { dimensionName, questionText, tierName } from "~/utils/methodology-text";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -163,9 +164,9 @@ export default function EnterpriseVerificationPage() {
   const open = !verification || verification.status !== "completed";
   const notice = searchParams.get("requested") ? "requested" : searchParams.get("added") ? `added_${searchParams.get("added")}` : searchParams.get("removed") ? "removed" : searchParams.get("sent") ? "sent" : null;
   const score = (x: number) => formatNumber(x, language, { maximumFractionDigits: 1 });
-  const tierName = (id: string) => localized(difference?.tiers.find((x) => x.id === id)?.label ?? { en: id, ru: id }, language);
-  const value = (v: unknown, options: { id: string; label: { en: string; ru: string } }[] | null, unit: { en: string; ru: string } | null) =>
-    answerText({ options: options ?? undefined, unit: unit ?? undefined } as never, (v ?? undefined) as never, language, t);
+  const tierLabel = (id: string) => tierName(t, id);
+  const value = (questionId: string, v: unknown, options: { id: string }[] | null, unit: unknown) =>
+    answerText({ id: questionId, options: options ?? undefined, unit: unit ?? undefined } as never, (v ?? undefined) as never, language, t);
 
   return (
     <article>
@@ -234,7 +235,7 @@ export default function EnterpriseVerificationPage() {
               </tr>
               {difference.dimensions.map((d) => (
                 <tr key={d.id}>
-                  <th scope="row">{localized(d.label, language)}</th>
+                  <th scope="row">{dimensionName(t, d.id)}</th>
                   <td className="number">{score(d.self)}</td>
                   <td className="number">{score(d.verified)}</td>
                   <td className="number">{formatNumber(d.verified - d.self, language, { maximumFractionDigits: 1, signDisplay: "exceptZero" })}</td>
@@ -242,7 +243,7 @@ export default function EnterpriseVerificationPage() {
               ))}
             </tbody>
           </table>
-          <p>{t("verification.tierChange", { self: tierName(difference.tier.self), verified: tierName(difference.tier.verified) })}</p>
+          <p>{t("verification.tierChange", { self: tierLabel(difference.tier.self), verified: tierLabel(difference.tier.verified) })}</p>
         </section>
       ) : null}
 
@@ -262,9 +263,9 @@ export default function EnterpriseVerificationPage() {
             <tbody>
               {verification.changes.map((c) => (
                 <tr key={c.questionId}>
-                  <td>{localized(c.text, language)}</td>
-                  <td>{value(c.beforeValue, c.options, c.unit)}</td>
-                  <td>{value(c.afterValue, c.options, c.unit)}</td>
+                  <td>{questionText(t, c.questionId)}</td>
+                  <td>{value(c.questionId, c.beforeValue, c.options, c.unit)}</td>
+                  <td>{value(c.questionId, c.afterValue, c.options, c.unit)}</td>
                   <td>{c.reason}</td>
                 </tr>
               ))}
@@ -354,7 +355,7 @@ function QuestionSelect({ id, questions, defaultValue }: { id: string; questions
       <select id={id} name="questionId" defaultValue={defaultValue ?? questions[0]?.id} required>
         {questions.map((q) => (
           <option key={q.id} value={q.id}>
-            {localized(q.text, i18n.language)}
+            {questionText(t, q.id)}
           </option>
         ))}
       </select>

@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
+import { dimensionName, questionText as questionTextOf, questionHelp, optionLabel, tierName, eligibilityLabel } from "~/utils/methodology-text";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = params.version ?? currentMethodology.version;
@@ -53,7 +54,7 @@ function QuestionPoints({ question }: { question: Question }) {
       <PointsTable
         caption={t("methodology.optionsOf", { id: question.id })}
         heading={t("methodology.option")}
-        rows={question.options.map((o) => ({ key: o.id, label: localized(o.label, language), points: o.points }))}
+        rows={question.options.map((o) => ({ key: o.id, label: optionLabel(t, question.id, o.id), points: o.points }))}
       />
     );
   }
@@ -82,7 +83,7 @@ export default function MethodologyPage() {
   const { methodology, isCurrent, versions, title } = useLoaderData<typeof loader>();
   const questionText = (id: string) => {
     const q = methodology.questions.find((question) => question.id === id);
-    return q ? localized(q.text, language) : id;
+    return q ? questionTextOf(t, q.id) : id;
   };
   return (
     <article>
@@ -111,7 +112,7 @@ export default function MethodologyPage() {
           {methodology.dimensions.map((dimension) => (
             <tr key={dimension.id}>
               <td>
-                <a href={`#${dimension.id}`}>{localized(dimension.label, language)}</a>
+                <a href={`#${dimension.id}`}>{dimensionName(t, dimension.id)}</a>
               </td>
               <td className="number">{formatNumber(dimension.weight, language, { style: "percent", maximumFractionDigits: 1 })}</td>
               <td className="number">{methodology.questions.filter((q) => q.dimension === dimension.id).length}</td>
@@ -134,7 +135,7 @@ export default function MethodologyPage() {
         <tbody>
           {methodology.tiers.map((tier) => (
             <tr key={tier.id}>
-              <td>{localized(tier.label, language)}</td>
+              <td>{tierName(t, tier.id)}</td>
               <td className="number">{formatNumber(tier.minScore, language)}</td>
             </tr>
           ))}
@@ -146,7 +147,7 @@ export default function MethodologyPage() {
       <ul>
         {methodology.eligibility.criteria.map((criterion) => (
           <li key={criterion.id}>
-            <strong>{localized(criterion.label, language)}</strong>: {questionText(criterion.question)}
+            <strong>{eligibilityLabel(t, criterion.id)}</strong>: {questionText(criterion.question)}
             {criterion.min !== undefined ? ` ≥ ${formatNumber(criterion.min, language)}` : ""}
             {criterion.oneOf ? ` (${t("methodology.oneOf")})` : ""}
           </li>
@@ -156,15 +157,15 @@ export default function MethodologyPage() {
       {methodology.dimensions.map((dimension) => (
         <section key={dimension.id} aria-labelledby={dimension.id}>
           <h2 id={dimension.id}>
-            {localized(dimension.label, language)} ({formatNumber(dimension.weight, language, { style: "percent", maximumFractionDigits: 1 })})
+            {dimensionName(t, dimension.id)} ({formatNumber(dimension.weight, language, { style: "percent", maximumFractionDigits: 1 })})
           </h2>
           <ol>
             {methodology.questions
               .filter((question) => question.dimension === dimension.id)
               .map((question) => (
                 <li key={question.id} id={`q-${question.id}`}>
-                  <h3>{localized(question.text, language)}</h3>
-                  {question.help ? <p>{localized(question.help, language)}</p> : null}
+                  <h3>{questionTextOf(t, question.id)}</h3>
+                  {question.help ? <p>{questionHelp(t, question.id)}</p> : null}
                   <p>
                     {t(`methodology.type.${question.type}`)} · {t("methodology.maxPoints", { points: formatNumber(question.maxPoints, language) })}
                     {question.allowNotApplicable ? ` · ${t("methodology.mayBeNotApplicable")}` : ""}

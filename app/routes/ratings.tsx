@@ -11,6 +11,7 @@ import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { COUNTRY_CODES, REGIONS, SDGS, SECTORS, SIZE_BANDS, type CountryCode, type Sector, countryName, sdgName, sectorName, sizeBandName, regionName } from "~/utils/reference-data";
 import { TRUST_LABELS } from "~/utils/sector-filters";
+import { tierName } from "~/utils/methodology-text";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -40,7 +41,7 @@ export default function DirectoryPage() {
   const region = (code: string, country: string) => {
     return REGIONS[country as CountryCode]?.some((r) => r.code === code) ? regionName(t, code) : code;
   };
-  const tierLabel = (id: string) => localized(currentMethodology.tiers.find((x) => x.id === id)?.label ?? { en: id, ru: id }, language);
+  const tierLabel = (id: string) => tierName(t, id);
   const select = (name: string, label: string, options: { value: string; label: string }[], value?: string | number) => (
     <div className="field">
       <label htmlFor={`f-${name}`}>{label}</label>
@@ -69,7 +70,7 @@ export default function DirectoryPage() {
           ? select("region", t("sector.region"), REGIONS[filters.country as CountryCode].map((r) => ({ value: r.code, label: regionName(t, r.code) })), filters.region)
           : null}
         {select("sector", t("sector.sector"), SECTORS.map((s) => ({ value: s, label: sectorName(t, s) })), filters.sector)}
-        {select("tier", t("directory.tier"), currentMethodology.tiers.map((x) => ({ value: x.id, label: localized(x.label, language) })), filters.tier)}
+        {select("tier", t("directory.tier"), currentMethodology.tiers.map((x) => ({ value: x.id, label: tierName(t, x.id) })), filters.tier)}
         <div className="field">
           <label htmlFor="f-minScore">{t("directory.minScore")}</label>
           <input id="f-minScore" name="minScore" type="number" min={0} max={100} defaultValue={filters.minScore ?? ""} />

@@ -6,6 +6,7 @@ import { parseDirectoryFilters } from "~/utils/directory-filters";
 import { localized } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { type CountryCode, type Sector, countryName, sectorName } from "~/utils/reference-data";
+import { tierName } from "~/utils/methodology-text";
 
 /** The current directory view as CSV: every matching row, not just one page. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     item.region,
     sectorName(t, item.sector),
     item.overall,
-    localized(currentMethodology.tiers.find((x) => x.id === item.tier)?.label ?? { en: item.tier, ru: item.tier }, language),
+    tierName(t, item.tier),
     t(`sector.trustLabels.${item.trust}`),
     item.verifiedAt?.slice(0, 10) ?? "",
     item.verifiedBy ?? "",

@@ -12,6 +12,7 @@ import { getFixedT } from "~/utils/i18next.server";
 import { COUNTRY_CODES, REGIONS, SECTORS, SIZE_BANDS, type CountryCode, countryName, sectorName, sizeBandName, regionName } from "~/utils/reference-data";
 import { filtersToSearch, parseSectorFilters, TRUST_LABELS } from "~/utils/sector-filters";
 import { sectorTables, type SectorTable } from "~/utils/sector-tables";
+import { dimensionName, tierName } from "~/utils/methodology-text";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -76,7 +77,7 @@ export default function SectorPage() {
   const { title, filters, search, summary } = useLoaderData<typeof loader>();
   const tables = sectorTables(summary, t, language);
   const exportLink = (table: SectorTable) => `/sector/export/${table}${search}`;
-  const dimensionLabel = (id: string) => localized(currentMethodology.dimensions.find((d) => d.id === id)!.label, language);
+  const dimensionLabel = (id: string) => dimensionName(t, id);
   const section = (id: SectorTable, heading: string, caption: string, chart: React.ReactNode) => (
     <section aria-labelledby={`h-${id}`} className="sector-block">
       <h2 id={`h-${id}`}>{heading}</h2>
@@ -185,7 +186,7 @@ export default function SectorPage() {
           <ScoreBarChart
             label={t("sector.tiersChart")}
             max={null}
-            labels={currentMethodology.tiers.map((x) => localized(x.label, language))}
+            labels={currentMethodology.tiers.map((x) => tierName(t, x.id))}
             series={[{ name: t("sector.count"), values: currentMethodology.tiers.map((x) => summary.tiers.find((y) => y.tier === x.id)?.count ?? 0) }]}
           />
         ),

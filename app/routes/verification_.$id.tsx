@@ -27,6 +27,7 @@ import { getFixedT } from "~/utils/i18next.server";
 import { forbidden, notFound, userCan } from "~/utils/permissions.server";
 import { IdSchema } from "~/utils/validation";
 import { MessageSchema, ReasonSchema } from "~/utils/verification-validation";
+import { dimensionName, questionText } from "~/utils/methodology-text";
 
 async function requireReview(request: Request, id: string | undefined) {
   const user = await requireUser(request);
@@ -202,7 +203,7 @@ export default function ReviewPage() {
             <ul>
               {actionData.missing.map((id) => {
                 const q = questions.find((x) => x.question.id === id);
-                return <li key={id}>{q ? <a href={`#review-${id}`}>{localized(q.question.text, language)}</a> : id}</li>;
+                return <li key={id}>{q ? <a href={`#review-${id}`}>{questionText(t, q.question.id)}</a> : id}</li>;
               })}
             </ul>
           ) : null}
@@ -227,14 +228,14 @@ export default function ReviewPage() {
         if (inDimension.length === 0) return null;
         return (
           <section key={d.id} aria-labelledby={`dim-${d.id}`}>
-            <h2 id={`dim-${d.id}`}>{localized(d.label, language)}</h2>
+            <h2 id={`dim-${d.id}`}>{dimensionName(t, d.id)}</h2>
             {inDimension.map((item) => {
               const q = item.question;
               const changeError = actionData?.error === "verification.errors.changeInvalid" && actionData.questionId === q.id ? actionData : null;
               const decision = item.decision;
               return (
                 <section key={q.id} id={`review-${q.id}`} className="review-question" aria-labelledby={`qt-${q.id}`}>
-                  <h3 id={`qt-${q.id}`}>{localized(q.text, language)}</h3>
+                  <h3 id={`qt-${q.id}`}>{questionText(t, q.id)}</h3>
                   <dl>
                     <dt>{t("verification.enterpriseAnswer")}</dt>
                     <dd>{answerText(q, item.selfAnswer ?? undefined, language, t)}</dd>
@@ -273,7 +274,7 @@ export default function ReviewPage() {
                       {item.selfAnswer !== null && decision?.decision !== "accepted" ? (
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="questionId" value={q.id} />
-                          <button type="submit" name="intent" value="accept" aria-label={t("verification.acceptThis", { question: localized(q.text, language) })}>
+                          <button type="submit" name="intent" value="accept" aria-label={t("verification.acceptThis", { question: questionText(t, q.id) })}>
                             {t("verification.accept")}
                           </button>
                         </Form>

@@ -67,6 +67,9 @@ export function languageFromAcceptLanguage(header: string | null): Language | nu
   return null;
 }
 
+/** A translation function of i18next (from `useTranslation` or `getFixedT`). */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
 export const i18nConfig = {
   supportedLngs: [...SUPPORTED_LANGUAGES],
   fallbackLng: FALLBACK_LANGUAGE,

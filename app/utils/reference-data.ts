@@ -1,6 +1,7 @@
 // Reference lists shared by server and browser: countries and their ISO 3166-2
 // first-level regions, sectors, legal forms, SDGs, beneficiary groups, size bands. Their names
 // are in the translation files (namespace "reference"); the functions at the end read them.
+import type { Translate } from "~/utils/i18n";
 
 export const COUNTRY_CODES = ["KZ", "KG", "TJ", "TM", "UZ", "AF", "MN"] as const;
 export type CountryCode = (typeof COUNTRY_CODES)[number];
@@ -206,8 +207,6 @@ export function sizeBand(employees: number): SizeBand {
 export const CURRENCIES = ["KZT", "KGS", "TJS", "TMT", "UZS", "AFN", "MNT", "USD", "EUR"] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
-/** A translation function of i18next (from `useTranslation` or `getFixedT`). */
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 // An unknown code (an old value, a code from outside) is shown as it is rather than as a key.
 export const countryName = (t: Translate, code: string) => t(`reference:country.${code}`, { defaultValue: code });

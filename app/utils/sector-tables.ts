@@ -3,6 +3,7 @@ import type { SectorSummary } from "~/models/sector.server";
 import { localized } from "~/utils/i18n";
 import { TRUST_LABELS } from "~/utils/trust";
 import { countryName, regionName, sdgName } from "~/utils/reference-data";
+import { dimensionName, tierName } from "~/utils/methodology-text";
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -12,8 +13,8 @@ export type SectorTable = (typeof SECTOR_TABLES)[number];
 /** Every table of the dashboard as header and rows: the page renders them and the CSV export writes them. */
 export function sectorTables(summary: SectorSummary, t: T, language: string): Record<SectorTable, { header: string[]; rows: (string | number | null)[][] }> {
   const tooFew = t("sector.tooFew");
-  const dimensionLabel = (id: string) => localized(currentMethodology.dimensions.find((d) => d.id === id)?.label ?? { en: id, ru: id }, language);
-  const tierLabel = (id: string) => localized(currentMethodology.tiers.find((x) => x.id === id)?.label ?? { en: id, ru: id }, language);
+  const dimensionLabel = (id: string) => dimensionName(t, id);
+  const tierLabel = (id: string) => tierName(t, id);
   const pct = (x: number | undefined) => (x === undefined ? tooFew : `${Math.round(x * 1000) / 10}%`);
   return {
     overview: {
