@@ -3,7 +3,7 @@ import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./app/utils/embedded-postgres.server";
-import { getEnv } from "./app/utils/env.server";
+import { getEnv, resetEnvCache } from "./app/utils/env.server";
 import { createNonce, securityHeaders } from "./app/utils/security-headers.server";
 import { checkoutOrigins } from "./app/utils/stripe.server";
 import { applyMigrations } from "./prisma/migrate";
@@ -25,9 +25,11 @@ async function main() {
     const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'ortaq'");
     if (exists.rowCount === 0) await admin.query("CREATE DATABASE ortaq");
     await admin.end();
+    // The app reads its settings from the checked environment: parse it again with the embedded database's address.
     process.env.DATABASE_URL = embedded.url("ortaq");
+    resetEnvCache();
   }
-  const databaseUrl = process.env.DATABASE_URL!;
+  const databaseUrl = getEnv().DATABASE_URL!;
 
   await applyMigrations(databaseUrl, { log: (message) => console.log(message) });
 

@@ -1,7 +1,5 @@
 // Demo consultations in the ministry's country category: one open, one closed with its summary.
-import type { Prisma } from "~/generated/prisma/client";
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from "~/utils/db.server";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

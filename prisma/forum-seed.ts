@@ -1,9 +1,7 @@
 // The forum's categories and demo discussions, in English and Russian.
-import type { Prisma } from "~/generated/prisma/client";
 import { ensureForumCategories } from "~/models/forum-category.server";
 import { assignHandle } from "~/models/user.server";
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from "~/utils/db.server";
 
 interface DemoReply {
   by: string;

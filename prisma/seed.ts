@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hash } from "@node-rs/argon2";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import type { Tx } from "~/utils/db.server";
 import { currentMethodology, methodologies, scoreAssessment } from "../scoring";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { assignHandle } from "~/models/user.server";
@@ -229,7 +230,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
 
 /** A verification of a demo assessment: completed with every answer accepted, or waiting in the queue. */
 async function seedVerification(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   { assessmentId, kind, ownerId, verifierId, requestedAt, result }: {
     assessmentId: string;
     kind: "verified" | "expired" | "requested";

@@ -1,10 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import { CheckboxField, FormErrors, SelectField, TextField } from "~/components/forms";
-import { ContributeSchema } from "~/utils/contribution-validation";
+import { contributeSchema } from "~/utils/contribution-validation";
 
 export function ContributeSection({
   slug,
@@ -22,10 +21,15 @@ export function ContributeSection({
   lastResult?: SubmissionResult<string[]>;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<z.input<typeof ContributeSchema>>({
+  // The server checks the same schema again with the currencies it offers.
+  const schema = contributeSchema(currencies);
+  const [form, fields] = useForm({
     id: "contribute",
     lastResult,
-    constraint: getZodConstraint(ContributeSchema),
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     defaultValue: { currency: currencies[0] },
   });
   return (

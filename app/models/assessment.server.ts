@@ -13,7 +13,7 @@ import {
 } from "../../scoring";
 import type { Prisma } from "~/generated/prisma/client";
 import { refreshRatingFacts } from "~/models/sector.server";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { sizeBand } from "~/utils/reference-data";
 import { trustLabel, type TrustLabel } from "~/utils/trust";
 
@@ -103,7 +103,7 @@ export async function startAssessment({ enterpriseId, userId, prefill }: { enter
     });
   } catch (error) {
     // Two starts at once: the partial unique index lets one draft through; use it.
-    if ((error as { code?: string }).code === "P2002") return (await getDraft(enterpriseId))!;
+    if (isUniqueViolation(error)) return (await getDraft(enterpriseId))!;
     throw error;
   }
 }

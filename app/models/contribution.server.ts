@@ -1,13 +1,12 @@
 import type Stripe from "stripe";
-import type { ContributionStatus, Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
-import { toMinorUnits } from "~/utils/money";
-import { contributionCurrencies, getStripe, MINIMUM_AMOUNTS, stripeConfigured } from "~/utils/stripe.server";
+import type { ContributionStatus } from "~/generated/prisma/client";
+import { prisma, type Tx } from "~/utils/db.server";
+import type { ContributionInput } from "~/utils/contribution-validation";
+import { getStripe, stripeConfigured } from "~/utils/stripe.server";
 
 // A status only ever moves forward: a late or replayed event never undoes a later one.
 const STATUS_RANK: Record<ContributionStatus, number> = { pending: 0, failed: 1, paid: 2, refunded: 3 };
 
-type Tx = Prisma.TransactionClient;
 
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? null));
 
@@ -201,12 +200,12 @@ export async function contributionTotalsByEnterprise() {
   }));
 }
 
-export type StartContributionResult =
-  | { url: string }
-  | { fieldErrors: Record<string, string[]> }
-  | { formError: string; status: number };
+export type StartContributionResult = { url: string } | { formError: string; status: number };
 
-/** Opens a Stripe Checkout Session for a contribution; the amount is checked here, never trusted from the page. */
+/**
+ * Opens a Stripe Checkout Session for a contribution. The input is the server's parse of the
+ * form (contributeSchema): the amount in minor units, within the currency's limits.
+ */
 export async function startContribution({
   user,
   enterprise,
@@ -215,16 +214,11 @@ export async function startContribution({
 }: {
   user: { id: string; email: string };
   enterprise: { id: string; slug: string; name: string };
-  input: { amount: string; currency: string; anonymous: boolean; attempt: string };
+  input: ContributionInput;
   origin: string;
 }): Promise<StartContributionResult> {
   if (!stripeConfigured()) return { formError: "contribute.notConfigured", status: 400 };
-  const { currency, anonymous, attempt } = input;
-  if (!contributionCurrencies().includes(currency)) return { fieldErrors: { currency: ["errors.chooseOne"] } };
-  const amount = toMinorUnits(input.amount, currency);
-  if (amount === null) return { fieldErrors: { amount: ["errors.amount"] } };
-  if (amount < MINIMUM_AMOUNTS[currency]!) return { fieldErrors: { amount: ["errors.amountTooSmall"] } };
-  if (amount > 10_000_000_000) return { fieldErrors: { amount: ["errors.tooLarge"] } };
+  const { amount, currency, anonymous, attempt } = input;
   const metadata = { enterpriseId: enterprise.id, userId: user.id, anonymous: String(anonymous) };
   try {
     const session = await getStripe().checkout.sessions.create(

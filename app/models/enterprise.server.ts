@@ -1,7 +1,7 @@
 import type { MemberRole } from "~/generated/prisma/client";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { findUserIdByEmail } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import type { EnterpriseInput } from "~/utils/enterprise-validation";
 import { SLUG_PATTERN, slugify } from "~/utils/slug";
 
@@ -45,8 +45,6 @@ async function freeSlug(base: string): Promise<string> {
   if (!used.has(root)) return root;
   for (let n = 2; ; n++) if (!used.has(`${root}-${n}`)) return `${root}-${n}`;
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
 /** Creates a draft profile with the user as its owner. A slug chosen by the user must be free. */
 export async function createEnterprise({

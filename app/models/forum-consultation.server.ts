@@ -4,11 +4,10 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { activeSuspension } from "~/models/forum-moderation.server";
 import type { SessionUser } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import { userCan } from "~/utils/permissions.server";
 
-type Tx = Prisma.TransactionClient;
 
 /** The countries a person may open consultations for: those of their ministry roles. */
 export function ministryCountries(user: Pick<SessionUser, "roles"> | null): string[] {

@@ -1,10 +1,8 @@
 // Forum moderation: flags, the moderators' queue, hiding posts, locking, pinning and moving
 // threads, suspensions, and the moderation log. Every change is written together with its
 // ModerationAction row in one transaction, so the log can never miss or invent an action.
-import { Prisma, type ForumFlagReason, type ModerationActionKind } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
-
-type Tx = Prisma.TransactionClient;
+import type { ForumFlagReason, ModerationActionKind, Prisma } from "~/generated/prisma/client";
+import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
 
 // ---------------------------------------------------------------------------------------------
 /** The suspension in force for a person at `now`, if any; lifted and finished ones do not count. */
@@ -46,7 +44,7 @@ export async function flagPost({
   try {
     await prisma.forumFlag.create({ data: { postId, reporterId: userId, reason, note, createdAt: now }, select: { id: true } });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, reason: "already_flagged" };
+    if (isUniqueViolation(error)) return { ok: false, reason: "already_flagged" };
     throw error;
   }
   return { ok: true };

@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Db } from "~/utils/db.server";
 import { COUNTRY_CODES } from "~/utils/reference-data";
 import { MIN_GROUP, revealsSmallRemainder, withheldGroups } from "~/utils/sector-disclosure";
 import { filtersToSearch, parseSectorFilters, type ParsedSectorFilters } from "~/utils/sector-filters";
@@ -17,7 +17,6 @@ const DIMENSION_COLUMNS = {
 } as const;
 export const DIMENSIONS = Object.keys(DIMENSION_COLUMNS) as (keyof typeof DIMENSION_COLUMNS)[];
 
-type Db = Prisma.TransactionClient | typeof prisma;
 
 // The verifier's result when the assessment was verified, the self-assessed one otherwise.
 const dimensionScore = (dimension: string) =>

@@ -1,6 +1,7 @@
-import type { Prisma, Role } from "~/generated/prisma/client";
+import type { Role } from "~/generated/prisma/client";
 import { getDummyHash, hashPassword, verifyPassword } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { handleBase } from "~/utils/forum-mentions";
 import type { Language } from "~/utils/i18n";
 
@@ -56,7 +57,7 @@ export async function createUser({
       return user;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return { error: "email_taken" };
+    if (isUniqueViolation(error)) return { error: "email_taken" };
     throw error;
   }
 }
@@ -69,7 +70,7 @@ const HANDLE_LOCK = 4207002;
  * Gives a person their @mention handle if they have none: derived from the display name, with
  * "-2", "-3"... when taken. Every place that creates users calls it, in the creating transaction.
  */
-export async function assignHandle(tx: Prisma.TransactionClient, userId: string): Promise<string> {
+export async function assignHandle(tx: Tx, userId: string): Promise<string> {
   const current = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { handle: true } });
   if (current.handle) return current.handle;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${HANDLE_LOCK})`;
@@ -188,8 +189,7 @@ export function countAdmins() {
 
 /** ADMIN_EMAIL and ADMIN_PASSWORD make sure that account exists and is an admin (the first admin of a new installation). */
 export async function ensureAdminFromEnv() {
-  const email = process.env.ADMIN_EMAIL;
-  const password = process.env.ADMIN_PASSWORD;
+  const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = getEnv();
   if (!email || !password) return;
   const existing = await findUserIdByEmail(email);
   const passwordHash = await hashPassword(password);

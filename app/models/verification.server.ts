@@ -2,7 +2,7 @@ import { applicableQuestions, scoreAssessment, type AnswerValue, type Answers, t
 import type { Prisma } from "~/generated/prisma/client";
 import { methodologyOf, type Evidence } from "~/models/assessment.server";
 import { refreshRatingFacts } from "~/models/sector.server";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma, type Db } from "~/utils/db.server";
 import { deleteEvidenceFile, type StoredUpload } from "~/utils/evidence-files.server";
 
 export type Decision = { decision: "accepted"; at: string } | { decision: "changed"; value: AnswerValue; reason: string; at: string };
@@ -14,7 +14,6 @@ export const REASON_MAX = 2000;
 export const MESSAGE_MAX = 4000;
 export const ORGANISATION_MAX = 120;
 
-type Db = Prisma.TransactionClient | typeof prisma;
 
 function logEvent(db: Db, { assessmentId, actorId, action, detail = {} }: { assessmentId: string; actorId: string | null; action: string; detail?: Record<string, unknown> }) {
   return db.verificationEvent.create({ data: { assessmentId, actorId, action, detail: detail as Prisma.InputJsonValue }, select: { id: true } });
@@ -102,7 +101,7 @@ export async function requestVerification({ assessmentId, userId }: { assessment
     try {
       await tx.verification.create({ data: { assessmentId, requestedById: userId }, select: { id: true } });
     } catch (error) {
-      if ((error as { code?: string }).code === "P2002") return { ok: false, error: "already_requested" } as const;
+      if (isUniqueViolation(error)) return { ok: false, error: "already_requested" } as const;
       throw error;
     }
     await logEvent(tx, { assessmentId, actorId: userId, action: "requested" });

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { handleStripeEvent } from "~/models/contribution.server";
-import { getStripe, verifyWebhook } from "~/utils/stripe.server";
+import { getStripe, verifyWebhook, webhooksConfigured } from "~/utils/stripe.server";
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
@@ -12,7 +12,7 @@ export async function loader() {
 /** Stripe's webhook: the signature is checked over the raw body before anything is read from it. */
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return json({ error: "POST only" }, 405);
-  if (!process.env.STRIPE_WEBHOOK_SECRET) return json({ error: "Webhooks are not configured" }, 400);
+  if (!webhooksConfigured()) return json({ error: "Webhooks are not configured" }, 400);
   const raw = await request.text();
   let event;
   try {

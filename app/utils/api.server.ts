@@ -1,4 +1,5 @@
 import { prisma } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 
 /** JSON responses of the open data API: open to every origin for GET, never cached privately. */
 export function apiJson(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}) {
@@ -39,7 +40,7 @@ export function apiError(status: number, code: string, message: string, extra: R
 
 // A fixed window per client address, counted in the database so that every app server shares it.
 const WINDOW_MS = 60_000;
-export const API_REQUESTS_PER_MINUTE = Number(process.env.API_RATE_LIMIT ?? 120);
+export const apiRequestsPerMinute = () => getEnv().API_RATE_LIMIT;
 
 /** Null when the request may go on; otherwise the 429 to send. */
 export async function apiRateLimit(address: string): Promise<Response | null> {
@@ -53,9 +54,10 @@ export async function apiRateLimit(address: string): Promise<Response | null> {
     RETURNING count`) as [{ count: number }];
   // Addresses not seen for a while are of no use to the limit; drop them now and then.
   if (Math.random() < 0.01) await prisma.$executeRaw`DELETE FROM "ApiRateWindow" WHERE "windowStart" < ${new Date(now - 10 * WINDOW_MS)}`;
-  if (count <= API_REQUESTS_PER_MINUTE) return null;
+  const limit = apiRequestsPerMinute();
+  if (count <= limit) return null;
   const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
-  return apiError(429, "rate_limited", `Too many requests: at most ${API_REQUESTS_PER_MINUTE} a minute. Try again in ${retryAfter} s.`, {}, { "Retry-After": String(retryAfter) });
+  return apiError(429, "rate_limited", `Too many requests: at most ${limit} a minute. Try again in ${retryAfter} s.`, {}, { "Retry-After": String(retryAfter) });
 }
 
 export async function resetApiRateLimit() {

@@ -1,10 +1,49 @@
 import { z } from "zod";
+import { toMinorUnits } from "~/utils/money";
 
-export const ContributeSchema = z.object({
-  intent: z.literal("contribute").optional(),
-  amount: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(20, { error: "errors.amount" }),
-  currency: z.string({ error: "errors.chooseOne" }).regex(/^[A-Z]{3}$/, { error: "errors.chooseOne" }),
-  anonymous: z.boolean().default(false),
-  // One key per attempt: a form sent twice opens one Checkout Session, not two.
-  attempt: z.uuid({ error: "errors.invalid" }),
-});
+// Stripe's minimum charge is about 0.50 USD; these are that minimum in each currency's minor units.
+export const MINIMUM_AMOUNTS: Record<string, number> = {
+  USD: 50,
+  EUR: 50,
+  KZT: 250_00,
+  KGS: 45_00,
+  TJS: 6_00,
+  UZS: 6_500_00,
+  AFN: 40_00,
+  MNT: 1_800_00,
+  JPY: 50,
+};
+
+/** The largest amount one contribution may be, in minor units of its currency. */
+export const MAXIMUM_AMOUNT = 10_000_000_000;
+
+/**
+ * The contribution form for the currencies offered. The amount typed is read in the chosen
+ * currency and comes out in its minor units, between that currency's minimum and the maximum.
+ */
+export function contributeSchema(currencies: readonly string[]) {
+  return z
+    .object({
+      intent: z.literal("contribute").optional(),
+      amount: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(20, { error: "errors.amount" }),
+      currency: z
+        .string({ error: "errors.chooseOne" })
+        .refine((currency) => currencies.includes(currency) && currency in MINIMUM_AMOUNTS, { error: "errors.chooseOne" }),
+      anonymous: z.boolean().default(false),
+      // One key per attempt: a form sent twice opens one Checkout Session, not two.
+      attempt: z.uuid({ error: "errors.invalid" }),
+    })
+    .transform((value, ctx) => {
+      const refuse = (message: string) => {
+        ctx.addIssue({ code: "custom", path: ["amount"], message });
+        return z.NEVER;
+      };
+      const amount = toMinorUnits(value.amount, value.currency);
+      if (amount === null) return refuse("errors.amount");
+      if (amount < MINIMUM_AMOUNTS[value.currency]!) return refuse("errors.amountTooSmall");
+      if (amount > MAXIMUM_AMOUNT) return refuse("errors.amountTooLarge");
+      return { ...value, amount };
+    });
+}
+
+export type ContributionInput = z.output<ReturnType<typeof contributeSchema>>;

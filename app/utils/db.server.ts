@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "~/generated/prisma/client";
+import { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { getEnv } from "~/utils/env.server";
 
 declare global {
   // eslint-disable-next-line no-var
@@ -7,11 +8,11 @@ declare global {
 }
 
 function createClient() {
-  const connectionString = process.env.DATABASE_URL;
+  const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE: max } = getEnv();
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set: start the platform through server.ts, which provides one");
   }
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) || 10 });
+  const adapter = new PrismaPg({ connectionString, max });
   return new PrismaClient({ adapter });
 }
 
@@ -33,4 +34,20 @@ export async function disconnectPrisma() {
   const client = globalThis.__ortaqPrisma;
   globalThis.__ortaqPrisma = undefined;
   await client?.$disconnect();
+}
+
+/** The client of an open transaction: model functions that must run inside their caller's transaction take one. */
+export type Tx = Prisma.TransactionClient;
+
+/** Either the client or an open transaction: for model functions that run on their own or inside a caller's transaction. */
+export type Db = Tx | PrismaClient;
+
+/**
+ * A write refused by a unique index: Prisma's P2002 for a model query, or PostgreSQL's own
+ * 23505 that a raw query's error carries from the driver adapter (Prisma calls that one P2010).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause;
+  return error.code === "P2002" || cause?.originalCode === "23505";
 }

@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 
 const SESSION_DAYS = 30;
 
 function secureCookie() {
-  const setting = process.env.SESSION_SECURE_COOKIE;
+  const { SESSION_SECURE_COOKIE: setting, NODE_ENV } = getEnv();
   if (setting) return setting === "true";
-  return process.env.NODE_ENV === "production";
+  return NODE_ENV === "production";
 }
 
 const sessionCookie = () =>

@@ -4,6 +4,7 @@ import * as received from "~/routes/enterprises.$slug_.contributions";
 import * as dashboard from "~/routes/dashboard";
 import * as webhook from "~/routes/webhooks.stripe";
 import { prisma } from "~/utils/db.server";
+import { resetEnvCache } from "~/utils/env.server";
 import { validEnterpriseFields } from "../helpers/enterprise";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
 import { checkoutEvent, refundEvent, signed, TEST_WEBHOOK_SECRET } from "../helpers/stripe-events";
@@ -18,12 +19,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await standIn.stop();
   process.env = saved;
+  resetEnvCache();
 });
 beforeEach(() => {
   process.env.STRIPE_SECRET_KEY = "sk_test_ortaq";
   process.env.STRIPE_WEBHOOK_SECRET = TEST_WEBHOOK_SECRET;
   process.env.STRIPE_API_BASE = standIn.url;
   delete process.env.STRIPE_CURRENCIES;
+  resetEnvCache();
 });
 
 let serial = 0;
@@ -93,12 +96,14 @@ describe("starting a contribution", () => {
     expect(second.location).toBe(first.location);
   });
 
-  test("refuses an amount under Stripe's minimum, a malformed amount and a currency Stripe cannot charge", async () => {
+  test("refuses an amount under Stripe's minimum, over the maximum, a malformed amount and a currency Stripe cannot charge", async () => {
     const { enterprise } = await publishedEnterprise();
     const funder = await createTestUser({ roles: ["funder"] });
     const before = standIn.sessions.length;
     for (const [fields, field, message] of [
       [{ amount: "0.30" }, "amount", "errors.amountTooSmall"],
+      [{ amount: "200", currency: "KZT" }, "amount", "errors.amountTooSmall"],
+      [{ amount: "100000001" }, "amount", "errors.amountTooLarge"],
       [{ amount: "12.345" }, "amount", "errors.amount"],
       [{ amount: "-4" }, "amount", "errors.amount"],
       [{ currency: "TMT" }, "currency", "errors.chooseOne"],
@@ -121,6 +126,7 @@ describe("starting a contribution", () => {
 
   test("without STRIPE_SECRET_KEY the page says contributions are not configured and nothing is charged", async () => {
     delete process.env.STRIPE_SECRET_KEY;
+    resetEnvCache();
     const { enterprise } = await publishedEnterprise();
     const funder = await createTestUser({ roles: ["funder"] });
     const page = await run(enterprisePage.loader, getRequest(`/enterprises/${enterprise.slug}`, funder.cookie), { slug: enterprise.slug });
@@ -166,6 +172,7 @@ describe("the Stripe webhook", () => {
 
   test("takes the amount from Stripe's event and handles a zero-decimal currency", async () => {
     process.env.STRIPE_CURRENCIES = "USD,JPY";
+    resetEnvCache();
     const { enterprise } = await publishedEnterprise();
     const event = checkoutEvent("checkout.session.completed", { id: `cs_test_jpy_${serial}`, amount_total: 500, currency: "jpy", metadata: { enterpriseId: enterprise.id } });
     await postWebhook(event);

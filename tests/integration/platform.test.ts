@@ -86,6 +86,7 @@ describe("configuration", () => {
   test("ADMIN_EMAIL and ADMIN_PASSWORD make the first administrator", async () => {
     process.env.ADMIN_EMAIL = "First.Admin@example.org";
     process.env.ADMIN_PASSWORD = "a strong admin password";
+    resetEnvCache();
     await ensureAdminFromEnv();
     await ensureAdminFromEnv();
     const admin = await prisma.user.findUnique({ where: { email: "first.admin@example.org" }, select: { roles: { select: { role: true } } } });
