@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listCategoryChoices, listModerationLog } from "~/models/forum-moderation.server";
 import { requireUser } from "~/utils/auth.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { requirePermission } from "~/utils/permissions.server";
@@ -52,7 +52,7 @@ export default function ModerationLogPage() {
                 <tr key={entry.id}>
                   <td>
                     <time dateTime={new Date(entry.createdAt).toISOString()}>
-                      {new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(entry.createdAt))}
+                      {formatDateTime(entry.createdAt, language)}
                     </time>
                   </td>
                   <td>{entry.moderator.displayName}</td>

@@ -1,6 +1,7 @@
 import { answerConflicts, validateAnswer, type AnswerErrorCode, type AnswerValue, type Answers, type Methodology, type Question } from "../../scoring";
 import type { Evidence } from "~/models/assessment.server";
 import { hasNoControlCharacters } from "~/utils/validation";
+import { toAsciiDigits } from "~/utils/format";
 
 export const NOTE_MAX = 1000;
 export const LINKS_MAX = 5;
@@ -17,7 +18,7 @@ export interface ParsedSection {
 }
 
 function parseNumber(text: string): number | null {
-  const cleaned = text.trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  const cleaned = toAsciiDigits(text).trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
   if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
   return Number(cleaned);
 }

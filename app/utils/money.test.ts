@@ -25,3 +25,11 @@ test("money is shown in the user's language with the currency's own decimals", (
   expect(formatMoney(500, "JPY", "en")).toMatch(/500$/);
   expect(formatMoney(1250, "EUR", "ru")).toMatch(/12,50/);
 });
+
+describe("amounts typed on a Dari or Pashto keyboard", () => {
+  test("read Eastern Arabic-Indic digits and the Arabic decimal separator", () => {
+    expect(toMinorUnits("۲۵", "USD")).toBe(2500);
+    expect(toMinorUnits("۱٬۵۰۰٫۵۰", "AFN")).toBe(150050);
+    expect(toMinorUnits("٣٠", "EUR")).toBe(3000);
+  });
+});

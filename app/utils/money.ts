@@ -1,5 +1,6 @@
 // Money is an integer in minor units with its ISO 4217 currency code, everywhere.
 // Shared by server and browser.
+import { numberFormat, toAsciiDigits } from "~/utils/format";
 
 /** Currencies Stripe charges without a minor unit (the amount is in whole units). */
 export const ZERO_DECIMAL_CURRENCIES = new Set([
@@ -13,7 +14,7 @@ export const minorUnitDigits = (currency: string) => (ZERO_DECIMAL_CURRENCIES.ha
  * currency, or null when it is not a positive amount with at most the currency's decimals.
  */
 export function toMinorUnits(typed: string, currency: string): number | null {
-  const cleaned = typed.trim().replace(/[\s\u00a0\u202f']/g, "").replace(",", ".");
+  const cleaned = toAsciiDigits(typed).trim().replace(/[\s\u00a0\u202f']/g, "").replace(",", ".");
   const digits = minorUnitDigits(currency);
   const pattern = digits === 0 ? /^\d{1,12}$/ : /^\d{1,12}(\.\d{1,2})?$/;
   if (!pattern.test(cleaned)) return null;
@@ -28,7 +29,7 @@ export function fromMinorUnits(amount: number, currency: string): number {
 
 export function formatMoney(amount: number, currency: string, language: string): string {
   const digits = minorUnitDigits(currency);
-  return new Intl.NumberFormat(language, {
+  return numberFormat(language, {
     style: "currency",
     currency,
     minimumFractionDigits: digits,
