@@ -1,6 +1,7 @@
 import { Bar } from "react-chartjs-2";
+import { useTranslation } from "react-i18next";
 import { useHydrated } from "~/utils/use-hydrated";
-import { ACCENT, BRAND } from "./chart-setup";
+import { ACCENT, BRAND, directionOptions } from "./chart-setup";
 
 /**
  * Scores 0–100 as horizontal bars. The chart is drawn in the browser only; the same figures
@@ -19,7 +20,9 @@ export function ScoreBarChart({
   series: { name: string; values: number[] }[];
 }) {
   const hydrated = useHydrated();
+  const { i18n } = useTranslation();
   if (!hydrated) return null;
+  const direction = directionOptions(i18n.dir());
   return (
     <div className="chart">
       <Bar
@@ -33,8 +36,8 @@ export function ScoreBarChart({
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
-          scales: { x: { min: 0, ...(max === null ? {} : { max }) } },
-          plugins: { legend: { display: series.length > 1 } },
+          scales: { x: { min: 0, reverse: direction.reverse, ...(max === null ? {} : { max }) }, y: { position: direction.rtl ? "right" : "left" } },
+          plugins: { legend: { display: series.length > 1, rtl: direction.rtl }, tooltip: { rtl: direction.rtl } },
         }}
       />
     </div>

@@ -1,17 +1,26 @@
 import { Line } from "react-chartjs-2";
+import { useTranslation } from "react-i18next";
 import { useHydrated } from "~/utils/use-hydrated";
-import { BRAND } from "./chart-setup";
+import { BRAND, directionOptions } from "./chart-setup";
 
 /** A score over time; the page shows the same points in a table. */
 export function ScoreLineChart({ label, labels, values, seriesName }: { label: string; labels: string[]; values: number[]; seriesName: string }) {
   const hydrated = useHydrated();
+  const { i18n } = useTranslation();
   if (!hydrated) return null;
+  const direction = directionOptions(i18n.dir());
   return (
     <div className="chart">
       <Line
         aria-label={label}
         data={{ labels, datasets: [{ label: seriesName, data: values, borderColor: BRAND, backgroundColor: BRAND }] }}
-        options={{ responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: 100 } } }}
+        options={{
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          scales: { x: { reverse: direction.reverse }, y: { min: 0, max: 100, position: direction.rtl ? "right" : "left" } },
+          plugins: { legend: { rtl: direction.rtl }, tooltip: { rtl: direction.rtl } },
+        }}
       />
     </div>
   );
