@@ -38,8 +38,8 @@ export default defineConfig({
       env: { STRIPE_STANDIN_PORT: String(STRIPE_STANDIN_PORT) },
     },
     {
-    // A fresh embedded database for every run, seeded with the demo data.
-    command: "rm -rf data/e2e data/e2e-evidence && npx tsx server.ts",
+    // A fresh embedded database for every run, seeded with the demo data; one folder per port, so two runs never share one.
+    command: `rm -rf data/e2e-${PORT} data/e2e-evidence-${PORT} && npx tsx server.ts`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     // Long journeys on a shared two-core machine: a generous guard against a hung test, not a speed check.
@@ -48,8 +48,8 @@ export default defineConfig({
       NODE_ENV: "production",
       PORT: String(PORT),
       HOST: "127.0.0.1",
-      ORTAQ_DATA_DIR: "data/e2e",
-      EVIDENCE_DIR: "data/e2e-evidence",
+      ORTAQ_DATA_DIR: `data/e2e-${PORT}`,
+      EVIDENCE_DIR: `data/e2e-evidence-${PORT}`,
       EVIDENCE_MAX_BYTES: String(1024 * 1024),
       DATABASE_URL: "",
       STRIPE_SECRET_KEY: "sk_test_e2e",
