@@ -95,19 +95,17 @@ export async function benchForum() {
   );
   const forum = await import("../app/models/forum.server");
   const { searchForum } = await import("../app/models/forum-search.server");
-  const { renderMarkdown } = await import("../app/utils/markdown.server");
+  const { getThreadPosts } = await import("../app/models/forum-thread.server");
   const { POSTS_PER_PAGE } = await import("../app/utils/forum-limits");
 
-  // What the loaders do, minus the HTTP layer: the same model calls, and Markdown rendering for thread pages.
+  // What the loaders do, minus the HTTP layer: the same model calls (a thread page renders its posts' Markdown).
   const categoryPage = async (after?: ReturnType<typeof forum.decodeThreadCursor>) => {
     const { threads } = await forum.listCategoryThreads({ categoryId: "bc1", after });
     await forum.getPeople(threads.map((t) => t.authorId));
   };
   const threadPage = async (page: number) => {
     const thread = await forum.getThread("bt0");
-    const posts = await forum.listThreadPosts({ threadId: thread!.id, page, viewerId: "bu7" });
-    await forum.getPeople(posts.map((p) => p.authorId));
-    for (const post of posts) renderMarkdown(post.body);
+    await getThreadPosts({ threadId: thread!.id, page, reader: { id: "bu7", roles: [] } });
   };
   const lastPage = Math.ceil((LONG_THREAD_REPLIES + 1) / POSTS_PER_PAGE);
   const second = await forum.listCategoryThreads({ categoryId: "bc1" });

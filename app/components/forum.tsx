@@ -1,5 +1,7 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { FlagPostLink } from "~/components/forum-moderation";
 import { formatDate, formatNumber } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import { localized } from "~/utils/i18n";
@@ -168,5 +170,118 @@ export function PostRevisionList({ revisions }: { revisions: PostRevisionView[] 
         </li>
       ))}
     </ol>
+  );
+}
+
+export interface ForumPostView {
+  id: string;
+  number: number;
+  authorId: string;
+  createdAt: string | Date;
+  editedAt: string | Date | null;
+  edits: number;
+  deleted: boolean;
+  hidden: boolean;
+  hiddenReason: string | null;
+  /** The text as HTML, or null when the reader may not read it (the server decides: see mayReadPost). */
+  html: string | null;
+  own: boolean;
+  flaggedByViewer: boolean;
+}
+
+/**
+ * One post of a thread, wherever a thread's posts are shown: its author, number and date, its text or
+ * a placeholder, the reader's link to flag it and a moderator's link to moderate it. `editing`
+ * replaces the text (the thread page's edit form); `actions` are shown under a readable post.
+ */
+export function ForumPost({
+  post,
+  person,
+  reader,
+  back,
+  editing,
+  actions,
+}: {
+  post: ForumPostView;
+  person: PersonView | undefined;
+  /** Null for a visitor who is not signed in; `mayFlag` is false while the reader is suspended. */
+  reader: { moderator: boolean; mayFlag: boolean } | null;
+  /** Where the flag page sends the reader back to. */
+  back: string;
+  editing?: ReactNode;
+  actions?: ReactNode;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const open = !post.deleted && !post.hidden;
+  return (
+    <article id={`post-${post.number}`} className={`post${post.hidden ? " post-hidden" : ""}`} aria-labelledby={`post-${post.number}-by`}>
+      <header className="post-header">
+        <span id={`post-${post.number}-by`}>
+          <PersonName person={person} />
+        </span>
+        <a href={`/forum/posts/${post.id}`} className="post-link">
+          #{post.number} · <time dateTime={new Date(post.createdAt).toISOString()}>{formatDate(post.createdAt, language)}</time>
+        </a>
+        {post.editedAt && !post.deleted ? (
+          <span className="post-edited">
+            {t("forum.edited")}
+            {reader?.moderator && post.edits > 0 ? (
+              <>
+                {" · "}
+                <Link to={`/forum/posts/${post.id}/history`}>{t("forum.history", { count: post.edits })}</Link>
+              </>
+            ) : null}
+          </span>
+        ) : null}
+      </header>
+      {post.deleted ? (
+        <p className="post-placeholder">{t("forum.deletedPlaceholder")}</p>
+      ) : post.html === null ? (
+        <p className="post-placeholder">{t("forum.hiddenPlaceholder")}</p>
+      ) : editing ? (
+        editing
+      ) : (
+        <>
+          {post.hidden ? (
+            <p className="post-placeholder">
+              {t("forum.hiddenForModerators")}
+              {post.hiddenReason ? ` ${t("forum.hiddenReason", { reason: post.hiddenReason })}` : null}
+            </p>
+          ) : null}
+          <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+        </>
+      )}
+      {open && actions ? <footer className="post-actions actions">{actions}</footer> : null}
+      {reader?.mayFlag && !post.own && open ? (
+        <p className="post-flag">
+          {post.flaggedByViewer ? (
+            <Link to={`/forum/flags?post=${post.id}`}>{t("forumModeration.flag.youFlagged", { number: post.number })}</Link>
+          ) : (
+            <FlagPostLink postId={post.id} number={post.number} back={`${back}#post-${post.number}`} />
+          )}
+        </p>
+      ) : null}
+      {reader?.moderator && !post.deleted ? (
+        <p className="post-moderation">
+          <Link to={`/forum/moderation/posts/${post.id}`}>{t("forumModeration.post.moderateLink", { number: post.number })}</Link>
+        </p>
+      ) : null}
+    </article>
+  );
+}
+
+/** Links to the first, previous, next and last pages of a thread's posts. */
+export function PostPagination({ page, pageCount, pageLink }: { page: number; pageCount: number; pageLink: (page: number) => string }) {
+  const { t } = useTranslation();
+  if (pageCount <= 1) return null;
+  return (
+    <nav aria-label={t("forum.pagination")} className="pagination">
+      {page > 1 ? <Link to={pageLink(1)}>{t("forum.firstPage")}</Link> : null}
+      {page > 1 ? <Link to={pageLink(page - 1)}>{t("forum.previousPage")}</Link> : null}
+      <span>{t("forum.pageOf", { page, count: pageCount })}</span>
+      {page < pageCount ? <Link to={pageLink(page + 1)}>{t("forum.nextPage")}</Link> : null}
+      {page < pageCount ? <Link to={pageLink(pageCount)}>{t("forum.lastPage")}</Link> : null}
+    </nav>
   );
 }

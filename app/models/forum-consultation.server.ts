@@ -63,16 +63,6 @@ export function getConsultation(threadId: string) {
   return prisma.forumConsultation.findUnique({ where: { threadId }, select: CONSULTATION_SELECT });
 }
 
-/** The replies of a consultation, in order (a consultation page shows them; the thread page paginates). */
-export function listConsultationPosts(threadId: string, take = 200) {
-  return prisma.forumPost.findMany({
-    where: { threadId },
-    select: { id: true, number: true, body: true, createdAt: true, deletedAt: true, hiddenAt: true, authorId: true, author: { select: { displayName: true } } },
-    orderBy: { number: "asc" },
-    take,
-  });
-}
-
 /** May this person close or summarise the consultation: its author, a ministry of its country, or an admin. */
 export function mayManageConsultation(user: Pick<SessionUser, "id" | "roles"> | null, consultation: { country: string; thread: { authorId: string } }) {
   if (!user) return false;

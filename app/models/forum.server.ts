@@ -9,7 +9,6 @@ import {
   MAX_POSTS_PER_WINDOW,
   NEW_ACCOUNT_MS,
   POST_WINDOW_MS,
-  POSTS_PER_PAGE,
   THREADS_PER_PAGE,
 } from "~/utils/forum-limits";
 import { countLinks } from "~/utils/markdown.server";
@@ -247,27 +246,6 @@ const POST_SELECT = {
 } satisfies Prisma.ForumPostSelect;
 
 export type ForumPostRow = Prisma.ForumPostGetPayload<{ select: typeof POST_SELECT }>;
-
-/** One page of a thread: posts numbered from (page-1)*size+1, found through the (threadId, number) index. */
-export async function listThreadPosts({ threadId, page, viewerId }: { threadId: string; page: number; viewerId?: string | null }) {
-  const first = (page - 1) * POSTS_PER_PAGE + 1;
-  const posts = await prisma.forumPost.findMany({
-    where: { threadId, number: { gte: first, lt: first + POSTS_PER_PAGE } },
-    select: POST_SELECT,
-    orderBy: { number: "asc" },
-  });
-  const helpful = viewerId
-    ? new Set(
-        (
-          await prisma.forumReaction.findMany({
-            where: { userId: viewerId, postId: { in: posts.map((p) => p.id) }, kind: "helpful" },
-            select: { postId: true },
-          })
-        ).map((r) => r.postId),
-      )
-    : new Set<string>();
-  return posts.map((post) => ({ ...post, helpfulByViewer: helpful.has(post.id) }));
-}
 
 export function getPost(id: string) {
   return prisma.forumPost.findUnique({

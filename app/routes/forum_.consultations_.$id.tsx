@@ -2,40 +2,46 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ConsultationHeader, ConsultationManageForms, FlagPostLink, SuspensionNotice } from "~/components/forum-moderation";
+import { ForumPost, PostPagination } from "~/components/forum";
+import { ConsultationHeader, ConsultationManageForms, SuspensionNotice } from "~/components/forum-moderation";
 import { FormErrors } from "~/components/forms";
-import {
-  closeConsultation,
-  getConsultation,
-  listConsultationPosts,
-  mayManageConsultation,
-  publishSummary,
-} from "~/models/forum-consultation.server";
-import { activeSuspension, listOwnFlaggedPostIds } from "~/models/forum-moderation.server";
+import { closeConsultation, getConsultation, mayManageConsultation, publishSummary } from "~/models/forum-consultation.server";
+import { activeSuspension } from "~/models/forum-moderation.server";
+import { getThreadPosts } from "~/models/forum-thread.server";
 import { getOptionalUser, requireUser, safeRedirect } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
+import { pageOfPost } from "~/utils/forum-limits";
 import { ConsultationActionSchema } from "~/utils/forum-moderation-validation";
-import { forbidden, notFound, userCan } from "~/utils/permissions.server";
+import { PostPageSchema } from "~/utils/forum-validation";
+import { forbidden, isForumModerator, notFound } from "~/utils/permissions.server";
 import { withNotice } from "~/utils/redirect-notice";
 import { IdSchema } from "~/utils/validation";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!IdSchema.safeParse(params.id).success) notFound();
-  const [user, consultation] = await Promise.all([getOptionalUser(request), getConsultation(params.id!)]);
-  if (!consultation) notFound();
-  const [posts, suspension] = await Promise.all([listConsultationPosts(consultation.threadId), user ? activeSuspension(user.id) : null]);
-  const flagged = user ? await listOwnFlaggedPostIds({ userId: user.id, postIds: posts.map((p) => p.id) }) : [];
   const url = new URL(request.url);
+  const page = PostPageSchema.safeParse(url.searchParams.get("page") ?? undefined);
+  if (!page.success) throw new Response("Bad page", { status: 400 });
+  const [reader, consultation] = await Promise.all([getOptionalUser(request), getConsultation(params.id!)]);
+  if (!consultation) notFound();
+  const pageCount = pageOfPost(consultation.thread.postCount);
+  if (page.data > pageCount) notFound();
+  // The replies are the thread's posts, read as on the thread page; the opening post is the question, shown above them.
+  const [{ posts, people }, suspension] = await Promise.all([
+    getThreadPosts({ threadId: consultation.threadId, page: page.data, reader }),
+    reader ? activeSuspension(reader.id) : null,
+  ]);
   return {
     consultation,
     open: isConsultationOpen(consultation),
     now: Date.now(),
-    posts: posts.map((p) => ({ ...p, body: p.hiddenAt || p.deletedAt ? null : p.body })),
-    viewerId: user?.id ?? null,
-    flagged,
-    mayManage: mayManageConsultation(user, consultation),
-    mayModerate: userCan(user, "moderate:forum"),
+    replies: posts.filter((post) => post.number > 1),
+    people,
+    page: page.data,
+    pageCount,
+    reader: reader ? { moderator: isForumModerator(reader), mayFlag: !suspension } : null,
+    mayManage: mayManageConsultation(reader, consultation),
     suspension: suspension ? { endsAt: suspension.endsAt, reason: suspension.reason } : null,
     notice: url.searchParams.get("opened") ? "opened" : url.searchParams.get("done") ?? (url.searchParams.get("flagged") ? "flagged" : null),
   };
@@ -69,10 +75,9 @@ const NOTICES = new Set(["opened", "close", "summary", "flagged"]);
 export default function ConsultationPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { consultation, open, now, posts, viewerId, flagged, mayManage, mayModerate, suspension, notice } = useLoaderData<typeof loader>();
+  const { consultation, open, now, replies, people, page, pageCount, reader, mayManage, suspension, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const here = `/forum/consultations/${consultation.threadId}`;
-  const [opening, ...replies] = posts;
   return (
     <article className="consultation">
       <p>
@@ -88,7 +93,7 @@ export default function ConsultationPage() {
       <ConsultationHeader consultation={consultation} now={now} />
       <h2>{t("forumModeration.consultation.question")}</h2>
       <p className="field-hint">{t("forumModeration.consultation.askedBy", { name: consultation.thread.author.displayName, date: formatDate(consultation.createdAt, language) })}</p>
-      <div className="plain-text post-body">{opening?.body ?? consultation.question}</div>
+      <div className="plain-text post-body">{consultation.question}</div>
       <p>
         <Link to={`/forum/threads/${consultation.threadId}`}>{open ? t("forumModeration.consultation.replyInThread") : t("forumModeration.consultation.readThread")}</Link>
       </p>
@@ -105,35 +110,15 @@ export default function ConsultationPage() {
           />
         </section>
       ) : null}
-      <h2>{t("forumModeration.consultation.replies", { count: replies.length })}</h2>
+      <h2>{t("forumModeration.consultation.replies", { count: consultation.thread.postCount - 1 })}</h2>
       <ol className="post-list">
         {replies.map((post) => (
-          <li key={post.id} id={`post-${post.number}`} className="post">
-            <p className="post-meta">
-              <strong>{post.author.displayName}</strong> · {formatDate(post.createdAt, language)}
-            </p>
-            {post.body === null ? (
-              <p className="post-hidden">{post.hiddenAt ? t("forumModeration.hiddenPost") : t("forumModeration.deletedPost")}</p>
-            ) : (
-              <div className="plain-text post-body">{post.body}</div>
-            )}
-            {mayModerate ? (
-              <p>
-                <Link to={`/forum/moderation/posts/${post.id}`}>{t("forumModeration.post.moderateLink", { number: post.number })}</Link>
-              </p>
-            ) : null}
-            {flagged.includes(post.id) ? (
-              <p>
-                <Link to={`/forum/flags?post=${post.id}`}>{t("forumModeration.flag.youFlagged", { number: post.number })}</Link>
-              </p>
-            ) : viewerId && post.body !== null && post.authorId !== viewerId && !suspension ? (
-              <p>
-                <FlagPostLink postId={post.id} number={post.number} back={`${here}#post-${post.number}`} />
-              </p>
-            ) : null}
+          <li key={post.id}>
+            <ForumPost post={post} person={people[post.authorId]} reader={reader} back={page > 1 ? `${here}?page=${page}` : here} />
           </li>
         ))}
       </ol>
+      <PostPagination page={page} pageCount={pageCount} pageLink={(n) => `${here}?page=${n}`} />
     </article>
   );
 }

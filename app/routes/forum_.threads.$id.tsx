@@ -3,146 +3,47 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { FormErrors, TextAreaField, TextField } from "~/components/forms";
-import { PersonName, RefusalMessage, TagList, ThreadStatus, type PersonView } from "~/components/forum";
-import { ConsultationManageForms, FlagPostLink, SuspensionNotice, ThreadModerationControls } from "~/components/forum-moderation";
-import { mayManageConsultation } from "~/models/forum-consultation.server";
-import { listCategoryChoices, listOwnFlaggedPostIds } from "~/models/forum-moderation.server";
-import {
-  activeSuspension,
-  createReply,
-  deletePost,
-  editPost,
-  getPeople,
-  getPost,
-  getSubscriptionState,
-  getThread,
-  listThreadPosts,
-  setThreadSubscription,
-  threadClosedReason,
-  toggleHelpful,
-  type PostingRefusal,
-} from "~/models/forum.server";
+import { ForumPost, PostPagination, RefusalMessage, TagList, ThreadStatus } from "~/components/forum";
+import { ConsultationManageForms, SuspensionNotice, ThreadModerationControls } from "~/components/forum-moderation";
+import { findThreadPost, getThreadView } from "~/models/forum-thread.server";
+import { createReply, deletePost, editPost, getThread, setThreadSubscription, toggleHelpful, type PostingRefusal } from "~/models/forum.server";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
-import { MAX_POST_LENGTH, pageOfPost, POSTS_PER_PAGE } from "~/utils/forum-limits";
-import { ThreadActionSchema } from "~/utils/forum-validation";
+import { MAX_POST_LENGTH, pageOfPost } from "~/utils/forum-limits";
+import { PostPageSchema, ThreadActionSchema } from "~/utils/forum-validation";
 import { localized } from "~/utils/i18n";
-import { renderMarkdown } from "~/utils/markdown.server";
-import { isForumModerator, notFound } from "~/utils/permissions.server";
-import { type CountryCode, countryName } from "~/utils/reference-data";
+import { notFound } from "~/utils/permissions.server";
+import { countryName } from "~/utils/reference-data";
 import { IdSchema } from "~/utils/validation";
 
 const postUrl = (threadId: string, number: number) => `/forum/threads/${threadId}?page=${pageOfPost(number)}#post-${number}`;
 
-/** The reply form's starting text when quoting a post: its text as a Markdown quote, with attribution. */
-function quoteOf(post: { id: string; body: string; author: { displayName: string; handle: string | null } }) {
-  const who = post.author.handle ? `@${post.author.handle}` : post.author.displayName.replace(/[[\]*_`\\<>]/g, "");
-  const lines = post.body.trim().split("\n").map((line) => `> ${line}`.trimEnd());
-  return `> ${who} [wrote](/forum/posts/${post.id}):\n>\n${lines.join("\n")}\n\n`;
-}
+/** The page's address: which page, a post to go to, a post to quote or one's own post to edit (an unusable quote or edit is ignored). */
+const ThreadQuerySchema = z.object({
+  page: PostPageSchema,
+  post: z.string().optional(),
+  quote: IdSchema.optional().catch(undefined),
+  edit: IdSchema.optional().catch(undefined),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!IdSchema.safeParse(params.id).success) notFound();
-  const thread = await getThread(params.id!);
-  if (!thread) notFound();
-  const url = new URL(request.url);
-  const postParam = url.searchParams.get("post");
-  if (postParam) {
-    const post = IdSchema.safeParse(postParam).success ? await getPost(postParam) : null;
-    if (!post || post.threadId !== thread.id) notFound();
-    throw redirect(postUrl(thread.id, post.number));
+  const threadId = params.id!;
+  const query = ThreadQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw new Response("Bad page", { status: 400 });
+  const { page, post, quote, edit } = query.data;
+  if (post) {
+    const number = IdSchema.safeParse(post).success ? await findThreadPost({ threadId, postId: post }) : null;
+    if (number === null) notFound();
+    throw redirect(postUrl(threadId, number));
   }
-  const pageCount = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
-  const pageParam = url.searchParams.get("page") ?? "1";
-  if (!/^[1-9]\d{0,6}$/.test(pageParam)) throw new Response("Bad page", { status: 400 });
-  const page = Number(pageParam);
-  if (page > pageCount) notFound();
-
-  const user = await getOptionalUser(request);
-  const moderator = isForumModerator(user);
-  const posts = await listThreadPosts({ threadId: thread.id, page, viewerId: user?.id });
-
-  let quote = "";
-  let replyTo: string | null = null;
-  const quoteParam = url.searchParams.get("quote");
-  if (quoteParam && IdSchema.safeParse(quoteParam).success) {
-    const quoted = await getPost(quoteParam);
-    if (quoted && quoted.threadId === thread.id && !quoted.deletedAt && !quoted.hiddenAt) {
-      quote = quoteOf(quoted);
-      replyTo = quoted.id;
-    }
-  }
-  const editParam = url.searchParams.get("edit");
-  const editing = user && editParam ? posts.find((p) => p.id === editParam && p.authorId === user.id && !p.deletedAt && !p.hiddenAt) : undefined;
-
-  const [people, subscription, suspension, flagged, categories] = await Promise.all([
-    getPeople([thread.authorId, ...posts.map((p) => p.authorId)]),
-    user ? getSubscriptionState({ userId: user.id, threadId: thread.id }) : null,
-    user ? activeSuspension(user.id) : null,
-    user ? listOwnFlaggedPostIds({ userId: user.id, postIds: posts.map((p) => p.id) }) : ([] as string[]),
-    moderator ? listCategoryChoices() : ([] as Awaited<ReturnType<typeof listCategoryChoices>>),
-  ]);
-  const closed = threadClosedReason(thread);
-  return {
-    thread: {
-      id: thread.id,
-      title: thread.title,
-      tags: thread.tags,
-      kind: thread.kind,
-      pinned: thread.pinned,
-      locked: thread.locked,
-      postCount: thread.postCount,
-      authorId: thread.authorId,
-      category: thread.category,
-      enterprise: thread.enterprise?.status === "published" ? { slug: thread.enterprise.slug, name: thread.enterprise.name } : null,
-      consultation: thread.consultation
-        ? {
-            country: thread.consultation.country,
-            question: thread.consultation.question,
-            closesAt: thread.consultation.closesAt,
-            closedAt: thread.consultation.closedAt,
-            summaryHtml: thread.consultation.summary && thread.consultation.summaryPublishedAt ? renderMarkdown(thread.consultation.summary) : null,
-            summaryPublishedAt: thread.consultation.summaryPublishedAt,
-            summary: thread.consultation.summary,
-          }
-        : null,
-    },
-    categoryId: thread.category.id,
-    mayManageConsultation: thread.consultation ? mayManageConsultation(user, { country: thread.consultation.country, thread: { authorId: thread.authorId } }) : false,
-    flagged,
-    categories,
-    posts: posts.map((post) => {
-      const visible = !post.deletedAt && (!post.hiddenAt || moderator);
-      return {
-        id: post.id,
-        number: post.number,
-        authorId: post.authorId,
-        createdAt: post.createdAt,
-        editedAt: post.editedAt,
-        edits: post._count.revisions,
-        deleted: Boolean(post.deletedAt),
-        hidden: Boolean(post.hiddenAt),
-        hiddenAt: post.hiddenAt,
-        hiddenReason: moderator ? post.hiddenReason : null,
-        html: visible ? renderMarkdown(post.body) : null,
-        helpfulCount: post.helpfulCount,
-        helpfulByViewer: post.helpfulByViewer,
-        own: post.authorId === user?.id,
-      };
-    }),
-    editing: editing ? { id: editing.id, number: editing.number, body: editing.body, title: editing.number === 1 ? thread.title : null } : null,
-    people: Object.fromEntries(people) as Record<string, PersonView>,
-    page,
-    pageCount,
-    viewer: user ? { id: user.id, moderator, subscribed: subscription?.thread ?? false } : null,
-    closed,
-    suspendedUntil: suspension?.endsAt ?? null,
-    suspension: suspension ? { endsAt: suspension.endsAt, reason: suspension.reason } : null,
-    quote,
-    replyTo,
-  };
+  const reader = await getOptionalUser(request);
+  const view = await getThreadView({ threadId, page, reader, quoteId: quote, editId: edit });
+  if (!view) notFound();
+  return view;
 }
 
 function refusalStatus(refusal: PostingRefusal | { reason: string }) {
@@ -165,9 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const value = submission.value;
   const belongs = async (postId: string) => {
-    const post = await getPost(postId);
-    if (!post || post.threadId !== threadId) notFound();
-    return post;
+    if ((await findThreadPost({ threadId, postId })) === null) notFound();
   };
   switch (value.intent) {
     case "reply": {
@@ -266,7 +165,7 @@ function ReplyForm({ quote, replyTo }: { quote: string; replyTo: string | null }
 export default function ThreadPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { thread, posts, editing, people, page, pageCount, viewer, closed, suspendedUntil, suspension, quote, replyTo, categoryId, mayManageConsultation, flagged, categories } =
+  const { thread, posts, editing, people, page, pageCount, viewer, closed, suspendedUntil, suspension, quote, replyTo, categoryId, mayManageConsultation, categories } =
     useLoaderData<typeof loader>();
   const here = `/forum/threads/${thread.id}?page=${page}`;
   const categoryName = localized({ en: thread.category.nameEn, ru: thread.category.nameRu }, language);
@@ -322,45 +221,14 @@ export default function ThreadPage() {
       <ol className="post-list">
         {posts.map((post) => (
           <li key={post.id}>
-            <article id={`post-${post.number}`} className={`post${post.hidden ? " post-hidden" : ""}`} aria-labelledby={`post-${post.number}-by`}>
-              <header className="post-header">
-                <span id={`post-${post.number}-by`}>
-                  <PersonName person={people[post.authorId]} />
-                </span>
-                <a href={`/forum/posts/${post.id}`} className="post-link">
-                  #{post.number} · <time dateTime={new Date(post.createdAt).toISOString()}>{formatDate(post.createdAt, language)}</time>
-                </a>
-                {post.editedAt && !post.deleted ? (
-                  <span className="post-edited">
-                    {t("forum.edited")}
-                    {viewer?.moderator && post.edits > 0 ? (
-                      <>
-                        {" · "}
-                        <Link to={`/forum/posts/${post.id}/history`}>{t("forum.history", { count: post.edits })}</Link>
-                      </>
-                    ) : null}
-                  </span>
-                ) : null}
-              </header>
-              {post.deleted ? (
-                <p className="post-placeholder">{t("forum.deletedPlaceholder")}</p>
-              ) : post.hidden && !post.html ? (
-                <p className="post-placeholder">{t("forum.hiddenPlaceholder")}</p>
-              ) : editing?.id === post.id ? (
-                <EditForm editing={editing} threadId={thread.id} page={page} />
-              ) : (
+            <ForumPost
+              post={post}
+              person={people[post.authorId]}
+              reader={viewer ? { moderator: viewer.moderator, mayFlag: !suspendedUntil } : null}
+              back={here}
+              editing={editing?.id === post.id ? <EditForm editing={editing} threadId={thread.id} page={page} /> : undefined}
+              actions={
                 <>
-                  {post.hidden ? (
-                    <p className="post-placeholder">
-                      {t("forum.hiddenForModerators")}
-                      {post.hiddenReason ? ` ${t("forum.hiddenReason", { reason: post.hiddenReason })}` : null}
-                    </p>
-                  ) : null}
-                  <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html ?? "" }} />
-                </>
-              )}
-              {!post.deleted && !post.hidden ? (
-                <footer className="post-actions actions">
                   {viewer && !post.own ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="helpful" />
@@ -391,35 +259,13 @@ export default function ThreadPage() {
                       </button>
                     </Form>
                   ) : null}
-                </footer>
-              ) : null}
-              {viewer && !post.own && !post.deleted && !post.hidden && !suspendedUntil ? (
-                <p className="post-flag">
-                  {flagged.includes(post.id) ? (
-                    <Link to={`/forum/flags?post=${post.id}`}>{t("forumModeration.flag.youFlagged", { number: post.number })}</Link>
-                  ) : (
-                    <FlagPostLink postId={post.id} number={post.number} back={`${here}#post-${post.number}`} />
-                  )}
-                </p>
-              ) : null}
-              {viewer?.moderator && !post.deleted ? (
-                <p className="post-moderation">
-                  <Link to={`/forum/moderation/posts/${post.id}`}>{t("forumModeration.post.moderateLink", { number: post.number })}</Link>
-                </p>
-              ) : null}
-            </article>
+                </>
+              }
+            />
           </li>
         ))}
       </ol>
-      {pageCount > 1 ? (
-        <nav aria-label={t("forum.pagination")} className="pagination">
-          {page > 1 ? <Link to={pageLink(1)}>{t("forum.firstPage")}</Link> : null}
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("forum.previousPage")}</Link> : null}
-          <span>{t("forum.pageOf", { page, count: pageCount })}</span>
-          {page < pageCount ? <Link to={pageLink(page + 1)}>{t("forum.nextPage")}</Link> : null}
-          {page < pageCount ? <Link to={pageLink(pageCount)}>{t("forum.lastPage")}</Link> : null}
-        </nav>
-      ) : null}
+      <PostPagination page={page} pageCount={pageCount} pageLink={pageLink} />
       {viewer?.moderator ? (
         <section aria-labelledby="thread-moderation-heading" className="thread-moderation">
           <h2 id="thread-moderation-heading">{t("forumModeration.thread.legend")}</h2>

@@ -53,3 +53,10 @@ export const ThreadActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("subscribe") }),
   z.object({ intent: z.literal("unsubscribe") }),
 ]);
+
+/** The `page` of a thread's posts in a page's address: a positive whole number, the first page when absent. */
+export const PostPageSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,6}$/)
+  .default("1")
+  .transform(Number);

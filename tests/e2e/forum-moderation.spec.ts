@@ -8,7 +8,7 @@ function inDays(days: number) {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-test("a flagged post is hidden by a moderator from the queue, shows as hidden, and the log shows why", async ({ page }) => {
+test("a flagged post is hidden by a moderator from the queue, shows as hidden, and the log shows why", async ({ page, browser }) => {
   // Long journeys through several pages and accounts.
   test.slow();
   await logIn(page, "funder@demo.ortaq.org");
@@ -63,9 +63,14 @@ test("a flagged post is hidden by a moderator from the queue, shows as hidden, a
 
   await page.goto("/forum/consultations");
   await page.getByRole("link", { name: CLOSED }).click();
-  await expect(page.getByText("This post was hidden by a moderator.")).toBeVisible();
-  await expect(page.getByText(SPAM)).toHaveCount(0);
-  // In the thread, moderators still see the text, marked as hidden, and the thread's moderation form.
+  // Moderators still see the text, marked as hidden, on the consultation as in its thread; anyone else reads a placeholder.
+  await expect(page.locator("#post-4").getByText("Hidden by a moderator; only moderators see this text.")).toBeVisible();
+  const visitor = await browser.newPage();
+  await visitor.goto(page.url());
+  await expect(visitor.locator("#post-4").getByText("This post was hidden by a moderator.")).toBeVisible();
+  await expect(visitor.getByText(SPAM)).toHaveCount(0);
+  await visitor.close();
+  // In the thread too, with the thread's moderation form.
   await page.getByRole("link", { name: "Read the discussion" }).click();
   await expect(page.locator("#post-4").getByText("Hidden by a moderator; only moderators see this text.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Moderate this thread" })).toBeVisible();

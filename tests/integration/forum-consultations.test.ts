@@ -145,6 +145,50 @@ describe("the list of consultations", () => {
   });
 });
 
+describe("the consultation page", () => {
+  test("shows the replies as the thread page does: a hidden one's text to moderators only, marked, and a deleted one's to nobody", async () => {
+    const id = await openConsultation();
+    const replier = await createTestUser();
+    const write = async (body: string) => (await createReply({ userId: replier.id, threadId: id, body, replyToPostId: null })).post!.number;
+    const hiddenNumber = await write("A reply a moderator hides.");
+    const deletedNumber = await write("A reply its author deletes.");
+    await write("A reply everyone reads.");
+    await prisma.forumPost.updateMany({ where: { threadId: id, number: hiddenNumber }, data: { hiddenAt: new Date(), hiddenById: moderator.id, hiddenReason: "Off topic" } });
+    await prisma.forumPost.updateMany({ where: { threadId: id, number: deletedNumber }, data: { deletedAt: new Date() } });
+
+    type Reply = { number: number; html: string | null; hidden: boolean; deleted: boolean; hiddenReason: string | null };
+    const replies = async (cookie?: string) => ((await run(page.loader, getRequest(`/forum/consultations/${id}`, cookie), { id })).data as { replies: Reply[] }).replies;
+    const threadReplies = async (cookie?: string) =>
+      ((await run(threadPage.loader, getRequest(`/forum/threads/${id}`, cookie), { id })).data as { posts: Reply[] }).posts.filter((post) => post.number > 1);
+    const readable = (list: Reply[]) => list.map((r) => [r.number, r.html !== null]);
+
+    const visitor = await replies();
+    expect(readable(visitor)).toEqual([
+      [2, false],
+      [3, false],
+      [4, true],
+    ]);
+    expect(JSON.stringify(visitor)).not.toMatch(/moderator hides|author deletes|Off topic/);
+    expect(visitor).toEqual(await threadReplies());
+    const asModerator = await replies(moderator.cookie);
+    expect(readable(asModerator)).toEqual([
+      [2, true],
+      [3, false],
+      [4, true],
+    ]);
+    expect(asModerator[0]).toMatchObject({ hidden: true, hiddenReason: "Off topic" });
+    expect(asModerator).toEqual(await threadReplies(moderator.cookie));
+    expect((await replies(entrepreneur.cookie)).map((r) => r.html === null)).toEqual([true, true, false]);
+  });
+
+  test("pages through the replies like the thread, and refuses a page that is not one", async () => {
+    const id = await openConsultation();
+    expect((await run(page.loader, getRequest(`/forum/consultations/${id}?page=1`), { id })).status).toBe(200);
+    expect((await run(page.loader, getRequest(`/forum/consultations/${id}?page=2`), { id })).status).toBe(404);
+    expect((await run(page.loader, getRequest(`/forum/consultations/${id}?page=abc`), { id })).status).toBe(400);
+  });
+});
+
 describe("closing and summarising", () => {
   test("the thread accepts replies while open and refuses them once the ministry closes it", async () => {
     const id = await openConsultation();

@@ -1,0 +1,186 @@
+// What a page of a thread shows: its posts as the reader may see them (the thread page and the
+// consultation page show the same posts, through the same query and the same rule), and the thread
+// page around them: the thread, its consultation, and what the reader may do there.
+import type { Prisma } from "~/generated/prisma/client";
+import { mayManageConsultation } from "~/models/forum-consultation.server";
+import { activeSuspension, listCategoryChoices, listOwnFlaggedPostIds } from "~/models/forum-moderation.server";
+import { getPeople, getPost, getSubscriptionState, getThread, threadClosedReason, type ForumPerson } from "~/models/forum.server";
+import type { SessionUser } from "~/models/user.server";
+import { prisma } from "~/utils/db.server";
+import { pageOfPost, POSTS_PER_PAGE } from "~/utils/forum-limits";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { isForumModerator } from "~/utils/permissions.server";
+
+/** Who reads the page: nobody signed in (null), or a person, who may be a moderator. */
+export type ForumReader = Pick<SessionUser, "id" | "roles"> | null;
+
+/**
+ * Whether the reader may read a post's text: nobody that of a deleted post; only moderators that
+ * of a hidden one (shown to them marked as hidden, so they can judge and restore it).
+ */
+export function mayReadPost(post: { deletedAt: Date | null; hiddenAt: Date | null }, reader: ForumReader) {
+  return !post.deletedAt && (!post.hiddenAt || isForumModerator(reader));
+}
+
+const PAGE_POST_SELECT = {
+  id: true,
+  number: true,
+  body: true,
+  authorId: true,
+  helpfulCount: true,
+  editedAt: true,
+  deletedAt: true,
+  hiddenAt: true,
+  hiddenReason: true,
+  createdAt: true,
+  _count: { select: { revisions: true } },
+} satisfies Prisma.ForumPostSelect;
+
+/** A post as one reader sees it: the text (as HTML) only when they may read it, the hiding reason only for moderators. */
+export interface ThreadPostView {
+  id: string;
+  number: number;
+  authorId: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  edits: number;
+  deleted: boolean;
+  hidden: boolean;
+  hiddenReason: string | null;
+  html: string | null;
+  helpfulCount: number;
+  helpfulByViewer: boolean;
+  flaggedByViewer: boolean;
+  own: boolean;
+}
+
+/**
+ * One page of a thread, as `reader` may see it, with the people who wrote it: posts numbered from
+ * (page-1)*size+1, found through the (threadId, number) index.
+ */
+export async function getThreadPosts({ threadId, page, reader }: { threadId: string; page: number; reader: ForumReader }) {
+  const first = (page - 1) * POSTS_PER_PAGE + 1;
+  const posts = await prisma.forumPost.findMany({
+    where: { threadId, number: { gte: first, lt: first + POSTS_PER_PAGE } },
+    select: PAGE_POST_SELECT,
+    orderBy: { number: "asc" },
+  });
+  const postIds = posts.map((p) => p.id);
+  const [helpful, flagged, people] = await Promise.all([
+    reader
+      ? prisma.forumReaction.findMany({ where: { userId: reader.id, postId: { in: postIds }, kind: "helpful" }, select: { postId: true } }).then((rows) => rows.map((r) => r.postId))
+      : ([] as string[]),
+    reader ? listOwnFlaggedPostIds({ userId: reader.id, postIds }) : ([] as string[]),
+    getPeople(posts.map((p) => p.authorId)),
+  ]);
+  const moderator = isForumModerator(reader);
+  const views: ThreadPostView[] = posts.map((post) => ({
+    id: post.id,
+    number: post.number,
+    authorId: post.authorId,
+    createdAt: post.createdAt,
+    editedAt: post.editedAt,
+    edits: post._count.revisions,
+    deleted: Boolean(post.deletedAt),
+    hidden: Boolean(post.hiddenAt),
+    hiddenReason: moderator && !post.deletedAt ? post.hiddenReason : null,
+    html: mayReadPost(post, reader) ? renderMarkdown(post.body) : null,
+    helpfulCount: post.helpfulCount,
+    helpfulByViewer: helpful.includes(post.id),
+    flaggedByViewer: flagged.includes(post.id),
+    own: post.authorId === reader?.id,
+  }));
+  return { posts: views, people: Object.fromEntries(people) as Record<string, ForumPerson> };
+}
+
+/** The number of a post of this thread (for links to it), or null when the thread has no such post. */
+export async function findThreadPost({ threadId, postId }: { threadId: string; postId: string }) {
+  const post = await prisma.forumPost.findFirst({ where: { id: postId, threadId }, select: { number: true } });
+  return post?.number ?? null;
+}
+
+/** The reply form's starting text when quoting a post: its text as a Markdown quote, with attribution. */
+function quoteOf(post: { id: string; body: string; author: { displayName: string; handle: string | null } }) {
+  const who = post.author.handle ? `@${post.author.handle}` : post.author.displayName.replace(/[[\]*_`\\<>]/g, "");
+  const lines = post.body.trim().split("\n").map((line) => `> ${line}`.trimEnd());
+  return `> ${who} [wrote](/forum/posts/${post.id}):\n>\n${lines.join("\n")}\n\n`;
+}
+
+/**
+ * Everything a page of a thread shows to `reader`: the thread (with its consultation), the page's
+ * posts, whether the reader may reply (and why not), a quoted post to start a reply with, and one's
+ * own post being edited. Null when the thread, or that page of it, does not exist.
+ */
+export async function getThreadView({
+  threadId,
+  page,
+  reader,
+  quoteId,
+  editId,
+}: {
+  threadId: string;
+  page: number;
+  reader: ForumReader;
+  quoteId?: string;
+  editId?: string;
+}) {
+  const thread = await getThread(threadId);
+  if (!thread) return null;
+  const pageCount = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
+  if (page > pageCount) return null;
+  const moderator = isForumModerator(reader);
+  const [{ posts, people }, quoted, edited, subscription, suspension, categories] = await Promise.all([
+    getThreadPosts({ threadId, page, reader }),
+    quoteId ? getPost(quoteId) : null,
+    reader && editId ? getPost(editId) : null,
+    reader ? getSubscriptionState({ userId: reader.id, threadId }) : null,
+    reader ? activeSuspension(reader.id) : null,
+    moderator ? listCategoryChoices() : ([] as Awaited<ReturnType<typeof listCategoryChoices>>),
+  ]);
+  // Only a visible post of this thread is quoted; only one's own visible post on this page is edited.
+  const quote = quoted && quoted.threadId === threadId && !quoted.deletedAt && !quoted.hiddenAt ? quoted : null;
+  const editing =
+    edited && edited.threadId === threadId && edited.authorId === reader?.id && !edited.deletedAt && !edited.hiddenAt && pageOfPost(edited.number) === page
+      ? edited
+      : null;
+  const consultation = thread.consultation;
+  return {
+    thread: {
+      id: thread.id,
+      title: thread.title,
+      tags: thread.tags,
+      kind: thread.kind,
+      pinned: thread.pinned,
+      locked: thread.locked,
+      postCount: thread.postCount,
+      authorId: thread.authorId,
+      category: thread.category,
+      enterprise: thread.enterprise?.status === "published" ? { slug: thread.enterprise.slug, name: thread.enterprise.name } : null,
+      consultation: consultation
+        ? {
+            country: consultation.country,
+            question: consultation.question,
+            closesAt: consultation.closesAt,
+            closedAt: consultation.closedAt,
+            summaryHtml: consultation.summary && consultation.summaryPublishedAt ? renderMarkdown(consultation.summary) : null,
+            summaryPublishedAt: consultation.summaryPublishedAt,
+            summary: consultation.summary,
+          }
+        : null,
+    },
+    categoryId: thread.category.id,
+    mayManageConsultation: consultation ? mayManageConsultation(reader, { country: consultation.country, thread: { authorId: thread.authorId } }) : false,
+    categories,
+    posts,
+    people,
+    editing: editing ? { id: editing.id, number: editing.number, body: editing.body, title: editing.number === 1 ? thread.title : null } : null,
+    page,
+    pageCount,
+    viewer: reader ? { id: reader.id, moderator, subscribed: subscription?.thread ?? false } : null,
+    closed: threadClosedReason(thread),
+    suspendedUntil: suspension?.endsAt ?? null,
+    suspension: suspension ? { endsAt: suspension.endsAt, reason: suspension.reason } : null,
+    quote: quote ? quoteOf(quote) : "",
+    replyTo: quote?.id ?? null,
+  };
+}
