@@ -5,9 +5,9 @@ import type { ForumFlagReason, ModerationActionKind, Prisma } from "~/generated/
 import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
 
 // ---------------------------------------------------------------------------------------------
-/** The suspension in force for a person at `now`, if any; lifted and finished ones do not count. */
 // Suspensions: the posting code (forum.server.ts) asks this before it writes anything
 
+/** The suspension in force for a person at `now`, if any; lifted and finished ones do not count. */
 export async function activeSuspension(userId: string, now = new Date(), tx: Tx = prisma) {
   return tx.userSuspension.findFirst({
     where: { userId, liftedAt: null, startsAt: { lte: now }, endsAt: { gt: now } },
