@@ -1,4 +1,5 @@
 import pg from "pg";
+import { sizeBandSql } from "../app/utils/reference-data";
 import { benchDatabase } from "./database";
 
 export const ENTERPRISES = 100_000;
@@ -23,7 +24,7 @@ export async function seedLarge(url: string) {
       "verifiedAt", "verifierOrganisation")
     SELECT 'a' || e.id || '-' || n, e.id, n = ${ASSESSMENTS_PER_ENTERPRISE}, now() - ((${ASSESSMENTS_PER_ENTERPRISE} - n) * 200 + (random() * 90)::int) * interval '1 day',
       e.country, e.region, e.sector,
-      CASE WHEN e.employees <= 0 THEN 'none' WHEN e.employees < 10 THEN 'micro' WHEN e.employees < 50 THEN 'small' WHEN e.employees < 250 THEN 'medium' ELSE 'large' END,
+      ${sizeBandSql("e.employees")},
       e.employees, e."womenLed", e."youthLed", e.sdgs, random() < 0.8, s.tier, s.overall,
       random() * 100, random() * 100, random() * 100, random() * 100, random() * 100, random() * 100, (random() * 2000)::int,
       v.at, CASE WHEN v.at IS NOT NULL THEN 'Bench Audit' END

@@ -12,10 +12,10 @@ import {
   type ScoreResult,
 } from "../../scoring";
 import type { Prisma } from "~/generated/prisma/client";
+import { VERIFICATION_FACTS_SELECT, verifiedOrSelfAssessed } from "~/models/rating.server";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { sizeBand } from "~/utils/reference-data";
-import { trustLabel, type TrustLabel } from "~/utils/trust";
 
 export type Evidence = Record<string, { note?: string; links?: string[] }>;
 
@@ -221,29 +221,23 @@ export async function setRatingPublished({ id, enterpriseId, published }: { id: 
   });
 }
 
-const VERIFIED_SELECT = { where: { status: "completed" }, select: { result: true, completedAt: true, organisation: true } } as const;
-
-/** The public face of a rating: the verifier's result when the assessment was verified, the self-assessed one otherwise. */
-export interface RatingTrust {
-  label: TrustLabel;
-  verifiedAt: Date | null;
-  organisation: string | null;
-}
-
-function withVerification<T extends { result: unknown; verification: { result: unknown; completedAt: Date | null; organisation: string | null } | null }>(row: T) {
-  const { verification, ...rest } = row;
-  const verified = verification?.result && verification.completedAt ? verification : null;
-  const trust: RatingTrust = { label: trustLabel(verified?.completedAt), verifiedAt: verified?.completedAt ?? null, organisation: verified?.organisation ?? null };
-  return { ...rest, result: (verified?.result ?? row.result) as unknown as ScoreResult, trust };
-}
-
 /** The enterprise's published rating, for its public page: only when the profile is public too. */
 export async function getPublishedRating(enterpriseId: string) {
   const row = await prisma.assessment.findFirst({
     where: { enterpriseId, published: true, status: "submitted", enterprise: { status: "published" } },
-    select: { id: true, methodologyVersion: true, result: true, submittedAt: true, publishedAt: true, verification: VERIFIED_SELECT },
+    select: {
+      id: true,
+      methodologyVersion: true,
+      result: true,
+      submittedAt: true,
+      publishedAt: true,
+      verification: { select: { ...VERIFICATION_FACTS_SELECT, result: true } },
+    },
   });
-  return row ? withVerification(row) : null;
+  if (!row) return null;
+  const { verification, result, ...rest } = row;
+  const shown = verifiedOrSelfAssessed({ result }, verification);
+  return { ...rest, result: shown.result as unknown as ScoreResult, trust: shown.trust };
 }
 
 export interface PeerGroupComparison {
@@ -272,7 +266,11 @@ export async function peerComparison({
       enterpriseId: { not: enterprise.id },
       enterprise: { status: "published" },
     },
-    select: { result: true, verification: { select: { status: true, result: true } }, enterprise: { select: { country: true, sector: true, employees: true } } },
+    select: {
+      result: true,
+      verification: { select: { ...VERIFICATION_FACTS_SELECT, result: true } },
+      enterprise: { select: { country: true, sector: true, employees: true } },
+    },
     take: 20_000,
   });
   const groups: { group: PeerGroupComparison["group"]; match: (e: { country: string; sector: string; employees: number }) => boolean }[] = [
@@ -284,7 +282,7 @@ export async function peerComparison({
     // Peers are compared on what the public sees: verified results where they exist.
     const peers = rows
       .filter((row) => match(row.enterprise))
-      .map((row) => ((row.verification?.status === "completed" && row.verification.result) || row.result) as unknown as ScoreResult);
+      .map((row) => verifiedOrSelfAssessed({ result: row.result }, row.verification).result as unknown as ScoreResult);
     if (peers.length < MIN_PEERS) return { group, peers: peers.length, overall: null, dimensions: [] };
     return {
       group,
@@ -320,16 +318,14 @@ function withoutReasonTexts(result: ScoreResult) {
 export async function listPublicRatingHistory(enterpriseId: string) {
   const rows = await prisma.assessment.findMany({
     where: { enterpriseId, status: "submitted", published: true, enterprise: { status: "published" } },
-    select: { methodologyVersion: true, overall: true, tier: true, submittedAt: true, verification: { select: { status: true, overall: true, tier: true, completedAt: true, organisation: true } } },
+    select: {
+      methodologyVersion: true,
+      overall: true,
+      tier: true,
+      submittedAt: true,
+      verification: { select: { ...VERIFICATION_FACTS_SELECT, overall: true, tier: true } },
+    },
     orderBy: { submittedAt: "desc" },
   });
-  return rows.map(({ verification, ...row }) => {
-    const verified = verification?.status === "completed" && verification.completedAt ? verification : null;
-    return {
-      ...row,
-      overall: verified?.overall ?? row.overall,
-      tier: verified?.tier ?? row.tier,
-      trust: { label: trustLabel(verified?.completedAt), verifiedAt: verified?.completedAt ?? null, organisation: verified?.organisation ?? null } satisfies RatingTrust,
-    };
-  });
+  return rows.map(({ verification, overall, tier, ...row }) => ({ ...row, ...verifiedOrSelfAssessed({ overall, tier }, verification) }));
 }

@@ -1,8 +1,8 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { trustCondition, trustSql } from "~/models/sector.server";
+import { VERIFICATION_FACTS_SELECT, verifiedOrSelfAssessed } from "~/models/rating.server";
+import { ratingFactConditions, trustSql } from "~/models/sector.server";
 import type { DirectoryFilters } from "~/utils/directory-filters";
-import { trustLabel } from "~/utils/trust";
 
 export interface DirectoryItem {
   slug: string;
@@ -29,16 +29,11 @@ export interface DirectoryItem {
 const SEARCH_VECTOR = Prisma.sql`(to_tsvector('english', e.name || ' ' || e.description || ' ' || e.mission) || to_tsvector('russian', e.name || ' ' || e.description || ' ' || e.mission))`;
 
 function conditions(filters: DirectoryFilters) {
-  const parts: Prisma.Sql[] = [Prisma.sql`f."isCurrent"`, Prisma.sql`e.status = 'published'`];
-  if (filters.country) parts.push(Prisma.sql`f.country = ${filters.country}`);
-  if (filters.region) parts.push(Prisma.sql`f.region = ${filters.region}`);
-  if (filters.sector) parts.push(Prisma.sql`f.sector = ${filters.sector}`);
+  const parts: Prisma.Sql[] = [Prisma.sql`f."isCurrent"`, Prisma.sql`e.status = 'published'`, ...ratingFactConditions("f", filters)];
   if (filters.tier) parts.push(Prisma.sql`f.tier = ${filters.tier}`);
   if (filters.minScore !== undefined) parts.push(Prisma.sql`f.overall >= ${filters.minScore}`);
-  if (filters.trust) parts.push(trustCondition("f", filters.trust));
   if (filters.eligible !== undefined) parts.push(Prisma.sql`f.eligible = ${filters.eligible}`);
   if (filters.sdg !== undefined) parts.push(Prisma.sql`${filters.sdg}::int = ANY(f.sdgs)`);
-  if (filters.size) parts.push(Prisma.sql`f."sizeBand" = ${filters.size}`);
   if (filters.womenLed !== undefined) parts.push(Prisma.sql`f."womenLed" = ${filters.womenLed}`);
   if (filters.youthLed !== undefined) parts.push(Prisma.sql`f."youthLed" = ${filters.youthLed}`);
   if (filters.q) {
@@ -164,7 +159,7 @@ export async function getPublicEnterprise(slug: string) {
       methodologyVersion: true,
       submittedAt: true,
       result: true,
-      verification: { select: { status: true, result: true, completedAt: true, organisation: true } },
+      verification: { select: { ...VERIFICATION_FACTS_SELECT, result: true } },
     },
     orderBy: { submittedAt: "desc" },
   });
@@ -172,14 +167,14 @@ export async function getPublicEnterprise(slug: string) {
   return {
     ...profile,
     ratings: ratings.map((r) => {
-      const verified = r.verification?.status === "completed" && r.verification.result ? r.verification : null;
-      const result = (verified?.result ?? r.result) as unknown as { overall: number; tier: string; eligible: boolean; dimensions: { id: string; score: number }[] };
+      const shown = verifiedOrSelfAssessed({ result: r.result }, r.verification);
+      const result = shown.result as unknown as { overall: number; tier: string; eligible: boolean; dimensions: { id: string; score: number }[] };
       return {
         methodologyVersion: r.methodologyVersion,
         ratedAt: r.submittedAt!.toISOString(),
-        trust: trustLabel(verified?.completedAt),
-        verifiedAt: verified?.completedAt?.toISOString() ?? null,
-        verifiedBy: verified ? (verified.organisation ?? null) : null,
+        trust: shown.trust.label,
+        verifiedAt: shown.trust.verifiedAt?.toISOString() ?? null,
+        verifiedBy: shown.trust.organisation,
         overall: result.overall,
         tier: result.tier,
         eligible: result.eligible,

@@ -1,6 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
+import { COMPLETED_VERIFICATION_JOIN, verifiedOrSelfAssessedSql } from "~/models/rating.server";
 import { prisma, type Db } from "~/utils/db.server";
-import { COUNTRY_CODES } from "~/utils/reference-data";
+import { COUNTRY_CODES, sizeBandSql } from "~/utils/reference-data";
 import { MIN_GROUP, revealsSmallRemainder, withheldGroups } from "~/utils/sector-disclosure";
 import { filtersToSearch, parseSectorFilters, type ParsedSectorFilters } from "~/utils/sector-filters";
 import { TRUST_LABELS, verificationExpiresAt, verificationValidSince } from "~/utils/trust";
@@ -17,10 +18,9 @@ const DIMENSION_COLUMNS = {
 } as const;
 export const DIMENSIONS = Object.keys(DIMENSION_COLUMNS) as (keyof typeof DIMENSION_COLUMNS)[];
 
-
-// The verifier's result when the assessment was verified, the self-assessed one otherwise.
+// A dimension's score in the result shown.
 const dimensionScore = (dimension: string) =>
-  Prisma.sql`COALESCE((jsonb_path_query_first(COALESCE(v.result, a.result), ${`$.dimensions[*] ? (@.id == "${dimension}").score`}::jsonpath))::text::float, 0)`;
+  Prisma.sql`COALESCE((jsonb_path_query_first(${verifiedOrSelfAssessedSql("result")}, ${`$.dimensions[*] ? (@.id == "${dimension}").score`}::jsonpath))::text::float, 0)`;
 
 // A number answered to a question: the verifier's value when they changed it, the enterprise's otherwise.
 const answeredCount = (question: string) => Prisma.sql`
@@ -43,17 +43,15 @@ export async function refreshRatingFacts(enterpriseId: string, db: Db = prisma) 
     INSERT INTO "RatingFact" ("assessmentId", "enterpriseId", "isCurrent", "submittedAt", country, region, sector, "sizeBand",
       employees, "womenLed", "youthLed", sdgs, eligible, tier, overall, "socialImpact", economic, governance, inclusion, ecosystem,
       environment, beneficiaries, "beneficiariesWomen", "beneficiariesDisability", "beneficiariesVulnerable", "verifiedAt", "verifierOrganisation")
-    SELECT a.id, e.id, a.published, a."submittedAt", e.country, e.region, e.sector,
-      CASE WHEN e.employees <= 0 THEN 'none' WHEN e.employees < 10 THEN 'micro' WHEN e.employees < 50 THEN 'small'
-           WHEN e.employees < 250 THEN 'medium' ELSE 'large' END,
-      e.employees, e."womenLed", e."youthLed", e.sdgs, COALESCE(v.eligible, a.eligible, false), COALESCE(v.tier, a.tier, 'emerging'),
-      COALESCE(v.overall, a.overall, 0),
+    SELECT a.id, e.id, a.published, a."submittedAt", e.country, e.region, e.sector, ${Prisma.raw(sizeBandSql("e.employees"))},
+      e.employees, e."womenLed", e."youthLed", e.sdgs, COALESCE(${verifiedOrSelfAssessedSql("eligible")}, false),
+      COALESCE(${verifiedOrSelfAssessedSql("tier")}, 'emerging'), COALESCE(${verifiedOrSelfAssessedSql("overall")}, 0),
       ${dimensionScore("social_impact")}, ${dimensionScore("economic_sustainability")}, ${dimensionScore("governance_transparency")},
       ${dimensionScore("inclusion")}, ${dimensionScore("ecosystem_partnership")}, ${dimensionScore("environment_climate")},
       ${answeredCount("si_beneficiaries")}, ${beneficiariesWho("si_beneficiaries_women")}, ${beneficiariesWho("si_beneficiaries_disability")},
       ${beneficiariesWho("si_beneficiaries_vulnerable")}, v."completedAt", v.organisation
     FROM "Assessment" a JOIN "Enterprise" e ON e.id = a."enterpriseId"
-    LEFT JOIN "Verification" v ON v."assessmentId" = a.id AND v.status = 'completed'
+    ${COMPLETED_VERIFICATION_JOIN}
     WHERE a."enterpriseId" = ${enterpriseId} AND a.status = 'submitted' AND a."submittedAt" IS NOT NULL
       AND e.status = 'published'
       AND EXISTS (SELECT 1 FROM "Assessment" p WHERE p."enterpriseId" = e.id AND p.published)`;
@@ -82,7 +80,7 @@ export const trustSql = (alias: string, since: Date = verificationValidSince()) 
 };
 
 /** Fact rows with the trust label, as a condition on the stored verification date (index friendly). */
-export function trustCondition(alias: string, label: string, since: Date = verificationValidSince()) {
+function trustCondition(alias: string, label: string, since: Date) {
   const column = Prisma.raw(`${alias}."verifiedAt"`);
   if (label === "self_assessed") return Prisma.sql`${column} IS NULL`;
   if (label === "verified") return Prisma.sql`${column} > ${since}`;
@@ -96,13 +94,24 @@ export async function refreshAllRatingFacts(db: Db = prisma) {
 
 export type SectorFilters = Omit<ParsedSectorFilters, "ignored">;
 
-function where(filters: SectorFilters, since: Date) {
+/** The filters the dashboard and the directory share, over the rating facts. */
+export type RatingFactFilters = Pick<SectorFilters, "country" | "region" | "sector" | "size" | "trust">;
+
+/** The conditions of the shared filters on the fact rows named `alias` (one per filter set). */
+export function ratingFactConditions(alias: string, filters: RatingFactFilters, since: Date = verificationValidSince()): Prisma.Sql[] {
+  const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
   const parts: Prisma.Sql[] = [];
-  if (filters.country) parts.push(Prisma.sql`country = ${filters.country}`);
-  if (filters.region) parts.push(Prisma.sql`region = ${filters.region}`);
-  if (filters.sector) parts.push(Prisma.sql`sector = ${filters.sector}`);
-  if (filters.size) parts.push(Prisma.sql`"sizeBand" = ${filters.size}`);
-  if (filters.trust) parts.push(trustCondition(`"RatingFact"`, filters.trust, since));
+  if (filters.country) parts.push(Prisma.sql`${column("country")} = ${filters.country}`);
+  if (filters.region) parts.push(Prisma.sql`${column("region")} = ${filters.region}`);
+  if (filters.sector) parts.push(Prisma.sql`${column("sector")} = ${filters.sector}`);
+  if (filters.size) parts.push(Prisma.sql`${column("sizeBand")} = ${filters.size}`);
+  if (filters.trust) parts.push(trustCondition(alias, filters.trust, since));
+  return parts;
+}
+
+// The selection's condition on rows named like the table, so it applies as it is to every subquery below.
+function where(filters: SectorFilters, since: Date) {
+  const parts = ratingFactConditions(`"RatingFact"`, filters, since);
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;
 }
 
@@ -311,11 +320,7 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
   if (filters.country) enterpriseWhere.push(Prisma.sql`country = ${filters.country}`);
   if (filters.region) enterpriseWhere.push(Prisma.sql`region = ${filters.region}`);
   if (filters.sector) enterpriseWhere.push(Prisma.sql`sector = ${filters.sector}`);
-  if (filters.size) {
-    const bounds: Record<string, [number, number]> = { none: [0, 0], micro: [1, 9], small: [10, 49], medium: [50, 249], large: [250, 2_000_000_000] };
-    const [lo, hi] = bounds[filters.size] ?? [0, -1];
-    enterpriseWhere.push(Prisma.sql`employees BETWEEN ${lo} AND ${hi}`);
-  }
+  if (filters.size) enterpriseWhere.push(Prisma.sql`${Prisma.raw(sizeBandSql("employees"))} = ${filters.size}`);
   const breakdown = (column: string) => prisma.$queryRaw<GroupRow[]>`
     SELECT ${Prisma.raw(column)} AS key, ${widerCounts}, avg(overall) FILTER (WHERE ${selection}) AS mean
     FROM ${everything} GROUP BY 1 HAVING count(*) FILTER (WHERE ${selection}) > 0 ORDER BY 1`;

@@ -191,16 +191,30 @@ export const BENEFICIARY_GROUPS = [
 export type BeneficiaryGroup = (typeof BENEFICIARY_GROUPS)[number];
 
 
-export const SIZE_BANDS = ["none", "micro", "small", "medium", "large"] as const;
-export type SizeBand = (typeof SIZE_BANDS)[number];
+/**
+ * Size by paid staff, the one definition of the bands: each holds fewer employees than its
+ * limit and at least the limit of the one before: none (0), micro (1–9), small (10–49),
+ * medium (50–249), large (250+).
+ */
+export const SIZE_BAND_LIMITS = [
+  { band: "none", below: 1 },
+  { band: "micro", below: 10 },
+  { band: "small", below: 50 },
+  { band: "medium", below: 250 },
+  { band: "large", below: null },
+] as const;
 
-/** Size by paid staff: none (0), micro (1–9), small (10–49), medium (50–249), large (250+). */
+export const SIZE_BANDS = SIZE_BAND_LIMITS.map((limit) => limit.band);
+export type SizeBand = (typeof SIZE_BAND_LIMITS)[number]["band"];
+
 export function sizeBand(employees: number): SizeBand {
-  if (employees <= 0) return "none";
-  if (employees < 10) return "micro";
-  if (employees < 50) return "small";
-  if (employees < 250) return "medium";
-  return "large";
+  return SIZE_BAND_LIMITS.find((limit) => limit.below === null || employees < limit.below)!.band;
+}
+
+/** The same bands as an SQL expression over a column of employees (a column name, never input). */
+export function sizeBandSql(employees: string): string {
+  const cases = SIZE_BAND_LIMITS.map(({ band, below }) => (below === null ? `ELSE '${band}'` : `WHEN ${employees} < ${below} THEN '${band}'`));
+  return `CASE ${cases.join(" ")} END`;
 }
 
 

@@ -4,7 +4,7 @@ import { getSectorSummary, MIN_GROUP, refreshRatingFacts, refreshSectorSummaries
 import * as sector from "~/routes/sector";
 import * as sectorExport from "~/routes/sector_.export.$table";
 import { prisma } from "~/utils/db.server";
-import { sizeBand } from "~/utils/reference-data";
+import { SIZE_BAND_LIMITS, sizeBand, sizeBandSql } from "~/utils/reference-data";
 import { parseSectorFilters } from "~/utils/sector-filters";
 import { withheldGroups } from "~/utils/sector-disclosure";
 import { trustLabel, verificationExpiresAt, verificationValidSince } from "~/utils/trust";
@@ -187,6 +187,16 @@ describe("sector summaries", () => {
     expect(summary.byRegion).toEqual(toTheCent(plain.byRegion));
     const weakest = [...summary.dimensions].sort((a, b) => a.mean - b.mean).slice(0, 3).map((d) => d.id);
     expect(summary.weakest).toEqual(weakest);
+  });
+
+  test("a size band is the same in the database as in TypeScript, at every band's edges", async () => {
+    const employees = [0, ...SIZE_BAND_LIMITS.flatMap(({ below }) => (below === null ? [] : [below - 1, below])), 100_000];
+    const rows = await prisma.$queryRawUnsafe<{ employees: number; band: string }[]>(
+      `SELECT n AS employees, ${sizeBandSql("n")} AS band FROM unnest($1::int[]) AS n`,
+      employees,
+    );
+    expect(rows.map((row) => [row.employees, row.band])).toEqual(employees.map((n) => [n, sizeBand(n)]));
+    expect(employees.map(sizeBand)).toEqual(["none", "none", "micro", "micro", "small", "small", "medium", "medium", "large", "large"]);
   });
 
   test("counts who the beneficiaries are, from the ratings that were asked", async () => {
