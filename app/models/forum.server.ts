@@ -1,8 +1,8 @@
-import { Prisma, type Role } from "~/generated/prisma/client";
+import type { Prisma, Role } from "~/generated/prisma/client";
 import { activeSuspension } from "~/models/forum-moderation.server";
 import { notifyForPost } from "~/models/notification.server";
 import { assignHandle } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import {
   MAX_LINKS_PER_POST,
@@ -13,8 +13,6 @@ import {
 } from "~/utils/forum-limits";
 import { countLinks } from "~/utils/markdown.server";
 import { verificationValidSince } from "~/utils/trust";
-
-type Tx = Prisma.TransactionClient;
 
 // ---------------------------------------------------------------------------------------------
 // Categories
@@ -336,7 +334,7 @@ async function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       return await prisma.$transaction(fn, { timeout: 15_000 });
     } catch (error) {
       // Two replies racing for the same post number: the loser retries with the next one.
-      const retryable = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      const retryable = isUniqueViolation(error);
       if (!retryable || attempt >= SERIALIZABLE_RETRIES) throw error;
     }
   }

@@ -1,10 +1,8 @@
 // Notifications: who hears of a new post, and what a person reads on /notifications (the header
 // of every page shows the unread count, so this module stays small).
-import type { NotificationKind, Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import type { NotificationKind } from "~/generated/prisma/client";
+import { prisma, type Tx } from "~/utils/db.server";
 import { extractMentions } from "~/utils/forum-mentions";
-
-type Tx = Prisma.TransactionClient;
 
 const NOTIFICATION_RANK: Record<NotificationKind, number> = {
   mention: 5,
