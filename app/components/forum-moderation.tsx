@@ -1,45 +1,39 @@
-// Moderation and consultation pieces for forum pages: plain forms that post to the
-// /forum/moderation, /forum/flags and /forum/consultations routes and come back to `redirectTo`.
+// Moderation and consultation pieces for forum pages: forms that post to the /forum/moderation,
+// /forum/flags and /forum/consultations routes and come back to `redirectTo`. Each takes the
+// `result` its route's action answered with, so a refused form shows why next to its fields.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
+import type { z } from "zod";
 import { useTranslation } from "react-i18next";
-import { ErrorList } from "~/components/forms";
+import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { formatDate } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import { localized } from "~/utils/i18n";
-import { FLAG_REASONS, MAX_REASON_LENGTH, MAX_SUMMARY_LENGTH, MAX_SUSPENSION_DAYS } from "~/utils/forum-moderation-validation";
+import {
+  ConsultationActionSchema,
+  FLAG_REASONS,
+  FlagSchema,
+  PostModerationSchema,
+  ThreadModerationSchema,
+  UserModerationSchema,
+} from "~/utils/forum-moderation-validation";
 import { type CountryCode, countryName } from "~/utils/reference-data";
 
-export type FieldErrors = Record<string, string[] | null | undefined> | null | undefined;
-export type FieldValues = Record<string, unknown> | null | undefined;
+/** What a moderation route's action answered: the submission, with its messages and what was typed. */
+export type ModerationFormResult = SubmissionResult<string[]> | null | undefined;
 
-function errorsOf(errors: FieldErrors, name: string) {
-  return errors?.[name] ?? undefined;
-}
-
-function valueOf(values: FieldValues, name: string) {
-  const value = values?.[name];
-  return typeof value === "string" ? value : undefined;
-}
-
-function ReasonField({ id, label, errors, defaultValue }: { id: string; label: string; errors?: string[]; defaultValue?: string }) {
-  const errorId = `${id}-error`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name="reason"
-        type="text"
-        required
-        minLength={3}
-        maxLength={MAX_REASON_LENGTH}
-        defaultValue={defaultValue}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? errorId : undefined}
-      />
-      <ErrorList id={errorId} errors={errors} />
-    </div>
-  );
+/** A form checked by `schema` in the browser (when it can) and again on the server, showing `result`. */
+function useModerationForm(id: string, schema: z.ZodType, result: ModerationFormResult, defaultValue?: Record<string, string>) {
+  return useForm({
+    id,
+    lastResult: result,
+    defaultValue,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
 }
 
 /** Where a reader flags a post: the flag page, which comes back to `back` once the flag is sent. */
@@ -53,65 +47,22 @@ export function FlagPostLink({ postId, number, back }: { postId: string; number:
 }
 
 /** "Flag this post": a reason from the list and an optional note for the moderators. */
-export function FlagPostForm({
-  postId,
-  redirectTo,
-  errors,
-  values,
-  formError,
-}: {
-  postId: string;
-  redirectTo: string;
-  errors?: FieldErrors;
-  values?: FieldValues;
-  formError?: string | null;
-}) {
+export function FlagPostForm({ postId, redirectTo, result }: { postId: string; redirectTo: string; result?: ModerationFormResult }) {
   const { t } = useTranslation();
-  const reasonErrors = errorsOf(errors, "reason");
-  const noteErrors = errorsOf(errors, "note");
+  const [form, fields] = useModerationForm(`flag-${postId}`, FlagSchema, result);
   return (
-    <Form method="post" action={`/forum/flags?${new URLSearchParams({ post: postId, back: redirectTo })}`} className="form flag-form">
+    <Form method="post" action={`/forum/flags?${new URLSearchParams({ post: postId, back: redirectTo })}`} className="form flag-form" {...getFormProps(form)}>
       <fieldset>
         <legend>{t("forumModeration.flag.legend")}</legend>
-        {formError ? (
-          <p role="alert" className="form-errors">
-            {formError}
-          </p>
-        ) : null}
         <input type="hidden" name="postId" value={postId} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <div className="field">
-          <label htmlFor={`flag-reason-${postId}`}>{t("forumModeration.flag.reason")}</label>
-          <select
-            id={`flag-reason-${postId}`}
-            name="reason"
-            required
-            defaultValue={valueOf(values, "reason") ?? ""}
-            aria-invalid={reasonErrors?.length ? true : undefined}
-            aria-describedby={reasonErrors?.length ? `flag-reason-${postId}-error` : undefined}
-          >
-            <option value="">{t("forumModeration.flag.choose")}</option>
-            {FLAG_REASONS.map((reason) => (
-              <option key={reason} value={reason}>
-                {t(`forumModeration.flagReason.${reason}`)}
-              </option>
-            ))}
-          </select>
-          <ErrorList id={`flag-reason-${postId}-error`} errors={reasonErrors} />
-        </div>
-        <div className="field">
-          <label htmlFor={`flag-note-${postId}`}>{t("forumModeration.flag.note")}</label>
-          <input
-            id={`flag-note-${postId}`}
-            name="note"
-            type="text"
-            maxLength={MAX_REASON_LENGTH}
-            defaultValue={valueOf(values, "note")}
-            aria-invalid={noteErrors?.length ? true : undefined}
-            aria-describedby={noteErrors?.length ? `flag-note-${postId}-error` : undefined}
-          />
-          <ErrorList id={`flag-note-${postId}-error`} errors={noteErrors} />
-        </div>
+        <SelectField
+          field={fields.reason}
+          label={t("forumModeration.flag.reason")}
+          placeholder={t("forumModeration.flag.choose")}
+          options={FLAG_REASONS.map((reason) => ({ value: reason, label: t(`forumModeration.flagReason.${reason}`) }))}
+        />
+        <TextField field={fields.note} label={t("forumModeration.flag.note")} />
         <div className="actions">
           <button type="submit" className="button-secondary">
             {t("forumModeration.flag.submit")}
@@ -127,23 +78,22 @@ export function PostModerationControls({
   post,
   redirectTo,
   withDismiss = false,
-  errors,
-  values,
+  result,
 }: {
   post: { id: string; hiddenAt: string | Date | null };
   redirectTo: string;
   withDismiss?: boolean;
-  errors?: FieldErrors;
-  values?: FieldValues;
+  result?: ModerationFormResult;
 }) {
   const { t } = useTranslation();
-  const id = `moderate-post-${post.id}`;
+  const [form, fields] = useModerationForm(`moderate-post-${post.id}`, PostModerationSchema, result);
   return (
-    <Form method="post" action={`/forum/moderation/posts/${post.id}`} className="form moderation-form">
+    <Form method="post" action={`/forum/moderation/posts/${post.id}`} className="form moderation-form" {...getFormProps(form)}>
       <fieldset>
         <legend>{t("forumModeration.post.legend")}</legend>
+        <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <ReasonField id={`${id}-reason`} label={t("forumModeration.reason")} errors={errorsOf(errors, "reason")} defaultValue={valueOf(values, "reason")} />
+        <TextField field={fields.reason} label={t("forumModeration.reason")} />
         <div className="actions">
           {post.hiddenAt ? (
             <button type="submit" name="intent" value="restore">
@@ -170,24 +120,22 @@ export function ThreadModerationControls({
   thread,
   categories,
   redirectTo,
-  errors,
-  values,
+  result,
 }: {
   thread: { id: string; locked: boolean; pinned: boolean; categoryId: string };
   categories: { id: string; nameEn: string; nameRu: string }[];
   redirectTo: string;
-  errors?: FieldErrors;
-  values?: FieldValues;
+  result?: ModerationFormResult;
 }) {
   const { t, i18n } = useTranslation();
-  const id = `moderate-thread-${thread.id}`;
-  const categoryErrors = errorsOf(errors, "categoryId");
+  const [form, fields] = useModerationForm(`moderate-thread-${thread.id}`, ThreadModerationSchema, result, { categoryId: thread.categoryId });
   return (
-    <Form method="post" action={`/forum/moderation/threads/${thread.id}`} className="form moderation-form">
+    <Form method="post" action={`/forum/moderation/threads/${thread.id}`} className="form moderation-form" {...getFormProps(form)}>
       <fieldset>
         <legend>{t("forumModeration.thread.legend")}</legend>
+        <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <ReasonField id={`${id}-reason`} label={t("forumModeration.reason")} errors={errorsOf(errors, "reason")} defaultValue={valueOf(values, "reason")} />
+        <TextField field={fields.reason} label={t("forumModeration.reason")} />
         <div className="actions">
           <button type="submit" name="intent" value={thread.locked ? "unlock" : "lock"}>
             {thread.locked ? t("forumModeration.thread.unlock") : t("forumModeration.thread.lock")}
@@ -196,23 +144,12 @@ export function ThreadModerationControls({
             {thread.pinned ? t("forumModeration.thread.unpin") : t("forumModeration.thread.pin")}
           </button>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-category`}>{t("forumModeration.thread.moveTo")}</label>
-          <select
-            id={`${id}-category`}
-            name="categoryId"
-            defaultValue={valueOf(values, "categoryId") ?? thread.categoryId}
-            aria-invalid={categoryErrors?.length ? true : undefined}
-            aria-describedby={categoryErrors?.length ? `${id}-category-error` : undefined}
-          >
-            {categories.map((category) => (
-              <option key={category.id} value={category.id}>
-                {localized({ en: category.nameEn, ru: category.nameRu }, i18n.language)}
-              </option>
-            ))}
-          </select>
-          <ErrorList id={`${id}-category-error`} errors={categoryErrors} />
-        </div>
+        <SelectField
+          field={fields.categoryId}
+          label={t("forumModeration.thread.moveTo")}
+          placeholder={t("forum.chooseCategory")}
+          options={categories.map((category) => ({ value: category.id, label: localized({ en: category.nameEn, ru: category.nameRu }, i18n.language) }))}
+        />
         <div className="actions">
           <button type="submit" name="intent" value="move" className="button-secondary">
             {t("forumModeration.thread.move")}
@@ -227,41 +164,22 @@ export function ThreadModerationControls({
 export function UserModerationControls({
   user,
   redirectTo,
-  errors,
-  values,
+  result,
 }: {
   user: { id: string; activeSuspension: { endsAt: string | Date } | null };
   redirectTo: string;
-  errors?: FieldErrors;
-  values?: FieldValues;
+  result?: ModerationFormResult;
 }) {
   const { t } = useTranslation();
-  const id = `moderate-user-${user.id}`;
-  const daysErrors = errorsOf(errors, "days");
+  const [form, fields] = useModerationForm(`moderate-user-${user.id}`, UserModerationSchema, result, { days: "7" });
   return (
-    <Form method="post" action={`/forum/moderation/users/${user.id}`} className="form moderation-form">
+    <Form method="post" action={`/forum/moderation/users/${user.id}`} className="form moderation-form" {...getFormProps(form)}>
       <fieldset>
         <legend>{user.activeSuspension ? t("forumModeration.user.liftLegend") : t("forumModeration.user.suspendLegend")}</legend>
+        <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        {user.activeSuspension ? null : (
-          <div className="field">
-            <label htmlFor={`${id}-days`}>{t("forumModeration.user.days")}</label>
-            <input
-              id={`${id}-days`}
-              name="days"
-              type="number"
-              inputMode="numeric"
-              required
-              min={1}
-              max={MAX_SUSPENSION_DAYS}
-              defaultValue={valueOf(values, "days") ?? "7"}
-              aria-invalid={daysErrors?.length ? true : undefined}
-              aria-describedby={daysErrors?.length ? `${id}-days-error` : undefined}
-            />
-            <ErrorList id={`${id}-days-error`} errors={daysErrors} />
-          </div>
-        )}
-        <ReasonField id={`${id}-reason`} label={t("forumModeration.reason")} errors={errorsOf(errors, "reason")} defaultValue={valueOf(values, "reason")} />
+        {user.activeSuspension ? null : <TextField field={fields.days} label={t("forumModeration.user.days")} type="number" inputMode="numeric" />}
+        <TextField field={fields.reason} label={t("forumModeration.reason")} />
         <div className="actions">
           {user.activeSuspension ? (
             <button type="submit" name="intent" value="lift">
@@ -343,51 +261,50 @@ export function ConsultationManageForms({
   threadId,
   consultation,
   redirectTo,
-  errors,
-  values,
+  result,
 }: {
   threadId: string;
   consultation: ConsultationView;
   redirectTo: string;
-  errors?: FieldErrors;
-  values?: FieldValues;
+  result?: ModerationFormResult;
 }) {
+  return isConsultationOpen(consultation) ? (
+    <CloseConsultationForm threadId={threadId} redirectTo={redirectTo} result={result} />
+  ) : (
+    <ConsultationSummaryForm threadId={threadId} summary={consultation.summary} redirectTo={redirectTo} result={result} />
+  );
+}
+
+function CloseConsultationForm({ threadId, redirectTo, result }: { threadId: string; redirectTo: string; result?: ModerationFormResult }) {
   const { t } = useTranslation();
-  const open = isConsultationOpen(consultation);
-  const summaryErrors = errorsOf(errors, "summary");
-  if (open) {
-    return (
-      <Form method="post" action={`/forum/consultations/${threadId}`} className="form">
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <p>{t("forumModeration.consultation.closeHint")}</p>
-        <div className="actions">
-          <button type="submit" name="intent" value="close">
-            {t("forumModeration.consultation.close")}
-          </button>
-        </div>
-      </Form>
-    );
-  }
+  const [form] = useModerationForm(`close-consultation-${threadId}`, ConsultationActionSchema, result);
   return (
-    <Form method="post" action={`/forum/consultations/${threadId}`} className="form">
+    <Form method="post" action={`/forum/consultations/${threadId}`} className="form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="redirectTo" value={redirectTo} />
-      <div className="field">
-        <label htmlFor={`summary-${threadId}`}>{consultation.summary ? t("forumModeration.consultation.editSummary") : t("forumModeration.consultation.summaryLabel")}</label>
-        <p id={`summary-${threadId}-hint`} className="field-hint">
-          {t("forumModeration.consultation.summaryHint")}
-        </p>
-        <textarea
-          id={`summary-${threadId}`}
-          name="summary"
-          rows={8}
-          required
-          maxLength={MAX_SUMMARY_LENGTH}
-          defaultValue={valueOf(values, "summary") ?? consultation.summary ?? ""}
-          aria-invalid={summaryErrors?.length ? true : undefined}
-          aria-describedby={[`summary-${threadId}-hint`, summaryErrors?.length ? `summary-${threadId}-error` : null].filter(Boolean).join(" ")}
-        />
-        <ErrorList id={`summary-${threadId}-error`} errors={summaryErrors} />
+      <p>{t("forumModeration.consultation.closeHint")}</p>
+      <div className="actions">
+        <button type="submit" name="intent" value="close">
+          {t("forumModeration.consultation.close")}
+        </button>
       </div>
+    </Form>
+  );
+}
+
+function ConsultationSummaryForm({ threadId, summary, redirectTo, result }: { threadId: string; summary: string | null; redirectTo: string; result?: ModerationFormResult }) {
+  const { t } = useTranslation();
+  const [form, fields] = useModerationForm(`consultation-summary-${threadId}`, ConsultationActionSchema, result, summary ? { summary } : undefined);
+  return (
+    <Form method="post" action={`/forum/consultations/${threadId}`} className="form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      <TextAreaField
+        field={fields.summary}
+        label={summary ? t("forumModeration.consultation.editSummary") : t("forumModeration.consultation.summaryLabel")}
+        hint={t("forumModeration.consultation.summaryHint")}
+        rows={8}
+      />
       <div className="actions">
         <button type="submit" name="intent" value="summary">
           {t("forumModeration.consultation.publishSummary")}

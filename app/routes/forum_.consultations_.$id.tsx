@@ -4,7 +4,6 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ForumPost, PostPagination } from "~/components/forum";
 import { ConsultationHeader, ConsultationManageForms, SuspensionNotice } from "~/components/forum-moderation";
-import { FormErrors } from "~/components/forms";
 import { closeConsultation, getConsultation, mayManageConsultation, publishSummary } from "~/models/forum-consultation.server";
 import { activeSuspension } from "~/models/forum-moderation.server";
 import { getThreadPosts } from "~/models/forum-thread.server";
@@ -100,14 +99,7 @@ export default function ConsultationPage() {
       {mayManage ? (
         <section aria-labelledby="manage-heading">
           <h2 id="manage-heading">{t("forumModeration.consultation.manage")}</h2>
-          <FormErrors id="consultation-errors" errors={result?.error?.[""] ?? undefined} />
-          <ConsultationManageForms
-            threadId={consultation.threadId}
-            consultation={consultation}
-            redirectTo={here}
-            errors={result?.error}
-            values={result?.initialValue as Record<string, unknown> | undefined}
-          />
+          <ConsultationManageForms threadId={consultation.threadId} consultation={consultation} redirectTo={here} result={result} />
         </section>
       ) : null}
       <h2>{t("forumModeration.consultation.replies", { count: consultation.thread.postCount - 1 })}</h2>

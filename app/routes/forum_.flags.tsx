@@ -80,12 +80,7 @@ export default function FlagPage() {
       ) : own ? (
         <p>{t("forumModeration.refusal.ownPost")}</p>
       ) : suspension ? null : (
-        <FlagPostForm
-          postId={post.id}
-          redirectTo={back}
-          errors={actionData?.result.error}
-          values={actionData?.result.initialValue as Record<string, unknown> | undefined}
-        />
+        <FlagPostForm postId={post.id} redirectTo={back} result={actionData?.result} />
       )}
     </section>
   );

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PostModerationControls } from "~/components/forum-moderation";
-import { FormErrors } from "~/components/forms";
 import { PostRevisionList } from "~/components/forum";
 import { listPostRevisions } from "~/models/forum.server";
 import { dismissFlags, getPostForModeration, hidePost, restorePost } from "~/models/forum-moderation.server";
@@ -68,14 +67,7 @@ export default function ModeratePostPage() {
       {post.deletedAt ? <p className="notice">{t("forumModeration.post.deletedByAuthor", { date: formatDate(post.deletedAt, language) })}</p> : null}
       <h2>{t("forumModeration.post.current")}</h2>
       <div className="plain-text post-body">{post.body}</div>
-      <FormErrors id="moderate-post-errors" errors={result?.error?.[""] ?? undefined} />
-      <PostModerationControls
-        post={post}
-        redirectTo={here}
-        withDismiss={post.flags.some((f) => f.status === "open")}
-        errors={result?.error}
-        values={result?.initialValue as Record<string, unknown> | undefined}
-      />
+      <PostModerationControls post={post} redirectTo={here} withDismiss={post.flags.some((f) => f.status === "open")} result={result} />
       <h2>{t("forumModeration.post.flags")}</h2>
       {post.flags.length === 0 ? (
         <p>{t("forumModeration.post.noFlags")}</p>

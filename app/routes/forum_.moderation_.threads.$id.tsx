@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ThreadModerationControls } from "~/components/forum-moderation";
-import { FormErrors } from "~/components/forms";
 import { changeThread, getThreadForModeration, listCategoryChoices, moveThread } from "~/models/forum-moderation.server";
 import { handleModerationAction, requireModerationSubject } from "~/utils/forum-moderation-action.server";
 import { ThreadModerationSchema } from "~/utils/forum-moderation-validation";
@@ -71,14 +70,7 @@ export default function ModerateThreadPage() {
       <p>
         <Link to={`/forum/threads/${thread.id}`}>{t("forumModeration.post.openThread")}</Link>
       </p>
-      <FormErrors id="moderate-thread-errors" errors={result?.error?.[""] ?? undefined} />
-      <ThreadModerationControls
-        thread={thread}
-        categories={categories}
-        redirectTo={`/forum/moderation/threads/${thread.id}`}
-        errors={result?.error}
-        values={result?.initialValue as Record<string, unknown> | undefined}
-      />
+      <ThreadModerationControls thread={thread} categories={categories} redirectTo={`/forum/moderation/threads/${thread.id}`} result={result} />
     </section>
   );
 }

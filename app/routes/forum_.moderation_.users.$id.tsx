@@ -63,14 +63,11 @@ export default function ModerateUserPage() {
       ) : (
         <p>{t("forumModeration.user.notSuspended")}</p>
       )}
-      <FormErrors id="moderate-user-errors" errors={result?.error?.[""] ?? undefined} />
-      {self ? null : (
-        <UserModerationControls
-          user={target}
-          redirectTo={`/forum/moderation/users/${target.id}`}
-          errors={result?.error}
-          values={result?.initialValue as Record<string, unknown> | undefined}
-        />
+      {self ? (
+        // No form for oneself; a refusal that still reached the action is shown on its own.
+        <FormErrors id="moderate-user-errors" errors={result?.error?.[""] ?? undefined} />
+      ) : (
+        <UserModerationControls user={target} redirectTo={`/forum/moderation/users/${target.id}`} result={result} />
       )}
       <h2>{t("forumModeration.user.history")}</h2>
       {target.suspensions.length === 0 ? (
