@@ -1,4 +1,5 @@
 import { currentMethodology } from "../../scoring";
+import type { Translate } from "~/utils/i18n";
 import { COUNTRY_CODES, SECTORS, SIZE_BANDS } from "~/utils/reference-data";
 import { TRUST_LABELS } from "~/utils/sector-filters";
 import { SORTS } from "~/utils/directory-filters";
@@ -11,54 +12,53 @@ const tiers = currentMethodology.tiers.map((t) => t.id);
 const query = (name: string, description: string, schema: Record<string, unknown>) => ({ name, in: "query", required: false, description, schema });
 
 /** The OpenAPI 3.1 document of the open data API; a test checks it and real responses against it. */
-export function openApiDocument(serverUrl: string) {
+export function openApiDocument(serverUrl: string, t: Translate) {
   return {
     openapi: "3.1.0",
     info: {
-      title: "Ortaq open data API",
+      title: t("openapi.ortaqOpenDataApi"),
       version: "1.0.0",
-      description:
-        "Published social enterprise profiles and ratings of the Central Asian social enterprise rating. Read-only, public, and limited per client address (HTTP 429 with Retry-After past the limit). Only published data is ever returned.",
+      description: t("openapi.apiDescription"),
     },
     servers: [{ url: serverUrl }],
     paths: {
       "/api/v1/enterprises": {
         get: {
           operationId: "listEnterprises",
-          summary: "Rated enterprises, filtered and sorted, with cursor pagination",
+          summary: t("openapi.ratedEnterprisesFilteredAnd"),
           parameters: [
-            query("country", "ISO 3166-1 alpha-2 code", { type: "string", enum: [...COUNTRY_CODES] }),
-            query("region", "ISO 3166-2 code of a first-level region", { type: "string" }),
-            query("sector", "Sector id", { type: "string", enum: [...SECTORS] }),
-            query("tier", "Tier id", { type: "string", enum: tiers }),
-            query("minScore", "Lowest overall score, 0 to 100", { type: "number", minimum: 0, maximum: 100 }),
-            query("trust", "Trust label: self_assessed, verified (by an independent verifier within the last 24 months) or expired (verified more than 24 months ago)", { type: "string", enum: [...TRUST_LABELS] }),
-            query("eligible", "Only enterprises that pass (true) or fail (false) the eligibility gate", boolean),
-            query("sdg", "Works on this Sustainable Development Goal", { type: "integer", minimum: 1, maximum: 17 }),
-            query("size", "Size band by employees", { type: "string", enum: [...SIZE_BANDS] }),
-            query("womenLed", "Led by a woman", boolean),
-            query("youthLed", "Founded by someone under 30", boolean),
-            query("q", "Words to search for in name, description and mission (English and Russian)", { type: "string", maxLength: 200 }),
-            query("sort", "Order of the list", { type: "string", enum: [...SORTS], default: "score" }),
-            query("cursor", "The nextCursor of the previous page", string),
-            query("limit", "Items per page", { type: "integer", minimum: 1, maximum: 100, default: 20 }),
+            query("country", t("openapi.paramCountry"), { type: "string", enum: [...COUNTRY_CODES] }),
+            query("region", t("openapi.paramRegion"), { type: "string" }),
+            query("sector", t("openapi.paramSector"), { type: "string", enum: [...SECTORS] }),
+            query("tier", t("openapi.paramTier"), { type: "string", enum: tiers }),
+            query("minScore", t("openapi.paramMinscore"), { type: "number", minimum: 0, maximum: 100 }),
+            query("trust", t("openapi.paramTrust"), { type: "string", enum: [...TRUST_LABELS] }),
+            query("eligible", t("openapi.paramEligible"), boolean),
+            query("sdg", t("openapi.paramSdg"), { type: "integer", minimum: 1, maximum: 17 }),
+            query("size", t("openapi.paramSize"), { type: "string", enum: [...SIZE_BANDS] }),
+            query("womenLed", t("openapi.paramWomenled"), boolean),
+            query("youthLed", t("openapi.paramYouthled"), boolean),
+            query("q", t("openapi.paramQ"), { type: "string", maxLength: 200 }),
+            query("sort", t("openapi.paramSort"), { type: "string", enum: [...SORTS], default: "score" }),
+            query("cursor", t("openapi.paramCursor"), string),
+            query("limit", t("openapi.paramLimit"), { type: "integer", minimum: 1, maximum: 100, default: 20 }),
           ],
           responses: {
-            "200": { description: "A page of enterprises", content: { "application/json": { schema: { $ref: "#/components/schemas/EnterprisePage" } } } },
-            "400": { description: "Invalid parameters", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-            "429": { description: "Too many requests", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            "200": { description: t("openapi.aPageOfEnterprises"), content: { "application/json": { schema: { $ref: "#/components/schemas/EnterprisePage" } } } },
+            "400": { description: t("openapi.invalidParameters"), content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            "429": { description: t("openapi.tooManyRequests"), content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
           },
         },
       },
       "/api/v1/enterprises/{slug}": {
         get: {
           operationId: "getEnterprise",
-          summary: "A published enterprise with its published ratings",
+          summary: t("openapi.aPublishedEnterpriseWith"),
           parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" } }],
           responses: {
-            "200": { description: "The enterprise", content: { "application/json": { schema: { $ref: "#/components/schemas/Enterprise" } } } },
-            "404": { description: "No published enterprise has this slug", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-            "429": { description: "Too many requests", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            "200": { description: t("openapi.theEnterprise"), content: { "application/json": { schema: { $ref: "#/components/schemas/Enterprise" } } } },
+            "404": { description: t("openapi.noPublishedEnterpriseHas"), content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            "429": { description: t("openapi.tooManyRequests"), content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
           },
         },
       },
@@ -83,8 +83,8 @@ export function openApiDocument(serverUrl: string) {
             overall: { type: "number", minimum: 0, maximum: 100 },
             tier: { type: "string", enum: tiers },
             trust: { type: "string", enum: [...TRUST_LABELS] },
-            verifiedAt: { type: ["string", "null"], format: "date-time", description: "When a verifier completed the review whose scores are shown; null when self-assessed" },
-            verifiedBy: { type: ["string", "null"], description: "The verifier's organisation; null when self-assessed" },
+            verifiedAt: { type: ["string", "null"], format: "date-time", description: t("openapi.whenAVerifierCompleted") },
+            verifiedBy: { type: ["string", "null"], description: t("openapi.theVerifierSOrganisation") },
             eligible: boolean,
             ratedAt: { type: "string", format: "date-time" },
             description: string,
@@ -107,8 +107,8 @@ export function openApiDocument(serverUrl: string) {
             methodologyVersion: string,
             ratedAt: { type: "string", format: "date-time" },
             trust: { type: "string", enum: [...TRUST_LABELS] },
-            verifiedAt: { type: ["string", "null"], format: "date-time", description: "When a verifier completed the review whose scores are shown; null when self-assessed" },
-            verifiedBy: { type: ["string", "null"], description: "The verifier's organisation; null when self-assessed" },
+            verifiedAt: { type: ["string", "null"], format: "date-time", description: t("openapi.whenAVerifierCompleted") },
+            verifiedBy: { type: ["string", "null"], description: t("openapi.theVerifierSOrganisation") },
             overall: { type: "number", minimum: 0, maximum: 100 },
             tier: { type: "string", enum: tiers },
             eligible: boolean,
