@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CheckboxField, CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { EnterpriseSchema } from "~/utils/enterprise-validation";
 import { localized } from "~/utils/i18n";
-import { BENEFICIARY_GROUPS, COUNTRY_CODES, LEGAL_FORMS, REGIONS, SDGS, SECTORS, type CountryCode, beneficiaryGroupName, countryName, legalFormName, sdgName, sectorName, regionName } from "~/utils/reference-data";
+import { BENEFICIARY_GROUPS, COUNTRY_CODES, LEGAL_FORMS, REGIONS, SDGS, SECTORS, type CountryCode, beneficiaryGroupName, countryName, legalFormName, sdgLabel, sectorName, regionName } from "~/utils/reference-data";
 import { useHydrated } from "~/utils/use-hydrated";
 
 export type EnterpriseFormDefaults = Partial<{
@@ -117,7 +117,7 @@ export function EnterpriseForm({
       <CheckboxGroup
         field={fields.sdgs}
         legend={t("enterprise.fields.sdgs")}
-        options={SDGS.map((n) => ({ value: String(n), label: `${n}. ${sdgName(t, n)}` }))}
+        options={SDGS.map((n) => ({ value: String(n), label: sdgLabel(t, n, language) }))}
       />
       <CheckboxGroup
         field={fields.beneficiaryGroups}

@@ -21,7 +21,7 @@ import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { notFound, requireEnterpriseMember, userCan } from "~/utils/permissions.server";
 import { contributionCurrencies, stripeConfigured } from "~/utils/stripe.server";
-import { REGIONS, type CountryCode, beneficiaryGroupName, countryName, legalFormName, sdgName, sectorName, regionName } from "~/utils/reference-data";
+import { REGIONS, type CountryCode, beneficiaryGroupName, countryName, legalFormName, sdgLabel, sectorName, regionName } from "~/utils/reference-data";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const enterprise = params.slug ? await getEnterpriseBySlug(params.slug) : null;
@@ -222,7 +222,7 @@ export default function EnterprisePage() {
         <ul>
           {enterprise.sdgs.map((n) => (
             <li key={n}>
-              {n}. {sdgName(t, n)}
+              {sdgLabel(t, n, language)}
             </li>
           ))}
         </ul>

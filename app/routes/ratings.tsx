@@ -9,7 +9,7 @@ import { directorySearch, parseDirectoryFilters, SORTS } from "~/utils/directory
 import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import { COUNTRY_CODES, REGIONS, SDGS, SECTORS, SIZE_BANDS, type CountryCode, type Sector, countryName, sdgName, sectorName, sizeBandName, regionName } from "~/utils/reference-data";
+import { COUNTRY_CODES, REGIONS, SDGS, SECTORS, SIZE_BANDS, type CountryCode, type Sector, countryName, sdgLabel, sectorName, sizeBandName, regionName } from "~/utils/reference-data";
 import { TRUST_LABELS } from "~/utils/sector-filters";
 import { tierName } from "~/utils/methodology-text";
 
@@ -76,7 +76,7 @@ export default function DirectoryPage() {
           <input id="f-minScore" name="minScore" type="number" min={0} max={100} defaultValue={filters.minScore ?? ""} />
         </div>
         {select("trust", t("sector.trust"), TRUST_LABELS.map((l) => ({ value: l, label: t(`sector.trustLabels.${l}`) })), filters.trust)}
-        {select("sdg", t("directory.sdg"), SDGS.map((g) => ({ value: String(g), label: `${g}. ${sdgName(t, g)}` })), filters.sdg)}
+        {select("sdg", t("directory.sdg"), SDGS.map((g) => ({ value: String(g), label: sdgLabel(t, g, language) })), filters.sdg)}
         {select("size", t("sector.size"), SIZE_BANDS.map((s) => ({ value: s, label: sizeBandName(t, s) })), filters.size)}
         {select("sort", t("directory.sort"), SORTS.map((s) => ({ value: s, label: t(`directory.sorts.${s}`) })), filters.sort === "score" ? undefined : filters.sort)}
         <fieldset className="field">

@@ -5,6 +5,7 @@ import { currentMethodology } from "../../scoring";
 import { ScoreBarChart } from "~/components/charts/score-bar-chart";
 import { ScoreLineChart } from "~/components/charts/score-line-chart";
 import { getSectorSummary } from "~/models/sector.server";
+import { formatNumber } from "~/utils/format";
 import { MIN_GROUP } from "~/utils/sector-disclosure";
 import { getOptionalUser } from "~/utils/auth.server";
 import { localized } from "~/utils/i18n";
@@ -31,7 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function DataTable({ id, caption, table }: { id: SectorTable; caption: string; table: { header: string[]; rows: (string | number | null)[][] } }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The CSV export keeps the bare numbers; the page writes them the reader's way.
+  const cellText = (cell: string | number | null) => (typeof cell === "number" ? formatNumber(cell, i18n.language, { maximumFractionDigits: 1 }) : cell);
   return (
     <table id={`table-${id}`}>
       <caption>{caption}</caption>
@@ -59,7 +62,7 @@ function DataTable({ id, caption, table }: { id: SectorTable; caption: string; t
                   </th>
                 ) : (
                   <td key={i} className="number">
-                    {cell}
+                    {cellText(cell)}
                   </td>
                 ),
               )}

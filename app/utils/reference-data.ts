@@ -1,6 +1,7 @@
 // Reference lists shared by server and browser: countries and their ISO 3166-2
 // first-level regions, sectors, legal forms, SDGs, beneficiary groups, size bands. Their names
 // are in the translation files (namespace "reference"); the functions at the end read them.
+import { formatNumber } from "~/utils/format";
 import type { Translate } from "~/utils/i18n";
 
 export const COUNTRY_CODES = ["KZ", "KG", "TJ", "TM", "UZ", "AF", "MN"] as const;
@@ -228,5 +229,7 @@ export const regionName = (t: Translate, code: string) => t(`reference:region.${
 export const sectorName = (t: Translate, id: string) => t(`reference:sector.${id}`, { defaultValue: id });
 export const legalFormName = (t: Translate, id: string) => t(`reference:legalForm.${id}`, { defaultValue: id });
 export const sdgName = (t: Translate, goal: number | string) => t(`reference:sdg.${goal}`, { defaultValue: String(goal) });
+/** The goal with its number, the number in the language's own digits: "5. Gender equality", "۵. برابری جنسیتی". */
+export const sdgLabel = (t: Translate, goal: number | string, language: string) => `${formatNumber(Number(goal), language)}. ${sdgName(t, goal)}`;
 export const beneficiaryGroupName = (t: Translate, id: string) => t(`reference:beneficiaryGroup.${id}`, { defaultValue: id });
 export const sizeBandName = (t: Translate, id: string) => t(`reference:sizeBand.${id}`, { defaultValue: id });

@@ -2,7 +2,8 @@ import { currentMethodology } from "../../scoring";
 import type { SectorSummary } from "~/models/sector.server";
 import { localized } from "~/utils/i18n";
 import { TRUST_LABELS } from "~/utils/trust";
-import { countryName, regionName, sdgName } from "~/utils/reference-data";
+import { formatNumber } from "~/utils/format";
+import { countryName, regionName, sdgLabel } from "~/utils/reference-data";
 import { dimensionName, tierName } from "~/utils/methodology-text";
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -15,7 +16,7 @@ export function sectorTables(summary: SectorSummary, t: T, language: string): Re
   const tooFew = t("sector.tooFew");
   const dimensionLabel = (id: string) => dimensionName(t, id);
   const tierLabel = (id: string) => tierName(t, id);
-  const pct = (x: number | undefined) => (x === undefined ? tooFew : `${Math.round(x * 1000) / 10}%`);
+  const pct = (x: number | undefined) => (x === undefined ? tooFew : formatNumber(x, language, { style: "percent", maximumFractionDigits: 1 }));
   return {
     overview: {
       header: [t("sector.figure"), t("sector.value")],
@@ -52,7 +53,7 @@ export function sectorTables(summary: SectorSummary, t: T, language: string): Re
     },
     sdgs: {
       header: [t("sector.goal"), t("sector.count")],
-      rows: summary.suppressed ? [] : summary.sdgs.map((s) => [`${s.goal}. ${sdgName(t, s.goal)}`, s.count]),
+      rows: summary.suppressed ? [] : summary.sdgs.map((s) => [sdgLabel(t, s.goal, language), s.count]),
     },
     trend: {
       header: [t("sector.quarter"), t("sector.rated"), t("sector.mean")],

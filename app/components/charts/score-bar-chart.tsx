@@ -32,6 +32,8 @@ export function ScoreBarChart({
           datasets: series.map((s, i) => ({ label: s.name, data: s.values, backgroundColor: i === 0 ? BRAND : ACCENT })),
         }}
         options={{
+          // Tick and tooltip numbers are written with Intl in this language (۲۰ in Dari, not 20).
+          locale: i18n.language,
           indexAxis: "y",
           responsive: true,
           maintainAspectRatio: false,

@@ -15,6 +15,8 @@ export function ScoreLineChart({ label, labels, values, seriesName }: { label: s
         aria-label={label}
         data={{ labels, datasets: [{ label: seriesName, data: values, borderColor: BRAND, backgroundColor: BRAND }] }}
         options={{
+          // Tick and tooltip numbers are written with Intl in this language (۲۰ in Dari, not 20).
+          locale: i18n.language,
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
