@@ -29,7 +29,7 @@ export const BodySchema = z
 export const TagsSchema = z
   .string()
   .optional()
-  .transform((value) => [...new Set((value ?? "").split(",").map(normaliseTag).filter(Boolean))])
+  .transform((value) => [...new Set((value ?? "").split(/[,،]/).map(normaliseTag).filter(Boolean))])
   .superRefine((tags, ctx) => {
     // Reported on the field itself (not on one tag), so the message shows next to it.
     if (tags.length > MAX_TAGS) ctx.addIssue({ code: "custom", message: "forum.errors.tooManyTags" });
