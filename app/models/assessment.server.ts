@@ -11,13 +11,16 @@ import {
   type Methodology,
   type ScoreResult,
 } from "../../scoring";
+import type { Params } from "@remix-run/react";
 import type { Prisma } from "~/generated/prisma/client";
+import { requireEnterpriseMember } from "~/models/enterprise.server";
 import { VERIFICATION_FACTS_SELECT, verifiedOrSelfAssessed } from "~/models/rating.server";
 import { refreshRatingFacts } from "~/models/sector.server";
+import type { Evidence } from "~/utils/assessment-form.server";
+import type { SessionUser } from "~/utils/auth.server";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
+import { notFound, requireIdParam } from "~/utils/permissions.server";
 import { sizeBand } from "~/utils/reference-data";
-
-export type Evidence = Record<string, { note?: string; links?: string[] }>;
 
 export const MIN_PEERS = 5;
 
@@ -58,6 +61,14 @@ export async function getAssessment({ id, enterpriseId }: { id: string; enterpri
 }
 
 export type AssessmentRecord = NonNullable<Awaited<ReturnType<typeof getAssessment>>>;
+
+/** The assessment behind the URL (`slug` and `id`), for members of its enterprise (and admins) only. */
+export async function requireAssessmentMember(user: SessionUser, params: Params, options: { ownerOnly?: boolean } = {}) {
+  const { enterprise, role } = await requireEnterpriseMember(user, params.slug, options);
+  const assessment = await getAssessment({ id: requireIdParam(params), enterpriseId: enterprise.id });
+  if (!assessment) notFound();
+  return { enterprise, role, assessment };
+}
 
 export function getDraft(enterpriseId: string) {
   return prisma.assessment.findFirst({ where: { enterpriseId, status: "draft" }, select: { id: true } });

@@ -1,8 +1,10 @@
 import type { MemberRole } from "~/generated/prisma/client";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { findUserIdByEmail } from "~/models/user.server";
+import type { SessionUser } from "~/utils/auth.server";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import type { EnterpriseInput } from "~/utils/enterprise-validation";
+import { forbidden, notFound, userCan } from "~/utils/permissions.server";
 import { SLUG_PATTERN, slugify } from "~/utils/slug";
 
 export const ENTERPRISE_PROFILE_SELECT = {
@@ -99,6 +101,27 @@ export function getMembership({ enterpriseId, userId }: { enterpriseId: string; 
     where: { enterpriseId_userId: { enterpriseId, userId } },
     select: { role: true },
   });
+}
+
+/**
+ * The enterprise behind `slug` if the user may edit it (a member, or an owner when
+ * `ownerOnly`; admins always). Others get a 404 for a draft and a 403 for a published profile.
+ */
+export async function requireEnterpriseMember(
+  user: SessionUser,
+  slug: string | undefined,
+  { ownerOnly = false }: { ownerOnly?: boolean } = {},
+) {
+  const enterprise = slug ? await getEnterpriseBySlug(slug) : null;
+  if (!enterprise) notFound();
+  if (userCan(user, "update:enterprise:any")) return { enterprise, role: "owner" as const };
+  const membership = await getMembership({ enterpriseId: enterprise.id, userId: user.id });
+  const allowed = membership && (!ownerOnly || membership.role === "owner") && userCan(user, "update:enterprise:own");
+  if (!allowed) {
+    if (enterprise.status === "draft" && !membership) notFound();
+    forbidden();
+  }
+  return { enterprise, role: membership!.role };
 }
 
 export function listMemberEnterprises(userId: string) {

@@ -3,7 +3,7 @@
 // it early, then summarised by the ministry (or an admin) at the top of the thread.
 import type { Prisma } from "~/generated/prisma/client";
 import { activeSuspension } from "~/models/forum-moderation.server";
-import type { SessionUser } from "~/models/user.server";
+import type { SessionUser } from "~/utils/auth.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import { userCan } from "~/utils/permissions.server";

@@ -5,7 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { mayManageConsultation } from "~/models/forum-consultation.server";
 import { activeSuspension, listCategoryChoices, listOwnFlaggedPostIds } from "~/models/forum-moderation.server";
 import { getPeople, getPost, getSubscriptionState, getThread, threadClosedReason, type ForumPerson } from "~/models/forum.server";
-import type { SessionUser } from "~/models/user.server";
+import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { pageOfPost, POSTS_PER_PAGE } from "~/utils/forum-limits";
 import { renderMarkdown } from "~/utils/markdown.server";

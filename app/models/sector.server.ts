@@ -4,6 +4,7 @@ import { prisma, type Db } from "~/utils/db.server";
 import { COUNTRY_CODES, sizeBandSql } from "~/utils/reference-data";
 import { MIN_GROUP, revealsSmallRemainder, withheldGroups } from "~/utils/sector-disclosure";
 import { filtersToSearch, parseSectorFilters, type ParsedSectorFilters } from "~/utils/sector-filters";
+import type { SectorSummary } from "~/utils/sector-summary";
 import { TRUST_LABELS, verificationExpiresAt, verificationValidSince } from "~/utils/trust";
 
 export { MIN_GROUP };
@@ -126,33 +127,6 @@ function baseSet(filters: SectorFilters, since: Date, condition: Prisma.Sql = wh
       WHERE ${latest} AND "submittedAt" >= ${filters.period.from} AND "submittedAt" < ${filters.period.to} AND (${condition}))`;
   }
   return Prisma.sql`(SELECT * FROM "RatingFact" WHERE "isCurrent" AND (${condition}))`;
-}
-
-export interface Stat {
-  mean: number;
-  median: number;
-}
-
-export interface SectorSummary {
-  enterprises: number;
-  rated: number;
-  /** No figure of the selection is shown: too few rated enterprises, or too few left out by a wider selection. */
-  suppressed: boolean;
-  suppressedBecause: "too_few" | "small_remainder" | null;
-  tiers: { tier: string; count: number }[];
-  trust: { label: string; count: number }[];
-  overall: Stat | null;
-  dimensions: { id: string; mean: number; median: number }[];
-  jobs: number | null;
-  beneficiaries: number | null;
-  /** Of the beneficiaries, as reported by the rated enterprises asked (methodology v2 on); null for fewer than MIN_GROUP of them. */
-  beneficiaryParts: { reportedBy: number; women: number | null; disability: number | null; vulnerable: number | null } | null;
-  shares: { womenLed: number; youthLed: number; eligible: number } | null;
-  sdgs: { goal: number; count: number }[];
-  trend: { quarter: string; rated: number | null; mean: number | null }[];
-  byCountry: { key: string; rated: number | null; mean: number | null }[];
-  byRegion: { key: string; rated: number | null; mean: number | null }[];
-  weakest: string[];
 }
 
 const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));

@@ -1,31 +1,11 @@
 import type { Role } from "~/generated/prisma/client";
-import { getDummyHash, hashPassword, verifyPassword } from "~/utils/auth.server";
 import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { handleBase } from "~/utils/forum-mentions";
 import type { Language } from "~/utils/i18n";
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  locale: string;
-  roles: { role: Role; country: string | null }[];
-}
-
-const SESSION_USER_SELECT = {
-  id: true,
-  email: true,
-  displayName: true,
-  locale: true,
-  roles: { select: { role: true, country: true }, orderBy: { role: "asc" as const } },
-};
+import { getDummyHash, hashPassword, verifyPassword } from "~/utils/password.server";
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
-
-export function getUserForSession(id: string): Promise<SessionUser | null> {
-  return prisma.user.findUnique({ where: { id }, select: SESSION_USER_SELECT });
-}
 
 export async function createUser({
   email,
@@ -156,7 +136,14 @@ export async function listUsers({ query, page, pageSize = 50 }: { query?: string
   const [users, total] = await Promise.all([
     prisma.user.findMany({
       where,
-      select: { ...SESSION_USER_SELECT, organisation: true, createdAt: true },
+      select: {
+        id: true,
+        email: true,
+        displayName: true,
+        organisation: true,
+        createdAt: true,
+        roles: { select: { role: true, country: true }, orderBy: { role: "asc" } },
+      },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,

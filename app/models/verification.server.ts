@@ -1,7 +1,8 @@
 import { applicableQuestions, scoreAssessment, type AnswerValue, type Answers, type ScoreResult } from "../../scoring";
 import type { Prisma } from "~/generated/prisma/client";
-import { methodologyOf, type Evidence } from "~/models/assessment.server";
+import { methodologyOf } from "~/models/assessment.server";
 import { refreshRatingFacts } from "~/models/sector.server";
+import type { Evidence } from "~/utils/assessment-form.server";
 import { isUniqueViolation, prisma, type Db } from "~/utils/db.server";
 import { deleteEvidenceFile, type StoredUpload } from "~/utils/evidence-files.server";
 

@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { currentMethodology, methodologies } from "../../scoring";
 import { ScoreLineChart } from "~/components/charts/score-line-chart";
 import { getDraft, listSubmitted, startAssessment } from "~/models/assessment.server";
+import { requireEnterpriseMember } from "~/models/enterprise.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import { requireEnterpriseMember } from "~/utils/permissions.server";
 import { tierName } from "~/utils/methodology-text";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

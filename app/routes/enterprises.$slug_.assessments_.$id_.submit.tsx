@@ -1,8 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { methodologyOf, missingAnswers, submitAssessment } from "~/models/assessment.server";
-import { requireAssessmentMember } from "~/utils/assessment-access.server";
+import { methodologyOf, missingAnswers, requireAssessmentMember, submitAssessment } from "~/models/assessment.server";
 import { requireUser } from "~/utils/auth.server";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { applicableQuestions } from "../../scoring";
 import { EvidenceList } from "~/components/evidence-list";
 import { VerificationLog, VerificationMessages } from "~/components/verification-log";
-import { methodologyOf } from "~/models/assessment.server";
+import { methodologyOf, requireAssessmentMember } from "~/models/assessment.server";
 import {
   addEvidenceFile,
   addEvidenceLink,
@@ -18,7 +18,6 @@ import {
   verifiedAnswers,
 } from "~/models/verification.server";
 import { answerText } from "~/utils/answer-text";
-import { requireAssessmentMember } from "~/utils/assessment-access.server";
 import { requireUser } from "~/utils/auth.server";
 import { deleteEvidenceFile, evidenceSettings, receiveEvidenceUpload } from "~/utils/evidence-files.server";
 import { formatDate, formatNumber } from "~/utils/format";

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listReceivedContributions } from "~/models/contribution.server";
+import { requireEnterpriseMember } from "~/models/enterprise.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { formatMoney } from "~/utils/money";
-import { requireEnterpriseMember } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

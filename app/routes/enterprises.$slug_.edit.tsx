@@ -3,11 +3,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EnterpriseForm } from "~/components/enterprise-form";
-import { updateEnterprise } from "~/models/enterprise.server";
+import { requireEnterpriseMember, updateEnterprise } from "~/models/enterprise.server";
 import { requireUser } from "~/utils/auth.server";
 import { EnterpriseSchema } from "~/utils/enterprise-validation";
 import { getFixedT } from "~/utils/i18next.server";
-import { requireEnterpriseMember } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -6,11 +6,10 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { IdSchema } from "~/utils/validation";
 import { FormErrors, TextField } from "~/components/forms";
-import { addMemberByEmail, listMembers, removeMember } from "~/models/enterprise.server";
+import { addMemberByEmail, listMembers, removeMember, requireEnterpriseMember } from "~/models/enterprise.server";
 import { requireUser } from "~/utils/auth.server";
 import { AddMemberSchema } from "~/utils/enterprise-validation";
 import { getFixedT } from "~/utils/i18next.server";
-import { requireEnterpriseMember } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getCategoryBySlug } from "~/models/forum.server";
+import { getCategoryBySlug, listLatestThreads } from "~/models/forum.server";
 import { forumFeedResponse } from "~/utils/forum-feed.server";
 import { localized } from "~/utils/i18n";
 import { getFixedT, i18next } from "~/utils/i18next.server";
@@ -9,12 +9,13 @@ import { SLUG_PATTERN } from "~/utils/slug";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const category = params.slug && SLUG_PATTERN.test(params.slug) ? await getCategoryBySlug(params.slug) : null;
   if (!category) notFound();
-  const [t, language] = await Promise.all([getFixedT(request), i18next.getLocale(request)]);
+  const [t, language, threads] = await Promise.all([getFixedT(request), i18next.getLocale(request), listLatestThreads({ categoryId: category.id })]);
   return forumFeedResponse({
     request,
+    threads,
     category,
     feedTitle: t("forum.categoryFeedTitle", { name: localized({ en: category.nameEn, ru: category.nameRu }, language) }),
     placeholders: { deleted: t("forum.deletedPlaceholder"), hidden: t("forum.hiddenPlaceholder") },
-    language,
+    categoryLabel: (threadCategory) => localized({ en: threadCategory.nameEn, ru: threadCategory.nameRu }, language),
   });
 }

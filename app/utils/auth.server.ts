@@ -1,24 +1,28 @@
-import { hash, verify } from "@node-rs/argon2";
 import { redirect } from "@remix-run/node";
-import { getUserForSession, type SessionUser } from "~/models/user.server";
+import type { Role } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
 import { getSessionUserId } from "~/utils/session.server";
 
-// argon2id (the library's default algorithm) with OWASP's recommended minimum cost.
-const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
-
-export const hashPassword = (password: string) => hash(password, ARGON2_OPTIONS);
-
-export async function verifyPassword(passwordHash: string, password: string) {
-  try {
-    return await verify(passwordHash, password);
-  } catch {
-    return false;
-  }
+/** The signed-in person as every loader and action sees them. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: string;
+  roles: { role: Role; country: string | null }[];
 }
 
-/** A hash to verify against when no account matches, so a wrong email takes as long as a wrong password. */
-let dummyHash: Promise<string> | undefined;
-export const getDummyHash = () => (dummyHash ??= hashPassword("ortaq-no-such-account"));
+const SESSION_USER_SELECT = {
+  id: true,
+  email: true,
+  displayName: true,
+  locale: true,
+  roles: { select: { role: true, country: true }, orderBy: { role: "asc" as const } },
+};
+
+function getUserForSession(id: string): Promise<SessionUser | null> {
+  return prisma.user.findUnique({ where: { id }, select: SESSION_USER_SELECT });
+}
 
 const userOfRequest = new WeakMap<Request, Promise<SessionUser | null>>();
 

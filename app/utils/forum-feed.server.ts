@@ -1,24 +1,33 @@
-import { listLatestThreads } from "~/models/forum.server";
 import { atomFeed } from "~/utils/atom.server";
-import { localized } from "~/utils/i18n";
 import { renderMarkdown } from "~/utils/markdown.server";
 
-/** The Atom feed of the newest threads, overall or of one category, as a response. */
-export async function forumFeedResponse({
+/** A thread as the feed shows it: its first post is the entry's text. */
+interface FeedThread<Category extends { slug: string }> {
+  id: string;
+  title: string;
+  createdAt: Date;
+  author: { displayName: string };
+  category: Category;
+  posts: { body: string; deletedAt: Date | null; hiddenAt: Date | null; editedAt: Date | null }[];
+}
+
+/** The Atom feed of the newest threads (newest first), overall or of one category, as a response. */
+export function forumFeedResponse<Category extends { slug: string }>({
   request,
+  threads,
   category,
   feedTitle,
   placeholders,
-  language,
+  categoryLabel,
 }: {
   request: Request;
-  category?: { id: string; slug: string; nameEn: string; nameRu: string };
+  threads: FeedThread<Category>[];
+  category?: { slug: string };
   feedTitle: string;
   placeholders: { deleted: string; hidden: string };
-  language: string;
+  categoryLabel: (category: Category) => string;
 }) {
   const { origin } = new URL(request.url);
-  const threads = await listLatestThreads({ categoryId: category?.id });
   const base = category ? `${origin}/forum/${category.slug}` : `${origin}/forum`;
   const xml = atomFeed({
     id: base,
@@ -37,7 +46,7 @@ export async function forumFeedResponse({
         published: thread.createdAt,
         updated: first?.editedAt ?? thread.createdAt,
         author: thread.author.displayName,
-        category: { term: thread.category.slug, label: localized({ en: thread.category.nameEn, ru: thread.category.nameRu }, language) },
+        category: { term: thread.category.slug, label: categoryLabel(thread.category) },
         html,
       };
     }),

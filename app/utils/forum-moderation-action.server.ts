@@ -3,11 +3,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
-import type { ModerationRefusal, ModerationResult } from "~/models/forum-moderation.server";
 import { requireUser, safeRedirect } from "~/utils/auth.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { notFound, requireIdParam, requirePermission } from "~/utils/permissions.server";
 import { withNotice } from "~/utils/redirect-notice";
-import { IdSchema } from "~/utils/validation";
 
 type Params = LoaderFunctionArgs["params"];
 
@@ -15,8 +13,7 @@ type Params = LoaderFunctionArgs["params"];
 export async function requireModerationSubject(request: Request, params: Params) {
   const user = await requireUser(request);
   requirePermission(user, "moderate:forum");
-  if (!IdSchema.safeParse(params.id).success) notFound();
-  return { user, id: params.id! };
+  return { user, id: requireIdParam(params) };
 }
 
 /** A refusal shown on the whole form (409) or next to one field (400). */
@@ -30,7 +27,7 @@ type ModerationForm = { intent: string; redirectTo?: string };
  * by `refusal` when it returns a message; otherwise `not_found` is a 404 and any other reason
  * `forumModeration.refusal.<intent>NoChange`.
  */
-export async function handleModerationAction<Schema extends z.ZodType<ModerationForm>>({
+export async function handleModerationAction<Schema extends z.ZodType<ModerationForm>, Refusal extends string>({
   request,
   params,
   schema,
@@ -42,8 +39,8 @@ export async function handleModerationAction<Schema extends z.ZodType<Moderation
   params: Params;
   schema: Schema;
   subjectPage: (id: string) => string;
-  act: (args: { moderatorId: string; id: string; value: z.output<Schema> }) => Promise<ModerationResult>;
-  refusal?: (reason: ModerationRefusal, value: z.output<Schema>) => ModerationRefusalMessage | undefined;
+  act: (args: { moderatorId: string; id: string; value: z.output<Schema> }) => Promise<{ ok: true } | { ok: false; reason: Refusal | "not_found" }>;
+  refusal?: (reason: Refusal | "not_found", value: z.output<Schema>) => ModerationRefusalMessage | undefined;
 }) {
   const { user, id } = await requireModerationSubject(request, params);
   const submission = parseWithZod(await request.formData(), { schema });

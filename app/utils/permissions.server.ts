@@ -1,6 +1,7 @@
-import { getEnterpriseBySlug, getMembership } from "~/models/enterprise.server";
-import type { SessionUser } from "~/models/user.server";
+import type { Params } from "@remix-run/react";
+import type { SessionUser } from "~/utils/auth.server";
 import type { RoleName } from "~/utils/roles";
+import { IdSchema } from "~/utils/validation";
 
 /** What a person may do. `:own` permissions are further checked against the record (membership). */
 export type Permission =
@@ -62,25 +63,11 @@ export function notFound(): never {
   throw new Response("Not Found", { status: 404, statusText: "Not Found" });
 }
 
-/**
- * The enterprise behind `slug` if the user may edit it (a member, or an owner when
- * `ownerOnly`; admins always). Others get a 404 for a draft and a 403 for a published profile.
- */
-export async function requireEnterpriseMember(
-  user: SessionUser,
-  slug: string | undefined,
-  { ownerOnly = false }: { ownerOnly?: boolean } = {},
-) {
-  const enterprise = slug ? await getEnterpriseBySlug(slug) : null;
-  if (!enterprise) notFound();
-  if (userCan(user, "update:enterprise:any")) return { enterprise, role: "owner" as const };
-  const membership = await getMembership({ enterpriseId: enterprise.id, userId: user.id });
-  const allowed = membership && (!ownerOnly || membership.role === "owner") && userCan(user, "update:enterprise:own");
-  if (!allowed) {
-    if (enterprise.status === "draft" && !membership) notFound();
-    forbidden();
-  }
-  return { enterprise, role: membership!.role };
+/** The record id in the URL parameter `name`; an id the app cannot have made is a 404 before anything is looked up. */
+export function requireIdParam(params: Params, name = "id"): string {
+  const id = params[name];
+  if (!IdSchema.safeParse(id).success) notFound();
+  return id!;
 }
 
 /** Moderators and admins moderate the forum (and see hidden posts and edit histories). */

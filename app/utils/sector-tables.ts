@@ -1,6 +1,6 @@
 import { currentMethodology } from "../../scoring";
-import type { SectorSummary } from "~/models/sector.server";
 import { localized } from "~/utils/i18n";
+import type { SectorSummary } from "~/utils/sector-summary";
 import { TRUST_LABELS } from "~/utils/trust";
 import { formatNumber } from "~/utils/format";
 import { countryName, regionName, sdgLabel } from "~/utils/reference-data";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { assignHandle } from "~/models/user.server";
-import { hashPassword } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
 import { createSession } from "~/utils/session.server";
 import type { RoleName } from "~/utils/roles";
 
