@@ -3,8 +3,7 @@ import { getMembership } from "~/models/enterprise.server";
 import { getEvidenceFile } from "~/models/verification.server";
 import { requireUser } from "~/utils/auth.server";
 import { evidenceFileResponse } from "~/utils/evidence-files.server";
-import { notFound, userCan } from "~/utils/permissions.server";
-import { IdSchema } from "~/utils/validation";
+import { notFound, requireIdParam, userCan } from "~/utils/permissions.server";
 
 /**
  * An evidence file, for the members of its enterprise, the verifier assigned to its
@@ -12,8 +11,7 @@ import { IdSchema } from "~/utils/validation";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  if (!IdSchema.safeParse(params.id).success) notFound();
-  const item = await getEvidenceFile(params.id!);
+  const item = await getEvidenceFile(requireIdParam(params));
   if (!item?.storageName || !item.fileName || !item.contentType) notFound();
   const allowed =
     userCan(user, "read:verifications:any") ||

@@ -13,16 +13,15 @@ import { isConsultationOpen } from "~/utils/forum-consultation";
 import { pageOfPost } from "~/utils/forum-limits";
 import { ConsultationActionSchema } from "~/utils/forum-moderation-validation";
 import { PostPageSchema } from "~/utils/forum-validation";
-import { forbidden, isForumModerator, notFound } from "~/utils/permissions.server";
+import { forbidden, isForumModerator, notFound, requireIdParam } from "~/utils/permissions.server";
 import { withNotice } from "~/utils/redirect-notice";
-import { IdSchema } from "~/utils/validation";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  if (!IdSchema.safeParse(params.id).success) notFound();
+  const id = requireIdParam(params);
   const url = new URL(request.url);
   const page = PostPageSchema.safeParse(url.searchParams.get("page") ?? undefined);
   if (!page.success) throw new Response("Bad page", { status: 400 });
-  const [reader, consultation] = await Promise.all([getOptionalUser(request), getConsultation(params.id!)]);
+  const [reader, consultation] = await Promise.all([getOptionalUser(request), getConsultation(id)]);
   if (!consultation) notFound();
   const pageCount = pageOfPost(consultation.thread.postCount);
   if (page.data > pageCount) notFound();
@@ -48,8 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  if (!IdSchema.safeParse(params.id).success) notFound();
-  const consultation = await getConsultation(params.id!);
+  const consultation = await getConsultation(requireIdParam(params));
   if (!consultation) notFound();
   if (!mayManageConsultation(user, consultation)) forbidden();
   const submission = parseWithZod(await request.formData(), { schema: ConsultationActionSchema });

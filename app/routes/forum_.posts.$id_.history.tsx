@@ -6,15 +6,13 @@ import { getPost, listPostRevisions } from "~/models/forum.server";
 import { requireUser } from "~/utils/auth.server";
 import { pageOfPost } from "~/utils/forum-limits";
 import { getFixedT } from "~/utils/i18next.server";
-import { forbidden, isForumModerator, notFound } from "~/utils/permissions.server";
-import { IdSchema } from "~/utils/validation";
+import { forbidden, isForumModerator, notFound, requireIdParam } from "~/utils/permissions.server";
 
 /** Earlier versions of a post, for moderators; shown as plain text, never rendered. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (!isForumModerator(user)) forbidden();
-  if (!IdSchema.safeParse(params.id).success) notFound();
-  const post = await getPost(params.id!);
+  const post = await getPost(requireIdParam(params));
   if (!post) notFound();
   const t = await getFixedT(request);
   return {

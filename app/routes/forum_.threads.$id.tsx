@@ -15,7 +15,7 @@ import { isConsultationOpen } from "~/utils/forum-consultation";
 import { MAX_POST_LENGTH, pageOfPost } from "~/utils/forum-limits";
 import { PostPageSchema, ThreadActionSchema } from "~/utils/forum-validation";
 import { localized } from "~/utils/i18n";
-import { notFound } from "~/utils/permissions.server";
+import { notFound, requireIdParam } from "~/utils/permissions.server";
 import { countryName } from "~/utils/reference-data";
 import { IdSchema } from "~/utils/validation";
 
@@ -30,8 +30,7 @@ const ThreadQuerySchema = z.object({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  if (!IdSchema.safeParse(params.id).success) notFound();
-  const threadId = params.id!;
+  const threadId = requireIdParam(params);
   const query = ThreadQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new Response("Bad page", { status: 400 });
   const { page, post, quote, edit } = query.data;
@@ -55,8 +54,7 @@ function refusalStatus(refusal: PostingRefusal | { reason: string }) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  if (!IdSchema.safeParse(params.id).success) notFound();
-  const threadId = params.id!;
+  const threadId = requireIdParam(params);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: ThreadActionSchema });
   if (submission.status !== "success") {

@@ -4,21 +4,20 @@ import { useTranslation } from "react-i18next";
 import { getShortlist, removeEntry, updateEntry } from "~/models/shortlist.server";
 import { requireUser } from "~/utils/auth.server";
 import { localized } from "~/utils/i18n";
-import { notFound } from "~/utils/permissions.server";
+import { notFound, requireIdParam } from "~/utils/permissions.server";
 import { type CountryCode, type Sector, countryName, sectorName } from "~/utils/reference-data";
 import { hasNoControlCharacters, IdSchema } from "~/utils/validation";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  if (!IdSchema.safeParse(params.id).success) notFound();
-  const shortlist = await getShortlist({ id: params.id!, userId: user.id });
+  const shortlist = await getShortlist({ id: requireIdParam(params), userId: user.id });
   if (!shortlist) notFound();
   return { shortlist };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  if (!IdSchema.safeParse(params.id).success) notFound();
+  const shortlistId = requireIdParam(params);
   const form = await request.formData();
   const enterpriseId = String(form.get("enterpriseId") ?? "");
   if (!IdSchema.safeParse(enterpriseId).success) throw new Response("Unknown enterprise", { status: 400 });
@@ -27,12 +26,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "note") {
     const note = String(form.get("note") ?? "").trim();
     if (note.length > 1000 || !hasNoControlCharacters(note)) throw new Response("The note is too long", { status: 400 });
-    done = await updateEntry({ userId: user.id, shortlistId: params.id!, enterpriseId, note });
+    done = await updateEntry({ userId: user.id, shortlistId, enterpriseId, note });
   } else if (intent === "remove") {
-    done = await removeEntry({ userId: user.id, shortlistId: params.id!, enterpriseId });
+    done = await removeEntry({ userId: user.id, shortlistId, enterpriseId });
   } else throw new Response("Unknown action", { status: 400 });
   if (!done) notFound();
-  return redirect(`/shortlists/${params.id}?${intent === "note" ? "saved" : "removed"}=1`);
+  return redirect(`/shortlists/${shortlistId}?${intent === "note" ? "saved" : "removed"}=1`);
 }
 
 export default function ShortlistPage() {

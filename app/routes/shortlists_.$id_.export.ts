@@ -3,13 +3,11 @@ import { getShortlist } from "~/models/shortlist.server";
 import { requireUser } from "~/utils/auth.server";
 import { csvResponse, toCsv } from "~/utils/csv";
 import { i18next } from "~/utils/i18next.server";
-import { notFound } from "~/utils/permissions.server";
-import { IdSchema } from "~/utils/validation";
+import { notFound, requireIdParam } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  if (!IdSchema.safeParse(params.id).success) notFound();
-  const shortlist = await getShortlist({ id: params.id!, userId: user.id });
+  const shortlist = await getShortlist({ id: requireIdParam(params), userId: user.id });
   if (!shortlist) notFound();
   const t = await i18next.getFixedT(request, "common");
   const origin = new URL(request.url).origin;

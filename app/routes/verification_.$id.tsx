@@ -24,15 +24,13 @@ import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import { forbidden, notFound, userCan } from "~/utils/permissions.server";
-import { IdSchema } from "~/utils/validation";
+import { forbidden, notFound, requireIdParam, userCan } from "~/utils/permissions.server";
 import { MessageSchema, ReasonSchema } from "~/utils/verification-validation";
 import { dimensionName, questionText } from "~/utils/methodology-text";
 
 async function requireReview(request: Request, id: string | undefined) {
   const user = await requireUser(request);
-  if (!IdSchema.safeParse(id).success) notFound();
-  const review = await getReview(id!);
+  const review = await getReview(requireIdParam({ id }));
   if (!review) notFound();
   const isAssigned = review.verifierId === user.id && userCan(user, "verify:assessments");
   if (!isAssigned && !userCan(user, "read:verifications:any")) forbidden();
