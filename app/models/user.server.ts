@@ -11,13 +11,13 @@ export async function createUser({
   email,
   password,
   displayName,
-  locale,
+  language,
   role,
 }: {
   email: string;
   password: string;
   displayName: string;
-  locale: Language;
+  language: Language;
   role: "entrepreneur" | "funder";
 }): Promise<{ id: string } | { error: "email_taken" }> {
   const passwordHash = await hashPassword(password);
@@ -28,7 +28,7 @@ export async function createUser({
           email: normaliseEmail(email),
           displayName: displayName.trim(),
           passwordHash,
-          locale,
+          locale: language,
           roles: { create: { role } },
         },
         select: { id: true },
@@ -94,7 +94,7 @@ export async function verifyLogin({ email, password }: { email: string; password
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
-  return { id: user.id, locale: user.locale };
+  return { id: user.id, language: user.locale };
 }
 
 export async function changePassword({
@@ -116,8 +116,9 @@ export async function changePassword({
   return true;
 }
 
-export function setUserLocale({ userId, locale }: { userId: string; locale: Language }) {
-  return prisma.user.update({ where: { id: userId }, data: { locale }, select: { id: true } });
+// The column keeps its first name, `locale`; it holds the person's language.
+export function setUserLanguage({ userId, language }: { userId: string; language: Language }) {
+  return prisma.user.update({ where: { id: userId }, data: { locale: language }, select: { id: true } });
 }
 
 export function findUserIdByEmail(email: string) {

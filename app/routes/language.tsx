@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { setUserLocale } from "~/models/user.server";
+import { setUserLanguage } from "~/models/user.server";
 import { getOptionalUser, safeRedirect } from "~/utils/auth.server";
 import { isLanguage } from "~/utils/i18n";
 import { languageCookie } from "~/utils/i18next.server";
@@ -14,6 +14,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const redirectTo = safeRedirect(form.get("redirectTo"), "/");
   if (!isLanguage(language)) return redirect(redirectTo);
   const user = await getOptionalUser(request);
-  if (user) await setUserLocale({ userId: user.id, locale: language });
+  if (user) await setUserLanguage({ userId: user.id, language });
   return redirect(redirectTo, { headers: { "Set-Cookie": await languageCookie.serialize(language) } });
 }

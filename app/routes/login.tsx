@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await clearLoginFailures(email);
   const headers = new Headers();
   headers.append("Set-Cookie", await createSession(user.id));
-  if (isLanguage(user.locale)) headers.append("Set-Cookie", await languageCookie.serialize(user.locale));
+  if (isLanguage(user.language)) headers.append("Set-Cookie", await languageCookie.serialize(user.language));
   return redirect(safeRedirect(redirectTo), { headers });
 }
 

@@ -15,7 +15,7 @@ import { createSession } from "~/utils/session.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   const t = await getFixedT(request);
-  return { title: t("signup.title"), locale: await i18next.getLocale(request) };
+  return { title: t("signup.title"), language: await i18next.getLocale(request) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -24,25 +24,24 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const { language, ...account } = submission.value;
-  const created = await createUser({ ...account, locale: language });
+  const created = await createUser(submission.value);
   if ("error" in created) {
     return data(submission.reply({ fieldErrors: { email: ["errors.emailTaken"] }, hideFields: ["password"] }), { status: 400 });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await createSession(created.id));
-  headers.append("Set-Cookie", await languageCookie.serialize(language));
+  headers.append("Set-Cookie", await languageCookie.serialize(submission.value.language));
   return redirect("/dashboard", { headers });
 }
 
 export default function SignupPage() {
   const { t } = useTranslation();
-  const { locale } = useLoaderData<typeof loader>();
+  const { language } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(SignupSchema),
-    defaultValue: { language: locale, role: "entrepreneur" },
+    defaultValue: { language, role: "entrepreneur" },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
