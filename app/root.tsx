@@ -1,4 +1,4 @@
-import { type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -14,11 +14,13 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Notice } from "~/components/notice";
 import { countUnreadNotifications } from "~/models/notification.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { directionOf, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18next.server";
 import { useNonce } from "~/utils/nonce";
+import { takeNotice } from "~/utils/notice.server";
 import { useSyncLanguage } from "~/utils/use-sync-language";
 import { hasRole } from "~/utils/permissions.server";
 import stylesheet from "~/styles/app.css?url";
@@ -29,9 +31,10 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, user] = await Promise.all([getLanguage(request), getOptionalUser(request)]);
-  return {
+  const [locale, user, { notice, headers }] = await Promise.all([getLanguage(request), getOptionalUser(request), takeNotice(request)]);
+  return data({
     locale,
+    notice,
     user: user
       ? {
           displayName: user.displayName,
@@ -40,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           unreadNotifications: await countUnreadNotifications(user.id),
         }
       : null,
-  };
+  }, { headers });
 }
 
 export const handle = { i18n: "common" };
@@ -180,7 +183,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  return (
+    <>
+      <Notice notice={useRootData()?.notice} />
+      <Outlet />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

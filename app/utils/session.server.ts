@@ -5,7 +5,8 @@ import { getEnv } from "~/utils/env.server";
 
 const SESSION_DAYS = 30;
 
-function secureCookie() {
+/** Whether cookies are sent over HTTPS only: SESSION_SECURE_COOKIE when set, else in production. */
+export function secureCookie() {
   const { SESSION_SECURE_COOKIE: setting, NODE_ENV } = getEnv();
   if (setting) return setting === "true";
   return NODE_ENV === "production";
