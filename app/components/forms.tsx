@@ -1,14 +1,14 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 
-/** The messages of a field, translated: schemas carry translation keys, never sentences. */
-export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
+/** The messages of a field, translated: schemas carry translation keys, never sentences; `values` fill a message's blanks. */
+export function ErrorList({ id, errors, values }: { id?: string; errors?: string[]; values?: Record<string, string | number> }) {
   const { t } = useTranslation();
   if (!errors?.length) return null;
   return (
     <ul id={id} className="field-errors">
       {errors.map((error) => (
-        <li key={error}>{t(error, { defaultValue: t("errors.invalid") })}</li>
+        <li key={error}>{t(error, { ...values, defaultValue: t("errors.invalid") })}</li>
       ))}
     </ul>
   );
@@ -114,8 +114,9 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ field, label }: { field: AnyField; label: string }) {
-  const props = getInputProps(field as FieldMetadata<boolean>, { type: "checkbox", ariaAttributes: true });
+/** A box to tick; `value` is what a ticked box sends (Conform's "on" when not given). */
+export function CheckboxField({ field, label, value }: { field: AnyField; label: string; value?: string }) {
+  const props = getInputProps(field as FieldMetadata<boolean>, { type: "checkbox", value, ariaAttributes: true });
   return (
     <div className="field field-checkbox">
       <input {...props} key={props.key} />
@@ -153,6 +154,31 @@ export function CheckboxGroup({
       </div>
       <ErrorList id={field.errorId} errors={field.errors} />
     </fieldset>
+/** A file to upload; the form needs `encType="multipart/form-data"`. `errorValues` fill the blanks of its messages (a size limit). */
+export function FileField({
+  field,
+  label,
+  hint,
+  accept,
+  errorValues,
+}: {
+  field: AnyField;
+  label: string;
+  hint?: string;
+  accept?: string;
+  errorValues?: Record<string, string | number>;
+}) {
+  const props = getInputProps(field as FieldMetadata<File>, { type: "file", ariaAttributes: true });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <Hint id={field.descriptionId} hint={hint} />
+      <input {...props} key={props.key} required accept={accept} aria-describedby={describedBy(field, hint)} />
+      <ErrorList id={field.errorId} errors={field.errors} values={errorValues} />
+    </div>
+  );
+}
+
   );
 }
 

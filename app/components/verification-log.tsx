@@ -1,8 +1,12 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FormErrors, TextAreaField } from "~/components/forms";
 import { formatDateTime } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { questionText } from "~/utils/methodology-text";
+import { MessageFormSchema } from "~/utils/verification-validation";
 
 export interface LogEntry {
   id: string;
@@ -53,8 +57,8 @@ export interface MessageEntry {
   author: { displayName: string; organisation: string | null } | null;
 }
 
-/** Messages between the verifier and the enterprise, kept with the assessment, and the form to add one. */
-export function VerificationMessages({ messages, error, typed, canWrite = true }: { messages: MessageEntry[]; error?: string; typed?: string; canWrite?: boolean }) {
+/** Messages between the verifier and the enterprise, kept with the assessment, and the form to add one (showing `result`, its action's answer). */
+export function VerificationMessages({ messages, result, canWrite = true }: { messages: MessageEntry[]; result?: SubmissionResult<string[]> | null; canWrite?: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <section aria-labelledby="messages-heading" id="messages">
@@ -74,32 +78,29 @@ export function VerificationMessages({ messages, error, typed, canWrite = true }
           ))}
         </ol>
       )}
-      {canWrite ? (
-        <Form method="post" className="form">
-          <input type="hidden" name="intent" value="message" />
-          <div className="field">
-            <label htmlFor="message-body">{t("verification.newMessage")}</label>
-            <textarea
-              id="message-body"
-              name="body"
-              rows={3}
-              maxLength={4000}
-              required
-              defaultValue={typed ?? ""}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? "message-error" : undefined}
-            />
-            {error ? (
-              <p className="field-errors" id="message-error" role="alert">
-                {t(error)}
-              </p>
-            ) : null}
-          </div>
-          <div className="actions">
-            <button type="submit">{t("verification.send")}</button>
-          </div>
-        </Form>
-      ) : null}
+      {canWrite ? <MessageForm result={result} /> : null}
     </section>
+  );
+}
+
+function MessageForm({ result }: { result?: SubmissionResult<string[]> | null }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "message",
+    lastResult: result,
+    constraint: getZodConstraint(MessageFormSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MessageFormSchema }),
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="message" />
+      <TextAreaField field={fields.body} label={t("verification.newMessage")} rows={3} />
+      <div className="actions">
+        <button type="submit">{t("verification.send")}</button>
+      </div>
+    </Form>
   );
 }

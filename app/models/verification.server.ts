@@ -2,9 +2,12 @@ import { applicableQuestions, scoreAssessment, type AnswerValue, type Answers, t
 import type { Prisma } from "~/generated/prisma/client";
 import { methodologyOf } from "~/models/assessment.server";
 import { refreshRatingFacts } from "~/models/sector.server";
-import type { Evidence } from "~/utils/assessment-form.server";
+import { parseSection, type Evidence, type QuestionError } from "~/utils/assessment-form.server";
+import type { SessionUser } from "~/utils/auth.server";
 import { isUniqueViolation, prisma, type Db } from "~/utils/db.server";
 import { deleteEvidenceFile, type StoredUpload } from "~/utils/evidence-files.server";
+import { userCan } from "~/utils/permissions.server";
+import { trustLabel } from "~/utils/trust";
 
 export type Decision = { decision: "accepted"; at: string } | { decision: "changed"; value: AnswerValue; reason: string; at: string };
 export type Decisions = Record<string, Decision>;
@@ -89,12 +92,16 @@ export type VerificationError =
   | "missing_answers"
   | "same_answer"
   | "not_in_review"
-  | "completed_no_release";
+  | "completed_no_release"
+  | "forbidden"
+  | "not_applicable"
+  | "nothing_to_accept";
 
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; error: VerificationError; missing?: string[] };
 
-/** An owner asks for the submitted assessment to be verified; once per assessment. */
-export async function requestVerification({ assessmentId, userId }: { assessmentId: string; userId: string }): Promise<Outcome> {
+/** The owner (not another member) asks for the submitted assessment to be verified; once per assessment. */
+export async function requestVerification({ assessmentId, userId, role }: { assessmentId: string; userId: string; role: "owner" | "member" }): Promise<Outcome> {
+  if (role !== "owner") return { ok: false, error: "forbidden" };
   return prisma.$transaction(async (tx) => {
     const assessment = await tx.assessment.findUnique({ where: { id: assessmentId }, select: { status: true, verification: { select: { id: true } } } });
     if (!assessment || assessment.status !== "submitted") return { ok: false, error: "not_submitted" } as const;
@@ -110,16 +117,26 @@ export async function requestVerification({ assessmentId, userId }: { assessment
   });
 }
 
-/** Evidence may be added to a submitted assessment until its verification is completed. */
-async function evidenceOpen(db: Db, assessmentId: string) {
-  const row = await db.assessment.findUnique({ where: { id: assessmentId }, select: { status: true, verification: { select: { status: true } } } });
+/**
+ * Evidence may be added to a submitted assessment until its verification is completed, and only
+ * for a question that applies to its answers.
+ */
+async function evidenceOpen(db: Db, assessmentId: string, questionId?: string) {
+  const row = await db.assessment.findUnique({
+    where: { id: assessmentId },
+    select: { status: true, methodologyVersion: true, answers: true, verification: { select: { status: true } } },
+  });
   if (!row || row.status !== "submitted") return "not_submitted" as const;
   if (row.verification?.status === "completed") return "closed" as const;
+  if (questionId !== undefined && !applicableQuestions(methodologyOf(row.methodologyVersion), row.answers as Answers).some((q) => q.id === questionId)) {
+    return "not_applicable" as const;
+  }
   return null;
 }
 
+/** Keeps an uploaded file as evidence for one question, or deletes it and says why not. */
 export async function addEvidenceFile({ assessmentId, questionId, userId, upload }: { assessmentId: string; questionId: string; userId: string; upload: StoredUpload }): Promise<Outcome> {
-  const problem = await evidenceOpen(prisma, assessmentId);
+  const problem = await evidenceOpen(prisma, assessmentId, questionId);
   const count = await prisma.evidenceItem.count({ where: { assessmentId, questionId } });
   if (problem || count >= EVIDENCE_ITEMS_MAX) {
     await deleteEvidenceFile(upload.storageName);
@@ -136,7 +153,7 @@ export async function addEvidenceFile({ assessmentId, questionId, userId, upload
 }
 
 export async function addEvidenceLink({ assessmentId, questionId, userId, url }: { assessmentId: string; questionId: string; userId: string; url: string }): Promise<Outcome> {
-  const problem = await evidenceOpen(prisma, assessmentId);
+  const problem = await evidenceOpen(prisma, assessmentId, questionId);
   if (problem) return { ok: false, error: problem };
   if ((await prisma.evidenceItem.count({ where: { assessmentId, questionId } })) >= EVIDENCE_ITEMS_MAX) return { ok: false, error: "too_many" };
   await prisma.$transaction(async (tx) => {
@@ -430,4 +447,210 @@ export function getOrganisation(userId: string) {
 export async function setOrganisation({ userId, organisation }: { userId: string; organisation: string | null }) {
   const { count } = await prisma.user.updateMany({ where: { id: userId }, data: { organisation } });
   return count === 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The review page: who may open it, what each person may do there, and what it shows
+
+export type Review = NonNullable<Awaited<ReturnType<typeof getReview>>>;
+type Reviewer = Pick<SessionUser, "id" | "roles">;
+
+/**
+ * What a person may do with a review. Its assigned verifier reviews it: decides the answers,
+ * completes it, writes to the enterprise and may hand it back. An admin may read any review and
+ * hand one back on the verifier's behalf, but decides nothing. Nobody else may open it.
+ */
+export function reviewAccess(review: Pick<Review, "verifierId" | "status">, user: Reviewer) {
+  const assigned = review.verifierId === user.id && userCan(user, "verify:assessments");
+  const handsBackAsAdmin = userCan(user, "release:verifications:any");
+  const inReview = review.status === "in_review";
+  return {
+    mayRead: assigned || userCan(user, "read:verifications:any"),
+    assigned,
+    handsBackAsAdmin,
+    /** The answers may be decided now. */
+    mayDecide: assigned && inReview,
+    /** The review may be handed back now. */
+    mayHandBack: inReview && (assigned || handsBackAsAdmin),
+  };
+}
+
+export type ReviewAccess = ReturnType<typeof reviewAccess>;
+
+/** The review `id` with what `user` may do there, or why they may not open it. */
+export async function openReview({ id, user }: { id: string; user: Reviewer }) {
+  const review = await getReview(id);
+  if (!review) return { ok: false, refusal: "not_found" } as const;
+  const access = reviewAccess(review, user);
+  if (!access.mayRead) return { ok: false, refusal: "forbidden" } as const;
+  return { ok: true, review, access } as const;
+}
+
+/** Whether this person may ask for `intent` on the review at all: handing back is also an admin's, everything else only the assigned verifier's. */
+export function mayActOnReview(access: ReviewAccess, intent: string) {
+  return intent === "release" ? access.assigned || access.handsBackAsAdmin : access.assigned;
+}
+
+function isApplicable(review: Review, questionId: string) {
+  const methodology = methodologyOf(review.assessment.methodologyVersion);
+  return applicableQuestions(methodology, verifiedAnswers(review.assessment.answers, review.decisions)).some((q) => q.id === questionId);
+}
+
+/** The verifier accepts the enterprise's own answer to a question that applies. */
+export async function acceptAnswer({ review, verifierId, questionId }: { review: Review; verifierId: string; questionId: string }): Promise<Outcome> {
+  if (!isApplicable(review, questionId)) return { ok: false, error: "not_applicable" };
+  const selfAnswer = review.assessment.answers[questionId];
+  if (selfAnswer === undefined) return { ok: false, error: "nothing_to_accept" };
+  return decideAnswer({ id: review.id, verifierId, questionId, change: null, selfAnswer });
+}
+
+export type ChangedAnswerRefusal =
+  | { reason: "not_applicable" }
+  | { reason: "no_answer" }
+  | { reason: "same_answer" }
+  | { reason: "invalid_answer"; code: QuestionError };
+
+/**
+ * Reads the answer a verifier typed for one question the way the questionnaire reads answers
+ * (checked with the methodology and against the other answers): the answer to save, or why it
+ * cannot be. An answer the enterprise gave already is to be accepted, not changed.
+ */
+export function readChangedAnswer({
+  review,
+  questionId,
+  values,
+  notApplicable,
+}: {
+  review: Review;
+  questionId: string;
+  values: string[];
+  notApplicable: boolean;
+}): { ok: true; value: AnswerValue } | { ok: false; refusal: ChangedAnswerRefusal } {
+  if (!isApplicable(review, questionId)) return { ok: false, refusal: { reason: "not_applicable" } };
+  const typed = new FormData();
+  typed.append("shown", questionId);
+  for (const value of values) typed.append(`q.${questionId}`, value);
+  if (notApplicable) typed.append(`na.${questionId}`, "on");
+  const methodology = methodologyOf(review.assessment.methodologyVersion);
+  const parsed = parseSection(typed, methodology, verifiedAnswers(review.assessment.answers, review.decisions));
+  const code = parsed.errors[questionId];
+  if (code) return { ok: false, refusal: { reason: "invalid_answer", code } };
+  const value = parsed.answers[questionId];
+  if (value === undefined) return { ok: false, refusal: { reason: "no_answer" } };
+  if (JSON.stringify(value) === JSON.stringify(review.assessment.answers[questionId] ?? null)) return { ok: false, refusal: { reason: "same_answer" } };
+  return { ok: true, value };
+}
+
+/** The verifier changes the answer to one question (read with readChangedAnswer), saying why. */
+export function changeAnswer({ review, verifierId, questionId, value, reason }: { review: Review; verifierId: string; questionId: string; value: AnswerValue; reason: string }) {
+  return decideAnswer({ id: review.id, verifierId, questionId, change: { value, reason }, selfAnswer: review.assessment.answers[questionId] });
+}
+
+/** Hands a review back to the queue, if this person may: its verifier, or an admin (see releaseVerification). */
+export async function handBackReview({ review, user }: { review: Review; user: Reviewer }): Promise<Outcome> {
+  const access = reviewAccess(review, user);
+  if (!mayActOnReview(access, "release")) return { ok: false, error: "forbidden" };
+  return releaseVerification({ id: review.id, actorId: user.id, asAdmin: access.handsBackAsAdmin });
+}
+
+/** What the review page shows: every applicable question with both answers, the decision, the enterprise's notes and evidence, the messages and the log. */
+export async function getReviewView({ review, access }: { review: Review; access: ReviewAccess }) {
+  const methodology = methodologyOf(review.assessment.methodologyVersion);
+  const answers = verifiedAnswers(review.assessment.answers, review.decisions);
+  const [evidence, messages, log] = await Promise.all([
+    listEvidence(review.assessment.id),
+    listMessages(review.assessment.id),
+    listVerificationLog(review.assessment.id),
+  ]);
+  const notes = review.assessment.evidence;
+  const questions = applicableQuestions(methodology, answers);
+  return {
+    enterpriseName: review.assessment.enterprise.name,
+    canEdit: access.mayDecide,
+    canRelease: access.mayHandBack,
+    status: review.status,
+    enterprise: review.assessment.enterprise,
+    methodologyVersion: methodology.version,
+    submittedAt: review.assessment.submittedAt,
+    completedAt: review.completedAt,
+    selfOverall: review.assessment.result.overall,
+    verifiedOverall: review.result?.overall ?? null,
+    decided: questions.filter((q) => review.decisions[q.id]).length,
+    dimensions: methodology.dimensions.map((d) => ({ id: d.id, label: d.label })),
+    questions: questions.map((q) => ({
+      question: q,
+      selfAnswer: review.assessment.answers[q.id] ?? null,
+      verifiedAnswer: answers[q.id] ?? null,
+      decision: review.decisions[q.id] ?? null,
+      note: notes[q.id]?.note ?? null,
+      links: notes[q.id]?.links ?? [],
+      evidence: evidence.filter((e) => e.questionId === q.id).map((e) => ({ ...e, href: e.kind === "file" ? `/evidence/${e.id}` : e.url })),
+    })),
+    messages,
+    log,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The enterprise's verification page
+
+/**
+ * What an enterprise's verification page shows of a submitted assessment: the questions evidence
+ * may support, the verification's state and, once it is completed, what it changed (each answer
+ * with the verifier's reason, and the scores before and after); the evidence, messages and log.
+ */
+export async function getEvidencePageView(assessment: { id: string; methodologyVersion: string; answers: Answers; result: ScoreResult }) {
+  const methodology = methodologyOf(assessment.methodologyVersion);
+  const [verification, evidence, messages, log] = await Promise.all([
+    getVerification(assessment.id),
+    listEvidence(assessment.id),
+    listMessages(assessment.id),
+    listVerificationLog(assessment.id),
+  ]);
+  const selfResult = assessment.result;
+  const verifiedResult = verification?.status === "completed" ? verification.result : null;
+  const verified = verification ? verifiedAnswers(assessment.answers, verification.decisions) : assessment.answers;
+  const questionById = new Map(methodology.questions.map((q) => [q.id, q]));
+  return {
+    questions: applicableQuestions(methodology, assessment.answers).map((q) => ({ id: q.id, text: q.text })),
+    verification: verification
+      ? {
+          status: verification.status,
+          requestedAt: verification.requestedAt,
+          completedAt: verification.completedAt,
+          organisation: verification.organisation ?? verification.verifier?.organisation ?? null,
+          trust: verification.completedAt ? trustLabel(verification.completedAt) : null,
+          changes: Object.entries(verification.decisions)
+            .filter(([, d]) => d.decision === "changed")
+            .map(([questionId, d]) => {
+              const q = questionById.get(questionId)!;
+              return {
+                questionId,
+                text: q.text,
+                beforeValue: assessment.answers[questionId] ?? null,
+                afterValue: verified[questionId] ?? null,
+                reason: d.decision === "changed" ? d.reason : "",
+                options: q.options ?? null,
+                unit: q.unit ?? null,
+              };
+            }),
+        }
+      : null,
+    difference: verifiedResult
+      ? {
+          overall: { self: selfResult.overall, verified: verifiedResult.overall },
+          tier: { self: selfResult.tier, verified: verifiedResult.tier },
+          dimensions: methodology.dimensions.map((d) => ({
+            id: d.id,
+            label: d.label,
+            self: selfResult.dimensions.find((x) => x.id === d.id)?.score ?? 0,
+            verified: verifiedResult.dimensions.find((x) => x.id === d.id)?.score ?? 0,
+          })),
+          tiers: methodology.tiers.map((x) => ({ id: x.id, label: x.label })),
+        }
+      : null,
+    evidence: evidence.map((item) => ({ ...item, href: item.kind === "file" ? `/evidence/${item.id}` : item.url })),
+    messages,
+    log,
+  };
 }

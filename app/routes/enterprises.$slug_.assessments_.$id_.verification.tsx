@@ -1,165 +1,180 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { applicableQuestions } from "../../scoring";
 import { EvidenceList } from "~/components/evidence-list";
+import { FileField, FormErrors, SelectField, TextField } from "~/components/forms";
 import { VerificationLog, VerificationMessages } from "~/components/verification-log";
-import { methodologyOf, requireAssessmentMember } from "~/models/assessment.server";
+import { requireAssessmentMember } from "~/models/assessment.server";
 import {
   addEvidenceFile,
   addEvidenceLink,
   addMessage,
-  getVerification,
-  listEvidence,
-  listMessages,
-  listVerificationLog,
+  getEvidencePageView,
   removeEvidence,
   requestVerification,
-  verifiedAnswers,
+  type VerificationError,
 } from "~/models/verification.server";
 import { answerText } from "~/utils/answer-text";
 import { requireUser } from "~/utils/auth.server";
-import { deleteEvidenceFile, evidenceSettings, receiveEvidenceUpload } from "~/utils/evidence-files.server";
+import { evidenceSettings, receiveEvidenceUpload } from "~/utils/evidence-files.server";
 import { formatDate, formatNumber } from "~/utils/format";
-import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import { forbidden } from "~/utils/permissions.server";
-import { trustLabel } from "~/utils/trust";
-import { IdSchema } from "~/utils/validation";
-import { EvidenceLinkSchema, MessageSchema } from "~/utils/verification-validation";
 import { dimensionName, questionText, tierName } from "~/utils/methodology-text";
+import { forbidden, notFound } from "~/utils/permissions.server";
+import { EvidenceActionSchema, EvidenceLinkFormSchema, EvidenceUploadSchema } from "~/utils/verification-validation";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { enterprise, assessment, role } = await requireAssessmentMember(user, params);
   const base = `/enterprises/${enterprise.slug}/assessments/${assessment.id}`;
   if (assessment.status !== "submitted" || !assessment.result) throw redirect(base);
-  const methodology = methodologyOf(assessment.methodologyVersion);
-  const [verification, evidence, messages, log] = await Promise.all([
-    getVerification(assessment.id),
-    listEvidence(assessment.id),
-    listMessages(assessment.id),
-    listVerificationLog(assessment.id),
-  ]);
-  const t = await getFixedT(request);
-  const selfResult = assessment.result;
-  const verifiedResult = verification?.status === "completed" ? verification.result : null;
-  const verified = verification ? verifiedAnswers(assessment.answers, verification.decisions) : assessment.answers;
-  const questionById = new Map(methodology.questions.map((q) => [q.id, q]));
+  const [t, view] = await Promise.all([getFixedT(request), getEvidencePageView({ ...assessment, result: assessment.result })]);
   return {
     title: t("verification.enterpriseTitle", { name: enterprise.name }),
     base,
     isOwner: role === "owner",
     maxMegabytes: Math.round((evidenceSettings().maxBytes / 1024 / 1024) * 10) / 10,
-    questions: applicableQuestions(methodology, assessment.answers).map((q) => ({ id: q.id, text: q.text })),
-    verification: verification
-      ? {
-          status: verification.status,
-          requestedAt: verification.requestedAt,
-          completedAt: verification.completedAt,
-          organisation: verification.organisation ?? verification.verifier?.organisation ?? null,
-          trust: verification.completedAt ? trustLabel(verification.completedAt) : null,
-          changes: Object.entries(verification.decisions)
-            .filter(([, d]) => d.decision === "changed")
-            .map(([questionId, d]) => {
-              const q = questionById.get(questionId)!;
-              return {
-                questionId,
-                text: q.text,
-                beforeValue: assessment.answers[questionId] ?? null,
-                afterValue: verified[questionId] ?? null,
-                reason: d.decision === "changed" ? d.reason : "",
-                options: q.options ?? null,
-                unit: q.unit ?? null,
-              };
-            }),
-        }
-      : null,
-    difference: verifiedResult
-      ? {
-          overall: { self: selfResult.overall, verified: verifiedResult.overall },
-          tier: { self: selfResult.tier, verified: verifiedResult.tier },
-          dimensions: methodology.dimensions.map((d) => ({
-            id: d.id,
-            label: d.label,
-            self: selfResult.dimensions.find((x) => x.id === d.id)?.score ?? 0,
-            verified: verifiedResult.dimensions.find((x) => x.id === d.id)?.score ?? 0,
-          })),
-          tiers: methodology.tiers.map((x) => ({ id: x.id, label: x.label })),
-        }
-      : null,
-    evidence: evidence.map((item) => ({ ...item, href: item.kind === "file" ? `/evidence/${item.id}` : item.url })),
-    messages,
-    log,
+    ...view,
   };
 }
 
 const UPLOAD_STATUS = { too_large: 413, bad_type: 415, empty: 400, missing: 400, malformed: 400 } as const;
 
+/** A refusal of the model as the status and the message the page shows. */
+function refusalOf(error: VerificationError) {
+  if (error === "forbidden") forbidden();
+  if (error === "not_applicable") return { status: 400, fieldErrors: { questionId: ["verification.errors.question"] } };
+  return { status: error === "not_found" ? 404 : 409, formErrors: [`verification.errors.${error}`] };
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { enterprise, assessment, role } = await requireAssessmentMember(user, params);
-  const base = `/enterprises/${enterprise.slug}/assessments/${assessment.id}`;
-  const page = `${base}/verification`;
-  if (assessment.status !== "submitted") return data({ form: "request", error: "verification.errors.not_submitted" }, { status: 400 });
-  const methodology = methodologyOf(assessment.methodologyVersion);
-  const isQuestion = (id: string) => applicableQuestions(methodology, assessment.answers).some((q) => q.id === id);
+  const page = `/enterprises/${enterprise.slug}/assessments/${assessment.id}/verification`;
 
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    // The file is stored as it streams in; the fields that come with it are checked like any form's.
     const { formData, file, problem } = await receiveEvidenceUpload(request);
-    const questionId = String(formData?.get("questionId") ?? "");
-    if (!file || problem) return data({ form: "upload", questionId, error: `verification.upload.${problem ?? "missing"}` }, { status: UPLOAD_STATUS[problem ?? "missing"] });
-    if (!isQuestion(questionId)) {
-      await deleteEvidenceFile(file.storageName);
-      return data({ form: "upload", questionId, error: "verification.errors.question" }, { status: 400 });
+    const submission = parseWithZod(formData ?? new FormData(), { schema: EvidenceUploadSchema });
+    const reply = (status: number, options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) =>
+      data({ form: "upload", result: submission.reply(options) }, { status });
+    if (!file || problem) return reply(UPLOAD_STATUS[problem ?? "missing"], { fieldErrors: { file: [`verification.upload.${problem ?? "missing"}`] } });
+    const outcome = await addEvidenceFile({ assessmentId: assessment.id, questionId: submission.status === "success" ? submission.value.questionId : "", userId: user.id, upload: file });
+    if (!outcome.ok) {
+      const { status, ...messages } = refusalOf(outcome.error);
+      return reply(status, messages);
     }
-    const outcome = await addEvidenceFile({ assessmentId: assessment.id, questionId, userId: user.id, upload: file });
-    if (!outcome.ok) return data({ form: "upload", questionId, error: `verification.errors.${outcome.error}` }, { status: 409 });
     return redirect(`${page}?added=file`);
   }
 
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "request") {
-    if (role !== "owner") forbidden();
-    const outcome = await requestVerification({ assessmentId: assessment.id, userId: user.id });
-    if (!outcome.ok) return data({ form: "request", error: `verification.errors.${outcome.error}` }, { status: 409 });
-    return redirect(`${page}?requested=1`);
+  const submission = parseWithZod(await request.formData(), { schema: EvidenceActionSchema });
+  const intent = submission.payload.intent;
+  const form = intent === "remove" ? "evidence" : typeof intent === "string" ? intent : "";
+  const reply = (status: number, options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => data({ form, result: submission.reply(options) }, { status });
+  if (submission.status !== "success") return reply(400);
+  if (assessment.status !== "submitted") return reply(400, { formErrors: ["verification.errors.not_submitted"] });
+  const value = submission.value;
+  const outcome =
+    value.intent === "request"
+      ? await requestVerification({ assessmentId: assessment.id, userId: user.id, role })
+      : value.intent === "link"
+        ? await addEvidenceLink({ assessmentId: assessment.id, userId: user.id, questionId: value.questionId, url: value.url })
+        : value.intent === "remove"
+          ? await removeEvidence({ assessmentId: assessment.id, itemId: value.itemId, userId: user.id })
+          : (await addMessage({ assessmentId: assessment.id, authorId: user.id, body: value.body }), { ok: true as const });
+  if (!outcome.ok) {
+    if (value.intent === "remove" && outcome.error === "not_found") notFound();
+    const { status, ...messages } = refusalOf(outcome.error);
+    return reply(status, messages);
   }
-  if (intent === "link") {
-    const parsed = EvidenceLinkSchema.safeParse({ questionId: formData.get("questionId"), url: formData.get("url") });
-    const typed = { questionId: String(formData.get("questionId") ?? ""), url: String(formData.get("url") ?? "") };
-    if (!parsed.success) return data({ form: "link", ...typed, error: parsed.error.issues[0]!.message }, { status: 400 });
-    if (!isQuestion(parsed.data.questionId)) return data({ form: "link", ...typed, error: "verification.errors.question" }, { status: 400 });
-    const outcome = await addEvidenceLink({ assessmentId: assessment.id, userId: user.id, ...parsed.data });
-    if (!outcome.ok) return data({ form: "link", ...typed, error: `verification.errors.${outcome.error}` }, { status: 409 });
-    return redirect(`${page}?added=link`);
-  }
-  if (intent === "remove") {
-    const itemId = IdSchema.safeParse(formData.get("itemId"));
-    if (!itemId.success) return data({ form: "evidence", error: "verification.errors.not_found" }, { status: 400 });
-    const outcome = await removeEvidence({ assessmentId: assessment.id, itemId: itemId.data, userId: user.id });
-    if (!outcome.ok) return data({ form: "evidence", error: `verification.errors.${outcome.error}` }, { status: outcome.error === "not_found" ? 404 : 409 });
-    return redirect(`${page}?removed=1`);
-  }
-  if (intent === "message") {
-    const parsed = MessageSchema.safeParse({ body: formData.get("body") });
-    if (!parsed.success) return data({ form: "message", body: String(formData.get("body") ?? ""), error: parsed.error.issues[0]!.message }, { status: 400 });
-    await addMessage({ assessmentId: assessment.id, authorId: user.id, body: parsed.data.body });
-    return redirect(`${page}?sent=1#messages`);
-  }
-  return data({ form: "request", error: "verification.errors.unknown" }, { status: 400 });
+  const done = { request: "requested=1", link: "added=link", remove: "removed=1", message: "sent=1#messages" }[value.intent];
+  return redirect(`${page}?${done}`);
 }
 
-type ActionData = { form: string; error: string; questionId?: string; url?: string; body?: string };
+type EvidenceActionData = { form: string; result: SubmissionResult<string[]> };
+
+/** The owner asks for the assessment to be verified. */
+function RequestForm({ result }: { result?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
+  const [form] = useForm({ id: "request", lastResult: result });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <button type="submit" name="intent" value="request">
+        {t("verification.request")}
+      </button>
+    </Form>
+  );
+}
+
+type QuestionChoice = { id: string };
+
+/** A file for one question; its type and size are checked as it arrives, so this form is checked on the server. */
+function UploadForm({ questions, maxMegabytes, result }: { questions: QuestionChoice[]; maxMegabytes: number; result?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<{ questionId: string; file: File }>({ id: "upload", lastResult: result, defaultValue: { questionId: questions[0]?.id } });
+  return (
+    <Form method="post" encType="multipart/form-data" className="form" aria-labelledby="upload-heading" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <SelectField
+        field={fields.questionId}
+        label={t("verification.question")}
+        placeholder={t("fields.choose")}
+        options={questions.map((q) => ({ value: q.id, label: questionText(t, q.id) }))}
+      />
+      <FileField
+        field={fields.file}
+        label={t("verification.file")}
+        hint={t("verification.fileHint", { max: maxMegabytes })}
+        accept=".pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt,.doc,.xls"
+        errorValues={{ max: maxMegabytes }}
+      />
+      <div className="actions">
+        <button type="submit">{t("verification.uploadButton")}</button>
+      </div>
+    </Form>
+  );
+}
+
+/** A web address for one question. */
+function LinkForm({ questions, result }: { questions: QuestionChoice[]; result?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "link",
+    lastResult: result,
+    defaultValue: { questionId: questions[0]?.id },
+    constraint: getZodConstraint(EvidenceLinkFormSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EvidenceLinkFormSchema }),
+  });
+  return (
+    <Form method="post" className="form" aria-labelledby="link-heading" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="link" />
+      <SelectField
+        field={fields.questionId}
+        label={t("verification.question")}
+        placeholder={t("fields.choose")}
+        options={questions.map((q) => ({ value: q.id, label: questionText(t, q.id) }))}
+      />
+      <TextField field={fields.url} label={t("verification.linkUrl")} type="url" />
+      <div className="actions">
+        <button type="submit">{t("verification.addLink")}</button>
+      </div>
+    </Form>
+  );
+}
 
 export default function EnterpriseVerificationPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { title, base, isOwner, maxMegabytes, questions, verification, difference, evidence, messages, log } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>() as EvidenceActionData | undefined;
   const [searchParams] = useSearchParams();
-  const errorFor = (form: string) => (actionData?.form === form ? actionData.error : undefined);
+  const resultFor = (form: string) => (actionData?.form === form ? actionData.result : undefined);
   const open = !verification || verification.status !== "completed";
   const notice = searchParams.get("requested") ? "requested" : searchParams.get("added") ? `added_${searchParams.get("added")}` : searchParams.get("removed") ? "removed" : searchParams.get("sent") ? "sent" : null;
   const score = (x: number) => formatNumber(x, language, { maximumFractionDigits: 1 });
@@ -184,20 +199,7 @@ export default function EnterpriseVerificationPage() {
         {!verification ? (
           <>
             <p>{t("verification.notRequested")}</p>
-            {isOwner ? (
-              <Form method="post">
-                {errorFor("request") ? (
-                  <p role="alert" className="form-errors">
-                    {t(errorFor("request")!)}
-                  </p>
-                ) : null}
-                <button type="submit" name="intent" value="request">
-                  {t("verification.request")}
-                </button>
-              </Form>
-            ) : (
-              <p>{t("verification.ownerRequests")}</p>
-            )}
+            {isOwner ? <RequestForm result={resultFor("request")} /> : <p>{t("verification.ownerRequests")}</p>}
           </>
         ) : (
           <p>
@@ -276,89 +278,21 @@ export default function EnterpriseVerificationPage() {
       <section aria-labelledby="evidence-heading">
         <h2 id="evidence-heading">{t("verification.evidenceHeading")}</h2>
         <p>{t("verification.evidenceIntro")}</p>
-        {errorFor("evidence") ? (
-          <p role="alert" className="form-errors">
-            {t(errorFor("evidence")!)}
-          </p>
-        ) : null}
+        <FormErrors id="evidence-errors" errors={resultFor("evidence")?.error?.[""] ?? undefined} />
         <EvidenceList questions={questions} evidence={evidence} removable={open} />
         {open ? (
           <>
             <h3 id="upload-heading">{t("verification.uploadHeading")}</h3>
-            <Form method="post" encType="multipart/form-data" className="form" aria-labelledby="upload-heading">
-              {errorFor("upload") ? (
-                <p role="alert" className="form-errors" id="upload-error">
-                  {t(errorFor("upload")!, { max: maxMegabytes })}
-                </p>
-              ) : null}
-              <QuestionSelect id="upload-question" questions={questions} defaultValue={actionData?.form === "upload" ? actionData.questionId : undefined} />
-              <div className="field">
-                <label htmlFor="upload-file">{t("verification.file")}</label>
-                <p className="field-hint" id="upload-file-hint">
-                  {t("verification.fileHint", { max: maxMegabytes })}
-                </p>
-                <input
-                  type="file"
-                  id="upload-file"
-                  name="file"
-                  required
-                  accept=".pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt,.doc,.xls"
-                  aria-describedby={errorFor("upload") ? "upload-file-hint upload-error" : "upload-file-hint"}
-                  aria-invalid={errorFor("upload") ? true : undefined}
-                />
-              </div>
-              <div className="actions">
-                <button type="submit">{t("verification.uploadButton")}</button>
-              </div>
-            </Form>
+            <UploadForm key={`upload-${evidence.length}`} questions={questions} maxMegabytes={maxMegabytes} result={resultFor("upload")} />
             <h3 id="link-heading">{t("verification.linkHeading")}</h3>
-            <Form method="post" className="form" aria-labelledby="link-heading">
-              <input type="hidden" name="intent" value="link" />
-              <QuestionSelect id="link-question" questions={questions} defaultValue={actionData?.form === "link" ? actionData.questionId : undefined} />
-              <div className="field">
-                <label htmlFor="link-url">{t("verification.linkUrl")}</label>
-                <input
-                  type="url"
-                  id="link-url"
-                  name="url"
-                  required
-                  defaultValue={actionData?.form === "link" ? actionData.url : ""}
-                  aria-invalid={errorFor("link") ? true : undefined}
-                  aria-describedby={errorFor("link") ? "link-error" : undefined}
-                />
-                {errorFor("link") ? (
-                  <p className="field-errors" id="link-error" role="alert">
-                    {t(errorFor("link")!)}
-                  </p>
-                ) : null}
-              </div>
-              <div className="actions">
-                <button type="submit">{t("verification.addLink")}</button>
-              </div>
-            </Form>
+            <LinkForm key={`link-${evidence.length}`} questions={questions} result={resultFor("link")} />
           </>
         ) : null}
       </section>
 
-      {verification ? <VerificationMessages messages={messages} error={errorFor("message")} typed={actionData?.form === "message" ? actionData.body : undefined} /> : null}
+      {verification ? <VerificationMessages key={messages.length} messages={messages} result={resultFor("message")} /> : null}
       <VerificationLog log={log} questions={Object.fromEntries(questions.map((q) => [q.id, q.text]))} />
     </article>
-  );
-}
-
-function QuestionSelect({ id, questions, defaultValue }: { id: string; questions: { id: string; text: { en: string; ru: string } }[]; defaultValue?: string }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{t("verification.question")}</label>
-      <select id={id} name="questionId" defaultValue={defaultValue ?? questions[0]?.id} required>
-        {questions.map((q) => (
-          <option key={q.id} value={q.id}>
-            {questionText(t, q.id)}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 

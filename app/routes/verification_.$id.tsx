@@ -1,169 +1,208 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { applicableQuestions, type AnswerValue } from "../../scoring";
+import type { z } from "zod";
+import type { AnswerValue, Question } from "../../scoring";
 import { EvidenceItems } from "~/components/evidence-list";
+import { CheckboxField, ErrorList, FormErrors, TextAreaField } from "~/components/forms";
 import { QuestionField } from "~/components/question-field";
 import { VerificationLog, VerificationMessages } from "~/components/verification-log";
-import { methodologyOf } from "~/models/assessment.server";
 import {
+  acceptAnswer,
   acceptRemaining,
   addMessage,
+  changeAnswer,
   completeVerification,
-  decideAnswer,
-  getReview,
-  listEvidence,
-  listMessages,
-  listVerificationLog,
-  releaseVerification,
-  verifiedAnswers,
+  getReviewView,
+  handBackReview,
+  mayActOnReview,
+  openReview,
+  readChangedAnswer,
+  type ChangedAnswerRefusal,
+  type VerificationError,
 } from "~/models/verification.server";
 import { answerText } from "~/utils/answer-text";
-import { parseSection } from "~/utils/assessment-form.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
-import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import { forbidden, notFound, requireIdParam, userCan } from "~/utils/permissions.server";
-import { MessageSchema, ReasonSchema } from "~/utils/verification-validation";
 import { dimensionName, questionText } from "~/utils/methodology-text";
+import { forbidden, notFound, requireIdParam } from "~/utils/permissions.server";
+import { AcceptRestFormSchema, ReleaseFormSchema, ReviewActionSchema } from "~/utils/verification-validation";
 
-async function requireReview(request: Request, id: string | undefined) {
+/** The review in the URL and what the signed-in person may do with it: a 404 for no such review, a 403 for someone who may not open it. */
+async function requireReview(request: Request, params: LoaderFunctionArgs["params"]) {
   const user = await requireUser(request);
-  const review = await getReview(requireIdParam({ id }));
-  if (!review) notFound();
-  const isAssigned = review.verifierId === user.id && userCan(user, "verify:assessments");
-  if (!isAssigned && !userCan(user, "read:verifications:any")) forbidden();
-  const canRelease = review.status === "in_review" && (isAssigned || userCan(user, "release:verifications:any"));
-  return { user, review, isAssigned, canRelease };
+  const opened = await openReview({ id: requireIdParam(params), user });
+  if (!opened.ok) return opened.refusal === "not_found" ? notFound() : forbidden();
+  return { user, review: opened.review, access: opened.access };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { review, isAssigned, canRelease } = await requireReview(request, params.id);
-  const methodology = methodologyOf(review.assessment.methodologyVersion);
-  const answers = verifiedAnswers(review.assessment.answers, review.decisions);
-  const [evidence, messages, log] = await Promise.all([
-    listEvidence(review.assessment.id),
-    listMessages(review.assessment.id),
-    listVerificationLog(review.assessment.id),
-  ]);
-  const notes = review.assessment.evidence;
-  const t = await getFixedT(request);
-  const questions = applicableQuestions(methodology, answers);
-  return {
-    title: t("verification.reviewTitle", { name: review.assessment.enterprise.name }),
-    canEdit: isAssigned && review.status === "in_review",
-    canRelease,
-    status: review.status,
-    enterprise: review.assessment.enterprise,
-    methodologyVersion: methodology.version,
-    submittedAt: review.assessment.submittedAt,
-    completedAt: review.completedAt,
-    selfOverall: review.assessment.result.overall,
-    verifiedOverall: review.result?.overall ?? null,
-    decided: questions.filter((q) => review.decisions[q.id]).length,
-    dimensions: methodology.dimensions.map((d) => ({ id: d.id, label: d.label })),
-    questions: questions.map((q) => ({
-      question: q,
-      selfAnswer: review.assessment.answers[q.id] ?? null,
-      verifiedAnswer: answers[q.id] ?? null,
-      decision: review.decisions[q.id] ?? null,
-      note: notes[q.id]?.note ?? null,
-      links: notes[q.id]?.links ?? [],
-      evidence: evidence.filter((e) => e.questionId === q.id).map((e) => ({ ...e, href: e.kind === "file" ? `/evidence/${e.id}` : e.url })),
-    })),
-    messages,
-    log,
-  };
+  const { review, access } = await requireReview(request, params);
+  const [t, view] = await Promise.all([getFixedT(request), getReviewView({ review, access })]);
+  return { title: t("verification.reviewTitle", { name: view.enterpriseName }), ...view };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, review, isAssigned } = await requireReview(request, params.id);
-  const page = `/verification/${review.id}`;
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  const methodology = methodologyOf(review.assessment.methodologyVersion);
-  const answers = verifiedAnswers(review.assessment.answers, review.decisions);
-  const questionId = String(formData.get("questionId") ?? "");
-  const applicable = applicableQuestions(methodology, answers).some((q) => q.id === questionId);
-  const failed = (error: string, status: number, extra: Record<string, unknown> = {}) => data({ error, questionId, ...extra }, { status });
-  const checkOutcome = (outcome: { ok: boolean; error?: string; missing?: string[] }, success: string) =>
-    outcome.ok ? redirect(success) : failed(`verification.errors.${outcome.error}`, outcome.error === "not_yours" ? 403 : 409, { missing: outcome.missing ?? [] });
-
-  if (intent === "release") {
-    const asAdmin = userCan(user, "release:verifications:any");
-    if (!isAssigned && !asAdmin) forbidden();
-    if (review.status === "completed") return failed("verification.errors.completed_no_release", 409);
-    if (formData.get("confirm") !== "yes") return failed("verification.errors.confirmRelease", 400);
-    return checkOutcome(await releaseVerification({ id: review.id, actorId: user.id, asAdmin }), "/verification?handedBack=1");
-  }
-  if (!isAssigned) forbidden();
-  if (intent === "accept") {
-    if (!applicable) return failed("verification.errors.question", 400);
-    if (review.assessment.answers[questionId] === undefined) return failed("verification.errors.nothingToAccept", 400);
-    return checkOutcome(await decideAnswer({ id: review.id, verifierId: user.id, questionId, change: null, selfAnswer: review.assessment.answers[questionId] }), `${page}?accepted=1#review-${questionId}`);
-  }
-  if (intent === "change") {
-    if (!applicable) return failed("verification.errors.question", 400);
-    const forOne = new FormData();
-    forOne.append("shown", questionId);
-    for (const value of formData.getAll(`q.${questionId}`)) forOne.append(`q.${questionId}`, value);
-    if (formData.get(`na.${questionId}`)) forOne.append(`na.${questionId}`, "on");
-    const parsed = parseSection(forOne, methodology, answers);
-    const reason = ReasonSchema.safeParse(formData.get("reason"));
-    const typed = { raw: parsed.raw[questionId], reason: String(formData.get("reason") ?? "") };
-    const value = parsed.answers[questionId];
-    const answerError = parsed.errors[questionId] ? `assessment.errors.${parsed.errors[questionId]}` : value === undefined ? "verification.errors.answerRequired" : null;
-    const sameAsSelf = value !== undefined && JSON.stringify(value) === JSON.stringify(review.assessment.answers[questionId] ?? null);
-    if (answerError || sameAsSelf || !reason.success) {
-      return failed("verification.errors.changeInvalid", 400, {
-        answerError: answerError ?? (sameAsSelf ? "verification.errors.same_answer" : null),
-        reasonError: reason.success ? null : reason.error.issues[0]!.message === "errors.required" ? "verification.errors.reasonRequired" : reason.error.issues[0]!.message,
-        ...typed,
-      });
-    }
-    return checkOutcome(
-      await decideAnswer({ id: review.id, verifierId: user.id, questionId, change: { value: value as AnswerValue, reason: reason.data }, selfAnswer: review.assessment.answers[questionId] }),
-      `${page}?changed=1#review-${questionId}`,
-    );
-  }
-  if (intent === "accept-rest") {
-    if (formData.get("confirm") !== "yes") return failed("verification.errors.confirmRest", 400);
-    return checkOutcome(await acceptRemaining({ id: review.id, verifierId: user.id }), `${page}?acceptedRest=1`);
-  }
-  if (intent === "complete") {
-    return checkOutcome(await completeVerification({ id: review.id, verifierId: user.id }), `${page}?completed=1`);
-  }
-  if (intent === "message") {
-    const parsed = MessageSchema.safeParse({ body: formData.get("body") });
-    if (!parsed.success) return failed(parsed.error.issues[0]!.message, 400, { form: "message", body: String(formData.get("body") ?? "") });
-    await addMessage({ assessmentId: review.assessment.id, authorId: user.id, body: parsed.data.body });
-    return redirect(`${page}?sent=1#messages`);
-  }
-  return failed("verification.errors.unknown", 400);
+/** The form on the page a submission came from (one accept and one change form per question), so its answer shows there. */
+function formOf(intent: unknown, questionId: unknown) {
+  return (intent === "accept" || intent === "change") && typeof questionId === "string" ? `${intent}-${questionId}` : String(intent ?? "");
 }
 
-type ActionData = {
-  error: string;
-  questionId: string;
-  form?: string;
-  body?: string;
-  missing?: string[];
-  answerError?: string | null;
-  reasonError?: string | null;
-  raw?: { value: string | string[]; notApplicable: boolean; note: string; links: string };
-  reason?: string;
+const REFUSAL_MESSAGES: Partial<Record<VerificationError, string>> = {
+  not_applicable: "verification.errors.question",
+  nothing_to_accept: "verification.errors.nothingToAccept",
 };
 
-/** A form whose action needs a ticked box first; the action checks the box again. */
-function ConfirmedActionForm({ id, intro, label, intent, button }: { id: string; intro?: string; label: string; intent: string; button: string }) {
+const ANSWER_MESSAGES: Record<Exclude<ChangedAnswerRefusal["reason"], "invalid_answer">, string> = {
+  not_applicable: "verification.errors.question",
+  no_answer: "verification.errors.answerRequired",
+  same_answer: "verification.errors.same_answer",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, review, access } = await requireReview(request, params);
+  const formData = await request.formData();
+  if (!mayActOnReview(access, String(formData.get("intent")))) forbidden();
+  const submission = parseWithZod(formData, { schema: ReviewActionSchema });
+  const form = formOf(submission.payload.intent, submission.payload.questionId);
+  const reply = (status: number, options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }, missing: string[] = []) =>
+    data({ form, result: submission.reply(options), missing }, { status });
+  // A changed answer is read against the methodology here, so its message shows together with the reason's.
+  const questionId = String(formData.get("questionId") ?? "");
+  const changed =
+    formData.get("intent") === "change"
+      ? readChangedAnswer({ review, questionId, values: formData.getAll(`q.${questionId}`).map(String), notApplicable: formData.get(`na.${questionId}`) === "on" })
+      : null;
+  const answerError = changed && !changed.ok ? (changed.refusal.reason === "invalid_answer" ? `assessment.errors.${changed.refusal.code}` : ANSWER_MESSAGES[changed.refusal.reason]) : null;
+  if (submission.status !== "success" || answerError) return reply(400, answerError ? { fieldErrors: { answer: [answerError] } } : undefined);
+
+  const refused = (outcome: { error: VerificationError; missing?: string[] }) => {
+    if (outcome.error === "not_found") notFound();
+    if (outcome.error === "forbidden") forbidden();
+    const status = outcome.error === "not_yours" ? 403 : REFUSAL_MESSAGES[outcome.error] ? 400 : 409;
+    return reply(status, { formErrors: [REFUSAL_MESSAGES[outcome.error] ?? `verification.errors.${outcome.error}`] }, outcome.missing);
+  };
+  const page = `/verification/${review.id}`;
+  const value = submission.value;
+  switch (value.intent) {
+    case "accept": {
+      const outcome = await acceptAnswer({ review, verifierId: user.id, questionId: value.questionId });
+      return outcome.ok ? redirect(`${page}?accepted=1#review-${value.questionId}`) : refused(outcome);
+    }
+    case "change": {
+      if (!changed?.ok) return reply(400);
+      const outcome = await changeAnswer({ review, verifierId: user.id, questionId: value.questionId, value: changed.value, reason: value.reason });
+      return outcome.ok ? redirect(`${page}?changed=1#review-${value.questionId}`) : refused(outcome);
+    }
+    case "accept-rest": {
+      const outcome = await acceptRemaining({ id: review.id, verifierId: user.id });
+      return outcome.ok ? redirect(`${page}?acceptedRest=1`) : refused(outcome);
+    }
+    case "complete": {
+      const outcome = await completeVerification({ id: review.id, verifierId: user.id });
+      return outcome.ok ? redirect(`${page}?completed=1`) : refused(outcome);
+    }
+    case "release": {
+      const outcome = await handBackReview({ review, user });
+      return outcome.ok ? redirect("/verification?handedBack=1") : refused(outcome);
+    }
+    case "message": {
+      await addMessage({ assessmentId: review.assessment.id, authorId: user.id, body: value.body });
+      return redirect(`${page}?sent=1#messages`);
+    }
+  }
+}
+
+type ReviewActionData = { form: string; result: SubmissionResult<string[]>; missing: string[] };
+
+/** The answer of the action to the form `id`, if that form was the one sent. */
+function resultFor(actionData: ReviewActionData | undefined, id: string) {
+  return actionData?.form === id ? actionData.result : undefined;
+}
+
+/** Accept the enterprise's own answer to one question. */
+function AcceptAnswerForm({ question, result }: { question: Question; result?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
+  const [form] = useForm({ id: `accept-${question.id}`, lastResult: result });
   return (
-    <Form method="post" className="form">
+    <Form method="post" className="inline-form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="questionId" value={question.id} />
+      <button type="submit" name="intent" value="accept" aria-label={t("verification.acceptThis", { question: questionText(t, question.id) })}>
+        {t("verification.accept")}
+      </button>
+    </Form>
+  );
+}
+
+/**
+ * Change the answer to one question, saying why. The answer is read against the methodology on the
+ * server, which answers with every message at once, so this form is not checked in the browser.
+ */
+function ChangeAnswerForm({ question, verifiedAnswer, result }: { question: Question; verifiedAnswer: AnswerValue | null; result?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({ id: `change-${question.id}`, lastResult: result });
+  const typed = result?.initialValue as { q?: Record<string, string | string[]>; na?: Record<string, string> } | null | undefined;
+  const answerError = fields.answer.errors?.[0];
+  const assessmentError = answerError?.startsWith("assessment.errors.") ? answerError.slice("assessment.errors.".length) : undefined;
+  return (
+    <details open={Boolean(result)}>
+      <summary>{t("verification.changeAnswer")}</summary>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="questionId" value={question.id} />
+        <QuestionField
+          question={question}
+          withEvidence={false}
+          error={assessmentError}
+          state={
+            typed
+              ? { value: typed.q?.[question.id] ?? "", notApplicable: typed.na?.[question.id] === "on", note: "", links: "" }
+              : { value: verifiedAnswer === "n/a" ? undefined : (verifiedAnswer ?? undefined), notApplicable: verifiedAnswer === "n/a", note: "", links: "" }
+          }
+        />
+        {answerError && !assessmentError ? <ErrorList id={fields.answer.errorId} errors={[answerError]} /> : null}
+        <TextAreaField field={fields.reason} label={t("verification.reason")} rows={2} />
+        <div className="actions">
+          <button type="submit" name="intent" value="change">
+            {t("verification.saveChange")}
+          </button>
+        </div>
+      </Form>
+    </details>
+  );
+}
+
+/** A step that needs a ticked box first (accepting the rest, handing back); the action checks the box again. */
+function ConfirmedActionForm({
+  intent,
+  schema,
+  intro,
+  label,
+  button,
+  result,
+}: {
+  intent: string;
+  schema: z.ZodType;
+  intro?: string;
+  label: string;
+  button: string;
+  result?: SubmissionResult<string[]>;
+}) {
+  const [form, fields] = useForm({
+    id: intent,
+    lastResult: result,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
       {intro ? <p>{intro}</p> : null}
-      <div className="field-checkbox">
-        <input type="checkbox" id={id} name="confirm" value="yes" />
-        <label htmlFor={id}>{label}</label>
-      </div>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <CheckboxField field={fields.confirm} label={label} value="yes" />
       <div className="actions">
         <button type="submit" name="intent" value={intent} className="button-secondary">
           {button}
@@ -173,15 +212,42 @@ function ConfirmedActionForm({ id, intro, label, intent, button }: { id: string;
   );
 }
 
+/** Complete the review; a refusal lists the questions still to decide or answer. */
+function CompleteForm({ questions, result, missing }: { questions: { id: string }[]; result?: SubmissionResult<string[]>; missing: string[] }) {
+  const { t } = useTranslation();
+  const [form] = useForm({ id: "complete", lastResult: result });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <p>{t("verification.completeIntro")}</p>
+      {form.errors?.length ? (
+        <div role="alert" className="form-errors">
+          <ErrorList id={form.errorId} errors={form.errors} />
+          {missing.length ? (
+            <ul>
+              {missing.map((id) => (
+                <li key={id}>{questions.some((q) => q.id === id) ? <a href={`#review-${id}`}>{questionText(t, id)}</a> : id}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="actions">
+        <button type="submit" name="intent" value="complete">
+          {t("verification.complete")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
 export default function ReviewPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const loaderData = useLoaderData<typeof loader>();
-  const { title, canEdit, canRelease, status, enterprise, methodologyVersion, submittedAt, completedAt, selfOverall, verifiedOverall, decided, dimensions, questions, messages, log } = loaderData;
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const { title, canEdit, canRelease, status, enterprise, methodologyVersion, submittedAt, completedAt, selfOverall, verifiedOverall, decided, dimensions, questions, messages, log } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ReviewActionData | undefined;
   const [searchParams] = useSearchParams();
   const notice = ["taken", "accepted", "changed", "acceptedRest", "completed", "sent"].find((k) => searchParams.get(k));
-  const pageError = actionData && actionData.form !== "message" && !(actionData.error === "verification.errors.changeInvalid") ? actionData.error : null;
   const score = (x: number) => formatNumber(x, language, { maximumFractionDigits: 1 });
   return (
     <article>
@@ -193,19 +259,6 @@ export default function ReviewPage() {
         <p role="status" className="notice">
           {t(`verification.reviewNotice.${notice}`)}
         </p>
-      ) : null}
-      {pageError ? (
-        <div role="alert" className="form-errors">
-          <p>{t(pageError)}</p>
-          {actionData?.missing?.length ? (
-            <ul>
-              {actionData.missing.map((id) => {
-                const q = questions.find((x) => x.question.id === id);
-                return <li key={id}>{q ? <a href={`#review-${id}`}>{questionText(t, q.question.id)}</a> : id}</li>;
-              })}
-            </ul>
-          ) : null}
-        </div>
       ) : null}
       <p>
         {t("verification.reviewSummary", {
@@ -229,7 +282,6 @@ export default function ReviewPage() {
             <h2 id={`dim-${d.id}`}>{dimensionName(t, d.id)}</h2>
             {inDimension.map((item) => {
               const q = item.question;
-              const changeError = actionData?.error === "verification.errors.changeInvalid" && actionData.questionId === q.id ? actionData : null;
               const decision = item.decision;
               return (
                 <section key={q.id} id={`review-${q.id}`} className="review-question" aria-labelledby={`qt-${q.id}`}>
@@ -269,57 +321,8 @@ export default function ReviewPage() {
                   </dl>
                   {canEdit ? (
                     <>
-                      {item.selfAnswer !== null && decision?.decision !== "accepted" ? (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="questionId" value={q.id} />
-                          <button type="submit" name="intent" value="accept" aria-label={t("verification.acceptThis", { question: questionText(t, q.id) })}>
-                            {t("verification.accept")}
-                          </button>
-                        </Form>
-                      ) : null}
-                      <details open={Boolean(changeError)}>
-                        <summary>{t("verification.changeAnswer")}</summary>
-                        <Form method="post" className="form">
-                          <input type="hidden" name="questionId" value={q.id} />
-                          <QuestionField
-                            question={q}
-                            withEvidence={false}
-                            error={changeError?.answerError?.startsWith("assessment.errors.") ? changeError.answerError.slice("assessment.errors.".length) : undefined}
-                            state={
-                              changeError?.raw
-                                ? { value: changeError.raw.value, notApplicable: changeError.raw.notApplicable, note: "", links: "" }
-                                : { value: item.verifiedAnswer === "n/a" ? undefined : (item.verifiedAnswer ?? undefined), notApplicable: item.verifiedAnswer === "n/a", note: "", links: "" }
-                            }
-                          />
-                          {changeError?.answerError && !changeError.answerError.startsWith("assessment.errors.") ? (
-                            <p className="field-errors" role="alert">
-                              {t(changeError.answerError)}
-                            </p>
-                          ) : null}
-                          <div className="field">
-                            <label htmlFor={`reason-${q.id}`}>{t("verification.reason")}</label>
-                            <textarea
-                              id={`reason-${q.id}`}
-                              name="reason"
-                              rows={2}
-                              maxLength={2000}
-                              defaultValue={changeError?.reason ?? ""}
-                              aria-invalid={changeError?.reasonError ? true : undefined}
-                              aria-describedby={changeError?.reasonError ? `reason-${q.id}-error` : undefined}
-                            />
-                            {changeError?.reasonError ? (
-                              <p className="field-errors" id={`reason-${q.id}-error`} role="alert">
-                                {t(changeError.reasonError)}
-                              </p>
-                            ) : null}
-                          </div>
-                          <div className="actions">
-                            <button type="submit" name="intent" value="change">
-                              {t("verification.saveChange")}
-                            </button>
-                          </div>
-                        </Form>
-                      </details>
+                      {item.selfAnswer !== null && decision?.decision !== "accepted" ? <AcceptAnswerForm question={q} result={resultFor(actionData, `accept-${q.id}`)} /> : null}
+                      <ChangeAnswerForm key={decision?.at ?? "undecided"} question={q} verifiedAnswer={item.verifiedAnswer} result={resultFor(actionData, `change-${q.id}`)} />
                     </>
                   ) : null}
                 </section>
@@ -332,15 +335,14 @@ export default function ReviewPage() {
       {canEdit ? (
         <section aria-labelledby="finish-heading">
           <h2 id="finish-heading">{t("verification.finishHeading")}</h2>
-          <ConfirmedActionForm id="confirm-rest" label={t("verification.confirmRest")} intent="accept-rest" button={t("verification.acceptRest")} />
-          <Form method="post" className="form">
-            <p>{t("verification.completeIntro")}</p>
-            <div className="actions">
-              <button type="submit" name="intent" value="complete">
-                {t("verification.complete")}
-              </button>
-            </div>
-          </Form>
+          <ConfirmedActionForm
+            intent="accept-rest"
+            schema={AcceptRestFormSchema}
+            label={t("verification.confirmRest")}
+            button={t("verification.acceptRest")}
+            result={resultFor(actionData, "accept-rest")}
+          />
+          <CompleteForm questions={questions.map((q) => q.question)} result={resultFor(actionData, "complete")} missing={actionData?.form === "complete" ? actionData.missing : []} />
         </section>
       ) : null}
 
@@ -348,21 +350,17 @@ export default function ReviewPage() {
         <section aria-labelledby="release-heading">
           <h2 id="release-heading">{t("verification.releaseHeading")}</h2>
           <ConfirmedActionForm
-            id="confirm-release"
+            intent="release"
+            schema={ReleaseFormSchema}
             intro={t("verification.releaseIntro")}
             label={t("verification.confirmRelease")}
-            intent="release"
             button={t("verification.release")}
+            result={resultFor(actionData, "release")}
           />
         </section>
       ) : null}
 
-      <VerificationMessages
-        messages={messages}
-        canWrite={canEdit}
-        error={actionData?.form === "message" ? actionData.error : undefined}
-        typed={actionData?.form === "message" ? actionData.body : undefined}
-      />
+      <VerificationMessages key={messages.length} messages={messages} canWrite={canEdit} result={resultFor(actionData, "message")} />
       <VerificationLog log={log} questions={Object.fromEntries(questions.map((q) => [q.question.id, q.question.text]))} />
     </article>
   );

@@ -118,6 +118,11 @@ function upload(world: { pagePath: string; params: Record<string, string> }, coo
 
 const storedFiles = () => readdirSync(evidenceDir);
 
+/** The messages a refused form answered with, by field ("" for the form as a whole). */
+function errorsOf(data: unknown) {
+  return (data as { result?: { error?: Record<string, string[] | null> } } | null)?.result?.error ?? {};
+}
+
 describe("evidence type detection", () => {
   test.each([
     ["pdf", "pdf"],
@@ -164,22 +169,23 @@ describe("evidence uploads", () => {
 
     const renamed = await upload(world, world.owner.cookie, { name: "annual-report.pdf", bytes: SAMPLE_FILES.exe, type: "application/pdf" });
     expect(renamed.status).toBe(415);
-    expect(renamed.data).toMatchObject({ form: "upload", error: "verification.upload.bad_type", questionId: "gt_registered" });
+    expect(renamed.data).toMatchObject({ form: "upload", result: { error: { file: ["verification.upload.bad_type"] }, initialValue: { questionId: "gt_registered" } } });
 
     const html = await upload(world, world.owner.cookie, { name: "photo.png", bytes: SAMPLE_FILES.html, type: "image/png" });
     expect(html.status).toBe(415);
 
     const oversize = await upload(world, world.owner.cookie, { name: "big.pdf", bytes: Buffer.concat([SAMPLE_FILES.pdf, Buffer.alloc(MAX_BYTES, 0x20)]) });
     expect(oversize.status).toBe(413);
-    expect(oversize.data).toMatchObject({ error: "verification.upload.too_large" });
+    expect(errorsOf(oversize.data).file).toEqual(["verification.upload.too_large"]);
 
     const empty = await upload(world, world.owner.cookie, { name: "empty.pdf", bytes: Buffer.alloc(0) });
     expect(empty.status).toBe(400);
     const none = await upload(world, world.owner.cookie, null);
     expect(none.status).toBe(400);
-    expect(none.data).toMatchObject({ error: "verification.upload.missing" });
+    expect(errorsOf(none.data).file).toEqual(["verification.upload.missing"]);
     const badQuestion = await upload(world, world.owner.cookie, { name: "x.pdf", bytes: SAMPLE_FILES.pdf }, "no_such_question");
     expect(badQuestion.status).toBe(400);
+    expect(errorsOf(badQuestion.data).questionId).toContain("verification.errors.question");
 
     expect(storedFiles().length).toBe(files);
     expect(storedFiles().some((f) => f.endsWith(".part"))).toBe(false);
@@ -195,11 +201,13 @@ describe("evidence uploads", () => {
     expect((await upload(world, verifier.cookie, { name: "a.pdf", bytes: SAMPLE_FILES.pdf })).status).toBe(403);
     const badLink = await run(verificationPage.action, formRequest(world.pagePath, { intent: "link", questionId: "gt_registered", url: "javascript:alert(1)" }, world.owner.cookie), world.params);
     expect(badLink.status).toBe(400);
-    expect(badLink.data).toMatchObject({ error: "verification.errors.badLink", url: "javascript:alert(1)" });
+    expect(badLink.data).toMatchObject({ form: "link", result: { error: { url: ["verification.errors.badLink"] }, initialValue: { url: "javascript:alert(1)" } } });
     const noQuestion = await run(verificationPage.action, formRequest(world.pagePath, { intent: "link", questionId: "zz_nothing", url: "https://example.org" }, world.owner.cookie), world.params);
     expect(noQuestion.status).toBe(400);
+    expect(errorsOf(noQuestion.data).questionId).toEqual(["verification.errors.question"]);
     const emptyMessage = await run(verificationPage.action, formRequest(world.pagePath, { intent: "message", body: "   " }, world.owner.cookie), world.params);
     expect(emptyMessage.status).toBe(400);
+    expect(errorsOf(emptyMessage.data).body).toEqual(["errors.required"]);
     const unknown = await run(verificationPage.action, formRequest(world.pagePath, { intent: "explode" }, world.owner.cookie), world.params);
     expect(unknown.status).toBe(400);
     expect(await prisma.evidenceItem.count({ where: { assessmentId: world.assessment.id } })).toBe(0);
@@ -285,22 +293,25 @@ describe("the verifier's queue and review", () => {
     const change = (fields: Record<string, string | string[]>) => run(review.action, formRequest(world.reviewPath, { intent: "change", ...fields }, world.verifier.cookie), world.reviewParams);
     const unknownOption = await change({ questionId: "gt_registered", "q.gt_registered": "maybe", reason: "Checked the registry" });
     expect(unknownOption.status).toBe(400);
-    expect(unknownOption.data).toMatchObject({ answerError: "assessment.errors.unknown_option", reason: "Checked the registry" });
+    expect(unknownOption.data).toMatchObject({ form: "change-gt_registered", result: { error: { answer: ["assessment.errors.unknown_option"] }, initialValue: { reason: "Checked the registry" } } });
     const noReason = await change({ questionId: "gt_registered", "q.gt_registered": "no", reason: "" });
     expect(noReason.status).toBe(400);
-    expect(noReason.data).toMatchObject({ reasonError: "verification.errors.reasonRequired" });
+    expect(errorsOf(noReason.data).reason).toEqual(["verification.errors.reasonRequired"]);
     const same = await change({ questionId: "gt_registered", "q.gt_registered": bestAnswers.gt_registered as string, reason: "Same" });
-    expect(same.data).toMatchObject({ answerError: "verification.errors.same_answer" });
+    // Both messages at once: the answer's and the reason's.
+    expect(errorsOf(same.data)).toMatchObject({ answer: ["verification.errors.same_answer"] });
+    const sameWithoutReason = await change({ questionId: "gt_registered", "q.gt_registered": bestAnswers.gt_registered as string, reason: "" });
+    expect(errorsOf(sameWithoutReason.data)).toMatchObject({ answer: ["verification.errors.same_answer"], reason: ["verification.errors.reasonRequired"] });
     const numberQuestion = m.questions.find((q) => q.type === "percent")!;
     const outOfRange = await change({ questionId: numberQuestion.id, [`q.${numberQuestion.id}`]: "140", reason: "Payroll shows otherwise" });
-    expect(outOfRange.data).toMatchObject({ answerError: "assessment.errors.out_of_range" });
+    expect(errorsOf(outOfRange.data).answer).toEqual(["assessment.errors.out_of_range"]);
     // A part of the beneficiaries cannot be more than their total, whichever of the two is changed.
     const total = bestAnswers.si_beneficiaries as number;
     const morePart = await change({ questionId: "si_beneficiaries_women", "q.si_beneficiaries_women": String(total + 1), reason: "The register lists more" });
     expect(morePart.status).toBe(400);
-    expect(morePart.data).toMatchObject({ answerError: "assessment.errors.exceeds_total" });
+    expect(errorsOf(morePart.data).answer).toEqual(["assessment.errors.exceeds_total"]);
     const lessTotal = await change({ questionId: "si_beneficiaries", "q.si_beneficiaries": String((bestAnswers.si_beneficiaries_vulnerable as number) - 1), reason: "Fewer people" });
-    expect(lessTotal.data).toMatchObject({ answerError: "assessment.errors.exceeds_total" });
+    expect(errorsOf(lessTotal.data).answer).toEqual(["assessment.errors.exceeds_total"]);
     const notAQuestion = await change({ questionId: "nope", reason: "x" });
     expect(notAQuestion.status).toBe(400);
     const stored = await prisma.verification.findUniqueOrThrow({ where: { id: world.verificationId }, select: { decisions: true } });
@@ -316,8 +327,15 @@ describe("the verifier's queue and review", () => {
     expect((await act({ intent: "accept", questionId: "si_mission_in_statutes" })).status).toBe(302);
     const early = await act({ intent: "complete" });
     expect(early.status).toBe(409);
-    expect(early.data).toMatchObject({ error: "verification.errors.undecided" });
-    expect((await act({ intent: "accept-rest" })).status).toBe(400);
+    expect(errorsOf(early.data)[""]).toEqual(["verification.errors.undecided"]);
+    // The page lists the questions still to decide, and not those decided.
+    const undecided = (early.data as { missing: string[] }).missing;
+    expect(undecided.length).toBeGreaterThan(0);
+    expect(undecided).not.toContain("gt_registered");
+    expect(undecided).not.toContain("si_mission_in_statutes");
+    const unconfirmed = await act({ intent: "accept-rest" });
+    expect(unconfirmed.status).toBe(400);
+    expect(errorsOf(unconfirmed.data).confirm).toEqual(["verification.errors.confirmRest"]);
     expect((await act({ intent: "accept-rest", confirm: "yes" })).status).toBe(302);
     expect((await act({ intent: "message", body: "Please send the registration certificate." })).status).toBe(302);
     const done = await act({ intent: "complete" });
@@ -378,7 +396,7 @@ describe("handing a review back", () => {
 
     const unconfirmed = await handBack(world, world.verifier.cookie, {});
     expect(unconfirmed.status).toBe(400);
-    expect(unconfirmed.data).toMatchObject({ error: "verification.errors.confirmRelease" });
+    expect(errorsOf(unconfirmed.data).confirm).toEqual(["verification.errors.confirmRelease"]);
     expect((await stored(world.verificationId)).status).toBe("in_review");
 
     const released = await handBack(world, world.verifier.cookie);
@@ -422,14 +440,14 @@ describe("handing a review back", () => {
     expect(await lastEvent(world.assessment.id)).toEqual({ action: "released", actorId: admin.id, detail: { verifier: verifierName, decisions: 0 } });
     const again = await handBack(world, admin.cookie);
     expect(again.status).toBe(409);
-    expect(again.data).toMatchObject({ error: "verification.errors.not_in_review" });
+    expect(errorsOf(again.data)[""]).toEqual(["verification.errors.not_in_review"]);
 
     const done = await completed();
     expect((await run(review.loader, getRequest(done.reviewPath, done.verifier.cookie), done.reviewParams)).data).toMatchObject({ canRelease: false });
     for (const who of [done.verifier, admin]) {
       const refused = await handBack(done, who.cookie);
       expect(refused.status).toBe(409);
-      expect(refused.data).toMatchObject({ error: "verification.errors.completed_no_release" });
+      expect(errorsOf(refused.data)[""]).toEqual(["verification.errors.completed_no_release"]);
     }
     expect((await stored(done.verificationId)).status).toBe("completed");
     expect((await run(review.action, formRequest("/verification/nope", { intent: "release", confirm: "yes" }, admin.cookie), { id: "../nope" })).status).toBe(404);
