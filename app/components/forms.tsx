@@ -126,6 +126,31 @@ export function CheckboxField({ field, label, value }: { field: AnyField; label:
   );
 }
 
+/** A file to upload; the form needs `encType="multipart/form-data"`. `errorValues` fill the blanks of its messages (a size limit). */
+export function FileField({
+  field,
+  label,
+  hint,
+  accept,
+  errorValues,
+}: {
+  field: AnyField;
+  label: string;
+  hint?: string;
+  accept?: string;
+  errorValues?: Record<string, string | number>;
+}) {
+  const props = getInputProps(field as FieldMetadata<File>, { type: "file", ariaAttributes: true });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <Hint id={field.descriptionId} hint={hint} />
+      <input {...props} key={props.key} required accept={accept} aria-describedby={describedBy(field, hint)} />
+      <ErrorList id={field.errorId} errors={field.errors} values={errorValues} />
+    </div>
+  );
+}
+
 export function CheckboxGroup({
   field,
   legend,
@@ -154,31 +179,6 @@ export function CheckboxGroup({
       </div>
       <ErrorList id={field.errorId} errors={field.errors} />
     </fieldset>
-/** A file to upload; the form needs `encType="multipart/form-data"`. `errorValues` fill the blanks of its messages (a size limit). */
-export function FileField({
-  field,
-  label,
-  hint,
-  accept,
-  errorValues,
-}: {
-  field: AnyField;
-  label: string;
-  hint?: string;
-  accept?: string;
-  errorValues?: Record<string, string | number>;
-}) {
-  const props = getInputProps(field as FieldMetadata<File>, { type: "file", ariaAttributes: true });
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      <Hint id={field.descriptionId} hint={hint} />
-      <input {...props} key={props.key} required accept={accept} aria-describedby={describedBy(field, hint)} />
-      <ErrorList id={field.errorId} errors={field.errors} values={errorValues} />
-    </div>
-  );
-}
-
   );
 }
 
