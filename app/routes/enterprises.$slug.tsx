@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
 import { ContributeSection } from "~/components/contribute-form";
@@ -18,6 +18,7 @@ import { getOptionalUser, requireUser, type SessionUser } from "~/utils/auth.ser
 import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { notFound, userCan } from "~/utils/permissions.server";
 import { contributionCurrencies, stripeConfigured } from "~/utils/stripe.server";
 import { REGIONS, type CountryCode, beneficiaryGroupName, countryName, legalFormName, sdgLabel, sectorName, regionName } from "~/utils/reference-data";
@@ -29,8 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const membership = user ? await getMembership({ enterpriseId: enterprise.id, userId: user.id }) : null;
   const isAdmin = userCan(user, "update:enterprise:any");
   if (enterprise.status === "draft" && !membership && !userCan(user, "read:enterprise-draft:any")) notFound();
+  const url = new URL(request.url);
+  // Stripe sends a contributor who cancelled back here: say so once, on the page itself.
+  if (url.searchParams.get("contribution") === "cancelled") throw await redirectWithNotice(url.pathname, "contribute.cancelled");
   const t = await getFixedT(request);
-  const { origin } = new URL(request.url);
+  const { origin } = url;
   const rating = await getPublishedRating(enterprise.id);
   const peers = rating && enterprise.status === "published" ? await peerComparison({ enterprise, result: rating.result }) : [];
   const forumThreads = enterprise.status === "published" ? await listEnterpriseThreads(enterprise.id) : [];
@@ -66,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw new Response("Unknown action", { status: 400 });
   }
   await setPublished({ id: enterprise.id, published: intent === "publish" });
-  return redirect(`/enterprises/${enterprise.slug}?${intent === "publish" ? "published" : "unpublished"}=1`);
+  return redirectWithNotice(`/enterprises/${enterprise.slug}`, `enterprise.notice.${intent}ed`);
 }
 
 /** What the public page shows of a published rating: the summary, not the answer-by-answer detail. */
@@ -95,18 +99,10 @@ export default function EnterprisePage() {
   const language = i18n.language;
   const { enterprise, canEdit, isOwner, contribute, rating, peers, history, forum } = useLoaderData<typeof loader>();
   const actionResult = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const country = enterprise.country as CountryCode;
   const region = REGIONS[country]?.find((r) => r.code === enterprise.region);
-  const notice = ["saved", "published", "unpublished"].find((key) => searchParams.get(key));
-  const cancelled = searchParams.get("contribution") === "cancelled";
   return (
     <article>
-      {notice ? (
-        <p role="status" className="notice">
-          {t(`enterprise.notice.${notice}`)}
-        </p>
-      ) : null}
       <h1>{enterprise.name}</h1>
       <p>
         <span className={`badge badge-${enterprise.status}`}>{t(`enterprise.status.${enterprise.status}`)}</span>{" "}
@@ -248,20 +244,10 @@ export default function EnterprisePage() {
           <button type="submit" className="button-secondary">
             {t("shortlists.add")}
           </button>
-          {searchParams.get("shortlisted") ? (
-            <span role="status">
-              {t("shortlists.added")} <Link to="/shortlists">{t("shortlists.title")}</Link>
-            </span>
-          ) : null}
         </Form>
       ) : null}
       {enterprise.status === "published" ? (
         <>
-          {cancelled ? (
-            <p role="status" className="notice">
-              {t("contribute.cancelled")}
-            </p>
-          ) : null}
           <ContributeSection slug={enterprise.slug} {...contribute} lastResult={actionResult ?? undefined} />
           <EnterpriseThreads threads={forum.threads} people={forum.people} canStart={forum.canStart} />
         </>

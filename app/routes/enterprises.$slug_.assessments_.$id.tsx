@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { applicableQuestions, type Answers } from "../../scoring";
@@ -10,6 +10,7 @@ import { parseSection } from "~/utils/assessment-form.server";
 import { requireUser } from "~/utils/auth.server";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { useHydrated } from "~/utils/use-hydrated";
 import { dimensionName, questionText } from "~/utils/methodology-text";
 
@@ -65,9 +66,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "autosave") return { status: "saved" as const, revision: saved.revision, errors: {}, raw: {} };
   const section = String(formData.get("section") ?? "");
   const next = String(formData.get("next") ?? "");
-  if (intent === "save-next" && next) return redirect(`${base}?section=${encodeURIComponent(next)}&saved=1`);
+  if (intent === "save-next" && next) return redirectWithNotice(`${base}?section=${encodeURIComponent(next)}`, "assessment.sectionSaved");
   if (intent === "save-review") return redirect(`${base}/submit`);
-  return redirect(`${base}?section=${encodeURIComponent(section)}&saved=1`);
+  return redirectWithNotice(`${base}?section=${encodeURIComponent(section)}`, "assessment.sectionSaved");
 }
 
 type ActionResult = { status: "saved" | "invalid" | "stale" | "error"; revision: number; errors: Record<string, string>; raw: Record<string, { value: string | string[]; notApplicable: boolean; note: string; links: string }> };
@@ -82,7 +83,6 @@ export default function QuestionnairePage() {
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const fetcher = useFetcher<typeof action>();
   const autosave = fetcher.data as ActionResult | undefined;
-  const [searchParams] = useSearchParams();
   const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -192,11 +192,6 @@ export default function QuestionnairePage() {
           ))}
         </ol>
       </nav>
-      {searchParams.get("saved") && !actionData ? (
-        <p role="status" className="notice">
-          {t("assessment.sectionSaved")}
-        </p>
-      ) : null}
       {stale ? (
         <p role="alert" className="notice notice-warning">
           {t("assessment.stale")} <a href={`${base}?section=${section.id}`}>{t("assessment.reload")}</a>

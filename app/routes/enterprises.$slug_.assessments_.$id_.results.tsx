@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PeerTable } from "~/components/peer-table";
 import { RatingSummary } from "~/components/rating-summary";
@@ -11,6 +11,7 @@ import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { dimensionName, questionText } from "~/utils/methodology-text";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -39,28 +40,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== "publish" && intent !== "unpublish") throw new Response("Unknown action", { status: 400 });
   const done = await setRatingPublished({ id: assessment.id, enterpriseId: enterprise.id, published: intent === "publish" });
   if (!done) throw new Response("Only a submitted assessment can be published", { status: 400 });
-  return redirect(`/enterprises/${enterprise.slug}/assessments/${assessment.id}/results?${intent}ed=1`);
+  return redirectWithNotice(`/enterprises/${enterprise.slug}/assessments/${assessment.id}/results`, `results.notice.${intent}ed`);
 }
 
 export default function ResultsPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { title, base, enterprise, isOwner, assessment, result, methodology, peers, verification } = useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
   const byId = new Map(methodology.questions.map((q) => [q.id, q]));
   const dimensionLabel = (id: string) => dimensionName(t, id);
-  const notice = ["submitted", "published", "unpublished"].find((k) => searchParams.get(k));
   return (
     <article>
       <p>
         <Link to={`/enterprises/${enterprise.slug}/assessments`}>{t("assessment.backToHistory")}</Link>
       </p>
       <h1>{title}</h1>
-      {notice ? (
-        <p role="status" className="notice">
-          {t(`results.notice.${notice}`)}
-        </p>
-      ) : null}
       <p>
         {assessment.published ? t("results.isPublished") : t("results.isPrivate")}
         {enterprise.status !== "published" ? ` ${t("results.profileDraft")}` : ""}

@@ -6,6 +6,7 @@ import { requireUser } from "~/utils/auth.server";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { questionText } from "~/utils/methodology-text";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("confirm") !== "yes") return data({ error: "assessment.confirmRequired" }, { status: 400 });
   const revision = Number(formData.get("revision"));
   const outcome = await submitAssessment({ id: assessment.id, revision: Number.isInteger(revision) ? revision : -1 });
-  if (outcome.submitted) return redirect(`${base}/results?submitted=1`);
+  if (outcome.submitted) return redirectWithNotice(`${base}/results`, "results.notice.submitted");
   if (outcome.reason === "not_draft") return redirect(`${base}/results`);
   if (outcome.reason === "stale") return data({ error: "assessment.staleSubmit" }, { status: 409 });
   return data({ error: "assessment.missingAnswers" }, { status: 400 });

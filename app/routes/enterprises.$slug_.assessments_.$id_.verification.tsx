@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EvidenceList } from "~/components/evidence-list";
 import { FileField, FormErrors, SelectField, TextField } from "~/components/forms";
@@ -22,6 +22,7 @@ import { evidenceSettings, receiveEvidenceUpload } from "~/utils/evidence-files.
 import { formatDate, formatNumber } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { dimensionName, questionText, tierName } from "~/utils/methodology-text";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { forbidden, notFound } from "~/utils/permissions.server";
 import { EvidenceActionSchema, EvidenceLinkFormSchema, EvidenceUploadSchema } from "~/utils/verification-validation";
 
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { status, ...messages } = refusalOf(outcome.error);
       return reply(status, messages);
     }
-    return redirect(`${page}?added=file`);
+    return redirectWithNotice(page, "verification.notice.added_file");
   }
 
   const submission = parseWithZod(await request.formData(), { schema: EvidenceActionSchema });
@@ -89,8 +90,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { status, ...messages } = refusalOf(outcome.error);
     return reply(status, messages);
   }
-  const done = { request: "requested=1", link: "added=link", remove: "removed=1", message: "sent=1#messages" }[value.intent];
-  return redirect(`${page}?${done}`);
+  const notice = { request: "requested", link: "added_link", remove: "removed", message: "sent" }[value.intent];
+  return redirectWithNotice(value.intent === "message" ? `${page}#messages` : page, `verification.notice.${notice}`);
 }
 
 type EvidenceActionData = { form: string; result: SubmissionResult<string[]> };
@@ -173,10 +174,8 @@ export default function EnterpriseVerificationPage() {
   const language = i18n.language;
   const { title, base, isOwner, maxMegabytes, questions, verification, difference, evidence, messages, log } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as EvidenceActionData | undefined;
-  const [searchParams] = useSearchParams();
   const resultFor = (form: string) => (actionData?.form === form ? actionData.result : undefined);
   const open = !verification || verification.status !== "completed";
-  const notice = searchParams.get("requested") ? "requested" : searchParams.get("added") ? `added_${searchParams.get("added")}` : searchParams.get("removed") ? "removed" : searchParams.get("sent") ? "sent" : null;
   const score = (x: number) => formatNumber(x, language, { maximumFractionDigits: 1 });
   const tierLabel = (id: string) => tierName(t, id);
   const value = (questionId: string, v: unknown, options: { id: string }[] | null, unit: unknown) =>
@@ -188,11 +187,6 @@ export default function EnterpriseVerificationPage() {
         <Link to={`${base}/results`}>{t("verification.backToResults")}</Link>
       </p>
       <h1>{title}</h1>
-      {notice ? (
-        <p role="status" className="notice">
-          {t(`verification.notice.${notice}`)}
-        </p>
-      ) : null}
 
       <section aria-labelledby="status-heading">
         <h2 id="status-heading">{t("verification.statusHeading")}</h2>

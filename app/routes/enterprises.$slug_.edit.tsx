@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EnterpriseForm } from "~/components/enterprise-form";
@@ -7,6 +7,7 @@ import { requireEnterpriseMember, updateEnterprise } from "~/models/enterprise.s
 import { requireUser } from "~/utils/auth.server";
 import { EnterpriseSchema } from "~/utils/enterprise-validation";
 import { getFixedT } from "~/utils/i18next.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -24,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ("error" in updated) {
     return data(submission.reply({ fieldErrors: { slug: ["errors.slugTaken"] } }), { status: 400 });
   }
-  return redirect(`/enterprises/${updated.slug}?saved=1`);
+  return redirectWithNotice(`/enterprises/${updated.slug}`, "enterprise.notice.saved");
 }
 
 export default function EditEnterprisePage() {

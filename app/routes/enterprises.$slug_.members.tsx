@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { IdSchema } from "~/utils/validation";
@@ -10,6 +10,7 @@ import { addMemberByEmail, listMembers, removeMember, requireEnterpriseMember } 
 import { requireUser } from "~/utils/auth.server";
 import { AddMemberSchema } from "~/utils/enterprise-validation";
 import { getFixedT } from "~/utils/i18next.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -36,37 +37,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await addMemberByEmail({ enterpriseId: enterprise.id, email: submission.value.email });
     if (result === "no_such_user") return data(submission.reply({ fieldErrors: { email: ["errors.noSuchUser"] } }), { status: 400 });
     if (result === "already_member") return data(submission.reply({ fieldErrors: { email: ["errors.alreadyMember"] } }), { status: 400 });
-    return redirect(`${back}?added=1`);
+    return redirectWithNotice(back, "members.notice.added");
   }
   const result = await removeMember({ enterpriseId: enterprise.id, userId: submission.value.userId });
   if (result === "last_owner") return data(submission.reply({ formErrors: ["errors.lastOwner"] }), { status: 400 });
   if (result === "not_member") return data(submission.reply({ formErrors: ["errors.notMember"] }), { status: 400 });
-  return redirect(`${back}?removed=1`);
+  return redirectWithNotice(back, "members.notice.removed");
 }
 
 export default function MembersPage() {
   const { t } = useTranslation();
   const { enterprise, members, isOwner, title } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "add-member",
     lastResult,
     constraint: getZodConstraint(AddMemberSchema),
     shouldValidate: "onBlur",
   });
-  const notice = ["added", "removed"].find((key) => searchParams.get(key));
   return (
     <section>
       <p>
         <Link to={`/enterprises/${enterprise.slug}`}>{t("enterprise.backToProfile")}</Link>
       </p>
       <h1>{title}</h1>
-      {notice ? (
-        <p role="status" className="notice">
-          {t(`members.notice.${notice}`)}
-        </p>
-      ) : null}
       <table>
         <caption>{t("members.listCaption")}</caption>
         <thead>

@@ -1,9 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getOrganisation, setOrganisation } from "~/models/verification.server";
 import { requireUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { OrganisationSchema } from "~/utils/verification-validation";
 
@@ -22,22 +23,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = OrganisationSchema.safeParse({ organisation: typed });
   if (!parsed.success) return data({ error: parsed.error.issues[0]!.message, organisation: String(typed ?? "") }, { status: 400 });
   await setOrganisation({ userId: user.id, organisation: parsed.data.organisation });
-  return redirect("/settings/organisation?saved=1");
+  return redirectWithNotice("/settings/organisation", "verification.organisationSaved");
 }
 
 export default function OrganisationPage() {
   const { t } = useTranslation();
   const { title, organisation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   return (
     <section>
       <h1>{title}</h1>
-      {searchParams.get("saved") ? (
-        <p role="status" className="notice">
-          {t("verification.organisationSaved")}
-        </p>
-      ) : null}
       <p>{t("verification.organisationIntro")}</p>
       <Form method="post" className="form">
         <div className="field">

@@ -1,13 +1,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
 import { changePassword } from "~/models/user.server";
 import { ChangePasswordSchema } from "~/utils/account-validation";
 import { requireUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { revokeOtherSessions } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,13 +27,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply({ fieldErrors: { currentPassword: ["errors.wrongPassword"] }, hideFields }), { status: 400 });
   }
   await revokeOtherSessions(request, user.id);
-  return redirect("/settings/password?changed=1");
+  return redirectWithNotice("/settings/password", "password.changed");
 }
 
 export default function ChangePasswordPage() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(ChangePasswordSchema),
@@ -42,11 +42,6 @@ export default function ChangePasswordPage() {
   return (
     <section>
       <h1>{t("password.title")}</h1>
-      {searchParams.get("changed") ? (
-        <p role="status" className="notice">
-          {t("password.changed")}
-        </p>
-      ) : null}
       <Form method="post" {...getFormProps(form)} className="form">
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField field={fields.currentPassword} label={t("password.current")} type="password" autoComplete="current-password" />

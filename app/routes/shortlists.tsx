@@ -7,6 +7,7 @@ import { ErrorList } from "~/components/forms";
 import { addToShortlist, createShortlist, listShortlists } from "~/models/shortlist.server";
 import { requireUser, safeRedirect } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { hasNoControlCharacters, IdSchema } from "~/utils/validation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const list = await addToShortlist({ userId: user.id, shortlistId: submission.value.shortlist, slug: submission.value.enterprise });
   if (!list) return data(submission.reply({ formErrors: ["shortlists.cannotAdd"] }), { status: 404 });
   const back = safeRedirect(submission.value.redirectTo, `/shortlists/${list.id}`);
-  return redirect(`${back}${back.includes("?") ? "&" : "?"}shortlisted=1`);
+  return redirectWithNotice(back, { message: "shortlists.added", link: { to: "/shortlists", label: "shortlists.title" } });
 }
 
 export default function ShortlistsPage() {

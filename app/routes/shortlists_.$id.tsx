@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     done = await removeEntry({ userId: user.id, shortlistId, enterpriseId });
   } else throw new Response("Unknown action", { status: 400 });
   if (!done) notFound();
-  return redirect(`/shortlists/${shortlistId}?${intent === "note" ? "saved" : "removed"}=1`);
+  return redirect(`/shortlists/${shortlistId}`);
 }
 
 export default function ShortlistPage() {

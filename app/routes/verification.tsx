@@ -1,11 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getOrganisation, listCompletedReviews, listQueue, takeVerification } from "~/models/verification.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { forbidden, userCan } from "~/utils/permissions.server";
 import { COUNTRY_CODES, type CountryCode, type Sector, countryName, sectorName } from "~/utils/reference-data";
 import { IdSchema, PageSchema } from "~/utils/validation";
@@ -45,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") !== "take" || !id.success) return data({ error: "verification.errors.unknown" }, { status: 400 });
   const outcome = await takeVerification({ id: id.data, verifierId: user.id });
   if (!outcome.ok) return data({ error: `verification.errors.${outcome.error}` }, { status: outcome.error === "not_found" ? 404 : outcome.error === "taken" ? 409 : 403 });
-  return redirect(`/verification/${id.data}?taken=1`);
+  return redirectWithNotice(`/verification/${id.data}`, "verification.reviewNotice.taken");
 }
 
 export default function VerificationQueuePage() {
@@ -53,17 +54,11 @@ export default function VerificationQueuePage() {
   const language = i18n.language;
   const { title, country, ignoredCountry, isVerifier, needsOrganisation, isAdmin, queue, completed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const completedPageLink = (n: number) => `?${new URLSearchParams({ ...(country ? { country } : {}), completedPage: String(n) })}#completed-heading`;
   return (
     <article>
       <h1>{title}</h1>
       <p>{t("verification.queueIntro")}</p>
-      {searchParams.get("handedBack") ? (
-        <p role="status" className="notice">
-          {t("verification.handedBack")}
-        </p>
-      ) : null}
       {needsOrganisation ? (
         <p className="notice notice-warning">
           {t("verification.needsOrganisation")} <Link to="/settings/organisation">{t("verification.organisationTitle")}</Link>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { AnswerValue, Question } from "../../scoring";
@@ -28,6 +28,7 @@ import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { dimensionName, questionText } from "~/utils/methodology-text";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { forbidden, notFound, requireIdParam } from "~/utils/permissions.server";
 import { AcceptRestFormSchema, ReleaseFormSchema, ReviewActionSchema } from "~/utils/verification-validation";
 
@@ -89,28 +90,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (value.intent) {
     case "accept": {
       const outcome = await acceptAnswer({ review, verifierId: user.id, questionId: value.questionId });
-      return outcome.ok ? redirect(`${page}?accepted=1#review-${value.questionId}`) : refused(outcome);
+      return outcome.ok ? redirectWithNotice(`${page}#review-${value.questionId}`, "verification.reviewNotice.accepted") : refused(outcome);
     }
     case "change": {
       if (!changed?.ok) return reply(400);
       const outcome = await changeAnswer({ review, verifierId: user.id, questionId: value.questionId, value: changed.value, reason: value.reason });
-      return outcome.ok ? redirect(`${page}?changed=1#review-${value.questionId}`) : refused(outcome);
+      return outcome.ok ? redirectWithNotice(`${page}#review-${value.questionId}`, "verification.reviewNotice.changed") : refused(outcome);
     }
     case "accept-rest": {
       const outcome = await acceptRemaining({ id: review.id, verifierId: user.id });
-      return outcome.ok ? redirect(`${page}?acceptedRest=1`) : refused(outcome);
+      return outcome.ok ? redirectWithNotice(page, "verification.reviewNotice.acceptedRest") : refused(outcome);
     }
     case "complete": {
       const outcome = await completeVerification({ id: review.id, verifierId: user.id });
-      return outcome.ok ? redirect(`${page}?completed=1`) : refused(outcome);
+      return outcome.ok ? redirectWithNotice(page, "verification.reviewNotice.completed") : refused(outcome);
     }
     case "release": {
       const outcome = await handBackReview({ review, user });
-      return outcome.ok ? redirect("/verification?handedBack=1") : refused(outcome);
+      return outcome.ok ? redirectWithNotice("/verification", "verification.handedBack") : refused(outcome);
     }
     case "message": {
       await addMessage({ assessmentId: review.assessment.id, authorId: user.id, body: value.body });
-      return redirect(`${page}?sent=1#messages`);
+      return redirectWithNotice(`${page}#messages`, "verification.reviewNotice.sent");
     }
   }
 }
@@ -246,8 +247,6 @@ export default function ReviewPage() {
   const { title, canEdit, canRelease, status, enterprise, methodologyVersion, submittedAt, completedAt, selfOverall, verifiedOverall, decided, dimensions, questions, messages, log } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ReviewActionData | undefined;
-  const [searchParams] = useSearchParams();
-  const notice = ["taken", "accepted", "changed", "acceptedRest", "completed", "sent"].find((k) => searchParams.get(k));
   const score = (x: number) => formatNumber(x, language, { maximumFractionDigits: 1 });
   return (
     <article>
@@ -255,11 +254,6 @@ export default function ReviewPage() {
         <Link to="/verification">{t("verification.backToQueue")}</Link>
       </p>
       <h1>{title}</h1>
-      {notice ? (
-        <p role="status" className="notice">
-          {t(`verification.reviewNotice.${notice}`)}
-        </p>
-      ) : null}
       <p>
         {t("verification.reviewSummary", {
           version: methodologyVersion,

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { assignHandle } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
+import { readNotice, type Notice } from "~/utils/notice.server";
 import { hashPassword } from "~/utils/password.server";
 import { createSession } from "~/utils/session.server";
 import type { RoleName } from "~/utils/roles";
@@ -53,6 +54,14 @@ export interface Outcome {
   status: number;
   location: string | null;
   data: unknown;
+  /** The success notice a redirect leaves for the page it leads to. */
+  notice?: Notice | null;
+}
+
+/** The notice a response sets (see notice.server.ts), read as the next request would send it back. */
+async function noticeOf(response: Response) {
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("ortaq_notice="));
+  return cookie ? readNotice(new Request("http://localhost/", { headers: { Cookie: cookie.split(";")[0]! } })) : null;
 }
 
 /** Runs a loader or action as Remix would and reports what the browser would get: a status, a redirect, or data. */
@@ -69,7 +78,7 @@ export async function run(
     result = thrown;
   }
   if (result instanceof Response) {
-    return { status: result.status, location: result.headers.get("Location"), data: null };
+    return { status: result.status, location: result.headers.get("Location"), data: null, notice: await noticeOf(result) };
   }
   if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
     const withInit = result as { data: unknown; init: ResponseInit | null };

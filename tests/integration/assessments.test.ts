@@ -146,7 +146,8 @@ describe("taking an assessment", () => {
     await answerEverything(slug, id, owner.cookie, answers);
     const done = await run(submit.action, formRequest(`/enterprises/${slug}/assessments/${id}/submit`, { confirm: "yes", revision: String(await revisionOf(id)) }, owner.cookie), { slug, id });
     expect(done.status).toBe(302);
-    expect(done.location).toMatch(/\/results\?submitted=1$/);
+    expect(done.location).toMatch(/\/results$/);
+    expect(done.notice?.message).toBe("results.notice.submitted");
     const stored = await prisma.assessment.findUniqueOrThrow({ where: { id }, select: { status: true, methodologyVersion: true, result: true, overall: true, answers: true } });
     expect(stored.status).toBe("submitted");
     expect(stored.methodologyVersion).toBe(m.version);

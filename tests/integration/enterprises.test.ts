@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import * as root from "~/root";
 import * as enterpriseEdit from "~/routes/enterprises.$slug_.edit";
 import * as enterpriseMembers from "~/routes/enterprises.$slug_.members";
 import * as enterprisePage from "~/routes/enterprises.$slug";
@@ -105,6 +106,23 @@ describe("members", () => {
     expect(added.status).toBe(302);
     const edit = await run(enterpriseEdit.action, formRequest(`/enterprises/${slug}/edit`, enterpriseFormFields({ name: "Edited by colleague" }), colleague.cookie), { slug });
     expect(edit.status).toBe(302);
+  });
+
+  test("a change that worked is confirmed once, on the page the action leads to", async () => {
+    const owner = await createTestUser();
+    const colleague = await createTestUser();
+    const slug = await createThroughForm(owner.cookie);
+    const path = `/enterprises/${slug}/members`;
+    const added = (await enterpriseMembers.action({ request: formRequest(path, { intent: "add-member", email: colleague.email }, owner.cookie), params: { slug }, context: {} })) as Response;
+    expect(added.status).toBe(302);
+    expect(added.headers.get("Location")).toBe(path);
+    const notice = added.headers.getSetCookie().find((cookie) => cookie.startsWith("ortaq_notice="))!.split(";")[0]!;
+    const page = async (cookie: string) =>
+      (await root.loader({ request: getRequest(path, cookie), params: {}, context: {} })) as unknown as { data: { notice: unknown }; init: { headers?: HeadersInit } | null };
+    const landing = await page(`${owner.cookie}; ${notice}`);
+    expect(landing.data.notice).toEqual({ message: "members.notice.added" });
+    expect(new Headers(landing.init?.headers).get("Set-Cookie")).toMatch(/^ortaq_notice=; .*Max-Age=0/);
+    expect((await page(owner.cookie)).data.notice).toBeNull();
   });
 
   test("adding an unknown email or an existing member is refused with a message", async () => {
