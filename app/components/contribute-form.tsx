@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField, TextField } from "~/components/forms";
-import { contributeSchema } from "~/utils/contribution-validation";
+import { contributeFields, contributeSchema } from "~/utils/contribution-validation";
 
 export function ContributeSection({
   slug,
@@ -26,7 +26,7 @@ export function ContributeSection({
   const [form, fields] = useForm({
     id: "contribute",
     lastResult,
-    constraint: getZodConstraint(schema),
+    constraint: getZodConstraint(contributeFields(currencies)),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",

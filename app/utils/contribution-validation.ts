@@ -22,28 +22,34 @@ export const MAXIMUM_AMOUNT = 10_000_000_000;
  * currency and comes out in its minor units, between that currency's minimum and the maximum.
  */
 export function contributeSchema(currencies: readonly string[]) {
-  return z
-    .object({
-      intent: z.literal("contribute").optional(),
-      amount: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(20, { error: "errors.amount" }),
-      currency: z
-        .string({ error: "errors.chooseOne" })
-        .refine((currency) => currencies.includes(currency) && currency in MINIMUM_AMOUNTS, { error: "errors.chooseOne" }),
-      anonymous: z.boolean().default(false),
-      // One key per attempt: a form sent twice opens one Checkout Session, not two.
-      attempt: z.uuid({ error: "errors.invalid" }),
-    })
-    .transform((value, ctx) => {
-      const refuse = (message: string) => {
-        ctx.addIssue({ code: "custom", path: ["amount"], message });
-        return z.NEVER;
-      };
-      const amount = toMinorUnits(value.amount, value.currency);
-      if (amount === null) return refuse("errors.amount");
-      if (amount < MINIMUM_AMOUNTS[value.currency]!) return refuse("errors.amountTooSmall");
-      if (amount > MAXIMUM_AMOUNT) return refuse("errors.amountTooLarge");
-      return { ...value, amount };
-    });
+  return contributeFields(currencies).transform((value, ctx) => {
+    const refuse = (message: string) => {
+      ctx.addIssue({ code: "custom", path: ["amount"], message });
+      return z.NEVER;
+    };
+    const amount = toMinorUnits(value.amount, value.currency);
+    if (amount === null) return refuse("errors.amount");
+    if (amount < MINIMUM_AMOUNTS[value.currency]!) return refuse("errors.amountTooSmall");
+    if (amount > MAXIMUM_AMOUNT) return refuse("errors.amountTooLarge");
+    return { ...value, amount };
+  });
+}
+
+/**
+ * The form's fields before the amount is read, for the browser's constraints: Conform's
+ * getZodConstraint cannot read a schema that ends in a transform.
+ */
+export function contributeFields(currencies: readonly string[]) {
+  return z.object({
+    intent: z.literal("contribute").optional(),
+    amount: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(20, { error: "errors.amount" }),
+    currency: z
+      .string({ error: "errors.chooseOne" })
+      .refine((currency) => currencies.includes(currency) && currency in MINIMUM_AMOUNTS, { error: "errors.chooseOne" }),
+    anonymous: z.boolean().default(false),
+    // One key per attempt: a form sent twice opens one Checkout Session, not two.
+    attempt: z.uuid({ error: "errors.invalid" }),
+  });
 }
 
 export type ContributionInput = z.output<ReturnType<typeof contributeSchema>>;
