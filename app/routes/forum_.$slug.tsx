@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = (await request.formData()).get("intent");
   if (intent !== "subscribe" && intent !== "unsubscribe") throw new Response("Unknown action", { status: 400 });
   await setCategorySubscription({ userId: user.id, categoryId: category.id, active: intent === "subscribe" });
-  return redirect(`/forum/${category.slug}?${intent}d=1`);
+  return redirect(`/forum/${category.slug}`);
 }
 
 export default function CategoryPage() {

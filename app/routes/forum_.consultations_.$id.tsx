@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ForumPost, PostPagination } from "~/components/forum";
@@ -14,7 +14,7 @@ import { pageOfPost } from "~/utils/forum-limits";
 import { ConsultationActionSchema } from "~/utils/forum-moderation-validation";
 import { PostPageSchema } from "~/utils/forum-validation";
 import { forbidden, isForumModerator, notFound, requireIdParam } from "~/utils/permissions.server";
-import { withNotice } from "~/utils/redirect-notice";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireIdParam(params);
@@ -41,7 +41,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reader: reader ? { moderator: isForumModerator(reader), mayFlag: !suspension } : null,
     mayManage: mayManageConsultation(reader, consultation),
     suspension: suspension ? { endsAt: suspension.endsAt, reason: suspension.reason } : null,
-    notice: url.searchParams.get("opened") ? "opened" : url.searchParams.get("done") ?? (url.searchParams.get("flagged") ? "flagged" : null),
   };
 }
 
@@ -64,15 +63,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(submission.reply({ formErrors: [`forumModeration.refusal.${key}`] }), { status: reason === "suspended" ? 403 : 409 });
   }
   const back = safeRedirect(value.redirectTo, `/forum/consultations/${consultation.threadId}`);
-  return redirect(withNotice(back, "done", value.intent));
+  return redirectWithNotice(back, `forumModeration.notice.${value.intent}`);
 }
 
-const NOTICES = new Set(["opened", "close", "summary", "flagged"]);
 
 export default function ConsultationPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { consultation, open, now, replies, people, page, pageCount, reader, mayManage, suspension, notice } = useLoaderData<typeof loader>();
+  const { consultation, open, now, replies, people, page, pageCount, reader, mayManage, suspension } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const here = `/forum/consultations/${consultation.threadId}`;
   return (
@@ -81,11 +79,6 @@ export default function ConsultationPage() {
         <Link to="/forum/consultations">{t("forumModeration.consultations.title")}</Link>
       </p>
       <h1>{consultation.thread.title}</h1>
-      {notice && NOTICES.has(notice) ? (
-        <p role="status" className="notice">
-          {t(`forumModeration.notice.${notice}`)}
-        </p>
-      ) : null}
       <SuspensionNotice suspension={suspension} />
       <ConsultationHeader consultation={consultation} now={now} />
       <h2>{t("forumModeration.consultation.question")}</h2>

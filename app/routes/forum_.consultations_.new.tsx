@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SuspensionNotice } from "~/components/forum-moderation";
@@ -11,6 +11,7 @@ import { requireUser } from "~/utils/auth.server";
 import { closingDateToInstant, newConsultationSchema } from "~/utils/forum-moderation-validation";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { type CountryCode, countryName } from "~/utils/reference-data";
 
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const key = outcome.refusal.reason === "suspended" ? "suspendedShort" : "noCategory";
     return data(submission.reply({ formErrors: [`forumModeration.refusal.${key}`] }), { status: outcome.refusal.reason === "suspended" ? 403 : 409 });
   }
-  return redirect(`/forum/consultations/${outcome.threadId}?opened=1`);
+  return redirectWithNotice(`/forum/consultations/${outcome.threadId}`, "forumModeration.notice.opened");
 }
 
 export default function NewConsultationPage() {

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FlagPostForm, SuspensionNotice } from "~/components/forum-moderation";
@@ -9,7 +9,7 @@ import { formatDate } from "~/utils/format";
 import { FlagSchema } from "~/utils/forum-moderation-validation";
 import { getFixedT } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
-import { withNotice } from "~/utils/redirect-notice";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { IdSchema } from "~/utils/validation";
 
 /** A page of its own for flagging one post: where the thread page's flag form lands when it needs to say something. */
@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const back = safeRedirect(redirectTo, `/forum/flags?post=${postId}`);
-  return redirect(withNotice(back, "flagged", "1"));
+  return redirectWithNotice(back, "forumModeration.notice.flagged");
 }
 
 export default function FlagPage() {

@@ -13,26 +13,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "moderate:forum");
   const t = await getFixedT(request);
-  return { title: t("forumModeration.queue.title"), queue: await listFlagQueue(), done: new URL(request.url).searchParams.get("done") };
+  return { title: t("forumModeration.queue.title"), queue: await listFlagQueue() };
 }
-
-const DONE = new Set(["hide", "restore", "dismiss"]);
 
 export default function ModerationQueuePage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, queue, done } = useLoaderData<typeof loader>();
+  const { title, queue } = useLoaderData<typeof loader>();
   return (
     <section className="moderation">
       <h1>{title}</h1>
       <p>
         <Link to="/forum/moderation/log">{t("forumModeration.log.title")}</Link>
       </p>
-      {done ? (
-        <p role="status" className="notice">
-          {t(`forumModeration.done.${DONE.has(done) ? done : "other"}`)}
-        </p>
-      ) : null}
       <p>{t("forumModeration.queue.count", { count: queue.length })}</p>
       {queue.length === 0 ? <p>{t("forumModeration.queue.empty")}</p> : null}
       <ol className="moderation-queue">

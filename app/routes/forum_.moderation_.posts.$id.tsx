@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [post, revisions] = await Promise.all([getPostForModeration(id), listPostRevisions(id)]);
   if (!post) notFound();
   const t = await getFixedT(request);
-  return { title: t("forumModeration.post.title", { number: post.number, thread: post.thread.title }), post, revisions, done: new URL(request.url).searchParams.get("done") };
+  return { title: t("forumModeration.post.title", { number: post.number, thread: post.thread.title }), post, revisions };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ModeratePostPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, post, revisions, done } = useLoaderData<typeof loader>();
+  const { title, post, revisions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const here = `/forum/moderation/posts/${post.id}`;
   return (
@@ -44,11 +44,6 @@ export default function ModeratePostPage() {
         <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link> · <Link to="/forum/moderation/log">{t("forumModeration.log.title")}</Link>
       </p>
       <h1>{title}</h1>
-      {done ? (
-        <p role="status" className="notice">
-          {t(`forumModeration.done.${done === "hide" || done === "restore" || done === "dismiss" ? done : "other"}`)}
-        </p>
-      ) : null}
       <p>
         {t("forumModeration.post.byOn", { name: post.author.displayName, date: formatDate(post.createdAt, language) })} ·{" "}
         <Link to={`/forum/threads/${post.thread.id}`}>{t("forumModeration.post.openThread")}</Link> ·{" "}

@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [thread, categories] = await Promise.all([getThreadForModeration(id), listCategoryChoices()]);
   if (!thread) notFound();
   const t = await getFixedT(request);
-  return { title: t("forumModeration.thread.title", { thread: thread.title }), thread, categories, done: new URL(request.url).searchParams.get("done") };
+  return { title: t("forumModeration.thread.title", { thread: thread.title }), thread, categories };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,11 +36,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-const DONE = new Set(["lock", "unlock", "pin", "unpin", "move"]);
-
 export default function ModerateThreadPage() {
   const { t, i18n } = useTranslation();
-  const { title, thread, categories, done } = useLoaderData<typeof loader>();
+  const { title, thread, categories } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <section className="moderation">
@@ -48,11 +46,6 @@ export default function ModerateThreadPage() {
         <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link> · <Link to="/forum/moderation/log">{t("forumModeration.log.title")}</Link>
       </p>
       <h1>{title}</h1>
-      {done ? (
-        <p role="status" className="notice">
-          {t(`forumModeration.done.${DONE.has(done) ? done : "other"}`)}
-        </p>
-      ) : null}
       <dl className="facts">
         <dt>{t("forumModeration.thread.category")}</dt>
         <dd>{localized({ en: thread.category.nameEn, ru: thread.category.nameRu }, i18n.language)}</dd>

@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const target = await getUserForModeration(id);
   if (!target) notFound();
   const t = await getFixedT(request);
-  return { title: t("forumModeration.user.title", { name: target.displayName }), target, self: target.id === user.id, done: new URL(request.url).searchParams.get("done") };
+  return { title: t("forumModeration.user.title", { name: target.displayName }), target, self: target.id === user.id };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ModerateUserPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, target, self, done } = useLoaderData<typeof loader>();
+  const { title, target, self } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <section className="moderation">
@@ -47,11 +47,6 @@ export default function ModerateUserPage() {
         <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link> · <Link to="/forum/moderation/log">{t("forumModeration.log.title")}</Link>
       </p>
       <h1>{title}</h1>
-      {done ? (
-        <p role="status" className="notice">
-          {t(`forumModeration.done.${done === "suspend" || done === "lift" ? done : "other"}`)}
-        </p>
-      ) : null}
       <p>
         {t("forumModeration.user.memberSince", { date: formatDate(target.createdAt, language) })} ·{" "}
         {t("forumModeration.user.posts", { count: target._count.forumPosts })}

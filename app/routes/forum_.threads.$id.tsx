@@ -101,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const thread = await getThread(threadId);
       if (!thread) notFound();
       await setThreadSubscription({ userId: user.id, threadId, active: value.intent === "subscribe" });
-      return redirect(`/forum/threads/${threadId}?${value.intent}d=1`);
+      return redirect(`/forum/threads/${threadId}`);
     }
   }
 }

@@ -1,11 +1,11 @@
 // What every moderation page (a post, a thread, a person) does before and after its own change:
 // only moderators, only well-formed ids and forms, and one way of answering a refusal.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
 import { requireUser, safeRedirect } from "~/utils/auth.server";
 import { notFound, requireIdParam, requirePermission } from "~/utils/permissions.server";
-import { withNotice } from "~/utils/redirect-notice";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 type Params = LoaderFunctionArgs["params"];
 
@@ -21,9 +21,12 @@ export type ModerationRefusalMessage = { formError: string } | { field: string; 
 
 type ModerationForm = { intent: string; redirectTo?: string };
 
+// The actions with a message of their own under forumModeration.done; any other says "Done."
+const DONE_NOTICES = new Set(["hide", "restore", "dismiss", "lock", "unlock", "pin", "unpin", "move", "suspend", "lift"]);
+
 /**
  * Parses the form with `schema` (400 with the messages when it fails), lets `act` make the change
- * and redirects to `redirectTo` (or the subject's page) with `?done=<intent>`. A refusal is answered
+ * and redirects to `redirectTo` (or the subject's page), which says it was done. A refusal is answered
  * by `refusal` when it returns a message; otherwise `not_found` is a 404 and any other reason
  * `forumModeration.refusal.<intent>NoChange`.
  */
@@ -53,5 +56,5 @@ export async function handleModerationAction<Schema extends z.ZodType<Moderation
     if (message && "field" in message) return data(submission.reply({ fieldErrors: { [message.field]: [message.error] } }), { status: 400 });
     return data(submission.reply({ formErrors: [message?.formError ?? `forumModeration.refusal.${value.intent}NoChange`] }), { status: 409 });
   }
-  return redirect(withNotice(safeRedirect(value.redirectTo, subjectPage(id)), "done", value.intent));
+  return redirectWithNotice(safeRedirect(value.redirectTo, subjectPage(id)), `forumModeration.done.${DONE_NOTICES.has(value.intent) ? value.intent : "other"}`);
 }
