@@ -8,6 +8,22 @@ import type { RoleName } from "~/utils/roles";
 
 let counter = 0;
 
+const passwordHashes = new Map<string, Promise<string>>();
+
+/**
+ * The real argon2 hash of a test password, computed once per test file: hashing is slow on purpose
+ * (~74 ms), and the tests that are about passwords (sign-up, login, changing one) hash through the
+ * app's own code anyway.
+ */
+function testPasswordHash(password: string) {
+  let hashed = passwordHashes.get(password);
+  if (!hashed) {
+    hashed = hashPassword(password);
+    passwordHashes.set(password, hashed);
+  }
+  return hashed;
+}
+
 /** A user with the given roles and a live session; `cookie` is the Cookie header that carries it. */
 export async function createTestUser({
   roles = ["entrepreneur"],
@@ -16,7 +32,7 @@ export async function createTestUser({
   email,
 }: { roles?: RoleName[]; country?: string | null; password?: string; email?: string } = {}) {
   counter += 1;
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await testPasswordHash(password);
   const user = await prisma.$transaction(async (tx) => {
     const created = await tx.user.create({
       data: {
