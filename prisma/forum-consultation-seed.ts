@@ -1,5 +1,6 @@
 // Demo consultations in the ministry's country category: one open, one closed with its summary.
 import type { Tx } from "~/utils/db.server";
+import { guessLanguage } from "~/utils/guess-language";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -85,6 +86,7 @@ export async function seedForumConsultations(tx: Tx, { now = Date.now() }: { now
         authorId: ministry.id,
         kind: "consultation",
         title: demo.title,
+        language: guessLanguage(`${demo.title}\n\n${demo.question}`, "ru"),
         postCount: posts.length,
         lastPostAt: new Date(start + (posts.length - 1) * 5 * HOUR),
         createdAt: new Date(start),
@@ -106,7 +108,14 @@ export async function seedForumConsultations(tx: Tx, { now = Date.now() }: { now
     let lastId = "";
     for (const [index, post] of posts.entries()) {
       const created = await tx.forumPost.create({
-        data: { threadId: thread.id, authorId: post.authorId, number: index + 1, body: post.body, createdAt: new Date(start + index * 5 * HOUR) },
+        data: {
+          threadId: thread.id,
+          authorId: post.authorId,
+          number: index + 1,
+          body: post.body,
+          language: guessLanguage(index === 0 ? `${demo.title}\n\n${post.body}` : post.body, "ru"),
+          createdAt: new Date(start + index * 5 * HOUR),
+        },
         select: { id: true },
       });
       lastId = created.id;

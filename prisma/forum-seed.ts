@@ -1,7 +1,10 @@
-// The forum's categories and demo discussions, in English and Russian.
+// The forum's categories and demo discussions, in the languages people in the region write in:
+// English, Russian, Kazakh, Kyrgyz, Uzbek, Mongolian, Dari and Pashto. Each post's language is
+// guessed from its text, as the forum does for a new post.
 import { ensureForumCategories } from "~/models/forum-category.server";
 import { assignHandle } from "~/models/user.server";
 import type { Tx } from "~/utils/db.server";
+import { guessLanguage } from "~/utils/guess-language";
 
 interface DemoReply {
   by: string;
@@ -29,6 +32,9 @@ const V = "verifier@demo.ortaq.org";
 const MOD = "moderator@demo.ortaq.org";
 const KG = "owner-kg@demo.ortaq.org";
 const UZ = "owner-uz@demo.ortaq.org";
+const KZ = "owner-kz@demo.ortaq.org";
+const MN = "owner-mn@demo.ortaq.org";
+const AF = "owner-af@demo.ortaq.org";
 
 const DEMO_THREADS: DemoThread[] = [
   {
@@ -183,6 +189,122 @@ What worked for you?`,
 Reply here if you can help, in Russian, Kazakh or English.`,
     replies: [],
   },
+  {
+    category: "kazakhstan",
+    by: KZ,
+    title: "Әлеуметтік кәсіпкерлерге арналған грант: өтінімді қалай дайындадыңыздар?",
+    tags: ["грант", "өтінім"],
+    daysAgo: 11,
+    body: `Биыл әлеуметтік кәсіпкерлерге арналған мемлекеттік грантқа өтінім бергіміз келеді. Шымкентте тігін цехымыз бар, онда мүмкіндігі шектеулі алты әйел жұмыс істейді.
+
+Екі сұрағым бар:
+
+1. Бизнес-жоспарда әлеуметтік әсерді қалай сипаттаған дұрыс?
+2. Ortaq-тағы өзін-өзі бағалау нәтижесін өтінімге қосуға бола ма?
+
+Тәжірибеңізбен бөліссеңіздер, алғысым шексіз болар еді.`,
+    helpful: [E],
+    replies: [
+      {
+        by: M,
+        body: `Сәлеметсіз бе! Өтінімде әлеуметтік әсерді нақты сандармен көрсеткен жөн: қанша адам жұмысқа орналасты, олардың қаншасы әлеуметтік осал топтан, жалақысы қандай. Өзін-өзі бағалау нәтижесін қосымша құжат ретінде тіркеуге болады, бірақ ол ресми есептің орнын баспайды.`,
+        helpful: [KZ, E],
+      },
+      {
+        by: E,
+        body: `Біз өткен жылы өтінімге Ortaq нәтижесін қосымша ретінде тіркедік. Комиссия әсіресе жұмыс орындары туралы бөлімге назар аударды, сондықтан қызметкерлердің еңбек шарттарының көшірмесін де дайындап қойыңыз.`,
+        helpful: [KZ],
+      },
+    ],
+  },
+  {
+    category: "social-entrepreneurship",
+    by: UZ,
+    title: "Hunarmand ayollar mahsulotini onlayn sotish: yetkazib berish qimmatga tushmoqda",
+    tags: ["onlayn-savdo", "hunarmandchilik"],
+    daysAgo: 8,
+    body: `Assalomu alaykum! Biz Margʻilonda atlas va adras toʻqiydigan ayollar bilan ishlaymiz. Oʻtgan yili mahsulotlarimizni onlayn sotishni boshladik, ammo yetkazib berish narxi kutganimizdan ancha qimmat boʻlib chiqdi.
+
+Sizda qanday yechim bor? Pochta, kuryerlik xizmati yoki marketpleyslar bilan ishlash tajribangiz haqida yozing.`,
+    helpful: [KG],
+    replies: [
+      {
+        by: KG,
+        body: `Биз Караколдо кийиз буюмдарын сатабыз. Чет өлкөгө жөнөтүүдө почта эң арзан болуп чыкты, бирок убакыт көп кетет. Азыр бир нече ишкана чогулуп, жүктү бирге жөнөтүүнү сынап жатабыз.`,
+        helpful: [UZ],
+      },
+      {
+        by: F,
+        body: `This is a common problem. Pooling shipments, as @demo-owner-kg describes, is the kind of shared service we would consider funding for a group of enterprises.`,
+        helpful: [UZ, KG],
+      },
+      {
+        by: UZ,
+        replyTo: 1,
+        body: `Rahmat! Birgalikda joʻnatish gʻoyasi juda yaxshi. Fargʻona vodiysidagi boshqa korxonalar bilan gaplashib koʻraman.`,
+      },
+    ],
+  },
+  {
+    category: "mongolia",
+    by: MN,
+    title: "Ноос боловсруулах хоршоо: малчдаас шууд худалдан авах туршлага",
+    tags: ["ноос", "хоршоо"],
+    daysAgo: 7,
+    body: `Сайн байна уу! Бид Архангай аймагт малчдаас ноос шууд худалдан авч, эсгий бүтээгдэхүүн хийдэг нийгмийн аж ахуйн нэгж юм. Одоо арван дөрвөн малчин өрх бидэнтэй хамтран ажиллаж байна.
+
+Гол асуудал нь үнэ: зах зээлийн үнэ жил бүр их хэлбэлздэг тул малчдад тогтвортой үнэ санал болгохыг хүсч байна. Ийм гэрээ байгуулж байсан туршлагатай хүн байна уу?`,
+    helpful: [F],
+    replies: [
+      {
+        by: F,
+        body: `We have seen fixed-price contracts work when the enterprise keeps a small reserve for the years when the market price is high. Happy to share a contract template.`,
+        helpful: [MN],
+      },
+      {
+        by: MN,
+        body: `Баярлалаа! Загвар гэрээг хуваалцвал их тус болно. Нөөц сангийн санааг манай хоршооны хурлаар ярилцъя.`,
+      },
+    ],
+  },
+  {
+    category: "inclusion",
+    by: AF,
+    title: "کار خانگی برای زنان در هرات: تجربه‌های شما چیست؟",
+    tags: ["زنان", "صنایع-دستی"],
+    daysAgo: 5,
+    body: `سلام به همه! ما در هرات یک کارگاه کوچک خیاطی داریم که بیست زن از خانه‌های خود برای آن کار می‌کنند. مواد خام را به خانه‌هایشان می‌رسانیم و محصولات آماده را جمع‌آوری می‌کنیم.
+
+بزرگترین مشکل ما دسترسی به بازار است. آیا کسی تجربه فروش صنایع دستی از طریق نمایشگاه‌ها یا شرکای خارجی را دارد؟`,
+    helpful: [V],
+    replies: [
+      {
+        by: V,
+        body: `For verification, keep a simple record of who worked how many days and what each person was paid. It is the first evidence funders ask for, and it protects the women too.`,
+        helpful: [AF],
+      },
+      {
+        by: AF,
+        body: `از مشوره شما تشکر. از ماه آینده ثبت روزانه کار و پرداخت‌ها را شروع می‌کنیم.`,
+      },
+    ],
+  },
+  {
+    category: "afghanistan",
+    by: AF,
+    title: "په کندهار کې د وچو مېوو د بسته بندۍ کوچنۍ فابریکه: د کیفیت سند څنګه ترلاسه کړو؟",
+    tags: ["صادرات", "وچې-مېوې"],
+    daysAgo: 1,
+    body: `سلامونه! موږ په کندهار کې د وچو مېوو د بسته بندۍ یوه کوچنۍ فابریکه لرو چې دولس ښځې پکې کار کوي. غواړو خپل محصولات بهر ته صادر کړو، خو د کیفیت سند نه لرو.
+
+که څوک په دې برخه کې تجربه لري، مهرباني وکړئ لارښوونه وکړئ.`,
+    replies: [
+      {
+        by: F,
+        body: `Certification is worth it, but start with what your buyers require: many importers accept a laboratory test of each shipment while you work towards full certification.`,
+      },
+    ],
+  },
 ];
 
 export async function seedForumDemo(tx: Tx, { enterpriseIds, now = Date.now() }: { enterpriseIds: string[]; now?: number }) {
@@ -202,6 +324,7 @@ export async function seedForumDemo(tx: Tx, { enterpriseIds, now = Date.now() }:
       data: {
         categoryId: categories.get(demo.category)!,
         authorId: userId(demo.by),
+        language: guessLanguage(`${demo.title}\n\n${demo.body}`, "en"),
         enterpriseId: demo.enterprise === undefined ? null : enterpriseIds[demo.enterprise] ?? null,
         kind: demo.consultation ? "consultation" : "discussion",
         title: demo.title,
@@ -229,6 +352,7 @@ export async function seedForumDemo(tx: Tx, { enterpriseIds, now = Date.now() }:
           authorId: userId(post.by),
           number: index + 1,
           body: post.body,
+          language: guessLanguage(index === 0 ? `${demo.title}\n\n${post.body}` : post.body, "en"),
           replyToPostId: post.replyTo === undefined ? null : ids[post.replyTo] ?? null,
           helpfulCount: post.helpful.length,
           createdAt: new Date(start + index * 3 * 3_600_000),

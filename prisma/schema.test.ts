@@ -10,7 +10,7 @@ import { applyMigrations } from "./migrate";
 const HAND_MADE_INDEXES = new Set<string>([
   "Assessment_one_draft_per_enterprise", // partial unique index: one draft per enterprise
   "Enterprise_search_idx", // full-text search expression index, English and Russian
-  "ForumThread_search_idx", // forum full-text search expression indexes, English and Russian
+  "ForumThread_search_idx", // forum full-text search expression indexes, each text in its language's configuration
   "ForumPost_search_idx",
   "RatingFact_current_overall_idx", // partial indexes for the directory's keyset pagination
   "RatingFact_current_submitted_idx",

@@ -35,6 +35,8 @@ export function TextField({
   type = "text",
   autoComplete,
   inputMode,
+  lang,
+  dir,
 }: {
   field: AnyField;
   label: string;
@@ -42,25 +44,51 @@ export function TextField({
   type?: "text" | "email" | "password" | "number" | "url";
   autoComplete?: string;
   inputMode?: "numeric" | "text" | "email" | "url";
+  /** The language (and direction) of what is typed, when it is not the page's. */
+  lang?: string;
+  dir?: "ltr" | "rtl" | "auto";
 }) {
   const props = getInputProps(field as FieldMetadata<string>, { type, ariaAttributes: true });
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
       <Hint id={field.descriptionId} hint={hint} />
-      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={inputMode} aria-describedby={describedBy(field, hint)} />
+      <input
+        {...props}
+        key={props.key}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        lang={lang}
+        dir={dir}
+        aria-describedby={describedBy(field, hint)}
+      />
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );
 }
 
-export function TextAreaField({ field, label, hint, rows = 4 }: { field: AnyField; label: string; hint?: string; rows?: number }) {
+export function TextAreaField({
+  field,
+  label,
+  hint,
+  rows = 4,
+  lang,
+  dir,
+}: {
+  field: AnyField;
+  label: string;
+  hint?: string;
+  rows?: number;
+  /** The language (and direction) of what is typed, when it is not the page's. */
+  lang?: string;
+  dir?: "ltr" | "rtl" | "auto";
+}) {
   const props = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: true });
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
       <Hint id={field.descriptionId} hint={hint} />
-      <textarea {...props} key={props.key} rows={rows} aria-describedby={describedBy(field, hint)} />
+      <textarea {...props} key={props.key} rows={rows} lang={lang} dir={dir} aria-describedby={describedBy(field, hint)} />
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );

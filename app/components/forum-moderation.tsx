@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { formatDate } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
-import { localized } from "~/utils/i18n";
+import { textIn } from "~/utils/localized-text";
 import {
   ConsultationActionSchema,
   FLAG_REASONS,
@@ -123,7 +123,7 @@ export function ThreadModerationControls({
   result,
 }: {
   thread: { id: string; locked: boolean; pinned: boolean; categoryId: string };
-  categories: { id: string; nameEn: string; nameRu: string }[];
+  categories: { id: string; name: unknown }[];
   redirectTo: string;
   result?: ModerationFormResult;
 }) {
@@ -148,7 +148,7 @@ export function ThreadModerationControls({
           field={fields.categoryId}
           label={t("forumModeration.thread.moveTo")}
           placeholder={t("forum.chooseCategory")}
-          options={categories.map((category) => ({ value: category.id, label: localized({ en: category.nameEn, ru: category.nameRu }, i18n.language) }))}
+          options={categories.map((category) => ({ value: category.id, label: textIn(category.name, i18n.language) }))}
         />
         <div className="actions">
           <button type="submit" name="intent" value="move" className="button-secondary">

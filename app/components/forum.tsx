@@ -1,10 +1,12 @@
 import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { SelectField } from "~/components/forms";
 import { FlagPostLink } from "~/components/forum-moderation";
 import { formatDate, formatNumber } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
-import { localized } from "~/utils/i18n";
+import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "~/utils/i18n";
+import { textIn } from "~/utils/localized-text";
 
 export interface PersonView {
   id: string;
@@ -40,7 +42,10 @@ export interface ThreadListItemView {
   postCount: number;
   lastPostAt: string | Date;
   authorId: string;
-  category: { slug: string; nameEn: string; nameRu: string };
+  /** The language of the opening post and title. */
+  language: string;
+  /** `name` is the stored object of translations (see toLocalizedText). */
+  category: { slug: string; name: unknown };
   consultation: { closesAt: string | Date; closedAt: string | Date | null; summaryPublishedAt?: string | Date | null } | null;
 }
 
@@ -75,12 +80,16 @@ export function ThreadList({
       {threads.map((thread) => (
         <li key={thread.id} className="thread-item">
           <h3 className="thread-title">
-            <Link to={`/forum/threads/${thread.id}`}>{thread.title}</Link> <ThreadStatus thread={thread} />
+            <Link to={`/forum/threads/${thread.id}`} lang={thread.language} dir="auto">
+              {thread.title}
+            </Link>{" "}
+            <ThreadStatus thread={thread} />
+            <PostLanguage language={thread.language} />
           </h3>
           <p className="thread-meta">
             {showCategory ? (
               <>
-                <Link to={`/forum/${thread.category.slug}`}>{localized({ en: thread.category.nameEn, ru: thread.category.nameRu }, language)}</Link>
+                <Link to={`/forum/${thread.category.slug}`}>{textIn(thread.category.name, language)}</Link>
                 {" · "}
               </>
             ) : null}
@@ -94,6 +103,41 @@ export function ThreadList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The language a post (or thread) is written in, named in the reader's language; nothing when it is the reader's own. */
+export function PostLanguage({ language }: { language: string }) {
+  const { t, i18n } = useTranslation();
+  if (language === i18n.language) return null;
+  return <span className="badge badge-language">{t("forum.language.of", { language: t(`forum.languageNames.${language}`, { defaultValue: language }) })}</span>;
+}
+
+/** The language of a post being written: "detect automatically" (the empty choice) or one the author picks. */
+export function PostLanguageField({ field }: { field: ComponentProps<typeof SelectField>["field"] }) {
+  const { t } = useTranslation();
+  const options = SUPPORTED_LANGUAGES.map((language) => {
+    const name = t(`forum.languageNames.${language}`);
+    return { value: language, label: name === LANGUAGE_NAMES[language] ? name : `${name} (${LANGUAGE_NAMES[language]})` };
+  });
+  return <SelectField field={field} label={t("forum.language.label")} hint={t("forum.language.hint")} placeholder={t("forum.language.detect")} options={options} />;
+}
+
+/** The choice of a forum filter form: posts in one language, or in all ("" is all). */
+export function LanguageFilterSelect({ id, value }: { id: string; value: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t("forum.language.filter")}</label>
+      <select id={id} name="language" defaultValue={value}>
+        <option value="">{t("forum.language.any")}</option>
+        {SUPPORTED_LANGUAGES.map((language) => (
+          <option key={language} value={language}>
+            {t(`forum.languageNames.${language}`)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
@@ -177,6 +221,8 @@ export interface ForumPostView {
   id: string;
   number: number;
   authorId: string;
+  /** The language the post is written in: its text is marked with it, and named when it is not the reader's. */
+  language: string;
   createdAt: string | Date;
   editedAt: string | Date | null;
   edits: number;
@@ -223,6 +269,7 @@ export function ForumPost({
         <a href={`/forum/posts/${post.id}`} className="post-link">
           #{post.number} · <time dateTime={new Date(post.createdAt).toISOString()}>{formatDate(post.createdAt, language)}</time>
         </a>
+        {post.html !== null ? <PostLanguage language={post.language} /> : null}
         {post.editedAt && !post.deleted ? (
           <span className="post-edited">
             {t("forum.edited")}
@@ -249,7 +296,7 @@ export function ForumPost({
               {post.hiddenReason ? ` ${t("forum.hiddenReason", { reason: post.hiddenReason })}` : null}
             </p>
           ) : null}
-          <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
+          <div className="post-body" lang={post.language} dir="auto" dangerouslySetInnerHTML={{ __html: post.html }} />
         </>
       )}
       {open && actions ? <footer className="post-actions actions">{actions}</footer> : null}

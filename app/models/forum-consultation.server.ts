@@ -3,6 +3,7 @@
 // it early, then summarised by the ministry (or an admin) at the top of the thread.
 import type { Prisma } from "~/generated/prisma/client";
 import { activeSuspension } from "~/models/forum-moderation.server";
+import { postLanguage } from "~/models/forum.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { isConsultationOpen } from "~/utils/forum-consultation";
@@ -32,7 +33,7 @@ const CONSULTATION_SELECT = {
       authorId: true,
       locked: true,
       author: { select: { displayName: true } },
-      category: { select: { slug: true, nameEn: true, nameRu: true } },
+      category: { select: { slug: true, name: true } },
     },
   },
 } satisfies Prisma.ForumConsultationSelect;
@@ -101,12 +102,15 @@ export async function createConsultation({
     if (suspension) return { ok: false, refusal: { reason: "suspended", until: suspension.endsAt } } as const;
     const category = await countryCategory(tx, country);
     if (!category) return { ok: false, refusal: { reason: "no_category" } } as const;
+    const author = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true } });
+    const language = postLanguage({ body: question, title, authorLocale: author.locale });
     const thread = await tx.forumThread.create({
       data: {
         categoryId: category.id,
         authorId: userId,
         kind: "consultation",
         title,
+        language,
         postCount: 1,
         lastPostAt: now,
         createdAt: now,
@@ -114,7 +118,7 @@ export async function createConsultation({
       },
       select: { id: true },
     });
-    const post = await tx.forumPost.create({ data: { threadId: thread.id, authorId: userId, number: 1, body: question, createdAt: now }, select: { id: true } });
+    const post = await tx.forumPost.create({ data: { threadId: thread.id, authorId: userId, number: 1, body: question, language, createdAt: now }, select: { id: true } });
     await tx.forumThread.update({ where: { id: thread.id }, data: { lastPostId: post.id }, select: { id: true } });
     await tx.forumThreadSubscription.upsert({
       where: { userId_threadId: { userId, threadId: thread.id } },

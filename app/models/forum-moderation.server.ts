@@ -101,7 +101,7 @@ export async function listFlagQueue() {
           deletedAt: true,
           createdAt: true,
           author: { select: { id: true, displayName: true } },
-          thread: { select: { id: true, title: true, locked: true, pinned: true, category: { select: { nameEn: true, nameRu: true } } } },
+          thread: { select: { id: true, title: true, locked: true, pinned: true, category: { select: { name: true } } } },
         },
       },
     },
@@ -339,14 +339,14 @@ export function getThreadForModeration(threadId: string) {
       pinned: true,
       locked: true,
       categoryId: true,
-      category: { select: { nameEn: true, nameRu: true } },
+      category: { select: { name: true } },
       author: { select: { id: true, displayName: true } },
     },
   });
 }
 
 export function listCategoryChoices() {
-  return prisma.forumCategory.findMany({ select: { id: true, nameEn: true, nameRu: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+  return prisma.forumCategory.findMany({ select: { id: true, name: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
 }
 
 export async function getUserForModeration(userId: string, now = new Date()) {

@@ -1,11 +1,16 @@
-// Forum search: words in titles and visible posts (full-text, English and Russian stemming), and
-// threads by category or tag.
+// Forum search: words in titles and visible posts (full-text, each text with its language's
+// configuration), and threads by category, tag or language.
 import { Prisma } from "~/generated/prisma/client";
 import { THREAD_LIST_SELECT } from "~/models/forum.server";
 import { prisma } from "~/utils/db.server";
+import type { Language } from "~/utils/i18n";
 
-const POST_VECTOR = Prisma.sql`(to_tsvector('english', p.body) || to_tsvector('russian', p.body))`;
-const TITLE_VECTOR = Prisma.sql`(to_tsvector('english', t.title) || to_tsvector('russian', t.title))`;
+// Each text is indexed with its language's configuration: English and Russian stemming, `simple`
+// (lower-cased words, no stemming) for the languages PostgreSQL has no stemmer for. These are the
+// expressions of the GIN indexes ForumPost_search_idx and ForumThread_search_idx (migration
+// 20261203120000_forum_languages); the query must use them unchanged for the indexes to serve it.
+const POST_VECTOR = Prisma.sql`to_tsvector(forum_search_config(p."language"), p.body)`;
+const TITLE_VECTOR = Prisma.sql`to_tsvector(forum_search_config(t."language"), t.title)`;
 export const SEARCH_PAGE_SIZE = 20;
 const SEARCH_CANDIDATES = 400;
 
@@ -14,21 +19,37 @@ export interface SearchHit {
   title: string;
   tags: string[];
   categorySlug: string;
-  categoryNameEn: string;
-  categoryNameRu: string;
+  /** The category's name in each language (see toLocalizedText). */
+  categoryName: Prisma.JsonValue;
   postId: string;
   number: number;
   body: string;
+  language: string;
   createdAt: Date;
   rank: number;
 }
 
 /**
- * Threads whose title or any visible post matches, best match first, one hit per thread (its
- * best-matching post). English and Russian stemming both apply, so either language finds word forms.
+ * Threads whose title or any visible post (in `language`, if given) matches, best match first, one
+ * hit per thread (its best-matching post). The words are looked for as English and Russian word
+ * forms and as they are typed, so a post in any language is found by a word from it.
  */
-export async function searchForum({ q, categoryId, tag, page = 1 }: { q: string; categoryId?: string; tag?: string; page?: number }) {
-  const query = Prisma.sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('russian', ${q}))`;
+export async function searchForum({
+  q,
+  categoryId,
+  tag,
+  language,
+  page = 1,
+}: {
+  q: string;
+  categoryId?: string;
+  tag?: string;
+  language?: Language;
+  page?: number;
+}) {
+  const query = Prisma.sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('simple', ${q}))`;
+  const postLanguage = language ? Prisma.sql`AND p."language" = ${language}` : Prisma.empty;
+  const titleLanguage = language ? Prisma.sql`AND t."language" = ${language}` : Prisma.empty;
   const threadFilter = [Prisma.sql`TRUE`];
   if (categoryId) threadFilter.push(Prisma.sql`t."categoryId" = ${categoryId}`);
   if (tag) threadFilter.push(Prisma.sql`${tag} = ANY(t.tags)`);
@@ -39,27 +60,27 @@ export async function searchForum({ q, categoryId, tag, page = 1 }: { q: string;
     -- Ranking needs each match's text vector, which is computed, not stored: only the newest
     -- matches are ranked, so a common word costs a bounded amount of work.
     post_matches AS (
-      SELECT p."threadId", p.id AS "postId", p.number, p.body
+      SELECT p."threadId", p.id AS "postId", p.number, p.body, p."language"
       FROM "ForumPost" p, q
-      WHERE ${POST_VECTOR} @@ q.query AND p."deletedAt" IS NULL AND p."hiddenAt" IS NULL
+      WHERE ${POST_VECTOR} @@ q.query AND p."deletedAt" IS NULL AND p."hiddenAt" IS NULL ${postLanguage}
       ORDER BY p."createdAt" DESC
       LIMIT ${SEARCH_CANDIDATES}
     ),
     matches AS (
-      SELECT m."threadId", m."postId", m.number, ts_rank(to_tsvector('english', m.body) || to_tsvector('russian', m.body), q.query) AS rank
-      FROM post_matches m, q
+      SELECT p."threadId", p."postId", p.number, ts_rank(${POST_VECTOR}, q.query) AS rank
+      FROM post_matches p, q
       UNION ALL
       SELECT t.id, fp.id, 1, ts_rank(${TITLE_VECTOR}, q.query) * 2
       FROM "ForumThread" t JOIN "ForumPost" fp ON fp."threadId" = t.id AND fp.number = 1, q
-      WHERE ${TITLE_VECTOR} @@ q.query
+      WHERE ${TITLE_VECTOR} @@ q.query ${titleLanguage}
     ),
     best AS (
       SELECT DISTINCT ON (m."threadId") m."threadId", m."postId", m.number, m.rank
       FROM matches m ORDER BY m."threadId", m.rank DESC, m.number ASC
     )
-    SELECT t.id AS "threadId", t.title, t.tags, c.slug AS "categorySlug", c."nameEn" AS "categoryNameEn", c."nameRu" AS "categoryNameRu",
+    SELECT t.id AS "threadId", t.title, t.tags, c.slug AS "categorySlug", c.name AS "categoryName",
       b."postId", b.number, CASE WHEN p."deletedAt" IS NULL AND p."hiddenAt" IS NULL THEN left(p.body, 2000) ELSE '' END AS body,
-      p."createdAt", b.rank::float8 AS rank
+      p."language", p."createdAt", b.rank::float8 AS rank
     FROM best b
       JOIN "ForumThread" t ON t.id = b."threadId"
       JOIN "ForumCategory" c ON c.id = t."categoryId"
@@ -70,10 +91,10 @@ export async function searchForum({ q, categoryId, tag, page = 1 }: { q: string;
   return { hits: rows.slice(0, SEARCH_PAGE_SIZE), hasMore: rows.length > SEARCH_PAGE_SIZE };
 }
 
-/** Threads with a tag and/or in a category, latest activity first (search without words). */
-export async function listFilteredThreads({ categoryId, tag, page = 1 }: { categoryId?: string; tag?: string; page?: number }) {
+/** Threads with a tag, in a category and/or in a language, latest activity first (search without words). */
+export async function listFilteredThreads({ categoryId, tag, language, page = 1 }: { categoryId?: string; tag?: string; language?: Language; page?: number }) {
   const rows = await prisma.forumThread.findMany({
-    where: { ...(categoryId ? { categoryId } : {}), ...(tag ? { tags: { has: tag } } : {}) },
+    where: { ...(categoryId ? { categoryId } : {}), ...(tag ? { tags: { has: tag } } : {}), ...(language ? { language } : {}) },
     select: THREAD_LIST_SELECT,
     orderBy: [{ lastPostAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * SEARCH_PAGE_SIZE,

@@ -4,7 +4,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { mayManageConsultation } from "~/models/forum-consultation.server";
 import { activeSuspension, listCategoryChoices, listOwnFlaggedPostIds } from "~/models/forum-moderation.server";
-import { getPeople, getPost, getSubscriptionState, getThread, threadClosedReason, type ForumPerson } from "~/models/forum.server";
+import { getPeople, getPost, getSubscriptionState, getThread, languageChoiceOf, threadClosedReason, type ForumPerson } from "~/models/forum.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { pageOfPost, POSTS_PER_PAGE } from "~/utils/forum-limits";
@@ -26,6 +26,7 @@ const PAGE_POST_SELECT = {
   id: true,
   number: true,
   body: true,
+  language: true,
   authorId: true,
   helpfulCount: true,
   editedAt: true,
@@ -41,6 +42,8 @@ export interface ThreadPostView {
   id: string;
   number: number;
   authorId: string;
+  /** The language the post is written in (a code of SUPPORTED_LANGUAGES). */
+  language: string;
   createdAt: Date;
   editedAt: Date | null;
   edits: number;
@@ -78,6 +81,7 @@ export async function getThreadPosts({ threadId, page, reader }: { threadId: str
     id: post.id,
     number: post.number,
     authorId: post.authorId,
+    language: post.language,
     createdAt: post.createdAt,
     editedAt: post.editedAt,
     edits: post._count.revisions,
@@ -148,6 +152,7 @@ export async function getThreadView({
     thread: {
       id: thread.id,
       title: thread.title,
+      language: thread.language,
       tags: thread.tags,
       kind: thread.kind,
       pinned: thread.pinned,
@@ -173,7 +178,15 @@ export async function getThreadView({
     categories,
     posts,
     people,
-    editing: editing ? { id: editing.id, number: editing.number, body: editing.body, title: editing.number === 1 ? thread.title : null } : null,
+    editing: editing
+      ? {
+          id: editing.id,
+          number: editing.number,
+          body: editing.body,
+          title: editing.number === 1 ? thread.title : null,
+          language: languageChoiceOf(editing, editing.number === 1 ? thread.title : null, editing.author.locale),
+        }
+      : null,
     page,
     pageCount,
     viewer: reader ? { id: reader.id, moderator, subscribed: subscription?.thread ?? false } : null,

@@ -11,6 +11,8 @@ import {
   POST_WINDOW_MS,
   THREADS_PER_PAGE,
 } from "~/utils/forum-limits";
+import { guessLanguage } from "~/utils/guess-language";
+import { FALLBACK_LANGUAGE, isLanguage, type Language } from "~/utils/i18n";
 import { countLinks } from "~/utils/markdown.server";
 import { verificationValidSince } from "~/utils/trust";
 
@@ -22,10 +24,8 @@ const CATEGORY_SELECT = {
   slug: true,
   kind: true,
   country: true,
-  nameEn: true,
-  nameRu: true,
-  descriptionEn: true,
-  descriptionRu: true,
+  name: true,
+  description: true,
   position: true,
 } satisfies Prisma.ForumCategorySelect;
 
@@ -33,7 +33,7 @@ export type ForumCategoryRow = Prisma.ForumCategoryGetPayload<{ select: typeof C
 
 export async function listCategories() {
   const [categories, stats, latest] = await Promise.all([
-    prisma.forumCategory.findMany({ select: CATEGORY_SELECT, orderBy: [{ position: "asc" }, { nameEn: "asc" }] }),
+    prisma.forumCategory.findMany({ select: CATEGORY_SELECT, orderBy: [{ position: "asc" }, { id: "asc" }] }),
     prisma.$queryRaw<{ categoryId: string; threads: number; posts: number }[]>`
       SELECT "categoryId", count(*)::int AS threads, coalesce(sum("postCount"), 0)::int AS posts
       FROM "ForumThread" GROUP BY "categoryId"`,
@@ -57,8 +57,8 @@ export function getCategoryBySlug(slug: string) {
 
 export function listCategoryOptions() {
   return prisma.forumCategory.findMany({
-    select: { id: true, slug: true, nameEn: true, nameRu: true, kind: true },
-    orderBy: [{ position: "asc" }, { nameEn: "asc" }],
+    select: { id: true, slug: true, name: true, kind: true },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
   });
 }
 
@@ -134,7 +134,8 @@ export const THREAD_LIST_SELECT = {
   lastPostAt: true,
   createdAt: true,
   authorId: true,
-  category: { select: { slug: true, nameEn: true, nameRu: true } },
+  language: true,
+  category: { select: { slug: true, name: true } },
   consultation: { select: { closesAt: true, closedAt: true, summaryPublishedAt: true } },
 } satisfies Prisma.ForumThreadSelect;
 
@@ -151,9 +152,17 @@ export function decodeThreadCursor(cursor: string | null | undefined) {
   return { pinned: match[1] === "1", lastPostAt: new Date(Number(match[2])), id: match[3]! };
 }
 
-/** Threads of a category, pinned first, then by latest activity; keyset-paginated. */
-export async function listCategoryThreads({ categoryId, after }: { categoryId: string; after?: ReturnType<typeof decodeThreadCursor> }) {
-  const where: Prisma.ForumThreadWhereInput = { categoryId };
+/** Threads of a category (only those in `language`, if given), pinned first, then by latest activity; keyset-paginated. */
+export async function listCategoryThreads({
+  categoryId,
+  language,
+  after,
+}: {
+  categoryId: string;
+  language?: Language;
+  after?: ReturnType<typeof decodeThreadCursor>;
+}) {
+  const where: Prisma.ForumThreadWhereInput = { categoryId, ...(language ? { language } : {}) };
   if (after) {
     where.OR = [
       ...(after.pinned ? [{ pinned: false }] : []),
@@ -192,7 +201,7 @@ export function listLatestThreads({ categoryId, take = 30 }: { categoryId?: stri
       createdAt: true,
       updatedAt: true,
       author: { select: { displayName: true } },
-      category: { select: { slug: true, nameEn: true, nameRu: true } },
+      category: { select: { slug: true, name: true } },
       posts: { where: { number: 1 }, select: { body: true, deletedAt: true, hiddenAt: true, editedAt: true } },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -214,6 +223,7 @@ export function getThread(id: string) {
       createdAt: true,
       lastPostAt: true,
       authorId: true,
+      language: true,
       category: { select: CATEGORY_SELECT },
       enterprise: { select: { slug: true, name: true, status: true } },
       consultation: {
@@ -232,6 +242,7 @@ const POST_SELECT = {
   id: true,
   number: true,
   body: true,
+  language: true,
   authorId: true,
   replyToPostId: true,
   helpfulCount: true,
@@ -252,7 +263,7 @@ export function getPost(id: string) {
       ...POST_SELECT,
       threadId: true,
       thread: { select: { id: true, title: true, locked: true, kind: true, categoryId: true } },
-      author: { select: { displayName: true, handle: true } },
+      author: { select: { displayName: true, handle: true, locale: true } },
     },
   });
 }
@@ -306,6 +317,30 @@ async function checkAuthor(
   return null;
 }
 
+/** What the language of a post is guessed from: the thread's title too, for an opening post. */
+const textOfPost = (body: string, title: string | null) => (title === null ? body : `${title}\n\n${body}`);
+
+/**
+ * The language a post is in: the one its author chose, or the one its text reads as, with the
+ * author's interface language when the text does not tell (see guessLanguage).
+ */
+export function postLanguage({ body, title = null, chosen, authorLocale }: { body: string; title?: string | null; chosen?: Language | null; authorLocale: string }): Language {
+  return chosen ?? guessLanguage(textOfPost(body, title), isLanguage(authorLocale) ? authorLocale : FALLBACK_LANGUAGE);
+}
+
+/**
+ * Where the edit form's language choice starts: "detect automatically" (null) when the post is in
+ * the language its text reads as, else the language its author chose, so an edit keeps that choice.
+ */
+export function languageChoiceOf(post: { body: string; language: string }, title: string | null, authorLocale: string): Language | null {
+  const guessed = postLanguage({ body: post.body, title, authorLocale });
+  return post.language === guessed || !isLanguage(post.language) ? null : post.language;
+}
+
+async function authorLocale(tx: Tx, userId: string) {
+  return (await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true } })).locale;
+}
+
 /** Why a thread accepts no replies now, if it does not. */
 export function threadClosedReason(
   thread: { locked: boolean; consultation: { closesAt: Date; closedAt: Date | null } | null },
@@ -346,6 +381,8 @@ export interface NewThreadInput {
   body: string;
   tags: string[];
   enterpriseId: string | null;
+  /** The language the author chose; null or absent to guess it from the title and text. */
+  language?: Language | null;
 }
 
 export async function createThread({ userId, input, now = new Date() }: { userId: string; input: NewThreadInput; now?: Date }) {
@@ -353,12 +390,14 @@ export async function createThread({ userId, input, now = new Date() }: { userId
     const refusal = await checkAuthor(tx, { userId, body: input.body, now, writing: "post" });
     if (refusal) return { error: refusal } as const;
     await assignHandle(tx, userId);
+    const language = postLanguage({ body: input.body, title: input.title, chosen: input.language, authorLocale: await authorLocale(tx, userId) });
     const thread = await tx.forumThread.create({
       data: {
         categoryId: input.categoryId,
         authorId: userId,
         enterpriseId: input.enterpriseId,
         title: input.title,
+        language,
         tags: input.tags,
         postCount: 1,
         lastPostAt: now,
@@ -367,7 +406,7 @@ export async function createThread({ userId, input, now = new Date() }: { userId
       select: { id: true, authorId: true, categoryId: true },
     });
     const post = await tx.forumPost.create({
-      data: { threadId: thread.id, authorId: userId, number: 1, body: input.body, createdAt: now },
+      data: { threadId: thread.id, authorId: userId, number: 1, body: input.body, language, createdAt: now },
       select: { id: true, body: true, replyToPostId: true },
     });
     await tx.forumThread.update({ where: { id: thread.id }, data: { lastPostId: post.id }, select: { id: true } });
@@ -382,12 +421,15 @@ export async function createReply({
   threadId,
   body,
   replyToPostId,
+  language: chosen,
   now = new Date(),
 }: {
   userId: string;
   threadId: string;
   body: string;
   replyToPostId: string | null;
+  /** The language the author chose; null or absent to guess it from the text. */
+  language?: Language | null;
   now?: Date;
 }) {
   return inTransaction(async (tx) => {
@@ -407,8 +449,9 @@ export async function createReply({
     }
     await assignHandle(tx, userId);
     const number = thread.postCount + 1;
+    const language = postLanguage({ body, chosen, authorLocale: await authorLocale(tx, userId) });
     const post = await tx.forumPost.create({
-      data: { threadId, authorId: userId, number, body, replyToPostId: replyTo, createdAt: now },
+      data: { threadId, authorId: userId, number, body, language, replyToPostId: replyTo, createdAt: now },
       select: { id: true, body: true, replyToPostId: true },
     });
     await tx.forumThread.update({
@@ -424,19 +467,23 @@ export async function createReply({
 
 /**
  * Edits one's own post, keeping the previous text as a revision. The opening post's edit may
- * also change the thread title. Editing is refused where posting is (suspension, locked, closed).
+ * also change the thread title (and its language is the thread's). Editing is refused where
+ * posting is (suspension, locked, closed).
  */
 export async function editPost({
   userId,
   postId,
   body,
   title,
+  language: chosen,
   now = new Date(),
 }: {
   userId: string;
   postId: string;
   body: string;
   title?: string;
+  /** The language the author chose; null or absent to guess it again from the new text. */
+  language?: Language | null;
   now?: Date;
 }) {
   return prisma.$transaction(async (tx) => {
@@ -447,8 +494,10 @@ export async function editPost({
         authorId: true,
         number: true,
         body: true,
+        language: true,
         deletedAt: true,
         hiddenAt: true,
+        author: { select: { locale: true } },
         thread: { select: { id: true, title: true, locked: true, consultation: { select: { closesAt: true, closedAt: true } } } },
       },
     });
@@ -458,16 +507,29 @@ export async function editPost({
     if (closed) return { error: { reason: closed } } as const;
     const refusal = await checkAuthor(tx, { userId, body, now, writing: "edit" });
     if (refusal) return { error: refusal } as const;
-    const newTitle = post.number === 1 && title !== undefined && title !== post.thread.title ? title : undefined;
-    if (body === post.body && newTitle === undefined) return { post: { id: post.id, number: post.number, threadId: post.thread.id } } as const;
+    const opening = post.number === 1;
+    const newTitle = opening && title !== undefined && title !== post.thread.title ? title : undefined;
+    const language = postLanguage({ body, title: opening ? (newTitle ?? post.thread.title) : null, chosen, authorLocale: post.author.locale });
+    if (body === post.body && newTitle === undefined) {
+      // Only the language changes (the author corrected it): no new version of the text.
+      if (language !== post.language) await setPostLanguage(tx, { postId, threadId: post.thread.id, opening, language });
+      return { post: { id: post.id, number: post.number, threadId: post.thread.id } } as const;
+    }
     await tx.forumPostRevision.create({
       data: { postId, editorId: userId, body: post.body, title: newTitle !== undefined ? post.thread.title : null, createdAt: now },
       select: { id: true },
     });
     await tx.forumPost.update({ where: { id: postId }, data: { body, editedAt: now }, select: { id: true } });
     if (newTitle !== undefined) await tx.forumThread.update({ where: { id: post.thread.id }, data: { title: newTitle }, select: { id: true } });
+    if (language !== post.language) await setPostLanguage(tx, { postId, threadId: post.thread.id, opening, language });
     return { post: { id: post.id, number: post.number, threadId: post.thread.id } } as const;
   });
+}
+
+/** A post's language, and its thread's when it is the opening post. */
+async function setPostLanguage(tx: Tx, { postId, threadId, opening, language }: { postId: string; threadId: string; opening: boolean; language: Language }) {
+  await tx.forumPost.update({ where: { id: postId }, data: { language }, select: { id: true } });
+  if (opening) await tx.forumThread.update({ where: { id: threadId }, data: { language }, select: { id: true } });
 }
 
 /** Soft-deletes one's own post: a placeholder stays so the thread reads on and links keep working. */

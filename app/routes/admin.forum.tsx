@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,7 +8,7 @@ import { createCategory, listCategoriesForAdmin, moveCategory, updateCategory } 
 import { requireUser } from "~/utils/auth.server";
 import { EditCategorySchema, MoveCategorySchema, NewCategorySchema } from "~/utils/forum-category-validation";
 import { formatNumber } from "~/utils/format";
-import { localized } from "~/utils/i18n";
+import { directionOf, LANGUAGE_NAMES, localized, SUPPORTED_LANGUAGES } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { COUNTRY_CODES, countryName } from "~/utils/reference-data";
@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
         slug_reserved: "forumAdmin.errors.slugReserved",
         invalid_slug: "forumAdmin.errors.nameNeedsLetters",
       }[created.error];
-      return data<ActionResult>({ form: "create", result: submission.reply({ fieldErrors: { nameEn: [message] } }) }, { status: 400 });
+      return data<ActionResult>({ form: "create", result: submission.reply({ fieldErrors: { "name.en": [message] } }) }, { status: 400 });
     }
     return redirect(`/admin/forum#category-${created.slug}`);
   }
@@ -106,7 +106,7 @@ export default function AdminForumPage() {
 function CategoryItem({ category, first, last, lastResult }: { category: Category; first: boolean; last: boolean; lastResult?: SubmissionResult<string[]> }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const name = localized({ en: category.nameEn, ru: category.nameRu }, language);
+  const name = localized(category.name, language);
   const country = category.country ? countryName(t, category.country) : undefined;
   return (
     <li id={`category-${category.slug}`} className="category-admin">
@@ -149,13 +149,7 @@ function EditCategoryForm({ category, name, lastResult }: { category: Category; 
     id: `edit-${category.id}`,
     lastResult,
     constraint: getZodConstraint(EditCategorySchema),
-    defaultValue: {
-      id: category.id,
-      nameEn: category.nameEn,
-      nameRu: category.nameRu,
-      descriptionEn: category.descriptionEn,
-      descriptionRu: category.descriptionRu,
-    },
+    defaultValue: { id: category.id, name: category.name, description: category.description },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EditCategorySchema }),
@@ -167,10 +161,7 @@ function EditCategoryForm({ category, name, lastResult }: { category: Category; 
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="edit" />
         <input type="hidden" name="id" value={category.id} />
-        <TextField field={fields.nameEn} label={t("forumAdmin.fields.nameEn")} />
-        <TextField field={fields.nameRu} label={t("forumAdmin.fields.nameRu")} />
-        <TextAreaField field={fields.descriptionEn} label={t("forumAdmin.fields.descriptionEn")} rows={2} />
-        <TextAreaField field={fields.descriptionRu} label={t("forumAdmin.fields.descriptionRu")} rows={2} />
+        <CategoryTextFields name={fields.name} description={fields.description} />
         <p className="field-hint">{t("forumAdmin.slugKept", { slug: category.slug })}</p>
         <button type="submit">{t("forumAdmin.save")}</button>
       </Form>
@@ -195,10 +186,7 @@ function NewCategoryForm({ lastResult }: { lastResult?: SubmissionResult<string[
       <Form method="post" {...getFormProps(form)} className="form">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="create" />
-        <TextField field={fields.nameEn} label={t("forumAdmin.fields.nameEn")} hint={t("forumAdmin.slugHint")} />
-        <TextField field={fields.nameRu} label={t("forumAdmin.fields.nameRu")} />
-        <TextAreaField field={fields.descriptionEn} label={t("forumAdmin.fields.descriptionEn")} rows={2} />
-        <TextAreaField field={fields.descriptionRu} label={t("forumAdmin.fields.descriptionRu")} rows={2} />
+        <CategoryTextFields name={fields.name} description={fields.description} slugHint />
         <SelectField
           field={fields.kind}
           label={t("forumAdmin.fields.kind")}
@@ -218,6 +206,44 @@ function NewCategoryForm({ lastResult }: { lastResult?: SubmissionResult<string[
         <button type="submit">{t("forumAdmin.create")}</button>
       </Form>
     </section>
+  );
+}
+
+type TextsField = FieldMetadata<Record<string, string | undefined> | undefined, Record<string, unknown>, string[]>;
+
+/** The name and description in each language, a group of fields per language; English is required and gives a new category its address. */
+function CategoryTextFields({ name, description, slugHint = false }: { name: TextsField; description: TextsField; slugHint?: boolean }) {
+  const { t } = useTranslation();
+  const names = name.getFieldset();
+  const descriptions = description.getFieldset();
+  return (
+    <>
+      <p className="field-hint">{t("forumAdmin.languagesHint")}</p>
+      {SUPPORTED_LANGUAGES.map((language) => {
+        const readerName = t(`forum.languageNames.${language}`);
+        return (
+          <fieldset key={language} className="field-group">
+            <legend>
+              {language === "en" ? t("forumAdmin.requiredLanguage", { language: readerName }) : readerName}
+              {LANGUAGE_NAMES[language] !== readerName ? (
+                <>
+                  {" · "}
+                  <span lang={language}>{LANGUAGE_NAMES[language]}</span>
+                </>
+              ) : null}
+            </legend>
+            <TextField
+              field={names[language]!}
+              label={t("forumAdmin.fields.name")}
+              hint={language === "en" && slugHint ? t("forumAdmin.slugHint") : undefined}
+              lang={language}
+              dir={directionOf(language)}
+            />
+            <TextAreaField field={descriptions[language]!} label={t("forumAdmin.fields.description")} rows={2} lang={language} dir={directionOf(language)} />
+          </fieldset>
+        );
+      })}
+    </>
   );
 }
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { listCategories } from "~/models/forum.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
-import { localized } from "~/utils/i18n";
+import { textIn } from "~/utils/localized-text";
 import { getFixedT } from "~/utils/i18next.server";
 import { isForumModerator, userCan } from "~/utils/permissions.server";
 
@@ -63,8 +63,8 @@ export default function ForumPage() {
                 .map((category) => (
                   <tr key={category.id}>
                     <td>
-                      <Link to={`/forum/${category.slug}`}>{localized({ en: category.nameEn, ru: category.nameRu }, language)}</Link>
-                      <p className="field-hint">{localized({ en: category.descriptionEn, ru: category.descriptionRu }, language)}</p>
+                      <Link to={`/forum/${category.slug}`}>{textIn(category.name, language)}</Link>
+                      <p className="field-hint">{textIn(category.description, language)}</p>
                     </td>
                     <td>{formatNumber(category.threadCount, language)}</td>
                     <td>{formatNumber(category.postCount, language)}</td>

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ThreadList } from "~/components/forum";
+import { LanguageFilterSelect, ThreadList } from "~/components/forum";
 import {
   decodeThreadCursor,
   getCategoryBySlug,
@@ -11,7 +11,8 @@ import {
   setCategorySubscription,
 } from "~/models/forum.server";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
-import { localized } from "~/utils/i18n";
+import { isLanguage } from "~/utils/i18n";
+import { textIn } from "~/utils/localized-text";
 import { i18next } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
 import { SLUG_PATTERN } from "~/utils/slug";
@@ -28,17 +29,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rawCursor = url.searchParams.get("after");
   const after = decodeThreadCursor(rawCursor);
   if (rawCursor && !after) throw new Response("Bad cursor", { status: 400 });
+  // Only the threads in one language (that of their opening post), or all when absent.
+  const rawLanguage = url.searchParams.get("language") || null;
+  if (rawLanguage && !isLanguage(rawLanguage)) throw new Response("Unknown language", { status: 400 });
+  const language = isLanguage(rawLanguage) ? rawLanguage : undefined;
   const [user, locale] = await Promise.all([getOptionalUser(request), i18next.getLocale(request)]);
-  const { threads, next } = await listCategoryThreads({ categoryId: category.id, after });
+  const { threads, next } = await listCategoryThreads({ categoryId: category.id, language, after });
   const [people, subscription] = await Promise.all([
     getPeople(threads.map((thread) => thread.authorId)),
     user ? getSubscriptionState({ userId: user.id, categoryId: category.id }) : null,
   ]);
   return {
     category,
-    title: localized({ en: category.nameEn, ru: category.nameRu }, locale),
+    title: textIn(category.name, locale),
     threads,
     next,
+    language: language ?? "",
     isFirstPage: !after,
     people: Object.fromEntries(people),
     signedIn: Boolean(user),
@@ -58,15 +64,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CategoryPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { category, threads, next, isFirstPage, people, signedIn, subscribed } = useLoaderData<typeof loader>();
-  const name = localized({ en: category.nameEn, ru: category.nameRu }, language);
+  const { category, threads, next, language: threadLanguage, isFirstPage, people, signedIn, subscribed } = useLoaderData<typeof loader>();
+  const here = (extra: Record<string, string>) => {
+    const query = new URLSearchParams({ ...(threadLanguage ? { language: threadLanguage } : {}), ...extra }).toString();
+    return query ? `/forum/${category.slug}?${query}` : `/forum/${category.slug}`;
+  };
+  const name = textIn(category.name, language);
   return (
     <section className="forum">
       <nav aria-label={t("forum.breadcrumbs")} className="breadcrumbs">
         <Link to="/forum">{t("forum.title")}</Link>
       </nav>
       <h1>{name}</h1>
-      <p>{localized({ en: category.descriptionEn, ru: category.descriptionRu }, language)}</p>
+      <p>{textIn(category.description, language)}</p>
       <div className="actions">
         {signedIn ? (
           <>
@@ -89,10 +99,16 @@ export default function CategoryPage() {
         <Link to={`/forum/search?${new URLSearchParams({ category: category.slug })}`}>{t("forum.search.inCategory")}</Link>
       </div>
       <h2>{t("forum.threadsHeading")}</h2>
-      {threads.length === 0 ? <p>{t("forum.noThreadsYet")}</p> : <ThreadList threads={threads} people={people} />}
+      <Form method="get" className="form filter-form" key={threadLanguage}>
+        <LanguageFilterSelect id="category-language" value={threadLanguage} />
+        <button type="submit" className="button-secondary">
+          {t("forum.language.apply")}
+        </button>
+      </Form>
+      {threads.length === 0 ? <p>{threadLanguage ? t("forum.language.noThreads") : t("forum.noThreadsYet")}</p> : <ThreadList threads={threads} people={people} />}
       <nav aria-label={t("forum.pagination")} className="pagination">
-        {!isFirstPage ? <Link to={`/forum/${category.slug}`}>{t("forum.firstPage")}</Link> : null}
-        {next ? <Link to={`/forum/${category.slug}?${new URLSearchParams({ after: next })}`}>{t("forum.olderThreads")}</Link> : null}
+        {!isFirstPage ? <Link to={here({})}>{t("forum.firstPage")}</Link> : null}
+        {next ? <Link to={here({ after: next })}>{t("forum.olderThreads")}</Link> : null}
       </nav>
     </section>
   );

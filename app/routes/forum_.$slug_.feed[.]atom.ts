@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCategoryBySlug, listLatestThreads } from "~/models/forum.server";
 import { forumFeedResponse } from "~/utils/forum-feed.server";
-import { localized } from "~/utils/i18n";
+import { textIn } from "~/utils/localized-text";
 import { getFixedT, i18next } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
 import { SLUG_PATTERN } from "~/utils/slug";
@@ -14,8 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     request,
     threads,
     category,
-    feedTitle: t("forum.categoryFeedTitle", { name: localized({ en: category.nameEn, ru: category.nameRu }, language) }),
+    feedTitle: t("forum.categoryFeedTitle", { name: textIn(category.name, language) }),
     placeholders: { deleted: t("forum.deletedPlaceholder"), hidden: t("forum.hiddenPlaceholder") },
-    categoryLabel: (threadCategory) => localized({ en: threadCategory.nameEn, ru: threadCategory.nameRu }, language),
+    categoryLabel: (threadCategory) => textIn(threadCategory.name, language),
   });
 }

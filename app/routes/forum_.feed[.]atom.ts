@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listLatestThreads } from "~/models/forum.server";
 import { forumFeedResponse } from "~/utils/forum-feed.server";
-import { localized } from "~/utils/i18n";
+import { textIn } from "~/utils/localized-text";
 import { getFixedT, i18next } from "~/utils/i18next.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -11,6 +11,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     threads,
     feedTitle: t("forum.feedTitle"),
     placeholders: { deleted: t("forum.deletedPlaceholder"), hidden: t("forum.hiddenPlaceholder") },
-    categoryLabel: (category) => localized({ en: category.nameEn, ru: category.nameRu }, language),
+    categoryLabel: (category) => textIn(category.name, language),
   });
 }

@@ -5,7 +5,7 @@ import { PostModerationControls } from "~/components/forum-moderation";
 import { listFlagQueue } from "~/models/forum-moderation.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
-import { localized } from "~/utils/i18n";
+import { textIn } from "~/utils/localized-text";
 import { getFixedT } from "~/utils/i18next.server";
 import { requirePermission } from "~/utils/permissions.server";
 
@@ -35,7 +35,7 @@ export default function ModerationQueuePage() {
               <Link to={`/forum/threads/${post.thread.id}`}>{post.thread.title}</Link>
             </h2>
             <p className="field-hint">
-              {localized({ en: post.thread.category.nameEn, ru: post.thread.category.nameRu }, language)} ·{" "}
+              {textIn(post.thread.category.name, language)} ·{" "}
               {t("forumModeration.queue.postBy", { number: post.number, name: post.author.displayName, date: formatDate(post.createdAt, language) })}
               {post.hiddenAt ? <> · {t("forumModeration.queue.alreadyHidden")}</> : null}
               {post.deletedAt ? <> · {t("forumModeration.queue.deleted")}</> : null}

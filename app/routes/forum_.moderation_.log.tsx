@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { listCategoryChoices, listModerationLog } from "~/models/forum-moderation.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { localized } from "~/utils/i18n";
+import { textIn } from "~/utils/localized-text";
 import { getFixedT } from "~/utils/i18next.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { IdSchema } from "~/utils/validation";
@@ -24,7 +24,7 @@ export default function ModerationLogPage() {
   const { title, actions, next, categories } = useLoaderData<typeof loader>();
   const categoryName = (id: unknown) => {
     const category = categories.find((c) => c.id === id);
-    return category ? localized({ en: category.nameEn, ru: category.nameRu }, language) : "—";
+    return category ? textIn(category.name, language) : "—";
   };
   return (
     <section className="moderation">

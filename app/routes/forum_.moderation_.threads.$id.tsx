@@ -5,7 +5,7 @@ import { ThreadModerationControls } from "~/components/forum-moderation";
 import { changeThread, getThreadForModeration, listCategoryChoices, moveThread } from "~/models/forum-moderation.server";
 import { handleModerationAction, requireModerationSubject } from "~/utils/forum-moderation-action.server";
 import { ThreadModerationSchema } from "~/utils/forum-moderation-validation";
-import { localized } from "~/utils/i18n";
+import { textIn } from "~/utils/localized-text";
 import { getFixedT } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
 
@@ -48,7 +48,7 @@ export default function ModerateThreadPage() {
       <h1>{title}</h1>
       <dl className="facts">
         <dt>{t("forumModeration.thread.category")}</dt>
-        <dd>{localized({ en: thread.category.nameEn, ru: thread.category.nameRu }, i18n.language)}</dd>
+        <dd>{textIn(thread.category.name, i18n.language)}</dd>
         <dt>{t("forumModeration.thread.author")}</dt>
         <dd>
           <Link to={`/forum/moderation/users/${thread.author.id}`}>{thread.author.displayName}</Link>

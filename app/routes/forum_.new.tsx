@@ -4,12 +4,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
-import { RefusalMessage } from "~/components/forum";
+import { PostLanguageField, RefusalMessage } from "~/components/forum";
 import { activeSuspension, createThread, listCategoryOptions, listMemberEnterprises } from "~/models/forum.server";
 import { requireUser } from "~/utils/auth.server";
 import { MAX_POST_LENGTH, MAX_TAGS } from "~/utils/forum-limits";
 import { NewThreadSchema } from "~/utils/forum-validation";
-import { localized } from "~/utils/i18n";
+import { textIn } from "~/utils/localized-text";
 import { getFixedT } from "~/utils/i18next.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: NewThreadSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), refusal: null }, { status: 400 });
-  const { categoryId, title, body, tags, enterpriseId } = submission.value;
+  const { categoryId, title, body, tags, enterpriseId, language } = submission.value;
   const [categories, enterprises] = await Promise.all([listCategoryOptions(), listMemberEnterprises(user.id)]);
   if (!categories.some((c) => c.id === categoryId)) {
     return data({ result: submission.reply({ fieldErrors: { categoryId: ["forum.errors.chooseCategory"] } }), refusal: null }, { status: 400 });
@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (enterpriseId && !enterprises.some((e) => e.id === enterpriseId)) {
     return data({ result: submission.reply({ fieldErrors: { enterpriseId: ["forum.errors.notYourEnterprise"] } }), refusal: null }, { status: 400 });
   }
-  const created = await createThread({ userId: user.id, input: { categoryId: categoryId!, title, body, tags, enterpriseId: enterpriseId ?? null } });
+  const created = await createThread({ userId: user.id, input: { categoryId: categoryId!, title, body, tags, enterpriseId: enterpriseId ?? null, language: language ?? null } });
   if (created.error) {
     const status = created.error.reason === "rate_limited" ? 429 : created.error.reason === "too_many_links" ? 400 : 403;
     return data({ result: submission.reply(), refusal: created.error }, { status });
@@ -79,12 +79,13 @@ export default function NewThreadPage() {
           placeholder={t("forum.chooseCategory")}
           options={categories.map((c) => ({
             value: c.id,
-            label: localized({ en: c.nameEn, ru: c.nameRu }, i18n.language),
+            label: textIn(c.name, i18n.language),
             group: c.kind === "theme" ? t("forum.themes") : t("forum.countries"),
           }))}
         />
-        <TextField field={fields.title} label={t("forum.threadTitle")} />
-        <TextAreaField field={fields.body} label={t("forum.body")} hint={t("forum.markdownHint", { max: MAX_POST_LENGTH })} rows={10} />
+        <TextField field={fields.title} label={t("forum.threadTitle")} dir="auto" />
+        <TextAreaField field={fields.body} label={t("forum.body")} hint={t("forum.markdownHint", { max: MAX_POST_LENGTH })} rows={10} dir="auto" />
+        <PostLanguageField field={fields.language} />
         <TextField field={fields.tags} label={t("forum.tagsField")} hint={t("forum.tagsHint", { max: MAX_TAGS })} />
         {enterprises.length ? (
           <SelectField

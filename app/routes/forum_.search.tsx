@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ThreadList } from "~/components/forum";
+import { LanguageFilterSelect, PostLanguage, ThreadList } from "~/components/forum";
 import { listFilteredThreads, searchForum } from "~/models/forum-search.server";
 import { getPeople, listCategoryOptions } from "~/models/forum.server";
 import { formatDate } from "~/utils/format";
 import { normaliseTag, pageOfPost, TAG_PATTERN } from "~/utils/forum-limits";
-import { localized } from "~/utils/i18n";
+import { SUPPORTED_LANGUAGES } from "~/utils/i18n";
+import { textIn } from "~/utils/localized-text";
 import { getFixedT } from "~/utils/i18next.server";
 import { SLUG_PATTERN } from "~/utils/slug";
 import { hasNoControlCharacters } from "~/utils/validation";
@@ -16,6 +17,7 @@ const SearchSchema = z.object({
   q: z.string().trim().max(200).refine(hasNoControlCharacters).default(""),
   category: z.string().regex(SLUG_PATTERN).max(80).optional(),
   tag: z.string().transform(normaliseTag).pipe(z.string().max(30).regex(TAG_PATTERN)).optional(),
+  language: z.enum(SUPPORTED_LANGUAGES).optional(),
   page: z.coerce.number().int().min(1).max(50).default(1),
 });
 
@@ -34,13 +36,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ""));
   const parsed = SearchSchema.safeParse(raw);
   if (!parsed.success) throw new Response("Bad search", { status: 400 });
-  const { q, category: categorySlug, tag, page } = parsed.data;
+  const { q, category: categorySlug, tag, language, page } = parsed.data;
   const [t, categories] = await Promise.all([getFixedT(request), listCategoryOptions()]);
   const category = categorySlug ? categories.find((c) => c.slug === categorySlug) : undefined;
   if (categorySlug && !category) throw new Response("Unknown category", { status: 400 });
-  const base = { title: t("forum.search.title"), q, category: categorySlug ?? "", tag: tag ?? "", page, categories };
+  const base = { title: t("forum.search.title"), q, category: categorySlug ?? "", tag: tag ?? "", language: language ?? "", page, categories };
   if (q) {
-    const { hits, hasMore } = await searchForum({ q, categoryId: category?.id, tag, page });
+    const { hits, hasMore } = await searchForum({ q, categoryId: category?.id, tag, language, page });
     return {
       ...base,
       mode: "words" as const,
@@ -50,8 +52,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       hasMore,
     };
   }
-  if (category || tag) {
-    const { threads, hasMore } = await listFilteredThreads({ categoryId: category?.id, tag, page });
+  if (category || tag || language) {
+    const { threads, hasMore } = await listFilteredThreads({ categoryId: category?.id, tag, language, page });
     const people = await getPeople(threads.map((th) => th.authorId));
     return { ...base, mode: "filter" as const, hits: [], threads, people: Object.fromEntries(people), hasMore };
   }
@@ -61,15 +63,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ForumSearchPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, q, category, tag, page, categories, mode, hits, threads, people, hasMore } = useLoaderData<typeof loader>();
-  const pageLink = (n: number) => `/forum/search?${new URLSearchParams({ ...(q ? { q } : {}), ...(category ? { category } : {}), ...(tag ? { tag } : {}), page: String(n) })}`;
+  const { title, q, category, tag, language: postLanguage, page, categories, mode, hits, threads, people, hasMore } = useLoaderData<typeof loader>();
+  const pageLink = (n: number) =>
+    `/forum/search?${new URLSearchParams({ ...(q ? { q } : {}), ...(category ? { category } : {}), ...(tag ? { tag } : {}), ...(postLanguage ? { language: postLanguage } : {}), page: String(n) })}`;
   return (
     <section className="forum">
       <nav aria-label={t("forum.breadcrumbs")} className="breadcrumbs">
         <Link to="/forum">{t("forum.title")}</Link>
       </nav>
       <h1>{title}</h1>
-      <Form method="get" className="form search-form" role="search" key={`${q}|${category}|${tag}`}>
+      <Form method="get" className="form search-form" role="search" key={`${q}|${category}|${tag}|${postLanguage}`}>
         <div className="field">
           <label htmlFor="search-q">{t("forum.search.label")}</label>
           <input id="search-q" name="q" type="search" defaultValue={q} maxLength={200} />
@@ -80,7 +83,7 @@ export default function ForumSearchPage() {
             <option value="">{t("forum.search.anyCategory")}</option>
             {categories.map((c) => (
               <option key={c.id} value={c.slug}>
-                {localized({ en: c.nameEn, ru: c.nameRu }, language)}
+                {textIn(c.name, language)}
               </option>
             ))}
           </select>
@@ -89,6 +92,7 @@ export default function ForumSearchPage() {
           <label htmlFor="search-tag">{t("forum.search.tag")}</label>
           <input id="search-tag" name="tag" type="text" defaultValue={tag} maxLength={30} />
         </div>
+        <LanguageFilterSelect id="search-language" value={postLanguage} />
         <div className="actions">
           <button type="submit">{t("forum.search.submit")}</button>
         </div>
@@ -102,12 +106,16 @@ export default function ForumSearchPage() {
           {hits.map((hit) => (
             <li key={hit.threadId}>
               <h3>
-                <Link to={hit.href}>{hit.title}</Link>
+                <Link to={hit.href} dir="auto">
+                  {hit.title}
+                </Link>
               </h3>
               <p className="thread-meta">
-                {localized({ en: hit.categoryNameEn, ru: hit.categoryNameRu }, language)} · #{hit.number} · {formatDate(hit.createdAt, language)}
+                {textIn(hit.categoryName, language)} · #{hit.number} · {formatDate(hit.createdAt, language)} <PostLanguage language={hit.language} />
               </p>
-              <p>{hit.body}</p>
+              <p lang={hit.language} dir="auto">
+                {hit.body}
+              </p>
             </li>
           ))}
         </ol>

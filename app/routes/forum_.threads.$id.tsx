@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormErrors, TextAreaField, TextField } from "~/components/forms";
-import { ForumPost, PostPagination, RefusalMessage, TagList, ThreadStatus } from "~/components/forum";
+import { ForumPost, PostLanguage, PostLanguageField, PostPagination, RefusalMessage, TagList, ThreadStatus } from "~/components/forum";
 import { ConsultationManageForms, SuspensionNotice, ThreadModerationControls } from "~/components/forum-moderation";
 import { findThreadPost, getThreadView } from "~/models/forum-thread.server";
 import { createReply, deletePost, editPost, getThread, setThreadSubscription, toggleHelpful, type PostingRefusal } from "~/models/forum.server";
@@ -14,7 +14,8 @@ import { formatDate } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import { MAX_POST_LENGTH, pageOfPost } from "~/utils/forum-limits";
 import { PostPageSchema, ThreadActionSchema } from "~/utils/forum-validation";
-import { localized } from "~/utils/i18n";
+import type { Language } from "~/utils/i18n";
+import { textIn } from "~/utils/localized-text";
 import { notFound, requireIdParam } from "~/utils/permissions.server";
 import { countryName } from "~/utils/reference-data";
 import { IdSchema } from "~/utils/validation";
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   };
   switch (value.intent) {
     case "reply": {
-      const created = await createReply({ userId: user.id, threadId, body: value.body, replyToPostId: value.replyTo ?? null });
+      const created = await createReply({ userId: user.id, threadId, body: value.body, replyToPostId: value.replyTo ?? null, language: value.language ?? null });
       if (created.error) {
         if (created.error.reason === "not_found") notFound();
         return data({ result: submission.reply(), refusal: created.error as PostingRefusal, intent: "reply" }, { status: refusalStatus(created.error) });
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "edit": {
       await belongs(value.postId);
-      const edited = await editPost({ userId: user.id, postId: value.postId, body: value.body, title: value.title });
+      const edited = await editPost({ userId: user.id, postId: value.postId, body: value.body, title: value.title, language: value.language ?? null });
       if (edited.error) {
         if (edited.error.reason === "forbidden") throw new Response("Forbidden", { status: 403 });
         return data({ result: submission.reply(), refusal: edited.error as PostingRefusal, intent: "edit" }, { status: refusalStatus(edited.error) });
@@ -114,7 +115,7 @@ function EditForm({ editing, threadId, page }: { editing: NonNullable<LoaderData
   const [form, fields] = useForm({
     id: `edit-${editing.id}`,
     lastResult: actionData?.intent === "edit" ? actionData.result : undefined,
-    defaultValue: { body: editing.body, title: editing.title ?? undefined, postId: editing.id },
+    defaultValue: { body: editing.body, title: editing.title ?? undefined, postId: editing.id, language: editing.language ?? undefined },
     constraint: getZodConstraint(ThreadActionSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -125,8 +126,9 @@ function EditForm({ editing, threadId, page }: { editing: NonNullable<LoaderData
       {actionData?.intent === "edit" ? <RefusalMessage refusal={actionData.refusal} /> : null}
       <input type="hidden" name="intent" value="edit" />
       <input type="hidden" name="postId" value={editing.id} />
-      {editing.title !== null ? <TextField field={fields.title} label={t("forum.threadTitle")} /> : null}
-      <TextAreaField field={fields.body} label={t("forum.editBody")} rows={10} />
+      {editing.title !== null ? <TextField field={fields.title} label={t("forum.threadTitle")} dir="auto" /> : null}
+      <TextAreaField field={fields.body} label={t("forum.editBody")} rows={10} dir="auto" />
+      <PostLanguageField field={fields.language} />
       <div className="actions">
         <button type="submit">{t("forum.saveEdit")}</button>
         <Link to={`/forum/threads/${threadId}?page=${page}#post-${editing.number}`}>{t("forum.cancel")}</Link>
@@ -141,7 +143,7 @@ function ReplyForm({ quote, replyTo }: { quote: string; replyTo: string | null }
   const [form, fields] = useForm({
     id: "reply-form",
     lastResult: actionData?.intent === "reply" ? actionData.result : undefined,
-    defaultValue: { body: quote, replyTo: replyTo ?? undefined },
+    defaultValue: { body: quote, replyTo: replyTo ?? undefined, language: undefined as Language | undefined },
     constraint: getZodConstraint(ThreadActionSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -152,7 +154,8 @@ function ReplyForm({ quote, replyTo }: { quote: string; replyTo: string | null }
       {actionData?.intent === "reply" ? <RefusalMessage refusal={actionData.refusal} /> : null}
       <input type="hidden" name="intent" value="reply" />
       {replyTo ? <input type="hidden" name="replyTo" value={replyTo} /> : null}
-      <TextAreaField field={fields.body} label={t("forum.yourReply")} hint={t("forum.markdownHint", { max: MAX_POST_LENGTH })} rows={8} />
+      <TextAreaField field={fields.body} label={t("forum.yourReply")} hint={t("forum.markdownHint", { max: MAX_POST_LENGTH })} rows={8} dir="auto" />
+      <PostLanguageField field={fields.language} />
       <div className="actions">
         <button type="submit">{t("forum.postReply")}</button>
       </div>
@@ -166,7 +169,7 @@ export default function ThreadPage() {
   const { thread, posts, editing, people, page, pageCount, viewer, closed, suspendedUntil, suspension, quote, replyTo, categoryId, mayManageConsultation, categories } =
     useLoaderData<typeof loader>();
   const here = `/forum/threads/${thread.id}?page=${page}`;
-  const categoryName = localized({ en: thread.category.nameEn, ru: thread.category.nameRu }, language);
+  const categoryName = textIn(thread.category.name, language);
   const consultation = thread.consultation;
   const pageLink = (n: number) => `/forum/threads/${thread.id}?page=${n}`;
   return (
@@ -175,7 +178,11 @@ export default function ThreadPage() {
         <Link to="/forum">{t("forum.title")}</Link> › <Link to={`/forum/${thread.category.slug}`}>{categoryName}</Link>
       </nav>
       <h1>
-        {thread.title} <ThreadStatus thread={thread} />
+        <span lang={thread.language} dir="auto">
+          {thread.title}
+        </span>{" "}
+        <ThreadStatus thread={thread} />
+        <PostLanguage language={thread.language} />
       </h1>
       <TagList tags={thread.tags} />
       {thread.enterprise ? (

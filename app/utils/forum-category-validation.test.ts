@@ -22,16 +22,29 @@ describe("category addresses that forum pages use", () => {
   });
 
   test("are refused for a new category, whatever the name's case or punctuation", () => {
-    const fields = { nameRu: "Поиск", kind: "theme" };
-    for (const nameEn of ["Search", "NEW", "Threads!", "  moderation  "]) {
-      const parsed = NewCategorySchema.safeParse({ ...fields, nameEn });
-      expect(parsed.success, nameEn).toBe(false);
-      expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message]), nameEn).toEqual([["nameEn", "forumAdmin.errors.slugReserved"]]);
+    for (const en of ["Search", "NEW", "Threads!", "  moderation  "]) {
+      const parsed = NewCategorySchema.safeParse({ name: { en, ru: "Поиск" }, description: {}, kind: "theme" });
+      expect(parsed.success, en).toBe(false);
+      expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message]), en).toEqual([["name.en", "forumAdmin.errors.slugReserved"]]);
     }
-    expect(NewCategorySchema.safeParse({ ...fields, nameEn: "Search and rescue" }).success).toBe(true);
+    expect(NewCategorySchema.safeParse({ name: { en: "Search and rescue" }, description: {}, kind: "theme" }).success).toBe(true);
   });
 
   test("do not stop a rename, which keeps the category's address", () => {
-    expect(EditCategorySchema.safeParse({ id: "category-1", nameEn: "Search", nameRu: "Поиск" }).success).toBe(true);
+    expect(EditCategorySchema.safeParse({ id: "category-1", name: { en: "Search", ru: "Поиск" }, description: {} }).success).toBe(true);
+  });
+});
+
+describe("a category's names and descriptions", () => {
+  test("need the English name; every other language is optional, and one left empty is not stored", () => {
+    const parsed = EditCategorySchema.parse({
+      id: "category-1",
+      name: { en: "Climate", kk: "Климат", ps: "اقلیم", ru: undefined },
+      description: { en: undefined, mn: "Уур амьсгалын өөрчлөлт ба бизнес." },
+    });
+    expect(parsed.name).toEqual({ en: "Climate", kk: "Климат", ps: "اقلیم" });
+    expect(parsed.description).toEqual({ en: "", mn: "Уур амьсгалын өөрчлөлт ба бизнес." });
+    const missing = EditCategorySchema.safeParse({ id: "category-1", name: { kk: "Климат" }, description: {} });
+    expect(missing.error?.issues.map((issue) => issue.path.join("."))).toEqual(["name.en"]);
   });
 });

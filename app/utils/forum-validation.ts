@@ -9,6 +9,7 @@ import {
   normaliseTag,
   TAG_PATTERN,
 } from "~/utils/forum-limits";
+import { SUPPORTED_LANGUAGES } from "~/utils/i18n";
 import { hasNoControlCharacters, IdSchema } from "~/utils/validation";
 
 export const TitleSchema = z
@@ -37,17 +38,21 @@ export const TagsSchema = z
     else if (tags.some((tag) => !TAG_PATTERN.test(tag))) ctx.addIssue({ code: "custom", message: "forum.errors.tagInvalid" });
   });
 
+/** The language a post is written in, as its author chose it; absent ("detect automatically") to guess it from the text. */
+export const PostLanguageSchema = z.enum(SUPPORTED_LANGUAGES, { error: "errors.chooseOne" }).optional();
+
 export const NewThreadSchema = z.object({
   categoryId: IdSchema.or(z.undefined()).refine((v) => v !== undefined, { error: "forum.errors.chooseCategory" }),
   title: TitleSchema,
   body: BodySchema,
   tags: TagsSchema,
   enterpriseId: IdSchema.optional(),
+  language: PostLanguageSchema,
 });
 
 export const ThreadActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("reply"), body: BodySchema, replyTo: IdSchema.optional() }),
-  z.object({ intent: z.literal("edit"), postId: IdSchema, body: BodySchema, title: TitleSchema.optional() }),
+  z.object({ intent: z.literal("reply"), body: BodySchema, replyTo: IdSchema.optional(), language: PostLanguageSchema }),
+  z.object({ intent: z.literal("edit"), postId: IdSchema, body: BodySchema, title: TitleSchema.optional(), language: PostLanguageSchema }),
   z.object({ intent: z.literal("delete"), postId: IdSchema }),
   z.object({ intent: z.literal("helpful"), postId: IdSchema }),
   z.object({ intent: z.literal("subscribe") }),

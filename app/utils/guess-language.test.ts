@@ -22,6 +22,7 @@ describe("guessLanguage", () => {
     expect(guessLanguage("Бұл мәселе бойынша кеңес беріңіздер.", "ky")).toBe("kk");
     expect(guessLanguage("Бул маселе боюнча кеңеш бериңиздер.", "kk")).toBe("ky");
     expect(guessLanguage("Энэ асуудлын талаар зөвлөгөө өгнө үү.", "ky")).toBe("mn");
+    expect(guessLanguage("Ноос боловсруулах хоршоо: малчдаас шууд худалдан авах туршлага", "en")).toBe("mn");
   });
 
   test("Uzbek typed with a plain apostrophe is still Uzbek", () => {

@@ -52,8 +52,14 @@ const EVIDENCE: Record<Script, Partial<Record<Language, Evidence>>> = {
       words: words("ва дар ки бо аз барои мо шумо аст ин низ мебошад буд карда кардан агар вале лекин"),
     },
     mn: {
-      letters: [[/[өү]/gu, 0.5]],
-      words: words("болон бол юм байна байгаа бөгөөд энэ тэр нь бид гэж гэсэн хэрэгтэй мөн дээр талаар төлөө ба байх вэ бэ гэвч учраас хүмүүс баярлалаа"),
+      letters: [
+        [/[өү]/gu, 0.5],
+        // Long vowels are written doubled in Mongolian (and Kyrgyz, which ң and its words tell apart), hardly ever in Russian.
+        [/аа|оо|ээ|уу/gu, 0.5],
+      ],
+      words: words(
+        "болон бол юм байна байгаа байсан бөгөөд болно энэ тэр нь бид гэж гэсэн хэрэгтэй мөн дээр тухай талаар төлөө ба байх вэ бэ гэвч учраас хүмүүс маш сайн баярлалаа",
+      ),
     },
   },
   latin: {

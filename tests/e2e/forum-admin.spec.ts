@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, expectAccessible, logIn, test } from "./fixtures";
 
 // Both journeys reorder the same country list: one after the other.
@@ -8,6 +8,11 @@ test.describe.configure({ mode: "serial", timeout: 180_000 });
 async function forumOrder(page: Page, section: "Themes" | "Countries") {
   await page.goto("/forum");
   return page.getByRole("region", { name: section }).locator("tbody tr td:first-child > a").allInnerTexts();
+}
+
+/** A category form's name or description in one language: each language is a group of its own, named by its legend. */
+function textField(form: Locator, language: "English" | "Russian" | "Kazakh", label: "Name" | "Description") {
+  return form.getByRole("group", { name: new RegExp(`^${language}`) }).getByLabel(label, { exact: true });
 }
 
 async function addRenameAndMoveUp(page: Page, { check }: { check?: (page: Page) => Promise<void> } = {}) {
@@ -22,24 +27,26 @@ async function addRenameAndMoveUp(page: Page, { check }: { check?: (page: Page) 
 
   const add = page.getByRole("region", { name: "Add a category" });
   // A name whose address is taken is refused beside the field, and what was typed stays.
-  await add.getByLabel("Name in English").fill("Inclusion");
-  await add.getByLabel("Name in Russian").fill("Каракалпакстан");
-  await add.getByLabel("Description in English").fill("The autonomous republic in the west of Uzbekistan.");
+  await textField(add, "English", "Name").fill("Inclusion");
+  await textField(add, "Russian", "Name").fill("Каракалпакстан");
+  await textField(add, "Kazakh", "Name").fill("Қарақалпақстан");
+  await textField(add, "English", "Description").fill("The autonomous republic in the west of Uzbekistan.");
   await add.getByLabel("Kind").selectOption("country");
   await add.getByLabel("Country", { exact: true }).selectOption("UZ");
   await add.getByRole("button", { name: "Add category" }).click();
   await expect(add.getByText("A category with this address already exists. Choose a different English name.")).toBeVisible();
-  await expect(add.getByLabel("Name in Russian")).toHaveValue("Каракалпакстан");
-  await expect(add.getByLabel("Description in English")).toHaveValue("The autonomous republic in the west of Uzbekistan.");
+  await expect(textField(add, "Russian", "Name")).toHaveValue("Каракалпакстан");
+  await expect(textField(add, "Kazakh", "Name")).toHaveValue("Қарақалпақстан");
+  await expect(textField(add, "English", "Description")).toHaveValue("The autonomous republic in the west of Uzbekistan.");
   await expect(add.getByLabel("Country", { exact: true })).toHaveValue("UZ");
   await check?.(page);
   // So is a name whose address a forum page uses.
-  await add.getByLabel("Name in English").fill("Search");
+  await textField(add, "English", "Name").fill("Search");
   await add.getByRole("button", { name: "Add category" }).click();
   await expect(add.getByText("This English name would give the category an address a forum page already uses (such as /forum/search). Choose a different English name.")).toBeVisible();
-  await expect(add.getByLabel("Name in Russian")).toHaveValue("Каракалпакстан");
+  await expect(textField(add, "Russian", "Name")).toHaveValue("Каракалпакстан");
 
-  await add.getByLabel("Name in English").fill(name);
+  await textField(add, "English", "Name").fill(name);
   await add.getByRole("button", { name: "Add category" }).click();
   await expect(page.getByRole("heading", { level: 3, name })).toBeVisible();
   expect((await forumOrder(page, "Countries")).slice(-2)).toEqual(["Mongolia", name]);
@@ -47,7 +54,8 @@ async function addRenameAndMoveUp(page: Page, { check }: { check?: (page: Page) 
   await page.goto("/admin/forum");
   await page.getByText(`Edit ${name}`).click();
   const edit = page.getByRole("form", { name: `Names and descriptions of ${name}` });
-  await edit.getByLabel("Name in English").fill(renamed);
+  await expect(textField(edit, "Kazakh", "Name")).toHaveValue("Қарақалпақстан");
+  await textField(edit, "English", "Name").fill(renamed);
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("heading", { level: 3, name: renamed })).toBeVisible();
 

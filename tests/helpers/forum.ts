@@ -7,7 +7,7 @@ let serial = 0;
 export async function createTestCategory(name = "Test category") {
   serial += 1;
   return prisma.forumCategory.create({
-    data: { slug: `test-category-${serial}-${Date.now()}`, nameEn: name, nameRu: `${name} (ru)` },
+    data: { slug: `test-category-${serial}-${Date.now()}`, name: { en: name, ru: `${name} (ru)` } },
     select: { id: true, slug: true },
   });
 }

@@ -8,7 +8,8 @@ import * as thread from "~/routes/forum_.threads.$id";
 import * as notifications from "~/routes/notifications";
 import { prisma } from "~/utils/db.server";
 import { createSession } from "~/utils/session.server";
-import { FORUM_CATEGORY_SEEDS } from "~/utils/forum-categories";
+import { FORUM_CATEGORY_SEEDS, forumCategorySeedTexts } from "~/utils/forum-categories";
+import { textIn, toLocalizedText } from "~/utils/localized-text";
 import { COUNTRY_CODES } from "~/utils/reference-data";
 import { seedIfEmpty } from "../../prisma/seed";
 import { createTestThread } from "../helpers/forum";
@@ -25,24 +26,49 @@ describe("the standard forum categories", () => {
     expect(new Set(categories.filter((c) => c.kind === "country").map((c) => c.country))).toEqual(new Set(COUNTRY_CODES));
   });
 
+  test("are named and described in every language of the translation files", async () => {
+    const kazakhstan = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "kazakhstan" }, select: { name: true, description: true } });
+    const seed = FORUM_CATEGORY_SEEDS.find((c) => c.slug === "kazakhstan")!;
+    expect(kazakhstan).toEqual(forumCategorySeedTexts(seed));
+    expect(toLocalizedText(kazakhstan.name)).toMatchObject({ en: "Kazakhstan", ru: "Казахстан", kk: "Қазақстан" });
+  });
+
   test("running again changes nothing, and an admin's renamed category keeps its name", async () => {
-    const climate = await prisma.forumCategory.update({ where: { slug: "climate" }, data: { nameEn: "Climate action", nameRu: "Климат" }, select: { id: true } });
-    const before = await prisma.forumCategory.findMany({ select: { id: true, slug: true, nameEn: true, position: true, updatedAt: true }, orderBy: { slug: "asc" } });
+    const climate = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "climate" }, select: { id: true, name: true } });
+    await prisma.forumCategory.update({ where: { id: climate.id }, data: { name: { ...toLocalizedText(climate.name), en: "Climate action", ru: "Климат" } }, select: { id: true } });
+    const columns = { id: true, slug: true, name: true, description: true, position: true, updatedAt: true } as const;
+    const before = await prisma.forumCategory.findMany({ select: columns, orderBy: { slug: "asc" } });
     expect(await ensureForumCategories()).toBe(0);
-    expect(await prisma.forumCategory.findMany({ select: { id: true, slug: true, nameEn: true, position: true, updatedAt: true }, orderBy: { slug: "asc" } })).toEqual(before);
-    expect((await prisma.forumCategory.findUniqueOrThrow({ where: { id: climate.id }, select: { nameEn: true } })).nameEn).toBe("Climate action");
+    expect(await prisma.forumCategory.findMany({ select: columns, orderBy: { slug: "asc" } })).toEqual(before);
+    expect(toLocalizedText((await prisma.forumCategory.findUniqueOrThrow({ where: { id: climate.id }, select: { name: true } })).name).en).toBe("Climate action");
+  });
+
+  test("a language a standard category lacks is filled in from the translation files; an admin's texts, and a text they cleared, stay", async () => {
+    // As a category migrated from the English and Russian columns looks, renamed by an admin, with its Kazakh name cleared on purpose.
+    const climate = await prisma.forumCategory.update({
+      where: { slug: "climate" },
+      data: { name: { en: "Climate action", ru: "Климат", kk: "" }, description: { en: "Our own words." } },
+      select: { id: true },
+    });
+    expect(await ensureForumCategories()).toBe(0);
+    const seed = forumCategorySeedTexts(FORUM_CATEGORY_SEEDS.find((c) => c.slug === "climate")!);
+    const after = await prisma.forumCategory.findUniqueOrThrow({ where: { id: climate.id }, select: { name: true, description: true } });
+    expect(after.name).toEqual({ ...seed.name, en: "Climate action", ru: "Климат", kk: "" });
+    expect(after.description).toEqual({ ...seed.description, en: "Our own words." });
+    expect(toLocalizedText(after.name).kk).toBeUndefined();
+    expect(toLocalizedText(after.name)["fa-AF"]).toBe(seed.name["fa-AF"]);
   });
 
   test("a standard category the forum lacks is added after the others, and no other category changes", async () => {
     await prisma.forumCategory.deleteMany({ where: { slug: { in: ["youth-and-generations", "mongolia"] } } });
     // An admin's order: the last theme moved to the top.
     await prisma.forumCategory.update({ where: { slug: "inclusion" }, data: { position: 5 }, select: { id: true } });
-    const columns = { id: true, slug: true, nameEn: true, nameRu: true, descriptionEn: true, position: true, updatedAt: true } as const;
+    const columns = { id: true, slug: true, name: true, description: true, position: true, updatedAt: true } as const;
     const before = await prisma.forumCategory.findMany({ select: columns, orderBy: { slug: "asc" } });
     expect(await ensureForumCategories()).toBe(2);
     const after = await prisma.forumCategory.findMany({ select: columns, orderBy: [{ position: "asc" }, { slug: "asc" }] });
     expect(after.filter((c) => before.some((b) => b.id === c.id)).sort((a, b) => a.slug.localeCompare(b.slug))).toEqual(before);
-    expect(after.slice(-2).map((c) => [c.slug, c.nameEn])).toEqual([
+    expect(after.slice(-2).map((c) => [c.slug, toLocalizedText(c.name).en])).toEqual([
       ["youth-and-generations", "Youth and generations"],
       ["mongolia", "Mongolia"],
     ]);
@@ -111,7 +137,10 @@ describe("mention handles", () => {
 
 describe("the admin's category page", () => {
   type Reply = { form: string; result: { error: Record<string, string[]>; initialValue: Record<string, string> } };
-  const fields = { intent: "create", nameEn: "Cooperatives", nameRu: "Кооперативы", descriptionEn: "Working together.", descriptionRu: "Вместе.", kind: "theme" };
+  type NestedReply = { form: string; result: { error: Record<string, string[]>; initialValue: { name?: Record<string, string>; description?: Record<string, string> } } };
+  const fields = { intent: "create", "name.en": "Cooperatives", "name.ru": "Кооперативы", "description.en": "Working together.", "description.ru": "Вместе.", kind: "theme" };
+  const englishName = async (id: string) => toLocalizedText((await prisma.forumCategory.findUniqueOrThrow({ where: { id }, select: { name: true } })).name).en;
+  const countNamed = (en: string) => prisma.forumCategory.count({ where: { name: { path: ["en"], equals: en } } });
 
   test("is for admins only", async () => {
     const moderator = await createTestUser({ roles: ["moderator"] });
@@ -124,66 +153,89 @@ describe("the admin's category page", () => {
     await ensureForumCategories();
     const created = await run(adminForum.action, formRequest("/admin/forum", fields, admin.cookie));
     expect(created).toMatchObject({ status: 302, location: "/admin/forum#category-cooperatives" });
-    const list = async () => ((await run(adminForum.loader, getRequest("/admin/forum", admin.cookie))).data as { categories: { id: string; slug: string; nameEn: string; threadCount: number }[] }).categories;
+    const list = async () => ((await run(adminForum.loader, getRequest("/admin/forum", admin.cookie))).data as { categories: { id: string; slug: string; name: Record<string, string>; threadCount: number }[] }).categories;
     const added = (await list()).find((c) => c.slug === "cooperatives")!;
-    expect(added).toMatchObject({ slug: "cooperatives", nameEn: "Cooperatives", threadCount: 0 });
-    await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: added.id, nameEn: "Cooperatives and mutuals", nameRu: "Кооперативы", descriptionEn: "", descriptionRu: "" }, admin.cookie));
+    expect(added).toMatchObject({ slug: "cooperatives", name: { en: "Cooperatives", ru: "Кооперативы" }, threadCount: 0 });
+    await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: added.id, "name.en": "Cooperatives and mutuals", "name.ru": "Кооперативы", "description.en": "", "description.ru": "" }, admin.cookie));
     await run(adminForum.action, formRequest("/admin/forum", { intent: "move", id: added.id, direction: "up" }, admin.cookie));
     const themes = ["social-entrepreneurship", "finance-and-funding", "regulation-and-policy", "impact-measurement", "inclusion", "climate"];
     const standard = (slugs: string[]) => slugs.filter((slug) => !slug.startsWith("test-category-"));
     expect(standard((await list()).map((c) => c.slug)).slice(0, 8)).toEqual([...themes, "cooperatives", "youth-and-generations"]);
-    const forum = (await run(forumIndex.loader, getRequest("/forum"))).data as { categories: { slug: string; nameEn: string; kind: string }[] };
-    expect(forum.categories.find((c) => c.slug === "cooperatives")?.nameEn).toBe("Cooperatives and mutuals");
+    const forum = (await run(forumIndex.loader, getRequest("/forum"))).data as { categories: { slug: string; name: unknown; kind: string }[] };
+    expect(toLocalizedText(forum.categories.find((c) => c.slug === "cooperatives")?.name).en).toBe("Cooperatives and mutuals");
     expect(standard(forum.categories.filter((c) => c.kind === "theme").map((c) => c.slug))).toEqual([...themes, "cooperatives", "youth-and-generations"]);
+  });
+
+  test("names and describes a category in each language; readers see theirs, else English, and an emptied language stays empty", async () => {
+    const admin = await createTestUser({ roles: ["admin"] });
+    await run(adminForum.action, formRequest("/admin/forum", { ...fields, "name.en": "Herders", "name.kk": "Малшылар", "name.fa-AF": "مالداران", "description.mn": "Малчдын хоршоо." }, admin.cookie));
+    const herders = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "herders" }, select: { id: true, name: true, description: true } });
+    expect(herders.name).toEqual({ en: "Herders", ru: "Кооперативы", kk: "Малшылар", "fa-AF": "مالداران" });
+    expect(herders.description).toEqual({ en: "Working together.", ru: "Вместе.", mn: "Малчдын хоршоо." });
+    const forumIn = async (language: string) => {
+      const page = await run(forumIndex.loader, new Request("http://localhost/forum", { headers: { "Accept-Language": language } }));
+      return (page.data as { categories: { slug: string; name: unknown }[] }).categories.find((c) => c.slug === "herders")!;
+    };
+    expect(textIn((await forumIn("kk")).name, "kk")).toBe("Малшылар");
+    expect(textIn((await forumIn("prs")).name, "fa-AF")).toBe("مالداران");
+    expect(textIn((await forumIn("mn")).name, "mn")).toBe("Herders");
+
+    // Emptying the Russian name keeps an empty entry (Russian readers see English); a language never given stays absent.
+    await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: herders.id, "name.en": "Herders", "name.kk": "Малшылар", "name.fa-AF": "مالداران" }, admin.cookie));
+    const edited = await prisma.forumCategory.findUniqueOrThrow({ where: { id: herders.id }, select: { name: true, description: true } });
+    expect(edited.name).toEqual({ en: "Herders", ru: "", kk: "Малшылар", "fa-AF": "مالداران" });
+    expect(edited.description).toEqual({ en: "", ru: "", mn: "" });
+    expect(textIn(edited.name, "ru")).toBe("Herders");
   });
 
   test("refuses a name whose address is taken, with the message beside the field and everything typed kept", async () => {
     const admin = await createTestUser({ roles: ["admin"] });
     await ensureForumCategories();
-    const outcome = await run(adminForum.action, formRequest("/admin/forum", { ...fields, nameEn: "Climate!", descriptionEn: "Typed text" }, admin.cookie));
+    const outcome = await run(adminForum.action, formRequest("/admin/forum", { ...fields, "name.en": "Climate!", "description.en": "Typed text", "name.kk": "Климат!" }, admin.cookie));
     expect(outcome.status).toBe(400);
-    const reply = outcome.data as Reply;
+    const reply = outcome.data as NestedReply;
     expect(reply.form).toBe("create");
-    expect(reply.result.error.nameEn).toEqual(["forumAdmin.errors.slugTaken"]);
-    expect(reply.result.initialValue).toMatchObject({ nameEn: "Climate!", descriptionEn: "Typed text", nameRu: "Кооперативы" });
-    expect(await prisma.forumCategory.count({ where: { nameEn: "Climate!" } })).toBe(0);
+    expect(reply.result.error["name.en"]).toEqual(["forumAdmin.errors.slugTaken"]);
+    expect(reply.result.initialValue).toMatchObject({ name: { en: "Climate!", ru: "Кооперативы", kk: "Климат!" }, description: { en: "Typed text" } });
+    expect(await countNamed("Climate!")).toBe(0);
   });
 
   test("refuses a name whose address a forum page uses, beside the field, and creates nothing", async () => {
     const admin = await createTestUser({ roles: ["admin"] });
     for (const nameEn of ["Search", "Moderation", "New!", "Consultations"]) {
-      const outcome = await run(adminForum.action, formRequest("/admin/forum", { ...fields, nameEn }, admin.cookie));
+      const outcome = await run(adminForum.action, formRequest("/admin/forum", { ...fields, "name.en": nameEn }, admin.cookie));
       expect(outcome.status, nameEn).toBe(400);
-      const reply = outcome.data as Reply;
+      const reply = outcome.data as NestedReply;
       expect(reply.form).toBe("create");
-      expect(reply.result.error.nameEn, nameEn).toEqual(["forumAdmin.errors.slugReserved"]);
-      expect(reply.result.initialValue).toMatchObject({ nameEn, nameRu: "Кооперативы" });
+      expect(reply.result.error["name.en"], nameEn).toEqual(["forumAdmin.errors.slugReserved"]);
+      expect(reply.result.initialValue).toMatchObject({ name: { en: nameEn, ru: "Кооперативы" } });
     }
-    expect(await createCategory({ texts: { nameEn: "Threads", nameRu: "Темы", descriptionEn: "", descriptionRu: "" }, kind: "theme", country: null })).toEqual({ error: "slug_reserved" });
+    expect(await createCategory({ texts: { name: { en: "Threads", ru: "Темы" }, description: { en: "" } }, kind: "theme", country: null })).toEqual({ error: "slug_reserved" });
     expect(await prisma.forumCategory.count({ where: { slug: { in: ["search", "moderation", "new", "consultations", "threads"] } } })).toBe(0);
   });
 
   test("renaming a category to such a name keeps its own address", async () => {
     const admin = await createTestUser({ roles: ["admin"] });
     await ensureForumCategories();
-    const inclusion = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "inclusion" }, select: { id: true, nameEn: true, nameRu: true } });
-    const renamed = await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: inclusion.id, nameEn: "Search", nameRu: inclusion.nameRu }, admin.cookie));
+    const inclusion = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "inclusion" }, select: { id: true, slug: true, name: true, description: true } });
+    const renamed = await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: inclusion.id, "name.en": "Search", "name.ru": toLocalizedText(inclusion.name).ru! }, admin.cookie));
     expect(renamed.status).toBe(302);
-    expect(await prisma.forumCategory.findUniqueOrThrow({ where: { id: inclusion.id }, select: { slug: true, nameEn: true } })).toEqual({ slug: "inclusion", nameEn: "Search" });
-    await prisma.forumCategory.update({ where: { id: inclusion.id }, data: { nameEn: inclusion.nameEn }, select: { id: true } });
+    expect(await prisma.forumCategory.findUniqueOrThrow({ where: { id: inclusion.id }, select: { slug: true } })).toEqual({ slug: "inclusion" });
+    expect(await englishName(inclusion.id)).toBe("Search");
+    await prisma.forumCategory.update({ where: { id: inclusion.id }, data: { name: inclusion.name ?? {}, description: inclusion.description ?? {} }, select: { id: true } });
   });
 
   test("asks for the country of a country category, and for a name on edit", async () => {
     const admin = await createTestUser({ roles: ["admin"] });
-    const missing = await run(adminForum.action, formRequest("/admin/forum", { ...fields, nameEn: "Karakalpakstan", kind: "country" }, admin.cookie));
+    const missing = await run(adminForum.action, formRequest("/admin/forum", { ...fields, "name.en": "Karakalpakstan", kind: "country" }, admin.cookie));
     expect(missing.status).toBe(400);
     expect((missing.data as Reply).result.error.country).toEqual(["forumAdmin.errors.countryRequired"]);
-    const category = await prisma.forumCategory.findFirstOrThrow({ select: { id: true, nameEn: true } });
-    const edit = await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: category.id, nameEn: "", nameRu: "Имя" }, admin.cookie));
+    const category = await prisma.forumCategory.findFirstOrThrow({ select: { id: true, name: true } });
+    const edit = await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: category.id, "name.en": "", "name.ru": "Имя" }, admin.cookie));
     expect(edit.status).toBe(400);
     expect((edit.data as Reply).form).toBe(`edit-${category.id}`);
-    expect((edit.data as Reply).result.error.nameEn).toBeDefined();
-    expect((await prisma.forumCategory.findUniqueOrThrow({ where: { id: category.id }, select: { nameEn: true } })).nameEn).toBe(category.nameEn);
+    expect((edit.data as Reply).result.error["name.en"]).toBeDefined();
+    expect(await englishName(category.id)).toBe(toLocalizedText(category.name).en);
   });
 
   test("moving a country up passes over themes to the country above it", async () => {
@@ -201,7 +253,7 @@ describe("the admin's category page", () => {
 
   test("a country category keeps its country code", async () => {
     const admin = await createTestUser({ roles: ["admin"] });
-    await run(adminForum.action, formRequest("/admin/forum", { ...fields, nameEn: "Fergana Valley", nameRu: "Ферганская долина", kind: "country", country: "UZ" }, admin.cookie));
+    await run(adminForum.action, formRequest("/admin/forum", { ...fields, "name.en": "Fergana Valley", "name.ru": "Ферганская долина", kind: "country", country: "UZ" }, admin.cookie));
     expect(await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "fergana-valley" }, select: { kind: true, country: true } })).toEqual({ kind: "country", country: "UZ" });
   });
 });

@@ -14,6 +14,7 @@ import * as thread from "~/routes/forum_.threads.$id";
 import * as notifications from "~/routes/notifications";
 import { prisma } from "~/utils/db.server";
 import { MAX_POST_LENGTH, MAX_POSTS_PER_WINDOW, POSTS_PER_PAGE } from "~/utils/forum-limits";
+import type { Language } from "~/utils/i18n";
 import { createTestCategory, createTestReply, createTestThread } from "../helpers/forum";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
 
@@ -412,6 +413,114 @@ describe("search", () => {
     expect((await searchForum({ q: "zebracorn" })).hits).toHaveLength(1);
     await prisma.forumPost.update({ where: { id: t.firstPostId }, data: { hiddenAt: new Date() } });
     expect((await searchForum({ q: "zebracorn" })).hits).toHaveLength(0);
+  });
+});
+
+describe("the forum in every language", () => {
+  const postsOf = async (threadId: string) =>
+    prisma.forumPost.findMany({ where: { threadId }, select: { id: true, number: true, language: true }, orderBy: { number: "asc" } });
+
+  test("a post records the language it is written in, guessed from its text, and its author can choose or correct it", async () => {
+    const author = await establishedUser();
+    const c = await createTestCategory("Languages");
+    const created = await run(
+      newThread.action,
+      formRequest("/forum/new", { categoryId: c.id, title: "Шағын несие туралы сұрақ", body: "Біз тігін цехы үшін кепілсіз несие іздейміз. Кімде тәжірибе бар?" }, author.cookie),
+    );
+    expect(created.status).toBe(302);
+    const threadId = created.location!.split("/").at(-1)!;
+    expect(await prisma.forumThread.findUniqueOrThrow({ where: { id: threadId }, select: { language: true } })).toEqual({ language: "kk" });
+    expect(await reply(threadId, { body: "Мы брали такой займ в прошлом году, расскажу подробнее." }, author.cookie)).toMatchObject({ status: 302 });
+    // Too short to tell Kyrgyz from Mongolian or Russian: the author says which.
+    expect(await reply(threadId, { body: "Туура айтасыз!", language: "ky" }, author.cookie)).toMatchObject({ status: 302 });
+    expect((await postsOf(threadId)).map((p) => p.language)).toEqual(["kk", "ru", "ky"]);
+    expect((await reply(threadId, { body: "Some text", language: "xx" }, author.cookie)).status).toBe(400);
+
+    // The page marks each post with its language; the edit form starts at "detect automatically" for a
+    // guessed language and at the author's choice for a chosen one, so saving an edit keeps that choice.
+    const [opening, russian, kyrgyz] = await postsOf(threadId);
+    const page = await threadPage(threadId, "", author.cookie);
+    expect(page.data.posts.map((p) => p.language)).toEqual(["kk", "ru", "ky"]);
+    expect((await threadPage(threadId, `?edit=${russian!.id}`, author.cookie)).data.editing?.language).toBeNull();
+    expect((await threadPage(threadId, `?edit=${kyrgyz!.id}`, author.cookie)).data.editing?.language).toBe("ky");
+
+    // Correcting only the language makes no new version of the text; the opening post's language is the thread's.
+    const edit = (fields: Record<string, string>) => run(thread.action, formRequest(`/forum/threads/${threadId}`, { intent: "edit", ...fields }, author.cookie), { id: threadId });
+    expect(await edit({ postId: russian!.id, body: "Мы брали такой займ в прошлом году, расскажу подробнее.", language: "kk" })).toMatchObject({ status: 302 });
+    expect(await prisma.forumPostRevision.count({ where: { postId: russian!.id } })).toBe(0);
+    expect(await edit({ postId: opening!.id, title: "Шағын несие туралы сұрақ", body: "Біз тігін цехы үшін кепілсіз несие іздейміз. Кімде тәжірибе бар?", language: "ky" })).toMatchObject({ status: 302 });
+    expect(await prisma.forumThread.findUniqueOrThrow({ where: { id: threadId }, select: { language: true } })).toEqual({ language: "ky" });
+    // Detecting again from a rewritten text.
+    expect(await edit({ postId: kyrgyz!.id, body: "We took a similar loan, and the bank asked for our impact report." })).toMatchObject({ status: 302 });
+    expect((await postsOf(threadId)).map((p) => p.language)).toEqual(["ky", "kk", "en"]);
+  });
+
+  test("a text that does not tell its language is taken to be in its author's interface language", async () => {
+    const author = await establishedUser();
+    await prisma.user.update({ where: { id: author.id }, data: { locale: "mn" } });
+    const t = await createTestThread({ userId: author.id, title: "Улаанбаатар 2025", body: "Улаанбаатар, 2025" });
+    expect((await postsOf(t.id)).map((p) => p.language)).toEqual(["mn"]);
+  });
+
+  test("search finds a word of a Mongolian, a Pashto or a Kazakh post, and filters by the posts' language", async () => {
+    const user = await establishedUser();
+    const c = await createTestCategory("Wool");
+    const wool = await createTestThread({ userId: user.id, categoryId: c.id, title: "Wool from herders", body: "We buy wool directly from herders." });
+    await createTestReply({ userId: user.id, threadId: wool.id, body: "Бид Архангай аймагт малчдаас ноос шууд худалдан авч, эсгий бүтээгдэхүүн хийдэг." });
+    const fruit = await createTestThread({
+      userId: user.id,
+      title: "د وچو مېوو بسته بندي",
+      body: "موږ په کندهار کې د وچو مېوو د بسته بندۍ یوه کوچنۍ فابریکه لرو او ښځې پکې کار کوي.",
+    });
+    const bakery = await createTestThread({ userId: user.id, title: "Наубайхана туралы", body: "Біздің наубайхана пайданың жартысын қоғамдық асханаға жұмсайды." });
+    expect((await postsOf(wool.id)).map((p) => p.language)).toEqual(["en", "mn"]);
+    expect((await postsOf(fruit.id)).map((p) => p.language)).toEqual(["ps"]);
+
+    const ids = async (q: string, language?: Language) => (await searchForum({ q, language })).hits.map((h) => h.threadId);
+    expect(await ids("малчдаас")).toEqual([wool.id]);
+    expect(await ids("эсгий бүтээгдэхүүн")).toEqual([wool.id]);
+    expect((await searchForum({ q: "малчдаас" })).hits[0]).toMatchObject({ number: 2, language: "mn" });
+    expect(await ids("فابریکه")).toEqual([fruit.id]);
+    expect(await ids("کندهار")).toEqual([fruit.id]);
+    expect(await ids("наубайхана")).toEqual([bakery.id]);
+    // English word forms are still found through English stemming.
+    expect(await ids("herder")).toEqual([wool.id]);
+
+    expect(await ids("малчдаас", "mn")).toEqual([wool.id]);
+    expect(await ids("малчдаас", "en")).toEqual([]);
+    expect(await ids("فابریکه", "fa-AF")).toEqual([]);
+    const searchPage = (query: string) => run(search.loader, getRequest(`/forum/search?${query}`));
+    const inPashto = (await searchPage(new URLSearchParams({ q: "کندهار", language: "ps" }).toString())).data as Awaited<ReturnType<typeof search.loader>>;
+    expect(inPashto.hits.map((h) => h.threadId)).toEqual([fruit.id]);
+    // Without words, the language alone lists the threads in it.
+    const mongolian = await createTestThread({ userId: user.id, categoryId: c.id, title: "Ноосны үнэ", body: "Ноосны үнэ энэ жил их буурсан байна." });
+    const listed = (await searchPage("language=mn")).data as Awaited<ReturnType<typeof search.loader>>;
+    expect(listed.mode).toBe("filter");
+    expect(listed.threads.map((th) => th.id)).toContain(mongolian.id);
+    expect(listed.threads.every((th) => th.language === "mn")).toBe(true);
+    expect((await searchPage("language=xx")).status).toBe(400);
+  });
+
+  test("a category page lists only the threads in one language when asked, and names the category in the reader's language", async () => {
+    const user = await establishedUser();
+    const c = await prisma.forumCategory.create({
+      data: { slug: `steppe-${Date.now()}`, name: { en: "Steppe", ru: "Степь", kk: "Дала" }, description: { en: "Grazing land.", kk: "Жайылым." } },
+      select: { id: true, slug: true },
+    });
+    const kazakh = await createTestThread({ userId: user.id, categoryId: c.id, title: "Жайылымды бірге басқару", body: "Біз ауылда жайылымды бірге басқару үшін кооператив құрдық." });
+    const english = await createTestThread({ userId: user.id, categoryId: c.id, title: "Managing pastures together", body: "We started a grazing cooperative in our village." });
+    const page = async (query: string, headers: Record<string, string> = {}) => {
+      const outcome = await run(category.loader, new Request(`http://localhost/forum/${c.slug}${query}`, { headers }), { slug: c.slug });
+      return { ...outcome, data: outcome.data as Awaited<ReturnType<typeof category.loader>> };
+    };
+    expect((await page("")).data.threads.map((th) => th.id).sort()).toEqual([kazakh.id, english.id].sort());
+    expect((await page("?language=kk")).data.threads.map((th) => th.id)).toEqual([kazakh.id]);
+    expect((await page("?language=kk")).data.language).toBe("kk");
+    expect((await page("?language=mn")).data.threads).toEqual([]);
+    expect((await page("?language=xx")).status).toBe(400);
+    expect((await page("", { "Accept-Language": "kk" })).data.title).toBe("Дала");
+    // A language without a name of its own falls back to English.
+    expect((await page("", { "Accept-Language": "mn" })).data.title).toBe("Steppe");
   });
 });
 

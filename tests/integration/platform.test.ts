@@ -8,6 +8,7 @@ import { ensureAdminFromEnv } from "~/models/user.server";
 import * as healthz from "~/routes/healthz";
 import { prisma } from "~/utils/db.server";
 import { getEnv, resetEnvCache } from "~/utils/env.server";
+import { toLocalizedText } from "~/utils/localized-text";
 import { COUNTRY_CODES } from "~/utils/reference-data";
 import { ROLES } from "~/utils/roles";
 import { DEMO_USERS, seedIfEmpty } from "../../prisma/seed";
@@ -26,15 +27,17 @@ describe("the demo data", () => {
     expect(new Set(roles.map((r) => r.role))).toEqual(new Set(ROLES));
   });
 
-  test("opens the forum with every theme and country as a category, and discussions in both languages", async () => {
-    const categories = await prisma.forumCategory.findMany({ select: { kind: true, country: true, nameRu: true } });
+  test("opens the forum with every theme and country as a category, and discussions in several languages", async () => {
+    const categories = await prisma.forumCategory.findMany({ select: { kind: true, country: true, name: true } });
     expect(categories.filter((c) => c.kind === "theme").length).toBe(7);
     expect(new Set(categories.filter((c) => c.kind === "country").map((c) => c.country))).toEqual(new Set(COUNTRY_CODES));
-    expect(categories.every((c) => c.nameRu.length > 0)).toBe(true);
+    expect(categories.every((c) => toLocalizedText(c.name).ru && toLocalizedText(c.name).kk)).toBe(true);
     const threads = await prisma.forumThread.findMany({ select: { title: true, postCount: true, _count: { select: { posts: true } } } });
     expect(threads.length).toBeGreaterThanOrEqual(5);
     expect(threads.every((t) => t.postCount === t._count.posts)).toBe(true);
     expect(threads.some((t) => /[а-я]/i.test(t.title)) && threads.some((t) => /^[\x20-\x7e]+$/.test(t.title))).toBe(true);
+    const languages = new Set((await prisma.forumPost.findMany({ select: { language: true } })).map((p) => p.language));
+    expect([...languages]).toEqual(expect.arrayContaining(["en", "ru", "kk", "uz", "mn", "fa-AF"]));
   });
 });
 

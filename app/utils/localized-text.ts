@@ -1,0 +1,25 @@
+// Texts people write in several languages (a forum category's name and description), stored as a
+// JSON object keyed by language code. Shared by server and browser.
+import { isLanguage, localized, type Language } from "~/utils/i18n";
+
+/** A text in each language that has one; English is always there and stands in for the others. */
+export type LocalizedText = { en: string } & Partial<Record<Language, string>>;
+
+/**
+ * A stored object of translations as a LocalizedText: the non-empty texts of supported languages,
+ * with English as "" if it has none (a description may have no text at all).
+ */
+export function toLocalizedText(value: unknown): LocalizedText {
+  const text: LocalizedText = { en: "" };
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    for (const [language, entry] of Object.entries(value)) {
+      if (isLanguage(language) && typeof entry === "string" && entry.trim() !== "") text[language] = entry;
+    }
+  }
+  return text;
+}
+
+/** A stored object of translations read in `language`, falling back to English. */
+export function textIn(value: unknown, language: string): string {
+  return localized(toLocalizedText(value), language);
+}
