@@ -1,7 +1,9 @@
 import { answerConflicts, validateAnswer, type AnswerErrorCode, type AnswerValue, type Answers, type Methodology, type Question } from "../../scoring";
-import type { Evidence } from "~/models/assessment.server";
 import { hasNoControlCharacters } from "~/utils/validation";
 import { toAsciiDigits } from "~/utils/format";
+
+/** The notes and links an enterprise gives as evidence, by question: as the form sends them and the assessment stores them. */
+export type Evidence = Record<string, { note?: string; links?: string[] }>;
 
 export const NOTE_MAX = 1000;
 export const LINKS_MAX = 5;
