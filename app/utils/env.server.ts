@@ -2,6 +2,26 @@ import { z } from "zod";
 
 const blankAsUnset = (value: unknown) => (value === "" ? undefined : value);
 
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+const PROXY_ADDRESS = /^(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(?:\/[0-9]{1,3})?$/i;
+
+/**
+ * Which proxies in front of the app are trusted to say who the client is (Express's "trust proxy"):
+ * `false` none; a number of hops (`1`: one proxy, whose own addition, the right-most `X-Forwarded-For`
+ * address, is the client); or a comma-separated list of proxy addresses or subnets. `true` is read as
+ * `1`: trusting every hop would let a client name any address as its own in the left-most entry.
+ */
+export function parseTrustProxy(value: string, ctx: z.RefinementCtx): false | number | string[] {
+  const text = value.trim().toLowerCase();
+  if (text === "false" || text === "0") return false;
+  if (text === "true") return 1;
+  if (/^[0-9]+$/.test(text)) return Math.min(Number(text), 32);
+  const entries = text.split(",").map((entry) => entry.trim()).filter(Boolean);
+  if (entries.length > 0 && entries.every((entry) => PROXY_NAMES.has(entry) || PROXY_ADDRESS.test(entry))) return entries;
+  ctx.addIssue({ code: "custom", message: "must be false, a number of proxy hops (1 for one proxy) or a comma-separated list of proxy addresses" });
+  return z.NEVER;
+}
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -11,10 +31,7 @@ const EnvSchema = z.object({
     z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL").optional(),
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  TRUST_PROXY: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((value) => value === "true"),
+  TRUST_PROXY: z.preprocess(blankAsUnset, z.string().default("false")).transform(parseTrustProxy),
   ORTAQ_DATA_DIR: z.string().default("./data/postgres"),
   ORTAQ_SEED: z.enum(["auto", "never"]).default("auto"),
   SESSION_SECURE_COOKIE: z.enum(["true", "false"]).optional(),

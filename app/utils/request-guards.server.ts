@@ -1,0 +1,114 @@
+import type { ServerBuild } from "@remix-run/node";
+
+/** Methods that change something: each must come from a page of this site. */
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Paths whose POSTs are authenticated otherwise: Stripe signs every webhook it sends. */
+const ORIGIN_CHECK_EXEMPT = new Set(["/webhooks/stripe"]);
+
+export interface OriginCheckInput {
+  method: string;
+  path: string;
+  origin?: string | null;
+  referer?: string | null;
+  host?: string | null;
+  forwardedHost?: string | null;
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Why a state-changing request must be refused as coming from another site, or null when it may go on.
+ * The page that sent it is read from `Origin`, or from `Referer` when a browser sent no `Origin`; it
+ * must be this site as the browser addressed it: the first `X-Forwarded-Host` when a proxy set one,
+ * else `Host` (the same comparison Remix makes, so Remix's own check can never fail after this one).
+ * A request with neither header is not a browser's cross-site form and goes on.
+ */
+export function crossSiteRefusal({ method, path, origin, referer, host, forwardedHost }: OriginCheckInput): string | null {
+  if (!STATE_CHANGING.has(method.toUpperCase()) || ORIGIN_CHECK_EXEMPT.has(path)) return null;
+  const expected = (forwardedHost?.split(",")[0]?.trim() || host || "").toLowerCase();
+  if (origin !== null && origin !== undefined && origin !== "") {
+    const from = origin === "null" ? null : hostOf(origin);
+    return from && from === expected ? null : `origin ${origin}`;
+  }
+  if (referer) {
+    const from = hostOf(referer);
+    return from && from === expected ? null : `referer ${referer}`;
+  }
+  return null;
+}
+
+interface GuardRequest {
+  method: string;
+  path: string;
+  get(name: string): string | undefined;
+}
+interface GuardResponse {
+  status(code: number): GuardResponse;
+  type(type: string): GuardResponse;
+  send(body: string): unknown;
+}
+
+/**
+ * Express middleware, before Remix: a state-changing request from another site gets 403 and one log
+ * line. Remix checks `Origin` only for routes with a page (and answers a mismatch with a 500 and a
+ * stack trace); resource routes such as /logout and /language are checked here like every other.
+ */
+export function refuseCrossSiteRequests(log: (line: string) => void = (line) => console.warn(line)) {
+  return (req: GuardRequest, res: GuardResponse, next: () => void) => {
+    const refusal = crossSiteRefusal({
+      method: req.method,
+      path: req.path,
+      origin: req.get("origin"),
+      referer: req.get("referer"),
+      host: req.get("host"),
+      forwardedHost: req.get("x-forwarded-host"),
+    });
+    if (!refusal) return next();
+    log(`403 cross-site ${req.method} ${req.path} refused: ${refusal} is not this site`);
+    res.status(403).type("text/plain").send("Forbidden: this form was not sent from a page of this site.");
+  };
+}
+
+const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+/**
+ * A request whose `formData()` answers a body that is not a form with 415, and one that cannot be read
+ * (a broken multipart body) with 400, thrown as responses, instead of the TypeError that became a 500.
+ */
+export function guardFormBody(request: Request): Request {
+  const read = request.formData.bind(request);
+  request.formData = async () => {
+    const type = (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (!FORM_TYPES.has(type)) {
+      throw new Response("Unsupported Media Type: send the form as application/x-www-form-urlencoded or multipart/form-data.", {
+        status: 415,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
+    }
+    try {
+      return await read();
+    } catch {
+      throw new Response("Bad Request: the form's body could not be read.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    }
+  };
+  return request;
+}
+
+/** The server build with every route's action reading its form through guardFormBody: one place for all of them. */
+export function guardFormBodies(build: ServerBuild): ServerBuild {
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    const action = route.module.action;
+    routes[id] = action
+      ? { ...route, module: { ...route.module, action: (args) => action({ ...args, request: guardFormBody(args.request) }) } }
+      : route;
+  }
+  return { ...build, routes };
+}
