@@ -22,6 +22,14 @@ function deepFreeze<T>(value: T): T {
  */
 export const methodologies: Readonly<Record<string, Methodology>> = deepFreeze({ [v1.version]: v1, [v2.version]: v2 });
 
+/**
+ * The published methodology of a version, or undefined: only the table's own versions, so a URL's
+ * `__proto__`, `constructor` or `toString` is no version rather than something from Object's prototype.
+ */
+export function findMethodology(version: string): Methodology | undefined {
+  return Object.hasOwn(methodologies, version) ? methodologies[version] : undefined;
+}
+
 /** The methodology new assessments are taken with. */
 export const currentMethodology: Methodology = v2;
 

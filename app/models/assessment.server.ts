@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import {
   applicableQuestions,
   currentMethodology,
-  methodologies,
+  findMethodology,
   percentileRank,
   scoreAssessment,
   validateAnswer,
@@ -25,7 +25,7 @@ import { sizeBand } from "~/utils/reference-data";
 export const MIN_PEERS = 5;
 
 export function methodologyOf(version: string): Methodology {
-  const methodology = methodologies[version];
+  const methodology = findMethodology(version);
   if (!methodology) throw new Error(`Unknown methodology version ${version}`);
   return methodology;
 }

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { currentMethodology, methodologies } from "../../scoring";
+import { currentMethodology, findMethodology } from "../../scoring";
 import { ScoreLineChart } from "~/components/charts/score-line-chart";
 import { getDraft, listSubmitted, startAssessment } from "~/models/assessment.server";
 import { requireEnterpriseMember } from "~/models/enterprise.server";
@@ -38,7 +38,7 @@ export default function AssessmentHistoryPage() {
   const language = i18n.language;
   const { title, enterprise, draft, submitted, currentVersion } = useLoaderData<typeof loader>();
   const tierLabel = (version: string, tier: string | null) => {
-    const found = methodologies[version]?.tiers.find((x) => x.id === tier);
+    const found = findMethodology(version)?.tiers.find((x) => x.id === tier);
     return found ? tierName(t, found.id) : (tier ?? "");
   };
   return (

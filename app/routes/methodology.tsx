@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { currentMethodology, methodologies, type Methodology, type Question } from "../../scoring";
+import { currentMethodology, findMethodology, methodologies, type Methodology, type Question } from "../../scoring";
 import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
@@ -10,7 +10,7 @@ import { dimensionName, questionText as questionTextOf, questionHelp, optionLabe
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = params.version ?? currentMethodology.version;
-  const methodology: Methodology | undefined = methodologies[version];
+  const methodology: Methodology | undefined = findMethodology(version);
   if (!methodology) notFound();
   const t = await getFixedT(request);
   return {

@@ -45,7 +45,7 @@ export function contributeFields(currencies: readonly string[]) {
     amount: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(20, { error: "errors.amount" }),
     currency: z
       .string({ error: "errors.chooseOne" })
-      .refine((currency) => currencies.includes(currency) && currency in MINIMUM_AMOUNTS, { error: "errors.chooseOne" }),
+      .refine((currency) => currencies.includes(currency) && Object.hasOwn(MINIMUM_AMOUNTS, currency), { error: "errors.chooseOne" }),
     anonymous: z.boolean().default(false),
     // One key per attempt: a form sent twice opens one Checkout Session, not two.
     attempt: z.uuid({ error: "errors.invalid" }),

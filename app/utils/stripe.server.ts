@@ -13,7 +13,7 @@ const DEFAULT_CURRENCIES = ["USD", "EUR", "KZT", "KGS", "TJS", "UZS", "AFN", "MN
 /** The currencies offered: STRIPE_CURRENCIES when set (those with a known minimum charge), else the default list. */
 export function contributionCurrencies(): string[] {
   const configured = getEnv().STRIPE_CURRENCIES?.split(",").map((c) => c.trim().toUpperCase()).filter(Boolean);
-  return configured?.length ? configured.filter((c) => c in MINIMUM_AMOUNTS) : DEFAULT_CURRENCIES;
+  return configured?.length ? configured.filter((c) => Object.hasOwn(MINIMUM_AMOUNTS, c)) : DEFAULT_CURRENCIES;
 }
 
 export const stripeConfigured = () => Boolean(getEnv().STRIPE_SECRET_KEY);
