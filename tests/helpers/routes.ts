@@ -31,13 +31,13 @@ export async function createTestUser({
   password = "correct horse battery",
   email,
 }: { roles?: RoleName[]; country?: string | null; password?: string; email?: string } = {}) {
-  counter += 1;
+  const n = ++counter;
   const passwordHash = await testPasswordHash(password);
   const user = await prisma.$transaction(async (tx) => {
     const created = await tx.user.create({
       data: {
-        email: email ?? `user${counter}-${Date.now()}@test.ortaq.org`,
-        displayName: `Test User ${counter}`,
+        email: email ?? `user${n}-${Date.now()}@test.ortaq.org`,
+        displayName: `Test User ${n}`,
         passwordHash,
         roles: { create: roles.map((role) => ({ role, country: role === "ministry" ? country ?? "KZ" : null })) },
       },
