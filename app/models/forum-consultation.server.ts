@@ -103,7 +103,7 @@ export async function createConsultation({
     const category = await countryCategory(tx, country);
     if (!category) return { ok: false, refusal: { reason: "no_category" } } as const;
     const author = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true } });
-    const language = postLanguage({ body: question, title, authorLocale: author.locale });
+    const language = postLanguage({ body: question, title, authorLanguage: author.locale });
     const thread = await tx.forumThread.create({
       data: {
         categoryId: category.id,

@@ -324,20 +324,21 @@ const textOfPost = (body: string, title: string | null) => (title === null ? bod
  * The language a post is in: the one its author chose, or the one its text reads as, with the
  * author's interface language when the text does not tell (see guessLanguage).
  */
-export function postLanguage({ body, title = null, chosen, authorLocale }: { body: string; title?: string | null; chosen?: Language | null; authorLocale: string }): Language {
-  return chosen ?? guessLanguage(textOfPost(body, title), isLanguage(authorLocale) ? authorLocale : FALLBACK_LANGUAGE);
+export function postLanguage({ body, title = null, chosen, authorLanguage }: { body: string; title?: string | null; chosen?: Language | null; authorLanguage: string }): Language {
+  return chosen ?? guessLanguage(textOfPost(body, title), isLanguage(authorLanguage) ? authorLanguage : FALLBACK_LANGUAGE);
 }
 
 /**
  * Where the edit form's language choice starts: "detect automatically" (null) when the post is in
  * the language its text reads as, else the language its author chose, so an edit keeps that choice.
  */
-export function languageChoiceOf(post: { body: string; language: string }, title: string | null, authorLocale: string): Language | null {
-  const guessed = postLanguage({ body: post.body, title, authorLocale });
+export function languageChoiceOf(post: { body: string; language: string }, title: string | null, authorLanguage: string): Language | null {
+  const guessed = postLanguage({ body: post.body, title, authorLanguage });
   return post.language === guessed || !isLanguage(post.language) ? null : post.language;
 }
 
-async function authorLocale(tx: Tx, userId: string) {
+// The person's interface language (stored in the column `locale`).
+async function languageOfAuthor(tx: Tx, userId: string) {
   return (await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true } })).locale;
 }
 
@@ -390,7 +391,7 @@ export async function createThread({ userId, input, now = new Date() }: { userId
     const refusal = await checkAuthor(tx, { userId, body: input.body, now, writing: "post" });
     if (refusal) return { error: refusal } as const;
     await assignHandle(tx, userId);
-    const language = postLanguage({ body: input.body, title: input.title, chosen: input.language, authorLocale: await authorLocale(tx, userId) });
+    const language = postLanguage({ body: input.body, title: input.title, chosen: input.language, authorLanguage: await languageOfAuthor(tx, userId) });
     const thread = await tx.forumThread.create({
       data: {
         categoryId: input.categoryId,
@@ -449,7 +450,7 @@ export async function createReply({
     }
     await assignHandle(tx, userId);
     const number = thread.postCount + 1;
-    const language = postLanguage({ body, chosen, authorLocale: await authorLocale(tx, userId) });
+    const language = postLanguage({ body, chosen, authorLanguage: await languageOfAuthor(tx, userId) });
     const post = await tx.forumPost.create({
       data: { threadId, authorId: userId, number, body, language, replyToPostId: replyTo, createdAt: now },
       select: { id: true, body: true, replyToPostId: true },
@@ -509,7 +510,7 @@ export async function editPost({
     if (refusal) return { error: refusal } as const;
     const opening = post.number === 1;
     const newTitle = opening && title !== undefined && title !== post.thread.title ? title : undefined;
-    const language = postLanguage({ body, title: opening ? (newTitle ?? post.thread.title) : null, chosen, authorLocale: post.author.locale });
+    const language = postLanguage({ body, title: opening ? (newTitle ?? post.thread.title) : null, chosen, authorLanguage: post.author.locale });
     if (body === post.body && newTitle === undefined) {
       // Only the language changes (the author corrected it): no new version of the text.
       if (language !== post.language) await setPostLanguage(tx, { postId, threadId: post.thread.id, opening, language });

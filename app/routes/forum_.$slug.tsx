@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rawLanguage = url.searchParams.get("language") || null;
   if (rawLanguage && !isLanguage(rawLanguage)) throw new Response("Unknown language", { status: 400 });
   const language = isLanguage(rawLanguage) ? rawLanguage : undefined;
-  const [user, locale] = await Promise.all([getOptionalUser(request), i18next.getLocale(request)]);
+  const [user, readerLanguage] = await Promise.all([getOptionalUser(request), i18next.getLocale(request)]);
   const { threads, next } = await listCategoryThreads({ categoryId: category.id, language, after });
   const [people, subscription] = await Promise.all([
     getPeople(threads.map((thread) => thread.authorId)),
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return {
     category,
-    title: textIn(category.name, locale),
+    title: textIn(category.name, readerLanguage),
     threads,
     next,
     language: language ?? "",
