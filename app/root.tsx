@@ -17,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/notice";
 import { countUnreadNotifications } from "~/models/notification.server";
 import { getOptionalUser } from "~/utils/auth.server";
+import { intlProbe } from "~/utils/format";
 import { directionOf, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18next.server";
 import { useNonce } from "~/utils/nonce";
@@ -34,6 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user, { notice, headers }] = await Promise.all([getLanguage(request), getOptionalUser(request), takeNotice(request)]);
   return data({
     locale,
+    // How the server writes numbers and dates in this language, for the browser to match.
+    intl: intlProbe(locale),
     notice,
     user: user
       ? {
@@ -165,7 +168,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = data?.locale ?? "en";
   useSyncLanguage(locale);
   return (
-    <html lang={locale} dir={directionOf(locale)}>
+    <html lang={locale} dir={directionOf(locale)} data-intl={data ? JSON.stringify(data.intl) : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -12,24 +12,59 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string,
   return formatter;
 }
 
+/** Forgets every formatter made, for when the browser's Intl was just given a language's data. */
+export function forgetFormatters() {
+  formatters.clear();
+}
+
 export const numberFormat = (language: string, options?: Intl.NumberFormatOptions) =>
   cached("n", language, options, () => new Intl.NumberFormat(language, options));
 
 export const dateTimeFormat = (language: string, options?: Intl.DateTimeFormatOptions) =>
   cached("d", language, options, () => new Intl.DateTimeFormat(language, options));
 
+// Node writes a plain space where CLDR's data, as FormatJS ships it to browsers that lack a
+// language (app/utils/intl-polyfill.client.ts), has a narrow no-break space ("2026 ж." in
+// Kazakh): one space for both, so the server's page and the browser's render read the same.
+const sameEverywhere = (text: string) => text.replace(/\u202f/g, " ");
+
+/** A day, in UTC so that the server and the browser render the same text. */
 export function formatDate(value: string | Date, language: string) {
-  return dateTimeFormat(language, { dateStyle: "medium" }).format(new Date(value));
+  return sameEverywhere(dateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(value)));
 }
 
 export function formatNumber(value: number, language: string, options?: Intl.NumberFormatOptions) {
-  return numberFormat(language, options).format(value);
+  return sameEverywhere(numberFormat(language, options).format(value));
 }
 
 /** A moment, in UTC so that the server and the browser render the same text. */
 export function formatDateTime(value: string | Date, language: string) {
-  return `${dateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(value))} UTC`;
+  return `${sameEverywhere(dateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(value)))} UTC`;
 }
+
+const PROBE_MOMENT = new Date(Date.UTC(2026, 4, 5, 14, 30));
+const PROBE_COUNTS = [0, 1, 2, 3, 4, 5, 11, 21, 101, 1.5];
+
+/**
+ * How this Intl writes a language, in samples of each kind: plural categories, numbers, dates.
+ * The server puts its own in the page; the browser compares its own with it before hydrating and
+ * takes FormatJS's data for a kind that differs (app/utils/intl-polyfill.client.ts).
+ */
+export function intlProbe(language: string) {
+  const plural = new Intl.PluralRules(language);
+  return {
+    plural: PROBE_COUNTS.map((n) => plural.select(n)).join(" "),
+    number: [
+      formatNumber(1234.5, language),
+      formatNumber(63.45, language, { maximumFractionDigits: 1 }),
+      formatNumber(0.125, language, { style: "percent", maximumFractionDigits: 1 }),
+      formatNumber(12500, language, { style: "currency", currency: "KZT" }),
+    ].join(" | "),
+    date: [formatDate(PROBE_MOMENT, language), formatDateTime(PROBE_MOMENT, language)].join(" | "),
+  };
+}
+
+export type IntlProbe = ReturnType<typeof intlProbe>;
 
 /**
  * Digits as typed on a Dari or Pashto keyboard (۰–۹, ٠–٩, with ٫ for the decimal point and ٬
@@ -41,4 +76,10 @@ export function toAsciiDigits(text: string): string {
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/\u066b/g, ".")
     .replace(/\u066c/g, "");
+}
+
+/** A wait in seconds as a person reads it, in their language: "45 seconds", "3 minutes" (rounded up). */
+export function formatWait(seconds: number, language: string) {
+  if (seconds < 60) return formatNumber(Math.max(1, Math.ceil(seconds)), language, { style: "unit", unit: "second", unitDisplay: "long" });
+  return formatNumber(Math.ceil(seconds / 60), language, { style: "unit", unit: "minute", unitDisplay: "long" });
 }

@@ -1,6 +1,6 @@
 // Money is an integer in minor units with its ISO 4217 currency code, everywhere.
 // Shared by server and browser.
-import { numberFormat, toAsciiDigits } from "~/utils/format";
+import { formatNumber, toAsciiDigits } from "~/utils/format";
 
 /** Currencies Stripe charges without a minor unit (the amount is in whole units). */
 export const ZERO_DECIMAL_CURRENCIES = new Set([
@@ -29,10 +29,10 @@ export function fromMinorUnits(amount: number, currency: string): number {
 
 export function formatMoney(amount: number, currency: string, language: string): string {
   const digits = minorUnitDigits(currency);
-  return numberFormat(language, {
+  return formatNumber(fromMinorUnits(amount, currency), language, {
     style: "currency",
     currency,
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
-  }).format(fromMinorUnits(amount, currency));
+  });
 }
