@@ -27,7 +27,8 @@ export function verifiedOrSelfAssessed<Figures extends object>(
   const verified = verification?.status === "completed" ? verification : null;
   const figures = { ...selfAssessed };
   if (verified) {
-    for (const key of Object.keys(selfAssessed) as (keyof Figures)[]) figures[key] = (verified[key] as Figures[keyof Figures] | null) ?? selfAssessed[key];
+    for (const key of Object.keys(selfAssessed) as (keyof Figures)[])
+      figures[key] = (verified[key] as Figures[keyof Figures] | null) ?? selfAssessed[key];
   }
   const verifiedAt = verified?.completedAt ?? null;
   return { ...figures, trust: { label: trustLabel(verifiedAt), verifiedAt, organisation: verified?.organisation ?? null } };

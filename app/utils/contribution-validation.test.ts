@@ -2,7 +2,13 @@ import { describe, expect, test } from "vitest";
 import { contributeSchema, MAXIMUM_AMOUNT, MINIMUM_AMOUNTS } from "~/utils/contribution-validation";
 
 const schema = contributeSchema(["USD", "KZT", "JPY"]);
-const form = (fields: Record<string, unknown>) => ({ intent: "contribute", attempt: crypto.randomUUID(), currency: "USD", amount: "25", ...fields });
+const form = (fields: Record<string, unknown>) => ({
+  intent: "contribute",
+  attempt: crypto.randomUUID(),
+  currency: "USD",
+  amount: "25",
+  ...fields,
+});
 const amountErrors = (fields: Record<string, unknown>) => {
   const result = schema.safeParse(form(fields));
   return result.success ? [] : result.error.issues.filter((issue) => issue.path[0] === "amount").map((issue) => issue.message);

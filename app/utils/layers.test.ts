@@ -36,6 +36,8 @@ test("nothing in app/utils imports from app/models: helpers sit below the models
 
 test("settings are read only through the checked environment (env.server.ts), never from process.env", () => {
   const files = ["models", "routes", "utils", "components"].flatMap(sourceFiles);
-  const offenders = files.filter((file) => file !== path.join("utils", "env.server.ts") && /\bprocess\.env\b/.test(readFileSync(path.join(APP, file), "utf8")));
+  const offenders = files.filter(
+    (file) => file !== path.join("utils", "env.server.ts") && /\bprocess\.env\b/.test(readFileSync(path.join(APP, file), "utf8")),
+  );
   expect(offenders).toEqual([]);
 });

@@ -11,13 +11,20 @@ const NoticeSchema = z.object({
   /** The translation key of the message. */
   message: TranslationKey,
   /** A link after the message: a same-site path and the translation key of its text. */
-  link: z.object({ to: z.string().regex(/^\/(?![/\\])/).max(500), label: TranslationKey }).optional(),
+  link: z
+    .object({
+      to: z
+        .string()
+        .regex(/^\/(?![/\\])/)
+        .max(500),
+      label: TranslationKey,
+    })
+    .optional(),
 });
 
 export type Notice = z.infer<typeof NoticeSchema>;
 
-const noticeCookie = () =>
-  createCookie("ortaq_notice", { path: "/", httpOnly: true, sameSite: "lax", secure: secureCookie(), maxAge: 60 });
+const noticeCookie = () => createCookie("ortaq_notice", { path: "/", httpOnly: true, sameSite: "lax", secure: secureCookie(), maxAge: 60 });
 
 /** A redirect to `to` whose page will say `notice` (a translation key, or a message with a link). */
 export async function redirectWithNotice(to: string, notice: Notice | string, init: ResponseInit = {}) {
