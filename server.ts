@@ -49,6 +49,16 @@ async function main() {
   // Sector figures are stored in the database and kept current in the background.
   const { startSectorSummaryRefresher } = await import("./app/models/sector.server");
   const sectorSummaries = startSectorSummaryRefresher();
+  // Expired sessions, old login failures and forgotten devices are deleted hourly (and sessions on every login too).
+  const { deleteExpiredSessions } = await import("./app/utils/session.server");
+  const { deleteStaleLoginRecords } = await import("./app/utils/rate-limit.server");
+  const sweep = () =>
+    Promise.all([deleteExpiredSessions(), deleteStaleLoginRecords()]).catch((error: unknown) =>
+      console.warn(`Deleting expired sessions failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  void sweep();
+  const sweeper = setInterval(sweep, 60 * 60 * 1000);
+  sweeper.unref();
 
   const vite = production
     ? undefined
@@ -121,6 +131,7 @@ async function main() {
     server.closeIdleConnections?.();
     const force = setTimeout(() => server.closeAllConnections?.(), 10_000);
     sectorSummaries.stop();
+    clearInterval(sweeper);
     server.close(async () => {
       clearTimeout(force);
       await vite?.close();

@@ -210,10 +210,10 @@ export function CheckboxGroup({
   );
 }
 
-export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
+export function FormErrors({ id, errors, values }: { id: string; errors?: string[]; values?: Record<string, string | number> }) {
   return errors?.length ? (
     <div role="alert" className="form-errors">
-      <ErrorList id={id} errors={errors} />
+      <ErrorList id={id} errors={errors} values={values} />
     </div>
   ) : null;
 }

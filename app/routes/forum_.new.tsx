@@ -45,7 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const created = await createThread({ userId: user.id, input: { categoryId: categoryId!, title, body, tags, enterpriseId: enterpriseId ?? null, language: language ?? null } });
   if (created.error) {
     const status = created.error.reason === "rate_limited" ? 429 : created.error.reason === "too_many_links" ? 400 : 403;
-    return data({ result: submission.reply(), refusal: created.error }, { status });
+    const headers: Record<string, string> = created.error.reason === "rate_limited" ? { "Retry-After": String(created.error.retryAfterSeconds) } : {};
+    return data({ result: submission.reply(), refusal: created.error }, { status, headers });
   }
   return redirect(`/forum/threads/${created.thread.id}`);
 }

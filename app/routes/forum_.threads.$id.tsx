@@ -53,6 +53,12 @@ function refusalStatus(refusal: PostingRefusal | { reason: string }) {
   return 403;
 }
 
+/** The status of a refusal, with Retry-After when it is the posting limit. */
+function refusalInit(refusal: PostingRefusal | { reason: string }): ResponseInit {
+  const retryAfter = "retryAfterSeconds" in refusal ? refusal.retryAfterSeconds : null;
+  return { status: refusalStatus(refusal), ...(retryAfter ? { headers: { "Retry-After": String(retryAfter) } } : {}) };
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const threadId = requireIdParam(params);
@@ -72,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const created = await createReply({ userId: user.id, threadId, body: value.body, replyToPostId: value.replyTo ?? null, language: value.language ?? null });
       if (created.error) {
         if (created.error.reason === "not_found") notFound();
-        return data({ result: submission.reply(), refusal: created.error as PostingRefusal, intent: "reply" }, { status: refusalStatus(created.error) });
+        return data({ result: submission.reply(), refusal: created.error as PostingRefusal, intent: "reply" }, refusalInit(created.error));
       }
       return redirect(postUrl(threadId, created.post!.number));
     }
@@ -81,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const edited = await editPost({ userId: user.id, postId: value.postId, body: value.body, title: value.title, language: value.language ?? null });
       if (edited.error) {
         if (edited.error.reason === "forbidden") throw new Response("Forbidden", { status: 403 });
-        return data({ result: submission.reply(), refusal: edited.error as PostingRefusal, intent: "edit" }, { status: refusalStatus(edited.error) });
+        return data({ result: submission.reply(), refusal: edited.error as PostingRefusal, intent: "edit" }, refusalInit(edited.error));
       }
       return redirect(postUrl(threadId, edited.post!.number));
     }

@@ -9,8 +9,9 @@ import { LoginSchema } from "~/utils/account-validation";
 import { requireAnonymous, safeRedirect } from "~/utils/auth.server";
 import { isLanguage } from "~/utils/i18n";
 import { getFixedT, languageCookie } from "~/utils/i18next.server";
-import { clearLoginFailures, clientAddress, loginRetryAfter, recordLoginFailure } from "~/utils/rate-limit.server";
-import { createSession } from "~/utils/session.server";
+import { formatWait } from "~/utils/format";
+import { clearLoginFailures, clientAddress, isKnownDevice, loginRetryAfter, recordLoginFailure, rememberDevice } from "~/utils/rate-limit.server";
+import { createSession, deleteExpiredSessions } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -26,29 +27,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = submission.value;
   const address = clientAddress(request, context);
-  const retryAfter = await loginRetryAfter(email, address);
+  // From a browser where this account logged in before, the right password is never refused.
+  const retryAfter = (await isKnownDevice(request, email)) ? 0 : await loginRetryAfter(email, address);
   if (retryAfter > 0) {
-    return data(submission.reply({ formErrors: ["errors.tooManyAttempts"], hideFields: ["password"] }), {
-      status: 429,
-      headers: { "Retry-After": String(retryAfter) },
-    });
+    return data(
+      { ...submission.reply({ formErrors: ["errors.tooManyAttempts"], hideFields: ["password"] }), retryAfter },
+      { status: 429, headers: { "Retry-After": String(retryAfter) } },
+    );
   }
   const user = await verifyLogin({ email, password });
   if (!user) {
     await recordLoginFailure(email, address);
     return data(submission.reply({ formErrors: ["errors.badLogin"], hideFields: ["password"] }), { status: 400 });
   }
-  await clearLoginFailures(email);
+  await Promise.all([clearLoginFailures(email, address), deleteExpiredSessions()]);
   const headers = new Headers();
   headers.append("Set-Cookie", await createSession(user.id));
+  headers.append("Set-Cookie", await rememberDevice(request, user.id));
   if (isLanguage(user.language)) headers.append("Set-Cookie", await languageCookie.serialize(user.language));
   return redirect(safeRedirect(redirectTo), { headers });
 }
 
 export default function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [searchParams] = useSearchParams();
   const lastResult = useActionData<typeof action>();
+  const retryAfter = lastResult && "retryAfter" in lastResult && typeof lastResult.retryAfter === "number" ? lastResult.retryAfter : null;
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(LoginSchema),
@@ -60,7 +64,7 @@ export default function LoginPage() {
     <section>
       <h1>{t("login.title")}</h1>
       <Form method="post" {...getFormProps(form)} className="form">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrors id={form.errorId} errors={form.errors} values={retryAfter ? { wait: formatWait(retryAfter, i18n.language) } : undefined} />
         <input type="hidden" name={fields.redirectTo.name} value={searchParams.get("redirectTo") ?? ""} />
         <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="email" />
         <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="current-password" />

@@ -9,6 +9,7 @@ import { ChangePasswordSchema } from "~/utils/account-validation";
 import { requireUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { forgetOtherDevices } from "~/utils/rate-limit.server";
 import { revokeOtherSessions } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!changed) {
     return data(submission.reply({ fieldErrors: { currentPassword: ["errors.wrongPassword"] }, hideFields }), { status: 400 });
   }
-  await revokeOtherSessions(request, user.id);
+  await Promise.all([revokeOtherSessions(request, user.id), forgetOtherDevices(request, user.id)]);
   return redirectWithNotice("/settings/password", "password.changed");
 }
 

@@ -61,3 +61,9 @@ export async function revokeOtherSessions(request: Request, userId: string) {
   const token = await readToken(request);
   await prisma.session.deleteMany({ where: { userId, ...(token ? { NOT: { id: hashToken(token) } } : {}) } });
 }
+
+/** Deletes sessions past their expiry: run on every login and hourly by the server, so none is kept for ever. */
+export async function deleteExpiredSessions(now = new Date()) {
+  const { count } = await prisma.session.deleteMany({ where: { expiresAt: { lt: now } } });
+  return count;
+}

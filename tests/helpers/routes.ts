@@ -72,6 +72,8 @@ export interface Outcome {
   data: unknown;
   /** The success notice a redirect leaves for the page it leads to. */
   notice?: Notice | null;
+  /** The response's headers (Retry-After, Set-Cookie, ...). */
+  headers: Headers;
 }
 
 /** The notice a response sets (see notice.server.ts), read as the next request would send it back. */
@@ -94,12 +96,12 @@ export async function run(
     result = thrown;
   }
   if (result instanceof Response) {
-    return { status: result.status, location: result.headers.get("Location"), data: null, notice: await noticeOf(result) };
+    return { status: result.status, location: result.headers.get("Location"), data: null, notice: await noticeOf(result), headers: result.headers };
   }
   if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
     const withInit = result as { data: unknown; init: ResponseInit | null };
-    return { status: withInit.init?.status ?? 200, location: null, data: withInit.data };
+    return { status: withInit.init?.status ?? 200, location: null, data: withInit.data, headers: new Headers(withInit.init?.headers) };
   }
   if (result instanceof Error) throw result;
-  return { status: 200, location: null, data: result };
+  return { status: 200, location: null, data: result, headers: new Headers() };
 }

@@ -5,7 +5,18 @@ import * as changePassword from "~/routes/settings.password";
 import * as signup from "~/routes/signup";
 import { getOptionalUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { MAX_FAILURES_PER_ACCOUNT } from "~/utils/rate-limit.server";
+import { deleteExpiredSessions } from "~/utils/session.server";
+import {
+  deleteStaleLoginRecords,
+  FREE_FAILURES_PER_PAIR,
+  isKnownDevice,
+  LOGIN_WINDOW_MS,
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ADDRESS,
+  MAX_PAIR_DELAY_S,
+  pairDelaySeconds,
+  recordLoginFailure,
+} from "~/utils/rate-limit.server";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
 
 const cookieFrom = (setCookie: string | null) => setCookie?.split(";")[0] ?? "";
@@ -70,31 +81,92 @@ describe("logging in", () => {
     expect(JSON.stringify(unknown.data).replace("nobody@example.org", "EMAIL")).toBe(JSON.stringify(wrong.data).replace(user.email, "EMAIL"));
   });
 
-  test("is rate limited per account after repeated failures, even with the right password", async () => {
+  test("wrong passwords for one account from one address are slowed down with a growing wait, and every 429 says how long", async () => {
     const user = await createTestUser();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      await run(login.action, formRequest("/login", { email: user.email, password: "wrong password" }), {}, { clientAddress: `198.51.100.${i}` });
+    const from = { clientAddress: "198.51.100.7" };
+    for (let i = 0; i < FREE_FAILURES_PER_PAIR; i++) {
+      expect((await run(login.action, formRequest("/login", { email: user.email, password: "wrong password" }), {}, from)).status).toBe(400);
     }
-    const limited = await run(login.action, formRequest("/login", { email: user.email, password: user.password }), {}, { clientAddress: "198.51.100.200" });
-    expect(limited.status).toBe(429);
-    expect(JSON.stringify(limited.data)).toContain("errors.tooManyAttempts");
+    // Three more failures, as if each wait had been sat out: the next wait is 8 s (a margin no slow machine eats up).
+    for (let i = 0; i < 3; i++) await recordLoginFailure(user.email, from.clientAddress);
+    const slowed = await run(login.action, formRequest("/login", { email: user.email, password: user.password }), {}, from);
+    expect(slowed.status).toBe(429);
+    expect(JSON.stringify(slowed.data)).toContain("errors.tooManyAttempts");
+    expect(Number(slowed.headers.get("Retry-After"))).toBeGreaterThan(pairDelaySeconds(FREE_FAILURES_PER_PAIR + 2));
+    expect(Number(slowed.headers.get("Retry-After"))).toBeLessThanOrEqual(pairDelaySeconds(FREE_FAILURES_PER_PAIR + 3));
+    expect((slowed.data as { retryAfter: number }).retryAfter).toBe(Number(slowed.headers.get("Retry-After")));
+    // Each failure after the free ones doubles the wait, up to a quarter of an hour.
+    expect([5, 6, 7, 8, 30].map(pairDelaySeconds)).toEqual([1, 2, 4, 8, MAX_PAIR_DELAY_S]);
+    expect(pairDelaySeconds(FREE_FAILURES_PER_PAIR - 1)).toBe(0);
+  });
+
+  test("someone guessing from one address does not lock the owner out: the right password works from another address", async () => {
+    const user = await createTestUser();
+    for (let i = 0; i < FREE_FAILURES_PER_PAIR + 3; i++) {
+      await run(login.action, formRequest("/login", { email: user.email, password: "wrong password" }), {}, { clientAddress: "198.51.100.66" });
+    }
+    const owner = await run(login.action, formRequest("/login", { email: user.email, password: user.password }), {}, { clientAddress: "198.51.100.200" });
+    expect(owner.status).toBe(302);
+    expect(owner.location).toBe("/dashboard");
+  });
+
+  test("past the account's ceiling, guesses from everywhere wait, but the right password still works in a browser that logged in before", async () => {
+    const user = await createTestUser();
+    const first = await run(login.action, formRequest("/login", { email: user.email, password: user.password }), {}, { clientAddress: "198.51.100.1" });
+    expect(first.status).toBe(302);
+    const device = first.headers.getSetCookie().find((cookie) => cookie.startsWith("ortaq_device="))!;
+    expect(device).toMatch(/HttpOnly/i);
+    // A distributed attack: the account's ceiling reached from many addresses.
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await recordLoginFailure(user.email, `10.${Math.floor(i / 250)}.${i % 250}.9`);
+    const elsewhere = await run(login.action, formRequest("/login", { email: user.email, password: user.password }), {}, { clientAddress: "198.51.100.2" });
+    expect(elsewhere.status).toBe(429);
+    expect(Number(elsewhere.headers.get("Retry-After"))).toBeGreaterThan(0);
+    const known = await run(
+      login.action,
+      new Request("http://localhost/login", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieFrom(device) },
+        body: new URLSearchParams({ email: user.email, password: user.password }),
+      }),
+      {},
+      { clientAddress: "198.51.100.3" },
+    );
+    expect(known.status).toBe(302);
+    // The browser's cookie is for this account only: another account's guessers gain nothing from it.
+    expect(await isKnownDevice(getRequest("/login", cookieFrom(device)), user.email)).toBe(true);
+    expect(await isKnownDevice(getRequest("/login", cookieFrom(device)), "someone-else@example.org")).toBe(false);
   });
 
   test("limits an unregistered email exactly like a registered one", async () => {
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      await run(login.action, formRequest("/login", { email: "ghost@example.org", password: "wrong password" }), {}, { clientAddress: `198.51.100.${i}` });
+    const user = await createTestUser();
+    const from = { clientAddress: "198.51.100.9" };
+    for (let i = 0; i < FREE_FAILURES_PER_PAIR; i++) {
+      await run(login.action, formRequest("/login", { email: "ghost@example.org", password: "wrong password" }), {}, from);
+      await run(login.action, formRequest("/login", { email: user.email, password: "wrong password" }), {}, from);
     }
-    const limited = await run(login.action, formRequest("/login", { email: "ghost@example.org", password: "wrong password" }));
-    expect(limited.status).toBe(429);
+    for (let i = 0; i < 3; i++) {
+      await recordLoginFailure("ghost@example.org", from.clientAddress);
+      await recordLoginFailure(user.email, from.clientAddress);
+    }
+    const ghost = await run(login.action, formRequest("/login", { email: "ghost@example.org", password: "wrong password" }), {}, from);
+    const registered = await run(login.action, formRequest("/login", { email: user.email, password: "wrong password" }), {}, from);
+    expect(ghost.status).toBe(429);
+    expect(registered.status).toBe(429);
+    expect(JSON.stringify(ghost.data).replace("ghost@example.org", "EMAIL")).toBe(JSON.stringify(registered.data).replace(user.email, "EMAIL"));
   });
 
-  test("is rate limited per address across many accounts", async () => {
+  test("many people failing from one shared address (an office, a carrier) do not lock the others out; only a spraying attack reaches the address's ceiling", async () => {
     for (let i = 0; i < 20; i++) {
       await run(login.action, formRequest("/login", { email: `someone${i}@example.org`, password: "wrong" }), {}, { clientAddress: "192.0.2.99" });
     }
-    const user = await createTestUser();
-    const limited = await run(login.action, formRequest("/login", { email: user.email, password: user.password }), {}, { clientAddress: "192.0.2.99" });
+    const colleague = await createTestUser();
+    const fine = await run(login.action, formRequest("/login", { email: colleague.email, password: colleague.password }), {}, { clientAddress: "192.0.2.99" });
+    expect(fine.status).toBe(302);
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) await recordLoginFailure(`sprayed${i}@example.org`, "192.0.2.100");
+    const sprayed = await createTestUser();
+    const limited = await run(login.action, formRequest("/login", { email: sprayed.email, password: sprayed.password }), {}, { clientAddress: "192.0.2.100" });
     expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
   });
 
   test("redirects only to paths on this site", async () => {
@@ -124,6 +196,32 @@ describe("sessions", () => {
     expect(outcome.status).toBe(302);
     expect(await getOptionalUser(getRequest("/", user.cookie))).not.toBeNull();
     expect(await getOptionalUser(getRequest("/", otherDevice))).toBeNull();
+  });
+
+  test("expired sessions are deleted when someone logs in, not kept for ever", async () => {
+    const user = await createTestUser();
+    const expired = await prisma.session.create({
+      data: { id: `expired-${Date.now()}`, userId: user.id, expiresAt: new Date(Date.now() - 60_000) },
+      select: { id: true },
+    });
+    const live = await prisma.session.count({ where: { userId: user.id, expiresAt: { gt: new Date() } } });
+    const outcome = await run(login.action, formRequest("/login", { email: user.email, password: user.password }), {}, { clientAddress: "198.51.100.44" });
+    expect(outcome.status).toBe(302);
+    expect(await prisma.session.findUnique({ where: { id: expired.id }, select: { id: true } })).toBeNull();
+    expect(await prisma.session.count({ where: { userId: user.id, expiresAt: { gt: new Date() } } })).toBe(live + 1);
+  });
+
+  test("the hourly sweep deletes expired sessions, old login failures and expired known browsers", async () => {
+    const user = await createTestUser();
+    await prisma.session.create({ data: { id: `old-${Date.now()}`, userId: user.id, expiresAt: new Date(Date.now() - 1000) }, select: { id: true } });
+    await prisma.loginFailure.create({ data: { key: "login:email:old@example.org", createdAt: new Date(Date.now() - 2 * LOGIN_WINDOW_MS) }, select: { id: true } });
+    await prisma.knownDevice.create({ data: { tokenHash: "old", userId: user.id, expiresAt: new Date(Date.now() - 1000) }, select: { userId: true } });
+    expect(await deleteExpiredSessions()).toBeGreaterThanOrEqual(1);
+    const swept = await deleteStaleLoginRecords();
+    expect(swept.failures).toBeGreaterThanOrEqual(1);
+    expect(swept.devices).toBeGreaterThanOrEqual(1);
+    expect(await prisma.session.count({ where: { expiresAt: { lt: new Date() } } })).toBe(0);
+    expect(await prisma.knownDevice.count({ where: { userId: user.id } })).toBe(0);
   });
 
   test("a wrong current password changes nothing", async () => {

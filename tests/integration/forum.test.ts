@@ -117,6 +117,7 @@ describe("posting is refused, with a clear reason and nothing saved", () => {
     const limited = await reply(t.id, { body: "One too many" }, newcomer.cookie);
     expect(limited.status).toBe(429);
     expect((limited.data as { refusal: { reason: string; retryAfterSeconds: number } }).refusal).toMatchObject({ reason: "rate_limited" });
+    expect(Number(limited.headers.get("Retry-After"))).toBe((limited.data as { refusal: { retryAfterSeconds: number } }).refusal.retryAfterSeconds);
     for (let i = 0; i <= MAX_POSTS_PER_WINDOW.new; i++) expect((await reply(t.id, { body: `Regular post ${i}` }, regular.cookie)).status).toBe(302);
   });
 
