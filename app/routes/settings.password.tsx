@@ -9,6 +9,7 @@ import { ChangePasswordSchema } from "~/utils/account-validation";
 import { requireUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { passwordProblem } from "~/utils/password-strength.server";
 import { forgetOtherDevices } from "~/utils/rate-limit.server";
 import { revokeOtherSessions } from "~/utils/session.server";
 
@@ -23,6 +24,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
   const hideFields = ["currentPassword", "newPassword", "confirmPassword"];
   if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
+  const weakness = passwordProblem(submission.value.newPassword, user);
+  if (weakness) return data(submission.reply({ fieldErrors: { newPassword: [weakness] }, hideFields }), { status: 400 });
   const changed = await changePassword({ userId: user.id, ...submission.value });
   if (!changed) {
     return data(submission.reply({ fieldErrors: { currentPassword: ["errors.wrongPassword"] }, hideFields }), { status: 400 });

@@ -8,6 +8,7 @@ import { createUser } from "~/models/user.server";
 import { SignupSchema } from "~/utils/account-validation";
 import { requireAnonymous } from "~/utils/auth.server";
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "~/utils/i18n";
+import { passwordProblem } from "~/utils/password-strength.server";
 import { getFixedT, i18next, languageCookie } from "~/utils/i18next.server";
 import { SIGNUP_ROLES } from "~/utils/roles";
 import { createSession } from "~/utils/session.server";
@@ -24,6 +25,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
+  const weakness = passwordProblem(submission.value.password, submission.value);
+  if (weakness) return data(submission.reply({ fieldErrors: { password: [weakness] }, hideFields: ["password"] }), { status: 400 });
   const created = await createUser(submission.value);
   if ("error" in created) {
     return data(submission.reply({ fieldErrors: { email: ["errors.emailTaken"] }, hideFields: ["password"] }), { status: 400 });

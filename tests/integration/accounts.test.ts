@@ -71,6 +71,34 @@ describe("signing up", () => {
   });
 });
 
+describe("choosing a password", () => {
+  test("sign-up refuses a common password and one made of the person's e-mail or name, next to the password field", async () => {
+    const fields = { email: "timur.bekov@example.kz", displayName: "Timur Bekov", language: "ru", role: "funder" };
+    const common = await run(signup.action, formRequest("/signup", { ...fields, password: "qwerty123456" }));
+    expect(common.status).toBe(400);
+    expect((common.data as { error: Record<string, string[]> }).error.password).toEqual(["errors.passwordCommon"]);
+    const personal = await run(signup.action, formRequest("/signup", { ...fields, password: "timur.bekov.2026" }));
+    expect(personal.status).toBe(400);
+    expect((personal.data as { error: Record<string, string[]> }).error.password).toEqual(["errors.passwordPersonal"]);
+    const named = await run(signup.action, formRequest("/signup", { ...fields, password: "I am Timur Bekov!" }));
+    expect((named.data as { error: Record<string, string[]> }).error.password).toEqual(["errors.passwordPersonal"]);
+    expect(JSON.stringify(named.data)).not.toContain("I am Timur");
+    expect(await prisma.user.count({ where: { email: "timur.bekov@example.kz" } })).toBe(0);
+  });
+
+  test("changing the password refuses a common new password and keeps the old one", async () => {
+    const user = await createTestUser();
+    const outcome = await run(
+      changePassword.action,
+      formRequest("/settings/password", { currentPassword: user.password, newPassword: "password1234", confirmPassword: "password1234" }, user.cookie),
+    );
+    expect(outcome.status).toBe(400);
+    expect((outcome.data as { error: Record<string, string[]> }).error.newPassword).toEqual(["errors.passwordCommon"]);
+    const again = await run(login.action, formRequest("/login", { email: user.email, password: user.password }), {}, { clientAddress: "198.51.100.77" });
+    expect(again.status).toBe(302);
+  });
+});
+
 describe("logging in", () => {
   test("gives the same answer for an unknown email and a wrong password", async () => {
     const user = await createTestUser();
