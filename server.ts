@@ -2,6 +2,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { guardDatabaseOutages, RETRY_AFTER_SECONDS } from "./app/utils/database-availability.server";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./app/utils/embedded-postgres.server";
 import { getEnv, resetEnvCache } from "./app/utils/env.server";
 import { guardFormBodies, refuseCrossSiteRequests } from "./app/utils/request-guards.server";
@@ -19,7 +20,8 @@ async function main() {
   if (!env.DATABASE_URL) {
     delete process.env.DATABASE_URL;
     console.log(`Starting the embedded PostgreSQL in ${env.ORTAQ_DATA_DIR} ...`);
-    embedded = await startEmbeddedPostgres({ dataDir: env.ORTAQ_DATA_DIR });
+    // Supervised: killed or crashed, it is started again on the same port and data, without a person.
+    embedded = await startEmbeddedPostgres({ dataDir: env.ORTAQ_DATA_DIR, supervise: true });
     const pg = await import("pg");
     const admin = new pg.default.Client({ connectionString: embedded.url("postgres") });
     await admin.connect();
@@ -64,11 +66,24 @@ async function main() {
     ? undefined
     : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
 
+  if (production && !process.env.PUBLIC_URL) {
+    console.warn(`PUBLIC_URL is not set: links in feeds, exports and the API description use ${env.PUBLIC_URL}. Set it to the address people reach the site at.`);
+  }
+
   const formTargets = checkoutOrigins();
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
   app.use(compression());
+  // Every 503 (the database away, a health check failing) says when to try again.
+  app.use((_req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      if (args[0] === 503 && !this.getHeader("Retry-After")) this.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    next();
+  });
   app.use((req, res, next) => {
     const nonce = createNonce();
     res.locals.cspNonce = nonce;
@@ -96,9 +111,11 @@ async function main() {
   }
 
   // Every action reads its form through one guard: a body that is not a form gets 415, a broken one 400.
+  // A loader or action that finds the database away answers 503 ("temporarily unavailable"), not a 500.
+  const guard = (build: ServerBuild) => guardFormBodies(guardDatabaseOutages(build));
   const build = vite
-    ? () => (vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(guardFormBodies)
-    : guardFormBodies((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild);
+    ? () => (vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(guard)
+    : guard((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild);
 
   let draining = false;
   app.use((_req, res, next) => {
@@ -119,6 +136,11 @@ async function main() {
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
+    if (env.PORT === 0) {
+      // A port chosen by the system: the default PUBLIC_URL names it.
+      process.env.PORT = String(port);
+      resetEnvCache();
+    }
     console.log(`Ortaq is running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`);
   });
 
@@ -129,7 +151,9 @@ async function main() {
     draining = true;
     console.log(`${signal} received: finishing requests in flight ...`);
     server.closeIdleConnections?.();
-    const force = setTimeout(() => server.closeAllConnections?.(), 10_000);
+    // The database stays up until the last request has finished; a stop now is part of the shutdown.
+    embedded?.stopSupervising();
+    const force = setTimeout(() => server.closeAllConnections?.(), 30_000);
     sectorSummaries.stop();
     clearInterval(sweeper);
     server.close(async () => {

@@ -198,7 +198,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = [400, 403, 404, 405, 413, 429].includes(status) ? String(status) : "500";
+  const key = [400, 403, 404, 405, 413, 429, 503].includes(status) ? String(status) : "500";
   if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <section className="error-page">

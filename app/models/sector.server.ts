@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { COMPLETED_VERIFICATION_JOIN, verifiedOrSelfAssessedSql } from "~/models/rating.server";
+import { isDatabaseUnavailable, logDatabaseUnavailable } from "~/utils/database-availability.server";
 import { prisma, type Db } from "~/utils/db.server";
 import { COUNTRY_CODES, sizeBandSql } from "~/utils/reference-data";
 import { MIN_GROUP, revealsSmallRemainder, withheldGroups } from "~/utils/sector-disclosure";
@@ -237,14 +238,16 @@ export function startSectorSummaryRefresher({ intervalMs = 5_000 }: { intervalMs
     try {
       await refreshSectorSummaries();
     } catch (error) {
-      console.error("Refreshing the sector summaries failed:", error);
+      // While the database is away (restarting) one line says so; the next tick tries again.
+      if (isDatabaseUnavailable(error)) logDatabaseUnavailable(error);
+      else console.error("Refreshing the sector summaries failed:", error);
     } finally {
       running = false;
     }
   };
   const warm = (async () => {
     for (const filters of COMMON_SELECTIONS) await getSectorSummary(filters);
-  })().catch((error) => console.error("Preparing the sector summaries failed:", error));
+  })().catch((error) => (isDatabaseUnavailable(error) ? logDatabaseUnavailable(error) : console.error("Preparing the sector summaries failed:", error)));
   const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
   return {

@@ -12,7 +12,12 @@ function createClient() {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set: start the platform through server.ts, which provides one");
   }
-  const adapter = new PrismaPg({ connectionString, max });
+  // A connection that fails or breaks is dropped by the pool (pg-pool discards a client released
+  // with an error or no longer queryable), and each new query opens a new one: when the database
+  // comes back, embedded and restarted or an external server returning, the app works again by
+  // itself. Connecting gives up after a few seconds, so a request meets a clean 503, not a hang;
+  // keep-alive notices a server that vanished without closing its connections.
+  const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000, keepAlive: true });
   return new PrismaClient({ adapter });
 }
 

@@ -45,16 +45,36 @@ const EnvSchema = z.object({
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   ADMIN_EMAIL: z.preprocess(blankAsUnset, z.email().optional()),
   ADMIN_PASSWORD: z.preprocess(blankAsUnset, z.string().min(10, "must be at least 10 characters").optional()),
+  PUBLIC_URL: z.preprocess(
+    blankAsUnset,
+    z
+      .url()
+      .regex(/^https?:\/\/[^/?#]+\/?$/i, "must be the site's http:// or https:// address without a path, such as https://ortaq.example.org")
+      .optional(),
+  ),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+/**
+ * The address people reach the site at: every absolute link (feeds, Open Graph, the OpenAPI
+ * `servers`, exports, e-mails) is built from it, never from the request's Host header, which a
+ * client chooses. Unset, it is the server's own address (http://HOST:PORT).
+ */
+const defaultPublicUrl = ({ HOST, PORT }: { HOST: string; PORT: number }) =>
+  `http://${["0.0.0.0", "::", ""].includes(HOST) ? "localhost" : HOST.includes(":") ? `[${HOST}]` : HOST}:${PORT}`;
+
+const CheckedEnvSchema = EnvSchema.transform((env) => ({
+  ...env,
+  PUBLIC_URL: (env.PUBLIC_URL ?? defaultPublicUrl(env)).replace(/\/+$/, ""),
+}));
+
+export type Env = z.infer<typeof CheckedEnvSchema>;
 
 let cached: Env | undefined;
 
 /** Parses the environment once; a missing or malformed variable stops start-up with a clear message. */
 export function getEnv(): Env {
   if (cached) return cached;
-  const parsed = EnvSchema.safeParse(process.env);
+  const parsed = CheckedEnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
@@ -68,3 +88,6 @@ export function resetEnvCache() {
 }
 
 export const isProduction = () => getEnv().NODE_ENV === "production";
+
+/** An absolute link to a path of the site, made from PUBLIC_URL (never from the request's Host header). */
+export const absoluteUrl = (path: string) => `${getEnv().PUBLIC_URL}${path.startsWith("/") ? path : `/${path}`}`;

@@ -3,6 +3,7 @@ import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { resources } from "~/locales/resources.server";
 import { getOptionalUser } from "~/utils/auth.server";
+import { isDatabaseUnavailable } from "~/utils/database-availability.server";
 import { FALLBACK_LANGUAGE, i18nConfig, isLanguage, languageFromAcceptLanguage, type Language, type Namespace } from "~/utils/i18n";
 
 /** The language chosen with the switcher, remembered for a year. */
@@ -31,7 +32,11 @@ export function getLanguage(request: Request): Promise<Language> {
 async function detectLanguage(request: Request): Promise<Language> {
   const chosen = await languageCookie.parse(request.headers.get("Cookie")).catch(() => null);
   if (isLanguage(chosen)) return chosen;
-  const user = await getOptionalUser(request);
+  // While the database is away the account cannot be read: the page that says so uses the browser's language.
+  const user = await getOptionalUser(request).catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  });
   if (user && isLanguage(user.locale)) return user.locale;
   return languageFromAcceptLanguage(request.headers.get("Accept-Language")) ?? FALLBACK_LANGUAGE;
 }
