@@ -15,6 +15,7 @@ import { EnterpriseThreads } from "~/components/forum";
 import { getPeople, listEnterpriseThreads } from "~/models/forum.server";
 import { contributeSchema } from "~/utils/contribution-validation";
 import { getOptionalUser, requireUser, type SessionUser } from "~/utils/auth.server";
+import { absoluteUrl, getEnv } from "~/utils/env.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
@@ -34,7 +35,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Stripe sends a contributor who cancelled back here: say so once, on the page itself.
   if (url.searchParams.get("contribution") === "cancelled") throw await redirectWithNotice(url.pathname, "contribute.cancelled");
   const t = await getFixedT(request);
-  const { origin } = url;
   const rating = await getPublishedRating(enterprise.id);
   const peers = rating && enterprise.status === "published" ? await peerComparison({ enterprise, result: rating.result }) : [];
   const forumThreads = enterprise.status === "published" ? await listEnterpriseThreads(enterprise.id) : [];
@@ -54,7 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     canEdit: Boolean(membership) || isAdmin,
     isOwner: membership?.role === "owner" || isAdmin,
-    url: `${origin}/enterprises/${enterprise.slug}`,
+    // Open Graph's address of the page: from PUBLIC_URL, never from the Host header a client sends.
+    url: absoluteUrl(`/enterprises/${enterprise.slug}`),
     siteName: t("site.name"),
     forum: { threads: forumThreads, people: Object.fromEntries(forumPeople), canStart: Boolean(membership) },
   };
@@ -89,7 +90,7 @@ async function contribute(request: Request, slug: string | undefined, user: Sess
   if (!enterprise || enterprise.status !== "published") notFound();
   const submission = parseWithZod(formData, { schema: contributeSchema(contributionCurrencies()) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = await startContribution({ user, enterprise, input: submission.value, origin: new URL(request.url).origin });
+  const result = await startContribution({ user, enterprise, input: submission.value, origin: getEnv().PUBLIC_URL });
   if ("url" in result) return redirect(result.url, 303);
   return data(submission.reply({ formErrors: [result.formError] }), { status: result.status });
 }

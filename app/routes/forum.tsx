@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { listCategories } from "~/models/forum.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
+import { pageLanguage } from "~/utils/i18n";
 import { textIn } from "~/utils/localized-text";
 import { getFixedT } from "~/utils/i18next.server";
 import { isForumModerator, userCan } from "~/utils/permissions.server";
@@ -35,7 +36,7 @@ export default function ForumPage() {
             {t("forum.signInToPost")}
           </Link>
         )}
-        <a href="/forum/feed.atom">{t("forum.feed")}</a>
+        <a href={`/forum/feed.atom?lang=${i18n.language}`}>{t("forum.feed")}</a>
         <Link to="/forum/consultations">{t("forumModeration.consultations.title")}</Link>
         {moderator ? <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link> : null}
         {manager ? <Link to="/admin/forum">{t("forumAdmin.navLink")}</Link> : null}
@@ -89,7 +90,8 @@ export default function ForumPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: `${data?.title ?? ""} · Ortaq` },
-  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: "/forum/feed.atom" },
+  // The feed in the page's language, named in its address, so shared caches keep the languages apart.
+  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: `/forum/feed.atom?lang=${pageLanguage(matches)}` },
 ];

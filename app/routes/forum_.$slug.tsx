@@ -11,7 +11,7 @@ import {
   setCategorySubscription,
 } from "~/models/forum.server";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
-import { isLanguage } from "~/utils/i18n";
+import { isLanguage, pageLanguage } from "~/utils/i18n";
 import { textIn } from "~/utils/localized-text";
 import { i18next } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
@@ -95,7 +95,7 @@ export default function CategoryPage() {
             {t("forum.signInToPost")}
           </Link>
         )}
-        <a href={`/forum/${category.slug}/feed.atom`}>{t("forum.feed")}</a>
+        <a href={`/forum/${category.slug}/feed.atom?lang=${i18n.language}`}>{t("forum.feed")}</a>
         <Link to={`/forum/search?${new URLSearchParams({ category: category.slug })}`}>{t("forum.search.inCategory")}</Link>
       </div>
       <h2>{t("forum.threadsHeading")}</h2>
@@ -114,10 +114,10 @@ export default function CategoryPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
         { title: `${data.title} · Ortaq` },
-        { tagName: "link", rel: "alternate", type: "application/atom+xml", href: `/forum/${data.category.slug}/feed.atom` },
+        { tagName: "link", rel: "alternate", type: "application/atom+xml", href: `/forum/${data.category.slug}/feed.atom?lang=${pageLanguage(matches)}` },
       ]
     : [];

@@ -1,17 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCategoryBySlug, listLatestThreads } from "~/models/forum.server";
-import { forumFeedResponse } from "~/utils/forum-feed.server";
+import { feedLanguage, forumFeedResponse } from "~/utils/forum-feed.server";
 import { textIn } from "~/utils/localized-text";
-import { getFixedT, i18next } from "~/utils/i18next.server";
+import { getFixedTFor } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
 import { SLUG_PATTERN } from "~/utils/slug";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const category = params.slug && SLUG_PATTERN.test(params.slug) ? await getCategoryBySlug(params.slug) : null;
   if (!category) notFound();
-  const [t, language, threads] = await Promise.all([getFixedT(request), i18next.getLocale(request), listLatestThreads({ categoryId: category.id })]);
+  const chosen = await feedLanguage(request);
+  const { language } = chosen;
+  const [t, threads] = await Promise.all([getFixedTFor(language), listLatestThreads({ categoryId: category.id })]);
   return forumFeedResponse({
-    request,
+    language: chosen,
     threads,
     category,
     feedTitle: t("forum.categoryFeedTitle", { name: textIn(category.name, language) }),

@@ -1,13 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listLatestThreads } from "~/models/forum.server";
-import { forumFeedResponse } from "~/utils/forum-feed.server";
+import { feedLanguage, forumFeedResponse } from "~/utils/forum-feed.server";
 import { textIn } from "~/utils/localized-text";
-import { getFixedT, i18next } from "~/utils/i18next.server";
+import { getFixedTFor } from "~/utils/i18next.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [t, language, threads] = await Promise.all([getFixedT(request), i18next.getLocale(request), listLatestThreads({})]);
+  const chosen = await feedLanguage(request);
+  const { language } = chosen;
+  const [t, threads] = await Promise.all([getFixedTFor(language), listLatestThreads({})]);
   return forumFeedResponse({
-    request,
+    language: chosen,
     threads,
     feedTitle: t("forum.feedTitle"),
     placeholders: { deleted: t("forum.deletedPlaceholder"), hidden: t("forum.hiddenPlaceholder") },

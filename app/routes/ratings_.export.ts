@@ -3,6 +3,7 @@ import { currentMethodology } from "../../scoring";
 import { listDirectoryAll } from "~/models/directory.server";
 import { csvResponse, toCsv } from "~/utils/csv";
 import { parseDirectoryFilters } from "~/utils/directory-filters";
+import { absoluteUrl } from "~/utils/env.server";
 import { localized } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
 import { type CountryCode, type Sector, countryName, sectorName } from "~/utils/reference-data";
@@ -15,7 +16,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "common");
   const language = await i18next.getLocale(request);
   const header = [t("directory.name"), t("sector.country"), t("sector.region"), t("sector.sector"), t("rating.score"), t("directory.tier"), t("sector.trust"), t("verification.verifiedAtColumn"), t("verification.verifierColumn"), t("directory.eligibleShort"), t("directory.ratedOn"), "URL"];
-  const origin = new URL(request.url).origin;
   const rows = items.map((item) => [
     item.name,
     countryName(t, item.country),
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     item.verifiedBy ?? "",
     item.eligible ? t("directory.yes") : t("directory.no"),
     item.ratedAt.slice(0, 10),
-    `${origin}/enterprises/${item.slug}`,
+    absoluteUrl(`/enterprises/${item.slug}`),
   ]);
   return csvResponse("ortaq-ratings.csv", toCsv(header, rows));
 }

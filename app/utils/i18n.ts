@@ -85,3 +85,9 @@ export const i18nConfig = {
 export function localized(text: { en: string } & Partial<Record<string, string>>, language: string): string {
   return text[language] ?? text.en;
 }
+
+/** The page's language in a meta function: the root loader's, else English. */
+export function pageLanguage(matches: readonly { id: string; data?: unknown }[]): Language {
+  const locale = (matches.find((match) => match.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
+  return isLanguage(locale) ? locale : FALLBACK_LANGUAGE;
+}

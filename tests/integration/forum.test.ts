@@ -17,6 +17,7 @@ import { MAX_POST_LENGTH, MAX_POSTS_PER_WINDOW, POSTS_PER_PAGE } from "~/utils/f
 import type { Language } from "~/utils/i18n";
 import { createTestCategory, createTestReply, createTestThread } from "../helpers/forum";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
+import { absoluteUrl } from "~/utils/env.server";
 
 type ThreadData = Awaited<ReturnType<typeof thread.loader>>;
 
@@ -545,7 +546,7 @@ describe("Atom feeds", () => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
     expect(xml).toContain(`<title type="text">Tom &amp; Jerry&apos;s &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</title>`);
     expect(xml).toContain(`<content type="html">&lt;p&gt;&lt;strong&gt;bold&lt;/strong&gt; &amp;lt;b&amp;gt;raw&amp;lt;/b&amp;gt;&lt;/p&gt;`);
-    expect(xml).toContain(`<id>http://localhost/forum/threads/${t.id}</id>`);
+    expect(xml).toContain(`<id>${absoluteUrl(`/forum/threads/${t.id}`)}</id>`);
     expect(xml).not.toContain("<script>");
     const slug = (await prisma.forumCategory.findUniqueOrThrow({ where: { id: c.id }, select: { slug: true } })).slug;
     const perCategory = await ((await categoryFeed.loader({ request: getRequest(`/forum/${slug}/feed.atom`), params: { slug }, context: {} })) as Response).text();
