@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
+import { ConfirmEmailNotice, useEmailConfirmed } from "~/components/confirm-email";
 import { ContributeSection } from "~/components/contribute-form";
 import { RatingSummary } from "~/components/rating-summary";
 import { TrustLabel } from "~/components/trust-label";
@@ -20,7 +21,7 @@ import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
-import { notFound, userCan } from "~/utils/permissions.server";
+import { notFound, requireConfirmedEmail, userCan } from "~/utils/permissions.server";
 import { contributionCurrencies, stripeConfigured } from "~/utils/stripe.server";
 import { REGIONS, type CountryCode, beneficiaryGroupName, countryName, legalFormName, sdgLabel, sectorName, regionName } from "~/utils/reference-data";
 
@@ -70,6 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== "publish" && intent !== "unpublish") {
     throw new Response("Unknown action", { status: 400 });
   }
+  if (intent === "publish") requireConfirmedEmail(user);
   await setPublished({ id: enterprise.id, published: intent === "publish" });
   return redirectWithNotice(`/enterprises/${enterprise.slug}`, `enterprise.notice.${intent}ed`);
 }
@@ -100,6 +102,7 @@ export default function EnterprisePage() {
   const language = i18n.language;
   const { enterprise, canEdit, isOwner, contribute, rating, peers, history, forum } = useLoaderData<typeof loader>();
   const actionResult = useActionData<typeof action>();
+  const emailConfirmed = useEmailConfirmed();
   const country = enterprise.country as CountryCode;
   const region = REGIONS[country]?.find((r) => r.code === enterprise.region);
   return (
@@ -125,7 +128,7 @@ export default function EnterprisePage() {
           <Link className="button button-secondary" to={`/enterprises/${enterprise.slug}/contributions`}>
             {t("enterprise.contributionsReceived")}
           </Link>
-          {isOwner ? (
+          {isOwner && !(enterprise.status === "draft" && !emailConfirmed) ? (
             <Form method="post">
               {enterprise.status === "draft" ? (
                 <button type="submit" name="intent" value="publish">
@@ -141,6 +144,7 @@ export default function EnterprisePage() {
         </div>
       ) : null}
       {enterprise.status === "draft" ? <p className="notice notice-warning">{t("enterprise.draftNotice")}</p> : null}
+      {isOwner && enterprise.status === "draft" ? <ConfirmEmailNotice reason="publish" /> : null}
       <section aria-labelledby="rating-heading">
         <h2 id="rating-heading">{t("rating.title")}</h2>
         {rating ? (
