@@ -51,6 +51,13 @@ async function main() {
   // Sector figures are stored in the database and kept current in the background.
   const { startSectorSummaryRefresher } = await import("./app/models/sector.server");
   const sectorSummaries = startSectorSummaryRefresher();
+  // Every app server sends the queued e-mail (each message once, whatever the number of servers) and the daily digests.
+  const { startMailWorker } = await import("./app/models/mail.server");
+  const { sendDueDigests } = await import("./app/models/email-notifications.server");
+  const { deleteExpiredEmailTokens } = await import("./app/models/account-email.server");
+  const { outboxDir, smtpConfigured } = await import("./app/utils/mail.server");
+  const mail = startMailWorker({ periodic: [() => sendDueDigests(), () => deleteExpiredEmailTokens()] });
+  console.log(smtpConfigured() ? "E-mail is sent through SMTP_URL." : `E-mail is written to ${outboxDir()} (no SMTP_URL); admins read it on /admin/mail.`);
   // Expired sessions, old login failures and forgotten devices are deleted hourly (and sessions on every login too).
   const { deleteExpiredSessions } = await import("./app/utils/session.server");
   const { deleteStaleLoginRecords } = await import("./app/utils/rate-limit.server");
@@ -159,6 +166,7 @@ async function main() {
     server.close(async () => {
       clearTimeout(force);
       await vite?.close();
+      await mail.stop();
       await disconnectPrisma();
       await embedded?.stop();
       console.log("Stopped.");

@@ -41,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: user
       ? {
           displayName: user.displayName,
+          emailConfirmed: Boolean(user.emailConfirmedAt),
           isAdmin: hasRole(user, "admin"),
           isVerifier: hasRole(user, "verifier"),
           unreadNotifications: await countUnreadNotifications(user.id),

@@ -116,6 +116,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
               organisation: demo.role === "verifier" ? "Central Asian Impact Audit" : null,
               // The demo community has been around for a while (new accounts have stricter forum limits).
               createdAt: new Date(Date.now() - 120 * 86_400_000),
+              emailConfirmedAt: new Date(Date.now() - 120 * 86_400_000),
               roles: { create: { role: demo.role, country: demo.country } },
             },
             select: { id: true, email: true },
@@ -131,6 +132,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
             displayName: `Demo owner (${country})`,
             passwordHash,
             createdAt: new Date(Date.now() - 120 * 86_400_000),
+            emailConfirmedAt: new Date(Date.now() - 120 * 86_400_000),
             roles: { create: { role: "entrepreneur" } },
           },
           select: { id: true },

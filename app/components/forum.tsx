@@ -168,7 +168,9 @@ export function RefusalMessage({ refusal }: { refusal: { reason: string; until?:
         ? t("forum.refusal.rateLimited", { count: Math.ceil((refusal.retryAfterSeconds ?? 60) / 60) })
         : refusal.reason === "too_many_links"
           ? t("forum.refusal.tooManyLinks", { count: refusal.max ?? 0 })
-          : t(`forum.refusal.${refusal.reason === "locked" ? "locked" : refusal.reason === "consultation_closed" ? "consultationClosed" : "other"}`);
+          : refusal.reason === "unconfirmed"
+            ? t("confirmEmail.requiredToPost")
+            : t(`forum.refusal.${refusal.reason === "locked" ? "locked" : refusal.reason === "consultation_closed" ? "consultationClosed" : "other"}`);
   return (
     <div role="alert" className="form-errors">
       <p>{text}</p>

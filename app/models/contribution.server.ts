@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { ContributionStatus } from "~/generated/prisma/client";
+import { emailContributionPaid } from "~/models/email-notifications.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import type { ContributionInput } from "~/utils/contribution-validation";
 import { getStripe, stripeConfigured } from "~/utils/stripe.server";
@@ -41,10 +42,12 @@ async function recordSession(tx: Tx, session: Stripe.Checkout.Session, status: C
     paidAt: existing?.paidAt ?? (STATUS_RANK[next] >= STATUS_RANK.paid ? now : null),
     ...(next === "refunded" ? { refundedAt: now, amountRefunded: session.amount_total } : {}),
   };
+  let contributionId: string;
   if (existing) {
     await tx.contribution.update({ where: { id: existing.id }, data, select: { id: true } });
+    contributionId = existing.id;
   } else {
-    await tx.contribution.create({
+    ({ id: contributionId } = await tx.contribution.create({
       data: {
         ...data,
         enterpriseId,
@@ -55,8 +58,10 @@ async function recordSession(tx: Tx, session: Stripe.Checkout.Session, status: C
         checkoutSessionId: session.id,
       },
       select: { id: true },
-    });
+    }));
   }
+  // The payment is confirmed now, for the first time: the contributor gets a receipt, the owners a notice.
+  if (next === "paid" && existing?.status !== "paid") await emailContributionPaid(tx, { contributionId });
   return "recorded" as const;
 }
 

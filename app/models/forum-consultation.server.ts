@@ -3,6 +3,7 @@
 // it early, then summarised by the ministry (or an admin) at the top of the thread.
 import type { Prisma } from "~/generated/prisma/client";
 import { activeSuspension } from "~/models/forum-moderation.server";
+import { emailConsultationOpened, emailConsultationSummary } from "~/models/email-notifications.server";
 import { postLanguage } from "~/models/forum.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma, type Tx } from "~/utils/db.server";
@@ -73,6 +74,7 @@ export function mayManageConsultation(user: Pick<SessionUser, "id" | "roles"> | 
 
 export type ConsultationRefusal =
   | { reason: "suspended"; until: Date }
+  | { reason: "unconfirmed" }
   | { reason: "no_category" }
   | { reason: "not_found" }
   | { reason: "already_closed" }
@@ -102,7 +104,8 @@ export async function createConsultation({
     if (suspension) return { ok: false, refusal: { reason: "suspended", until: suspension.endsAt } } as const;
     const category = await countryCategory(tx, country);
     if (!category) return { ok: false, refusal: { reason: "no_category" } } as const;
-    const author = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true } });
+    const author = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true, emailConfirmedAt: true } });
+    if (!author.emailConfirmedAt) return { ok: false, refusal: { reason: "unconfirmed" } } as const;
     const language = postLanguage({ body: question, title, authorLanguage: author.locale });
     const thread = await tx.forumThread.create({
       data: {
@@ -133,6 +136,8 @@ export async function createConsultation({
         data: watchers.map((w) => ({ userId: w.userId, kind: "category_activity" as const, actorId: userId, threadId: thread.id, postId: post.id, createdAt: now })),
       });
     }
+    // People of the country hear of it by e-mail.
+    await emailConsultationOpened(tx, { threadId: thread.id, country, authorId: userId, title, question, closesAt });
     return { ok: true, threadId: thread.id } as const;
   });
 }
@@ -178,6 +183,7 @@ export async function publishSummary({
         data: subscribers.map((s) => ({ userId: s.userId, kind: "consultation_summary" as const, actorId: userId, threadId, createdAt: now })),
       });
     }
+    await emailConsultationSummary(tx, { threadId, authorId: userId, summary });
     return { ok: true } as const;
   });
 }

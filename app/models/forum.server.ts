@@ -281,6 +281,7 @@ export function listPostRevisions(postId: string) {
 
 export type PostingRefusal =
   | { reason: "suspended"; until: Date }
+  | { reason: "unconfirmed" }
   | { reason: "locked" }
   | { reason: "consultation_closed" }
   | { reason: "rate_limited"; retryAfterSeconds: number }
@@ -299,7 +300,9 @@ async function checkAuthor(
 ): Promise<PostingRefusal | null> {
   const suspension = await activeSuspension(userId, now, tx);
   if (suspension) return { reason: "suspended", until: suspension.endsAt };
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { createdAt: true } });
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { createdAt: true, emailConfirmedAt: true } });
+  // A new account posts once its address is confirmed (app/models/account-email.server.ts).
+  if (writing === "post" && !user.emailConfirmedAt) return { reason: "unconfirmed" };
   const tier = now.getTime() - user.createdAt.getTime() < NEW_ACCOUNT_MS ? "new" : "established";
   const links = countLinks(body);
   if (links > MAX_LINKS_PER_POST[tier]) return { reason: "too_many_links", max: MAX_LINKS_PER_POST[tier] };

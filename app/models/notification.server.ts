@@ -1,6 +1,8 @@
-// Notifications: who hears of a new post, and what a person reads on /notifications (the header
-// of every page shows the unread count, so this module stays small).
+// Notifications: who hears of a new post or a verification step, and what a person reads on
+// /notifications (the header of every page shows the unread count, so this module stays small). Those
+// who want it hear by e-mail too (app/models/email-notifications.server.ts), in the same transaction.
 import type { NotificationKind } from "~/generated/prisma/client";
+import { emailForumActivity, emailVerificationStep, type VerificationStep } from "~/models/email-notifications.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { extractMentions } from "~/utils/forum-mentions";
 
@@ -11,6 +13,12 @@ const NOTIFICATION_RANK: Record<NotificationKind, number> = {
   category_activity: 2,
   moderation: 1,
   consultation_summary: 1,
+  verification_taken: 1,
+  verification_message: 1,
+  verification_released: 1,
+  verification_completed: 1,
+  verification_evidence: 1,
+  verification_member_message: 1,
 };
 
 /** One notification per person for a new post: the most specific reason wins. */
@@ -44,6 +52,52 @@ export async function notifyForPost(
   await tx.notification.createMany({
     data: [...recipients].map(([userId, kind]) => ({ userId, kind, actorId: authorId, threadId: thread.id, postId: post.id })),
   });
+  await emailForumActivity(tx, { recipients, actorId: authorId, threadId: thread.id, post });
+}
+
+const VERIFICATION_NOTIFICATION: Record<VerificationStep, NotificationKind> = {
+  taken: "verification_taken",
+  message: "verification_message",
+  released: "verification_released",
+  completed: "verification_completed",
+  evidence: "verification_evidence",
+  member_message: "verification_member_message",
+};
+
+/** Steps the enterprise's members hear of; the others (evidence, their own messages) go to the verifier. */
+const TO_MEMBERS = new Set<VerificationStep>(["taken", "message", "released", "completed"]);
+
+/** Kinds that lead the verifier to their review rather than the enterprise to its verification page. */
+export const FOR_VERIFIER = new Set<NotificationKind>(["verification_evidence", "verification_member_message"]);
+
+/**
+ * A verification step, told in the site and by e-mail, inside the step's transaction: the enterprise's
+ * members hear when a verifier takes their review, writes, hands it back or completes it; the verifier
+ * holding a review hears when it gets evidence or a message from the enterprise. Nobody hears of their own step.
+ */
+export async function notifyVerificationStep(
+  tx: Tx,
+  { assessmentId, step, actorId, quote = null, evidence = null }: { assessmentId: string; step: VerificationStep; actorId: string; quote?: string | null; evidence?: string | null },
+) {
+  const assessment = await tx.assessment.findUniqueOrThrow({
+    where: { id: assessmentId },
+    select: {
+      enterprise: { select: { slug: true, members: { select: { userId: true } } } },
+      verification: { select: { id: true, status: true, verifierId: true } },
+    },
+  });
+  const verification = assessment.verification;
+  const toMembers = TO_MEMBERS.has(step);
+  const recipientIds = toMembers
+    ? assessment.enterprise.members.map((m) => m.userId)
+    : verification?.status === "in_review" && verification.verifierId
+      ? [verification.verifierId]
+      : [];
+  const others = [...new Set(recipientIds)].filter((id) => id !== actorId);
+  if (others.length === 0 || !verification) return;
+  await tx.notification.createMany({ data: others.map((userId) => ({ userId, kind: VERIFICATION_NOTIFICATION[step], actorId, assessmentId })) });
+  const path = toMembers ? `/enterprises/${assessment.enterprise.slug}/assessments/${assessmentId}/verification` : `/verification/${verification.id}`;
+  await emailVerificationStep(tx, { step, recipientIds: others, actorId, assessmentId, path, quote, evidence });
 }
 
 export function countUnreadNotifications(userId: string) {
@@ -62,6 +116,7 @@ export function listNotifications({ userId, take = 50 }: { userId: string; take?
       actor: { select: { displayName: true } },
       thread: { select: { id: true, title: true } },
       post: { select: { id: true, number: true } },
+      assessment: { select: { id: true, enterprise: { select: { name: true, slug: true } }, verification: { select: { id: true } } } },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,

@@ -1,4 +1,5 @@
 import type { Role } from "~/generated/prisma/client";
+import { enqueueAddressConfirmation } from "~/models/account-email.server";
 import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { handleBase } from "~/utils/forum-mentions";
@@ -31,10 +32,12 @@ export async function createUser({
           locale: language,
           roles: { create: { role } },
         },
-        select: { id: true },
+        select: { id: true, email: true, displayName: true, locale: true },
       });
       await assignHandle(tx, user.id);
-      return user;
+      // The link that confirms the address leaves with the account, or not at all.
+      await enqueueAddressConfirmation(tx, { user });
+      return { id: user.id };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { error: "email_taken" };
@@ -185,7 +188,8 @@ export async function ensureAdminFromEnv() {
     existing?.id ??
     (await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { email: normaliseEmail(email), displayName: "Administrator", passwordHash },
+        // The operator gave this address: it counts as confirmed.
+        data: { email: normaliseEmail(email), displayName: "Administrator", passwordHash, emailConfirmedAt: new Date() },
         select: { id: true },
       });
       await assignHandle(tx, user.id);

@@ -1,6 +1,7 @@
 import { applicableQuestions, scoreAssessment, type AnswerValue, type Answers, type ScoreResult } from "../../scoring";
 import type { Prisma } from "~/generated/prisma/client";
 import { methodologyOf } from "~/models/assessment.server";
+import { notifyVerificationStep } from "~/models/notification.server";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { parseSection, type Evidence, type QuestionError } from "~/utils/assessment-form.server";
 import type { SessionUser } from "~/utils/auth.server";
@@ -148,6 +149,7 @@ export async function addEvidenceFile({ assessmentId, questionId, userId, upload
       select: { id: true },
     });
     await logEvent(tx, { assessmentId, actorId: userId, action: "file_added", detail: { questionId, fileName: upload.fileName, type: upload.type, size: upload.size } });
+    await notifyVerificationStep(tx, { assessmentId, step: "evidence", actorId: userId, evidence: upload.fileName });
   });
   return { ok: true };
 }
@@ -159,6 +161,7 @@ export async function addEvidenceLink({ assessmentId, questionId, userId, url }:
   await prisma.$transaction(async (tx) => {
     await tx.evidenceItem.create({ data: { assessmentId, questionId, kind: "link", url, uploadedById: userId }, select: { id: true } });
     await logEvent(tx, { assessmentId, actorId: userId, action: "link_added", detail: { questionId, url } });
+    await notifyVerificationStep(tx, { assessmentId, step: "evidence", actorId: userId, evidence: url });
   });
   return { ok: true };
 }
@@ -193,6 +196,10 @@ export async function addMessage({ assessmentId, authorId, body }: { assessmentI
   await prisma.$transaction(async (tx) => {
     await tx.verificationMessage.create({ data: { assessmentId, authorId, body }, select: { id: true } });
     await logEvent(tx, { assessmentId, actorId: authorId, action: "message" });
+    // The verifier's message goes to the enterprise; anyone else's to the verifier holding the review.
+    const verification = await tx.verification.findUnique({ where: { assessmentId }, select: { verifierId: true } });
+    const fromVerifier = verification?.verifierId === authorId;
+    await notifyVerificationStep(tx, { assessmentId, step: fromVerifier ? "message" : "member_message", actorId: authorId, quote: body });
   });
 }
 
@@ -301,6 +308,7 @@ export async function takeVerification({ id, verifierId }: { id: string; verifie
     const { count } = await tx.verification.updateMany({ where: { id, status: "requested", verifierId: null }, data: { status: "in_review", verifierId, takenAt: new Date() } });
     if (count === 0) return { ok: false, error: "taken" } as const;
     await logEvent(tx, { assessmentId: verification.assessmentId, actorId: verifierId, action: "taken", detail: { organisation: verifier.organisation } });
+    await notifyVerificationStep(tx, { assessmentId: verification.assessmentId, step: "taken", actorId: verifierId });
     return { ok: true } as const;
   });
 }
@@ -334,6 +342,7 @@ export async function releaseVerification({ id, actorId, asAdmin }: { id: string
     const verifier = row.verifierId ? await tx.user.findUnique({ where: { id: row.verifierId }, select: { displayName: true } }) : null;
     await tx.verification.update({ where: { id }, data: { status: "requested", verifierId: null, takenAt: null, decisions: {} }, select: { id: true } });
     await logEvent(tx, { assessmentId: row.assessmentId, actorId, action: "released", detail: { verifier: verifier?.displayName ?? "—", decisions: Object.keys(row.decisions).length } });
+    await notifyVerificationStep(tx, { assessmentId: row.assessmentId, step: "released", actorId });
     return { ok: true } as const;
   });
 }
@@ -436,6 +445,7 @@ export async function completeVerification({ id, verifierId }: { id: string; ver
       detail: { selfOverall: assessment.overall, verifiedOverall: result.overall, tier: result.tier, changed, organisation: verifier.organisation },
     });
     await refreshRatingFacts(assessment.enterpriseId, tx);
+    await notifyVerificationStep(tx, { assessmentId: row.assessmentId, step: "completed", actorId: verifierId });
     return { ok: true, result } as const;
   });
 }

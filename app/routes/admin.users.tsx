@@ -81,6 +81,7 @@ export default function AdminUsersPage() {
       <p className="actions">
         <Link to="/admin/contributions">{t("contributions.adminTitle")}</Link>
         <Link to="/admin/forum">{t("forumAdmin.navLink")}</Link>
+        <Link to="/admin/mail">{t("adminMail.title")}</Link>
       </p>
       <Form method="get" className="actions" role="search">
         <label htmlFor="user-search">{t("admin.search")}</label>

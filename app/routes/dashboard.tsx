@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConfirmEmailNotice } from "~/components/confirm-email";
 import { listGivenContributions } from "~/models/contribution.server";
 import { listMemberEnterprises } from "~/models/enterprise.server";
 import { requireUser } from "~/utils/auth.server";
@@ -27,6 +28,7 @@ export default function DashboardPage() {
   return (
     <section>
       <h1>{t("dashboard.greeting", { name: user.displayName })}</h1>
+      <ConfirmEmailNotice reason="general" />
       <p>
         {t("dashboard.yourRoles")}:{" "}
         {user.roles

@@ -40,6 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
     closesAt: closingDateToInstant(submission.value.closesOn),
   });
   if (!outcome.ok) {
+    if (outcome.refusal.reason === "unconfirmed") return data(submission.reply({ formErrors: ["confirmEmail.requiredToPost"] }), { status: 403 });
     const key = outcome.refusal.reason === "suspended" ? "suspendedShort" : "noCategory";
     return data(submission.reply({ formErrors: [`forumModeration.refusal.${key}`] }), { status: outcome.refusal.reason === "suspended" ? 403 : 409 });
   }

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConfirmEmailNotice } from "~/components/confirm-email";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { PostLanguageField, RefusalMessage } from "~/components/forum";
 import { activeSuspension, createThread, listCategoryOptions, listMemberEnterprises } from "~/models/forum.server";
@@ -71,6 +72,7 @@ export default function NewThreadPage() {
       </nav>
       <h1>{title}</h1>
       {suspendedUntil ? <RefusalMessage refusal={{ reason: "suspended", until: suspendedUntil }} /> : null}
+      <ConfirmEmailNotice reason="post" />
       <RefusalMessage refusal={actionData?.refusal} />
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />

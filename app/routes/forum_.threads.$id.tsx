@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ConfirmEmailNotice, useEmailConfirmed } from "~/components/confirm-email";
 import { FormErrors, TextAreaField, TextField } from "~/components/forms";
 import { ForumPost, PostLanguage, PostLanguageField, PostPagination, RefusalMessage, TagList, ThreadStatus } from "~/components/forum";
 import { ConsultationManageForms, SuspensionNotice, ThreadModerationControls } from "~/components/forum-moderation";
@@ -174,6 +175,7 @@ export default function ThreadPage() {
   const language = i18n.language;
   const { thread, posts, editing, people, page, pageCount, viewer, closed, suspendedUntil, suspension, quote, replyTo, categoryId, mayManageConsultation, categories } =
     useLoaderData<typeof loader>();
+  const emailConfirmed = useEmailConfirmed();
   const here = `/forum/threads/${thread.id}?page=${page}`;
   const categoryName = textIn(thread.category.name, language);
   const consultation = thread.consultation;
@@ -293,6 +295,8 @@ export default function ThreadPage() {
           <RefusalMessage refusal={{ reason: closed }} />
         ) : suspendedUntil ? (
           <RefusalMessage refusal={{ reason: "suspended", until: suspendedUntil }} />
+        ) : !emailConfirmed ? (
+          <ConfirmEmailNotice reason="post" />
         ) : (
           <ReplyForm key={replyTo ?? "new"} quote={quote} replyTo={replyTo} />
         )}

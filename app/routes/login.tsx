@@ -70,6 +70,7 @@ export default function LoginPage() {
         <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="current-password" />
         <div className="actions">
           <button type="submit">{t("login.submit")}</button>
+          <Link to="/forgot-password">{t("login.forgotPassword")}</Link>
           <Link to="/signup">{t("login.noAccount")}</Link>
         </div>
       </Form>

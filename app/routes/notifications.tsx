@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listNotifications, markNotificationsRead } from "~/models/notification.server";
+import { FOR_VERIFIER, listNotifications, markNotificationsRead } from "~/models/notification.server";
 import { getOwnHandle } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
@@ -31,6 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
     await markNotificationsRead({ userId: user.id, id });
     if (notification.post) return redirect(`/forum/posts/${notification.post.id}`);
     if (notification.thread) return redirect(`/forum/threads/${notification.thread.id}`);
+    const assessment = notification.assessment;
+    if (assessment) {
+      if (FOR_VERIFIER.has(notification.kind) && assessment.verification) return redirect(`/verification/${assessment.verification.id}`);
+      return redirect(`/enterprises/${assessment.enterprise.slug}/assessments/${assessment.id}/verification`);
+    }
     return redirect("/notifications");
   }
   throw new Response("Unknown action", { status: 400 });
@@ -66,7 +71,7 @@ export default function NotificationsPage() {
               <input type="hidden" name="id" value={n.id} />
               {n.readAt ? null : <span className="badge">{t("notifications.new")}</span>}{" "}
               <button type="submit" className="link-button">
-                {t(`notifications.kind.${n.kind}`, { name: n.actor?.displayName ?? t("forum.unknownPerson"), title: n.thread?.title ?? "" })}
+                {t(`notifications.kind.${n.kind}`, { name: n.actor?.displayName ?? t("forum.unknownPerson"), title: n.thread?.title ?? n.assessment?.enterprise.name ?? "" })}
               </button>
               {n.message ? <span className="notification-message"> {n.message}</span> : null}
               <span className="field-hint"> · {formatDate(n.createdAt, i18n.language)}</span>

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SettingsNav } from "~/components/settings-nav";
 import { getOrganisation, setOrganisation } from "~/models/verification.server";
 import { requireUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
@@ -32,6 +33,7 @@ export default function OrganisationPage() {
   const actionData = useActionData<typeof action>();
   return (
     <section>
+      <SettingsNav />
       <h1>{title}</h1>
       <p>{t("verification.organisationIntro")}</p>
       <Form method="post" className="form">

@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
+import { SettingsNav } from "~/components/settings-nav";
 import { changePassword } from "~/models/user.server";
 import { ChangePasswordSchema } from "~/utils/account-validation";
 import { requireUser } from "~/utils/auth.server";
@@ -45,6 +46,7 @@ export default function ChangePasswordPage() {
   });
   return (
     <section>
+      <SettingsNav />
       <h1>{t("password.title")}</h1>
       <Form method="post" {...getFormProps(form)} className="form">
         <FormErrors id={form.errorId} errors={form.errors} />

@@ -38,3 +38,22 @@ export const ChangePasswordSchema = z
     path: ["confirmPassword"],
     error: "errors.passwordsDiffer",
   });
+
+export const ForgotPasswordSchema = z.object({ email });
+
+/** A new password chosen from a reset link: the same rules as at sign-up. */
+export const ResetPasswordSchema = z
+  .object({
+    newPassword,
+    confirmPassword: z.string({ error: "errors.required" }),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ["confirmPassword"],
+    error: "errors.passwordsDiffer",
+  });
+
+/** A new address for the account; the password is asked again. */
+export const ChangeEmailSchema = z.object({
+  email,
+  password: z.string({ error: "errors.required" }).max(200, { error: "errors.tooLong" }),
+});

@@ -9,6 +9,8 @@ export interface SessionUser {
   email: string;
   displayName: string;
   locale: string;
+  /** Null until the person follows the link sent to their address: until then they cannot publish or post. */
+  emailConfirmedAt: Date | null;
   roles: { role: Role; country: string | null }[];
 }
 
@@ -17,6 +19,7 @@ const SESSION_USER_SELECT = {
   email: true,
   displayName: true,
   locale: true,
+  emailConfirmedAt: true,
   roles: { select: { role: true, country: true }, orderBy: { role: "asc" as const } },
 };
 

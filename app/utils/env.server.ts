@@ -52,6 +52,18 @@ const EnvSchema = z.object({
       .regex(/^https?:\/\/[^/?#]+\/?$/i, "must be the site's http:// or https:// address without a path, such as https://ortaq.example.org")
       .optional(),
   ),
+  SMTP_URL: z.preprocess(
+    blankAsUnset,
+    z.url().regex(/^smtps?:\/\/[^/]/i, "must be an smtp:// or smtps:// URL such as smtp://user:pass@host:587").optional(),
+  ),
+  MAIL_FROM: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address such as no-reply@example.org or Ortaq <no-reply@example.org>")
+      .optional(),
+  ),
+  MAIL_OUTBOX_DIR: z.preprocess(blankAsUnset, z.string().default("./data/outbox")),
 });
 
 /**

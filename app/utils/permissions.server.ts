@@ -11,6 +11,7 @@ export type Permission =
   | "read:enterprise-draft:any"
   | "manage:roles"
   | "read:contributions:any"
+  | "manage:mail"
   | "verify:assessments"
   | "read:verifications:any"
   | "release:verifications:any"
@@ -32,6 +33,7 @@ const GRANTS: Record<RoleName, Permission[]> = {
     "read:enterprise-draft:any",
     "manage:roles",
     "read:contributions:any",
+    "manage:mail",
     "read:verifications:any",
     "release:verifications:any",
     "moderate:forum",
@@ -53,6 +55,11 @@ export function requirePermission(user: Pick<SessionUser, "roles">, permission: 
   if (!userCan(user, permission)) {
     throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
   }
+}
+
+/** Publishing and posting wait for a confirmed address (see app/models/account-email.server.ts): a 403 until then. */
+export function requireConfirmedEmail(user: Pick<SessionUser, "emailConfirmedAt">) {
+  if (!user.emailConfirmedAt) throw new Response("Confirm your e-mail address first", { status: 403, statusText: "Forbidden" });
 }
 
 export function forbidden(): never {

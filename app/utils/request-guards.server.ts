@@ -5,6 +5,8 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Paths whose POSTs are authenticated otherwise: Stripe signs every webhook it sends. */
 const ORIGIN_CHECK_EXEMPT = new Set(["/webhooks/stripe"]);
+/** One-click unsubscribe links (RFC 8058) carry their own signed token, and a mail program POSTs to them from anywhere. */
+const ORIGIN_CHECK_EXEMPT_PREFIXES = ["/email/unsubscribe/"];
 
 export interface OriginCheckInput {
   method: string;
@@ -32,6 +34,7 @@ const hostOf = (url: string) => {
  */
 export function crossSiteRefusal({ method, path, origin, referer, host, forwardedHost }: OriginCheckInput): string | null {
   if (!STATE_CHANGING.has(method.toUpperCase()) || ORIGIN_CHECK_EXEMPT.has(path)) return null;
+  if (ORIGIN_CHECK_EXEMPT_PREFIXES.some((prefix) => path.startsWith(prefix))) return null;
   const expected = (forwardedHost?.split(",")[0]?.trim() || host || "").toLowerCase();
   if (origin !== null && origin !== undefined && origin !== "") {
     const from = origin === "null" ? null : hostOf(origin);

@@ -24,21 +24,30 @@ function testPasswordHash(password: string) {
   return hashed;
 }
 
-/** A user with the given roles and a live session; `cookie` is the Cookie header that carries it. */
+/**
+ * A user with the given roles and a live session; `cookie` is the Cookie header that carries it. Their
+ * address is confirmed unless `confirmed: false` (an account just signed up), and their language English
+ * unless `language` says otherwise.
+ */
 export async function createTestUser({
   roles = ["entrepreneur"],
   country = null,
   password = "correct horse battery",
   email,
-}: { roles?: RoleName[]; country?: string | null; password?: string; email?: string } = {}) {
+  confirmed = true,
+  language = "en",
+  displayName,
+}: { roles?: RoleName[]; country?: string | null; password?: string; email?: string; confirmed?: boolean; language?: string; displayName?: string } = {}) {
   const n = ++counter;
   const passwordHash = await testPasswordHash(password);
   const user = await prisma.$transaction(async (tx) => {
     const created = await tx.user.create({
       data: {
         email: email ?? `user${n}-${Date.now()}@test.ortaq.org`,
-        displayName: `Test User ${n}`,
+        displayName: displayName ?? `Test User ${n}`,
         passwordHash,
+        locale: language,
+        emailConfirmedAt: confirmed ? new Date() : null,
         roles: { create: roles.map((role) => ({ role, country: role === "ministry" ? country ?? "KZ" : null })) },
       },
       select: { id: true, email: true },
