@@ -1,15 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
+import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
-import {
-  createReadableStreamFromReadable,
-  unstable_composeUploadHandlers,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type UploadHandler,
-} from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import busboy from "busboy";
+import CFB from "cfb";
 import { getEnv } from "~/utils/env.server";
 
 /** The types of evidence accepted, always read from the file's content, never from its name. */
@@ -76,42 +73,43 @@ async function zipEntryNames(file: string, size: number): Promise<string[] | nul
   return names;
 }
 
-/** Which of Microsoft's compound-file formats (doc, xls) a file is, from the names of its root streams. */
-async function compoundFileType(file: string, size: number): Promise<EvidenceType | null> {
-  const header = await readAt(file, 0, 512);
-  if (header.length < 512) return null;
-  const sectorShift = header.readUInt16LE(30);
-  if (sectorShift !== 9 && sectorShift !== 12) return null;
-  const sectorSize = 1 << sectorShift;
-  const sectorOffset = (sector: number) => (sector + 1) * sectorSize;
-  // The allocation table's sectors listed in the header (109 of them cover files far beyond the size limit).
-  const fatSectors: number[] = [];
-  for (let i = 0; i < 109; i += 1) {
-    const sector = header.readUInt32LE(76 + i * 4);
-    if (sector >= 0xfffffffa) break;
-    fatSectors.push(sector);
+/** Storages and streams that hold VBA macros in Word (Macros/VBA), Excel (_VBA_PROJECT_CUR/VBA) and other Office files. */
+const MACRO_ENTRY = /^(macros|_vba_project_cur|vba|_vba_project|projectwm)$/i;
+
+/**
+ * Which of Microsoft's compound-file formats (doc, xls) a file is, read with `cfb` from its directory;
+ * null for anything else, a damaged file, or one with macros anywhere inside.
+ */
+async function compoundFileType(file: string): Promise<EvidenceType | null> {
+  let container: CFB.CFB$Container;
+  try {
+    container = CFB.read(await readFile(file), { type: "buffer" });
+  } catch {
+    return null;
   }
-  const perSector = sectorSize / 4;
-  const next = async (sector: number) => {
-    const fatSector = fatSectors[Math.floor(sector / perSector)];
-    if (fatSector === undefined) return 0xfffffffe;
-    const entry = await readAt(file, sectorOffset(fatSector) + (sector % perSector) * 4, 4);
-    return entry.length === 4 ? entry.readUInt32LE(0) : 0xfffffffe;
-  };
-  const names = new Set<string>();
-  let sector = header.readUInt32LE(48);
-  for (let hops = 0; sector < 0xfffffffa && hops < 1000; hops += 1) {
-    if (sectorOffset(sector) + sectorSize > size) return null;
-    const block = await readAt(file, sectorOffset(sector), sectorSize);
-    for (let at = 0; at + 128 <= block.length; at += 128) {
-      const nameBytes = Math.min(block.readUInt16LE(at + 64), 64);
-      if (nameBytes >= 2) names.add(block.subarray(at, at + nameBytes - 2).toString("utf16le"));
-    }
-    sector = await next(sector);
-  }
-  if (names.has("WordDocument")) return "doc";
-  if (names.has("Workbook") || names.has("Book")) return "xls";
+  const entries = container.FullPaths.map((fullPath) => fullPath.split("/").filter(Boolean).slice(1));
+  if (entries.some((parts) => parts.some((part) => MACRO_ENTRY.test(part)))) return null;
+  const rootNames = new Set(entries.filter((parts) => parts.length === 1).map((parts) => parts[0]!));
+  if (rootNames.has("WordDocument")) return "doc";
+  if (rootNames.has("Workbook") || rootNames.has("Book")) return "xls";
   return null;
+}
+
+/**
+ * An OpenDocument text: a whole ZIP archive (its central directory read) whose first entry is `mimetype`,
+ * stored uncompressed, holding exactly the text type, with the content and the manifest every ODF
+ * document has, and no Basic or script macros.
+ */
+function isOpenDocumentText(head: Buffer, names: string[]) {
+  const odtType = EVIDENCE_TYPES.odt;
+  const nameLength = head.readUInt16LE(26);
+  const extraLength = head.readUInt16LE(28);
+  const dataAt = 30 + nameLength + extraLength;
+  const stored = head.readUInt16LE(8) === 0 && head.readUInt32LE(18) === odtType.length && head.readUInt32LE(22) === odtType.length;
+  if (!stored || head.subarray(30, 30 + nameLength).toString("latin1") !== "mimetype") return false;
+  if (head.subarray(dataAt, dataAt + odtType.length).toString("latin1") !== odtType) return false;
+  if (!names.includes("content.xml") || !names.includes("META-INF/manifest.xml")) return false;
+  return !names.some((name) => /^(Basic|Scripts)\//i.test(name));
 }
 
 /**
@@ -121,20 +119,17 @@ async function compoundFileType(file: string, size: number): Promise<EvidenceTyp
  */
 export async function detectEvidenceType(file: string): Promise<EvidenceType | null> {
   const { size } = await stat(file);
-  const head = await readAt(file, 0, 80);
+  const head = await readAt(file, 0, 200);
   if (startsWith(head, ascii("%PDF-"))) return "pdf";
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
   if (startsWith(head, [0xff, 0xd8, 0xff])) return "jpeg";
   if (startsWith(head, ascii("RIFF")) && startsWith(head, ascii("WEBP"), 8)) return "webp";
-  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return compoundFileType(file, size);
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return compoundFileType(file);
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
-    // OpenDocument keeps its type, uncompressed, as the archive's first entry.
-    const odtType = "mimetype" + EVIDENCE_TYPES.odt;
-    if (head.readUInt16LE(26) === 8 && head.subarray(30, 30 + odtType.length).toString("latin1") === odtType && head.readUInt32LE(18) === EVIDENCE_TYPES.odt.length) {
-      return "odt";
-    }
     const names = await zipEntryNames(file, size);
-    if (!names || !names.includes("[Content_Types].xml")) return null;
+    if (!names) return null;
+    if (names[0] === "mimetype") return isOpenDocumentText(head, names) ? "odt" : null;
+    if (!names.includes("[Content_Types].xml")) return null;
     if (names.some((name) => /vbaProject\.bin$/i.test(name))) return null;
     if (names.includes("word/document.xml")) return "docx";
     if (names.includes("xl/workbook.xml")) return "xlsx";
@@ -153,84 +148,151 @@ export interface StoredUpload {
   contentType: string;
 }
 
-/** A name a person gave a file, kept for display and downloads only: no path, no control characters, not too long. */
-function cleanFileName(name: string) {
+/** The extensions a detected type may already carry; any other is replaced by the first. */
+const EXTENSIONS: Record<EvidenceType, string[]> = {
+  pdf: ["pdf"],
+  png: ["png"],
+  jpeg: ["jpg", "jpeg"],
+  webp: ["webp"],
+  docx: ["docx"],
+  xlsx: ["xlsx"],
+  pptx: ["pptx"],
+  odt: ["odt"],
+  doc: ["doc"],
+  xls: ["xls"],
+};
+
+/**
+ * A name a person gave a file, kept for display and downloads only: no path, no control characters,
+ * not too long, and ending in the extension of the type read from its content (`poly.html` holding a
+ * PDF is kept as `poly.pdf`), so nothing opens it as what its name pretended.
+ */
+export function cleanFileName(name: string, type: EvidenceType) {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(-150);
-  return cleaned || "evidence";
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim();
+  const dot = cleaned.lastIndexOf(".");
+  const extension = dot > 0 ? cleaned.slice(dot + 1).toLowerCase() : "";
+  // "poly.html" and "x.svg" lose their extension; "Annual report v2.1" keeps its ".1", which is no extension.
+  const looksLikeExtension = /^(?=.*[a-z])[a-z0-9]{1,5}$/.test(extension);
+  const allowed = EXTENSIONS[type];
+  const stem = (looksLikeExtension ? cleaned.slice(0, dot) : cleaned).trim().replace(/[.\s]+$/, "");
+  const kept = allowed.includes(extension) ? cleaned.slice(dot + 1) : allowed[0]!;
+  return `${(stem || "evidence").slice(-(150 - kept.length - 1))}.${kept}`;
+}
+
+const UPLOAD_LIMITS = { fields: 50, fieldSize: 20_000, parts: 60 };
+
+/** Streams one part to a new file under a random name, counting it; past `maxBytes` the rest is read and dropped. */
+async function storePart(stream: Readable, dir: string, maxBytes: number) {
+  // Only the evidence folder itself is private: its parents (./data also holds the embedded
+  // database, run by another system user) keep the usual permissions.
+  await mkdir(path.dirname(dir), { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const storageName = randomBytes(18).toString("hex");
+  const temporary = path.join(dir, `${storageName}.part`);
+  const out = createWriteStream(temporary, { flags: "wx", mode: 0o600 });
+  let size = 0;
+  let tooLarge = false;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (tooLarge) continue;
+      size += chunk.byteLength;
+      if (size > maxBytes) {
+        tooLarge = true;
+        continue;
+      }
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+    }
+    out.end();
+    await finished(out);
+  } catch (error) {
+    out.destroy();
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+  return { storageName, temporary, size, tooLarge };
 }
 
 /**
- * Reads a multipart form with one evidence file (field `file`) and small text fields. The file
- * is streamed to EVIDENCE_DIR under a random name and counted as it arrives: past the size limit
- * nothing more is written and the rest of the body is read and thrown away. Its type is then
- * read from its content; a refused file is deleted at once.
+ * Reads a multipart form with one evidence file (field `file`) and small text fields, with busboy
+ * (which reads any file name a browser sends, `a=b.pdf` or `x; y.pdf` included). The file is streamed
+ * to EVIDENCE_DIR under a random name and counted as it arrives: past the size limit nothing more is
+ * written and the rest of the body is read and thrown away. Its type is then read from its content;
+ * a refused file is deleted at once.
  */
-export async function receiveEvidenceUpload(request: Request): Promise<{ formData: FormData | null; file: StoredUpload | null; problem: UploadProblem | null }> {
+export async function receiveEvidenceUpload(
+  request: Request,
+): Promise<{ formData: FormData | null; file: StoredUpload | null; problem: UploadProblem | null }> {
   const { dir, maxBytes } = evidenceSettings();
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   // Far beyond the limit: refused without reading it.
   if (declared > maxBytes * 4 + 1_000_000) return { formData: null, file: null, problem: "too_large" };
-  const state: { file: StoredUpload | null; problem: UploadProblem | null } = { file: null, problem: null };
-  const fileHandler: UploadHandler = async (part) => {
-    if (part.name !== "file" || part.filename === undefined) return undefined;
-    if (!part.filename || state.file || state.problem) {
-      for await (const _chunk of part.data) void _chunk;
-      if (!part.filename && !state.file && !state.problem) state.problem = "missing";
-      return "";
-    }
-    // Only the evidence folder itself is private: its parents (./data also holds the embedded
-    // database, run by another system user) keep the usual permissions.
-    await mkdir(path.dirname(dir), { recursive: true });
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    const storageName = randomBytes(18).toString("hex");
-    const target = path.join(dir, storageName);
-    const temporary = `${target}.part`;
-    const out = createWriteStream(temporary, { flags: "wx", mode: 0o600 });
-    let size = 0;
-    let tooLarge = false;
-    try {
-      for await (const chunk of part.data) {
-        if (tooLarge) continue;
-        size += chunk.byteLength;
-        if (size > maxBytes) {
-          tooLarge = true;
-          continue;
-        }
-        if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-      }
-      out.end();
-      await finished(out);
-    } catch (error) {
-      out.destroy();
-      await unlink(temporary).catch(() => undefined);
-      throw error;
-    }
-    if (tooLarge || size === 0) {
-      await unlink(temporary).catch(() => undefined);
-      state.problem = tooLarge ? "too_large" : "empty";
-      return "";
-    }
-    const type = await detectEvidenceType(temporary);
-    if (!type) {
-      await unlink(temporary).catch(() => undefined);
-      state.problem = "bad_type";
-      return "";
-    }
-    await rename(temporary, target);
-    state.file = { storageName, fileName: cleanFileName(part.filename), size, type, contentType: EVIDENCE_TYPES[type] };
-    return storageName;
-  };
+  const malformed = { formData: null, file: null, problem: "malformed" as const };
+  const contentType = request.headers.get("Content-Type") ?? "";
+  if (!request.body || !/^multipart\/form-data\s*;/i.test(contentType)) return malformed;
+  let parser: busboy.Busboy;
   try {
-    const formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 20_000 })),
-    );
-    return { formData, file: state.file, problem: state.file ? null : (state.problem ?? "missing") };
+    parser = busboy({ headers: { "content-type": contentType }, limits: UPLOAD_LIMITS, defParamCharset: "utf8" });
   } catch {
+    return malformed;
+  }
+  const formData = new FormData();
+  const state: { file: StoredUpload | null; problem: UploadProblem | null; badField: boolean } = {
+    file: null,
+    problem: null,
+    badField: false,
+  };
+  const stored: Promise<void>[] = [];
+  parser.on("field", (name, value, info) => {
+    if (info.nameTruncated || info.valueTruncated) state.badField = true;
+    else formData.append(name, value);
+  });
+  parser.on("file", (name, stream, info) => {
+    // A body that ends mid-file errors this stream, perhaps before it is read: the error is seen where it is read, or not at all for a skipped part.
+    stream.on("error", () => undefined);
+    if (name !== "file" || !info.filename || state.file || state.problem || stored.length > 0) {
+      if (name === "file" && !info.filename && stored.length === 0 && !state.problem) state.problem = "missing";
+      stream.resume();
+      return;
+    }
+    const storing = storePart(stream, dir, maxBytes).then(async ({ storageName, temporary, size, tooLarge }) => {
+      const type = tooLarge || size === 0 ? null : await detectEvidenceType(temporary);
+      if (!type) {
+        await unlink(temporary).catch(() => undefined);
+        state.problem = tooLarge ? "too_large" : size === 0 ? "empty" : "bad_type";
+        return;
+      }
+      await rename(temporary, path.join(dir, storageName));
+      state.file = { storageName, fileName: cleanFileName(info.filename ?? "", type), size, type, contentType: EVIDENCE_TYPES[type] };
+    });
+    // A body that ends mid-file fails this too; that failure is handled once the whole form is read.
+    storing.catch(() => undefined);
+    stored.push(storing);
+  });
+  const parsed = new Promise<void>((resolve, reject) => {
+    parser.on("close", resolve);
+    parser.on("error", reject);
+    parser.on("partsLimit", () => reject(new Error("too many parts")));
+    parser.on("fieldsLimit", () => reject(new Error("too many fields")));
+  });
+  const body = Readable.from(request.body as unknown as AsyncIterable<Uint8Array>);
+  body.on("error", (error) => parser.destroy(error));
+  body.pipe(parser);
+  try {
+    await parsed;
+    await Promise.all(stored);
+  } catch {
+    await Promise.allSettled(stored);
+    body.destroy();
     if (state.file) await deleteEvidenceFile(state.file.storageName);
     return { formData: null, file: null, problem: state.problem ?? "malformed" };
   }
+  if (state.badField) {
+    if (state.file) await deleteEvidenceFile(state.file.storageName);
+    return malformed;
+  }
+  if (state.file) formData.set("file", state.file.storageName);
+  return { formData, file: state.file, problem: state.file ? null : (state.problem ?? "missing") };
 }
 
 function storedPath(storageName: string) {
@@ -243,7 +305,15 @@ export async function deleteEvidenceFile(storageName: string) {
 }
 
 /** A download of a stored file: always an attachment, with the type read at upload and no sniffing. */
-export async function evidenceFileResponse({ storageName, fileName, contentType }: { storageName: string; fileName: string; contentType: string }) {
+export async function evidenceFileResponse({
+  storageName,
+  fileName,
+  contentType,
+}: {
+  storageName: string;
+  fileName: string;
+  contentType: string;
+}) {
   const file = storedPath(storageName);
   const info = await stat(file).catch(() => null);
   if (!info) throw new Response("Not Found", { status: 404, statusText: "Not Found" });

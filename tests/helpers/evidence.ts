@@ -1,3 +1,4 @@
+import CFB from "cfb";
 import { crc32 } from "node:zlib";
 
 /** A ZIP archive with stored (uncompressed) entries, in the order given. */
@@ -40,32 +41,14 @@ export function makeZip(entries: Record<string, string | Buffer>) {
   return Buffer.concat([...locals, directory, end]);
 }
 
-/** A minimal compound file (the container of .doc, .xls, .msi) whose root holds the named streams. */
+/** A compound file (the container of .doc, .xls, .msi), written by `cfb`, holding the given streams ("Macros/VBA/Module1" makes storages). */
 export function makeCompoundFile(streams: string[]) {
-  const sector = 512;
-  const header = Buffer.alloc(sector, 0);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
-  header.writeUInt16LE(0x3e, 24);
-  header.writeUInt16LE(3, 26);
-  header.writeUInt16LE(0xfffe, 28);
-  header.writeUInt16LE(9, 30);
-  header.writeUInt16LE(6, 32);
-  header.writeUInt32LE(1, 44);
-  header.writeUInt32LE(1, 48);
-  header.writeUInt32LE(0xfffffffe, 60);
-  for (let i = 0; i < 109; i++) header.writeUInt32LE(i === 0 ? 0 : 0xffffffff, 76 + i * 4);
-  const fat = Buffer.alloc(sector, 0xff);
-  fat.writeUInt32LE(0xfffffffd, 0);
-  fat.writeUInt32LE(0xfffffffe, 4);
-  const directory = Buffer.alloc(sector, 0);
-  ["Root Entry", ...streams].slice(0, 4).forEach((name, i) => {
-    const encoded = Buffer.from(`${name}\u0000`, "utf16le");
-    encoded.copy(directory, i * 128);
-    directory.writeUInt16LE(encoded.length, i * 128 + 64);
-    directory.writeUInt8(i === 0 ? 5 : 2, i * 128 + 66);
-  });
-  return Buffer.concat([header, fat, directory]);
+  const container = CFB.utils.cfb_new();
+  for (const stream of streams) CFB.utils.cfb_add(container, `/${stream}`, Buffer.alloc(600, 0x41));
+  return Buffer.from(CFB.write(container, { type: "buffer" }) as Uint8Array);
 }
+
+const ODT_MIMETYPE = "application/vnd.oasis.opendocument.text";
 
 export const SAMPLE_FILES = {
   pdf: Buffer.concat([Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n"), Buffer.alloc(2000, 0x20), Buffer.from("\n%%EOF\n")]),
@@ -75,7 +58,7 @@ export const SAMPLE_FILES = {
   docx: makeZip({ "[Content_Types].xml": "<Types/>", "_rels/.rels": "<Relationships/>", "word/document.xml": "<w:document/>" }),
   xlsx: makeZip({ "[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>" }),
   pptx: makeZip({ "[Content_Types].xml": "<Types/>", "ppt/presentation.xml": "<presentation/>" }),
-  odt: makeZip({ mimetype: "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>" }),
+  odt: makeZip({ mimetype: ODT_MIMETYPE, "content.xml": "<office:document-content/>", "META-INF/manifest.xml": "<manifest:manifest/>" }),
   doc: makeCompoundFile(["WordDocument", "1Table"]),
   xls: makeCompoundFile(["Workbook"]),
   /** A Windows executable, as someone might rename it to look like a report. */
@@ -86,6 +69,16 @@ export const SAMPLE_FILES = {
   plainZip: makeZip({ "payload.exe": "MZ" }),
   macroDocument: makeZip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>", "word/vbaProject.bin": "macro" }),
   msi: makeCompoundFile(["SummaryInformation"]),
+  /** A Word 97 document with VBA macros: its Macros storage holds the VBA project. */
+  macroDoc: makeCompoundFile(["WordDocument", "1Table", "Macros/VBA/ThisDocument", "Macros/VBA/_VBA_PROJECT", "Macros/PROJECT"]),
+  /** An Excel 97 workbook with VBA macros, kept in _VBA_PROJECT_CUR. */
+  macroXls: makeCompoundFile(["Workbook", "_VBA_PROJECT_CUR/VBA/Module1", "_VBA_PROJECT_CUR/VBA/_VBA_PROJECT"]),
+  /** An OpenDocument header followed by anything at all: not a whole archive. */
+  odtHeaderOnly: Buffer.concat([makeZip({ mimetype: ODT_MIMETYPE }).subarray(0, 30 + 8 + ODT_MIMETYPE.length), Buffer.from("<html><script>alert(1)</script></html>")]),
+  /** An OpenDocument text with Basic macros. */
+  odtWithMacros: makeZip({ mimetype: ODT_MIMETYPE, "content.xml": "<office:document-content/>", "META-INF/manifest.xml": "<manifest:manifest/>", "Basic/Standard/Module1.xml": "<script:module/>" }),
+  /** An archive that says it is an OpenDocument text but has no content. */
+  odtWithoutContent: makeZip({ mimetype: ODT_MIMETYPE, "payload.exe": "MZ" }),
 };
 
 /** A multipart POST as a browser sends a file form. */

@@ -141,7 +141,7 @@ describe("evidence type detection", () => {
     expect(await detectEvidenceType(file)).toBe(type);
   });
 
-  test.each(["exe", "elf", "script", "html", "plainZip", "macroDocument", "msi"] as const)("refuses %s whatever it is named", async (sample) => {
+  test.each(["exe", "elf", "script", "html", "plainZip", "macroDocument", "msi", "macroDoc", "macroXls", "odtHeaderOnly", "odtWithMacros", "odtWithoutContent"] as const)("refuses %s whatever it is named", async (sample) => {
     const file = path.join(evidenceDir, `sample-${sample}.pdf`);
     writeFileSync(file, SAMPLE_FILES[sample]);
     expect(await detectEvidenceType(file)).toBeNull();
@@ -159,6 +159,51 @@ describe("evidence uploads", () => {
     expect(item.storageName).toMatch(/^[0-9a-f]{36}$/);
     expect(storedFiles()).toContain(item.storageName);
     expect(storedFiles().length).toBe(before + 1);
+  });
+
+  test("any reasonable file name is accepted, and the stored name ends in the extension of the type read from the content", async () => {
+    const world = await ratedEnterprise();
+    const names: [string, Buffer, string][] = [
+      ["a=b.pdf", SAMPLE_FILES.pdf, "a=b.pdf"],
+      ["budget; 2025 (final).pdf", SAMPLE_FILES.pdf, "budget; 2025 (final).pdf"],
+      ["poly.html", SAMPLE_FILES.pdf, "poly.pdf"],
+      ["x.svg", SAMPLE_FILES.png, "x.png"],
+      ["photo.JPG", SAMPLE_FILES.jpeg, "photo.JPG"],
+      ["Annual report v2.1", SAMPLE_FILES.pdf, "Annual report v2.1.pdf"],
+    ];
+    for (const [name, bytes] of names) {
+      const outcome = await upload(world, world.member.cookie, { name, bytes });
+      expect(outcome.status, name).toBe(302);
+    }
+    const stored = await prisma.evidenceItem.findMany({ where: { assessmentId: world.assessment.id }, select: { fileName: true }, orderBy: { createdAt: "asc" } });
+    expect(stored.map((item) => item.fileName)).toEqual(names.map(([, , kept]) => kept));
+  });
+
+  test("Office files with macros and things dressed up as OpenDocument are refused on upload", async () => {
+    const world = await ratedEnterprise();
+    const files = storedFiles().length;
+    for (const [name, bytes] of [["minutes.doc", SAMPLE_FILES.macroDoc], ["budget.xls", SAMPLE_FILES.macroXls], ["report.odt", SAMPLE_FILES.odtHeaderOnly]] as const) {
+      const outcome = await upload(world, world.owner.cookie, { name, bytes });
+      expect(outcome.status, name).toBe(415);
+      expect(errorsOf(outcome.data).file, name).toEqual(["verification.upload.bad_type"]);
+    }
+    expect((await upload(world, world.owner.cookie, { name: "plain.doc", bytes: SAMPLE_FILES.doc })).status).toBe(302);
+    expect(storedFiles().length).toBe(files + 1);
+  });
+
+  test("a broken multipart body is refused as malformed (400), and nothing is kept", async () => {
+    const world = await ratedEnterprise();
+    const files = storedFiles().length;
+    const broken = new Request(`http://localhost${world.pagePath}`, {
+      method: "POST",
+      headers: { "Content-Type": "multipart/form-data; boundary=xyz", Cookie: world.owner.cookie },
+      body: `--xyz\r\nContent-Disposition: form-data; name="questionId"\r\n\r\ngt_registered\r\n--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.7 and then the body just stops`,
+    });
+    const outcome = await run(verificationPage.action, broken, world.params);
+    expect(outcome.status).toBe(400);
+    expect(errorsOf(outcome.data).file).toEqual(["verification.upload.malformed"]);
+    expect(storedFiles().length).toBe(files);
+    expect(storedFiles().some((f) => f.endsWith(".part"))).toBe(false);
   });
 
   test("a renamed executable, a file of another type and an oversize file are refused with a message, and nothing else is lost", async () => {
