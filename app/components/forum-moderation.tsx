@@ -4,9 +4,10 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { z } from "zod";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { formatDate } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import { textIn } from "~/utils/localized-text";
@@ -216,10 +217,15 @@ export interface ConsultationView {
   summary: string | null;
   summaryPublishedAt: string | Date | null;
   summaryAuthor?: { displayName: string } | null;
+  /** The summary cites the consultation's poll (its results are shown with it). */
+  summaryCitesPoll?: boolean;
 }
 
-/** The top of a consultation: its state, country, closing date, question and, once published, the summary. */
-export function ConsultationHeader({ consultation, now }: { consultation: ConsultationView; now?: number }) {
+/**
+ * The top of a consultation: its state, country, closing date, question and, once published, the
+ * summary, with the poll results it cites (`citedPoll`, shown when the summary cites them).
+ */
+export function ConsultationHeader({ consultation, now, citedPoll }: { consultation: ConsultationView; now?: number; citedPoll?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const open = isConsultationOpen(consultation, now);
@@ -248,6 +254,7 @@ export function ConsultationHeader({ consultation, now }: { consultation: Consul
             })}
           </p>
           <div className="plain-text">{consultation.summary}</div>
+          {consultation.summaryCitesPoll ? citedPoll : null}
         </div>
       ) : !open ? (
         <p>{t("forumModeration.consultation.summaryPending")}</p>
@@ -256,33 +263,44 @@ export function ConsultationHeader({ consultation, now }: { consultation: Consul
   );
 }
 
-/** What the consultation's ministry (or an admin) may do: close it early while open, publish the summary once closed. */
+/**
+ * What the consultation's ministry (or an admin) may do: close it early while open (its poll with it),
+ * publish the summary once closed, citing the poll's results when it has a poll (`hasPoll`).
+ */
 export function ConsultationManageForms({
   threadId,
   consultation,
   redirectTo,
   result,
+  hasPoll = false,
 }: {
   threadId: string;
   consultation: ConsultationView;
   redirectTo: string;
   result?: ModerationFormResult;
+  hasPoll?: boolean;
 }) {
   return isConsultationOpen(consultation) ? (
-    <CloseConsultationForm threadId={threadId} redirectTo={redirectTo} result={result} />
+    <CloseConsultationForm threadId={threadId} redirectTo={redirectTo} result={result} hasPoll={hasPoll} />
   ) : (
-    <ConsultationSummaryForm threadId={threadId} summary={consultation.summary} redirectTo={redirectTo} result={result} />
+    <ConsultationSummaryForm
+      threadId={threadId}
+      summary={consultation.summary}
+      citesPoll={hasPoll ? (consultation.summary ? Boolean(consultation.summaryCitesPoll) : true) : null}
+      redirectTo={redirectTo}
+      result={result}
+    />
   );
 }
 
-function CloseConsultationForm({ threadId, redirectTo, result }: { threadId: string; redirectTo: string; result?: ModerationFormResult }) {
+function CloseConsultationForm({ threadId, redirectTo, result, hasPoll }: { threadId: string; redirectTo: string; result?: ModerationFormResult; hasPoll: boolean }) {
   const { t } = useTranslation();
   const [form] = useModerationForm(`close-consultation-${threadId}`, ConsultationActionSchema, result);
   return (
     <Form method="post" action={`/forum/consultations/${threadId}`} className="form" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="redirectTo" value={redirectTo} />
-      <p>{t("forumModeration.consultation.closeHint")}</p>
+      <p>{hasPoll ? t("forumModeration.consultation.closeHintPoll") : t("forumModeration.consultation.closeHint")}</p>
       <div className="actions">
         <button type="submit" name="intent" value="close">
           {t("forumModeration.consultation.close")}
@@ -292,9 +310,25 @@ function CloseConsultationForm({ threadId, redirectTo, result }: { threadId: str
   );
 }
 
-function ConsultationSummaryForm({ threadId, summary, redirectTo, result }: { threadId: string; summary: string | null; redirectTo: string; result?: ModerationFormResult }) {
+function ConsultationSummaryForm({
+  threadId,
+  summary,
+  citesPoll,
+  redirectTo,
+  result,
+}: {
+  threadId: string;
+  summary: string | null;
+  /** Whether the box citing the poll starts ticked; null when the consultation has no poll. */
+  citesPoll: boolean | null;
+  redirectTo: string;
+  result?: ModerationFormResult;
+}) {
   const { t } = useTranslation();
-  const [form, fields] = useModerationForm(`consultation-summary-${threadId}`, ConsultationActionSchema, result, summary ? { summary } : undefined);
+  const [form, fields] = useModerationForm(`consultation-summary-${threadId}`, ConsultationActionSchema, result, {
+    ...(summary ? { summary } : {}),
+    ...(citesPoll ? { citePoll: "on" } : {}),
+  });
   return (
     <Form method="post" action={`/forum/consultations/${threadId}`} className="form" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -305,6 +339,7 @@ function ConsultationSummaryForm({ threadId, summary, redirectTo, result }: { th
         hint={t("forumModeration.consultation.summaryHint")}
         rows={8}
       />
+      {citesPoll !== null ? <CheckboxField field={fields.citePoll} label={t("forumModeration.consultation.citePoll")} /> : null}
       <div className="actions">
         <button type="submit" name="intent" value="summary">
           {t("forumModeration.consultation.publishSummary")}

@@ -4,12 +4,13 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { activeSuspension } from "~/models/forum-moderation.server";
 import { emailConsultationOpened, emailConsultationSummary } from "~/models/email-notifications.server";
+import { closePollWithConsultation, insertPoll } from "~/models/forum-poll.server";
 import { postLanguage } from "~/models/forum.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { isConsultationOpen } from "~/utils/forum-consultation";
+import type { PollInput } from "~/utils/forum-poll-validation";
 import { userCan } from "~/utils/permissions.server";
-
 
 /** The countries a person may open consultations for: those of their ministry roles. */
 export function ministryCountries(user: Pick<SessionUser, "roles"> | null): string[] {
@@ -24,6 +25,7 @@ const CONSULTATION_SELECT = {
   closedAt: true,
   summary: true,
   summaryPublishedAt: true,
+  summaryCitesPoll: true,
   createdAt: true,
   summaryAuthor: { select: { displayName: true } },
   thread: {
@@ -90,6 +92,7 @@ export async function createConsultation({
   title,
   question,
   closesAt,
+  poll = null,
   now = new Date(),
 }: {
   userId: string;
@@ -97,6 +100,8 @@ export async function createConsultation({
   title: string;
   question: string;
   closesAt: Date;
+  /** A poll to open with it, closing with it at the latest. */
+  poll?: PollInput | null;
   now?: Date;
 }): Promise<{ ok: true; threadId: string } | { ok: false; refusal: ConsultationRefusal }> {
   return prisma.$transaction(async (tx) => {
@@ -123,6 +128,7 @@ export async function createConsultation({
     });
     const post = await tx.forumPost.create({ data: { threadId: thread.id, authorId: userId, number: 1, body: question, language, createdAt: now }, select: { id: true } });
     await tx.forumThread.update({ where: { id: thread.id }, data: { lastPostId: post.id }, select: { id: true } });
+    if (poll) await insertPoll(tx, { threadId: thread.id, input: { ...poll, closesAt: poll.closesAt && poll.closesAt < closesAt ? poll.closesAt : null }, now });
     await tx.forumThreadSubscription.upsert({
       where: { userId_threadId: { userId, threadId: thread.id } },
       create: { userId, threadId: thread.id },
@@ -142,27 +148,34 @@ export async function createConsultation({
   });
 }
 
-/** Closes a consultation before its date: it accepts no replies from then on. */
+/** Closes a consultation before its date: it accepts no replies from then on, and its poll no votes. */
 export async function closeConsultation({ threadId, now = new Date() }: { threadId: string; now?: Date }): Promise<{ ok: true } | { ok: false; refusal: ConsultationRefusal }> {
-  const changed = await prisma.forumConsultation.updateMany({ where: { threadId, closedAt: null, closesAt: { gt: now } }, data: { closedAt: now } });
-  if (changed.count === 1) return { ok: true };
-  const exists = await prisma.forumConsultation.count({ where: { threadId } });
-  return { ok: false, refusal: { reason: exists ? "already_closed" : "not_found" } };
+  return prisma.$transaction(async (tx) => {
+    const changed = await tx.forumConsultation.updateMany({ where: { threadId, closedAt: null, closesAt: { gt: now } }, data: { closedAt: now } });
+    if (changed.count === 1) {
+      await closePollWithConsultation(tx, { threadId, now });
+      return { ok: true } as const;
+    }
+    const exists = await tx.forumConsultation.count({ where: { threadId } });
+    return { ok: false, refusal: { reason: exists ? "already_closed" : "not_found" } } as const;
+  });
 }
 
 /**
  * Publishes (or corrects) the summary of a closed consultation and tells the thread's
- * subscribers, once per publication.
+ * subscribers, once per publication. `citePoll`: the consultation's poll results are shown with it.
  */
 export async function publishSummary({
   threadId,
   userId,
   summary,
+  citePoll = false,
   now = new Date(),
 }: {
   threadId: string;
   userId: string;
   summary: string;
+  citePoll?: boolean;
   now?: Date;
 }): Promise<{ ok: true } | { ok: false; refusal: ConsultationRefusal }> {
   return prisma.$transaction(async (tx) => {
@@ -174,7 +187,7 @@ export async function publishSummary({
     if (isConsultationOpen(consultation, now)) return { ok: false, refusal: { reason: "still_open" } } as const;
     await tx.forumConsultation.update({
       where: { threadId },
-      data: { summary, summaryPublishedAt: now, summaryAuthorId: userId },
+      data: { summary, summaryPublishedAt: now, summaryAuthorId: userId, summaryCitesPoll: citePoll && (await tx.forumPoll.count({ where: { threadId } })) > 0 },
       select: { threadId: true },
     });
     const subscribers = await tx.forumThreadSubscription.findMany({ where: { threadId, active: true, userId: { not: userId } }, select: { userId: true } });

@@ -3,6 +3,7 @@
 // ModerationAction row in one transaction, so the log can never miss or invent an action.
 import type { ForumFlagReason, ModerationActionKind, Prisma } from "~/generated/prisma/client";
 import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
+import { isPollOpen } from "~/utils/forum-poll";
 
 // ---------------------------------------------------------------------------------------------
 // Suspensions: the posting code (forum.server.ts) asks this before it writes anything
@@ -267,6 +268,21 @@ export async function moveThread({
       targetUserId: thread.authorId,
       details: { fromCategoryId: thread.categoryId, toCategoryId: categoryId },
     });
+    return { ok: true } as const;
+  });
+}
+
+/** Closes a thread's poll before its date: it takes no more votes, and everyone sees its results. */
+export async function closePoll({ moderatorId, threadId, reason, now = new Date() }: { moderatorId: string; threadId: string; reason: string; now?: Date }): Promise<ModerationResult> {
+  return prisma.$transaction(async (tx) => {
+    // FOR UPDATE waits for votes in progress (they hold the poll's row FOR SHARE).
+    const [poll] = await tx.$queryRaw<{ closesAt: Date | null; closedAt: Date | null }[]>`
+      SELECT "closesAt", "closedAt" FROM "ForumPoll" WHERE "threadId" = ${threadId} FOR UPDATE`;
+    const thread = await tx.forumThread.findUnique({ where: { id: threadId }, select: { authorId: true, consultation: { select: { closesAt: true, closedAt: true } } } });
+    if (!poll || !thread) return { ok: false, reason: "not_found" } as const;
+    if (!isPollOpen(poll, thread.consultation, now)) return { ok: false, reason: "no_change" } as const;
+    await tx.forumPoll.update({ where: { threadId }, data: { closedAt: now }, select: { threadId: true } });
+    await log(tx, { moderatorId, action: "close_poll", reason, now, threadId, targetUserId: thread.authorId });
     return { ok: true } as const;
   });
 }

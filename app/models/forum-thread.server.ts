@@ -4,6 +4,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { mayManageConsultation } from "~/models/forum-consultation.server";
 import { activeSuspension, listCategoryChoices, listOwnFlaggedPostIds } from "~/models/forum-moderation.server";
+import { getPollView, mayAddPoll } from "~/models/forum-poll.server";
 import { getPeople, getPost, getSubscriptionState, getThread, languageChoiceOf, threadClosedReason, type ForumPerson } from "~/models/forum.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
@@ -133,13 +134,14 @@ export async function getThreadView({
   const pageCount = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
   if (page > pageCount) return null;
   const moderator = isForumModerator(reader);
-  const [{ posts, people }, quoted, edited, subscription, suspension, categories] = await Promise.all([
+  const [{ posts, people }, quoted, edited, subscription, suspension, categories, poll] = await Promise.all([
     getThreadPosts({ threadId, page, reader }),
     quoteId ? getPost(quoteId) : null,
     reader && editId ? getPost(editId) : null,
     reader ? getSubscriptionState({ userId: reader.id, threadId }) : null,
     reader ? activeSuspension(reader.id) : null,
     moderator ? listCategoryChoices() : ([] as Awaited<ReturnType<typeof listCategoryChoices>>),
+    getPollView({ threadId, reader }),
   ]);
   // Only a visible post of this thread is quoted; only one's own visible post on this page is edited.
   const quote = quoted && quoted.threadId === threadId && !quoted.deletedAt && !quoted.hiddenAt ? quoted : null;
@@ -170,9 +172,12 @@ export async function getThreadView({
             summaryHtml: consultation.summary && consultation.summaryPublishedAt ? renderMarkdown(consultation.summary) : null,
             summaryPublishedAt: consultation.summaryPublishedAt,
             summary: consultation.summary,
+            summaryCitesPoll: consultation.summaryCitesPoll,
           }
         : null,
     },
+    poll,
+    mayAddPoll: !poll && mayAddPoll(reader, { authorId: thread.authorId, locked: thread.locked, consultation }),
     categoryId: thread.category.id,
     mayManageConsultation: consultation ? mayManageConsultation(reader, { country: consultation.country, thread: { authorId: thread.authorId } }) : false,
     categories,

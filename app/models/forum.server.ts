@@ -1,9 +1,11 @@
 import type { Prisma, Role } from "~/generated/prisma/client";
 import { activeSuspension } from "~/models/forum-moderation.server";
+import { insertPoll } from "~/models/forum-poll.server";
 import { notifyForPost } from "~/models/notification.server";
 import { assignHandle } from "~/models/user.server";
 import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
 import { isConsultationOpen } from "~/utils/forum-consultation";
+import type { PollInput } from "~/utils/forum-poll-validation";
 import {
   MAX_LINKS_PER_POST,
   MAX_POSTS_PER_WINDOW,
@@ -227,7 +229,16 @@ export function getThread(id: string) {
       category: { select: CATEGORY_SELECT },
       enterprise: { select: { slug: true, name: true, status: true } },
       consultation: {
-        select: { country: true, question: true, closesAt: true, closedAt: true, summary: true, summaryPublishedAt: true, summaryAuthorId: true },
+        select: {
+          country: true,
+          question: true,
+          closesAt: true,
+          closedAt: true,
+          summary: true,
+          summaryPublishedAt: true,
+          summaryAuthorId: true,
+          summaryCitesPoll: true,
+        },
       },
     },
   });
@@ -387,6 +398,8 @@ export interface NewThreadInput {
   enterpriseId: string | null;
   /** The language the author chose; null or absent to guess it from the title and text. */
   language?: Language | null;
+  /** A poll to open with the thread. */
+  poll?: PollInput | null;
 }
 
 export async function createThread({ userId, input, now = new Date() }: { userId: string; input: NewThreadInput; now?: Date }) {
@@ -414,6 +427,7 @@ export async function createThread({ userId, input, now = new Date() }: { userId
       select: { id: true, body: true, replyToPostId: true },
     });
     await tx.forumThread.update({ where: { id: thread.id }, data: { lastPostId: post.id }, select: { id: true } });
+    if (input.poll) await insertPoll(tx, { threadId: thread.id, input: input.poll, now });
     await subscribe(tx, userId, thread.id);
     await notifyForPost(tx, { post, thread, authorId: userId, isNewThread: true });
     return { thread: { id: thread.id }, post: { id: post.id, number: 1 } } as const;

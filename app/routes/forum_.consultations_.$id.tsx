@@ -4,8 +4,10 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ForumPost, PostPagination } from "~/components/forum";
 import { ConsultationHeader, ConsultationManageForms, SuspensionNotice } from "~/components/forum-moderation";
+import { CitedPollResults, ForumPoll } from "~/components/forum-poll";
 import { closeConsultation, getConsultation, mayManageConsultation, publishSummary } from "~/models/forum-consultation.server";
 import { activeSuspension } from "~/models/forum-moderation.server";
+import { getPollView } from "~/models/forum-poll.server";
 import { getThreadPosts } from "~/models/forum-thread.server";
 import { getOptionalUser, requireUser, safeRedirect } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
@@ -26,9 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pageCount = pageOfPost(consultation.thread.postCount);
   if (page.data > pageCount) notFound();
   // The replies are the thread's posts, read as on the thread page; the opening post is the question, shown above them.
-  const [{ posts, people }, suspension] = await Promise.all([
+  const [{ posts, people }, suspension, poll] = await Promise.all([
     getThreadPosts({ threadId: consultation.threadId, page: page.data, reader }),
     reader ? activeSuspension(reader.id) : null,
+    getPollView({ threadId: consultation.threadId, reader }),
   ]);
   return {
     consultation,
@@ -41,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reader: reader ? { moderator: isForumModerator(reader), mayFlag: !suspension } : null,
     mayManage: mayManageConsultation(reader, consultation),
     suspension: suspension ? { endsAt: suspension.endsAt, reason: suspension.reason } : null,
+    poll,
   };
 }
 
@@ -55,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome =
     value.intent === "close"
       ? await closeConsultation({ threadId: consultation.threadId })
-      : await publishSummary({ threadId: consultation.threadId, userId: user.id, summary: value.summary });
+      : await publishSummary({ threadId: consultation.threadId, userId: user.id, summary: value.summary, citePoll: value.citePoll });
   if (!outcome.ok) {
     const reason = outcome.refusal.reason;
     if (reason === "not_found") notFound();
@@ -70,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ConsultationPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { consultation, open, now, replies, people, page, pageCount, reader, mayManage, suspension } = useLoaderData<typeof loader>();
+  const { consultation, open, now, replies, people, page, pageCount, reader, mayManage, suspension, poll } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const here = `/forum/consultations/${consultation.threadId}`;
   return (
@@ -80,17 +84,23 @@ export default function ConsultationPage() {
       </p>
       <h1>{consultation.thread.title}</h1>
       <SuspensionNotice suspension={suspension} />
-      <ConsultationHeader consultation={consultation} now={now} />
+      <ConsultationHeader consultation={consultation} now={now} citedPoll={<CitedPollResults poll={poll} />} />
       <h2>{t("forumModeration.consultation.question")}</h2>
       <p className="field-hint">{t("forumModeration.consultation.askedBy", { name: consultation.thread.author.displayName, date: formatDate(consultation.createdAt, language) })}</p>
       <div className="plain-text post-body">{consultation.question}</div>
+      {poll ? <ForumPoll poll={poll} redirectTo={here} /> : null}
+      {!poll && mayManage && open ? (
+        <p>
+          <Link to={`/forum/threads/${consultation.threadId}/poll/edit`}>{t("forumPoll.add")}</Link>
+        </p>
+      ) : null}
       <p>
         <Link to={`/forum/threads/${consultation.threadId}`}>{open ? t("forumModeration.consultation.replyInThread") : t("forumModeration.consultation.readThread")}</Link>
       </p>
       {mayManage ? (
         <section aria-labelledby="manage-heading">
           <h2 id="manage-heading">{t("forumModeration.consultation.manage")}</h2>
-          <ConsultationManageForms threadId={consultation.threadId} consultation={consultation} redirectTo={here} result={result} />
+          <ConsultationManageForms threadId={consultation.threadId} consultation={consultation} redirectTo={here} result={result} hasPoll={Boolean(poll)} />
         </section>
       ) : null}
       <h2>{t("forumModeration.consultation.replies", { count: consultation.thread.postCount - 1 })}</h2>

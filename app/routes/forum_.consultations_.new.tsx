@@ -5,10 +5,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SuspensionNotice } from "~/components/forum-moderation";
 import { ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { PollFields } from "~/components/forum-poll";
 import { createConsultation, ministryCountries } from "~/models/forum-consultation.server";
 import { activeSuspension } from "~/models/forum-moderation.server";
 import { requireUser } from "~/utils/auth.server";
-import { closingDateToInstant, newConsultationSchema } from "~/utils/forum-moderation-validation";
+import { closingDateToInstant } from "~/utils/forum-moderation-validation";
+import { newConsultationWithPollSchema, pollInputOf } from "~/utils/forum-poll-validation";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
@@ -26,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "open:consultation");
   const countries = ministryCountries(user);
-  const submission = parseWithZod(await request.formData(), { schema: newConsultationSchema() });
+  const submission = parseWithZod(await request.formData(), { schema: newConsultationWithPollSchema() });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const country = submission.value.country ?? countries[0];
   if (!country || !countries.includes(country)) {
@@ -38,6 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
     title: submission.value.title,
     question: submission.value.question,
     closesAt: closingDateToInstant(submission.value.closesOn),
+    poll: pollInputOf(submission.value),
   });
   if (!outcome.ok) {
     if (outcome.refusal.reason === "unconfirmed") return data(submission.reply({ formErrors: ["confirmEmail.requiredToPost"] }), { status: 403 });
@@ -51,13 +54,13 @@ export default function NewConsultationPage() {
   const { t, i18n } = useTranslation();
   const { title, countries, suspension } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const schema = newConsultationSchema();
+  const schema = newConsultationWithPollSchema();
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
-    defaultValue: { country: countries[0] },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newConsultationSchema() }),
+    defaultValue: { country: countries[0], pollResults: "always" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newConsultationWithPollSchema() }),
   });
   return (
     <section>
@@ -75,6 +78,12 @@ export default function NewConsultationPage() {
         <TextField field={fields.title} label={t("forumModeration.consultations.titleLabel")} />
         <TextAreaField field={fields.question} label={t("forumModeration.consultations.question")} hint={t("forumModeration.consultations.questionHint")} rows={8} />
         <DateField field={fields.closesOn} label={t("forumModeration.consultations.closesOn")} hint={t("forumModeration.consultations.closesOnHint")} />
+        <PollFields
+          fields={fields}
+          legend={t("forumPoll.fields.optionalLegend")}
+          hint={t("forumPoll.fields.optionalConsultationHint")}
+          closingHint={t("forumPoll.fields.closesWithConsultationHint")}
+        />
         <div className="actions">
           <button type="submit">{t("forumModeration.consultations.open")}</button>
         </div>

@@ -6,10 +6,11 @@ import { useTranslation } from "react-i18next";
 import { ConfirmEmailNotice } from "~/components/confirm-email";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { PostLanguageField, RefusalMessage } from "~/components/forum";
+import { PollFields } from "~/components/forum-poll";
 import { activeSuspension, createThread, listCategoryOptions, listMemberEnterprises } from "~/models/forum.server";
 import { requireUser } from "~/utils/auth.server";
 import { MAX_POST_LENGTH, MAX_TAGS } from "~/utils/forum-limits";
-import { NewThreadSchema } from "~/utils/forum-validation";
+import { newThreadSchema, pollInputOf } from "~/utils/forum-poll-validation";
 import { textIn } from "~/utils/localized-text";
 import { getFixedT } from "~/utils/i18next.server";
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: NewThreadSchema });
+  const submission = parseWithZod(await request.formData(), { schema: newThreadSchema() });
   if (submission.status !== "success") return data({ result: submission.reply(), refusal: null }, { status: 400 });
   const { categoryId, title, body, tags, enterpriseId, language } = submission.value;
   const [categories, enterprises] = await Promise.all([listCategoryOptions(), listMemberEnterprises(user.id)]);
@@ -43,7 +44,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (enterpriseId && !enterprises.some((e) => e.id === enterpriseId)) {
     return data({ result: submission.reply({ fieldErrors: { enterpriseId: ["forum.errors.notYourEnterprise"] } }), refusal: null }, { status: 400 });
   }
-  const created = await createThread({ userId: user.id, input: { categoryId: categoryId!, title, body, tags, enterpriseId: enterpriseId ?? null, language: language ?? null } });
+  const created = await createThread({
+    userId: user.id,
+    input: { categoryId: categoryId!, title, body, tags, enterpriseId: enterpriseId ?? null, language: language ?? null, poll: pollInputOf(submission.value) },
+  });
   if (created.error) {
     const status = created.error.reason === "rate_limited" ? 429 : created.error.reason === "too_many_links" ? 400 : 403;
     const headers: Record<string, string> = created.error.reason === "rate_limited" ? { "Retry-After": String(created.error.retryAfterSeconds) } : {};
@@ -59,11 +63,11 @@ export default function NewThreadPage() {
   const [form, fields] = useForm({
     id: "new-thread",
     lastResult: actionData?.result,
-    defaultValue: { categoryId: selectedCategory },
-    constraint: getZodConstraint(NewThreadSchema),
+    defaultValue: { categoryId: selectedCategory, pollResults: "always" },
+    constraint: getZodConstraint(newThreadSchema()),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewThreadSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newThreadSchema() }),
   });
   return (
     <section className="forum">
@@ -99,6 +103,7 @@ export default function NewThreadPage() {
             options={enterprises.map((e) => ({ value: e.id, label: e.name }))}
           />
         ) : null}
+        <PollFields fields={fields} legend={t("forumPoll.fields.optionalLegend")} hint={t("forumPoll.fields.optionalHint")} closingHint={t("forumPoll.fields.closesOnHint")} />
         <div className="actions">
           <button type="submit">{t("forum.publishThread")}</button>
         </div>

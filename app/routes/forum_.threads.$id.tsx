@@ -8,6 +8,7 @@ import { ConfirmEmailNotice, useEmailConfirmed } from "~/components/confirm-emai
 import { FormErrors, TextAreaField, TextField } from "~/components/forms";
 import { ForumPost, PostLanguage, PostLanguageField, PostPagination, RefusalMessage, TagList, ThreadStatus } from "~/components/forum";
 import { ConsultationManageForms, SuspensionNotice, ThreadModerationControls } from "~/components/forum-moderation";
+import { CitedPollResults, ForumPoll } from "~/components/forum-poll";
 import { findThreadPost, getThreadView } from "~/models/forum-thread.server";
 import { createReply, deletePost, editPost, getThread, setThreadSubscription, toggleHelpful, type PostingRefusal } from "~/models/forum.server";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
@@ -173,7 +174,7 @@ function ReplyForm({ quote, replyTo }: { quote: string; replyTo: string | null }
 export default function ThreadPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { thread, posts, editing, people, page, pageCount, viewer, closed, suspendedUntil, suspension, quote, replyTo, categoryId, mayManageConsultation, categories } =
+  const { thread, posts, editing, people, page, pageCount, viewer, closed, suspendedUntil, suspension, quote, replyTo, categoryId, mayManageConsultation, categories, poll, mayAddPoll } =
     useLoaderData<typeof loader>();
   const emailConfirmed = useEmailConfirmed();
   const here = `/forum/threads/${thread.id}?page=${page}`;
@@ -213,12 +214,19 @@ export default function ThreadPage() {
             <section aria-labelledby="consultation-summary">
               <h3 id="consultation-summary">{t("forum.consultation.summary")}</h3>
               <div className="post-body" dangerouslySetInnerHTML={{ __html: consultation.summaryHtml }} />
+              {consultation.summaryCitesPoll ? <CitedPollResults poll={poll} /> : null}
             </section>
           ) : null}
           {mayManageConsultation ? (
-            <ConsultationManageForms threadId={thread.id} consultation={{ ...consultation, summary: consultation.summary ?? null }} redirectTo={here} />
+            <ConsultationManageForms threadId={thread.id} consultation={{ ...consultation, summary: consultation.summary ?? null }} redirectTo={here} hasPoll={Boolean(poll)} />
           ) : null}
         </section>
+      ) : null}
+      {poll ? <ForumPoll poll={poll} redirectTo={here} /> : null}
+      {mayAddPoll ? (
+        <p>
+          <Link to={`/forum/threads/${thread.id}/poll/edit`}>{t("forumPoll.add")}</Link>
+        </p>
       ) : null}
       {thread.locked ? <p className="notice notice-warning">{t("forum.lockedNotice")}</p> : null}
       <SuspensionNotice suspension={suspension} />

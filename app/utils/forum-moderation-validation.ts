@@ -94,5 +94,11 @@ export function newConsultationSchema(now = new Date()) {
 
 export const ConsultationActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("close"), redirectTo }),
-  z.object({ intent: z.literal("summary"), summary: text(10, MAX_SUMMARY_LENGTH, "forumModeration.errors.summaryTooShort"), redirectTo }),
+  z.object({
+    intent: z.literal("summary"),
+    summary: text(10, MAX_SUMMARY_LENGTH, "forumModeration.errors.summaryTooShort"),
+    // Show the consultation's poll results with the summary.
+    citePoll: z.boolean().default(false),
+    redirectTo,
+  }),
 ]);
