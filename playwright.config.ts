@@ -12,7 +12,12 @@ export default defineConfig({
   // Long journeys on a shared two-core machine: a generous guard against a hung test, not a speed check.
   timeout: 300_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  // A run on another port (E2E_PORT) keeps its results and report apart, so that a run started
+  // meanwhile on the default port, which empties its own folders, leaves them alone.
+  outputDir: process.env.E2E_PORT ? `test-results-${PORT}` : "test-results",
+  reporter: process.env.CI
+    ? [["list"]]
+    : [["list"], ["html", { open: "never", outputFolder: process.env.E2E_PORT ? `playwright-report-${PORT}` : "playwright-report" }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
