@@ -37,6 +37,7 @@ export function TextField({
   inputMode,
   lang,
   dir,
+  errorValues,
 }: {
   field: AnyField;
   label: string;
@@ -47,6 +48,8 @@ export function TextField({
   /** The language (and direction) of what is typed, when it is not the page's. */
   lang?: string;
   dir?: "ltr" | "rtl" | "auto";
+  /** Values for the blanks of its messages (a limit). */
+  errorValues?: Record<string, string | number>;
 }) {
   const props = getInputProps(field as FieldMetadata<string>, { type, ariaAttributes: true });
   return (
@@ -62,7 +65,7 @@ export function TextField({
         dir={dir}
         aria-describedby={describedBy(field, hint)}
       />
-      <ErrorList id={field.errorId} errors={field.errors} />
+      <ErrorList id={field.errorId} errors={field.errors} values={errorValues} />
     </div>
   );
 }

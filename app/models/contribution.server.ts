@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import type { ContributionStatus } from "~/generated/prisma/client";
 import { emailContributionPaid } from "~/models/email-notifications.server";
 import { prisma, type Tx } from "~/utils/db.server";
-import type { ContributionInput } from "~/utils/contribution-validation";
+import { amountProblem, type ContributionInput } from "~/utils/contribution-validation";
 import { getStripe, stripeConfigured } from "~/utils/stripe.server";
 
 // A status only ever moves forward: a late or replayed event never undoes a later one.
@@ -82,13 +82,16 @@ async function recordRefund(tx: Tx, charge: Stripe.Charge) {
 export type WebhookOutcome = "recorded" | "ignored" | "deferred" | "duplicate";
 
 /**
- * Handles one verified Stripe event exactly once: the event id is stored in the same
- * transaction as its effect, so a replay (or two deliveries at once) changes nothing.
+ * Handles one verified Stripe event exactly once: a replay is answered "duplicate" before Stripe is
+ * asked for anything, and the event id is stored in the same transaction as its effect, so two
+ * deliveries at once change nothing twice either.
  */
 export async function handleStripeEvent(
   event: Stripe.Event,
   { receiptUrlFor }: { receiptUrlFor: (paymentIntentId: string) => Promise<string | null> },
 ): Promise<WebhookOutcome> {
+  // A replay is recognised before anything else is done for it: no call to Stripe, no change here.
+  if (await prisma.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return "duplicate";
   let receiptUrl: string | null = null;
   if (event.type === "checkout.session.completed" || event.type === "checkout.session.async_payment_succeeded") {
     const paymentIntentId = idOf(event.data.object.payment_intent);
@@ -224,6 +227,9 @@ export async function startContribution({
 }): Promise<StartContributionResult> {
   if (!stripeConfigured()) return { formError: "contribute.notConfigured", status: 400 };
   const { amount, currency, anonymous, attempt } = input;
+  // Stripe's own limits, checked here too: an amount it would refuse never reaches it.
+  const problem = amountProblem(amount, currency);
+  if (problem) return { formError: problem, status: 400 };
   const metadata = { enterpriseId: enterprise.id, userId: user.id, anonymous: String(anonymous) };
   try {
     const session = await getStripe().checkout.sessions.create(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { contributeSchema, MAXIMUM_AMOUNT, MINIMUM_AMOUNTS } from "~/utils/contribution-validation";
+import { amountProblem, contributeSchema, MAXIMUM_AMOUNTS, MINIMUM_AMOUNTS } from "~/utils/contribution-validation";
 
 const schema = contributeSchema(["USD", "KZT", "JPY"]);
 const form = (fields: Record<string, unknown>) => ({
@@ -27,9 +27,26 @@ describe("the contribution form", () => {
     expect(amountErrors({ amount: "0.49", currency: "USD" })).toEqual(["errors.amountTooSmall"]);
   });
 
-  test("refuses an amount over the maximum", () => {
-    expect(amountErrors({ amount: String(MAXIMUM_AMOUNT / 100) })).toEqual([]);
-    expect(amountErrors({ amount: String(MAXIMUM_AMOUNT / 100 + 1) })).toEqual(["errors.amountTooLarge"]);
+  test("refuses an amount over Stripe's eight-digit maximum in the currency's minor units", () => {
+    expect(amountErrors({ amount: "999999.99" })).toEqual([]);
+    expect(amountErrors({ amount: "1000000" })).toEqual(["errors.amountTooLarge"]);
+    expect(amountErrors({ amount: "99999999", currency: "JPY" })).toEqual([]);
+    expect(amountErrors({ amount: "100000000", currency: "JPY" })).toEqual(["errors.amountTooLarge"]);
+    // 1,000,000 UZS is 100,000,000 tiyin: nine digits, which Stripe refuses.
+    const uzs = contributeSchema(["UZS"]).safeParse(form({ amount: "1000000", currency: "UZS" }));
+    expect(uzs.success).toBe(false);
+    expect(uzs.error?.issues.map((issue) => issue.message)).toEqual(["errors.amountTooLarge"]);
+    for (const currency of Object.keys(MINIMUM_AMOUNTS)) {
+      expect(MAXIMUM_AMOUNTS[currency], currency).toBeLessThanOrEqual(99_999_999);
+      expect(MAXIMUM_AMOUNTS[currency]!, currency).toBeGreaterThan(MINIMUM_AMOUNTS[currency]!);
+    }
+  });
+
+  test("checks an amount in minor units against Stripe's limits for the currency", () => {
+    expect(amountProblem(100_000_000, "UZS")).toBe("errors.amountTooLarge");
+    expect(amountProblem(99_999_999, "UZS")).toBeNull();
+    expect(amountProblem(49, "USD")).toBe("errors.amountTooSmall");
+    expect(amountProblem(5_000, "constructor")).toBe("errors.chooseOne");
   });
 
   test("refuses decimals a currency does not have, and anything that is not a positive amount", () => {

@@ -14,12 +14,27 @@ export const MINIMUM_AMOUNTS: Record<string, number> = {
   JPY: 50,
 };
 
-/** The largest amount one contribution may be, in minor units of its currency. */
-export const MAXIMUM_AMOUNT = 10_000_000_000;
+/**
+ * The largest amount one contribution may be, in minor units of its currency: Stripe takes amounts of
+ * at most eight digits (99,999,999: 999,999.99 USD, 999,999.99 UZS, 99,999,999 JPY); only IDR, which is
+ * not offered, may have twelve. A larger amount would fail at Stripe, after the form was accepted.
+ */
+export const STRIPE_MAXIMUM_AMOUNT = 99_999_999;
+export const MAXIMUM_AMOUNTS: Record<string, number> = Object.fromEntries(Object.keys(MINIMUM_AMOUNTS).map((currency) => [currency, STRIPE_MAXIMUM_AMOUNT]));
+
+export type AmountProblem = "errors.amountTooSmall" | "errors.amountTooLarge" | "errors.chooseOne";
+
+/** Whether Stripe would take this amount in this currency, checked before any session is opened. */
+export function amountProblem(amount: number, currency: string): AmountProblem | null {
+  if (!Object.hasOwn(MINIMUM_AMOUNTS, currency) || !Object.hasOwn(MAXIMUM_AMOUNTS, currency)) return "errors.chooseOne";
+  if (amount < MINIMUM_AMOUNTS[currency]!) return "errors.amountTooSmall";
+  if (amount > MAXIMUM_AMOUNTS[currency]!) return "errors.amountTooLarge";
+  return null;
+}
 
 /**
  * The contribution form for the currencies offered. The amount typed is read in the chosen
- * currency and comes out in its minor units, between that currency's minimum and the maximum.
+ * currency and comes out in its minor units, between that currency's minimum and maximum at Stripe.
  */
 export function contributeSchema(currencies: readonly string[]) {
   return contributeFields(currencies).transform((value, ctx) => {
@@ -29,8 +44,8 @@ export function contributeSchema(currencies: readonly string[]) {
     };
     const amount = toMinorUnits(value.amount, value.currency);
     if (amount === null) return refuse("errors.amount");
-    if (amount < MINIMUM_AMOUNTS[value.currency]!) return refuse("errors.amountTooSmall");
-    if (amount > MAXIMUM_AMOUNT) return refuse("errors.amountTooLarge");
+    const problem = amountProblem(amount, value.currency);
+    if (problem) return refuse(problem);
     return { ...value, amount };
   });
 }

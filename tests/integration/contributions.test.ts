@@ -3,6 +3,7 @@ import * as enterprisePage from "~/routes/enterprises.$slug";
 import * as received from "~/routes/enterprises.$slug_.contributions";
 import * as dashboard from "~/routes/dashboard";
 import * as webhook from "~/routes/webhooks.stripe";
+import { startContribution } from "~/models/contribution.server";
 import { prisma } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { validEnterpriseFields } from "../helpers/enterprise";
@@ -115,6 +116,43 @@ describe("starting a contribution", () => {
     expect(standIn.sessions.length).toBe(before);
   });
 
+  test("an amount above Stripe's eight-digit limit (1,000,000 UZS) is refused next to the amount, and Stripe is never called", async () => {
+    process.env.STRIPE_CURRENCIES = "USD,UZS";
+    resetEnvCache();
+    const { enterprise } = await publishedEnterprise();
+    const funder = await createTestUser({ roles: ["funder"] });
+    const calls = standIn.requests.length;
+    const outcome = await run(
+      enterprisePage.action,
+      formRequest(`/enterprises/${enterprise.slug}`, contributeForm({ amount: "1 000 000", currency: "UZS" }), funder.cookie),
+      { slug: enterprise.slug },
+    );
+    expect(outcome.status).toBe(400);
+    expect((outcome.data as { error: Record<string, string[]> }).error.amount).toEqual(["errors.amountTooLarge"]);
+    expect(standIn.requests.length).toBe(calls);
+    const largest = await run(
+      enterprisePage.action,
+      formRequest(`/enterprises/${enterprise.slug}`, contributeForm({ amount: "999 999,99", currency: "UZS" }), funder.cookie),
+      { slug: enterprise.slug },
+    );
+    expect(largest.status).toBe(303);
+    expect(standIn.sessions.at(-1)!.params["line_items[0][price_data][unit_amount]"]).toBe("99999999");
+  });
+
+  test("the model checks Stripe's limits too, whatever it is given", async () => {
+    const { enterprise } = await publishedEnterprise();
+    const funder = await createTestUser({ roles: ["funder"] });
+    const calls = standIn.requests.length;
+    const result = await startContribution({
+      user: funder,
+      enterprise,
+      input: { amount: 100_000_000, currency: "UZS", anonymous: false, attempt: crypto.randomUUID() },
+      origin: "http://localhost",
+    });
+    expect(result).toEqual({ formError: "errors.amountTooLarge", status: 400 });
+    expect(standIn.requests.length).toBe(calls);
+  });
+
   test("an anonymous visitor is sent to log in and nothing is created", async () => {
     const { enterprise } = await publishedEnterprise();
     const before = standIn.sessions.length;
@@ -148,7 +186,11 @@ describe("the Stripe webhook", () => {
       metadata: { enterpriseId: enterprise.id, userId: funder.id, anonymous: "false" },
     });
     expect((await postWebhook(event)).body.outcome).toBe("recorded");
+    const receiptLookup = `/v1/payment_intents/pi_cs_test_once_${serial}`;
+    expect(standIn.requests.filter((r) => r.path === receiptLookup)).toHaveLength(1);
     expect((await postWebhook(event)).body.outcome).toBe("duplicate");
+    // The replay is recognised before Stripe is asked for anything.
+    expect(standIn.requests.filter((r) => r.path === receiptLookup)).toHaveLength(1);
     const rows = await prisma.contribution.findMany({ where: { enterpriseId: enterprise.id }, select: { amount: true, currency: true, status: true, receiptUrl: true } });
     expect(rows).toEqual([{ amount: 5000, currency: "USD", status: "paid", receiptUrl: `${standIn.url}/receipts/pi_cs_test_once_${serial}` }]);
 

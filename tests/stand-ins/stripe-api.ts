@@ -14,8 +14,18 @@ export interface StandInSession {
   authorization: string | null;
 }
 
+/** One request the stand-in received: what a test asserts when the app must not have called Stripe. */
+export interface StandInRequest {
+  method: string;
+  path: string;
+}
+
+/** Stripe's largest amount: eight digits in the currency's minor units (twelve for IDR). */
+const MAXIMUM_AMOUNT = 99_999_999;
+
 export async function startStripeStandIn(port = 0) {
   const sessions: StandInSession[] = [];
+  const requests: StandInRequest[] = [];
   const byKey = new Map<string, Record<string, unknown>>();
   let base = "";
 
@@ -44,6 +54,7 @@ export async function startStripeStandIn(port = 0) {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
     const url = new URL(req.url ?? "/", base);
+    if (url.pathname.startsWith("/v1/")) requests.push({ method: req.method ?? "GET", path: url.pathname });
     const send = (status: number, value: unknown, type = "application/json") => {
       res.writeHead(status, { "Content-Type": type, "Request-Id": `req_${Date.now()}` });
       res.end(typeof value === "string" ? value : JSON.stringify(value));
@@ -51,6 +62,10 @@ export async function startStripeStandIn(port = 0) {
     if (req.method === "POST" && url.pathname === "/v1/checkout/sessions") {
       const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
       if (key && byKey.has(key)) return send(200, byKey.get(key));
+      const amount = Number(new URLSearchParams(body).get("line_items[0][price_data][unit_amount]"));
+      if (amount > MAXIMUM_AMOUNT) {
+        return send(400, { error: { type: "invalid_request_error", code: "amount_too_large", message: "Amount must be no more than 99,999,999 in the currency's minor units." } });
+      }
       const session: StandInSession = {
         id: `cs_test_${sessions.length + 1}_${Date.now()}`,
         params: Object.fromEntries(new URLSearchParams(body)),
@@ -85,6 +100,7 @@ export async function startStripeStandIn(port = 0) {
   return {
     url: base,
     sessions,
+    requests,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
