@@ -199,7 +199,8 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = [400, 403, 404, 405, 413, 429, 503].includes(status) ? String(status) : "500";
+  // A body that is not a form (415) is a request the page cannot read, like a 400.
+  const key = status === 415 ? "400" : [400, 403, 404, 405, 413, 429, 503].includes(status) ? String(status) : "500";
   if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <section className="error-page">

@@ -4,7 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { secureCookie } from "~/utils/session.server";
 
 /**
- * Guessing passwords is slowed down, never made a way to lock someone out (see docs/decisions/009-login-limits.md):
+ * Guessing passwords is slowed down, never made a way to lock someone out (see docs/decisions/010-login-limits.md):
  * - one account from one address gets FREE_FAILURES_PER_PAIR wrong passwords, then waits 1 s, 2 s, 4 s, ...
  *   (at most MAX_PAIR_DELAY_S) after each further one;
  * - an account stops being tried from anywhere after MAX_FAILURES_PER_ACCOUNT failures in the window, and an
