@@ -1,10 +1,13 @@
-import { answerShownQuestions, createPublishedEnterprise, expect, signUp, test, uniqueEmail } from "./fixtures";
+import { answerShownQuestions, expect, test } from "./fixtures";
+import { publishedEnterpriseByForm, signUpByForm } from "./starting-state";
 
 test.use({ javaScriptEnabled: false });
 
 test("without JavaScript the whole assessment can be taken, corrected, submitted and published", async ({ page }) => {
-  await signUp(page, { email: uniqueEmail("nojs-assess"), name: "Rustam" });
-  const profile = await createPublishedEnterprise(page, `Felt ${Date.now()}`);
+  // A newcomer with a published enterprise (see starting-state.ts).
+  await signUpByForm(page, { name: "Rustam" });
+  const profile = await publishedEnterpriseByForm(page, `Felt ${Date.now()}`);
+  await page.goto(profile);
   await page.getByRole("link", { name: "Self-assessments" }).click();
   await page.getByRole("button", { name: /Start a new assessment/ }).click();
   for (let round = 0; round < 12; round++) {

@@ -1,8 +1,11 @@
-import { answerShownQuestions, createPublishedEnterprise, expect, expectAccessible, signUp, test, uniqueEmail } from "./fixtures";
+import { answerShownQuestions, expect, expectAccessible, test } from "./fixtures";
+import { publishedEnterpriseByForm, signUpByForm } from "./starting-state";
 
 test("a newcomer takes an assessment over two visits, fixes an error, submits, reads the results and publishes the rating", async ({ page }) => {
-  await signUp(page, { email: uniqueEmail("assess"), name: "Madina" });
-  const profile = await createPublishedEnterprise(page, `Bakery ${Date.now()}`);
+  // A newcomer with a published enterprise (see starting-state.ts).
+  await signUpByForm(page, { name: "Madina" });
+  const profile = await publishedEnterpriseByForm(page, `Bakery ${Date.now()}`);
+  await page.goto(profile);
   await page.getByRole("link", { name: "Self-assessments" }).click();
   await expectAccessible(page);
   await page.getByRole("button", { name: /Start a new assessment/ }).click();

@@ -1,6 +1,7 @@
 import Stripe from "stripe";
 import { E2E_WEBHOOK_SECRET } from "../../playwright.config";
 import { expect, expectAccessible, logIn, test } from "./fixtures";
+import { aPublishedEnterprise } from "./starting-state";
 
 const STANDIN = `http://127.0.0.1:${process.env.E2E_STRIPE_PORT ?? 12111}`;
 
@@ -60,13 +61,8 @@ test("a funder contributes through Checkout; the signed webhook confirms it once
   await ownerContext.close();
 });
 
-test("a visitor who is not logged in is asked to log in before contributing", async ({ page, browser }) => {
-  const ownerContext = await browser.newContext();
-  const ownerPage = await ownerContext.newPage();
-  await logIn(ownerPage, "entrepreneur@demo.ortaq.org");
-  const href = (await ownerPage.locator(".cards a").first().getAttribute("href"))!;
-  await ownerContext.close();
-  await page.goto(href);
+test("a visitor who is not logged in is asked to log in before contributing", async ({ page }) => {
+  await page.goto(await aPublishedEnterprise(page));
   await expect(page.getByRole("link", { name: "Log in to contribute to this enterprise" })).toBeVisible();
   await expect(page.getByLabel("Amount")).toHaveCount(0);
 });
