@@ -40,7 +40,7 @@ export interface PollViewData {
 export interface PollResultsData {
   voters: number;
   options: { id: string; label: string; votes: number; share: number }[];
-  breakdown: { groups: { group: string; voters: number; votes: number[] }[]; withheld: string[] } | null;
+  breakdown: { groups: { group: string; voters: number; votes: number[] }[]; withheld: boolean } | null;
 }
 
 export type PollFormResult = SubmissionResult<string[]> | null | undefined;
@@ -163,14 +163,16 @@ export function ForumPoll({ poll, redirectTo, result, headingLevel = 2 }: { poll
       ) : (
         <p className="field-hint">{t("forumPoll.resultsAfterVote")}</p>
       )}
-      <p className="actions poll-links">
-        {poll.results ? (
-          <a href={`/forum/threads/${poll.threadId}/poll.csv`} download>
-            {t("forumPoll.exportCsv")}
-          </a>
-        ) : null}
-        {poll.viewer?.mayEdit ? <Link to={`/forum/threads/${poll.threadId}/poll/edit`}>{t("forumPoll.edit")}</Link> : null}
-      </p>
+      {poll.results || poll.viewer?.mayEdit ? (
+        <p className="actions poll-links">
+          {poll.results ? (
+            <a href={`/forum/threads/${poll.threadId}/poll.csv`} download>
+              {t("forumPoll.exportCsv")}
+            </a>
+          ) : null}
+          {poll.viewer?.mayEdit ? <Link to={`/forum/threads/${poll.threadId}/poll/edit`}>{t("forumPoll.edit")}</Link> : null}
+        </p>
+      ) : null}
       {poll.viewer?.mayClose ? <ClosePollForm threadId={poll.threadId} redirectTo={redirectTo} result={result} /> : null}
     </section>
   );
@@ -346,11 +348,7 @@ export function PollResultsView({
           ) : (
             <p>{t("forumPoll.breakdown.none", { min: MIN_GROUP_VOTERS })}</p>
           )}
-          {breakdown.withheld.length ? (
-            <p className="field-hint">
-              {t("forumPoll.breakdown.withheld", { groups: breakdown.withheld.map(groupName).join(t("forumPoll.listSeparator")), min: MIN_GROUP_VOTERS })}
-            </p>
-          ) : null}
+          {breakdown.groups.length && breakdown.withheld ? <p className="field-hint">{t("forumPoll.breakdown.withheld", { min: MIN_GROUP_VOTERS })}</p> : null}
         </>
       ) : null}
     </div>

@@ -196,8 +196,11 @@ export interface PollBreakdownGroup {
 export interface PollResults {
   voters: number;
   options: PollOptionResult[];
-  /** For a consultation's poll: the groups that may be shown, and those withheld (too few voters). */
-  breakdown: { groups: PollBreakdownGroup[]; withheld: PollVoterGroup[] } | null;
+  /**
+   * For a consultation's poll: the groups that may be shown, and whether any is withheld (too few
+   * voters). Which groups are withheld is not said: naming one would tell that some of its people voted.
+   */
+  breakdown: { groups: PollBreakdownGroup[]; withheld: boolean } | null;
 }
 
 /** Voters per group, and votes per group and option, read in one statement so that they agree. */
@@ -232,7 +235,7 @@ function resultsOf(options: { id: string; label: string }[], counted: Awaited<Re
       const votes = votesFor(option.id);
       return { id: option.id, label: option.label, votes, share: shareOfVoters(votes, voters) };
     }),
-    breakdown: withBreakdown ? { groups: shown, withheld: withheld.map((g) => g.group) } : null,
+    breakdown: withBreakdown ? { groups: shown, withheld: withheld.length > 0 } : null,
   };
 }
 
