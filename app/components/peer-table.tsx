@@ -30,7 +30,7 @@ export function PeerTable({ peers, dimensions }: { peers: PeerGroupComparison[];
           {peers.map((p) => (
             <tr key={p.group}>
               <th scope="row">{t(`results.groups.${p.group}`)}</th>
-              <td className="number">{p.overall === null ? t("sector.tooFew") : p.peers}</td>
+              <td className="number">{p.overall === null ? t("sector.tooFew") : formatNumber(p.peers, language)}</td>
               {p.overall === null ? (
                 <td colSpan={dimensions.length + 1}>{t("results.tooFewPeers")}</td>
               ) : (

@@ -29,7 +29,7 @@ export function RatingSummary({
   return (
     <div className="rating-summary">
       <p>
-        <span className="score-big">{formatNumber(result.overall, language, { maximumFractionDigits: 1 })}</span> / 100 ·{" "}
+        <span className="score-big">{formatNumber(result.overall, language, { maximumFractionDigits: 1 })}</span> / {formatNumber(100, language)} ·{" "}
         <strong>{tier ? tierName(t, tier.id) : result.tier}</strong> ·{" "}
         {trust ? <TrustLabel trust={trust} /> : <span className="trust-label">{t("rating.selfAssessed")}</span>}
       </p>

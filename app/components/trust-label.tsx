@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/utils/format";
+import { isolate } from "~/utils/i18n";
 import type { TrustLabel as Label } from "~/utils/trust";
 
 export interface TrustInfo {
@@ -12,7 +13,7 @@ export interface TrustInfo {
 export function TrustLabel({ trust }: { trust: TrustInfo }) {
   const { t, i18n } = useTranslation();
   if (trust.label === "self_assessed" || !trust.verifiedAt) return <span className="trust-label">{t("sector.trustLabels.self_assessed")}</span>;
-  const details = { date: formatDate(trust.verifiedAt, i18n.language), organisation: trust.organisation ?? "—" };
+  const details = { date: formatDate(trust.verifiedAt, i18n.language), organisation: trust.organisation ? isolate(trust.organisation) : "—" };
   return (
     <span className={`trust-label trust-${trust.label}`}>
       <strong>{t(`sector.trustLabels.${trust.label}`)}</strong> ({t(trust.label === "expired" ? "verification.expiredOn" : "verification.verifiedOn", details)})

@@ -17,7 +17,7 @@ import { getPeople, listEnterpriseThreads } from "~/models/forum.server";
 import { contributeSchema } from "~/utils/contribution-validation";
 import { getOptionalUser, requireUser, type SessionUser } from "~/utils/auth.server";
 import { absoluteUrl, getEnv } from "~/utils/env.server";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate, formatNumber, formatVersion } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
@@ -167,7 +167,7 @@ export default function EnterprisePage() {
                 {history.map((h) => (
                   <tr key={h.submittedAt?.toString()}>
                     <td>{h.submittedAt ? formatDate(h.submittedAt, language) : ""}</td>
-                    <td>{h.methodologyVersion}</td>
+                    <td>{formatVersion(h.methodologyVersion, language)}</td>
                     <td className="number">{formatNumber(h.overall ?? 0, language, { maximumFractionDigits: 1 })}</td>
                     <td>
                       <TrustLabel trust={h.trust} />
@@ -191,7 +191,7 @@ export default function EnterprisePage() {
         <dt>{t("enterprise.fields.city")}</dt>
         <dd>{enterprise.city}</dd>
         <dt>{t("enterprise.fields.foundedYear")}</dt>
-        <dd>{enterprise.foundedYear}</dd>
+        <dd>{formatNumber(enterprise.foundedYear, language, { useGrouping: false })}</dd>
         <dt>{t("enterprise.fields.employees")}</dt>
         <dd>{formatNumber(enterprise.employees, language)}</dd>
         <dt>{t("enterprise.leadership")}</dt>

@@ -6,7 +6,7 @@ import { ScoreLineChart } from "~/components/charts/score-line-chart";
 import { getDraft, listSubmitted, startAssessment } from "~/models/assessment.server";
 import { requireEnterpriseMember } from "~/models/enterprise.server";
 import { requireUser } from "~/utils/auth.server";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate, formatNumber, formatVersion } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { tierName } from "~/utils/methodology-text";
@@ -96,7 +96,7 @@ export default function AssessmentHistoryPage() {
                       {a.submittedAt ? formatDate(a.submittedAt, language) : ""}
                     </Link>
                   </td>
-                  <td>{a.methodologyVersion}</td>
+                  <td>{formatVersion(a.methodologyVersion, language)}</td>
                   <td className="number">{formatNumber(a.overall ?? 0, language, { maximumFractionDigits: 1 })}</td>
                   <td>{tierLabel(a.methodologyVersion, a.tier)}</td>
                   <td>{a.published ? t("history.published") : t("history.private")}</td>

@@ -52,7 +52,7 @@ function QuestionPoints({ question }: { question: Question }) {
   if (question.options) {
     return (
       <PointsTable
-        caption={t("methodology.optionsOf", { id: question.id })}
+        caption={t("methodology.optionsOf", { id: questionTextOf(t, question.id) })}
         heading={t("methodology.option")}
         rows={question.options.map((o) => ({ key: o.id, label: optionLabel(t, question.id, o.id), points: o.points }))}
       />
@@ -67,7 +67,7 @@ function QuestionPoints({ question }: { question: Question }) {
       <>
         {question.bands.length > 1 ? <p className="field-hint">{t("methodology.bandRule")}</p> : null}
         <PointsTable
-          caption={t("methodology.bandsOf", { id: question.id })}
+          caption={t("methodology.bandsOf", { id: questionTextOf(t, question.id) })}
           heading={t("methodology.range")}
           rows={question.bands.map((b) => ({ key: `${b.min}-${b.max}`, label: range(b.min, b.max), points: b.points }))}
         />
@@ -115,7 +115,7 @@ export default function MethodologyPage() {
                 <a href={`#${dimension.id}`}>{dimensionName(t, dimension.id)}</a>
               </td>
               <td className="number">{formatNumber(dimension.weight, language, { style: "percent", maximumFractionDigits: 1 })}</td>
-              <td className="number">{methodology.questions.filter((q) => q.dimension === dimension.id).length}</td>
+              <td className="number">{formatNumber(methodology.questions.filter((q) => q.dimension === dimension.id).length, language)}</td>
             </tr>
           ))}
         </tbody>

@@ -7,7 +7,7 @@ import { decodeCursor, listDirectory } from "~/models/directory.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { directorySearch, parseDirectoryFilters, SORTS } from "~/utils/directory-filters";
 import { formatDate, formatNumber } from "~/utils/format";
-import { localized } from "~/utils/i18n";
+import { isolate, localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { COUNTRY_CODES, REGIONS, SDGS, SECTORS, SIZE_BANDS, type CountryCode, type Sector, countryName, sdgLabel, sectorName, sizeBandName, regionName } from "~/utils/reference-data";
 import { TRUST_LABELS } from "~/utils/sector-filters";
@@ -23,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   return {
     title: t("directory.title"),
+    description: t("directory.intro"),
     signedIn: Boolean(await getOptionalUser(request)),
     here: `${url.pathname}${directorySearch(filters, cursor ? { cursor: cursorText! } : {})}`,
     shortlisted: url.searchParams.has("shortlisted"),
@@ -137,10 +138,12 @@ export default function DirectoryPage() {
               {items.map((item) => (
                 <tr key={item.slug}>
                   <td>
-                    <input type="checkbox" name="e" value={item.slug} id={`cmp-${item.slug}`} aria-label={t("directory.compareThis", { name: item.name })} />
+                    <input type="checkbox" name="e" value={item.slug} id={`cmp-${item.slug}`} aria-label={t("directory.compareThis", { name: isolate(item.name) })} />
                   </td>
                   <th scope="row">
-                    <Link to={`/enterprises/${item.slug}`}>{item.name}</Link>
+                    <Link to={`/enterprises/${item.slug}`}>
+                      <bdi>{item.name}</bdi>
+                    </Link>
                   </th>
                   <td>
                     {region(item.region, item.country)}, {countryName(t, item.country)}
@@ -155,7 +158,7 @@ export default function DirectoryPage() {
                   <td>{formatDate(item.ratedAt, language)}</td>
                   {signedIn ? (
                     <td>
-                      <button type="submit" form="shortlist-add" name="enterprise" value={item.slug} className="button-secondary" aria-label={t("shortlists.addThis", { name: item.name })}>
+                      <button type="submit" form="shortlist-add" name="enterprise" value={item.slug} className="button-secondary" aria-label={t("shortlists.addThis", { name: isolate(item.name) })}>
                         {t("shortlists.addShort")}
                       </button>
                     </td>
@@ -185,5 +188,5 @@ export default function DirectoryPage() {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ""} · Ortaq` },
-  { name: "description", content: "Published social enterprise ratings in Central Asia" },
+  { name: "description", content: data?.description ?? "" },
 ];

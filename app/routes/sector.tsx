@@ -78,7 +78,13 @@ export default function SectorPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { title, filters, search, summary } = useLoaderData<typeof loader>();
-  const tables = sectorTables(summary, t, language);
+  // A quarter as the reader names it ("ربع ۳ سال ۲۰۲۶"); the CSV export keeps "2026-Q3".
+  const quarterName = (quarter: string) => {
+    const parts = /^(\d{4})-Q([1-4])$/.exec(quarter);
+    return parts ? t("sector.quarterName", { year: formatNumber(Number(parts[1]), language, { useGrouping: false }), quarter: Number(parts[2]) }) : quarter;
+  };
+  const byTable = sectorTables(summary, t, language);
+  const tables = { ...byTable, trend: { ...byTable.trend, rows: byTable.trend.rows.map(([quarter, ...figures]) => [quarterName(String(quarter)), ...figures]) } };
   const exportLink = (table: SectorTable) => `/sector/export/${table}${search}`;
   const dimensionLabel = (id: string) => dimensionName(t, id);
   const section = (id: SectorTable, heading: string, caption: string, chart: React.ReactNode) => (
@@ -219,7 +225,7 @@ export default function SectorPage() {
           <ScoreLineChart
             label={t("sector.trendChart")}
             seriesName={t("sector.mean")}
-            labels={summary.trend.filter((q) => q.mean !== null).map((q) => q.quarter)}
+            labels={summary.trend.filter((q) => q.mean !== null).map((q) => quarterName(q.quarter))}
             values={summary.trend.filter((q) => q.mean !== null).map((q) => q.mean!)}
           />
         ) : null,

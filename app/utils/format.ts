@@ -20,8 +20,13 @@ export function forgetFormatters() {
 export const numberFormat = (language: string, options?: Intl.NumberFormatOptions) =>
   cached("n", language, options, () => new Intl.NumberFormat(language, options));
 
+// Pashto in the Gregorian calendar: CLDR's Pashto is Solar Hijri with the Latin era "AP" before the
+// year, and no browser polyfill writes that calendar, so the server's page and a browser without
+// Pashto data would disagree (decision note 009). Dari keeps its Solar Hijri dates.
+const CALENDARS: Partial<Record<string, string>> = { ps: "gregory" };
+
 export const dateTimeFormat = (language: string, options?: Intl.DateTimeFormatOptions) =>
-  cached("d", language, options, () => new Intl.DateTimeFormat(language, options));
+  cached("d", language, options, () => new Intl.DateTimeFormat(language, CALENDARS[language] ? { calendar: CALENDARS[language], ...options } : options));
 
 // Node writes a plain space where CLDR's data, as FormatJS ships it to browsers that lack a
 // language (app/utils/intl-polyfill.client.ts), has a narrow no-break space ("2026 ж." in
@@ -40,6 +45,11 @@ export function formatNumber(value: number, language: string, options?: Intl.Num
 /** A moment, in UTC so that the server and the browser render the same text. */
 export function formatDateTime(value: string | Date, language: string) {
   return `${sameEverywhere(dateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(value)))} UTC`;
+}
+
+/** A methodology version ("2") as a number in the reader's digits; any other id as it is. */
+export function formatVersion(version: string, language: string) {
+  return /^\d+$/.test(version) ? formatNumber(Number(version), language, { useGrouping: false }) : version;
 }
 
 const PROBE_MOMENT = new Date(Date.UTC(2026, 4, 5, 14, 30));

@@ -1,4 +1,5 @@
 // Shared by server and browser: which languages exist and how they are written.
+import { formatNumber, formatVersion } from "~/utils/format";
 export const SUPPORTED_LANGUAGES = ["en", "ru", "kk", "ky", "uz", "tg", "tk", "mn", "fa-AF", "ps"] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 export const FALLBACK_LANGUAGE: Language = "en";
@@ -75,11 +76,30 @@ export const i18nConfig = {
   fallbackLng: FALLBACK_LANGUAGE,
   defaultNS: "common",
   ns: [...NAMESPACES],
-  interpolation: { escapeValue: false },
+  interpolation: {
+    escapeValue: false,
+    // Every number put into a sentence ("12 of 57 questions", "methodology version 2") is written
+    // the reader's way, with Intl: ۱۲ in Dari, 1 234 in Kazakh.
+    alwaysFormat: true,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- i18next's own signature
+    format: (value: any, _format: string | undefined, lng: string | undefined, options?: { interpolationkey?: string }): string => {
+      if (!lng) return value;
+      if (typeof value === "number") return formatNumber(value, lng);
+      // Methodology versions are ids kept as strings ("2").
+      if (options?.interpolationkey === "version" && typeof value === "string") return formatVersion(value, lng);
+      return value;
+    },
+  },
   // "fa-AF" is a language of its own here, not Persian with a fallback to "fa".
   load: "currentOnly" as const,
   nonExplicitSupportedLngs: false,
 };
+
+/**
+ * A name or other text typed by people, isolated from the sentence around it (the plain-text
+ * <bdi>): a Latin name keeps its own direction inside Dari or Pashto, and the other way round.
+ */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** Picks the text of a `{ en, ru, … }` record in the user's language, falling back to English. */
 export function localized(text: { en: string } & Partial<Record<string, string>>, language: string): string {

@@ -9,7 +9,7 @@ test("anyone can read the whole methodology: dimensions, weights, every question
   await expect(dimensions.getByRole("row")).toHaveCount(7);
   await expect(dimensions.getByRole("row", { name: /Social impact/ })).toContainText("25%");
   await expect(page.getByRole("heading", { level: 3 })).toHaveCount(currentMethodology.questions.length);
-  await expect(page.getByRole("table", { name: "Answers and points for gt_financial_openness" }).getByRole("row", { name: /Audited and published/ })).toContainText("6");
+  await expect(page.getByRole("table", { name: "Answers and points for How open are your finances?" }).getByRole("row", { name: /Audited and published/ })).toContainText("6");
   await expect(page.getByRole("heading", { name: "Eligibility gate" })).toBeVisible();
   await expect(page.getByText("At least 25% of income from trading")).toBeVisible();
   await expect(page.getByRole("table", { name: "Tiers by overall score" }).getByRole("row", { name: /Leading/ })).toContainText("80");

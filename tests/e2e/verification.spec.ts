@@ -146,7 +146,8 @@ test("an owner requests verification with a PDF and a link, a verifier hands it 
 
   // The public page and the directory show the verified label and filter on it.
   await page.goto(profile);
-  await expect(page.getByText(/Verified\s*\(on .* by Central Asian Impact Audit\)/).first()).toBeVisible();
+  // The organisation's name is isolated from the sentence (U+2068 … U+2069), as names typed by people are.
+  await expect(page.getByText(/Verified\s*\(on .* by \u2068Central Asian Impact Audit\u2069\)/).first()).toBeVisible();
   await page.goto(`/ratings?q=${encodeURIComponent(name)}`);
   await page.getByLabel("Trust").selectOption("verified");
   await page.getByRole("button", { name: "Show" }).click();
