@@ -5,7 +5,7 @@ import express from "express";
 import { guardDatabaseOutages, RETRY_AFTER_SECONDS } from "./app/utils/database-availability.server";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./app/utils/embedded-postgres.server";
 import { getEnv, resetEnvCache } from "./app/utils/env.server";
-import { guardFormBodies, refuseCrossSiteRequests } from "./app/utils/request-guards.server";
+import { guardRoutes, refuseCrossSiteRequests } from "./app/utils/request-guards.server";
 import { createNonce, securityHeaders } from "./app/utils/security-headers.server";
 import { checkoutOrigins } from "./app/utils/stripe.server";
 import { applyMigrations } from "./prisma/migrate";
@@ -119,7 +119,7 @@ async function main() {
 
   // Every action reads its form through one guard: a body that is not a form gets 415, a broken one 400.
   // A loader or action that finds the database away answers 503 ("temporarily unavailable"), not a 500.
-  const guard = (build: ServerBuild) => guardFormBodies(guardDatabaseOutages(build));
+  const guard = (build: ServerBuild) => guardRoutes(guardDatabaseOutages(build));
   const build = vite
     ? () => (vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(guard)
     : guard((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild);

@@ -4,7 +4,7 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as login from "~/routes/login";
 import * as language from "~/routes/language";
-import { crossSiteRefusal, guardFormBodies, refuseCrossSiteRequests } from "~/utils/request-guards.server";
+import { crossSiteRefusal, guardFormBodies, guardRoutes, refuseCrossSiteRequests } from "~/utils/request-guards.server";
 import type { ServerBuild } from "@remix-run/node";
 
 describe("the origin check before Remix", () => {
@@ -112,5 +112,20 @@ describe("form bodies", () => {
     );
     expect(outcome.status).toBe(302);
     expect(outcome.headers.get("Location")).toBe("/forum");
+  });
+});
+
+describe("page headers", () => {
+  test("a page passes on the Retry-After of its action's 429, which Remix would otherwise drop", () => {
+    const build = guardRoutes({ routes: { "routes/login": { id: "routes/login", path: "login", module: login } } } as unknown as ServerBuild);
+    const headersOf = build.routes["routes/login"]!.module.headers as (args: Record<string, Headers | undefined>) => Headers;
+    const passed = headersOf({
+      actionHeaders: new Headers({ "Retry-After": "8" }),
+      loaderHeaders: new Headers(),
+      parentHeaders: new Headers(),
+      errorHeaders: undefined,
+    });
+    expect(passed.get("Retry-After")).toBe("8");
+    expect(headersOf({ actionHeaders: new Headers(), loaderHeaders: new Headers(), parentHeaders: new Headers(), errorHeaders: undefined }).get("Retry-After")).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { ServerBuild } from "@remix-run/node";
+import type { HeadersFunction, ServerBuild } from "@remix-run/node";
 
 /** Methods that change something: each must come from a page of this site. */
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -114,4 +114,26 @@ export function guardFormBodies(build: ServerBuild): ServerBuild {
       : route;
   }
   return { ...build, routes };
+}
+
+/**
+ * A page answers with only the Set-Cookie headers of its loaders and actions unless it exports
+ * `headers`; this one passes on `Retry-After` too, so a 429 from an action (a login wait, the forum's
+ * posting limit) tells the browser when to try again.
+ */
+const passRetryAfter: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHeaders, parentHeaders }) => {
+  const retryAfter = errorHeaders?.get("Retry-After") ?? actionHeaders.get("Retry-After") ?? loaderHeaders.get("Retry-After") ?? parentHeaders.get("Retry-After");
+  const headers = new Headers();
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
+
+/** The server build with both guards: form bodies read safely, and Retry-After passed on by every page. */
+export function guardRoutes(build: ServerBuild): ServerBuild {
+  const guarded = guardFormBodies(build);
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(guarded.routes)) {
+    routes[id] = route.module.headers || !route.module.default ? route : { ...route, module: { ...route.module, headers: passRetryAfter } };
+  }
+  return { ...guarded, routes };
 }
