@@ -314,6 +314,26 @@ describe("changing a poll", () => {
     expect(await votesOf(threadId)).toEqual([1, 0]);
     expect((await run(pollForm.loader, getRequest(`/forum/threads/${threadId}/poll/edit`, author.cookie), { id: threadId })).data).toMatchObject({ hasVotes: true });
   });
+  test("a change of options racing the first vote: either the vote counts and the change is refused, or the change is made and the vote refused", async () => {
+    for (let round = 0; round < 6; round++) {
+      const threadId = await threadWithPoll();
+      const [first] = await optionIds(threadId);
+      const [voted, saved] = await Promise.all([
+        castVote({ user: asUser(voters[round % voters.length]!), threadId, optionIds: [first!] }),
+        savePoll({ user: asUser(ownerOf(threadId)), threadId, input: { ...POLL, options: ["Something else", "Another thing"] } }),
+      ]);
+      const labels = (await getPollView({ threadId, reader: null }))!.options.map((o) => o.label);
+      const ballots = await prisma.forumPollBallot.count({ where: { pollId: threadId } });
+      if (voted.ok) {
+        expect(saved).toEqual({ ok: false, refusal: { reason: "has_votes" } });
+        expect([labels, ballots]).toEqual([POLL.options, 1]);
+      } else {
+        expect(voted).toEqual({ ok: false, refusal: { reason: "invalid_choice" } });
+        expect(saved).toEqual({ ok: true, created: false });
+        expect([labels, ballots]).toEqual([["Something else", "Another thing"], 0]);
+      }
+    }
+  });
 });
 
 describe("closing", () => {
