@@ -93,7 +93,7 @@ const BLOCK_START = CORPUS.flatMap((c, i) => c.sentences.map(() => 1 + CORPUS.sl
 const BLOCK_SIZE = CORPUS.flatMap((c) => c.sentences.map(() => c.sentences.length));
 
 /** Adds the forum to the large data set: 2,000 people, threads in every category, 100,000 posts, one thread of 10,000 replies. */
-export async function seedForum(url: string) {
+export async function seedForum(url: string, { posts = FORUM_POSTS, longThreadReplies = LONG_THREAD_REPLIES, users = FORUM_USERS } = {}) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   // Errors surface through the queries; the event would only repeat them when the server stops.
@@ -111,19 +111,19 @@ export async function seedForum(url: string) {
   await client.query(`
     INSERT INTO "User" (id, email, "displayName", handle, "passwordHash", "createdAt", "updatedAt")
     SELECT 'bu' || i, 'bench-' || i || '@bench.ortaq.org', 'Bench person ' || i, 'bench-person-' || i, 'x', now() - interval '1 year', now()
-    FROM generate_series(1, ${FORUM_USERS}) AS i`);
-  await client.query(`INSERT INTO "UserRole" ("userId", role) SELECT 'bu' || i, (ARRAY['entrepreneur','funder','ministry','moderator']::"Role"[])[1 + i % 4] FROM generate_series(1, ${FORUM_USERS}) AS i`);
-  await client.query(`INSERT INTO "EnterpriseMember" ("enterpriseId", "userId") SELECT 'e' || i, 'bu' || i FROM generate_series(1, ${FORUM_USERS}, 3) AS i`);
+    FROM generate_series(1, ${users}) AS i`);
+  await client.query(`INSERT INTO "UserRole" ("userId", role) SELECT 'bu' || i, (ARRAY['entrepreneur','funder','ministry','moderator']::"Role"[])[1 + i % 4] FROM generate_series(1, ${users}) AS i`);
+  await client.query(`INSERT INTO "EnterpriseMember" ("enterpriseId", "userId") SELECT 'e' || i, 'bu' || i FROM generate_series(1, ${users}, 3) AS i`);
 
-  const longThreadPosts = LONG_THREAD_REPLIES + 1;
-  const otherThreads = Math.floor((FORUM_POSTS - longThreadPosts) / POSTS_PER_THREAD);
+  const longThreadPosts = longThreadReplies + 1;
+  const otherThreads = Math.floor((posts - longThreadPosts) / POSTS_PER_THREAD);
   // The posts that do not fill a whole thread go into one last, shorter thread: FORUM_POSTS in all.
-  const remainder = FORUM_POSTS - longThreadPosts - otherThreads * POSTS_PER_THREAD;
+  const remainder = posts - longThreadPosts - otherThreads * POSTS_PER_THREAD;
   const lastThread = otherThreads + (remainder > 0 ? 1 : 0);
   // Thread 0 is the long one; the others have POSTS_PER_THREAD posts each, their last one spread over two years.
   await client.query(`
     INSERT INTO "ForumThread" (id, "categoryId", "authorId", title, tags, "postCount", "lastPostAt", pinned, "createdAt", "updatedAt")
-    SELECT 'bt' || t, 'bc' || (t % ${categories}), 'bu' || (1 + t % ${FORUM_USERS}),
+    SELECT 'bt' || t, 'bc' || (t % ${categories}), 'bu' || (1 + t % ${users}),
       'Bench thread ' || t || ': ' || (ARRAY['funding','tax rules','impact','inclusion','solar','youth','займы','налоги'])[1 + t % 8],
       ARRAY[(ARRAY['funding','tax','impact','inclusion','solar','youth','займы','налоги'])[1 + t % 8]],
       CASE WHEN t = 0 THEN ${longThreadPosts} WHEN t > ${otherThreads} THEN ${remainder} ELSE ${POSTS_PER_THREAD} END,
@@ -139,11 +139,11 @@ export async function seedForum(url: string) {
   const language = (n: string) => `${array(SENTENCE_LANGUAGE)}[${first(n)}]`;
   await client.query(`
     INSERT INTO "ForumPost" (id, "threadId", "authorId", number, body, language, "createdAt", "updatedAt")
-    SELECT 'bp0-' || n, 'bt0', 'bu' || (1 + n % ${FORUM_USERS}), n, ${body("n")}, ${language("n")}, now() - interval '1 year' + n * interval '1 minute', now()
+    SELECT 'bp0-' || n, 'bt0', 'bu' || (1 + n % ${users}), n, ${body("n")}, ${language("n")}, now() - interval '1 year' + n * interval '1 minute', now()
     FROM generate_series(1, ${longThreadPosts}) AS n`);
   await client.query(`
     INSERT INTO "ForumPost" (id, "threadId", "authorId", number, body, language, "createdAt", "updatedAt")
-    SELECT 'bp' || t || '-' || n, 'bt' || t, 'bu' || (1 + (t * 31 + n) % ${FORUM_USERS}), n, ${body("(t * 10 + n)")}, ${language("(t * 10 + n)")}, now() - interval '1 year', now()
+    SELECT 'bp' || t || '-' || n, 'bt' || t, 'bu' || (1 + (t * 31 + n) % ${users}), n, ${body("(t * 10 + n)")}, ${language("(t * 10 + n)")}, now() - interval '1 year', now()
     FROM generate_series(1, ${lastThread}) AS t CROSS JOIN generate_series(1, ${POSTS_PER_THREAD}) AS n
     WHERE t <= ${otherThreads} OR n <= ${remainder}`);
   // A thread is in the language of its opening post.

@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark and prints its figures.
 import { benchDirectory } from "./directory";
 import { benchForum } from "./forum";
+import { benchHttp } from "./http";
 import { largeDataset } from "./large-data";
 import { benchScoring } from "./scoring";
 import { benchSector } from "./sector";
@@ -10,6 +11,8 @@ try {
   await benchSector();
   await benchDirectory();
   await benchForum();
+  // Pages over HTTP against the production build, on the same data (flags as for `npm run bench:http`).
+  await benchHttp(process.argv.slice(2), { forumSeeded: true });
 } finally {
   const { disconnectPrisma } = await import("../app/utils/db.server");
   await disconnectPrisma();

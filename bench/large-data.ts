@@ -6,7 +6,7 @@ export const ENTERPRISES = 100_000;
 export const ASSESSMENTS_PER_ENTERPRISE = 3;
 
 /** Fills the database with 100,000 published enterprises and 300,000 rated assessments (their summary facts). */
-export async function seedLarge(url: string) {
+export async function seedLarge(url: string, enterprises = ENTERPRISES) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(`
@@ -17,7 +17,7 @@ export async function seedLarge(url: string) {
       (ARRAY['agriculture_food','crafts_textiles','education','health_care','social_services','employment_training','tourism_culture'])[1 + (i / 7) % 7],
       2010 + i % 15, (i * 7919) % 300, i % 2 = 0, i % 3 = 0, 'Benchmark enterprise', 'Benchmark mission',
       ARRAY[1 + i % 17, 1 + (i * 3) % 17], ARRAY['women'], 'published', now(), now()
-    FROM generate_series(1, ${ENTERPRISES}) AS i`);
+    FROM generate_series(1, ${enterprises}) AS i`);
   await client.query(`
     INSERT INTO "RatingFact" ("assessmentId", "enterpriseId", "isCurrent", "submittedAt", country, region, sector, "sizeBand", employees,
       "womenLed", "youthLed", sdgs, eligible, tier, overall, "socialImpact", economic, governance, inclusion, ecosystem, environment, beneficiaries,
@@ -38,16 +38,17 @@ export async function seedLarge(url: string) {
 }
 
 
-let shared: Promise<{ url: string; stop: () => Promise<void> }> | undefined;
+let shared: Promise<{ url: string; stop: () => Promise<void>; enterprises: number }> | undefined;
 
-/** One large database for every benchmark of a run: 100,000 enterprises, 300,000 rated assessments. */
-export function largeDataset() {
+/** One large database for every benchmark of a run: 100,000 enterprises, 300,000 rated assessments (a `scale` below 1 fills fewer, for quick runs). */
+export function largeDataset({ scale = 1 }: { scale?: number } = {}) {
+  const enterprises = Math.max(100, Math.round(ENTERPRISES * scale));
   shared ??= (async () => {
     const database = await benchDatabase("ortaq_bench_large");
     const started = performance.now();
-    await seedLarge(database.url);
+    await seedLarge(database.url, enterprises);
     console.log(
-      `large data set: ${ENTERPRISES.toLocaleString("en")} enterprises and ${(ENTERPRISES * ASSESSMENTS_PER_ENTERPRISE).toLocaleString("en")} rated assessments, seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `large data set: ${enterprises.toLocaleString("en")} enterprises and ${(enterprises * ASSESSMENTS_PER_ENTERPRISE).toLocaleString("en")} rated assessments, seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     process.env.DATABASE_URL = database.url;
     // As the rating model does when it rebuilds an enterprise's facts.
@@ -58,7 +59,7 @@ export function largeDataset() {
     await client.connect();
     await client.query(`VACUUM ANALYZE "RatingFact"`);
     await client.end();
-    return database;
+    return { ...database, enterprises };
   })();
   return shared;
 }
