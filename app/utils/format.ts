@@ -93,9 +93,3 @@ export function formatWait(seconds: number, language: string) {
   if (seconds < 60) return formatNumber(Math.max(1, Math.ceil(seconds)), language, { style: "unit", unit: "second", unitDisplay: "long" });
   return formatNumber(Math.ceil(seconds / 60), language, { style: "unit", unit: "minute", unitDisplay: "long" });
 }
-
-/** A wait in seconds as a person reads it, in their language: "45 seconds", "3 minutes" (rounded up). */
-export function formatWait(seconds: number, language: string) {
-  if (seconds < 60) return formatNumber(Math.max(1, Math.ceil(seconds)), language, { style: "unit", unit: "second", unitDisplay: "long" });
-  return formatNumber(Math.ceil(seconds / 60), language, { style: "unit", unit: "minute", unitDisplay: "long" });
-}
