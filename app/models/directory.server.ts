@@ -26,7 +26,29 @@ export interface DirectoryItem {
   description: string;
 }
 
-const SEARCH_VECTOR = Prisma.sql`(to_tsvector('english', e.name || ' ' || e.description || ' ' || e.mission) || to_tsvector('russian', e.name || ' ' || e.description || ' ' || e.mission))`;
+/** At most this many enterprises match a text search; the page is ranked (by the chosen sort) among them. */
+export const SEARCH_MATCH_LIMIT = 2000;
+const MAX_SEARCH_WORDS = 8;
+
+/**
+ * What a directory text search matches (migration 20261205110000_directory_search_any_script, whose
+ * GIN index answers it): the words stemmed in English or Russian, or every word as the start of a
+ * word in any script ('simple'), accents ignored — `cafe` finds Café, `Sewing Stud` finds
+ * Sewing Studio, a Kazakh or Dari word finds itself.
+ */
+export function searchMatch(q: string) {
+  const words = (q.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).slice(0, MAX_SEARCH_WORDS);
+  const queries = [Prisma.sql`websearch_to_tsquery('english', ortaq_unaccent(${q}))`, Prisma.sql`websearch_to_tsquery('russian', ortaq_unaccent(${q}))`];
+  if (words.length > 0) {
+    queries.push(
+      Prisma.sql`(${Prisma.join(
+        words.map((word) => Prisma.sql`to_tsquery('simple', quote_literal(ortaq_unaccent(${word})) || ':*')`),
+        " && ",
+      )})`,
+    );
+  }
+  return Prisma.sql`enterprise_search_vector(e.name, e.description, e.mission) @@ (${Prisma.join(queries, " || ")})`;
+}
 
 function conditions(filters: DirectoryFilters) {
   const parts: Prisma.Sql[] = [Prisma.sql`f."isCurrent"`, Prisma.sql`e.status = 'published'`, ...ratingFactConditions("f", filters)];
@@ -36,9 +58,8 @@ function conditions(filters: DirectoryFilters) {
   if (filters.sdg !== undefined) parts.push(Prisma.sql`${filters.sdg}::int = ANY(f.sdgs)`);
   if (filters.womenLed !== undefined) parts.push(Prisma.sql`f."womenLed" = ${filters.womenLed}`);
   if (filters.youthLed !== undefined) parts.push(Prisma.sql`f."youthLed" = ${filters.youthLed}`);
-  if (filters.q) {
-    parts.push(Prisma.sql`${SEARCH_VECTOR} @@ (websearch_to_tsquery('english', ${filters.q}) || websearch_to_tsquery('russian', ${filters.q}))`);
-  }
+  // A text search looks only among the enterprises its index finds (a bounded set, see listDirectory).
+  if (filters.q) parts.push(Prisma.sql`e.id IN (SELECT id FROM search_hits)`);
   return parts;
 }
 
@@ -96,7 +117,15 @@ export async function listDirectory({
   const order = ORDER[filters.sort];
   const where = conditions(filters);
   if (cursor) where.push(order.after(cursor));
+  // A word found in every name must not make the page scan and sort 100,000 rows: the index gives
+  // at most SEARCH_MATCH_LIMIT matches, and the page is ranked among them.
+  const hits = filters.q
+    ? Prisma.sql`WITH search_hits AS MATERIALIZED (
+        SELECT e.id FROM "Enterprise" e WHERE e.status = 'published' AND ${searchMatch(filters.q)} LIMIT ${SEARCH_MATCH_LIMIT}
+      )`
+    : Prisma.empty;
   const rows = await prisma.$queryRaw<(Omit<DirectoryItem, "verifiedAt"> & { enterpriseId: string; ratedAtDate: Date; verifiedAtDate: Date | null })[]>`
+    ${hits}
     SELECT f."enterpriseId", e.slug, e.name, f.country, f.region, f.sector, f."sizeBand", f.employees, f."womenLed", f."youthLed", f.sdgs,
       f.overall, f.tier, ${trustSql("f")} AS trust, f."verifiedAt" AS "verifiedAtDate", f."verifierOrganisation" AS "verifiedBy",
       f.eligible, f."submittedAt" AS "ratedAtDate", e.description

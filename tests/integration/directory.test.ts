@@ -165,3 +165,36 @@ describe("the directory page", () => {
     expect((one.data as { enterprises: unknown[] }).enterprises).toHaveLength(0);
   });
 });
+
+describe("directory text search", () => {
+  const rated = () =>
+    prisma.enterprise.findMany({ where: { status: "published", assessments: { some: { published: true, status: "submitted" } } }, select: { id: true, slug: true, name: true }, orderBy: { slug: "asc" } });
+
+  test("matches the start of words, ignores accents and finds names in any script", async () => {
+    const [cafe, kazakh, dari] = await rated();
+    await prisma.enterprise.update({ where: { id: cafe!.id }, data: { name: "Café Sewing Studio Zhibek" } });
+    await prisma.enterprise.update({ where: { id: kazakh!.id }, data: { name: "Ақжол тігін шеберханасы" } });
+    await prisma.enterprise.update({ where: { id: dari!.id }, data: { name: "شرکت خیاطی زنان کابل" } });
+    const slugs = async (q: string) => (await allPages(`q=${encodeURIComponent(q)}`)).map((i) => i.slug);
+    expect(await slugs("cafe")).toContain(cafe!.slug);
+    expect(await slugs("CAFÉ zhibek")).toEqual([cafe!.slug]);
+    expect(await slugs("Sewing Stud")).toContain(cafe!.slug);
+    expect(await slugs("sewing zhib")).toEqual([cafe!.slug]);
+    expect(await slugs("шеберхана")).toEqual([kazakh!.slug]);
+    expect(await slugs("Ақжол")).toEqual([kazakh!.slug]);
+    expect(await slugs("خیاطی")).toEqual([dari!.slug]);
+    expect(await slugs("Sewing Studios")).not.toContain(kazakh!.slug);
+    // The same search on the directory page.
+    const page = await run(ratings.loader, getRequest(`/ratings?q=${encodeURIComponent("sewing stud")}`));
+    expect(JSON.stringify(page)).toContain("Café Sewing Studio Zhibek");
+  });
+
+  test("a word in every name still lists every match, in score order, and punctuation alone matches nothing", async () => {
+    const all = await rated();
+    for (const e of all) await prisma.enterprise.update({ where: { id: e.id }, data: { name: `${e.name} Ortaqwide` } });
+    const items = await allPages("q=ortaqwide&sort=score");
+    expect(items.map((i) => i.slug).sort()).toEqual(all.map((e) => e.slug).sort());
+    for (let i = 1; i < items.length; i++) expect(items[i - 1].overall).toBeGreaterThanOrEqual(items[i].overall);
+    expect(await allPages(`q=${encodeURIComponent("!!! ---")}`)).toEqual([]);
+  });
+});
