@@ -82,7 +82,7 @@ export const i18nConfig = {
     // the reader's way, with Intl: ۱۲ in Dari, 1 234 in Kazakh.
     alwaysFormat: true,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- i18next's own signature
-    format: (value: any, _format: string | undefined, lng: string | undefined, options?: { interpolationkey?: string }): string => {
+    format: (value: any, _format: string | undefined, lng: string | undefined, options?: Record<string, unknown>): string => {
       if (!lng) return value;
       if (typeof value === "number") return formatNumber(value, lng);
       // Methodology versions are ids kept as strings ("2").
