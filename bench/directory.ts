@@ -24,6 +24,10 @@ export async function benchDirectory() {
     ["verified only, by score", { filters: { sort: "score", trust: "verified" } }],
     ["one country, expired, by date", { filters: { sort: "date", country: "KZ", trust: "expired" } }],
     ["text search", { filters: { sort: "score", q: "benchmark mission" } }],
+    ["text search, a word in every name and a number", { filters: { sort: "score", q: "enterprise 12" } }],
+    ["text search, a word in every name", { filters: { sort: "score", q: "bench" } }],
+    ["text search, the start of a word", { filters: { sort: "score", q: "Enterpr 4242" } }],
+    ["text search, a word in no name", { filters: { sort: "score", q: "Café" } }],
     ["deep page (row 60,000)", { filters: { sort: "score" }, cursor: [deep.rows[0]!.overall, deep.rows[0]!.enterpriseId] }],
   ];
   for (const [name, args] of cases) {

@@ -192,6 +192,15 @@ export function countEnterprises() {
   return prisma.enterprise.count();
 }
 
-export function countPublishedEnterprises() {
-  return prisma.enterprise.count({ where: { status: "published" } });
+/**
+ * How many enterprises are published: one row kept current by database triggers (see the
+ * EnterpriseCount model), not a count over every enterprise. Should the row be gone (a database
+ * emptied table by table), it is counted once and written again.
+ */
+export async function countPublishedEnterprises() {
+  const row = await prisma.enterpriseCount.findUnique({ where: { id: 1 }, select: { published: true } });
+  if (row) return row.published;
+  const published = await prisma.enterprise.count({ where: { status: "published" } });
+  await prisma.$executeRaw`INSERT INTO "EnterpriseCount" ("id", "published") VALUES (1, ${published}) ON CONFLICT ("id") DO NOTHING`;
+  return published;
 }
