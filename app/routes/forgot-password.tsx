@@ -29,6 +29,8 @@ export default function ForgotPasswordPage() {
     lastResult,
     constraint: getZodConstraint(ForgotPasswordSchema),
     shouldValidate: "onBlur",
+    // Errors go as soon as what is typed is right, not on leaving the field: the button does not move under the click.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
   });
   return (

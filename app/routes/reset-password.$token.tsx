@@ -48,6 +48,8 @@ export default function ResetPasswordPage() {
     lastResult,
     constraint: getZodConstraint(ResetPasswordSchema),
     shouldValidate: "onBlur",
+    // Errors go as soon as what is typed is right, not on leaving the field: the button does not move under the click.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
   });
   return (

@@ -54,6 +54,8 @@ export default function EmailSettingsPage() {
     lastResult,
     constraint: getZodConstraint(ChangeEmailSchema),
     shouldValidate: "onBlur",
+    // Errors go as soon as what is typed is right, not on leaving the field: the button does not move under the click.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeEmailSchema }),
   });
   return (

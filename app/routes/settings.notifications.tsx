@@ -42,6 +42,8 @@ export default function NotificationSettingsPage() {
       countries: preferences.countries,
     },
     shouldValidate: "onBlur",
+    // Errors go as soon as what is typed is right, not on leaving the field: the button does not move under the click.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NotificationSettingsSchema }),
   });
   return (
