@@ -3,6 +3,7 @@ import { generateAnswers } from "../../prisma/demo-answers";
 import { applicableQuestions, currentMethodology, type Answers } from "../../scoring";
 import { enterpriseFormFields } from "../helpers/enterprise";
 import { expect, uniqueEmail } from "./fixtures";
+import { linkFromOutbox } from "./outbox";
 
 /**
  * Starting states for journeys that are about something else, made by posting the app's own forms
@@ -35,6 +36,9 @@ function redirectTarget(response: APIResponse, what: string) {
 export async function signUpByForm(page: Page, { name, email = uniqueEmail("starting"), password = "Steppe felt 2026 bakery" }: { name: string; email?: string; password?: string }) {
   const response = await post(page, "/signup", { email, password, displayName: name, language: "en", role: "entrepreneur" });
   expect(redirectTarget(response, "signing up")).toBe("/dashboard");
+  // Publishing and posting wait for a confirmed address: follow the link the server wrote to its outbox.
+  const confirmation = new URL(await linkFromOutbox(email, "/confirm-email/")).pathname;
+  redirectTarget(await post(page, confirmation, {}), "confirming the address");
   return { email, password };
 }
 
