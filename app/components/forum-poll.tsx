@@ -10,6 +10,7 @@ import { PollResultsChart } from "~/components/charts/poll-results-chart";
 import { ConfirmEmailNotice } from "~/components/confirm-email";
 import { CheckboxField, ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { formatDate, formatNumber } from "~/utils/format";
+import { isolate } from "~/utils/i18n";
 import { MAX_POLL_OPTIONS, MIN_GROUP_VOTERS, MIN_POLL_OPTIONS } from "~/utils/forum-poll";
 import { PollActionSchema, POLL_RESULTS_VISIBILITY } from "~/utils/forum-poll-validation";
 
@@ -155,7 +156,7 @@ export function ForumPoll({ poll, redirectTo, result, headingLevel = 2 }: { poll
       )}
       {chosen.length ? (
         <p className="poll-own-vote">
-          {t("forumPoll.yourVote", { options: chosen.map(labelOf).join(t("forumPoll.listSeparator")) })}
+          {t("forumPoll.yourVote", { options: chosen.map((id) => isolate(labelOf(id))).join(t("forumPoll.listSeparator")) })}
         </p>
       ) : null}
       {poll.results ? (

@@ -7,6 +7,7 @@ import { closePoll } from "~/models/forum-moderation.server";
 import { castVote, getPollView } from "~/models/forum-poll.server";
 import { getOptionalUser, requireUser, safeRedirect } from "~/utils/auth.server";
 import { PollActionSchema } from "~/utils/forum-poll-validation";
+import { isolate } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { notFound, requireIdParam, requirePermission } from "~/utils/permissions.server";
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const reader = await getOptionalUser(request);
   const [poll, t] = await Promise.all([getPollView({ threadId, reader }), getFixedT(request)]);
   if (!poll) notFound();
-  return { poll, title: t("forumPoll.pageTitle", { thread: poll.threadTitle }) };
+  return { poll, title: t("forumPoll.pageTitle", { thread: isolate(poll.threadTitle) }) };
 }
 
 /** A vote (anyone who may vote), or a moderator closing the poll early; a refusal comes back to this page with its message. */
