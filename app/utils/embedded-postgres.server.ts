@@ -180,14 +180,17 @@ export async function startEmbeddedPostgres({
   const restartAfterExit = async (code: number | null, signal: NodeJS.Signals | null) => {
     if (stopping) return;
     console.warn(`The embedded PostgreSQL stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); starting it again ...`);
+    const since = Date.now();
     restarting = (async () => {
       for (let attempt = 0; !stopping; attempt += 1) {
-        await delay(Math.min(200 * 2 ** attempt, 5_000));
+        // Often the first tries fail while the killed server's last processes still hold its shared
+        // memory: try every quarter second at first, then less and less often.
+        await delay(Math.min(250 * 2 ** Math.floor(attempt / 8), 5_000));
         if (stopping) return;
         try {
           await removeStalePidFile(databaseDir, (line) => console.warn(line));
           await startOnce();
-          console.warn(`The embedded PostgreSQL is running again (attempt ${attempt + 1}).`);
+          console.warn(`The embedded PostgreSQL is running again (attempt ${attempt + 1}, ${((Date.now() - since) / 1000).toFixed(1)} s after it stopped).`);
           return;
         } catch (error) {
           console.warn(`Starting the embedded PostgreSQL again failed (attempt ${attempt + 1}): ${(error as Error).message}`);
