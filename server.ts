@@ -1,6 +1,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
+import { httpCache } from "./app/utils/http-cache.server";
 import express from "express";
 import { guardDatabaseOutages, RETRY_AFTER_SECONDS } from "./app/utils/database-availability.server";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./app/utils/embedded-postgres.server";
@@ -82,6 +83,8 @@ async function main() {
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
   app.use(compression());
+  // Cache-Control, ETag and 304 for public pages; private, no-store for anything personal.
+  app.use(httpCache());
   // Every 503 (the database away, a health check failing) says when to try again.
   app.use((_req, res, next) => {
     const writeHead = res.writeHead;

@@ -198,6 +198,12 @@ export async function benchHttp(argv: string[] = [], { forumSeeded = false } = {
       ...(options.loggedIn ? [["logged in", { Cookie: cookie }] as const] : []),
     ] as const) {
       for (const page of pages) {
+        // What a browser or proxy is told about the page, and whether it can revalidate it.
+        const first = await fetch(`${app.url}${page}`, { headers });
+        await first.arrayBuffer();
+        const etag = first.headers.get("etag");
+        const revalidated = etag ? (await fetch(`${app.url}${page}`, { headers: { ...headers, "If-None-Match": etag } })).status : null;
+        console.log(`http: ${session} ${page}: ${first.status}, Cache-Control: ${first.headers.get("cache-control") ?? "(none)"}${revalidated ? `, If-None-Match answered ${revalidated}` : ""}`);
         const result = await measure(`${app.url}${page}`, options, headers);
         peakMemory = Math.max(peakMemory, await residentMegabytes(app.pid));
         const row = { page, session, ...result, ratio: result.rps / ceiling.rps };
