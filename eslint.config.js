@@ -6,7 +6,18 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "node_modules/", "data/", "playwright-report/", "test-results/", "app/generated/", "prisma/generated/", "**/*.d.ts"] },
+  {
+    ignores: [
+      "build/",
+      "node_modules/",
+      "data/",
+      "playwright-report/",
+      "test-results/",
+      "app/generated/",
+      "prisma/generated/",
+      "**/*.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -43,27 +43,27 @@ export default defineConfig({
       env: { STRIPE_STANDIN_PORT: String(STRIPE_STANDIN_PORT) },
     },
     {
-    // A fresh embedded database for every run, seeded with the demo data; one folder per port, so two runs never share one.
-    command: `rm -rf data/e2e-${PORT} data/e2e-evidence-${PORT} data/e2e-outbox-${PORT} && npx tsx server.ts`,
-    url: `http://127.0.0.1:${PORT}/healthz`,
-    reuseExistingServer: false,
-    // Long journeys on a shared two-core machine: a generous guard against a hung test, not a speed check.
-  timeout: 300_000,
-    env: {
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      ORTAQ_DATA_DIR: `data/e2e-${PORT}`,
-      EVIDENCE_DIR: `data/e2e-evidence-${PORT}`,
-      // No SMTP_URL: e-mail is written here, where the journeys read their links (tests/e2e/outbox.ts).
-      MAIL_OUTBOX_DIR: `data/e2e-outbox-${PORT}`,
-      EVIDENCE_MAX_BYTES: String(1024 * 1024),
-      DATABASE_URL: "",
-      STRIPE_SECRET_KEY: "sk_test_e2e",
-      STRIPE_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
-      STRIPE_API_BASE: `http://127.0.0.1:${STRIPE_STANDIN_PORT}`,
-      STRIPE_CHECKOUT_ORIGIN: `http://127.0.0.1:${STRIPE_STANDIN_PORT}`,
-    },
+      // A fresh embedded database for every run, seeded with the demo data; one folder per port, so two runs never share one.
+      command: `rm -rf data/e2e-${PORT} data/e2e-evidence-${PORT} data/e2e-outbox-${PORT} && npx tsx server.ts`,
+      url: `http://127.0.0.1:${PORT}/healthz`,
+      reuseExistingServer: false,
+      // Long journeys on a shared two-core machine: a generous guard against a hung test, not a speed check.
+      timeout: 300_000,
+      env: {
+        NODE_ENV: "production",
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        ORTAQ_DATA_DIR: `data/e2e-${PORT}`,
+        EVIDENCE_DIR: `data/e2e-evidence-${PORT}`,
+        // No SMTP_URL: e-mail is written here, where the journeys read their links (tests/e2e/outbox.ts).
+        MAIL_OUTBOX_DIR: `data/e2e-outbox-${PORT}`,
+        EVIDENCE_MAX_BYTES: String(1024 * 1024),
+        DATABASE_URL: "",
+        STRIPE_SECRET_KEY: "sk_test_e2e",
+        STRIPE_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
+        STRIPE_API_BASE: `http://127.0.0.1:${STRIPE_STANDIN_PORT}`,
+        STRIPE_CHECKOUT_ORIGIN: `http://127.0.0.1:${STRIPE_STANDIN_PORT}`,
+      },
     },
   ],
 });

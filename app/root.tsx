@@ -33,21 +33,24 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user, { notice, headers }] = await Promise.all([getLanguage(request), getOptionalUser(request), takeNotice(request)]);
-  return data({
-    locale,
-    // How the server writes numbers and dates in this language, for the browser to match.
-    intl: intlProbe(locale),
-    notice,
-    user: user
-      ? {
-          displayName: user.displayName,
-          emailConfirmed: Boolean(user.emailConfirmedAt),
-          isAdmin: hasRole(user, "admin"),
-          isVerifier: hasRole(user, "verifier"),
-          unreadNotifications: await countUnreadNotifications(user.id),
-        }
-      : null,
-  }, { headers });
+  return data(
+    {
+      locale,
+      // How the server writes numbers and dates in this language, for the browser to match.
+      intl: intlProbe(locale),
+      notice,
+      user: user
+        ? {
+            displayName: user.displayName,
+            emailConfirmed: Boolean(user.emailConfirmedAt),
+            isAdmin: hasRole(user, "admin"),
+            isVerifier: hasRole(user, "verifier"),
+            unreadNotifications: await countUnreadNotifications(user.id),
+          }
+        : null,
+    },
+    { headers },
+  );
 }
 
 export const handle = { i18n: "common" };

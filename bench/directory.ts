@@ -41,7 +41,11 @@ export async function benchDirectory() {
   ] as const) {
     await resetApiRateLimit();
     const { p50, p95 } = await time(30, async () => {
-      const response = (await loader({ request: new Request(`http://localhost/api/v1/enterprises?${query}`), params: {}, context: { clientAddress: "bench" } })) as Response;
+      const response = (await loader({
+        request: new Request(`http://localhost/api/v1/enterprises?${query}`),
+        params: {},
+        context: { clientAddress: "bench" },
+      })) as Response;
       await response.text();
     });
     console.log(`directory: ${name}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target: p95 under 50 ms)`);

@@ -17,27 +17,27 @@ const CORPUS: { language: string; sentences: string[] }[] = [
   {
     language: "en",
     sentences: [
-  "We took a microfinance loan without collateral to buy a second sewing machine.",
-  "Our cooperative measures the savings of every family that uses the solar dryers.",
-  "The new tax rules for social enterprises are unclear for small workshops.",
-  "Funders ask for impact reports with numbers, not only stories.",
-  "We hire young people with disabilities and train them for six months.",
-  "Public procurement could help social enterprises more than a tax break.",
-  "How do you price felt products for tourists and for local customers?",
-  "Our bakery reinvests half of its profit in the community kitchen.",
+      "We took a microfinance loan without collateral to buy a second sewing machine.",
+      "Our cooperative measures the savings of every family that uses the solar dryers.",
+      "The new tax rules for social enterprises are unclear for small workshops.",
+      "Funders ask for impact reports with numbers, not only stories.",
+      "We hire young people with disabilities and train them for six months.",
+      "Public procurement could help social enterprises more than a tax break.",
+      "How do you price felt products for tourists and for local customers?",
+      "Our bakery reinvests half of its profit in the community kitchen.",
     ],
   },
   {
     language: "ru",
     sentences: [
-  "Мы получили займ в микрофинансовой организации без залога.",
-  "Солнечные сушилки окупаются за один сезон в Ферганской долине.",
-  "Новые налоговые правила для социальных предприятий пока непонятны.",
-  "Доноры просят отчёт о социальном воздействии с цифрами.",
-  "Мы обучаем молодёжь с инвалидностью и платим им зарплату.",
-  "Госзакупки помогли бы социальным предприятиям больше, чем льготы.",
-  "Как назначить цену на изделия из войлока для туристов?",
-  "Наша пекарня вкладывает половину прибыли в общественную кухню.",
+      "Мы получили займ в микрофинансовой организации без залога.",
+      "Солнечные сушилки окупаются за один сезон в Ферганской долине.",
+      "Новые налоговые правила для социальных предприятий пока непонятны.",
+      "Доноры просят отчёт о социальном воздействии с цифрами.",
+      "Мы обучаем молодёжь с инвалидностью и платим им зарплату.",
+      "Госзакупки помогли бы социальным предприятиям больше, чем льготы.",
+      "Как назначить цену на изделия из войлока для туристов?",
+      "Наша пекарня вкладывает половину прибыли в общественную кухню.",
     ],
   },
   {
@@ -112,8 +112,12 @@ export async function seedForum(url: string, { posts = FORUM_POSTS, longThreadRe
     INSERT INTO "User" (id, email, "displayName", handle, "passwordHash", "createdAt", "updatedAt")
     SELECT 'bu' || i, 'bench-' || i || '@bench.ortaq.org', 'Bench person ' || i, 'bench-person-' || i, 'x', now() - interval '1 year', now()
     FROM generate_series(1, ${users}) AS i`);
-  await client.query(`INSERT INTO "UserRole" ("userId", role) SELECT 'bu' || i, (ARRAY['entrepreneur','funder','ministry','moderator']::"Role"[])[1 + i % 4] FROM generate_series(1, ${users}) AS i`);
-  await client.query(`INSERT INTO "EnterpriseMember" ("enterpriseId", "userId") SELECT 'e' || i, 'bu' || i FROM generate_series(1, ${users}, 3) AS i`);
+  await client.query(
+    `INSERT INTO "UserRole" ("userId", role) SELECT 'bu' || i, (ARRAY['entrepreneur','funder','ministry','moderator']::"Role"[])[1 + i % 4] FROM generate_series(1, ${users}) AS i`,
+  );
+  await client.query(
+    `INSERT INTO "EnterpriseMember" ("enterpriseId", "userId") SELECT 'e' || i, 'bu' || i FROM generate_series(1, ${users}, 3) AS i`,
+  );
 
   const longThreadPosts = longThreadReplies + 1;
   const otherThreads = Math.floor((posts - longThreadPosts) / POSTS_PER_THREAD);
@@ -130,7 +134,8 @@ export async function seedForum(url: string, { posts = FORUM_POSTS, longThreadRe
       now() - (t * 7 % 730) * interval '1 day' - (t % 1440) * interval '1 minute',
       t % 500 = 1, now() - interval '2 years', now()
     FROM generate_series(0, ${lastThread}) AS t`);
-  const array = (items: (string | number)[]) => `(ARRAY[${items.map((s) => (typeof s === "number" ? s : `'${s.replace(/'/g, "''")}'`)).join(",")}])`;
+  const array = (items: (string | number)[]) =>
+    `(ARRAY[${items.map((s) => (typeof s === "number" ? s : `'${s.replace(/'/g, "''")}'`)).join(",")}])`;
   const sentences = array(SENTENCES);
   // Two sentences of one language: the first picks the language, the second comes from the same language's sentences.
   const first = (n: string) => `(1 + (${n} * 7) % ${SENTENCES.length})`;

@@ -37,7 +37,6 @@ export async function seedLarge(url: string, enterprises = ENTERPRISES) {
   await client.end();
 }
 
-
 let shared: Promise<{ url: string; stop: () => Promise<void>; enterprises: number }> | undefined;
 
 /** One large database for every benchmark of a run: 100,000 enterprises, 300,000 rated assessments (a `scale` below 1 fills fewer, for quick runs). */

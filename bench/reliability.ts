@@ -58,7 +58,7 @@ function parseOptions(argv: string[]): Options {
     else if (flag === "--writers") options.writers = Math.min(1, number());
     else if (flag === "--think-ms") options.thinkMs = number();
     else if (flag === "--kill-db") options.killDb = true;
-    else if (flag === "--kill-at") (options.killDb = true), (options.killAt = number());
+    else if (flag === "--kill-at") ((options.killDb = true), (options.killAt = number()));
     else if (flag === "--no-build") options.build = false;
     else throw new Error(`unknown flag ${flag}`);
   }
@@ -133,7 +133,11 @@ interface Sample {
 const samples: Sample[] = [];
 let outage: { from: number; to?: number } | undefined;
 
-async function request(kind: string, url: string, init: RequestInit = {}): Promise<{ status: number; body: string; location: string | null }> {
+async function request(
+  kind: string,
+  url: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: string; location: string | null }> {
   const started = performance.now();
   try {
     const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...init });
@@ -199,7 +203,9 @@ async function main() {
     const { startAssessment } = await import("../app/models/assessment.server");
     const { createSession } = await import("../app/utils/session.server");
 
-    const enterprises = (await prisma.enterprise.findMany({ where: { status: "published" }, select: { slug: true, country: true, sector: true } })).map((e) => e.slug);
+    const enterprises = (
+      await prisma.enterprise.findMany({ where: { status: "published" }, select: { slug: true, country: true, sector: true } })
+    ).map((e) => e.slug);
     const categories = (await prisma.forumCategory.findMany({ select: { slug: true } })).map((c) => c.slug);
     const threads = (await prisma.forumThread.findMany({ where: { locked: false }, select: { id: true } })).map((t) => t.id);
     const openThreads = (
@@ -226,10 +232,20 @@ async function main() {
     const runId = randomUUID().slice(0, 8);
     for (let n = 0; n < writerCount; n++) {
       const email = `writer-${runId}-${n}@reliability.example`;
-      const created = await createUser({ email, password: `Reliable-${runId}-Quasar-${n}`, displayName: `Writer ${n}`, language: "en", role: "entrepreneur" });
+      const created = await createUser({
+        email,
+        password: `Reliable-${runId}-Quasar-${n}`,
+        displayName: `Writer ${n}`,
+        language: "en",
+        role: "entrepreneur",
+      });
       if ("error" in created) throw new Error(`could not create ${email}`);
       // Established, confirmed accounts: the forum's limits for new accounts are not what this measures.
-      await prisma.user.update({ where: { id: created.id }, data: { emailConfirmedAt: new Date(), createdAt: new Date(Date.now() - 30 * 86_400_000) }, select: { id: true } });
+      await prisma.user.update({
+        where: { id: created.id },
+        data: { emailConfirmedAt: new Date(), createdAt: new Date(Date.now() - 30 * 86_400_000) },
+        select: { id: true },
+      });
       const enterprise = await prisma.enterprise.create({
         data: {
           slug: `reliability-${runId}-${n}`,
@@ -253,7 +269,15 @@ async function main() {
       });
       const assessment = await startAssessment({ enterpriseId: enterprise.id, userId: created.id, prefill: false });
       const cookie = (await createSession(created.id)).split(";")[0]!;
-      writers.push({ cookie, userId: created.id, enterpriseSlug: enterprise.slug, assessmentId: assessment.id, revision: 0, client: randomUUID(), lastReplyAt: 0 });
+      writers.push({
+        cookie,
+        userId: created.id,
+        enterpriseSlug: enterprise.slug,
+        assessmentId: assessment.id,
+        revision: 0,
+        client: randomUUID(),
+        lastReplyAt: 0,
+      });
       acknowledged.autosave.set(assessment.id, { acked: null, sentAfter: [] });
     }
     await disconnectPrisma();
@@ -278,7 +302,9 @@ async function main() {
       while (Date.now() < deadline) {
         const roll = Math.random();
         if (roll < 0.35) {
-          await request("read-signed-in", `${url}${pick(["/dashboard", "/shortlists", "/forum", ...readPages.slice(0, 12)])}`, { headers: { Cookie: me.cookie } });
+          await request("read-signed-in", `${url}${pick(["/dashboard", "/shortlists", "/forum", ...readPages.slice(0, 12)])}`, {
+            headers: { Cookie: me.cookie },
+          });
         } else if (roll < 0.7) {
           value = (value % 1999) + 1;
           const state = acknowledged.autosave.get(me.assessmentId)!;
@@ -286,7 +312,14 @@ async function main() {
           const answer = await request(
             "autosave",
             base,
-            form(url, me.cookie, { intent: "autosave", revision: String(me.revision), client: me.client, section: AUTOSAVE_SECTION, shown: AUTOSAVE_QUESTION, [`q.${AUTOSAVE_QUESTION}`]: String(value) }),
+            form(url, me.cookie, {
+              intent: "autosave",
+              revision: String(me.revision),
+              client: me.client,
+              section: AUTOSAVE_SECTION,
+              shown: AUTOSAVE_QUESTION,
+              [`q.${AUTOSAVE_QUESTION}`]: String(value),
+            }),
           );
           if (answer.status === 200) {
             state.acked = value;
@@ -333,7 +366,9 @@ async function main() {
       }
     };
 
-    console.log(`Running: ${options.users} people (${writerCount} signed in) for ${options.duration} s${options.killDb ? ", the database killed mid-way" : ""} ...`);
+    console.log(
+      `Running: ${options.users} people (${writerCount} signed in) for ${options.duration} s${options.killDb ? ", the database killed mid-way" : ""} ...`,
+    );
     const startedAt = Date.now();
     await Promise.all([
       ...Array.from({ length: options.users - writerCount }, () => reader()),
@@ -348,7 +383,11 @@ async function main() {
     await check.connect();
     let lost = 0;
     const found = new Set(
-      (await check.query<{ token: string }>(`SELECT substring(body from 'reliability-[0-9a-f-]{36}') AS token FROM "ForumPost" WHERE body LIKE 'A reply from the reliability run%'`)).rows.map((row) => row.token),
+      (
+        await check.query<{ token: string }>(
+          `SELECT substring(body from 'reliability-[0-9a-f-]{36}') AS token FROM "ForumPost" WHERE body LIKE 'A reply from the reliability run%'`,
+        )
+      ).rows.map((row) => row.token),
     );
     const lostReplies = acknowledged.replies.filter((token) => !found.has(token)).length;
     const entries = new Set(
@@ -360,9 +399,12 @@ async function main() {
     );
     const lostShortlist = acknowledged.shortlist.filter((add) => !entries.has(`${add.userId} ${add.slug}`)).length;
     const answers = new Map(
-      (await check.query<{ id: string; value: unknown }>(`SELECT id, answers -> $1 AS value FROM "Assessment" WHERE id = ANY($2)`, [AUTOSAVE_QUESTION, [...acknowledged.autosave.keys()]])).rows.map(
-        (row) => [row.id, row.value],
-      ),
+      (
+        await check.query<{ id: string; value: unknown }>(`SELECT id, answers -> $1 AS value FROM "Assessment" WHERE id = ANY($2)`, [
+          AUTOSAVE_QUESTION,
+          [...acknowledged.autosave.keys()],
+        ])
+      ).rows.map((row) => [row.id, row.value]),
     );
     let lostAutosaves = 0;
     let autosaved = 0;
@@ -426,16 +468,27 @@ function report({
   for (const kind of kinds) {
     const of = samples.filter((sample) => (kind === "all" || sample.kind === kind) && !inOutage(sample));
     const times = of.map((sample) => sample.ms).sort((a, b) => a - b);
-    rows.push([kind, String(of.length), String(of.filter(isError).length), percentile(times, 0.5).toFixed(0), percentile(times, 0.99).toFixed(0), (times.at(-1) ?? 0).toFixed(0)]);
+    rows.push([
+      kind,
+      String(of.length),
+      String(of.filter(isError).length),
+      percentile(times, 0.5).toFixed(0),
+      percentile(times, 0.99).toFixed(0),
+      (times.at(-1) ?? 0).toFixed(0),
+    ]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  console.log(`\nReliability: ${options.users} people (${writerCount} signed in), ${elapsed.toFixed(0)} s, pause ${options.thinkMs} ms ±50 %`);
-  for (const row of rows) console.log(`  ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")}`);
+  console.log(
+    `\nReliability: ${options.users} people (${writerCount} signed in), ${elapsed.toFixed(0)} s, pause ${options.thinkMs} ms ±50 %`,
+  );
+  for (const row of rows)
+    console.log(`  ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")}`);
   const total = samples.length;
   console.log(`  throughput: ${(total / elapsed).toFixed(1)} requests/s`);
   const statuses = new Map<number, number>();
   for (const sample of samples.filter(isError)) statuses.set(sample.status, (statuses.get(sample.status) ?? 0) + 1);
-  if (statuses.size > 0) console.log(`  error answers by status (0 = no answer): ${[...statuses].map(([status, count]) => `${status}: ${count}`).join(", ")}`);
+  if (statuses.size > 0)
+    console.log(`  error answers by status (0 = no answer): ${[...statuses].map(([status, count]) => `${status}: ${count}`).join(", ")}`);
   console.log(
     `  acknowledged writes: ${acknowledged.replies.length} forum replies, ${acknowledged.shortlist.length} shortlist additions, ${autosaved} assessments autosaved; lost: ${lost} (replies ${lostReplies}, shortlist ${lostShortlist}, autosaves ${lostAutosaves})`,
   );

@@ -1,10 +1,17 @@
 import { pathToFileURL } from "node:url";
-import { applicableQuestions, currentMethodology, scoreAssessment, type AnswerValue, type Answers, type Methodology, type Question } from "../scoring";
+import {
+  applicableQuestions,
+  currentMethodology,
+  scoreAssessment,
+  type AnswerValue,
+  type Answers,
+  type Methodology,
+  type Question,
+} from "../scoring";
 import { seededRandom } from "../app/utils/seeded-random";
 
 const ASSESSMENTS = 100_000;
 const SEED = 20_261_124;
-
 
 function randomValue(question: Question, random: () => number): AnswerValue {
   if (question.allowNotApplicable && random() < 0.1) return "n/a";

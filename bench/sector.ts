@@ -5,7 +5,8 @@ import { largeDataset } from "./large-data";
 
 export async function benchSector() {
   await largeDataset();
-  const { computeSectorSummary, getSectorSummary, refreshSectorSummaries, startSectorSummaryRefresher } = await import("../app/models/sector.server");
+  const { computeSectorSummary, getSectorSummary, refreshSectorSummaries, startSectorSummaryRefresher } =
+    await import("../app/models/sector.server");
   const { prisma } = await import("../app/utils/db.server");
   const selections = [
     ["whole region", {}],
@@ -27,7 +28,9 @@ export async function benchSector() {
   await prisma.sectorDataVersion.update({ where: { id: 1 }, data: { version: { increment: 1 } } });
   const started = performance.now();
   const refreshed = await refreshSectorSummaries();
-  console.log(`sector: after a rating changes, the background refresh computes the ${refreshed} stored selections again in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `sector: after a rating changes, the background refresh computes the ${refreshed} stored selections again in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   // Readers while ratings keep changing (one change every 2 s) and the background refresh runs.
   const refresher = startSectorSummaryRefresher({ intervalMs: 1_000 });
@@ -43,7 +46,9 @@ export async function benchSector() {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const { p50, p95 } = percentiles(samples);
-    console.log(`sector: dashboard, ${name}, while a rating changes every 2 s: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${samples.length} views (target: p95 under 200 ms)`);
+    console.log(
+      `sector: dashboard, ${name}, while a rating changes every 2 s: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${samples.length} views (target: p95 under 200 ms)`,
+    );
   }
   clearInterval(changes);
   refresher.stop();

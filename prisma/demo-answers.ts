@@ -11,7 +11,7 @@ export function generateAnswers(
   random: () => number,
   { quality = random(), employees }: { quality?: number; employees?: number } = {},
 ): Answers {
-  const pick = <T,>(sorted: T[]): T => {
+  const pick = <T>(sorted: T[]): T => {
     const position = Math.min(0.999, Math.max(0, quality + (random() - 0.5) * 0.7));
     return sorted[Math.floor(position * sorted.length)]!;
   };

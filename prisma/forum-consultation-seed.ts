@@ -74,7 +74,9 @@ export async function seedForumConsultations(tx: Tx, { now = Date.now() }: { now
   const category = await tx.forumCategory.findFirst({ where: { kind: "country", country }, select: { id: true } });
   if (!category) return;
   const emails = [...new Set(CONSULTATIONS.flatMap((c) => c.replies.map((r) => r.by)))];
-  const people = new Map((await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  const people = new Map(
+    (await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]),
+  );
   for (const demo of CONSULTATIONS) {
     const start = now - demo.startedDaysAgo * DAY;
     const replies = demo.replies.filter((r) => people.has(r.by));

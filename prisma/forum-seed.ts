@@ -311,21 +311,24 @@ export async function seedForumDemo(tx: Tx, { enterpriseIds, now = Date.now() }:
   await ensureForumCategories(tx);
   const categories = new Map((await tx.forumCategory.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
   const users = new Map(
-    (await tx.user.findMany({ where: { email: { endsWith: "@demo.ortaq.org" } }, select: { id: true, email: true, displayName: true } })).map(
-      (u) => [u.email, u],
-    ),
+    (
+      await tx.user.findMany({ where: { email: { endsWith: "@demo.ortaq.org" } }, select: { id: true, email: true, displayName: true } })
+    ).map((u) => [u.email, u]),
   );
   const userId = (email: string) => users.get(email)!.id;
   for (const demo of DEMO_THREADS) {
     const start = now - demo.daysAgo * 86_400_000;
-    const posts = [{ by: demo.by, body: demo.body, helpful: demo.helpful ?? [], replyTo: undefined as number | undefined }, ...demo.replies.map((r) => ({ ...r, helpful: r.helpful ?? [] }))];
+    const posts = [
+      { by: demo.by, body: demo.body, helpful: demo.helpful ?? [], replyTo: undefined as number | undefined },
+      ...demo.replies.map((r) => ({ ...r, helpful: r.helpful ?? [] })),
+    ];
     const lastAt = new Date(start + (posts.length - 1) * 3 * 3_600_000);
     const thread = await tx.forumThread.create({
       data: {
         categoryId: categories.get(demo.category)!,
         authorId: userId(demo.by),
         language: guessLanguage(`${demo.title}\n\n${demo.body}`, "en"),
-        enterpriseId: demo.enterprise === undefined ? null : enterpriseIds[demo.enterprise] ?? null,
+        enterpriseId: demo.enterprise === undefined ? null : (enterpriseIds[demo.enterprise] ?? null),
         kind: demo.consultation ? "consultation" : "discussion",
         title: demo.title,
         tags: demo.tags,
@@ -353,7 +356,7 @@ export async function seedForumDemo(tx: Tx, { enterpriseIds, now = Date.now() }:
           number: index + 1,
           body: post.body,
           language: guessLanguage(index === 0 ? `${demo.title}\n\n${post.body}` : post.body, "en"),
-          replyToPostId: post.replyTo === undefined ? null : ids[post.replyTo] ?? null,
+          replyToPostId: post.replyTo === undefined ? null : (ids[post.replyTo] ?? null),
           helpfulCount: post.helpful.length,
           createdAt: new Date(start + index * 3 * 3_600_000),
           reactions: { create: post.helpful.map((email) => ({ userId: userId(email) })) },

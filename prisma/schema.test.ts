@@ -172,7 +172,10 @@ describe("the migrated database", () => {
     );
     const deleteRules: Record<string, string> = { c: "Cascade", r: "Restrict", n: "SetNull", a: "NoAction", d: "SetDefault" };
     const actual = rows
-      .map((r) => `${r.from_table.replaceAll('"', "")}(${r.columns.join(",")}) -> ${r.to_table.replaceAll('"', "")} ${deleteRules[r.on_delete]}`)
+      .map(
+        (r) =>
+          `${r.from_table.replaceAll('"', "")}(${r.columns.join(",")}) -> ${r.to_table.replaceAll('"', "")} ${deleteRules[r.on_delete]}`,
+      )
       .sort();
     const expected = dmmf.datamodel.models
       .flatMap((model) =>
@@ -191,22 +194,20 @@ describe("the migrated database", () => {
 
 describe("the migration runner", () => {
   test("records every migration in _prisma_migrations the way Prisma Migrate does", async () => {
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
-      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
-    );
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`);
     const { readMigrations } = await import("./migrate");
     const migrations = await readMigrations();
-    expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(
-      migrations.map((m) => [m.name, m.checksum, 1]),
-    );
+    expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(migrations.map((m) => [m.name, m.checksum, 1]));
     expect(rows.every((r) => r.finished_at instanceof Date)).toBe(true);
   });
 
   test("applies nothing twice, even when two processes run it at once", async () => {
-    const results = await Promise.all([
-      applyMigrations(process.env.DATABASE_URL!),
-      applyMigrations(process.env.DATABASE_URL!),
-    ]);
+    const results = await Promise.all([applyMigrations(process.env.DATABASE_URL!), applyMigrations(process.env.DATABASE_URL!)]);
     expect(results).toEqual([[], []]);
   });
 

@@ -9,14 +9,7 @@ import { assignHandle } from "~/models/user.server";
 import { generateAnswers } from "./demo-answers";
 import { seedForumConsultations } from "./forum-consultation-seed";
 import { seedForumDemo } from "./forum-seed";
-import {
-  BENEFICIARY_GROUPS,
-  COUNTRY_CODES,
-  LEGAL_FORMS,
-  REGIONS,
-  SECTORS,
-  type CountryCode,
-} from "~/utils/reference-data";
+import { BENEFICIARY_GROUPS, COUNTRY_CODES, LEGAL_FORMS, REGIONS, SECTORS, type CountryCode } from "~/utils/reference-data";
 import { slugify } from "~/utils/slug";
 import { seededRandom } from "~/utils/seeded-random";
 
@@ -35,12 +28,53 @@ export const DEMO_USERS = [
 ] as const;
 
 const NAME_FIRST = [
-  "Jasyl", "Altyn", "Nur", "Ak", "Kok", "Bereke", "Umut", "Yrys", "Ziyo", "Baraka", "Tumar", "Sabr", "Ortaq", "Dostuk", "Khayr",
-  "Nurly", "Bahor", "Shams", "Tengri", "Saryarka", "Issyk", "Pamir", "Oasis", "Silk Road", "Steppe",
+  "Jasyl",
+  "Altyn",
+  "Nur",
+  "Ak",
+  "Kok",
+  "Bereke",
+  "Umut",
+  "Yrys",
+  "Ziyo",
+  "Baraka",
+  "Tumar",
+  "Sabr",
+  "Ortaq",
+  "Dostuk",
+  "Khayr",
+  "Nurly",
+  "Bahor",
+  "Shams",
+  "Tengri",
+  "Saryarka",
+  "Issyk",
+  "Pamir",
+  "Oasis",
+  "Silk Road",
+  "Steppe",
 ];
 const NAME_SECOND = [
-  "Crafts", "Harvest", "Bakery", "Learning Centre", "Felt Workshop", "Eco Recycling", "Care Services", "Water", "Solar", "Textiles",
-  "Tourism", "Garden", "Dairy Cooperative", "Digital Academy", "Honey", "Clinic", "Print House", "Café", "Sewing Studio", "Farm",
+  "Crafts",
+  "Harvest",
+  "Bakery",
+  "Learning Centre",
+  "Felt Workshop",
+  "Eco Recycling",
+  "Care Services",
+  "Water",
+  "Solar",
+  "Textiles",
+  "Tourism",
+  "Garden",
+  "Dairy Cooperative",
+  "Digital Academy",
+  "Honey",
+  "Clinic",
+  "Print House",
+  "Café",
+  "Sewing Studio",
+  "Farm",
 ];
 const CITIES: Record<CountryCode, string[]> = {
   KZ: ["Almaty", "Astana", "Shymkent", "Karaganda", "Aktobe", "Taraz", "Pavlodar", "Semey"],
@@ -62,11 +96,10 @@ const MISSIONS = [
   "Bringing clean water and solar energy to remote mountain communities.",
 ];
 
-
 export function demoEnterprises(count = 70) {
   const random = seededRandom(20261124);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  const sample = <T,>(list: readonly T[], n: number) => [...list].sort(() => random() - 0.5).slice(0, n);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const sample = <T>(list: readonly T[], n: number) => [...list].sort(() => random() - 0.5).slice(0, n);
   const used = new Set<string>();
   return Array.from({ length: count }, (_, index) => {
     const country = COUNTRY_CODES[index % COUNTRY_CODES.length]!;
@@ -74,7 +107,14 @@ export function demoEnterprises(count = 70) {
     while (used.has(slugify(name))) name = `${name} ${pick(CITIES[country])}`;
     used.add(slugify(name));
     const sizeRoll = random();
-    const employees = sizeRoll < 0.15 ? 0 : sizeRoll < 0.6 ? 1 + Math.floor(random() * 9) : sizeRoll < 0.9 ? 10 + Math.floor(random() * 40) : 50 + Math.floor(random() * 200);
+    const employees =
+      sizeRoll < 0.15
+        ? 0
+        : sizeRoll < 0.6
+          ? 1 + Math.floor(random() * 9)
+          : sizeRoll < 0.9
+            ? 10 + Math.floor(random() * 40)
+            : 50 + Math.floor(random() * 200);
     return {
       slug: slugify(name),
       name,
@@ -212,7 +252,10 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
               kind: verification,
               ownerId,
               verifierId: verifier.id,
-              requestedAt: new Date(submittedAt.getTime() + (verification === "requested" ? Math.min(20, Math.floor((now - submittedAt.getTime()) / day) - 1) : 5) * day),
+              requestedAt: new Date(
+                submittedAt.getTime() +
+                  (verification === "requested" ? Math.min(20, Math.floor((now - submittedAt.getTime()) / day) - 1) : 5) * day,
+              ),
               result,
             });
           }
@@ -233,7 +276,14 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
 /** A verification of a demo assessment: completed with every answer accepted, or waiting in the queue. */
 async function seedVerification(
   tx: Tx,
-  { assessmentId, kind, ownerId, verifierId, requestedAt, result }: {
+  {
+    assessmentId,
+    kind,
+    ownerId,
+    verifierId,
+    requestedAt,
+    result,
+  }: {
     assessmentId: string;
     kind: "verified" | "expired" | "requested";
     ownerId: string;
@@ -243,18 +293,35 @@ async function seedVerification(
   },
 ) {
   const organisation = "Central Asian Impact Audit";
-  const events: Prisma.VerificationEventCreateManyInput[] = [{ assessmentId, actorId: ownerId, action: "requested", createdAt: requestedAt }];
+  const events: Prisma.VerificationEventCreateManyInput[] = [
+    { assessmentId, actorId: ownerId, action: "requested", createdAt: requestedAt },
+  ];
   await tx.evidenceItem.create({
-    data: { assessmentId, questionId: "gt_registered", kind: "link", url: "https://example.org/registration-certificate", uploadedById: ownerId, createdAt: requestedAt },
+    data: {
+      assessmentId,
+      questionId: "gt_registered",
+      kind: "link",
+      url: "https://example.org/registration-certificate",
+      uploadedById: ownerId,
+      createdAt: requestedAt,
+    },
     select: { id: true },
   });
-  events.push({ assessmentId, actorId: ownerId, action: "link_added", detail: { questionId: "gt_registered", url: "https://example.org/registration-certificate" }, createdAt: requestedAt });
+  events.push({
+    assessmentId,
+    actorId: ownerId,
+    action: "link_added",
+    detail: { questionId: "gt_registered", url: "https://example.org/registration-certificate" },
+    createdAt: requestedAt,
+  });
   if (kind === "requested") {
     await tx.verification.create({ data: { assessmentId, requestedById: ownerId, requestedAt }, select: { id: true } });
   } else {
     const takenAt = new Date(requestedAt.getTime() + 3 * 86_400_000);
     const completedAt = new Date(requestedAt.getTime() + 12 * 86_400_000);
-    const decisions = Object.fromEntries(result.contributions.map((c) => [c.questionId, { decision: "accepted", at: completedAt.toISOString() }]));
+    const decisions = Object.fromEntries(
+      result.contributions.map((c) => [c.questionId, { decision: "accepted", at: completedAt.toISOString() }]),
+    );
     await tx.verification.create({
       data: {
         assessmentId,
@@ -275,8 +342,20 @@ async function seedVerification(
     });
     events.push(
       { assessmentId, actorId: verifierId, action: "taken", detail: { organisation }, createdAt: takenAt },
-      { assessmentId, actorId: verifierId, action: "answers_accepted", detail: { count: result.contributions.length }, createdAt: completedAt },
-      { assessmentId, actorId: verifierId, action: "completed", detail: { selfOverall: result.overall, verifiedOverall: result.overall, tier: result.tier, changed: 0, organisation }, createdAt: completedAt },
+      {
+        assessmentId,
+        actorId: verifierId,
+        action: "answers_accepted",
+        detail: { count: result.contributions.length },
+        createdAt: completedAt,
+      },
+      {
+        assessmentId,
+        actorId: verifierId,
+        action: "completed",
+        detail: { selfOverall: result.overall, verifiedOverall: result.overall, tier: result.tier, changed: 0, organisation },
+        createdAt: completedAt,
+      },
     );
   }
   await tx.verificationEvent.createMany({ data: events });

@@ -55,7 +55,10 @@ describe("answers that cannot be scored", () => {
   });
 
   test("rejects an invalid answer even to a question that does not apply", () => {
-    expect(errorOf({ es_employees: 0, es_written_contracts: "perhaps" })).toMatchObject({ code: "unknown_option", questionId: "es_written_contracts" });
+    expect(errorOf({ es_employees: 0, es_written_contracts: "perhaps" })).toMatchObject({
+      code: "unknown_option",
+      questionId: "es_written_contracts",
+    });
   });
 
   test("are the same whether the scoring or validateAnswer finds them, and a valid answer gives null", () => {
@@ -124,7 +127,8 @@ describe("the eligibility gate", () => {
   });
 
   test("is met exactly at its thresholds, and by 'not applicable' when there was no profit", () => {
-    for (const mission of ["social", "environmental", "both"]) expect(scoreAssessment(m, { ...best, si_primary_mission: mission }).eligible).toBe(true);
+    for (const mission of ["social", "environmental", "both"])
+      expect(scoreAssessment(m, { ...best, si_primary_mission: mission }).eligible).toBe(true);
     expect(scoreAssessment(m, { ...best, es_trading_income_share: 25, es_profit_reinvested: 50 }).eligible).toBe(true);
     expect(scoreAssessment(m, { ...best, es_profit_reinvested: "n/a" }).eligible).toBe(true);
   });
@@ -143,7 +147,10 @@ describe("the eligibility gate", () => {
 
 describe("the beneficiaries counted by gender, disability and vulnerable group", () => {
   const breakdown = ["si_beneficiaries_women", "si_beneficiaries_disability", "si_beneficiaries_vulnerable"];
-  const ids = (answers: Answers) => applicableQuestions(m, answers).map((q) => q.id).filter((id) => breakdown.includes(id));
+  const ids = (answers: Answers) =>
+    applicableQuestions(m, answers)
+      .map((q) => q.id)
+      .filter((id) => breakdown.includes(id));
 
   test("are asked only when at least one person benefited", () => {
     expect(ids({})).toEqual([]);
@@ -155,8 +162,15 @@ describe("the beneficiaries counted by gender, disability and vulnerable group",
     const none = scoreAssessment(m, { si_beneficiaries: 0 });
     const some = scoreAssessment(m, { si_beneficiaries: 5, si_beneficiaries_women: 3 });
     expect(none.contributions.map((c) => c.questionId)).not.toContain("si_beneficiaries_women");
-    expect(some.contributions.find((c) => c.questionId === "si_beneficiaries_women")).toEqual({ questionId: "si_beneficiaries_women", dimension: "social_impact", earned: 0, possible: 0 });
-    expect(some.dimensions.find((d) => d.id === "social_impact")!.possible).toBe(none.dimensions.find((d) => d.id === "social_impact")!.possible);
+    expect(some.contributions.find((c) => c.questionId === "si_beneficiaries_women")).toEqual({
+      questionId: "si_beneficiaries_women",
+      dimension: "social_impact",
+      earned: 0,
+      possible: 0,
+    });
+    expect(some.dimensions.find((d) => d.id === "social_impact")!.possible).toBe(
+      none.dimensions.find((d) => d.id === "social_impact")!.possible,
+    );
     expect(some.improvements.map((i) => i.questionId)).not.toContain("si_beneficiaries_women");
   });
 });
@@ -165,7 +179,14 @@ describe("answers that contradict each other", () => {
   const v2 = methodologies["2"]!;
 
   test("a part that is more than its total is a conflict, named on the part", () => {
-    expect(answerConflicts(v2, { si_beneficiaries: 100, si_beneficiaries_women: 120, si_beneficiaries_disability: 100, si_beneficiaries_vulnerable: 101 })).toEqual([
+    expect(
+      answerConflicts(v2, {
+        si_beneficiaries: 100,
+        si_beneficiaries_women: 120,
+        si_beneficiaries_disability: 100,
+        si_beneficiaries_vulnerable: 101,
+      }),
+    ).toEqual([
       { questionId: "si_beneficiaries_women", code: "exceeds_total", total: "si_beneficiaries" },
       { questionId: "si_beneficiaries_vulnerable", code: "exceeds_total", total: "si_beneficiaries" },
     ]);

@@ -12,7 +12,9 @@ export function valueFor(question: Question): fc.Arbitrary<AnswerValue> {
     default: {
       const min = question.min ?? 0;
       const max = Math.min(question.type === "percent" ? 100 : (question.max ?? 1_000_000), 5_000);
-      const edges = (question.bands ?? []).flatMap((b) => [b.min, b.max]).filter((v): v is number => v !== undefined && v >= min && v <= max);
+      const edges = (question.bands ?? [])
+        .flatMap((b) => [b.min, b.max])
+        .filter((v): v is number => v !== undefined && v >= min && v <= max);
       return fc.oneof(
         fc.integer({ min, max }),
         fc.double({ min, max, noNaN: true, noDefaultInfinity: true }),
@@ -48,7 +50,9 @@ export function bestAnswers(methodology: Methodology): Answers {
     else {
       // The value that earns the most (the first band listed that contains a value counts),
       // large enough to open every question that depends on this one.
-      const opens = methodology.questions.filter((other) => other.appliesWhen?.question === q.id).map((other) => other.appliesWhen!.min ?? 0);
+      const opens = methodology.questions
+        .filter((other) => other.appliesWhen?.question === q.id)
+        .map((other) => other.appliesWhen!.min ?? 0);
       const candidates = [...q.bands!.flatMap((b) => [b.min, b.max ?? b.min]), ...opens];
       const points = (v: number) => q.bands!.find((b) => v >= b.min && (b.max === undefined || v <= b.max))?.points ?? 0;
       answers[q.id] = candidates.reduce((best, v) => (points(v) > points(best) || (points(v) === points(best) && v > best) ? v : best));

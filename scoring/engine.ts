@@ -123,7 +123,9 @@ function planQuestion(question: Question): QuestionPlan {
     bestAnswer = Object.freeze(chosen) as string[];
   } else {
     // The smallest band edge that earns the most (a band's own start may fall in an earlier band).
-    const candidates = [low, ...bands.flatMap((b) => (b.max === undefined ? [b.min] : [b.min, b.max]))].filter((v) => v >= low && v <= high);
+    const candidates = [low, ...bands.flatMap((b) => (b.max === undefined ? [b.min] : [b.min, b.max]))].filter(
+      (v) => v >= low && v <= high,
+    );
     bestAnswer = low;
     bestPoints = -1;
     for (const value of candidates.sort((a, b) => a - b)) {
@@ -278,7 +280,8 @@ export function applicableQuestions(methodology: Methodology, answers: Answers):
   for (let i = 0; i < questions.length; i++) {
     const question = questions[i]!;
     const ref = conditionRef[i]!;
-    if (ref === -2 || (ref >= 0 && !(applies[ref] && conditionHolds(question.appliesWhen!, answers[question.appliesWhen!.question])))) continue;
+    if (ref === -2 || (ref >= 0 && !(applies[ref] && conditionHolds(question.appliesWhen!, answers[question.appliesWhen!.question]))))
+      continue;
     applies[i] = 1;
     result.push(question);
   }
@@ -376,7 +379,13 @@ export function scoreAssessment(methodology: Methodology, answers: Answers): Sco
     const dimension = dimensionDefs[d]!;
     const earned = earnedBy[d]!;
     const possible = possibleBy[d]!;
-    dimensions[d] = { id: dimension.id, score: possible > 0 ? round2((earned / possible) * 100) : 0, earned, possible, weight: dimension.weight };
+    dimensions[d] = {
+      id: dimension.id,
+      score: possible > 0 ? round2((earned / possible) * 100) : 0,
+      earned,
+      possible,
+      weight: dimension.weight,
+    };
     if (possible > 0) {
       totalWeight += dimension.weight;
       weighted += dimension.weight * (earned / possible) * 100;
@@ -396,7 +405,13 @@ export function scoreAssessment(methodology: Methodology, answers: Answers): Sco
       const possible = possibleBy[d]!;
       if (gainPoints <= 0 || possible <= 0) continue;
       const potentialGain = round2(((dimensionDefs[d]!.weight / totalWeight) * gainPoints * 100) / possible);
-      const improvement: Improvement = { questionId: plan.id, dimension: plan.dimension, potentialGain, pointsAvailable: gainPoints, bestAnswer: plan.bestAnswer };
+      const improvement: Improvement = {
+        questionId: plan.id,
+        dimension: plan.dimension,
+        potentialGain,
+        pointsAvailable: gainPoints,
+        bestAnswer: plan.bestAnswer,
+      };
       // Kept in order as it grows (an insertion sort): the list is short.
       let at = improvements.length;
       improvements.push(improvement);

@@ -4,7 +4,16 @@ import { v2 } from "./methodologies/v2";
 import type { DimensionId, LocalizedText, Methodology } from "./types";
 
 export type * from "./types";
-export { AnswerError, answerConflicts, applicableQuestions, isApplicable, NOT_APPLICABLE, percentileRank, scoreAssessment, validateAnswer } from "./engine";
+export {
+  AnswerError,
+  answerConflicts,
+  applicableQuestions,
+  isApplicable,
+  NOT_APPLICABLE,
+  percentileRank,
+  scoreAssessment,
+  validateAnswer,
+} from "./engine";
 export type { AnswerConflict, AnswerProblem } from "./engine";
 export { fingerprintMethodology, validateMethodology } from "./validate";
 

@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { currentMethodology as m, fingerprintMethodology, methodologies, validateMethodology, type LocalizedText, type Methodology } from "./index";
+import {
+  currentMethodology as m,
+  fingerprintMethodology,
+  methodologies,
+  validateMethodology,
+  type LocalizedText,
+  type Methodology,
+} from "./index";
 
 // The rules of a published methodology never change: a change to one of these fails here, and
 // belongs in a new version. Its texts (wording, translations, new languages) are not fingerprinted.
@@ -19,7 +26,14 @@ function localizedTexts(value: unknown, where = ""): [string, LocalizedText][] {
   return Object.entries(record).flatMap(([k, v]) => localizedTexts(v, where ? `${where}.${k}` : k));
 }
 
-const DIMENSIONS = ["social_impact", "economic_sustainability", "governance_transparency", "inclusion", "ecosystem_partnership", "environment_climate"];
+const DIMENSIONS = [
+  "social_impact",
+  "economic_sustainability",
+  "governance_transparency",
+  "inclusion",
+  "ecosystem_partnership",
+  "environment_climate",
+];
 
 describe("published methodologies", () => {
   test.each(Object.values(methodologies).map((x) => [x.version, x] as const))("version %s passes validation", (_v, methodology) => {
@@ -162,7 +176,11 @@ describe("methodology v2", () => {
     expect(ids.slice(total + 1, total + 4)).toEqual(breakdown);
     expect(ids.filter((id) => !breakdown.includes(id))).toEqual(v1.questions.map((q) => q.id));
     // v1's questions, dimensions, tiers and eligibility are shared, not copied.
-    for (const q of v1.questions) expect(v2.questions.find((x) => x.id === q.id), q.id).toBe(q);
+    for (const q of v1.questions)
+      expect(
+        v2.questions.find((x) => x.id === q.id),
+        q.id,
+      ).toBe(q);
     expect(v2.dimensions).toBe(v1.dimensions);
     expect(v2.tiers).toBe(v1.tiers);
     expect(v2.eligibility).toBe(v1.eligibility);
@@ -199,7 +217,9 @@ describe("current methodology", () => {
       expect(section, q.id).toMatch(/- Why: \S/);
       for (const o of q.options ?? []) expect(section, `${q.id}.${o.id}`).toContain(`${o.label.en} — ${o.points}`);
       for (const b of q.bands ?? []) {
-        expect(section, `${q.id} band from ${b.min}`).toContain(b.max === undefined ? `${b.min} or more: ${b.points}` : `${b.min}–${b.max}: ${b.points}`);
+        expect(section, `${q.id} band from ${b.min}`).toContain(
+          b.max === undefined ? `${b.min} or more: ${b.points}` : `${b.min}–${b.max}: ${b.points}`,
+        );
       }
       if (q.appliesWhen) expect(section, q.id).toContain(`asked only when \`${q.appliesWhen.question}\``);
       if (q.allowNotApplicable) expect(section, q.id).toContain(`"not applicable" allowed`);
@@ -244,8 +264,12 @@ describe("fingerprintMethodology", () => {
       }),
     ).toBe(fingerprintMethodology(m));
     expect(changed((c) => delete c.questions[0]!.help)).toBe(fingerprintMethodology(m));
-    expect(changed((c) => (question(c, "es_years_operating").help = { en: "Full years only.", ru: "Только полные годы." }))).toBe(fingerprintMethodology(m));
-    expect(changed((c) => (c.dimensions[0]!.description = { en: "Why it exists.", ru: "Зачем оно существует." }))).toBe(fingerprintMethodology(m));
+    expect(changed((c) => (question(c, "es_years_operating").help = { en: "Full years only.", ru: "Только полные годы." }))).toBe(
+      fingerprintMethodology(m),
+    );
+    expect(changed((c) => (c.dimensions[0]!.description = { en: "Why it exists.", ru: "Зачем оно существует." }))).toBe(
+      fingerprintMethodology(m),
+    );
   });
 
   test.each<[string, (c: Methodology) => void]>([
@@ -297,7 +321,11 @@ describe("validateMethodology", () => {
     ["a duplicate question id", (c) => (c.questions[1]!.id = c.questions[0]!.id), /used twice/],
     ["a question id that is not snake_case", (c) => (c.questions[0]!.id = "Si-Mission"), /snake_case/],
     ["a duplicate dimension id", (c) => (c.dimensions[1]!.id = c.dimensions[0]!.id), /dimension ids are not unique/],
-    ["a question in a dimension that does not exist", (c) => ((c.questions[0] as { dimension: string }).dimension = "nowhere"), /does not exist/],
+    [
+      "a question in a dimension that does not exist",
+      (c) => ((c.questions[0] as { dimension: string }).dimension = "nowhere"),
+      /does not exist/,
+    ],
     ["weights that do not sum to 1", (c) => (c.dimensions[0]!.weight = 0.5), /weights sum/],
     ["a negative weight", (c) => ((c.dimensions[0]!.weight = -0.1), (c.dimensions[1]!.weight += 0.1 + 0.25)), /negative weight/],
     ["an option worth more than the question's maximum", (c) => (c.questions[0]!.options![0]!.points = 99), /outside/],
@@ -305,7 +333,11 @@ describe("validateMethodology", () => {
     ["a band worth more than the question's maximum", (c) => (question(c, "si_beneficiaries").bands![0]!.points = 99), /a band gives 99/],
     ["a band that ends before it starts", (c) => (question(c, "si_beneficiaries").bands![1]!.max = 10), /ends before it starts/],
     ["a maximum no answer can earn", (c) => (question(c, "gt_registered").maxPoints = 5), /no answer earns the maximum/],
-    ["a multiple choice whose options cannot reach the cap", (c) => (question(c, "ep_partners").maxPoints = 9), /no answer earns the maximum/],
+    [
+      "a multiple choice whose options cannot reach the cap",
+      (c) => (question(c, "ep_partners").maxPoints = 9),
+      /no answer earns the maximum/,
+    ],
     ["a maximum no band can earn", (c) => (question(c, "si_beneficiaries").maxPoints = 12), /no band earns the maximum/],
     ["a percentage beyond 100", (c) => (question(c, "es_trading_income_share").max = 150), /0–100/],
     ["a choice question without options", (c) => (question(c, "gt_registered").options = []), /needs options/],
@@ -314,19 +346,55 @@ describe("validateMethodology", () => {
     ["an unknown question type", (c) => ((question(c, "gt_registered") as { type: string }).type = "essay"), /unknown type/],
     ["a missing Russian text", (c) => (c.questions[0]!.text.ru = ""), /English and Russian/],
     ["a missing Russian option label", (c) => (c.questions[0]!.options![0]!.label.ru = " "), /label in English and Russian/],
-    ["a condition on a later question", (c) => (c.questions[0]!.appliesWhen = { question: c.questions.at(-1)!.id, min: 1 }), /earlier question/],
-    ["a condition on a question that does not exist", (c) => (c.questions.at(-1)!.appliesWhen = { question: "nowhere", min: 1 }), /earlier question/],
-    ["a condition naming an option that does not exist", (c) => (c.questions.at(-1)!.appliesWhen = { question: "gt_registered", oneOf: ["perhaps"] }), /unknown option perhaps/],
-    ["a condition with a minimum on a choice", (c) => (c.questions.at(-1)!.appliesWhen = { question: "gt_registered", min: 1 }), /sets a minimum/],
-    ["a condition listing options of a number", (c) => (c.questions.at(-1)!.appliesWhen = { question: "es_employees", oneOf: ["1"] }), /lists options/],
+    [
+      "a condition on a later question",
+      (c) => (c.questions[0]!.appliesWhen = { question: c.questions.at(-1)!.id, min: 1 }),
+      /earlier question/,
+    ],
+    [
+      "a condition on a question that does not exist",
+      (c) => (c.questions.at(-1)!.appliesWhen = { question: "nowhere", min: 1 }),
+      /earlier question/,
+    ],
+    [
+      "a condition naming an option that does not exist",
+      (c) => (c.questions.at(-1)!.appliesWhen = { question: "gt_registered", oneOf: ["perhaps"] }),
+      /unknown option perhaps/,
+    ],
+    [
+      "a condition with a minimum on a choice",
+      (c) => (c.questions.at(-1)!.appliesWhen = { question: "gt_registered", min: 1 }),
+      /sets a minimum/,
+    ],
+    [
+      "a condition listing options of a number",
+      (c) => (c.questions.at(-1)!.appliesWhen = { question: "es_employees", oneOf: ["1"] }),
+      /lists options/,
+    ],
     ["a first tier that does not start at 0", (c) => (c.tiers[0]!.minScore = 10), /first tier/],
     ["tiers out of order", (c) => (c.tiers[2]!.minScore = 30), /rising order/],
     ["a duplicate tier id", (c) => (c.tiers[1]!.id = c.tiers[0]!.id), /tier ids are not unique/],
-    ["an eligibility criterion on a question that does not exist", (c) => (c.eligibility.criteria[0]!.question = "nowhere"), /eligibility primary_mission/],
-    ["an eligibility criterion naming an option that does not exist", (c) => (c.eligibility.criteria[0]!.oneOf = ["charity"]), /unknown option charity/],
+    [
+      "an eligibility criterion on a question that does not exist",
+      (c) => (c.eligibility.criteria[0]!.question = "nowhere"),
+      /eligibility primary_mission/,
+    ],
+    [
+      "an eligibility criterion naming an option that does not exist",
+      (c) => (c.eligibility.criteria[0]!.oneOf = ["charity"]),
+      /unknown option charity/,
+    ],
     ["a publication date that is not a date", (c) => (c.publishedAt = "soon"), /ISO date/],
-    ["a part of a later question", (c) => (question(c, "si_beneficiaries_women").partOf = "ec_renewable_share"), /part of an earlier question/],
-    ["a part of a question that does not exist", (c) => (question(c, "si_beneficiaries_women").partOf = "nowhere"), /part of an earlier question/],
+    [
+      "a part of a later question",
+      (c) => (question(c, "si_beneficiaries_women").partOf = "ec_renewable_share"),
+      /part of an earlier question/,
+    ],
+    [
+      "a part of a question that does not exist",
+      (c) => (question(c, "si_beneficiaries_women").partOf = "nowhere"),
+      /part of an earlier question/,
+    ],
     ["a part of a choice", (c) => (question(c, "si_beneficiaries_women").partOf = "si_primary_mission"), /only a number/],
   ])("catches %s", (_name, change, message) => {
     expect(broken(change)).toMatch(message);

@@ -9,7 +9,6 @@ const PUBLISHED_RESULTS: Record<string, string> = {
   "2": "a4559403",
 };
 
-
 function fixedAssessments(methodology: Methodology, count: number): Answers[] {
   const random = seededRandom(1);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;

@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { answersFor, bestAnswers, valueFor } from "./arbitraries.test-helper";
-import { applicableQuestions, currentMethodology as m, methodologies, scoreAssessment, validateMethodology, type AnswerValue, type Answers, type Question } from "./index";
+import {
+  applicableQuestions,
+  currentMethodology as m,
+  methodologies,
+  scoreAssessment,
+  validateMethodology,
+  type AnswerValue,
+  type Answers,
+  type Question,
+} from "./index";
 import { toyMethodology as toy } from "./toy-methodology.test-helper";
 
 const RUNS = { numRuns: 300 };
@@ -100,7 +109,9 @@ describe.each(EVERY_METHODOLOGY)("scoreAssessment with methodology %s", (_versio
       fc.property(answersFor(methodology), (answers) => {
         const applicable = applicableQuestions(methodology, answers);
         const answered = applicable.filter((q) => answers[q.id] !== undefined).length;
-        expect(close(scoreAssessment(methodology, answers).completeness, applicable.length ? answered / applicable.length : 0, 0.005)).toBe(true);
+        expect(close(scoreAssessment(methodology, answers).completeness, applicable.length ? answered / applicable.length : 0, 0.005)).toBe(
+          true,
+        );
       }),
       RUNS,
     );
@@ -117,7 +128,8 @@ describe.each(EVERY_METHODOLOGY)("scoreAssessment with methodology %s", (_versio
           const question = methodology.questions.find((q) => q.id === item.questionId)!;
           const after = scoreAssessment(methodology, { ...answers, [item.questionId]: item.bestAnswer });
           expect(after.contributions.find((c) => c.questionId === item.questionId)!.earned).toBe(question.maxPoints);
-          if (opensNothing(question, methodology)) expect(close(after.overall - r.overall, item.potentialGain, 0.016), item.questionId).toBe(true);
+          if (opensNothing(question, methodology))
+            expect(close(after.overall - r.overall, item.potentialGain, 0.016), item.questionId).toBe(true);
         }
         // A question at its maximum offers nothing to gain.
         const listed = new Set(r.improvements.map((x) => x.questionId));
@@ -261,7 +273,7 @@ describe("scoreAssessment where conditions chain and a dimension can be left out
     // Social impact 5 of 9, inclusion 3 of 3, over weights 0.5 and 0.3 only.
     expect(r.overall).toBe(Math.round(((0.5 * (500 / 9) + 0.3 * 100) / 0.8) * 100) / 100);
     const depth = r.improvements.find((x) => x.questionId === "si_depth")!;
-    expect(depth.potentialGain).toBe(Math.round(((0.5 / 0.8) * 300) / 9 * 100) / 100);
+    expect(depth.potentialGain).toBe(Math.round((((0.5 / 0.8) * 300) / 9) * 100) / 100);
     const after = scoreAssessment(toy, { si_kind: "x", si_detail: ["p"], si_depth: depth.bestAnswer, in_share: 60, ec_policy: "n/a" });
     expect(close(after.overall - r.overall, depth.potentialGain)).toBe(true);
   });

@@ -3,12 +3,7 @@
 export type LocalizedText = { en: string; ru: string };
 
 export type DimensionId =
-  | "social_impact"
-  | "economic_sustainability"
-  | "governance_transparency"
-  | "inclusion"
-  | "ecosystem_partnership"
-  | "environment_climate";
+  "social_impact" | "economic_sustainability" | "governance_transparency" | "inclusion" | "ecosystem_partnership" | "environment_climate";
 
 export interface Dimension {
   id: DimensionId;
@@ -131,4 +126,5 @@ export interface ScoreResult {
   improvements: Improvement[];
 }
 
-export type AnswerErrorCode = "unknown_question" | "unknown_option" | "out_of_range" | "wrong_type" | "not_applicable_not_allowed" | "exceeds_total";
+export type AnswerErrorCode =
+  "unknown_question" | "unknown_option" | "out_of_range" | "wrong_type" | "not_applicable_not_allowed" | "exceeds_total";

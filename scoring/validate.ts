@@ -13,10 +13,12 @@ function conditionErrors(where: string, condition: Condition, target: Question |
   const errors: string[] = [];
   const choice = target.type === "single" || target.type === "multi";
   for (const option of condition.oneOf ?? []) {
-    if (!target.options?.some((o) => o.id === option)) errors.push(`${where}: its condition names an unknown option ${option} of ${target.id}`);
+    if (!target.options?.some((o) => o.id === option))
+      errors.push(`${where}: its condition names an unknown option ${option} of ${target.id}`);
   }
   if (condition.oneOf && !choice) errors.push(`${where}: its condition lists options, but ${target.id} is a ${target.type} question`);
-  if (condition.min !== undefined && choice) errors.push(`${where}: its condition sets a minimum, but ${target.id} is a ${target.type} question`);
+  if (condition.min !== undefined && choice)
+    errors.push(`${where}: its condition sets a minimum, but ${target.id} is a ${target.type} question`);
   return errors;
 }
 
@@ -24,7 +26,8 @@ function conditionErrors(where: string, condition: Condition, target: Question |
 export function validateMethodology(m: Methodology): { ok: boolean; errors: string[] } {
   const errors: string[] = [];
   if (typeof m.version !== "string" || m.version.trim() === "") errors.push("the version is missing");
-  if (!/^\d{4}-\d{2}-\d{2}/.test(m.publishedAt ?? "") || Number.isNaN(Date.parse(m.publishedAt))) errors.push("publishedAt is not an ISO date");
+  if (!/^\d{4}-\d{2}-\d{2}/.test(m.publishedAt ?? "") || Number.isNaN(Date.parse(m.publishedAt)))
+    errors.push("publishedAt is not an ISO date");
 
   const dimensionIds = new Set(m.dimensions.map((d) => d.id));
   if (dimensionIds.size !== m.dimensions.length) errors.push("dimension ids are not unique");
@@ -65,7 +68,8 @@ export function validateMethodology(m: Methodology): { ok: boolean; errors: stri
         if (!(b.points >= 0 && b.points <= q.maxPoints)) errors.push(`${q.id}: a band gives ${b.points}, outside 0–${q.maxPoints}`);
         if (b.max !== undefined && b.max < b.min) errors.push(`${q.id}: a band ends before it starts`);
       }
-      if (bands.length && Math.max(...bands.map((b) => b.points)) < q.maxPoints) errors.push(`${q.id}: no band earns the maximum of ${q.maxPoints}`);
+      if (bands.length && Math.max(...bands.map((b) => b.points)) < q.maxPoints)
+        errors.push(`${q.id}: no band earns the maximum of ${q.maxPoints}`);
       if (q.min !== undefined && q.max !== undefined && q.max < q.min) errors.push(`${q.id}: max is below min`);
       if (q.type === "percent" && ((q.min ?? 0) < 0 || (q.max ?? 100) > 100)) errors.push(`${q.id}: a percentage lies in 0–100`);
     }
@@ -79,7 +83,8 @@ export function validateMethodology(m: Methodology): { ok: boolean; errors: stri
     if (q.partOf !== undefined) {
       const ref = seen.get(q.partOf);
       if (ref === undefined || ref >= index) errors.push(`${q.id}: it must be part of an earlier question`);
-      else if (q.type !== "number" || byId.get(q.partOf)!.type !== "number") errors.push(`${q.id}: only a number can be part of another number`);
+      else if (q.type !== "number" || byId.get(q.partOf)!.type !== "number")
+        errors.push(`${q.id}: only a number can be part of another number`);
     }
   });
 
@@ -99,7 +104,8 @@ export function validateMethodology(m: Methodology): { ok: boolean; errors: stri
     const target = byId.get(c.question);
     if (!target) errors.push(`eligibility ${c.id}: question ${c.question} does not exist`);
     else errors.push(...conditionErrors(`eligibility ${c.id}`, c, target));
-    if (missingText(c.label) || missingText(c.failure)) errors.push(`eligibility ${c.id}: needs a label and a failure message in English and Russian`);
+    if (missingText(c.label) || missingText(c.failure))
+      errors.push(`eligibility ${c.id}: needs a label and a failure message in English and Russian`);
   }
   return { ok: errors.length === 0, errors };
 }

@@ -131,12 +131,16 @@ export async function backup({ out, log = console.log }: { out: string; log?: Lo
       `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'S' ORDER BY c.relname`,
     );
     for (const { name } of sequences.rows) {
-      const { rows } = await client.query<{ value: string; isCalled: boolean }>(`SELECT last_value::text AS value, is_called AS "isCalled" FROM ${quote(name)}`);
+      const { rows } = await client.query<{ value: string; isCalled: boolean }>(
+        `SELECT last_value::text AS value, is_called AS "isCalled" FROM ${quote(name)}`,
+      );
       manifest.sequences.push({ name, ...rows[0]! });
     }
     // The evidence rows of this snapshot say which files must be in the backup.
     const referenced = manifest.tables.some((table) => table.name === "EvidenceItem")
-      ? (await client.query<{ name: string }>(`SELECT "storageName" AS name FROM "EvidenceItem" WHERE "storageName" IS NOT NULL`)).rows.map((row) => row.name)
+      ? (await client.query<{ name: string }>(`SELECT "storageName" AS name FROM "EvidenceItem" WHERE "storageName" IS NOT NULL`)).rows.map(
+          (row) => row.name,
+        )
       : [];
     await client.query("COMMIT");
 
@@ -153,7 +157,8 @@ export async function backup({ out, log = console.log }: { out: string; log?: Lo
     }
     const copied = new Set(manifest.evidence.files.map((file) => file.name));
     manifest.evidence.missing = referenced.filter((name) => !copied.has(name));
-    for (const name of manifest.evidence.missing) log(`warning: evidence file ${name} is named in the database but was not in ${evidenceDir}`);
+    for (const name of manifest.evidence.missing)
+      log(`warning: evidence file ${name} is named in the database but was not in ${evidenceDir}`);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
@@ -199,24 +204,35 @@ async function loadOrder(client: pg.Client, tables: string[]): Promise<string[]>
 export async function restore({ from, replace = false, log = console.log }: { from: string; replace?: boolean; log?: Log }): Promise<void> {
   const source = path.resolve(from);
   const manifest = JSON.parse(await readFile(path.join(source, "manifest.json"), "utf8").catch(() => "null")) as BackupManifest | null;
-  if (!manifest || manifest.format !== BACKUP_FORMAT) throw new Error(`${source} is not an Ortaq backup (no manifest.json of format ${BACKUP_FORMAT}).`);
+  if (!manifest || manifest.format !== BACKUP_FORMAT)
+    throw new Error(`${source} is not an Ortaq backup (no manifest.json of format ${BACKUP_FORMAT}).`);
   const local = new Map((await readMigrations()).map((migration) => [migration.name, migration]));
   const unknown = manifest.migrations.filter((migration) => !local.has(migration.name));
   if (unknown.length > 0) {
-    throw new Error(`The backup was made by a newer Ortaq (migrations ${unknown.map((m) => m.name).join(", ")} are not in this installation): install that version first.`);
+    throw new Error(
+      `The backup was made by a newer Ortaq (migrations ${unknown.map((m) => m.name).join(", ")} are not in this installation): install that version first.`,
+    );
   }
   const evidenceDir = path.resolve(getEnv().EVIDENCE_DIR);
   const existingFiles = existsSync(evidenceDir) ? (await readdir(evidenceDir)).filter((name) => !name.endsWith(".part")) : [];
-  if (existingFiles.length > 0 && !replace) throw new Error(`${evidenceDir} already holds evidence files: restore into an empty installation, or add --replace.`);
+  if (existingFiles.length > 0 && !replace)
+    throw new Error(`${evidenceDir} already holds evidence files: restore into an empty installation, or add --replace.`);
 
   const database = await openDatabase(log, { mustBeStopped: true });
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    const hasUsers = (await client.query(`SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'User'`)).rowCount
+    const hasUsers = (
+      await client.query(
+        `SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'User'`,
+      )
+    ).rowCount
       ? ((await client.query(`SELECT EXISTS (SELECT 1 FROM "User") AS some`)).rows[0] as { some: boolean }).some
       : false;
-    if (hasUsers && !replace) throw new Error("The database already holds accounts: restore into an empty installation, or add --replace to replace everything in it.");
+    if (hasUsers && !replace)
+      throw new Error(
+        "The database already holds accounts: restore into an empty installation, or add --replace to replace everything in it.",
+      );
     // The schema as it was when the backup was made: what a fresh start made (its categories, its keys) goes.
     await client.query("DROP SCHEMA IF EXISTS public CASCADE");
     await client.query("CREATE SCHEMA public");
@@ -245,7 +261,10 @@ export async function restore({ from, replace = false, log = console.log }: { fr
       const table = byName.get(name)!;
       const columns = table.columns.map(quote).join(", ");
       const insert = `INSERT INTO ${quote(name)} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${quote(name)}, $1::json)`;
-      const lines = readline.createInterface({ input: createReadStream(path.join(source, table.file)).pipe(createGunzip()), crlfDelay: Infinity });
+      const lines = readline.createInterface({
+        input: createReadStream(path.join(source, table.file)).pipe(createGunzip()),
+        crlfDelay: Infinity,
+      });
       let batch: string[] = [];
       let loaded = 0;
       for await (const line of lines) {
@@ -259,7 +278,8 @@ export async function restore({ from, replace = false, log = console.log }: { fr
       }
       if (batch.length > 0) await client.query(insert, [`[${batch.join(",")}]`]);
       loaded += batch.length;
-      if (loaded !== table.rows) throw new Error(`${table.file} holds ${loaded} rows, the manifest says ${table.rows}: the backup is damaged.`);
+      if (loaded !== table.rows)
+        throw new Error(`${table.file} holds ${loaded} rows, the manifest says ${table.rows}: the backup is damaged.`);
     }
     for (const sequence of manifest.sequences) {
       await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [quote(sequence.name), sequence.value, sequence.isCalled]);
@@ -286,10 +306,13 @@ export async function restore({ from, replace = false, log = console.log }: { fr
     const target = path.join(evidenceDir, path.basename(file.name));
     await copyFile(path.join(source, "evidence", path.basename(file.name)), target);
     await chmod(target, 0o600);
-    if ((await sha256(target)) !== file.sha256) throw new Error(`Evidence file ${file.name} differs from the one backed up: the backup is damaged.`);
+    if ((await sha256(target)) !== file.sha256)
+      throw new Error(`Evidence file ${file.name} differs from the one backed up: the backup is damaged.`);
   }
   const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
-  log(`Restored ${rows} rows in ${manifest.tables.length} tables and ${manifest.evidence.files.length} evidence files from ${source} (made ${manifest.createdAt}).`);
+  log(
+    `Restored ${rows} rows in ${manifest.tables.length} tables and ${manifest.evidence.files.length} evidence files from ${source} (made ${manifest.createdAt}).`,
+  );
 }
 
 async function main() {

@@ -32,7 +32,11 @@ export function sourceFingerprint(): string {
     .filter((file) => !NOT_SOURCES.some((pattern) => pattern.test(file)))
     .sort();
   const hash = createHash("sha256");
-  for (const file of files) hash.update(`${file}\0`).update(readFileSync(path.join(ROOT, file))).update("\0");
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(path.join(ROOT, file)))
+      .update("\0");
   return hash.digest("hex");
 }
 
@@ -73,7 +77,8 @@ function main() {
     );
     process.exit(1);
   }
-  if (ifNeeded) console.log(existsSync(SERVER_BUNDLE) ? "The sources changed since the last build: building again ..." : "No build yet: building ...");
+  if (ifNeeded)
+    console.log(existsSync(SERVER_BUNDLE) ? "The sources changed since the last build: building again ..." : "No build yet: building ...");
   build(fingerprint);
 }
 

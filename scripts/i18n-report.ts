@@ -30,7 +30,9 @@ function flatten(tree: Tree, prefix = "", out = new Map<string, string>()): Map<
 }
 
 export function namespaces(): string[] {
-  return readdirSync(path.join(LOCALES_DIR, REFERENCE)).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, ""));
+  return readdirSync(path.join(LOCALES_DIR, REFERENCE))
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.replace(/\.json$/, ""));
 }
 
 function load(language: string, ns: string): Map<string, string> {
@@ -39,7 +41,11 @@ function load(language: string, ns: string): Map<string, string> {
   return flatten(JSON.parse(readFileSync(file, "utf8")) as Tree);
 }
 
-const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort().join(",");
+const variables = (text: string) =>
+  [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(",");
 
 /** Keys without their plural suffix, with the plural forms each has. */
 function pluralGroups(keys: Map<string, string>): Map<string, Set<string>> {
@@ -70,7 +76,8 @@ export function reportLanguage(language: string): LanguageReport {
       const text = translated.get(key);
       if (text === undefined) report.missing.push(`${ns}:${key}`);
       else if (variables(text) !== variables(english)) report.variableProblems.push(`${ns}:${key}`);
-      else if (language !== REFERENCE && text === english && /[a-z]{4,}/i.test(english) && !/^[\p{Lu}\d\s.,:;()/+–-]+$/u.test(english)) report.notTranslated.push(`${ns}:${key}`);
+      else if (language !== REFERENCE && text === english && /[a-z]{4,}/i.test(english) && !/^[\p{Lu}\d\s.,:;()/+–-]+$/u.test(english))
+        report.notTranslated.push(`${ns}:${key}`);
     }
     for (const [stem, referenceForms] of referenceStems) {
       const have = translatedStems.get(stem) ?? new Set<string>();
@@ -78,13 +85,21 @@ export function reportLanguage(language: string): LanguageReport {
       for (const form of forms) {
         const text = translated.get(`${stem}_${form}`);
         if (text === undefined) report.missing.push(`${ns}:${stem}_${form}`);
-        else if (variables(text) !== variables(englishOther).replace(/(^|,)count(,|$)/, "$1count$2") && variables(text) !== variables(englishOther)) {
+        else if (
+          variables(text) !== variables(englishOther).replace(/(^|,)count(,|$)/, "$1count$2") &&
+          variables(text) !== variables(englishOther)
+        ) {
           // "one" may drop {{count}} ("one enterprise"), so compare without it too.
-          const without = (v: string) => v.split(",").filter((x) => x && x !== "count").join(",");
+          const without = (v: string) =>
+            v
+              .split(",")
+              .filter((x) => x && x !== "count")
+              .join(",");
           if (without(variables(text)) !== without(variables(englishOther))) report.variableProblems.push(`${ns}:${stem}_${form}`);
         }
       }
-      for (const form of have) if (!forms.has(form)) report.pluralProblems.push(`${ns}:${stem}_${form} (${language} has no "${form}" form)`);
+      for (const form of have)
+        if (!forms.has(form)) report.pluralProblems.push(`${ns}:${stem}_${form} (${language} has no "${form}" form)`);
     }
     for (const key of translated.keys()) {
       const m = PLURAL.exec(key);
@@ -96,10 +111,15 @@ export function reportLanguage(language: string): LanguageReport {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const languages = process.argv.slice(2).length ? process.argv.slice(2) : readdirSync(LOCALES_DIR).filter((d) => existsSync(path.join(LOCALES_DIR, d, "common.json")));
+  const languages = process.argv.slice(2).length
+    ? process.argv.slice(2)
+    : readdirSync(LOCALES_DIR).filter((d) => existsSync(path.join(LOCALES_DIR, d, "common.json")));
   for (const language of languages) {
     const r = reportLanguage(language);
-    console.log(`${language}: ${r.missing.length} missing, ${r.extra.length} extra, ${r.pluralProblems.length} plural, ${r.variableProblems.length} variables, ${r.notTranslated.length} same as English`);
-    for (const [name, list] of Object.entries(r)) if (Array.isArray(list)) for (const item of list.slice(0, 40)) console.log(`  ${name}: ${item}`);
+    console.log(
+      `${language}: ${r.missing.length} missing, ${r.extra.length} extra, ${r.pluralProblems.length} plural, ${r.variableProblems.length} variables, ${r.notTranslated.length} same as English`,
+    );
+    for (const [name, list] of Object.entries(r))
+      if (Array.isArray(list)) for (const item of list.slice(0, 40)) console.log(`  ${name}: ${item}`);
   }
 }

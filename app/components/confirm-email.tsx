@@ -18,7 +18,11 @@ export function ConfirmEmailNotice({ reason }: { reason: "post" | "publish" | "v
   if (useEmailConfirmed()) return null;
   return (
     <div className="notice notice-warning confirm-email" role="note">
-      <p>{t(`confirmEmail.${reason === "post" ? "requiredToPost" : reason === "publish" ? "requiredToPublish" : reason === "vote" ? "requiredToVote" : "pending"}`)}</p>
+      <p>
+        {t(
+          `confirmEmail.${reason === "post" ? "requiredToPost" : reason === "publish" ? "requiredToPublish" : reason === "vote" ? "requiredToVote" : "pending"}`,
+        )}
+      </p>
       <Form method="post" action="/settings/email">
         <input type="hidden" name="intent" value="resend" />
         <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />

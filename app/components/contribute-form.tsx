@@ -34,10 +34,16 @@ export function ContributeSection({
     defaultValue: { currency: currencies[0] },
   });
   // The limits of the chosen currency, for the messages that name them.
-  const currency = typeof fields.currency.value === "string" && Object.hasOwn(MINIMUM_AMOUNTS, fields.currency.value) ? fields.currency.value : currencies[0];
+  const currency =
+    typeof fields.currency.value === "string" && Object.hasOwn(MINIMUM_AMOUNTS, fields.currency.value)
+      ? fields.currency.value
+      : currencies[0];
   const limits =
     currency && Object.hasOwn(MINIMUM_AMOUNTS, currency)
-      ? { min: formatMoney(MINIMUM_AMOUNTS[currency]!, currency, i18n.language), max: formatMoney(MAXIMUM_AMOUNTS[currency]!, currency, i18n.language) }
+      ? {
+          min: formatMoney(MINIMUM_AMOUNTS[currency]!, currency, i18n.language),
+          max: formatMoney(MAXIMUM_AMOUNTS[currency]!, currency, i18n.language),
+        }
       : undefined;
   return (
     <section aria-labelledby="contribute-heading">

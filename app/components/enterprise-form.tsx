@@ -5,7 +5,21 @@ import { useTranslation } from "react-i18next";
 import { CheckboxField, CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { EnterpriseSchema } from "~/utils/enterprise-validation";
 import { localized } from "~/utils/i18n";
-import { BENEFICIARY_GROUPS, COUNTRY_CODES, LEGAL_FORMS, REGIONS, SDGS, SECTORS, type CountryCode, beneficiaryGroupName, countryName, legalFormName, sdgLabel, sectorName, regionName } from "~/utils/reference-data";
+import {
+  BENEFICIARY_GROUPS,
+  COUNTRY_CODES,
+  LEGAL_FORMS,
+  REGIONS,
+  SDGS,
+  SECTORS,
+  type CountryCode,
+  beneficiaryGroupName,
+  countryName,
+  legalFormName,
+  sdgLabel,
+  sectorName,
+  regionName,
+} from "~/utils/reference-data";
 import { useHydrated } from "~/utils/use-hydrated";
 
 export type EnterpriseFormDefaults = Partial<{

@@ -38,7 +38,13 @@ export function EvidenceItems({ items, removable = false }: { items: EvidenceEnt
           {removable ? (
             <Form method="post" className="inline-form">
               <input type="hidden" name="itemId" value={item.id} />
-              <button type="submit" name="intent" value="remove" className="button-secondary button-small" aria-label={t("verification.removeThis", { name: item.fileName ?? item.href })}>
+              <button
+                type="submit"
+                name="intent"
+                value="remove"
+                className="button-secondary button-small"
+                aria-label={t("verification.removeThis", { name: item.fileName ?? item.href })}
+              >
                 {t("verification.remove")}
               </button>
             </Form>

@@ -191,9 +191,7 @@ export function CheckboxGroup({
   legend: string;
   options: { value: string; label: string }[];
 }) {
-  const initial = new Set(
-    ([] as unknown[]).concat((field.initialValue as unknown) ?? []).map((value) => String(value)),
-  );
+  const initial = new Set(([] as unknown[]).concat((field.initialValue as unknown) ?? []).map((value) => String(value)));
   return (
     <fieldset className="field checkbox-group" aria-describedby={field.errors?.length ? field.errorId : undefined}>
       <legend>{legend}</legend>
@@ -202,7 +200,14 @@ export function CheckboxGroup({
           const id = `${field.id}-${option.value}`;
           return (
             <div key={option.value} className="field-checkbox">
-              <input type="checkbox" id={id} name={field.name} value={option.value} defaultChecked={initial.has(option.value)} form={field.formId} />
+              <input
+                type="checkbox"
+                id={id}
+                name={field.name}
+                value={option.value}
+                defaultChecked={initial.has(option.value)}
+                form={field.formId}
+              />
               <label htmlFor={id}>{option.label}</label>
             </div>
           );

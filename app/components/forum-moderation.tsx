@@ -52,7 +52,12 @@ export function FlagPostForm({ postId, redirectTo, result }: { postId: string; r
   const { t } = useTranslation();
   const [form, fields] = useModerationForm(`flag-${postId}`, FlagSchema, result);
   return (
-    <Form method="post" action={`/forum/flags?${new URLSearchParams({ post: postId, back: redirectTo })}`} className="form flag-form" {...getFormProps(form)}>
+    <Form
+      method="post"
+      action={`/forum/flags?${new URLSearchParams({ post: postId, back: redirectTo })}`}
+      className="form flag-form"
+      {...getFormProps(form)}
+    >
       <fieldset>
         <legend>{t("forumModeration.flag.legend")}</legend>
         <input type="hidden" name="postId" value={postId} />
@@ -129,7 +134,9 @@ export function ThreadModerationControls({
   result?: ModerationFormResult;
 }) {
   const { t, i18n } = useTranslation();
-  const [form, fields] = useModerationForm(`moderate-thread-${thread.id}`, ThreadModerationSchema, result, { categoryId: thread.categoryId });
+  const [form, fields] = useModerationForm(`moderate-thread-${thread.id}`, ThreadModerationSchema, result, {
+    categoryId: thread.categoryId,
+  });
   return (
     <Form method="post" action={`/forum/moderation/threads/${thread.id}`} className="form moderation-form" {...getFormProps(form)}>
       <fieldset>
@@ -179,7 +186,9 @@ export function UserModerationControls({
         <legend>{user.activeSuspension ? t("forumModeration.user.liftLegend") : t("forumModeration.user.suspendLegend")}</legend>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        {user.activeSuspension ? null : <TextField field={fields.days} label={t("forumModeration.user.days")} type="number" inputMode="numeric" />}
+        {user.activeSuspension ? null : (
+          <TextField field={fields.days} label={t("forumModeration.user.days")} type="number" inputMode="numeric" />
+        )}
         <TextField field={fields.reason} label={t("forumModeration.reason")} />
         <div className="actions">
           {user.activeSuspension ? (
@@ -225,7 +234,15 @@ export interface ConsultationView {
  * The top of a consultation: its state, country, closing date, question and, once published, the
  * summary, with the poll results it cites (`citedPoll`, shown when the summary cites them).
  */
-export function ConsultationHeader({ consultation, now, citedPoll }: { consultation: ConsultationView; now?: number; citedPoll?: ReactNode }) {
+export function ConsultationHeader({
+  consultation,
+  now,
+  citedPoll,
+}: {
+  consultation: ConsultationView;
+  now?: number;
+  citedPoll?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const open = isConsultationOpen(consultation, now);
@@ -235,7 +252,9 @@ export function ConsultationHeader({ consultation, now, citedPoll }: { consultat
     <section className="consultation-header" aria-labelledby="consultation-heading">
       <h2 id="consultation-heading">
         {t("forumModeration.consultation.heading")}{" "}
-        <span className={`badge ${open ? "badge-open" : "badge-closed"}`}>{open ? t("forumModeration.consultation.open") : t("forumModeration.consultation.closed")}</span>
+        <span className={`badge ${open ? "badge-open" : "badge-closed"}`}>
+          {open ? t("forumModeration.consultation.open") : t("forumModeration.consultation.closed")}
+        </span>
       </h2>
       <p>
         {t("forumModeration.consultation.country", { country: country ?? consultation.country })}
@@ -293,7 +312,17 @@ export function ConsultationManageForms({
   );
 }
 
-function CloseConsultationForm({ threadId, redirectTo, result, hasPoll }: { threadId: string; redirectTo: string; result?: ModerationFormResult; hasPoll: boolean }) {
+function CloseConsultationForm({
+  threadId,
+  redirectTo,
+  result,
+  hasPoll,
+}: {
+  threadId: string;
+  redirectTo: string;
+  result?: ModerationFormResult;
+  hasPoll: boolean;
+}) {
   const { t } = useTranslation();
   const [form] = useModerationForm(`close-consultation-${threadId}`, ConsultationActionSchema, result);
   return (

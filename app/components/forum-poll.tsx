@@ -91,7 +91,11 @@ function OptionalDateField({ field, label, hint }: { field: Field; label: string
       <p id={field.descriptionId} className="field-hint">
         {hint}
       </p>
-      <input {...props} key={props.key} aria-describedby={[field.descriptionId, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ")} />
+      <input
+        {...props}
+        key={props.key}
+        aria-describedby={[field.descriptionId, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ")}
+      />
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );
@@ -122,7 +126,17 @@ function PollState({ poll }: { poll: PollViewData }) {
  * the reader may see them, the CSV export, and the links and forms of its author and of moderators.
  * `result` is what the poll's route answered to a refused vote or close.
  */
-export function ForumPoll({ poll, redirectTo, result, headingLevel = 2 }: { poll: PollViewData; redirectTo: string; result?: PollFormResult; headingLevel?: 2 | 3 }) {
+export function ForumPoll({
+  poll,
+  redirectTo,
+  result,
+  headingLevel = 2,
+}: {
+  poll: PollViewData;
+  redirectTo: string;
+  result?: PollFormResult;
+  headingLevel?: 2 | 3;
+}) {
   const { t, i18n } = useTranslation();
   const Heading = `h${headingLevel}` as "h2" | "h3";
   const headingId = `poll-${poll.threadId}-heading`;
@@ -132,7 +146,9 @@ export function ForumPoll({ poll, redirectTo, result, headingLevel = 2 }: { poll
     <section className="poll" aria-labelledby={headingId}>
       <Heading id={headingId}>
         {t("forumPoll.heading")}{" "}
-        <span className={`badge ${poll.open ? "badge-open" : "badge-closed"}`}>{poll.open ? t("forumPoll.badgeOpen") : t("forumPoll.badgeClosed")}</span>
+        <span className={`badge ${poll.open ? "badge-open" : "badge-closed"}`}>
+          {poll.open ? t("forumPoll.badgeOpen") : t("forumPoll.badgeClosed")}
+        </span>
       </Heading>
       <PollState poll={poll} />
       {poll.viewer && !poll.viewer.refusal ? (
@@ -147,7 +163,9 @@ export function ForumPoll({ poll, redirectTo, result, headingLevel = 2 }: { poll
               <Link to={`/login?${new URLSearchParams({ redirectTo })}`}>{t("forumPoll.signInToVote")}</Link>
             </p>
           ) : poll.viewer.refusal?.reason === "suspended" ? (
-            <p className="notice notice-warning">{t("forumPoll.refusal.suspendedUntil", { date: formatDate(poll.viewer.refusal.until, i18n.language) })}</p>
+            <p className="notice notice-warning">
+              {t("forumPoll.refusal.suspendedUntil", { date: formatDate(poll.viewer.refusal.until, i18n.language) })}
+            </p>
           ) : poll.viewer.refusal?.reason === "unconfirmed" ? (
             <ConfirmEmailNotice reason="vote" />
           ) : null}
@@ -160,7 +178,13 @@ export function ForumPoll({ poll, redirectTo, result, headingLevel = 2 }: { poll
         </p>
       ) : null}
       {poll.results ? (
-        <PollResultsView results={poll.results} multipleChoice={poll.multipleChoice} language={poll.language} headingLevel={headingLevel === 2 ? 3 : 4} id={`poll-${poll.threadId}`} />
+        <PollResultsView
+          results={poll.results}
+          multipleChoice={poll.multipleChoice}
+          language={poll.language}
+          headingLevel={headingLevel === 2 ? 3 : 4}
+          id={`poll-${poll.threadId}`}
+        />
       ) : (
         <p className="field-hint">{t("forumPoll.resultsAfterVote")}</p>
       )}
@@ -196,7 +220,10 @@ function VoteForm({ poll, redirectTo, result }: { poll: PollViewData; redirectTo
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="vote" />
       <input type="hidden" name="redirectTo" value={redirectTo} />
-      <fieldset aria-describedby={[hintId, choice.errors?.length ? choice.errorId : null].filter(Boolean).join(" ")} aria-invalid={choice.errors?.length ? true : undefined}>
+      <fieldset
+        aria-describedby={[hintId, choice.errors?.length ? choice.errorId : null].filter(Boolean).join(" ")}
+        aria-invalid={choice.errors?.length ? true : undefined}
+      >
         <legend className="poll-question" lang={poll.language} dir="auto">
           {poll.question}
         </legend>
@@ -322,7 +349,11 @@ export function PollResultsView({
                     <th scope="col">{t("forumPoll.results.option")}</th>
                     {breakdown.groups.map((group) => (
                       <th scope="col" key={group.group}>
-                        {t("forumPoll.breakdown.groupHeader", { group: groupName(group.group), count: group.voters, formatted: formatNumber(group.voters, language) })}
+                        {t("forumPoll.breakdown.groupHeader", {
+                          group: groupName(group.group),
+                          count: group.voters,
+                          formatted: formatNumber(group.voters, language),
+                        })}
                       </th>
                     ))}
                   </tr>
@@ -349,7 +380,9 @@ export function PollResultsView({
           ) : (
             <p>{t("forumPoll.breakdown.none", { min: MIN_GROUP_VOTERS })}</p>
           )}
-          {breakdown.groups.length && breakdown.withheld ? <p className="field-hint">{t("forumPoll.breakdown.withheld", { min: MIN_GROUP_VOTERS })}</p> : null}
+          {breakdown.groups.length && breakdown.withheld ? (
+            <p className="field-hint">{t("forumPoll.breakdown.withheld", { min: MIN_GROUP_VOTERS })}</p>
+          ) : null}
         </>
       ) : null}
     </div>
@@ -368,7 +401,13 @@ export function CitedPollResults({ poll }: { poll: PollViewData | null }) {
           {poll.question}
         </span>
       </p>
-      <PollResultsView results={poll.results} multipleChoice={poll.multipleChoice} language={poll.language} headingLevel={4} id={`poll-${poll.threadId}-cited`} />
+      <PollResultsView
+        results={poll.results}
+        multipleChoice={poll.multipleChoice}
+        language={poll.language}
+        headingLevel={4}
+        id={`poll-${poll.threadId}-cited`}
+      />
     </div>
   );
 }

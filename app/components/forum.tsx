@@ -110,7 +110,11 @@ export function ThreadList({
 export function PostLanguage({ language }: { language: string }) {
   const { t, i18n } = useTranslation();
   if (language === i18n.language) return null;
-  return <span className="badge badge-language">{t("forum.language.of", { language: t(`forum.languageNames.${language}`, { defaultValue: language }) })}</span>;
+  return (
+    <span className="badge badge-language">
+      {t("forum.language.of", { language: t(`forum.languageNames.${language}`, { defaultValue: language }) })}
+    </span>
+  );
 }
 
 /** The language of a post being written: "detect automatically" (the empty choice) or one the author picks. */
@@ -120,7 +124,15 @@ export function PostLanguageField({ field }: { field: ComponentProps<typeof Sele
     const name = t(`forum.languageNames.${language}`);
     return { value: language, label: name === LANGUAGE_NAMES[language] ? name : `${name} (${LANGUAGE_NAMES[language]})` };
   });
-  return <SelectField field={field} label={t("forum.language.label")} hint={t("forum.language.hint")} placeholder={t("forum.language.detect")} options={options} />;
+  return (
+    <SelectField
+      field={field}
+      label={t("forum.language.label")}
+      hint={t("forum.language.hint")}
+      placeholder={t("forum.language.detect")}
+      options={options}
+    />
+  );
 }
 
 /** The choice of a forum filter form: posts in one language, or in all ("" is all). */
@@ -158,7 +170,11 @@ export function TagList({ tags }: { tags: string[] }) {
 }
 
 /** A refusal to post (suspension, lock, closed consultation, rate limit, links) as a sentence. */
-export function RefusalMessage({ refusal }: { refusal: { reason: string; until?: string | Date; retryAfterSeconds?: number; max?: number } | null | undefined }) {
+export function RefusalMessage({
+  refusal,
+}: {
+  refusal: { reason: string; until?: string | Date; retryAfterSeconds?: number; max?: number } | null | undefined;
+}) {
   const { t, i18n } = useTranslation();
   if (!refusal) return null;
   const text =
@@ -170,7 +186,9 @@ export function RefusalMessage({ refusal }: { refusal: { reason: string; until?:
           ? t("forum.refusal.tooManyLinks", { count: refusal.max ?? 0 })
           : refusal.reason === "unconfirmed"
             ? t("confirmEmail.requiredToPost")
-            : t(`forum.refusal.${refusal.reason === "locked" ? "locked" : refusal.reason === "consultation_closed" ? "consultationClosed" : "other"}`);
+            : t(
+                `forum.refusal.${refusal.reason === "locked" ? "locked" : refusal.reason === "consultation_closed" ? "consultationClosed" : "other"}`,
+              );
   return (
     <div role="alert" className="form-errors">
       <p>{text}</p>
@@ -179,7 +197,15 @@ export function RefusalMessage({ refusal }: { refusal: { reason: string; until?:
 }
 
 /** The forum threads linked to an enterprise, on its public page. */
-export function EnterpriseThreads({ threads, people, canStart }: { threads: ThreadListItemView[]; people: Record<string, PersonView>; canStart: boolean }) {
+export function EnterpriseThreads({
+  threads,
+  people,
+  canStart,
+}: {
+  threads: ThreadListItemView[];
+  people: Record<string, PersonView>;
+  canStart: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="enterprise-forum">
@@ -210,7 +236,9 @@ export function PostRevisionList({ revisions }: { revisions: PostRevisionView[] 
     <ol className="revision-list">
       {revisions.map((revision) => (
         <li key={revision.id}>
-          <p className="field-hint">{t("forum.replacedOn", { date: formatDate(revision.createdAt, i18n.language), name: revision.editor.displayName })}</p>
+          <p className="field-hint">
+            {t("forum.replacedOn", { date: formatDate(revision.createdAt, i18n.language), name: revision.editor.displayName })}
+          </p>
           {revision.title ? <p>{t("forum.previousTitle", { title: revision.title })}</p> : null}
           <pre className="revision">{revision.body}</pre>
         </li>

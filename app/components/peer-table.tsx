@@ -17,8 +17,12 @@ export function PeerTable({ peers, dimensions }: { peers: PeerGroupComparison[];
         <thead>
           <tr>
             <th scope="col">{t("results.peerGroup")}</th>
-            <th scope="col" className="number">{t("results.peerCount")}</th>
-            <th scope="col" className="number">{t("results.overallPercentile")}</th>
+            <th scope="col" className="number">
+              {t("results.peerCount")}
+            </th>
+            <th scope="col" className="number">
+              {t("results.overallPercentile")}
+            </th>
             {dimensions.map((d) => (
               <th key={d.id} scope="col" className="number">
                 {dimensionName(t, d.id)}

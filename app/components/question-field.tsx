@@ -13,7 +13,17 @@ export interface QuestionState {
 const NONE_OF_THESE = "__none";
 
 /** One question of the questionnaire, as plain form controls that work without JavaScript. */
-export function QuestionField({ question, state, error, withEvidence = true }: { question: Question; state: QuestionState; error?: string; withEvidence?: boolean }) {
+export function QuestionField({
+  question,
+  state,
+  error,
+  withEvidence = true,
+}: {
+  question: Question;
+  state: QuestionState;
+  error?: string;
+  withEvidence?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const id = `q-${question.id}`;
@@ -110,20 +120,26 @@ export function QuestionField({ question, state, error, withEvidence = true }: {
         </p>
       ) : null}
       {withEvidence ? (
-      <details className="evidence" open={Boolean(state.note || state.links)}>
-        <summary>{t("assessment.evidence")}</summary>
-        <div className="field">
-          <label htmlFor={`${id}-note`}>{t("assessment.note")}</label>
-          <textarea id={`${id}-note`} name={`note.${question.id}`} rows={2} maxLength={1000} defaultValue={state.note} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-links`}>{t("assessment.links")}</label>
-          <p className="field-hint" id={`${id}-links-hint`}>
-            {t("assessment.linksHint")}
-          </p>
-          <textarea id={`${id}-links`} name={`links.${question.id}`} rows={2} defaultValue={state.links} aria-describedby={`${id}-links-hint`} />
-        </div>
-      </details>
+        <details className="evidence" open={Boolean(state.note || state.links)}>
+          <summary>{t("assessment.evidence")}</summary>
+          <div className="field">
+            <label htmlFor={`${id}-note`}>{t("assessment.note")}</label>
+            <textarea id={`${id}-note`} name={`note.${question.id}`} rows={2} maxLength={1000} defaultValue={state.note} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-links`}>{t("assessment.links")}</label>
+            <p className="field-hint" id={`${id}-links-hint`}>
+              {t("assessment.linksHint")}
+            </p>
+            <textarea
+              id={`${id}-links`}
+              name={`links.${question.id}`}
+              rows={2}
+              defaultValue={state.links}
+              aria-describedby={`${id}-links-hint`}
+            />
+          </div>
+        </details>
       ) : null}
     </fieldset>
   );

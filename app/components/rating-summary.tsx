@@ -29,8 +29,8 @@ export function RatingSummary({
   return (
     <div className="rating-summary">
       <p>
-        <span className="score-big">{formatNumber(result.overall, language, { maximumFractionDigits: 1 })}</span> / {formatNumber(100, language)} ·{" "}
-        <strong>{tier ? tierName(t, tier.id) : result.tier}</strong> ·{" "}
+        <span className="score-big">{formatNumber(result.overall, language, { maximumFractionDigits: 1 })}</span> /{" "}
+        {formatNumber(100, language)} · <strong>{tier ? tierName(t, tier.id) : result.tier}</strong> ·{" "}
         {trust ? <TrustLabel trust={trust} /> : <span className="trust-label">{t("rating.selfAssessed")}</span>}
       </p>
       <p>
@@ -63,16 +63,24 @@ export function RatingSummary({
         <thead>
           <tr>
             <th scope="col">{t("rating.dimension")}</th>
-            <th scope="col" className="number">{t("rating.score")}</th>
-            <th scope="col" className="number">{t("rating.points")}</th>
-            <th scope="col" className="number">{t("rating.weight")}</th>
+            <th scope="col" className="number">
+              {t("rating.score")}
+            </th>
+            <th scope="col" className="number">
+              {t("rating.points")}
+            </th>
+            <th scope="col" className="number">
+              {t("rating.weight")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {result.dimensions.map((d) => (
             <tr key={d.id}>
               <th scope="row">{dimensionLabel(d.id)}</th>
-              <td className="number">{d.possible > 0 ? formatNumber(d.score, language, { maximumFractionDigits: 1 }) : t("rating.notApplicable")}</td>
+              <td className="number">
+                {d.possible > 0 ? formatNumber(d.score, language, { maximumFractionDigits: 1 }) : t("rating.notApplicable")}
+              </td>
               <td className="number">
                 {formatNumber(d.earned, language)} / {formatNumber(d.possible, language)}
               </td>

@@ -12,11 +12,16 @@ export interface TrustInfo {
 /** A rating's trust label: self-assessed, or verified / expired with the date and the verifier's organisation. */
 export function TrustLabel({ trust }: { trust: TrustInfo }) {
   const { t, i18n } = useTranslation();
-  if (trust.label === "self_assessed" || !trust.verifiedAt) return <span className="trust-label">{t("sector.trustLabels.self_assessed")}</span>;
-  const details = { date: formatDate(trust.verifiedAt, i18n.language), organisation: trust.organisation ? isolate(trust.organisation) : "—" };
+  if (trust.label === "self_assessed" || !trust.verifiedAt)
+    return <span className="trust-label">{t("sector.trustLabels.self_assessed")}</span>;
+  const details = {
+    date: formatDate(trust.verifiedAt, i18n.language),
+    organisation: trust.organisation ? isolate(trust.organisation) : "—",
+  };
   return (
     <span className={`trust-label trust-${trust.label}`}>
-      <strong>{t(`sector.trustLabels.${trust.label}`)}</strong> ({t(trust.label === "expired" ? "verification.expiredOn" : "verification.verifiedOn", details)})
+      <strong>{t(`sector.trustLabels.${trust.label}`)}</strong> (
+      {t(trust.label === "expired" ? "verification.expiredOn" : "verification.verifiedOn", details)})
     </span>
   );
 }

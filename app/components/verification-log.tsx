@@ -40,7 +40,13 @@ export function VerificationLog({ log, questions = {} }: { log: LogEntry[]; ques
               <tr key={entry.id}>
                 <td>{formatDateTime(entry.createdAt, i18n.language)}</td>
                 <td>{entry.actor?.displayName ?? t("verification.formerUser")}</td>
-                <td>{t(`verification.log.${entry.action}`, { ...entry.detail, questionId: questionName(entry.detail.questionId), defaultValue: entry.action })}</td>
+                <td>
+                  {t(`verification.log.${entry.action}`, {
+                    ...entry.detail,
+                    questionId: questionName(entry.detail.questionId),
+                    defaultValue: entry.action,
+                  })}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -58,7 +64,15 @@ export interface MessageEntry {
 }
 
 /** Messages between the verifier and the enterprise, kept with the assessment, and the form to add one (showing `result`, its action's answer). */
-export function VerificationMessages({ messages, result, canWrite = true }: { messages: MessageEntry[]; result?: SubmissionResult<string[]> | null; canWrite?: boolean }) {
+export function VerificationMessages({
+  messages,
+  result,
+  canWrite = true,
+}: {
+  messages: MessageEntry[];
+  result?: SubmissionResult<string[]> | null;
+  canWrite?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <section aria-labelledby="messages-heading" id="messages">
@@ -71,7 +85,8 @@ export function VerificationMessages({ messages, result, canWrite = true }: { me
             <li key={m.id}>
               <p>
                 <strong>{m.author?.displayName ?? t("verification.formerUser")}</strong>
-                {m.author?.organisation ? ` (${m.author.organisation})` : ""} · <time dateTime={new Date(m.createdAt).toISOString()}>{formatDateTime(m.createdAt, i18n.language)}</time>
+                {m.author?.organisation ? ` (${m.author.organisation})` : ""} ·{" "}
+                <time dateTime={new Date(m.createdAt).toISOString()}>{formatDateTime(m.createdAt, i18n.language)}</time>
               </p>
               <p className="message-body">{m.body}</p>
             </li>

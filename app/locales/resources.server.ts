@@ -33,14 +33,14 @@ import psMethodology from "./ps/methodology.json";
 import psReference from "./ps/reference.json";
 
 export const resources: Resource = {
-  "en": { common: enCommon, methodology: enMethodology, reference: enReference },
-  "ru": { common: ruCommon, methodology: ruMethodology, reference: ruReference },
-  "kk": { common: kkCommon, methodology: kkMethodology, reference: kkReference },
-  "ky": { common: kyCommon, methodology: kyMethodology, reference: kyReference },
-  "uz": { common: uzCommon, methodology: uzMethodology, reference: uzReference },
-  "tg": { common: tgCommon, methodology: tgMethodology, reference: tgReference },
-  "tk": { common: tkCommon, methodology: tkMethodology, reference: tkReference },
-  "mn": { common: mnCommon, methodology: mnMethodology, reference: mnReference },
+  en: { common: enCommon, methodology: enMethodology, reference: enReference },
+  ru: { common: ruCommon, methodology: ruMethodology, reference: ruReference },
+  kk: { common: kkCommon, methodology: kkMethodology, reference: kkReference },
+  ky: { common: kyCommon, methodology: kyMethodology, reference: kyReference },
+  uz: { common: uzCommon, methodology: uzMethodology, reference: uzReference },
+  tg: { common: tgCommon, methodology: tgMethodology, reference: tgReference },
+  tk: { common: tkCommon, methodology: tkMethodology, reference: tkReference },
+  mn: { common: mnCommon, methodology: mnMethodology, reference: mnReference },
   "fa-AF": { common: faAFCommon, methodology: faAFMethodology, reference: faAFReference },
-  "ps": { common: psCommon, methodology: psMethodology, reference: psReference },
+  ps: { common: psCommon, methodology: psMethodology, reference: psReference },
 };

@@ -23,7 +23,10 @@ describe.each(SUPPORTED_LANGUAGES)("the %s translation", (language) => {
 });
 
 const methodologyFile = (language: string) =>
-  JSON.parse(readFileSync(path.join(LOCALES_DIR, language, "methodology.json"), "utf8")) as Record<string, Record<string, Record<string, unknown>>>;
+  JSON.parse(readFileSync(path.join(LOCALES_DIR, language, "methodology.json"), "utf8")) as Record<
+    string,
+    Record<string, Record<string, unknown>>
+  >;
 
 describe("the methodology's translation files", () => {
   test.each(["en", "ru"] as const)("carry the published %s wording of every methodology version", (language) => {

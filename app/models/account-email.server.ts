@@ -18,7 +18,10 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 /** A token as it appears in a link: 32 random bytes, base64url. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-async function issueToken(tx: Tx, { userId, purpose, email, validMs, now }: { userId: string; purpose: EmailTokenPurpose; email: string; validMs: number; now: Date }) {
+async function issueToken(
+  tx: Tx,
+  { userId, purpose, email, validMs, now }: { userId: string; purpose: EmailTokenPurpose; email: string; validMs: number; now: Date },
+) {
   const token = randomBytes(32).toString("base64url");
   await tx.emailToken.create({
     data: { tokenHash: hashToken(token), userId, purpose, email, expiresAt: new Date(now.getTime() + validMs), createdAt: now },
@@ -51,7 +54,13 @@ async function takeToken(tx: Tx, token: string, purpose: EmailTokenPurpose, now:
  * "send it again"). For a change of address see requestEmailChange.
  */
 export async function enqueueAddressConfirmation(tx: Tx, { user, now = new Date() }: { user: Recipient; now?: Date }) {
-  const token = await issueToken(tx, { userId: user.id, purpose: "email_confirmation", email: user.email, validMs: CONFIRMATION_VALID_MS, now });
+  const token = await issueToken(tx, {
+    userId: user.id,
+    purpose: "email_confirmation",
+    email: user.email,
+    validMs: CONFIRMATION_VALID_MS,
+    now,
+  });
   await enqueueEmail(tx, { to: user, kind: "confirmSignup", topic: null, values: { email: user.email }, path: `/confirm-email/${token}` });
 }
 
@@ -92,7 +101,8 @@ export async function confirmEmail({ token, now = new Date() }: { token: string;
       if (!taken) return { ok: false, reason: "invalid" } as const;
       const user = await tx.user.findUniqueOrThrow({ where: { id: taken.userId }, select: { email: true, emailConfirmedAt: true } });
       if (taken.email === user.email) {
-        if (!user.emailConfirmedAt) await tx.user.update({ where: { id: taken.userId }, data: { emailConfirmedAt: now }, select: { id: true } });
+        if (!user.emailConfirmedAt)
+          await tx.user.update({ where: { id: taken.userId }, data: { emailConfirmedAt: now }, select: { id: true } });
         return { ok: true, change: false, userId: taken.userId } as const;
       }
       await tx.user.update({ where: { id: taken.userId }, data: { email: taken.email, emailConfirmedAt: now }, select: { id: true } });
@@ -114,7 +124,17 @@ export type EmailChangeOutcome = "sent" | "wrong_password" | "same" | "taken" | 
  * must not be enough); the account keeps its address until the link sent to the new one is followed,
  * and the current address is told, in case it was not them.
  */
-export async function requestEmailChange({ userId, newEmail, password, now = new Date() }: { userId: string; newEmail: string; password: string; now?: Date }): Promise<EmailChangeOutcome> {
+export async function requestEmailChange({
+  userId,
+  newEmail,
+  password,
+  now = new Date(),
+}: {
+  userId: string;
+  newEmail: string;
+  password: string;
+  now?: Date;
+}): Promise<EmailChangeOutcome> {
   const email = normalise(newEmail);
   const current = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, email: true } });
   if (!(await verifyPassword(current.passwordHash, password))) return "wrong_password";
@@ -124,8 +144,21 @@ export async function requestEmailChange({ userId, newEmail, password, now = new
     if ((await recentLinks(tx, userId, "email_confirmation", now)) >= LINKS_PER_HOUR) return "too_many";
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: RECIPIENT_SELECT });
     const token = await issueToken(tx, { userId, purpose: "email_confirmation", email, validMs: CONFIRMATION_VALID_MS, now });
-    await enqueueEmail(tx, { to: user, address: email, kind: "confirmChange", topic: null, values: { email }, path: `/confirm-email/${token}` });
-    await enqueueEmail(tx, { to: user, kind: "addressChangeRequested", topic: null, values: { email, oldEmail: user.email }, path: "/forgot-password" });
+    await enqueueEmail(tx, {
+      to: user,
+      address: email,
+      kind: "confirmChange",
+      topic: null,
+      values: { email },
+      path: `/confirm-email/${token}`,
+    });
+    await enqueueEmail(tx, {
+      to: user,
+      kind: "addressChangeRequested",
+      topic: null,
+      values: { email, oldEmail: user.email },
+      path: "/forgot-password",
+    });
     return "sent";
   });
 }
@@ -157,8 +190,20 @@ export async function requestPasswordReset({ email, now = new Date() }: { email:
   }
   await prisma.$transaction(async (tx) => {
     if ((await recentLinks(tx, user.id, "password_reset", now)) >= LINKS_PER_HOUR) return;
-    const token = await issueToken(tx, { userId: user.id, purpose: "password_reset", email: user.email, validMs: PASSWORD_RESET_VALID_MS, now });
-    await enqueueEmail(tx, { to: user, kind: "passwordReset", topic: null, values: { email: user.email }, path: `/reset-password/${token}` });
+    const token = await issueToken(tx, {
+      userId: user.id,
+      purpose: "password_reset",
+      email: user.email,
+      validMs: PASSWORD_RESET_VALID_MS,
+      now,
+    });
+    await enqueueEmail(tx, {
+      to: user,
+      kind: "passwordReset",
+      topic: null,
+      values: { email: user.email },
+      path: `/reset-password/${token}`,
+    });
   });
   await verifyPassword(await getDummyHash(), "no account").catch(() => false);
 }
@@ -178,7 +223,15 @@ export async function passwordResetAccount({ token, now = new Date() }: { token:
  * Sets a new password from a reset link. The link works once; every session of the account ends and
  * every other reset link stops working. Following it proves the address, so an unconfirmed one is confirmed.
  */
-export async function resetPassword({ token, newPassword, now = new Date() }: { token: string; newPassword: string; now?: Date }): Promise<{ userId: string } | null> {
+export async function resetPassword({
+  token,
+  newPassword,
+  now = new Date(),
+}: {
+  token: string;
+  newPassword: string;
+  now?: Date;
+}): Promise<{ userId: string } | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   const passwordHash = await hashPassword(newPassword);
   return prisma.$transaction(async (tx) => {

@@ -143,7 +143,9 @@ export async function saveAnswers({
   evidence: Evidence;
 }): Promise<SaveResult> {
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ answers: Answers; evidence: Evidence; revision: number; status: string; lastClientId: string | null }[]>`
+    const rows = await tx.$queryRaw<
+      { answers: Answers; evidence: Evidence; revision: number; status: string; lastClientId: string | null }[]
+    >`
       SELECT answers, evidence, revision, status::text AS status, "lastClientId" FROM "Assessment" WHERE id = ${id} FOR UPDATE`;
     const current = rows[0];
     if (!current) return { saved: false, reason: "not_draft", revision: 0 } as const;
@@ -176,12 +178,15 @@ export function missingAnswers(methodology: Methodology, answers: Answers) {
   return applicableQuestions(methodology, answers).filter((q) => answers[q.id] === undefined);
 }
 
-export type SubmitResult = { submitted: true; result: ScoreResult } | { submitted: false; reason: "missing" | "not_draft" | "stale"; missing?: string[] };
+export type SubmitResult =
+  { submitted: true; result: ScoreResult } | { submitted: false; reason: "missing" | "not_draft" | "stale"; missing?: string[] };
 
 /** Locks the answers and stores them with the methodology version and the full result. */
 export async function submitAssessment({ id, revision }: { id: string; revision: number }): Promise<SubmitResult> {
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ answers: Answers; revision: number; status: string; methodologyVersion: string; enterpriseId: string }[]>`
+    const rows = await tx.$queryRaw<
+      { answers: Answers; revision: number; status: string; methodologyVersion: string; enterpriseId: string }[]
+    >`
       SELECT answers, revision, status::text AS status, "methodologyVersion", "enterpriseId" FROM "Assessment" WHERE id = ${id} FOR UPDATE`;
     const current = rows[0];
     if (!current || current.status !== "draft") return { submitted: false, reason: "not_draft" } as const;
@@ -298,10 +303,16 @@ export async function peerComparison({
     return {
       group,
       peers: peers.length,
-      overall: percentileRank(result.overall, peers.map((p) => p.overall)),
+      overall: percentileRank(
+        result.overall,
+        peers.map((p) => p.overall),
+      ),
       dimensions: result.dimensions.map((d) => ({
         id: d.id,
-        percentile: percentileRank(d.score, peers.map((p) => p.dimensions.find((x) => x.id === d.id)?.score ?? 0)),
+        percentile: percentileRank(
+          d.score,
+          peers.map((p) => p.dimensions.find((x) => x.id === d.id)?.score ?? 0),
+        ),
       })),
     };
   });

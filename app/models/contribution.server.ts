@@ -8,7 +8,6 @@ import { getStripe, stripeConfigured } from "~/utils/stripe.server";
 // A status only ever moves forward: a late or replayed event never undoes a later one.
 const STATUS_RANK: Record<ContributionStatus, number> = { pending: 0, failed: 1, paid: 2, refunded: 3 };
 
-
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? null));
 
 /**
@@ -100,8 +99,7 @@ export async function handleStripeEvent(
     }
   }
   return prisma.$transaction(async (tx) => {
-    const paymentIntentId =
-      event.type === "charge.refunded" ? idOf(event.data.object.payment_intent) : null;
+    const paymentIntentId = event.type === "charge.refunded" ? idOf(event.data.object.payment_intent) : null;
     const inserted = await tx.stripeEvent.createMany({
       data: [{ id: event.id, type: event.type, paymentIntentId }],
       skipDuplicates: true,
@@ -238,7 +236,11 @@ export async function startContribution({
         line_items: [
           {
             quantity: 1,
-            price_data: { currency: currency.toLowerCase(), unit_amount: amount, product_data: { name: `Contribution to ${enterprise.name}` } },
+            price_data: {
+              currency: currency.toLowerCase(),
+              unit_amount: amount,
+              product_data: { name: `Contribution to ${enterprise.name}` },
+            },
           },
         ],
         customer_email: user.email,

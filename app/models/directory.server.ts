@@ -37,8 +37,16 @@ const MAX_SEARCH_WORDS = 8;
  * Sewing Studio, a Kazakh or Dari word finds itself.
  */
 export function searchMatch(q: string) {
-  const words = (q.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).slice(0, MAX_SEARCH_WORDS);
-  const queries = [Prisma.sql`websearch_to_tsquery('english', ortaq_unaccent(${q}))`, Prisma.sql`websearch_to_tsquery('russian', ortaq_unaccent(${q}))`];
+  const words = (
+    q
+      .normalize("NFC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
+  ).slice(0, MAX_SEARCH_WORDS);
+  const queries = [
+    Prisma.sql`websearch_to_tsquery('english', ortaq_unaccent(${q}))`,
+    Prisma.sql`websearch_to_tsquery('russian', ortaq_unaccent(${q}))`,
+  ];
   if (words.length > 0) {
     queries.push(
       Prisma.sql`(${Prisma.join(
@@ -83,7 +91,10 @@ export function decodeCursor(text: string | null | undefined, sort: DirectoryFil
   }
 }
 
-const ORDER: Record<DirectoryFilters["sort"], { order: Prisma.Sql; after: (c: Cursor) => Prisma.Sql; key: (row: DirectoryItem & { enterpriseId: string }) => Cursor }> = {
+const ORDER: Record<
+  DirectoryFilters["sort"],
+  { order: Prisma.Sql; after: (c: Cursor) => Prisma.Sql; key: (row: DirectoryItem & { enterpriseId: string }) => Cursor }
+> = {
   score: {
     order: Prisma.sql`f.overall DESC, f."enterpriseId" ASC`,
     after: ([v, id]) => Prisma.sql`(f.overall < ${v} OR (f.overall = ${v} AND f."enterpriseId" > ${id}))`,
@@ -124,7 +135,9 @@ export async function listDirectory({
         SELECT e.id FROM "Enterprise" e WHERE e.status = 'published' AND ${searchMatch(filters.q)} LIMIT ${SEARCH_MATCH_LIMIT}
       )`
     : Prisma.empty;
-  const rows = await prisma.$queryRaw<(Omit<DirectoryItem, "verifiedAt"> & { enterpriseId: string; ratedAtDate: Date; verifiedAtDate: Date | null })[]>`
+  const rows = await prisma.$queryRaw<
+    (Omit<DirectoryItem, "verifiedAt"> & { enterpriseId: string; ratedAtDate: Date; verifiedAtDate: Date | null })[]
+  >`
     ${hits}
     SELECT f."enterpriseId", e.slug, e.name, f.country, f.region, f.sector, f."sizeBand", f.employees, f."womenLed", f."youthLed", f.sdgs,
       f.overall, f.tier, ${trustSql("f")} AS trust, f."verifiedAt" AS "verifiedAtDate", f."verifierOrganisation" AS "verifiedBy",
@@ -135,7 +148,11 @@ export async function listDirectory({
     LIMIT ${limit + 1}`;
   const items = rows
     .slice(0, limit)
-    .map(({ ratedAtDate, verifiedAtDate, ...row }) => ({ ...row, verifiedAt: verifiedAtDate?.toISOString() ?? null, ratedAt: ratedAtDate.toISOString() }));
+    .map(({ ratedAtDate, verifiedAtDate, ...row }) => ({
+      ...row,
+      verifiedAt: verifiedAtDate?.toISOString() ?? null,
+      ratedAt: ratedAtDate.toISOString(),
+    }));
   const last = items.at(-1);
   return {
     items: items.map(({ enterpriseId: _id, ...item }) => item),
@@ -197,7 +214,12 @@ export async function getPublicEnterprise(slug: string) {
     ...profile,
     ratings: ratings.map((r) => {
       const shown = verifiedOrSelfAssessed({ result: r.result }, r.verification);
-      const result = shown.result as unknown as { overall: number; tier: string; eligible: boolean; dimensions: { id: string; score: number }[] };
+      const result = shown.result as unknown as {
+        overall: number;
+        tier: string;
+        eligible: boolean;
+        dimensions: { id: string; score: number }[];
+      };
       return {
         methodologyVersion: r.methodologyVersion,
         ratedAt: r.submittedAt!.toISOString(),

@@ -39,7 +39,14 @@ async function ownCountries(userId: string): Promise<string[]> {
 export async function getEmailPreferences(userId: string): Promise<EmailPreferences> {
   const row = await prisma.emailPreference.findUnique({
     where: { userId },
-    select: { forum: true, verification: true, consultations: true, contributions: true, countriesChosen: true, consultationCountries: true },
+    select: {
+      forum: true,
+      verification: true,
+      consultations: true,
+      contributions: true,
+      countriesChosen: true,
+      consultationCountries: true,
+    },
   });
   const chosen = row?.countriesChosen ?? false;
   return {
@@ -91,8 +98,7 @@ export async function unsubscribe({ userId, topic }: { userId: string; topic: Un
 async function recipientsFor(tx: Tx, userIds: string[], topic: UnsubscribeTopic): Promise<Recipient[]> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return [];
-  const optedOut: Prisma.EmailPreferenceWhereInput =
-    topic === "forum" ? { forum: { not: "immediately" } } : { [topic]: false };
+  const optedOut: Prisma.EmailPreferenceWhereInput = topic === "forum" ? { forum: { not: "immediately" } } : { [topic]: false };
   return tx.user.findMany({
     where: { id: { in: ids }, emailConfirmedAt: { not: null }, NOT: { emailPreference: optedOut } },
     select: RECIPIENT_SELECT,
@@ -123,7 +129,15 @@ export async function emailVerificationStep(
     path,
     quote = null,
     evidence = null,
-  }: { step: VerificationStep; recipientIds: string[]; actorId: string; assessmentId: string; path: string; quote?: string | null; evidence?: string | null },
+  }: {
+    step: VerificationStep;
+    recipientIds: string[];
+    actorId: string;
+    assessmentId: string;
+    path: string;
+    quote?: string | null;
+    evidence?: string | null;
+  },
 ) {
   const recipients = await recipientsFor(tx, recipientIds, "verification");
   if (recipients.length === 0) return;
@@ -131,7 +145,11 @@ export async function emailVerificationStep(
     tx.user.findUnique({ where: { id: actorId }, select: { displayName: true, organisation: true } }),
     tx.assessment.findUniqueOrThrow({
       where: { id: assessmentId },
-      select: { submittedAt: true, enterprise: { select: { name: true } }, verification: { select: { overall: true, tier: true, organisation: true } } },
+      select: {
+        submittedAt: true,
+        enterprise: { select: { name: true } },
+        verification: { select: { overall: true, tier: true, organisation: true } },
+      },
     }),
   ]);
   await enqueueEmails(
@@ -147,7 +165,10 @@ export async function emailVerificationStep(
         name: actor?.displayName ?? t("forum.unknownPerson"),
         organisation: assessment.verification?.organisation ?? actor?.organisation ?? "",
         date: assessment.submittedAt ? formatDate(assessment.submittedAt, language) : "",
-        score: assessment.verification?.overall != null ? formatNumber(assessment.verification.overall, language, { maximumFractionDigits: 1 }) : "",
+        score:
+          assessment.verification?.overall != null
+            ? formatNumber(assessment.verification.overall, language, { maximumFractionDigits: 1 })
+            : "",
         tier: assessment.verification?.tier ? tierName(t, assessment.verification.tier) : "",
         evidence: evidence ?? "",
       }),
@@ -171,9 +192,18 @@ export const DIGEST_KINDS: NotificationKind[] = ["reply", "mention", "thread_act
 /** E-mails about a new post to those who want them as it happens (the others get the digest, or nothing). */
 export async function emailForumActivity(
   tx: Tx,
-  { recipients, actorId, threadId, post }: { recipients: Map<string, NotificationKind>; actorId: string; threadId: string; post: { id: string; body: string } },
+  {
+    recipients,
+    actorId,
+    threadId,
+    post,
+  }: { recipients: Map<string, NotificationKind>; actorId: string; threadId: string; post: { id: string; body: string } },
 ) {
-  const people = await recipientsFor(tx, [...recipients.keys()].filter((id) => FORUM_KIND[recipients.get(id)!]), "forum");
+  const people = await recipientsFor(
+    tx,
+    [...recipients.keys()].filter((id) => FORUM_KIND[recipients.get(id)!]),
+    "forum",
+  );
   if (people.length === 0) return;
   const [actor, thread] = await Promise.all([
     tx.user.findUnique({ where: { id: actorId }, select: { displayName: true } }),
@@ -263,7 +293,10 @@ function recipientsForDigest(tx: Tx, userId: string) {
  * People who hear of a country's consultations: with a confirmed address, consultations wanted, and the
  * country among their chosen ones, or (not chosen) among those of their enterprises and roles.
  */
-async function consultationAudience(tx: Tx, { country, excludeUserId, threadId }: { country: string; excludeUserId: string; threadId?: string }) {
+async function consultationAudience(
+  tx: Tx,
+  { country, excludeUserId, threadId }: { country: string; excludeUserId: string; threadId?: string },
+) {
   return tx.$queryRaw<Recipient[]>`
     SELECT u.id, u.email, u."displayName", u.locale
     FROM "User" u
@@ -283,7 +316,14 @@ async function consultationAudience(tx: Tx, { country, excludeUserId, threadId }
 
 export async function emailConsultationOpened(
   tx: Tx,
-  { threadId, country, authorId, title, question, closesAt }: { threadId: string; country: string; authorId: string; title: string; question: string; closesAt: Date },
+  {
+    threadId,
+    country,
+    authorId,
+    title,
+    question,
+    closesAt,
+  }: { threadId: string; country: string; authorId: string; title: string; question: string; closesAt: Date },
 ) {
   const people = await consultationAudience(tx, { country, excludeUserId: authorId });
   const author = await tx.user.findUnique({ where: { id: authorId }, select: { displayName: true } });
@@ -306,8 +346,14 @@ export async function emailConsultationOpened(
 }
 
 /** The published summary goes to those who heard of the consultation and to those who watch its thread. */
-export async function emailConsultationSummary(tx: Tx, { threadId, authorId, summary }: { threadId: string; authorId: string; summary: string }) {
-  const consultation = await tx.forumConsultation.findUniqueOrThrow({ where: { threadId }, select: { country: true, thread: { select: { title: true } } } });
+export async function emailConsultationSummary(
+  tx: Tx,
+  { threadId, authorId, summary }: { threadId: string; authorId: string; summary: string },
+) {
+  const consultation = await tx.forumConsultation.findUniqueOrThrow({
+    where: { threadId },
+    select: { country: true, thread: { select: { title: true } } },
+  });
   const people = await consultationAudience(tx, { country: consultation.country, excludeUserId: authorId, threadId });
   await enqueueEmails(
     tx,
@@ -350,7 +396,11 @@ export async function emailContributionPaid(tx: Tx, { contributionId }: { contri
       kind: "contributionReceipt",
       topic: "contributions",
       path: "/dashboard",
-      values: ({ language }) => ({ enterprise: enterprise.name, amount: formatMoney(contribution.amount, contribution.currency, language), date: formatDate(paidAt, language) }),
+      values: ({ language }) => ({
+        enterprise: enterprise.name,
+        amount: formatMoney(contribution.amount, contribution.currency, language),
+        date: formatDate(paidAt, language),
+      }),
       more: ({ t }) => (contribution.receiptUrl ? [t("email.contributionReceipt.receipt", { url: contribution.receiptUrl })] : []),
     });
   }

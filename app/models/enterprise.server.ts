@@ -68,13 +68,7 @@ export async function createEnterprise({
   }
 }
 
-export async function updateEnterprise({
-  id,
-  input,
-}: {
-  id: string;
-  input: EnterpriseInput;
-}): Promise<SlugResult<{ slug: string }>> {
+export async function updateEnterprise({ id, input }: { id: string; input: EnterpriseInput }): Promise<SlugResult<{ slug: string }>> {
   try {
     return await prisma.$transaction(async (tx) => {
       const updated = await tx.enterprise.update({

@@ -68,7 +68,10 @@ export function getConsultation(threadId: string) {
 }
 
 /** May this person close or summarise the consultation: its author, a ministry of its country, or an admin. */
-export function mayManageConsultation(user: Pick<SessionUser, "id" | "roles"> | null, consultation: { country: string; thread: { authorId: string } }) {
+export function mayManageConsultation(
+  user: Pick<SessionUser, "id" | "roles"> | null,
+  consultation: { country: string; thread: { authorId: string } },
+) {
   if (!user) return false;
   if (userCan(user, "manage:consultation:any")) return true;
   return consultation.thread.authorId === user.id || ministryCountries(user).includes(consultation.country);
@@ -126,9 +129,17 @@ export async function createConsultation({
       },
       select: { id: true },
     });
-    const post = await tx.forumPost.create({ data: { threadId: thread.id, authorId: userId, number: 1, body: question, language, createdAt: now }, select: { id: true } });
+    const post = await tx.forumPost.create({
+      data: { threadId: thread.id, authorId: userId, number: 1, body: question, language, createdAt: now },
+      select: { id: true },
+    });
     await tx.forumThread.update({ where: { id: thread.id }, data: { lastPostId: post.id }, select: { id: true } });
-    if (poll) await insertPoll(tx, { threadId: thread.id, input: { ...poll, closesAt: poll.closesAt && poll.closesAt < closesAt ? poll.closesAt : null }, now });
+    if (poll)
+      await insertPoll(tx, {
+        threadId: thread.id,
+        input: { ...poll, closesAt: poll.closesAt && poll.closesAt < closesAt ? poll.closesAt : null },
+        now,
+      });
     await tx.forumThreadSubscription.upsert({
       where: { userId_threadId: { userId, threadId: thread.id } },
       create: { userId, threadId: thread.id },
@@ -136,10 +147,20 @@ export async function createConsultation({
       select: { userId: true },
     });
     // People who follow the country's category hear of the new consultation.
-    const watchers = await tx.forumCategorySubscription.findMany({ where: { categoryId: category.id, userId: { not: userId } }, select: { userId: true } });
+    const watchers = await tx.forumCategorySubscription.findMany({
+      where: { categoryId: category.id, userId: { not: userId } },
+      select: { userId: true },
+    });
     if (watchers.length) {
       await tx.notification.createMany({
-        data: watchers.map((w) => ({ userId: w.userId, kind: "category_activity" as const, actorId: userId, threadId: thread.id, postId: post.id, createdAt: now })),
+        data: watchers.map((w) => ({
+          userId: w.userId,
+          kind: "category_activity" as const,
+          actorId: userId,
+          threadId: thread.id,
+          postId: post.id,
+          createdAt: now,
+        })),
       });
     }
     // People of the country hear of it by e-mail.
@@ -149,9 +170,18 @@ export async function createConsultation({
 }
 
 /** Closes a consultation before its date: it accepts no replies from then on, and its poll no votes. */
-export async function closeConsultation({ threadId, now = new Date() }: { threadId: string; now?: Date }): Promise<{ ok: true } | { ok: false; refusal: ConsultationRefusal }> {
+export async function closeConsultation({
+  threadId,
+  now = new Date(),
+}: {
+  threadId: string;
+  now?: Date;
+}): Promise<{ ok: true } | { ok: false; refusal: ConsultationRefusal }> {
   return prisma.$transaction(async (tx) => {
-    const changed = await tx.forumConsultation.updateMany({ where: { threadId, closedAt: null, closesAt: { gt: now } }, data: { closedAt: now } });
+    const changed = await tx.forumConsultation.updateMany({
+      where: { threadId, closedAt: null, closesAt: { gt: now } },
+      data: { closedAt: now },
+    });
     if (changed.count === 1) {
       await closePollWithConsultation(tx, { threadId, now });
       return { ok: true } as const;
@@ -187,13 +217,27 @@ export async function publishSummary({
     if (isConsultationOpen(consultation, now)) return { ok: false, refusal: { reason: "still_open" } } as const;
     await tx.forumConsultation.update({
       where: { threadId },
-      data: { summary, summaryPublishedAt: now, summaryAuthorId: userId, summaryCitesPoll: citePoll && (await tx.forumPoll.count({ where: { threadId } })) > 0 },
+      data: {
+        summary,
+        summaryPublishedAt: now,
+        summaryAuthorId: userId,
+        summaryCitesPoll: citePoll && (await tx.forumPoll.count({ where: { threadId } })) > 0,
+      },
       select: { threadId: true },
     });
-    const subscribers = await tx.forumThreadSubscription.findMany({ where: { threadId, active: true, userId: { not: userId } }, select: { userId: true } });
+    const subscribers = await tx.forumThreadSubscription.findMany({
+      where: { threadId, active: true, userId: { not: userId } },
+      select: { userId: true },
+    });
     if (subscribers.length) {
       await tx.notification.createMany({
-        data: subscribers.map((s) => ({ userId: s.userId, kind: "consultation_summary" as const, actorId: userId, threadId, createdAt: now })),
+        data: subscribers.map((s) => ({
+          userId: s.userId,
+          kind: "consultation_summary" as const,
+          actorId: userId,
+          threadId,
+          createdAt: now,
+        })),
       });
     }
     await emailConsultationSummary(tx, { threadId, authorId: userId, summary });

@@ -20,9 +20,7 @@ export async function activeSuspension(userId: string, now = new Date(), tx: Tx 
 // ---------------------------------------------------------------------------------------------
 // Flags
 
-export type FlagResult =
-  | { ok: true }
-  | { ok: false; reason: "not_found" | "already_flagged" | "own_post" | "suspended"; until?: Date };
+export type FlagResult = { ok: true } | { ok: false; reason: "not_found" | "already_flagged" | "own_post" | "suspended"; until?: Date };
 
 export async function flagPost({
   userId,
@@ -157,7 +155,17 @@ function log(
 }
 
 /** Hides a post (its author is told why) and resolves the open flags on it. */
-export async function hidePost({ moderatorId, postId, reason, now = new Date() }: { moderatorId: string; postId: string; reason: string; now?: Date }): Promise<ModerationResult> {
+export async function hidePost({
+  moderatorId,
+  postId,
+  reason,
+  now = new Date(),
+}: {
+  moderatorId: string;
+  postId: string;
+  reason: string;
+  now?: Date;
+}): Promise<ModerationResult> {
   return prisma.$transaction(async (tx) => {
     const post = await tx.forumPost.findUnique({ where: { id: postId }, select: { id: true, threadId: true, authorId: true } });
     if (!post) return { ok: false, reason: "not_found" } as const;
@@ -166,11 +174,22 @@ export async function hidePost({ moderatorId, postId, reason, now = new Date() }
       data: { hiddenAt: now, hiddenById: moderatorId, hiddenReason: reason },
     });
     if (changed.count === 0) return { ok: false, reason: "no_change" } as const;
-    await tx.forumFlag.updateMany({ where: { postId, status: "open" }, data: { status: "resolved", resolvedById: moderatorId, resolvedAt: now } });
+    await tx.forumFlag.updateMany({
+      where: { postId, status: "open" },
+      data: { status: "resolved", resolvedById: moderatorId, resolvedAt: now },
+    });
     await log(tx, { moderatorId, action: "hide_post", reason, now, threadId: post.threadId, postId, targetUserId: post.authorId });
     if (post.authorId !== moderatorId) {
       await tx.notification.create({
-        data: { userId: post.authorId, kind: "moderation", actorId: moderatorId, threadId: post.threadId, postId, message: reason, createdAt: now },
+        data: {
+          userId: post.authorId,
+          kind: "moderation",
+          actorId: moderatorId,
+          threadId: post.threadId,
+          postId,
+          message: reason,
+          createdAt: now,
+        },
         select: { id: true },
       });
     }
@@ -178,7 +197,17 @@ export async function hidePost({ moderatorId, postId, reason, now = new Date() }
   });
 }
 
-export async function restorePost({ moderatorId, postId, reason, now = new Date() }: { moderatorId: string; postId: string; reason: string; now?: Date }): Promise<ModerationResult> {
+export async function restorePost({
+  moderatorId,
+  postId,
+  reason,
+  now = new Date(),
+}: {
+  moderatorId: string;
+  postId: string;
+  reason: string;
+  now?: Date;
+}): Promise<ModerationResult> {
   return prisma.$transaction(async (tx) => {
     const post = await tx.forumPost.findUnique({ where: { id: postId }, select: { id: true, threadId: true, authorId: true } });
     if (!post) return { ok: false, reason: "not_found" } as const;
@@ -192,7 +221,17 @@ export async function restorePost({ moderatorId, postId, reason, now = new Date(
   });
 }
 
-export async function dismissFlags({ moderatorId, postId, reason, now = new Date() }: { moderatorId: string; postId: string; reason: string; now?: Date }): Promise<ModerationResult> {
+export async function dismissFlags({
+  moderatorId,
+  postId,
+  reason,
+  now = new Date(),
+}: {
+  moderatorId: string;
+  postId: string;
+  reason: string;
+  now?: Date;
+}): Promise<ModerationResult> {
   return prisma.$transaction(async (tx) => {
     const post = await tx.forumPost.findUnique({ where: { id: postId }, select: { threadId: true, authorId: true } });
     if (!post) return { ok: false, reason: "not_found" } as const;
@@ -201,14 +240,26 @@ export async function dismissFlags({ moderatorId, postId, reason, now = new Date
       data: { status: "dismissed", resolvedById: moderatorId, resolvedAt: now },
     });
     if (changed.count === 0) return { ok: false, reason: "no_change" } as const;
-    await log(tx, { moderatorId, action: "dismiss_flag", reason, now, threadId: post.threadId, postId, targetUserId: post.authorId, details: { flags: changed.count } });
+    await log(tx, {
+      moderatorId,
+      action: "dismiss_flag",
+      reason,
+      now,
+      threadId: post.threadId,
+      postId,
+      targetUserId: post.authorId,
+      details: { flags: changed.count },
+    });
     return { ok: true } as const;
   });
 }
 
 export type ThreadIntent = "lock" | "unlock" | "pin" | "unpin";
 
-const THREAD_CHANGES: Record<ThreadIntent, { action: ModerationActionKind; where: Prisma.ForumThreadWhereInput; data: (now: Date) => Prisma.ForumThreadUpdateManyMutationInput }> = {
+const THREAD_CHANGES: Record<
+  ThreadIntent,
+  { action: ModerationActionKind; where: Prisma.ForumThreadWhereInput; data: (now: Date) => Prisma.ForumThreadUpdateManyMutationInput }
+> = {
   lock: { action: "lock_thread", where: { locked: false }, data: (now) => ({ locked: true, lockedAt: now }) },
   unlock: { action: "unlock_thread", where: { locked: true }, data: () => ({ locked: false, lockedAt: null }) },
   pin: { action: "pin_thread", where: { pinned: false }, data: (now) => ({ pinned: true, pinnedAt: now }) },
@@ -273,12 +324,25 @@ export async function moveThread({
 }
 
 /** Closes a thread's poll before its date: it takes no more votes, and everyone sees its results. */
-export async function closePoll({ moderatorId, threadId, reason, now = new Date() }: { moderatorId: string; threadId: string; reason: string; now?: Date }): Promise<ModerationResult> {
+export async function closePoll({
+  moderatorId,
+  threadId,
+  reason,
+  now = new Date(),
+}: {
+  moderatorId: string;
+  threadId: string;
+  reason: string;
+  now?: Date;
+}): Promise<ModerationResult> {
   return prisma.$transaction(async (tx) => {
     // FOR UPDATE waits for votes in progress (they hold the poll's row FOR SHARE).
     const [poll] = await tx.$queryRaw<{ closesAt: Date | null; closedAt: Date | null }[]>`
       SELECT "closesAt", "closedAt" FROM "ForumPoll" WHERE "threadId" = ${threadId} FOR UPDATE`;
-    const thread = await tx.forumThread.findUnique({ where: { id: threadId }, select: { authorId: true, consultation: { select: { closesAt: true, closedAt: true } } } });
+    const thread = await tx.forumThread.findUnique({
+      where: { id: threadId },
+      select: { authorId: true, consultation: { select: { closesAt: true, closedAt: true } } },
+    });
     if (!poll || !thread) return { ok: false, reason: "not_found" } as const;
     if (!isPollOpen(poll, thread.consultation, now)) return { ok: false, reason: "no_change" } as const;
     await tx.forumPoll.update({ where: { threadId }, data: { closedAt: now }, select: { threadId: true } });
@@ -309,12 +373,29 @@ export async function suspendUser({
     if (current) return { ok: false, reason: "already_suspended", until: current.endsAt } as const;
     const endsAt = new Date(now.getTime() + days * 86_400_000);
     await tx.userSuspension.create({ data: { userId, moderatorId, reason, startsAt: now, endsAt, createdAt: now }, select: { id: true } });
-    await log(tx, { moderatorId, action: "suspend_user", reason, now, targetUserId: userId, details: { until: endsAt.toISOString(), days } });
+    await log(tx, {
+      moderatorId,
+      action: "suspend_user",
+      reason,
+      now,
+      targetUserId: userId,
+      details: { until: endsAt.toISOString(), days },
+    });
     return { ok: true } as const;
   });
 }
 
-export async function liftSuspension({ moderatorId, userId, reason, now = new Date() }: { moderatorId: string; userId: string; reason: string; now?: Date }): Promise<ModerationResult> {
+export async function liftSuspension({
+  moderatorId,
+  userId,
+  reason,
+  now = new Date(),
+}: {
+  moderatorId: string;
+  userId: string;
+  reason: string;
+  now?: Date;
+}): Promise<ModerationResult> {
   return prisma.$transaction(async (tx) => {
     const changed = await tx.userSuspension.updateMany({
       where: { userId, liftedAt: null, endsAt: { gt: now } },

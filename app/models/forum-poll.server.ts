@@ -7,7 +7,15 @@ import { activeSuspension } from "~/models/forum-moderation.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { isConsultationOpen } from "~/utils/forum-consultation";
-import { isPollOpen, POLL_VOTER_GROUPS, pollClosedOn, shareOfVoters, splitBreakdown, voterGroupOf, type PollVoterGroup } from "~/utils/forum-poll";
+import {
+  isPollOpen,
+  POLL_VOTER_GROUPS,
+  pollClosedOn,
+  shareOfVoters,
+  splitBreakdown,
+  voterGroupOf,
+  type PollVoterGroup,
+} from "~/utils/forum-poll";
 import type { PollInput } from "~/utils/forum-poll-validation";
 import { isForumModerator } from "~/utils/permissions.server";
 
@@ -22,7 +30,10 @@ export type VoteRefusal = { reason: "suspended"; until: Date } | { reason: "unco
  * Whether this account may vote now, the one place that decides it: not while suspended, and not
  * before its e-mail address is confirmed (one vote per account means little for throwaway accounts).
  */
-export async function mayVote(user: { id: string }, { now = new Date(), tx = prisma }: { now?: Date; tx?: Tx } = {}): Promise<{ ok: true } | { ok: false; refusal: VoteRefusal }> {
+export async function mayVote(
+  user: { id: string },
+  { now = new Date(), tx = prisma }: { now?: Date; tx?: Tx } = {},
+): Promise<{ ok: true } | { ok: false; refusal: VoteRefusal }> {
   const suspension = await activeSuspension(user.id, now, tx);
   if (suspension) return { ok: false, refusal: { reason: "suspended", until: suspension.endsAt } };
   const account = await tx.user.findUnique({ where: { id: user.id }, select: { emailConfirmedAt: true } });
@@ -36,7 +47,8 @@ export async function mayVote(user: { id: string }, { now = new Date(), tx = pri
 /** Who may add a poll to a thread, or change it: the thread's author; for a consultation, whoever may manage it. */
 export function mayEditPoll(user: Reader, thread: { authorId: string; consultation: { country: string } | null }) {
   if (!user) return false;
-  if (thread.consultation) return mayManageConsultation(user, { country: thread.consultation.country, thread: { authorId: thread.authorId } });
+  if (thread.consultation)
+    return mayManageConsultation(user, { country: thread.consultation.country, thread: { authorId: thread.authorId } });
   return thread.authorId === user.id;
 }
 
@@ -95,7 +107,8 @@ export async function savePoll({
     if (!allowed.ok) return { ok: false, refusal: allowed.refusal } as const;
     if (thread.locked) return { ok: false, refusal: { reason: "locked" } } as const;
     if (thread.consultation && !isConsultationOpen(thread.consultation, now)) return { ok: false, refusal: { reason: "closed" } } as const;
-    if (thread.consultation && input.closesAt && input.closesAt > thread.consultation.closesAt) return { ok: false, refusal: { reason: "after_consultation" } } as const;
+    if (thread.consultation && input.closesAt && input.closesAt > thread.consultation.closesAt)
+      return { ok: false, refusal: { reason: "after_consultation" } } as const;
     const [existing] = await tx.$queryRaw<{ closesAt: Date | null; closedAt: Date | null }[]>`
       SELECT "closesAt", "closedAt" FROM "ForumPoll" WHERE "threadId" = ${threadId} FOR UPDATE`;
     if (!existing) {
@@ -103,7 +116,8 @@ export async function savePoll({
       return { ok: true, created: true } as const;
     }
     if (!isPollOpen(existing, thread.consultation, now)) return { ok: false, refusal: { reason: "closed" } } as const;
-    if ((await tx.forumPollBallot.count({ where: { pollId: threadId } })) > 0) return { ok: false, refusal: { reason: "has_votes" } } as const;
+    if ((await tx.forumPollBallot.count({ where: { pollId: threadId } })) > 0)
+      return { ok: false, refusal: { reason: "has_votes" } } as const;
     await tx.forumPollOption.deleteMany({ where: { pollId: threadId } });
     await tx.forumPoll.update({
       where: { threadId },
@@ -220,7 +234,11 @@ async function countVotes(threadId: string) {
   return { voters, votes };
 }
 
-function resultsOf(options: { id: string; label: string }[], counted: Awaited<ReturnType<typeof countVotes>>, withBreakdown: boolean): PollResults {
+function resultsOf(
+  options: { id: string; label: string }[],
+  counted: Awaited<ReturnType<typeof countVotes>>,
+  withBreakdown: boolean,
+): PollResults {
   const voters = [...counted.voters.values()].reduce((sum, n) => sum + n, 0);
   const votesFor = (optionId: string) => [...counted.votes.values()].reduce((sum, byOption) => sum + (byOption.get(optionId) ?? 0), 0);
   const groups: PollBreakdownGroup[] = POLL_VOTER_GROUPS.map((group) => ({
@@ -254,7 +272,16 @@ export async function getPollView({ threadId, reader, now = new Date() }: { thre
       closesAt: true,
       closedAt: true,
       options: { select: { id: true, label: true }, orderBy: { position: "asc" } },
-      thread: { select: { title: true, authorId: true, kind: true, language: true, locked: true, consultation: { select: { country: true, closesAt: true, closedAt: true } } } },
+      thread: {
+        select: {
+          title: true,
+          authorId: true,
+          kind: true,
+          language: true,
+          locked: true,
+          consultation: { select: { country: true, closesAt: true, closedAt: true } },
+        },
+      },
     },
   });
   if (!poll) return null;
@@ -299,7 +326,11 @@ export async function getPollView({ threadId, reader, now = new Date() }: { thre
 export type PollView = NonNullable<Awaited<ReturnType<typeof getPollView>>>;
 
 /** Whether the reader may add a poll to this thread now (it has none yet). */
-export function mayAddPoll(reader: Reader, thread: { authorId: string; locked: boolean; consultation: { country: string; closesAt: Date; closedAt: Date | null } | null }, now = new Date()) {
+export function mayAddPoll(
+  reader: Reader,
+  thread: { authorId: string; locked: boolean; consultation: { country: string; closesAt: Date; closedAt: Date | null } | null },
+  now = new Date(),
+) {
   if (thread.locked || (thread.consultation && !isConsultationOpen(thread.consultation, now))) return false;
   return mayEditPoll(reader, thread);
 }

@@ -92,7 +92,17 @@ export async function searchForum({
 }
 
 /** Threads with a tag, in a category and/or in a language, latest activity first (search without words). */
-export async function listFilteredThreads({ categoryId, tag, language, page = 1 }: { categoryId?: string; tag?: string; language?: Language; page?: number }) {
+export async function listFilteredThreads({
+  categoryId,
+  tag,
+  language,
+  page = 1,
+}: {
+  categoryId?: string;
+  tag?: string;
+  language?: Language;
+  page?: number;
+}) {
   const rows = await prisma.forumThread.findMany({
     where: { ...(categoryId ? { categoryId } : {}), ...(tag ? { tags: { has: tag } } : {}), ...(language ? { language } : {}) },
     select: THREAD_LIST_SELECT,

@@ -5,7 +5,15 @@ import type { Prisma } from "~/generated/prisma/client";
 import { mayManageConsultation } from "~/models/forum-consultation.server";
 import { activeSuspension, listCategoryChoices, listOwnFlaggedPostIds } from "~/models/forum-moderation.server";
 import { getPollView, mayAddPoll } from "~/models/forum-poll.server";
-import { getPeople, getPost, getSubscriptionState, getThread, languageChoiceOf, threadClosedReason, type ForumPerson } from "~/models/forum.server";
+import {
+  getPeople,
+  getPost,
+  getSubscriptionState,
+  getThread,
+  languageChoiceOf,
+  threadClosedReason,
+  type ForumPerson,
+} from "~/models/forum.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { pageOfPost, POSTS_PER_PAGE } from "~/utils/forum-limits";
@@ -72,7 +80,9 @@ export async function getThreadPosts({ threadId, page, reader }: { threadId: str
   const postIds = posts.map((p) => p.id);
   const [helpful, flagged, people] = await Promise.all([
     reader
-      ? prisma.forumReaction.findMany({ where: { userId: reader.id, postId: { in: postIds }, kind: "helpful" }, select: { postId: true } }).then((rows) => rows.map((r) => r.postId))
+      ? prisma.forumReaction
+          .findMany({ where: { userId: reader.id, postId: { in: postIds }, kind: "helpful" }, select: { postId: true } })
+          .then((rows) => rows.map((r) => r.postId))
       : ([] as string[]),
     reader ? listOwnFlaggedPostIds({ userId: reader.id, postIds }) : ([] as string[]),
     getPeople(posts.map((p) => p.authorId)),
@@ -107,7 +117,10 @@ export async function findThreadPost({ threadId, postId }: { threadId: string; p
 /** The reply form's starting text when quoting a post: its text as a Markdown quote, with attribution. */
 function quoteOf(post: { id: string; body: string; author: { displayName: string; handle: string | null } }) {
   const who = post.author.handle ? `@${post.author.handle}` : post.author.displayName.replace(/[[\]*_`\\<>]/g, "");
-  const lines = post.body.trim().split("\n").map((line) => `> ${line}`.trimEnd());
+  const lines = post.body
+    .trim()
+    .split("\n")
+    .map((line) => `> ${line}`.trimEnd());
   return `> ${who} [wrote](/forum/posts/${post.id}):\n>\n${lines.join("\n")}\n\n`;
 }
 
@@ -146,7 +159,12 @@ export async function getThreadView({
   // Only a visible post of this thread is quoted; only one's own visible post on this page is edited.
   const quote = quoted && quoted.threadId === threadId && !quoted.deletedAt && !quoted.hiddenAt ? quoted : null;
   const editing =
-    edited && edited.threadId === threadId && edited.authorId === reader?.id && !edited.deletedAt && !edited.hiddenAt && pageOfPost(edited.number) === page
+    edited &&
+    edited.threadId === threadId &&
+    edited.authorId === reader?.id &&
+    !edited.deletedAt &&
+    !edited.hiddenAt &&
+    pageOfPost(edited.number) === page
       ? edited
       : null;
   const consultation = thread.consultation;
@@ -179,7 +197,9 @@ export async function getThreadView({
     poll,
     mayAddPoll: !poll && mayAddPoll(reader, { authorId: thread.authorId, locked: thread.locked, consultation }),
     categoryId: thread.category.id,
-    mayManageConsultation: consultation ? mayManageConsultation(reader, { country: consultation.country, thread: { authorId: thread.authorId } }) : false,
+    mayManageConsultation: consultation
+      ? mayManageConsultation(reader, { country: consultation.country, thread: { authorId: thread.authorId } })
+      : false,
     categories,
     posts,
     people,

@@ -6,13 +6,7 @@ import { assignHandle } from "~/models/user.server";
 import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import type { PollInput } from "~/utils/forum-poll-validation";
-import {
-  MAX_LINKS_PER_POST,
-  MAX_POSTS_PER_WINDOW,
-  NEW_ACCOUNT_MS,
-  POST_WINDOW_MS,
-  THREADS_PER_PAGE,
-} from "~/utils/forum-limits";
+import { MAX_LINKS_PER_POST, MAX_POSTS_PER_WINDOW, NEW_ACCOUNT_MS, POST_WINDOW_MS, THREADS_PER_PAGE } from "~/utils/forum-limits";
 import { guessLanguage } from "~/utils/guess-language";
 import { FALLBACK_LANGUAGE, isLanguage, type Language } from "~/utils/i18n";
 import { countLinks } from "~/utils/markdown.server";
@@ -338,7 +332,17 @@ const textOfPost = (body: string, title: string | null) => (title === null ? bod
  * The language a post is in: the one its author chose, or the one its text reads as, with the
  * author's interface language when the text does not tell (see guessLanguage).
  */
-export function postLanguage({ body, title = null, chosen, authorLanguage }: { body: string; title?: string | null; chosen?: Language | null; authorLanguage: string }): Language {
+export function postLanguage({
+  body,
+  title = null,
+  chosen,
+  authorLanguage,
+}: {
+  body: string;
+  title?: string | null;
+  chosen?: Language | null;
+  authorLanguage: string;
+}): Language {
   return chosen ?? guessLanguage(textOfPost(body, title), isLanguage(authorLanguage) ? authorLanguage : FALLBACK_LANGUAGE);
 }
 
@@ -407,7 +411,12 @@ export async function createThread({ userId, input, now = new Date() }: { userId
     const refusal = await checkAuthor(tx, { userId, body: input.body, now, writing: "post" });
     if (refusal) return { error: refusal } as const;
     await assignHandle(tx, userId);
-    const language = postLanguage({ body: input.body, title: input.title, chosen: input.language, authorLanguage: await languageOfAuthor(tx, userId) });
+    const language = postLanguage({
+      body: input.body,
+      title: input.title,
+      chosen: input.language,
+      authorLanguage: await languageOfAuthor(tx, userId),
+    });
     const thread = await tx.forumThread.create({
       data: {
         categoryId: input.categoryId,
@@ -527,7 +536,12 @@ export async function editPost({
     if (refusal) return { error: refusal } as const;
     const opening = post.number === 1;
     const newTitle = opening && title !== undefined && title !== post.thread.title ? title : undefined;
-    const language = postLanguage({ body, title: opening ? (newTitle ?? post.thread.title) : null, chosen, authorLanguage: post.author.locale });
+    const language = postLanguage({
+      body,
+      title: opening ? (newTitle ?? post.thread.title) : null,
+      chosen,
+      authorLanguage: post.author.locale,
+    });
     if (body === post.body && newTitle === undefined) {
       // Only the language changes (the author corrected it): no new version of the text.
       if (language !== post.language) await setPostLanguage(tx, { postId, threadId: post.thread.id, opening, language });
@@ -538,21 +552,28 @@ export async function editPost({
       select: { id: true },
     });
     await tx.forumPost.update({ where: { id: postId }, data: { body, editedAt: now }, select: { id: true } });
-    if (newTitle !== undefined) await tx.forumThread.update({ where: { id: post.thread.id }, data: { title: newTitle }, select: { id: true } });
+    if (newTitle !== undefined)
+      await tx.forumThread.update({ where: { id: post.thread.id }, data: { title: newTitle }, select: { id: true } });
     if (language !== post.language) await setPostLanguage(tx, { postId, threadId: post.thread.id, opening, language });
     return { post: { id: post.id, number: post.number, threadId: post.thread.id } } as const;
   });
 }
 
 /** A post's language, and its thread's when it is the opening post. */
-async function setPostLanguage(tx: Tx, { postId, threadId, opening, language }: { postId: string; threadId: string; opening: boolean; language: Language }) {
+async function setPostLanguage(
+  tx: Tx,
+  { postId, threadId, opening, language }: { postId: string; threadId: string; opening: boolean; language: Language },
+) {
   await tx.forumPost.update({ where: { id: postId }, data: { language }, select: { id: true } });
   if (opening) await tx.forumThread.update({ where: { id: threadId }, data: { language }, select: { id: true } });
 }
 
 /** Soft-deletes one's own post: a placeholder stays so the thread reads on and links keep working. */
 export async function deletePost({ userId, postId, now = new Date() }: { userId: string; postId: string; now?: Date }) {
-  const post = await prisma.forumPost.findUnique({ where: { id: postId }, select: { authorId: true, deletedAt: true, number: true, threadId: true } });
+  const post = await prisma.forumPost.findUnique({
+    where: { id: postId },
+    select: { authorId: true, deletedAt: true, number: true, threadId: true },
+  });
   if (!post) return { error: { reason: "not_found" } } as const;
   if (post.authorId !== userId) return { error: { reason: "forbidden" } } as const;
   if (!post.deletedAt) {
@@ -564,7 +585,10 @@ export async function deletePost({ userId, postId, now = new Date() }: { userId:
 /** Marks or unmarks a post as helpful for one person; returns the new state. */
 export async function toggleHelpful({ userId, postId }: { userId: string; postId: string }) {
   return prisma.$transaction(async (tx) => {
-    const post = await tx.forumPost.findUnique({ where: { id: postId }, select: { id: true, authorId: true, deletedAt: true, hiddenAt: true, number: true, threadId: true } });
+    const post = await tx.forumPost.findUnique({
+      where: { id: postId },
+      select: { id: true, authorId: true, deletedAt: true, hiddenAt: true, number: true, threadId: true },
+    });
     if (!post) return { error: { reason: "not_found" } } as const;
     if (post.authorId === userId || post.deletedAt || post.hiddenAt) return { error: { reason: "forbidden" } } as const;
     const removed = await tx.forumReaction.deleteMany({ where: { postId, userId, kind: "helpful" } });
@@ -586,8 +610,12 @@ export async function toggleHelpful({ userId, postId }: { userId: string; postId
 
 export async function getSubscriptionState({ userId, threadId, categoryId }: { userId: string; threadId?: string; categoryId?: string }) {
   const [thread, category] = await Promise.all([
-    threadId ? prisma.forumThreadSubscription.findUnique({ where: { userId_threadId: { userId, threadId } }, select: { active: true } }) : null,
-    categoryId ? prisma.forumCategorySubscription.findUnique({ where: { userId_categoryId: { userId, categoryId } }, select: { userId: true } }) : null,
+    threadId
+      ? prisma.forumThreadSubscription.findUnique({ where: { userId_threadId: { userId, threadId } }, select: { active: true } })
+      : null,
+    categoryId
+      ? prisma.forumCategorySubscription.findUnique({ where: { userId_categoryId: { userId, categoryId } }, select: { userId: true } })
+      : null,
   ]);
   return { thread: Boolean(thread?.active), category: Boolean(category) };
 }

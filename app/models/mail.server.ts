@@ -96,7 +96,9 @@ export async function composeEmail(input: EmailInput) {
     unsubscribe: unsubscribe ? { label: t("email.unsubscribe", { topic: t(`email.topics.${input.topic}`) }), url: unsubscribe } : null,
   });
   // RFC 8058: a mail program may offer "unsubscribe" and POST to the link itself, in one click.
-  const headers: Record<string, string> = unsubscribe ? { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {};
+  const headers: Record<string, string> = unsubscribe
+    ? { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+    : {};
   return { language, headers, ...rendered };
 }
 
@@ -176,12 +178,24 @@ async function sendNext(now: Date): Promise<SendOutcome | null> {
       if (!row) return null;
       const attempts = row.attempts + 1;
       try {
-        await deliver({ id: row.id, to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody, headers: row.headers });
+        await deliver({
+          id: row.id,
+          to: row.toAddress,
+          subject: row.subject,
+          text: row.textBody,
+          html: row.htmlBody,
+          headers: row.headers,
+        });
       } catch (error) {
         const failed = isPermanent(error) || attempts >= MAX_ATTEMPTS;
         await tx.outgoingEmail.update({
           where: { id: row.id },
-          data: { attempts, lastError: describe(error), status: failed ? "failed" : "pending", nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) },
+          data: {
+            attempts,
+            lastError: describe(error),
+            status: failed ? "failed" : "pending",
+            nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+          },
           select: { id: true },
         });
         return failed ? "failed" : "retry";
@@ -214,7 +228,9 @@ export async function processMailQueue({ now = new Date(), limit = 50 }: { now?:
 const KEEP_SENT_MS = 30 * 24 * 60 * 60 * 1000;
 
 export async function deleteOldEmails(now = new Date()) {
-  const { count } = await prisma.outgoingEmail.deleteMany({ where: { status: "sent", sentAt: { lt: new Date(now.getTime() - KEEP_SENT_MS) } } });
+  const { count } = await prisma.outgoingEmail.deleteMany({
+    where: { status: "sent", sentAt: { lt: new Date(now.getTime() - KEEP_SENT_MS) } },
+  });
   return count;
 }
 
@@ -266,7 +282,17 @@ export async function getMailOverview() {
   const [troubled, latest, pending] = await Promise.all([
     prisma.outgoingEmail.findMany({
       where: { OR: [{ status: "failed" }, { status: "pending", attempts: { gt: 0 } }] },
-      select: { id: true, toAddress: true, kind: true, subject: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, createdAt: true },
+      select: {
+        id: true,
+        toAddress: true,
+        kind: true,
+        subject: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        nextAttemptAt: true,
+        createdAt: true,
+      },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 100,
     }),
@@ -282,6 +308,9 @@ export async function getMailOverview() {
 
 /** Puts a failed message back in the queue, to be sent at once. */
 export async function retryEmail({ id, now = new Date() }: { id: string; now?: Date }) {
-  const { count } = await prisma.outgoingEmail.updateMany({ where: { id, status: "failed" }, data: { status: "pending", attempts: 0, nextAttemptAt: now } });
+  const { count } = await prisma.outgoingEmail.updateMany({
+    where: { id, status: "failed" },
+    data: { status: "pending", attempts: 0, nextAttemptAt: now },
+  });
   return count > 0;
 }

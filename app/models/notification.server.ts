@@ -24,7 +24,17 @@ const NOTIFICATION_RANK: Record<NotificationKind, number> = {
 /** One notification per person for a new post: the most specific reason wins. */
 export async function notifyForPost(
   tx: Tx,
-  { post, thread, authorId, isNewThread }: { post: { id: string; body: string; replyToPostId: string | null }; thread: { id: string; authorId: string; categoryId: string }; authorId: string; isNewThread: boolean },
+  {
+    post,
+    thread,
+    authorId,
+    isNewThread,
+  }: {
+    post: { id: string; body: string; replyToPostId: string | null };
+    thread: { id: string; authorId: string; categoryId: string };
+    authorId: string;
+    isNewThread: boolean;
+  },
 ) {
   const recipients = new Map<string, NotificationKind>();
   const offer = (userId: string, kind: NotificationKind) => {
@@ -36,7 +46,10 @@ export async function notifyForPost(
     const watchers = await tx.forumCategorySubscription.findMany({ where: { categoryId: thread.categoryId }, select: { userId: true } });
     for (const w of watchers) offer(w.userId, "category_activity");
   } else {
-    const subscribers = await tx.forumThreadSubscription.findMany({ where: { threadId: thread.id, active: true }, select: { userId: true } });
+    const subscribers = await tx.forumThreadSubscription.findMany({
+      where: { threadId: thread.id, active: true },
+      select: { userId: true },
+    });
     for (const s of subscribers) offer(s.userId, s.userId === thread.authorId ? "reply" : "thread_activity");
     if (post.replyToPostId) {
       const repliedTo = await tx.forumPost.findUnique({ where: { id: post.replyToPostId }, select: { authorId: true } });
@@ -77,7 +90,13 @@ export const FOR_VERIFIER = new Set<NotificationKind>(["verification_evidence", 
  */
 export async function notifyVerificationStep(
   tx: Tx,
-  { assessmentId, step, actorId, quote = null, evidence = null }: { assessmentId: string; step: VerificationStep; actorId: string; quote?: string | null; evidence?: string | null },
+  {
+    assessmentId,
+    step,
+    actorId,
+    quote = null,
+    evidence = null,
+  }: { assessmentId: string; step: VerificationStep; actorId: string; quote?: string | null; evidence?: string | null },
 ) {
   const assessment = await tx.assessment.findUniqueOrThrow({
     where: { id: assessmentId },
@@ -95,8 +114,12 @@ export async function notifyVerificationStep(
       : [];
   const others = [...new Set(recipientIds)].filter((id) => id !== actorId);
   if (others.length === 0 || !verification) return;
-  await tx.notification.createMany({ data: others.map((userId) => ({ userId, kind: VERIFICATION_NOTIFICATION[step], actorId, assessmentId })) });
-  const path = toMembers ? `/enterprises/${assessment.enterprise.slug}/assessments/${assessmentId}/verification` : `/verification/${verification.id}`;
+  await tx.notification.createMany({
+    data: others.map((userId) => ({ userId, kind: VERIFICATION_NOTIFICATION[step], actorId, assessmentId })),
+  });
+  const path = toMembers
+    ? `/enterprises/${assessment.enterprise.slug}/assessments/${assessmentId}/verification`
+    : `/verification/${verification.id}`;
   await emailVerificationStep(tx, { step, recipientIds: others, actorId, assessmentId, path, quote, evidence });
 }
 

@@ -31,7 +31,8 @@ const answeredCount = (question: string) => Prisma.sql`
        WHEN jsonb_typeof(a.answers->${question}) = 'number' THEN (a.answers->>${question})::float::int END`;
 
 // A part of the beneficiaries, counted only while it is asked (there is at least one beneficiary).
-const beneficiariesWho = (question: string) => Prisma.sql`CASE WHEN ${answeredCount("si_beneficiaries")} >= 1 THEN ${answeredCount(question)} END`;
+const beneficiariesWho = (question: string) =>
+  Prisma.sql`CASE WHEN ${answeredCount("si_beneficiaries")} >= 1 THEN ${answeredCount(question)} END`;
 
 /**
  * Rebuilds the facts of one enterprise: every submitted assessment, when both its profile
@@ -183,7 +184,9 @@ export async function getSectorSummary(filters: SectorFilters): Promise<SectorSu
 async function storeSectorSummary(key: string, filters: SectorFilters, { read = false } = {}): Promise<SectorSummary> {
   // Read before computing: a change committed meanwhile raises the version, so these figures
   // are stored as already out of date and computed again on the next read.
-  const [{ version }] = (await prisma.$queryRaw<{ version: bigint }[]>`SELECT version FROM "SectorDataVersion" WHERE id = 1`) as [{ version: bigint }];
+  const [{ version }] = (await prisma.$queryRaw<{ version: bigint }[]>`SELECT version FROM "SectorDataVersion" WHERE id = 1`) as [
+    { version: bigint },
+  ];
   const { summary, validUntil } = await computeSectorSummaryWithExpiry(filters);
   await prisma.$executeRaw`
     INSERT INTO "SectorSummary" (key, summary, version, "validUntil", "computedAt", "viewedAt")
@@ -215,7 +218,9 @@ export async function refreshSectorSummaries({ limit = 50 }: { limit?: number } 
   for (const { key } of stale) {
     // A reader may have computed it meanwhile.
     const [{ outdated }] = (await prisma.$queryRaw<{ outdated: boolean }[]>`
-      SELECT EXISTS (SELECT 1 FROM "SectorSummary" s JOIN "SectorDataVersion" v ON v.id = 1 WHERE s.key = ${key} AND ${OUT_OF_DATE}) AS outdated`) as [{ outdated: boolean }];
+      SELECT EXISTS (SELECT 1 FROM "SectorSummary" s JOIN "SectorDataVersion" v ON v.id = 1 WHERE s.key = ${key} AND ${OUT_OF_DATE}) AS outdated`) as [
+      { outdated: boolean },
+    ];
     if (!outdated) continue;
     await storeSectorSummary(key, filtersOfKey(key));
     computed++;
@@ -247,7 +252,9 @@ export function startSectorSummaryRefresher({ intervalMs = 5_000 }: { intervalMs
   };
   const warm = (async () => {
     for (const filters of COMMON_SELECTIONS) await getSectorSummary(filters);
-  })().catch((error) => (isDatabaseUnavailable(error) ? logDatabaseUnavailable(error) : console.error("Preparing the sector summaries failed:", error)));
+  })().catch((error) =>
+    isDatabaseUnavailable(error) ? logDatabaseUnavailable(error) : console.error("Preparing the sector summaries failed:", error),
+  );
   const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
   return {
@@ -283,10 +290,18 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
   const wider = widerSelections(filters);
   // The ratings of the period in this selection or a wider one, for the breakdowns and the
   // wider selections' counts; named like the table so the conditions apply as they are.
-  const reach = wider.length ? Prisma.join(wider.map((w) => Prisma.sql`(${where(w, since)})`), " OR ") : selection;
+  const reach = wider.length
+    ? Prisma.join(
+        wider.map((w) => Prisma.sql`(${where(w, since)})`),
+        " OR ",
+      )
+    : selection;
   const everything = Prisma.sql`${baseSet(filters, since, reach)} AS "RatingFact"`;
   const widerCounts = Prisma.join(
-    [Prisma.sql`count(*) FILTER (WHERE ${selection}) AS rated`, ...wider.map((w, i) => Prisma.sql`count(*) FILTER (WHERE ${where(w, since)}) AS ${Prisma.raw(`"w${i}"`)}`)],
+    [
+      Prisma.sql`count(*) FILTER (WHERE ${selection}) AS rated`,
+      ...wider.map((w, i) => Prisma.sql`count(*) FILTER (WHERE ${where(w, since)}) AS ${Prisma.raw(`"w${i}"`)}`),
+    ],
     ", ",
   );
   const widerOf = (row: Record<string, unknown>) => wider.map((_, i) => num(row[`w${i}`]));
@@ -302,7 +317,11 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
     SELECT ${Prisma.raw(column)} AS key, ${widerCounts}, avg(overall) FILTER (WHERE ${selection}) AS mean
     FROM ${everything} GROUP BY 1 HAVING count(*) FILTER (WHERE ${selection}) > 0 ORDER BY 1`;
 
-  const medians = DIMENSIONS.map((d) => Prisma.raw(`percentile_cont(0.5) WITHIN GROUP (ORDER BY "${DIMENSION_COLUMNS[d]}") AS "median_${d}", avg("${DIMENSION_COLUMNS[d]}") AS "mean_${d}"`));
+  const medians = DIMENSIONS.map((d) =>
+    Prisma.raw(
+      `percentile_cont(0.5) WITHIN GROUP (ORDER BY "${DIMENSION_COLUMNS[d]}") AS "median_${d}", avg("${DIMENSION_COLUMNS[d]}") AS "mean_${d}"`,
+    ),
+  );
   const [[totals], [widerTotals], [enterprises], tiers, trust, sdgs, trend, byCountry, byRegion] = await Promise.all([
     prisma.$queryRaw<Record<string, unknown>[]>`
       SELECT count(*) AS rated, avg(overall) AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY overall) AS median,
@@ -318,8 +337,12 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
       : Promise.resolve([{} as Record<string, unknown>]),
     prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "Enterprise" WHERE ${Prisma.join(enterpriseWhere, " AND ")}`,
     prisma.$queryRaw<{ tier: string; count: bigint }[]>`SELECT tier, count(*) AS count FROM ${base} b GROUP BY tier`,
-    prisma.$queryRaw<{ label: string; count: bigint }[]>`SELECT ${trustSql("b", since)} AS label, count(*) AS count FROM ${base} b GROUP BY 1`,
-    prisma.$queryRaw<{ goal: number; count: bigint }[]>`SELECT g AS goal, count(*) AS count FROM ${base} b, unnest(b.sdgs) g GROUP BY g ORDER BY g`,
+    prisma.$queryRaw<
+      { label: string; count: bigint }[]
+    >`SELECT ${trustSql("b", since)} AS label, count(*) AS count FROM ${base} b GROUP BY 1`,
+    prisma.$queryRaw<
+      { goal: number; count: bigint }[]
+    >`SELECT g AS goal, count(*) AS count FROM ${base} b, unnest(b.sdgs) g GROUP BY g ORDER BY g`,
     // Each quarter counts every enterprise once, with its latest rating made in the quarter.
     prisma.$queryRaw<(GroupRow & { quarter: Date; firstValid: Date | null })[]>`
       SELECT date_trunc('quarter', "submittedAt") AS quarter, ${widerCounts}, avg(overall) FILTER (WHERE ${selection}) AS mean, ${firstValidSql}
@@ -328,9 +351,11 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
     filters.country ? breakdown("region") : Promise.resolve([]),
   ]);
 
-  const firstValid = [totals!.firstValid as Date | null, widerTotals!.firstValid as Date | null | undefined, ...trend.map((q) => q.firstValid)].filter(
-    (d): d is Date => d instanceof Date,
-  );
+  const firstValid = [
+    totals!.firstValid as Date | null,
+    widerTotals!.firstValid as Date | null | undefined,
+    ...trend.map((q) => q.firstValid),
+  ].filter((d): d is Date => d instanceof Date);
   const earliest = firstValid.length ? new Date(Math.min(...firstValid.map((d) => d.getTime()))) : null;
   // Never sooner than a minute away, so figures at the edge of the rule are not recomputed on every read.
   const validUntil = earliest ? new Date(Math.max(verificationExpiresAt(earliest).getTime(), Date.now() + 60_000)) : null;
@@ -365,7 +390,11 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
       : {
           reportedBy: num(totals!.partsReportedBy),
           ...(num(totals!.partsReportedBy) >= MIN_GROUP
-            ? { women: num(totals!.beneficiariesWomen), disability: num(totals!.beneficiariesDisability), vulnerable: num(totals!.beneficiariesVulnerable) }
+            ? {
+                women: num(totals!.beneficiariesWomen),
+                disability: num(totals!.beneficiariesDisability),
+                vulnerable: num(totals!.beneficiariesVulnerable),
+              }
             : { women: null, disability: null, vulnerable: null }),
         },
     shares: suppressed ? null : { womenLed: round(totals!.womenLed), youthLed: round(totals!.youthLed), eligible: round(totals!.eligible) },
@@ -375,11 +404,20 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
       const n = Number(q.rated);
       const shown = n >= MIN_GROUP && !revealsSmallRemainder(n, widerOf(q));
       const d = new Date(q.quarter);
-      return { quarter: `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`, rated: shown ? n : null, mean: shown ? round(q.mean) : null };
+      return {
+        quarter: `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`,
+        rated: shown ? n : null,
+        mean: shown ? round(q.mean) : null,
+      };
     }),
     byCountry: groups(byCountry),
     byRegion: groups(byRegion),
-    weakest: suppressed ? [] : [...dimensions].sort((a, b) => a.mean - b.mean).slice(0, 3).map((d) => d.id),
+    weakest: suppressed
+      ? []
+      : [...dimensions]
+          .sort((a, b) => a.mean - b.mean)
+          .slice(0, 3)
+          .map((d) => d.id),
   };
   return { summary, validUntil };
 }

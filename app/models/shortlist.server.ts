@@ -51,7 +51,17 @@ export async function addToShortlist({ userId, shortlistId, slug }: { userId: st
   return list;
 }
 
-export async function updateEntry({ userId, shortlistId, enterpriseId, note }: { userId: string; shortlistId: string; enterpriseId: string; note: string }) {
+export async function updateEntry({
+  userId,
+  shortlistId,
+  enterpriseId,
+  note,
+}: {
+  userId: string;
+  shortlistId: string;
+  enterpriseId: string;
+  note: string;
+}) {
   const { count } = await prisma.shortlistEntry.updateMany({ where: { shortlistId, enterpriseId, shortlist: { userId } }, data: { note } });
   return count > 0;
 }

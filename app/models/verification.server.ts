@@ -19,9 +19,19 @@ export const REASON_MAX = 2000;
 export const MESSAGE_MAX = 4000;
 export const ORGANISATION_MAX = 120;
 
-
-function logEvent(db: Db, { assessmentId, actorId, action, detail = {} }: { assessmentId: string; actorId: string | null; action: string; detail?: Record<string, unknown> }) {
-  return db.verificationEvent.create({ data: { assessmentId, actorId, action, detail: detail as Prisma.InputJsonValue }, select: { id: true } });
+function logEvent(
+  db: Db,
+  {
+    assessmentId,
+    actorId,
+    action,
+    detail = {},
+  }: { assessmentId: string; actorId: string | null; action: string; detail?: Record<string, unknown> },
+) {
+  return db.verificationEvent.create({
+    data: { assessmentId, actorId, action, detail: detail as Prisma.InputJsonValue },
+    select: { id: true },
+  });
 }
 
 /** The answers after the verifier's changes: the self-assessed ones, with each changed answer replaced. */
@@ -56,7 +66,17 @@ export function getVerification(assessmentId: string) {
 export function listEvidence(assessmentId: string) {
   return prisma.evidenceItem.findMany({
     where: { assessmentId },
-    select: { id: true, questionId: true, kind: true, url: true, fileName: true, contentType: true, size: true, createdAt: true, uploadedBy: { select: { displayName: true } } },
+    select: {
+      id: true,
+      questionId: true,
+      kind: true,
+      url: true,
+      fileName: true,
+      contentType: true,
+      size: true,
+      createdAt: true,
+      uploadedBy: { select: { displayName: true } },
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
 }
@@ -101,10 +121,21 @@ export type VerificationError =
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; error: VerificationError; missing?: string[] };
 
 /** The owner (not another member) asks for the submitted assessment to be verified; once per assessment. */
-export async function requestVerification({ assessmentId, userId, role }: { assessmentId: string; userId: string; role: "owner" | "member" }): Promise<Outcome> {
+export async function requestVerification({
+  assessmentId,
+  userId,
+  role,
+}: {
+  assessmentId: string;
+  userId: string;
+  role: "owner" | "member";
+}): Promise<Outcome> {
   if (role !== "owner") return { ok: false, error: "forbidden" };
   return prisma.$transaction(async (tx) => {
-    const assessment = await tx.assessment.findUnique({ where: { id: assessmentId }, select: { status: true, verification: { select: { id: true } } } });
+    const assessment = await tx.assessment.findUnique({
+      where: { id: assessmentId },
+      select: { status: true, verification: { select: { id: true } } },
+    });
     if (!assessment || assessment.status !== "submitted") return { ok: false, error: "not_submitted" } as const;
     if (assessment.verification) return { ok: false, error: "already_requested" } as const;
     try {
@@ -129,14 +160,27 @@ async function evidenceOpen(db: Db, assessmentId: string, questionId?: string) {
   });
   if (!row || row.status !== "submitted") return "not_submitted" as const;
   if (row.verification?.status === "completed") return "closed" as const;
-  if (questionId !== undefined && !applicableQuestions(methodologyOf(row.methodologyVersion), row.answers as Answers).some((q) => q.id === questionId)) {
+  if (
+    questionId !== undefined &&
+    !applicableQuestions(methodologyOf(row.methodologyVersion), row.answers as Answers).some((q) => q.id === questionId)
+  ) {
     return "not_applicable" as const;
   }
   return null;
 }
 
 /** Keeps an uploaded file as evidence for one question, or deletes it and says why not. */
-export async function addEvidenceFile({ assessmentId, questionId, userId, upload }: { assessmentId: string; questionId: string; userId: string; upload: StoredUpload }): Promise<Outcome> {
+export async function addEvidenceFile({
+  assessmentId,
+  questionId,
+  userId,
+  upload,
+}: {
+  assessmentId: string;
+  questionId: string;
+  userId: string;
+  upload: StoredUpload;
+}): Promise<Outcome> {
   const problem = await evidenceOpen(prisma, assessmentId, questionId);
   const count = await prisma.evidenceItem.count({ where: { assessmentId, questionId } });
   if (problem || count >= EVIDENCE_ITEMS_MAX) {
@@ -145,19 +189,44 @@ export async function addEvidenceFile({ assessmentId, questionId, userId, upload
   }
   await prisma.$transaction(async (tx) => {
     await tx.evidenceItem.create({
-      data: { assessmentId, questionId, kind: "file", fileName: upload.fileName, storageName: upload.storageName, contentType: upload.contentType, size: upload.size, uploadedById: userId },
+      data: {
+        assessmentId,
+        questionId,
+        kind: "file",
+        fileName: upload.fileName,
+        storageName: upload.storageName,
+        contentType: upload.contentType,
+        size: upload.size,
+        uploadedById: userId,
+      },
       select: { id: true },
     });
-    await logEvent(tx, { assessmentId, actorId: userId, action: "file_added", detail: { questionId, fileName: upload.fileName, type: upload.type, size: upload.size } });
+    await logEvent(tx, {
+      assessmentId,
+      actorId: userId,
+      action: "file_added",
+      detail: { questionId, fileName: upload.fileName, type: upload.type, size: upload.size },
+    });
     await notifyVerificationStep(tx, { assessmentId, step: "evidence", actorId: userId, evidence: upload.fileName });
   });
   return { ok: true };
 }
 
-export async function addEvidenceLink({ assessmentId, questionId, userId, url }: { assessmentId: string; questionId: string; userId: string; url: string }): Promise<Outcome> {
+export async function addEvidenceLink({
+  assessmentId,
+  questionId,
+  userId,
+  url,
+}: {
+  assessmentId: string;
+  questionId: string;
+  userId: string;
+  url: string;
+}): Promise<Outcome> {
   const problem = await evidenceOpen(prisma, assessmentId, questionId);
   if (problem) return { ok: false, error: problem };
-  if ((await prisma.evidenceItem.count({ where: { assessmentId, questionId } })) >= EVIDENCE_ITEMS_MAX) return { ok: false, error: "too_many" };
+  if ((await prisma.evidenceItem.count({ where: { assessmentId, questionId } })) >= EVIDENCE_ITEMS_MAX)
+    return { ok: false, error: "too_many" };
   await prisma.$transaction(async (tx) => {
     await tx.evidenceItem.create({ data: { assessmentId, questionId, kind: "link", url, uploadedById: userId }, select: { id: true } });
     await logEvent(tx, { assessmentId, actorId: userId, action: "link_added", detail: { questionId, url } });
@@ -166,14 +235,30 @@ export async function addEvidenceLink({ assessmentId, questionId, userId, url }:
   return { ok: true };
 }
 
-export async function removeEvidence({ assessmentId, itemId, userId }: { assessmentId: string; itemId: string; userId: string }): Promise<Outcome> {
+export async function removeEvidence({
+  assessmentId,
+  itemId,
+  userId,
+}: {
+  assessmentId: string;
+  itemId: string;
+  userId: string;
+}): Promise<Outcome> {
   const problem = await evidenceOpen(prisma, assessmentId);
   if (problem) return { ok: false, error: problem };
-  const item = await prisma.evidenceItem.findFirst({ where: { id: itemId, assessmentId }, select: { id: true, questionId: true, storageName: true, fileName: true, url: true } });
+  const item = await prisma.evidenceItem.findFirst({
+    where: { id: itemId, assessmentId },
+    select: { id: true, questionId: true, storageName: true, fileName: true, url: true },
+  });
   if (!item) return { ok: false, error: "not_found" };
   await prisma.$transaction(async (tx) => {
     await tx.evidenceItem.delete({ where: { id: item.id }, select: { id: true } });
-    await logEvent(tx, { assessmentId, actorId: userId, action: "evidence_removed", detail: { questionId: item.questionId, fileName: item.fileName, url: item.url } });
+    await logEvent(tx, {
+      assessmentId,
+      actorId: userId,
+      action: "evidence_removed",
+      detail: { questionId: item.questionId, fileName: item.fileName, url: item.url },
+    });
   });
   if (item.storageName) await deleteEvidenceFile(item.storageName);
   return { ok: true };
@@ -212,10 +297,22 @@ export async function listQueue({ country, verifierId }: { country?: string; ver
     requestedAt: true,
     takenAt: true,
     verifier: { select: { displayName: true } },
-    assessment: { select: { id: true, methodologyVersion: true, submittedAt: true, enterprise: { select: { name: true, slug: true, country: true, sector: true } } } },
+    assessment: {
+      select: {
+        id: true,
+        methodologyVersion: true,
+        submittedAt: true,
+        enterprise: { select: { name: true, slug: true, country: true, sector: true } },
+      },
+    },
   } as const;
   const [waiting, inReview] = await Promise.all([
-    prisma.verification.findMany({ where: { status: "requested", assessment: { enterprise: enterpriseWhere } }, select, orderBy: [{ requestedAt: "asc" }, { id: "asc" }], take: 200 }),
+    prisma.verification.findMany({
+      where: { status: "requested", assessment: { enterprise: enterpriseWhere } },
+      select,
+      orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
+      take: 200,
+    }),
     prisma.verification.findMany({
       where: { status: "in_review", ...(verifierId ? { verifierId } : {}), assessment: { enterprise: enterpriseWhere } },
       select,
@@ -230,7 +327,11 @@ export const COMPLETED_PAGE_SIZE = 25;
 
 /** Completed reviews, newest first: the verifier's own, or everyone's (`verifierId` null), a page at a time (the last one when `page` is past it). */
 export async function listCompletedReviews({ country, verifierId, page }: { country?: string; verifierId: string | null; page: number }) {
-  const where = { status: "completed" as const, ...(verifierId ? { verifierId } : {}), ...(country ? { assessment: { enterprise: { country } } } : {}) };
+  const where = {
+    status: "completed" as const,
+    ...(verifierId ? { verifierId } : {}),
+    ...(country ? { assessment: { enterprise: { country } } } : {}),
+  };
   const total = await prisma.verification.count({ where });
   const pages = Math.max(1, Math.ceil(total / COMPLETED_PAGE_SIZE));
   const shown = Math.min(page, pages);
@@ -298,16 +399,30 @@ export async function getReview(id: string) {
  * needs an organisation, shown beside every rating they verify.
  */
 export async function takeVerification({ id, verifierId }: { id: string; verifierId: string }): Promise<Outcome> {
-  const verification = await prisma.verification.findUnique({ where: { id }, select: { status: true, assessmentId: true, assessment: { select: { enterpriseId: true } } } });
+  const verification = await prisma.verification.findUnique({
+    where: { id },
+    select: { status: true, assessmentId: true, assessment: { select: { enterpriseId: true } } },
+  });
   if (!verification) return { ok: false, error: "not_found" };
   const verifier = await prisma.user.findUnique({ where: { id: verifierId }, select: { organisation: true } });
   if (!verifier?.organisation?.trim()) return { ok: false, error: "no_organisation" };
-  const membership = await prisma.enterpriseMember.findUnique({ where: { enterpriseId_userId: { enterpriseId: verification.assessment.enterpriseId, userId: verifierId } }, select: { role: true } });
+  const membership = await prisma.enterpriseMember.findUnique({
+    where: { enterpriseId_userId: { enterpriseId: verification.assessment.enterpriseId, userId: verifierId } },
+    select: { role: true },
+  });
   if (membership) return { ok: false, error: "member_conflict" };
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.verification.updateMany({ where: { id, status: "requested", verifierId: null }, data: { status: "in_review", verifierId, takenAt: new Date() } });
+    const { count } = await tx.verification.updateMany({
+      where: { id, status: "requested", verifierId: null },
+      data: { status: "in_review", verifierId, takenAt: new Date() },
+    });
     if (count === 0) return { ok: false, error: "taken" } as const;
-    await logEvent(tx, { assessmentId: verification.assessmentId, actorId: verifierId, action: "taken", detail: { organisation: verifier.organisation } });
+    await logEvent(tx, {
+      assessmentId: verification.assessmentId,
+      actorId: verifierId,
+      action: "taken",
+      detail: { organisation: verifier.organisation },
+    });
     await notifyVerificationStep(tx, { assessmentId: verification.assessmentId, step: "taken", actorId: verifierId });
     return { ok: true } as const;
   });
@@ -340,8 +455,17 @@ export async function releaseVerification({ id, actorId, asAdmin }: { id: string
     if (!asAdmin && row.verifierId !== actorId) return { ok: false, error: "not_yours" } as const;
     if (row.status !== "in_review") return { ok: false, error: "not_in_review" } as const;
     const verifier = row.verifierId ? await tx.user.findUnique({ where: { id: row.verifierId }, select: { displayName: true } }) : null;
-    await tx.verification.update({ where: { id }, data: { status: "requested", verifierId: null, takenAt: null, decisions: {} }, select: { id: true } });
-    await logEvent(tx, { assessmentId: row.assessmentId, actorId, action: "released", detail: { verifier: verifier?.displayName ?? "—", decisions: Object.keys(row.decisions).length } });
+    await tx.verification.update({
+      where: { id },
+      data: { status: "requested", verifierId: null, takenAt: null, decisions: {} },
+      select: { id: true },
+    });
+    await logEvent(tx, {
+      assessmentId: row.assessmentId,
+      actorId,
+      action: "released",
+      detail: { verifier: verifier?.displayName ?? "—", decisions: Object.keys(row.decisions).length },
+    });
     await notifyVerificationStep(tx, { assessmentId: row.assessmentId, step: "released", actorId });
     return { ok: true } as const;
   });
@@ -367,8 +491,14 @@ export async function decideAnswer({
     const { row } = locked;
     const at = new Date().toISOString();
     const previous = row.decisions[questionId];
-    const decision: Decision = change ? { decision: "changed", value: change.value, reason: change.reason, at } : { decision: "accepted", at };
-    await tx.verification.update({ where: { id }, data: { decisions: { ...row.decisions, [questionId]: decision } as Prisma.InputJsonValue }, select: { id: true } });
+    const decision: Decision = change
+      ? { decision: "changed", value: change.value, reason: change.reason, at }
+      : { decision: "accepted", at };
+    await tx.verification.update({
+      where: { id },
+      data: { decisions: { ...row.decisions, [questionId]: decision } as Prisma.InputJsonValue },
+      select: { id: true },
+    });
     await logEvent(tx, {
       assessmentId: row.assessmentId,
       actorId: verifierId,
@@ -387,7 +517,10 @@ export async function acceptRemaining({ id, verifierId }: { id: string; verifier
     const locked = await lockForVerifier(tx, id, verifierId);
     if ("error" in locked) return { ok: false, error: locked.error! } as const;
     const { row } = locked;
-    const assessment = await tx.assessment.findUniqueOrThrow({ where: { id: row.assessmentId }, select: { answers: true, methodologyVersion: true } });
+    const assessment = await tx.assessment.findUniqueOrThrow({
+      where: { id: row.assessmentId },
+      select: { answers: true, methodologyVersion: true },
+    });
     const methodology = methodologyOf(assessment.methodologyVersion);
     const answers = verifiedAnswers(assessment.answers as Answers, row.decisions);
     const at = new Date().toISOString();
@@ -399,7 +532,12 @@ export async function acceptRemaining({ id, verifierId }: { id: string; verifier
       accepted.push(question.id);
     }
     await tx.verification.update({ where: { id }, data: { decisions: next as Prisma.InputJsonValue }, select: { id: true } });
-    await logEvent(tx, { assessmentId: row.assessmentId, actorId: verifierId, action: "answers_accepted", detail: { count: accepted.length, questions: accepted.join(", ") } });
+    await logEvent(tx, {
+      assessmentId: row.assessmentId,
+      actorId: verifierId,
+      action: "answers_accepted",
+      detail: { count: accepted.length, questions: accepted.join(", ") },
+    });
     return { ok: true, accepted: accepted.length } as const;
   });
 }
@@ -409,12 +547,21 @@ export async function acceptRemaining({ id, verifierId }: { id: string; verifier
  * version and the result is stored beside the self-assessed one; the public rating and the
  * sector figures use it from then on.
  */
-export async function completeVerification({ id, verifierId }: { id: string; verifierId: string }): Promise<Outcome<{ result: ScoreResult }>> {
+export async function completeVerification({
+  id,
+  verifierId,
+}: {
+  id: string;
+  verifierId: string;
+}): Promise<Outcome<{ result: ScoreResult }>> {
   return prisma.$transaction(async (tx) => {
     const locked = await lockForVerifier(tx, id, verifierId);
     if ("error" in locked) return { ok: false, error: locked.error! } as const;
     const { row } = locked;
-    const assessment = await tx.assessment.findUniqueOrThrow({ where: { id: row.assessmentId }, select: { answers: true, methodologyVersion: true, enterpriseId: true, overall: true } });
+    const assessment = await tx.assessment.findUniqueOrThrow({
+      where: { id: row.assessmentId },
+      select: { answers: true, methodologyVersion: true, enterpriseId: true, overall: true },
+    });
     const methodology = methodologyOf(assessment.methodologyVersion);
     const answers = verifiedAnswers(assessment.answers as Answers, row.decisions);
     const applicable = applicableQuestions(methodology, answers);
@@ -442,7 +589,13 @@ export async function completeVerification({ id, verifierId }: { id: string; ver
       assessmentId: row.assessmentId,
       actorId: verifierId,
       action: "completed",
-      detail: { selfOverall: assessment.overall, verifiedOverall: result.overall, tier: result.tier, changed, organisation: verifier.organisation },
+      detail: {
+        selfOverall: assessment.overall,
+        verifiedOverall: result.overall,
+        tier: result.tier,
+        changed,
+        organisation: verifier.organisation,
+      },
     });
     await refreshRatingFacts(assessment.enterpriseId, tx);
     await notifyVerificationStep(tx, { assessmentId: row.assessmentId, step: "completed", actorId: verifierId });
@@ -507,7 +660,15 @@ function isApplicable(review: Review, questionId: string) {
 }
 
 /** The verifier accepts the enterprise's own answer to a question that applies. */
-export async function acceptAnswer({ review, verifierId, questionId }: { review: Review; verifierId: string; questionId: string }): Promise<Outcome> {
+export async function acceptAnswer({
+  review,
+  verifierId,
+  questionId,
+}: {
+  review: Review;
+  verifierId: string;
+  questionId: string;
+}): Promise<Outcome> {
   if (!isApplicable(review, questionId)) return { ok: false, error: "not_applicable" };
   const selfAnswer = review.assessment.answers[questionId];
   if (selfAnswer === undefined) return { ok: false, error: "nothing_to_accept" };
@@ -515,10 +676,7 @@ export async function acceptAnswer({ review, verifierId, questionId }: { review:
 }
 
 export type ChangedAnswerRefusal =
-  | { reason: "not_applicable" }
-  | { reason: "no_answer" }
-  | { reason: "same_answer" }
-  | { reason: "invalid_answer"; code: QuestionError };
+  { reason: "not_applicable" } | { reason: "no_answer" } | { reason: "same_answer" } | { reason: "invalid_answer"; code: QuestionError };
 
 /**
  * Reads the answer a verifier typed for one question the way the questionnaire reads answers
@@ -547,13 +705,32 @@ export function readChangedAnswer({
   if (code) return { ok: false, refusal: { reason: "invalid_answer", code } };
   const value = parsed.answers[questionId];
   if (value === undefined) return { ok: false, refusal: { reason: "no_answer" } };
-  if (JSON.stringify(value) === JSON.stringify(review.assessment.answers[questionId] ?? null)) return { ok: false, refusal: { reason: "same_answer" } };
+  if (JSON.stringify(value) === JSON.stringify(review.assessment.answers[questionId] ?? null))
+    return { ok: false, refusal: { reason: "same_answer" } };
   return { ok: true, value };
 }
 
 /** The verifier changes the answer to one question (read with readChangedAnswer), saying why. */
-export function changeAnswer({ review, verifierId, questionId, value, reason }: { review: Review; verifierId: string; questionId: string; value: AnswerValue; reason: string }) {
-  return decideAnswer({ id: review.id, verifierId, questionId, change: { value, reason }, selfAnswer: review.assessment.answers[questionId] });
+export function changeAnswer({
+  review,
+  verifierId,
+  questionId,
+  value,
+  reason,
+}: {
+  review: Review;
+  verifierId: string;
+  questionId: string;
+  value: AnswerValue;
+  reason: string;
+}) {
+  return decideAnswer({
+    id: review.id,
+    verifierId,
+    questionId,
+    change: { value, reason },
+    selfAnswer: review.assessment.answers[questionId],
+  });
 }
 
 /** Hands a review back to the queue, if this person may: its verifier, or an admin (see releaseVerification). */

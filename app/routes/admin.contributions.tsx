@@ -29,7 +29,9 @@ export default function AdminContributionsPage() {
         <thead>
           <tr>
             <th scope="col">{t("contributions.currency")}</th>
-            <th scope="col" className="number">{t("contributions.total")}</th>
+            <th scope="col" className="number">
+              {t("contributions.total")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -47,8 +49,12 @@ export default function AdminContributionsPage() {
           <tr>
             <th scope="col">{t("contributions.enterprise")}</th>
             <th scope="col">{t("contributions.currency")}</th>
-            <th scope="col" className="number">{t("contributions.count")}</th>
-            <th scope="col" className="number">{t("contributions.owed")}</th>
+            <th scope="col" className="number">
+              {t("contributions.count")}
+            </th>
+            <th scope="col" className="number">
+              {t("contributions.owed")}
+            </th>
           </tr>
         </thead>
         <tbody>

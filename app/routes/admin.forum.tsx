@@ -103,7 +103,17 @@ export default function AdminForumPage() {
   );
 }
 
-function CategoryItem({ category, first, last, lastResult }: { category: Category; first: boolean; last: boolean; lastResult?: SubmissionResult<string[]> }) {
+function CategoryItem({
+  category,
+  first,
+  last,
+  lastResult,
+}: {
+  category: Category;
+  first: boolean;
+  last: boolean;
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const name = localized(category.name, language);
@@ -136,7 +146,11 @@ function MoveButton({ category, name, direction }: { category: Category; name: s
       <input type="hidden" name="intent" value="move" />
       <input type="hidden" name="id" value={category.id} />
       <input type="hidden" name="direction" value={direction} />
-      <button type="submit" className="button-secondary" aria-label={t(direction === "up" ? "forumAdmin.moveUpLabel" : "forumAdmin.moveDownLabel", { name })}>
+      <button
+        type="submit"
+        className="button-secondary"
+        aria-label={t(direction === "up" ? "forumAdmin.moveUpLabel" : "forumAdmin.moveDownLabel", { name })}
+      >
         {t(direction === "up" ? "forumAdmin.moveUp" : "forumAdmin.moveDown")}
       </button>
     </Form>
@@ -239,7 +253,13 @@ function CategoryTextFields({ name, description, slugHint = false }: { name: Tex
               lang={language}
               dir={directionOf(language)}
             />
-            <TextAreaField field={descriptions[language]!} label={t("forumAdmin.fields.description")} rows={2} lang={language} dir={directionOf(language)} />
+            <TextAreaField
+              field={descriptions[language]!}
+              label={t("forumAdmin.fields.description")}
+              rows={2}
+              lang={language}
+              dir={directionOf(language)}
+            />
           </fieldset>
         );
       })}

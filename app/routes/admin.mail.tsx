@@ -50,7 +50,9 @@ export default function AdminMailPage() {
               <th scope="col">{t("adminMail.to")}</th>
               <th scope="col">{t("adminMail.subject")}</th>
               <th scope="col">{t("adminMail.status")}</th>
-              <th scope="col" className="number">{t("adminMail.attempts")}</th>
+              <th scope="col" className="number">
+                {t("adminMail.attempts")}
+              </th>
               <th scope="col">{t("adminMail.error")}</th>
               <th scope="col">{t("adminMail.action")}</th>
             </tr>
@@ -72,7 +74,11 @@ export default function AdminMailPage() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="retry" />
                       <input type="hidden" name="id" value={message.id} />
-                      <button type="submit" className="button-secondary" aria-label={t("adminMail.retryLabel", { subject: message.subject, to: message.toAddress })}>
+                      <button
+                        type="submit"
+                        className="button-secondary"
+                        aria-label={t("adminMail.retryLabel", { subject: message.subject, to: message.toAddress })}
+                      >
                         {t("adminMail.retry")}
                       </button>
                     </Form>

@@ -18,7 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "manage:roles");
   const url = new URL(request.url);
-  const query = url.searchParams.get("q")?.replace(/[\u0000-\u001f]/g, "").trim().slice(0, 100) || undefined;
+  const query =
+    url.searchParams
+      .get("q")
+      ?.replace(/[\u0000-\u001f]/g, "")
+      .trim()
+      .slice(0, 100) || undefined;
   const page = PageSchema.parse(url.searchParams.get("page") ?? 1);
   const t = await getFixedT(request);
   return { title: t("admin.title"), query, page, ...(await listUsers({ query, page })) };
@@ -35,7 +40,12 @@ const RoleChangeSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("organisation"),
     userId: IdSchema,
-    organisation: z.string().trim().max(120, { error: "verification.errors.tooLong" }).refine(hasNoControlCharacters, { error: "errors.invalid" }).optional(),
+    organisation: z
+      .string()
+      .trim()
+      .max(120, { error: "verification.errors.tooLong" })
+      .refine(hasNoControlCharacters, { error: "errors.invalid" })
+      .optional(),
   }),
 ]);
 
@@ -47,7 +57,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = `/admin/users?${new URLSearchParams({ q: String(formData.get("q") ?? ""), page: String(formData.get("page") ?? "1") })}`;
   if (submission.status !== "success") {
     const message = Object.values(submission.error ?? {}).flat()[0];
-    return data({ error: message === "verification.errors.tooLong" ? message : "errors.invalid", userId: String(formData.get("userId")) }, { status: 400 });
+    return data(
+      { error: message === "verification.errors.tooLong" ? message : "errors.invalid", userId: String(formData.get("userId")) },
+      { status: 400 },
+    );
   }
   const change = submission.value;
   if (change.intent === "organisation") {
@@ -57,7 +70,11 @@ export async function action({ request }: ActionFunctionArgs) {
     if (change.role === "ministry" && !change.country) {
       return data({ error: "errors.ministryNeedsCountry", userId: change.userId }, { status: 400 });
     }
-    const granted = await grantRole({ userId: change.userId, role: change.role, country: change.role === "ministry" ? change.country! : null });
+    const granted = await grantRole({
+      userId: change.userId,
+      role: change.role,
+      country: change.role === "ministry" ? change.country! : null,
+    });
     if (!granted) return data({ error: "errors.noSuchUser", userId: change.userId }, { status: 404 });
   } else {
     if (change.role === "admin" && (await countAdmins()) <= 1) {
@@ -119,7 +136,11 @@ export default function AdminUsersPage() {
                           {t(`roles.${r.role}`)}
                           {r.country ? ` (${countryName(t, r.country)})` : ""}
                         </span>
-                        <button type="submit" className="button-secondary" aria-label={t("admin.removeRoleLabel", { role: t(`roles.${r.role}`), name: u.displayName })}>
+                        <button
+                          type="submit"
+                          className="button-secondary"
+                          aria-label={t("admin.removeRoleLabel", { role: t(`roles.${r.role}`), name: u.displayName })}
+                        >
                           {t("admin.remove")}
                         </button>
                       </Form>
@@ -171,7 +192,11 @@ export default function AdminUsersPage() {
                     {t("verification.organisationFor", { name: u.displayName })}
                   </label>
                   <input id={`organisation-${u.id}`} name="organisation" defaultValue={u.organisation ?? ""} maxLength={120} size={16} />
-                  <button type="submit" className="button-secondary" aria-label={t("verification.organisationSaveFor", { name: u.displayName })}>
+                  <button
+                    type="submit"
+                    className="button-secondary"
+                    aria-label={t("verification.organisationSaveFor", { name: u.displayName })}
+                  >
                     {t("verification.organisationSave")}
                   </button>
                 </Form>

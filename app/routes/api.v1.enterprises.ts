@@ -9,10 +9,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const limited = await apiRateLimit(clientAddress(request, context));
   if (limited) return limited;
   const url = new URL(request.url);
-  const unknown = [...new Set(url.searchParams.keys())].filter((k) => !(DIRECTORY_PARAMS as readonly string[]).includes(k) && k !== "limit");
+  const unknown = [...new Set(url.searchParams.keys())].filter(
+    (k) => !(DIRECTORY_PARAMS as readonly string[]).includes(k) && k !== "limit",
+  );
   const { filters, invalid } = parseDirectoryFilters(url.searchParams);
   const limitText = url.searchParams.get("limit");
-  const limit = limitText === null ? 20 : /^\d{1,3}$/.test(limitText) && Number(limitText) >= 1 && Number(limitText) <= 100 ? Number(limitText) : null;
+  const limit =
+    limitText === null ? 20 : /^\d{1,3}$/.test(limitText) && Number(limitText) >= 1 && Number(limitText) <= 100 ? Number(limitText) : null;
   if (limit === null) invalid.push("limit");
   const cursorText = url.searchParams.get("cursor");
   const cursor = decodeCursor(cursorText, filters.sort);

@@ -55,7 +55,10 @@ export default function ComparePage() {
       <ScoreBarChart
         label={t("compare.chart")}
         labels={currentMethodology.dimensions.map((d) => dimensionName(t, d.id))}
-        series={enterprises.map((e, i) => ({ name: e.name, values: currentMethodology.dimensions.map((d) => current[i]!.dimensions.find((x) => x.id === d.id)?.score ?? 0) }))}
+        series={enterprises.map((e, i) => ({
+          name: e.name,
+          values: currentMethodology.dimensions.map((d) => current[i]!.dimensions.find((x) => x.id === d.id)?.score ?? 0),
+        }))}
       />
       <table>
         <caption>{t("compare.caption")}</caption>

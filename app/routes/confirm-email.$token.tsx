@@ -19,7 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await confirmEmail({ token: params.token ?? "" });
   if (!outcome.ok) {
-    return data({ error: outcome.reason === "taken" ? "confirmEmail.taken" : "confirmEmail.expired" }, { status: outcome.reason === "taken" ? 409 : 410, headers: NO_STORE });
+    return data(
+      { error: outcome.reason === "taken" ? "confirmEmail.taken" : "confirmEmail.expired" },
+      { status: outcome.reason === "taken" ? 409 : 410, headers: NO_STORE },
+    );
   }
   const user = await getOptionalUser(request);
   const to = user?.id === outcome.userId ? (outcome.change ? "/settings/email" : "/dashboard") : "/login";

@@ -15,9 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const mine = contribution && contribution.userId === user.id ? contribution : null;
   return {
     title: t("contribute.returnTitle"),
-    contribution: mine
-      ? { status: mine.status, amount: mine.amount, currency: mine.currency, enterprise: mine.enterprise }
-      : null,
+    contribution: mine ? { status: mine.status, amount: mine.amount, currency: mine.currency, enterprise: mine.enterprise } : null,
   };
 }
 

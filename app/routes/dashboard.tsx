@@ -31,9 +31,7 @@ export default function DashboardPage() {
       <ConfirmEmailNotice reason="general" />
       <p>
         {t("dashboard.yourRoles")}:{" "}
-        {user.roles
-          .map((r) => `${t(`roles.${r.role}`)}${r.country ? ` (${countryName(t, r.country)})` : ""}`)
-          .join(", ")}
+        {user.roles.map((r) => `${t(`roles.${r.role}`)}${r.country ? ` (${countryName(t, r.country)})` : ""}`).join(", ")}
       </p>
       <h2>{t("dashboard.enterprises")}</h2>
       {memberships.length === 0 ? <p>{t("dashboard.noEnterprises")}</p> : null}
@@ -68,7 +66,9 @@ export default function DashboardPage() {
             <tr>
               <th scope="col">{t("contributions.date")}</th>
               <th scope="col">{t("contributions.enterprise")}</th>
-              <th scope="col" className="number">{t("contributions.amount")}</th>
+              <th scope="col" className="number">
+                {t("contributions.amount")}
+              </th>
               <th scope="col">{t("contributions.status")}</th>
               <th scope="col">{t("contributions.receipt")}</th>
             </tr>

@@ -23,7 +23,16 @@ import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { notFound, requireConfirmedEmail, userCan } from "~/utils/permissions.server";
 import { contributionCurrencies, stripeConfigured } from "~/utils/stripe.server";
-import { REGIONS, type CountryCode, beneficiaryGroupName, countryName, legalFormName, sdgLabel, sectorName, regionName } from "~/utils/reference-data";
+import {
+  REGIONS,
+  type CountryCode,
+  beneficiaryGroupName,
+  countryName,
+  legalFormName,
+  sdgLabel,
+  sectorName,
+  regionName,
+} from "~/utils/reference-data";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const enterprise = params.slug ? await getEnterpriseBySlug(params.slug) : null;
@@ -43,7 +52,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     enterprise,
     rating: rating
-      ? { result: publicSummary(rating.result), submittedAt: rating.submittedAt, methodology: pickMethodology(rating.methodologyVersion), trust: rating.trust }
+      ? {
+          result: publicSummary(rating.result),
+          submittedAt: rating.submittedAt,
+          methodology: pickMethodology(rating.methodologyVersion),
+          trust: rating.trust,
+        }
       : null,
     peers,
     history: rating ? await listPublicRatingHistory(enterprise.id) : [],
@@ -110,8 +124,7 @@ export default function EnterprisePage() {
       <h1>{enterprise.name}</h1>
       <p>
         <span className={`badge badge-${enterprise.status}`}>{t(`enterprise.status.${enterprise.status}`)}</span>{" "}
-        {sectorName(t, enterprise.sector)} ·{" "}
-        {region ? `${regionName(t, region.code)}, ` : ""}
+        {sectorName(t, enterprise.sector)} · {region ? `${regionName(t, region.code)}, ` : ""}
         {countryName(t, country)}
       </p>
       {canEdit ? (
@@ -149,7 +162,13 @@ export default function EnterprisePage() {
         <h2 id="rating-heading">{t("rating.title")}</h2>
         {rating ? (
           <>
-            <RatingSummary result={rating.result} methodology={rating.methodology} submittedAt={rating.submittedAt} headingLevel={3} trust={rating.trust} />
+            <RatingSummary
+              result={rating.result}
+              methodology={rating.methodology}
+              submittedAt={rating.submittedAt}
+              headingLevel={3}
+              trust={rating.trust}
+            />
             <h3>{t("results.peers")}</h3>
             <PeerTable peers={peers} dimensions={rating.methodology.dimensions} />
             <h3>{t("enterprise.ratingHistory")}</h3>
@@ -159,7 +178,9 @@ export default function EnterprisePage() {
                 <tr>
                   <th scope="col">{t("history.date")}</th>
                   <th scope="col">{t("history.version")}</th>
-                  <th scope="col" className="number">{t("rating.score")}</th>
+                  <th scope="col" className="number">
+                    {t("rating.score")}
+                  </th>
                   <th scope="col">{t("sector.trust")}</th>
                 </tr>
               </thead>
@@ -221,9 +242,7 @@ export default function EnterprisePage() {
       {enterprise.sdgs.length ? (
         <ul>
           {enterprise.sdgs.map((n) => (
-            <li key={n}>
-              {sdgLabel(t, n, language)}
-            </li>
+            <li key={n}>{sdgLabel(t, n, language)}</li>
           ))}
         </ul>
       ) : (
@@ -233,9 +252,7 @@ export default function EnterprisePage() {
       {enterprise.beneficiaryGroups.length ? (
         <ul>
           {enterprise.beneficiaryGroups.map((group) => (
-            <li key={group}>
-              {beneficiaryGroupName(t, group)}
-            </li>
+            <li key={group}>{beneficiaryGroupName(t, group)}</li>
           ))}
         </ul>
       ) : (

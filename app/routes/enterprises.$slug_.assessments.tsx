@@ -83,7 +83,9 @@ export default function AssessmentHistoryPage() {
               <tr>
                 <th scope="col">{t("history.date")}</th>
                 <th scope="col">{t("history.version")}</th>
-                <th scope="col" className="number">{t("rating.score")}</th>
+                <th scope="col" className="number">
+                  {t("rating.score")}
+                </th>
                 <th scope="col">{t("history.tier")}</th>
                 <th scope="col">{t("history.status")}</th>
               </tr>

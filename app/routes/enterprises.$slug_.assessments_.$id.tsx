@@ -25,20 +25,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const applicable = applicableQuestions(methodology, assessment.answers);
   const progress = methodology.dimensions.map((d) => {
     const questions = applicable.filter((q) => q.dimension === d.id);
-    return { id: d.id, label: d.label, applicable: questions.length, answered: questions.filter((q) => assessment.answers[q.id] !== undefined).length };
+    return {
+      id: d.id,
+      label: d.label,
+      applicable: questions.length,
+      answered: questions.filter((q) => assessment.answers[q.id] !== undefined).length,
+    };
   });
   const t = await getFixedT(request);
   return {
     title: t("assessment.title", { name: enterprise.name }),
     base,
     enterprise: { slug: enterprise.slug, name: enterprise.name },
-    assessment: { id: assessment.id, revision: assessment.revision, methodologyVersion: assessment.methodologyVersion, answers: assessment.answers, evidence: assessment.evidence },
+    assessment: {
+      id: assessment.id,
+      revision: assessment.revision,
+      methodologyVersion: assessment.methodologyVersion,
+      answers: assessment.answers,
+      evidence: assessment.evidence,
+    },
     section: { id: section.id, label: section.label },
     // Every question of the section; which of them apply is worked out from the answers, here and in the browser.
     questions: methodology.questions.filter((q) => q.dimension === section.id),
-    conditions: Object.fromEntries(
-      methodology.questions.filter((q) => q.appliesWhen).map((q) => [q.id, q.appliesWhen!]),
-    ),
+    conditions: Object.fromEntries(methodology.questions.filter((q) => q.appliesWhen).map((q) => [q.id, q.appliesWhen!])),
     progress,
     clientId: randomUUID(),
     nextSection: methodology.dimensions[methodology.dimensions.indexOf(section) + 1]?.id ?? null,
@@ -52,17 +61,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "save");
   const revision = Number(formData.get("revision"));
-  if (!Number.isInteger(revision)) return data({ status: "error" as const, error: "invalid", revision: assessment.revision, errors: {}, raw: {} }, { status: 400 });
+  if (!Number.isInteger(revision))
+    return data({ status: "error" as const, error: "invalid", revision: assessment.revision, errors: {}, raw: {} }, { status: 400 });
   const methodology = methodologyOf(assessment.methodologyVersion);
   const parsed = parseSection(formData, methodology, assessment.answers);
   const clientId = String(formData.get("client") ?? "").slice(0, 64);
-  const saved = await saveAnswers({ id: assessment.id, revision, clientId, answers: parsed.answers, cleared: parsed.cleared, evidence: parsed.evidence });
+  const saved = await saveAnswers({
+    id: assessment.id,
+    revision,
+    clientId,
+    answers: parsed.answers,
+    cleared: parsed.cleared,
+    evidence: parsed.evidence,
+  });
   if (!saved.saved) {
     if (saved.reason === "not_draft") throw redirect(`${base}/results`);
     return data({ status: "stale" as const, revision: saved.revision, errors: parsed.errors, raw: parsed.raw }, { status: 409 });
   }
   const hasErrors = Object.keys(parsed.errors).length > 0;
-  if (hasErrors) return data({ status: "invalid" as const, revision: saved.revision, errors: parsed.errors, raw: parsed.raw }, { status: 400 });
+  if (hasErrors)
+    return data({ status: "invalid" as const, revision: saved.revision, errors: parsed.errors, raw: parsed.raw }, { status: 400 });
   if (intent === "autosave") return { status: "saved" as const, revision: saved.revision, errors: {}, raw: {} };
   const section = String(formData.get("section") ?? "");
   const next = String(formData.get("next") ?? "");
@@ -71,7 +89,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithNotice(`${base}?section=${encodeURIComponent(section)}`, "assessment.sectionSaved");
 }
 
-type ActionResult = { status: "saved" | "invalid" | "stale" | "error"; revision: number; errors: Record<string, string>; raw: Record<string, { value: string | string[]; notApplicable: boolean; note: string; links: string }> };
+type ActionResult = {
+  status: "saved" | "invalid" | "stale" | "error";
+  revision: number;
+  errors: Record<string, string>;
+  raw: Record<string, { value: string | string[]; notApplicable: boolean; note: string; links: string }>;
+};
 
 export default function QuestionnairePage() {
   const { t, i18n } = useTranslation();
@@ -166,7 +189,10 @@ export default function QuestionnairePage() {
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const overall = progress.reduce((acc, p) => ({ answered: acc.answered + p.answered, applicable: acc.applicable + p.applicable }), { answered: 0, applicable: 0 });
+  const overall = progress.reduce((acc, p) => ({ answered: acc.answered + p.answered, applicable: acc.applicable + p.applicable }), {
+    answered: 0,
+    applicable: 0,
+  });
   const stale = actionData?.status === "stale" || status === "stale";
 
   return (
@@ -210,7 +236,14 @@ export default function QuestionnairePage() {
         </div>
       ) : null}
       <h2>{dimensionName(t, section.id)}</h2>
-      <Form method="post" ref={formRef} onChange={hydrated ? onChange : undefined} onSubmit={hydrated ? onSubmit : undefined} className="questionnaire" noValidate>
+      <Form
+        method="post"
+        ref={formRef}
+        onChange={hydrated ? onChange : undefined}
+        onSubmit={hydrated ? onSubmit : undefined}
+        className="questionnaire"
+        noValidate
+      >
         <input type="hidden" name="revision" value={revision} />
         <input type="hidden" name="client" value={clientId} />
         <input type="hidden" name="section" value={section.id} />

@@ -27,9 +27,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isOwner: role === "owner",
     assessment: { id: assessment.id, published: assessment.published, submittedAt: assessment.submittedAt, answers: assessment.answers },
     result: assessment.result,
-    methodology: { version: methodology.version, dimensions: methodology.dimensions, tiers: methodology.tiers, questions: methodology.questions },
+    methodology: {
+      version: methodology.version,
+      dimensions: methodology.dimensions,
+      tiers: methodology.tiers,
+      questions: methodology.questions,
+    },
     peers: await peerComparison({ enterprise, result: assessment.result }),
-    verification: await getVerification(assessment.id).then((v) => (v ? { status: v.status, requestedAt: v.requestedAt, completedAt: v.completedAt, organisation: v.organisation ?? v.verifier?.organisation ?? null } : null)),
+    verification: await getVerification(assessment.id).then((v) =>
+      v
+        ? {
+            status: v.status,
+            requestedAt: v.requestedAt,
+            completedAt: v.completedAt,
+            organisation: v.organisation ?? v.verifier?.organisation ?? null,
+          }
+        : null,
+    ),
   };
 }
 
@@ -130,7 +144,9 @@ export default function ResultsPage() {
           <tr>
             <th scope="col">{t("results.question")}</th>
             <th scope="col">{t("results.answer")}</th>
-            <th scope="col" className="number">{t("results.earned")}</th>
+            <th scope="col" className="number">
+              {t("results.earned")}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -61,8 +61,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData ?? new FormData(), { schema: EvidenceUploadSchema });
     const reply = (status: number, options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) =>
       data({ form: "upload", result: submission.reply(options) }, { status });
-    if (!file || problem) return reply(UPLOAD_STATUS[problem ?? "missing"], { fieldErrors: { file: [`verification.upload.${problem ?? "missing"}`] } });
-    const outcome = await addEvidenceFile({ assessmentId: assessment.id, questionId: submission.status === "success" ? submission.value.questionId : "", userId: user.id, upload: file });
+    if (!file || problem)
+      return reply(UPLOAD_STATUS[problem ?? "missing"], { fieldErrors: { file: [`verification.upload.${problem ?? "missing"}`] } });
+    const outcome = await addEvidenceFile({
+      assessmentId: assessment.id,
+      questionId: submission.status === "success" ? submission.value.questionId : "",
+      userId: user.id,
+      upload: file,
+    });
     if (!outcome.ok) {
       const { status, ...messages } = refusalOf(outcome.error);
       return reply(status, messages);
@@ -73,7 +79,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: EvidenceActionSchema });
   const intent = submission.payload.intent;
   const form = intent === "remove" ? "evidence" : typeof intent === "string" ? intent : "";
-  const reply = (status: number, options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => data({ form, result: submission.reply(options) }, { status });
+  const reply = (status: number, options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) =>
+    data({ form, result: submission.reply(options) }, { status });
   if (submission.status !== "success") return reply(400);
   if (assessment.status !== "submitted") return reply(400, { formErrors: ["verification.errors.not_submitted"] });
   const value = submission.value;
@@ -113,9 +120,21 @@ function RequestForm({ result }: { result?: SubmissionResult<string[]> }) {
 type QuestionChoice = { id: string };
 
 /** A file for one question; its type and size are checked as it arrives, so this form is checked on the server. */
-function UploadForm({ questions, maxMegabytes, result }: { questions: QuestionChoice[]; maxMegabytes: number; result?: SubmissionResult<string[]> }) {
+function UploadForm({
+  questions,
+  maxMegabytes,
+  result,
+}: {
+  questions: QuestionChoice[];
+  maxMegabytes: number;
+  result?: SubmissionResult<string[]>;
+}) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<{ questionId: string; file: File }>({ id: "upload", lastResult: result, defaultValue: { questionId: questions[0]?.id } });
+  const [form, fields] = useForm<{ questionId: string; file: File }>({
+    id: "upload",
+    lastResult: result,
+    defaultValue: { questionId: questions[0]?.id },
+  });
   return (
     <Form method="post" encType="multipart/form-data" className="form" aria-labelledby="upload-heading" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -172,7 +191,8 @@ function LinkForm({ questions, result }: { questions: QuestionChoice[]; result?:
 export default function EnterpriseVerificationPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, base, isOwner, maxMegabytes, questions, verification, difference, evidence, messages, log } = useLoaderData<typeof loader>();
+  const { title, base, isOwner, maxMegabytes, questions, verification, difference, evidence, messages, log } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as EvidenceActionData | undefined;
   const resultFor = (form: string) => (actionData?.form === form ? actionData.result : undefined);
   const open = !verification || verification.status !== "completed";
@@ -216,9 +236,15 @@ export default function EnterpriseVerificationPage() {
             <thead>
               <tr>
                 <th scope="col">{t("rating.dimension")}</th>
-                <th scope="col" className="number">{t("verification.selfScore")}</th>
-                <th scope="col" className="number">{t("verification.verifiedScore")}</th>
-                <th scope="col" className="number">{t("verification.difference")}</th>
+                <th scope="col" className="number">
+                  {t("verification.selfScore")}
+                </th>
+                <th scope="col" className="number">
+                  {t("verification.verifiedScore")}
+                </th>
+                <th scope="col" className="number">
+                  {t("verification.difference")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -226,14 +252,21 @@ export default function EnterpriseVerificationPage() {
                 <th scope="row">{t("verification.overall")}</th>
                 <td className="number">{score(difference.overall.self)}</td>
                 <td className="number">{score(difference.overall.verified)}</td>
-                <td className="number">{formatNumber(difference.overall.verified - difference.overall.self, language, { maximumFractionDigits: 1, signDisplay: "exceptZero" })}</td>
+                <td className="number">
+                  {formatNumber(difference.overall.verified - difference.overall.self, language, {
+                    maximumFractionDigits: 1,
+                    signDisplay: "exceptZero",
+                  })}
+                </td>
               </tr>
               {difference.dimensions.map((d) => (
                 <tr key={d.id}>
                   <th scope="row">{dimensionName(t, d.id)}</th>
                   <td className="number">{score(d.self)}</td>
                   <td className="number">{score(d.verified)}</td>
-                  <td className="number">{formatNumber(d.verified - d.self, language, { maximumFractionDigits: 1, signDisplay: "exceptZero" })}</td>
+                  <td className="number">
+                    {formatNumber(d.verified - d.self, language, { maximumFractionDigits: 1, signDisplay: "exceptZero" })}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -39,8 +39,12 @@ export default function ReceivedContributionsPage() {
           <thead>
             <tr>
               <th scope="col">{t("contributions.currency")}</th>
-              <th scope="col" className="number">{t("contributions.count")}</th>
-              <th scope="col" className="number">{t("contributions.total")}</th>
+              <th scope="col" className="number">
+                {t("contributions.count")}
+              </th>
+              <th scope="col" className="number">
+                {t("contributions.total")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -61,7 +65,9 @@ export default function ReceivedContributionsPage() {
             <tr>
               <th scope="col">{t("contributions.date")}</th>
               <th scope="col">{t("contributions.contributor")}</th>
-              <th scope="col" className="number">{t("contributions.amount")}</th>
+              <th scope="col" className="number">
+                {t("contributions.amount")}
+              </th>
               <th scope="col">{t("contributions.status")}</th>
             </tr>
           </thead>

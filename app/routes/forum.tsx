@@ -11,7 +11,13 @@ import { isForumModerator, userCan } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [t, user, categories] = await Promise.all([getFixedT(request), getOptionalUser(request), listCategories()]);
-  return { title: t("forum.title"), signedIn: Boolean(user), moderator: isForumModerator(user), manager: userCan(user, "manage:forum"), categories };
+  return {
+    title: t("forum.title"),
+    signedIn: Boolean(user),
+    moderator: isForumModerator(user),
+    manager: userCan(user, "manage:forum"),
+    categories,
+  };
 }
 
 export default function ForumPage() {

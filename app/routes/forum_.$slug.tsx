@@ -105,7 +105,11 @@ export default function CategoryPage() {
           {t("forum.language.apply")}
         </button>
       </Form>
-      {threads.length === 0 ? <p>{threadLanguage ? t("forum.language.noThreads") : t("forum.noThreadsYet")}</p> : <ThreadList threads={threads} people={people} />}
+      {threads.length === 0 ? (
+        <p>{threadLanguage ? t("forum.language.noThreads") : t("forum.noThreadsYet")}</p>
+      ) : (
+        <ThreadList threads={threads} people={people} />
+      )}
       <nav aria-label={t("forum.pagination")} className="pagination">
         {!isFirstPage ? <Link to={here({})}>{t("forum.firstPage")}</Link> : null}
         {next ? <Link to={here({ after: next })}>{t("forum.olderThreads")}</Link> : null}
@@ -118,6 +122,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
         { title: `${data.title} · Ortaq` },
-        { tagName: "link", rel: "alternate", type: "application/atom+xml", href: `/forum/${data.category.slug}/feed.atom?lang=${pageLanguage(matches)}` },
+        {
+          tagName: "link",
+          rel: "alternate",
+          type: "application/atom+xml",
+          href: `/forum/${data.category.slug}/feed.atom?lang=${pageLanguage(matches)}`,
+        },
       ]
     : [];

@@ -11,8 +11,17 @@ import { COUNTRY_CODES, type CountryCode, countryName } from "~/utils/reference-
 export async function loader({ request }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get("country") ?? "";
   if (requested && !(COUNTRY_CODES as readonly string[]).includes(requested)) throw new Response("Unknown country", { status: 400 });
-  const [t, user, consultations] = await Promise.all([getFixedT(request), getOptionalUser(request), listConsultations({ country: requested || undefined })]);
-  return { title: t("forumModeration.consultations.title"), country: requested, mayOpen: ministryCountries(user).length > 0, ...consultations };
+  const [t, user, consultations] = await Promise.all([
+    getFixedT(request),
+    getOptionalUser(request),
+    listConsultations({ country: requested || undefined }),
+  ]);
+  return {
+    title: t("forumModeration.consultations.title"),
+    country: requested,
+    mayOpen: ministryCountries(user).length > 0,
+    ...consultations,
+  };
 }
 
 function ConsultationList({ items, open }: { items: ConsultationRow[]; open: boolean }) {
@@ -24,7 +33,9 @@ function ConsultationList({ items, open }: { items: ConsultationRow[]; open: boo
         <li key={c.threadId} className="thread-item">
           <h3 className="thread-title">
             <Link to={`/forum/consultations/${c.threadId}`}>{c.thread.title}</Link>{" "}
-            <span className={`badge ${open ? "badge-open" : "badge-closed"}`}>{open ? t("forumModeration.consultation.open") : t("forumModeration.consultation.closed")}</span>
+            <span className={`badge ${open ? "badge-open" : "badge-closed"}`}>
+              {open ? t("forumModeration.consultation.open") : t("forumModeration.consultation.closed")}
+            </span>
           </h3>
           <p className="thread-meta">
             {countryName(t, c.country)} · {c.thread.author.displayName} ·{" "}
@@ -33,7 +44,9 @@ function ConsultationList({ items, open }: { items: ConsultationRow[]; open: boo
               : t("forumModeration.consultation.closedOn", { date: formatDate(c.closedAt ?? c.closesAt, language) })}
             {" · "}
             {t("forumModeration.consultations.replies", { count: c.thread.postCount - 1 })}
-            {!open ? <> · {c.summary ? t("forumModeration.consultations.summaryPublished") : t("forumModeration.consultations.summaryPending")}</> : null}
+            {!open ? (
+              <> · {c.summary ? t("forumModeration.consultations.summaryPublished") : t("forumModeration.consultations.summaryPending")}</>
+            ) : null}
           </p>
         </li>
       ))}

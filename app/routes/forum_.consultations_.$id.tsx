@@ -70,7 +70,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithNotice(back, `forumModeration.notice.${value.intent}`);
 }
 
-
 export default function ConsultationPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -86,7 +85,12 @@ export default function ConsultationPage() {
       <SuspensionNotice suspension={suspension} />
       <ConsultationHeader consultation={consultation} now={now} citedPoll={<CitedPollResults poll={poll} />} />
       <h2>{t("forumModeration.consultation.question")}</h2>
-      <p className="field-hint">{t("forumModeration.consultation.askedBy", { name: consultation.thread.author.displayName, date: formatDate(consultation.createdAt, language) })}</p>
+      <p className="field-hint">
+        {t("forumModeration.consultation.askedBy", {
+          name: consultation.thread.author.displayName,
+          date: formatDate(consultation.createdAt, language),
+        })}
+      </p>
       <div className="plain-text post-body">{consultation.question}</div>
       {poll ? <ForumPoll poll={poll} redirectTo={here} /> : null}
       {!poll && mayManage && open ? (
@@ -95,12 +99,20 @@ export default function ConsultationPage() {
         </p>
       ) : null}
       <p>
-        <Link to={`/forum/threads/${consultation.threadId}`}>{open ? t("forumModeration.consultation.replyInThread") : t("forumModeration.consultation.readThread")}</Link>
+        <Link to={`/forum/threads/${consultation.threadId}`}>
+          {open ? t("forumModeration.consultation.replyInThread") : t("forumModeration.consultation.readThread")}
+        </Link>
       </p>
       {mayManage ? (
         <section aria-labelledby="manage-heading">
           <h2 id="manage-heading">{t("forumModeration.consultation.manage")}</h2>
-          <ConsultationManageForms threadId={consultation.threadId} consultation={consultation} redirectTo={here} result={result} hasPoll={Boolean(poll)} />
+          <ConsultationManageForms
+            threadId={consultation.threadId}
+            consultation={consultation}
+            redirectTo={here}
+            result={result}
+            hasPoll={Boolean(poll)}
+          />
         </section>
       ) : null}
       <h2>{t("forumModeration.consultation.replies", { count: consultation.thread.postCount - 1 })}</h2>

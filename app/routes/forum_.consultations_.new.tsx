@@ -43,9 +43,12 @@ export async function action({ request }: ActionFunctionArgs) {
     poll: pollInputOf(submission.value),
   });
   if (!outcome.ok) {
-    if (outcome.refusal.reason === "unconfirmed") return data(submission.reply({ formErrors: ["confirmEmail.requiredToPost"] }), { status: 403 });
+    if (outcome.refusal.reason === "unconfirmed")
+      return data(submission.reply({ formErrors: ["confirmEmail.requiredToPost"] }), { status: 403 });
     const key = outcome.refusal.reason === "suspended" ? "suspendedShort" : "noCategory";
-    return data(submission.reply({ formErrors: [`forumModeration.refusal.${key}`] }), { status: outcome.refusal.reason === "suspended" ? 403 : 409 });
+    return data(submission.reply({ formErrors: [`forumModeration.refusal.${key}`] }), {
+      status: outcome.refusal.reason === "suspended" ? 403 : 409,
+    });
   }
   return redirectWithNotice(`/forum/consultations/${outcome.threadId}`, "forumModeration.notice.opened");
 }
@@ -76,8 +79,17 @@ export default function NewConsultationPage() {
           options={countries.map((code) => ({ value: code, label: countryName(t, code) }))}
         />
         <TextField field={fields.title} label={t("forumModeration.consultations.titleLabel")} />
-        <TextAreaField field={fields.question} label={t("forumModeration.consultations.question")} hint={t("forumModeration.consultations.questionHint")} rows={8} />
-        <DateField field={fields.closesOn} label={t("forumModeration.consultations.closesOn")} hint={t("forumModeration.consultations.closesOnHint")} />
+        <TextAreaField
+          field={fields.question}
+          label={t("forumModeration.consultations.question")}
+          hint={t("forumModeration.consultations.questionHint")}
+          rows={8}
+        />
+        <DateField
+          field={fields.closesOn}
+          label={t("forumModeration.consultations.closesOn")}
+          hint={t("forumModeration.consultations.closesOnHint")}
+        />
         <PollFields
           fields={fields}
           legend={t("forumPoll.fields.optionalLegend")}
@@ -92,7 +104,24 @@ export default function NewConsultationPage() {
   );
 }
 
-function DateField({ field, label, hint }: { field: { id: string; name: string; errorId: string; descriptionId: string; errors?: string[]; initialValue?: unknown; key?: string; formId: string }; label: string; hint: string }) {
+function DateField({
+  field,
+  label,
+  hint,
+}: {
+  field: {
+    id: string;
+    name: string;
+    errorId: string;
+    descriptionId: string;
+    errors?: string[];
+    initialValue?: unknown;
+    key?: string;
+    formId: string;
+  };
+  label: string;
+  hint: string;
+}) {
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>

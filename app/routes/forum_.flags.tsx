@@ -20,7 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!postId || !IdSchema.safeParse(postId).success) notFound();
   const post = await getFlaggablePost(postId);
   if (!post || post.deletedAt) notFound();
-  const [t, ownFlag, suspension] = await Promise.all([getFixedT(request), getOwnFlag({ userId: user.id, postId }), activeSuspension(user.id)]);
+  const [t, ownFlag, suspension] = await Promise.all([
+    getFixedT(request),
+    getOwnFlag({ userId: user.id, postId }),
+    activeSuspension(user.id),
+  ]);
   return {
     title: t("forumModeration.flag.title"),
     post: { ...post, body: post.hiddenAt ? null : post.body },
@@ -65,8 +69,18 @@ export default function FlagPage() {
       <p>
         <Link to={back}>{post.thread.title}</Link>
       </p>
-      <p className="field-hint">{t("forumModeration.flag.postBy", { number: post.number, name: post.author.displayName, date: formatDate(post.createdAt, language) })}</p>
-      {post.body === null ? <p>{t("forumModeration.hiddenPost")}</p> : <blockquote className="plain-text post-body">{post.body}</blockquote>}
+      <p className="field-hint">
+        {t("forumModeration.flag.postBy", {
+          number: post.number,
+          name: post.author.displayName,
+          date: formatDate(post.createdAt, language),
+        })}
+      </p>
+      {post.body === null ? (
+        <p>{t("forumModeration.hiddenPost")}</p>
+      ) : (
+        <blockquote className="plain-text post-body">{post.body}</blockquote>
+      )}
       <SuspensionNotice suspension={suspension} />
       {formError ? (
         <p role="alert" className="form-errors">
@@ -75,7 +89,10 @@ export default function FlagPage() {
       ) : null}
       {ownFlag ? (
         <p role="status" className="notice">
-          {t("forumModeration.flag.flaggedOn", { date: formatDate(ownFlag.createdAt, language), reason: t(`forumModeration.flagReason.${ownFlag.reason}`) })}
+          {t("forumModeration.flag.flaggedOn", {
+            date: formatDate(ownFlag.createdAt, language),
+            reason: t(`forumModeration.flagReason.${ownFlag.reason}`),
+          })}
         </p>
       ) : own ? (
         <p>{t("forumModeration.refusal.ownPost")}</p>

@@ -36,7 +36,11 @@ export default function ModerationQueuePage() {
             </h2>
             <p className="field-hint">
               {textIn(post.thread.category.name, language)} ·{" "}
-              {t("forumModeration.queue.postBy", { number: post.number, name: post.author.displayName, date: formatDate(post.createdAt, language) })}
+              {t("forumModeration.queue.postBy", {
+                number: post.number,
+                name: post.author.displayName,
+                date: formatDate(post.createdAt, language),
+              })}
               {post.hiddenAt ? <> · {t("forumModeration.queue.alreadyHidden")}</> : null}
               {post.deletedAt ? <> · {t("forumModeration.queue.deleted")}</> : null}
             </p>
@@ -45,7 +49,8 @@ export default function ModerationQueuePage() {
             <ul>
               {flags.map((flag) => (
                 <li key={flag.id}>
-                  <strong>{t(`forumModeration.flagReason.${flag.reason}`)}</strong> · {flag.reporter.displayName} · {formatDate(flag.createdAt, language)}
+                  <strong>{t(`forumModeration.flagReason.${flag.reason}`)}</strong> · {flag.reporter.displayName} ·{" "}
+                  {formatDate(flag.createdAt, language)}
                   {flag.note ? <> — {flag.note}</> : null}
                 </li>
               ))}
@@ -53,7 +58,9 @@ export default function ModerationQueuePage() {
             <p>
               <Link to={`/forum/moderation/posts/${post.id}`}>{t("forumModeration.queue.details")}</Link> ·{" "}
               <Link to={`/forum/moderation/threads/${post.thread.id}`}>{t("forumModeration.post.moderateThread")}</Link> ·{" "}
-              <Link to={`/forum/moderation/users/${post.author.id}`}>{t("forumModeration.post.moderateAuthor", { name: post.author.displayName })}</Link>
+              <Link to={`/forum/moderation/users/${post.author.id}`}>
+                {t("forumModeration.post.moderateAuthor", { name: post.author.displayName })}
+              </Link>
             </p>
             <PostModerationControls post={post} redirectTo="/forum/moderation" withDismiss />
           </li>

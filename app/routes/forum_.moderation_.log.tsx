@@ -51,15 +51,21 @@ export default function ModerationLogPage() {
               return (
                 <tr key={entry.id}>
                   <td>
-                    <time dateTime={new Date(entry.createdAt).toISOString()}>
-                      {formatDateTime(entry.createdAt, language)}
-                    </time>
+                    <time dateTime={new Date(entry.createdAt).toISOString()}>{formatDateTime(entry.createdAt, language)}</time>
                   </td>
                   <td>{entry.moderator.displayName}</td>
                   <td>
                     {t(`forumModeration.action.${entry.action}`)}
                     {entry.action === "move_thread" ? (
-                      <> ({t("forumModeration.log.moved", { from: categoryName(details.fromCategoryId), to: categoryName(details.toCategoryId) })})</>
+                      <>
+                        {" "}
+                        (
+                        {t("forumModeration.log.moved", {
+                          from: categoryName(details.fromCategoryId),
+                          to: categoryName(details.toCategoryId),
+                        })}
+                        )
+                      </>
                     ) : null}
                     {entry.action === "suspend_user" && typeof details.until === "string" ? (
                       <> ({t("forumModeration.log.until", { date: formatDate(details.until, language) })})</>
@@ -67,7 +73,9 @@ export default function ModerationLogPage() {
                   </td>
                   <td>
                     {entry.post ? (
-                      <Link to={`/forum/moderation/posts/${entry.post.id}`}>{t("forumModeration.log.post", { number: entry.post.number, thread: entry.thread?.title ?? "" })}</Link>
+                      <Link to={`/forum/moderation/posts/${entry.post.id}`}>
+                        {t("forumModeration.log.post", { number: entry.post.number, thread: entry.thread?.title ?? "" })}
+                      </Link>
                     ) : entry.thread ? (
                       <Link to={`/forum/moderation/threads/${entry.thread.id}`}>{entry.thread.title}</Link>
                     ) : entry.targetUser ? (

@@ -41,14 +41,17 @@ export default function ModeratePostPage() {
   return (
     <section className="moderation">
       <p>
-        <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link> · <Link to="/forum/moderation/log">{t("forumModeration.log.title")}</Link>
+        <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link> ·{" "}
+        <Link to="/forum/moderation/log">{t("forumModeration.log.title")}</Link>
       </p>
       <h1>{title}</h1>
       <p>
         {t("forumModeration.post.byOn", { name: post.author.displayName, date: formatDate(post.createdAt, language) })} ·{" "}
         <Link to={`/forum/threads/${post.thread.id}`}>{t("forumModeration.post.openThread")}</Link> ·{" "}
         <Link to={`/forum/moderation/threads/${post.thread.id}`}>{t("forumModeration.post.moderateThread")}</Link> ·{" "}
-        <Link to={`/forum/moderation/users/${post.author.id}`}>{t("forumModeration.post.moderateAuthor", { name: post.author.displayName })}</Link>
+        <Link to={`/forum/moderation/users/${post.author.id}`}>
+          {t("forumModeration.post.moderateAuthor", { name: post.author.displayName })}
+        </Link>
       </p>
       {post.hiddenAt ? (
         <p className="notice notice-warning">
@@ -59,7 +62,9 @@ export default function ModeratePostPage() {
           })}
         </p>
       ) : null}
-      {post.deletedAt ? <p className="notice">{t("forumModeration.post.deletedByAuthor", { date: formatDate(post.deletedAt, language) })}</p> : null}
+      {post.deletedAt ? (
+        <p className="notice">{t("forumModeration.post.deletedByAuthor", { date: formatDate(post.deletedAt, language) })}</p>
+      ) : null}
       <h2>{t("forumModeration.post.current")}</h2>
       <div className="plain-text post-body">{post.body}</div>
       <PostModerationControls post={post} redirectTo={here} withDismiss={post.flags.some((f) => f.status === "open")} result={result} />

@@ -43,7 +43,8 @@ export default function ModerateThreadPage() {
   return (
     <section className="moderation">
       <p>
-        <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link> · <Link to="/forum/moderation/log">{t("forumModeration.log.title")}</Link>
+        <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link> ·{" "}
+        <Link to="/forum/moderation/log">{t("forumModeration.log.title")}</Link>
       </p>
       <h1>{title}</h1>
       <dl className="facts">
@@ -55,7 +56,10 @@ export default function ModerateThreadPage() {
         </dd>
         <dt>{t("forumModeration.thread.state")}</dt>
         <dd>
-          {[thread.locked ? t("forumModeration.thread.isLocked") : t("forumModeration.thread.isOpen"), thread.pinned ? t("forumModeration.thread.isPinned") : null]
+          {[
+            thread.locked ? t("forumModeration.thread.isLocked") : t("forumModeration.thread.isOpen"),
+            thread.pinned ? t("forumModeration.thread.isPinned") : null,
+          ]
             .filter(Boolean)
             .join(" · ")}
         </dd>
@@ -63,7 +67,12 @@ export default function ModerateThreadPage() {
       <p>
         <Link to={`/forum/threads/${thread.id}`}>{t("forumModeration.post.openThread")}</Link>
       </p>
-      <ThreadModerationControls thread={thread} categories={categories} redirectTo={`/forum/moderation/threads/${thread.id}`} result={result} />
+      <ThreadModerationControls
+        thread={thread}
+        categories={categories}
+        redirectTo={`/forum/moderation/threads/${thread.id}`}
+        result={result}
+      />
     </section>
   );
 }

@@ -44,7 +44,8 @@ export default function ModerateUserPage() {
   return (
     <section className="moderation">
       <p>
-        <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link> · <Link to="/forum/moderation/log">{t("forumModeration.log.title")}</Link>
+        <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link> ·{" "}
+        <Link to="/forum/moderation/log">{t("forumModeration.log.title")}</Link>
       </p>
       <h1>{title}</h1>
       <p>
@@ -53,7 +54,10 @@ export default function ModerateUserPage() {
       </p>
       {target.activeSuspension ? (
         <p className="notice notice-warning">
-          {t("forumModeration.user.suspendedUntil", { date: formatDate(target.activeSuspension.endsAt, language), reason: target.activeSuspension.reason })}
+          {t("forumModeration.user.suspendedUntil", {
+            date: formatDate(target.activeSuspension.endsAt, language),
+            reason: target.activeSuspension.reason,
+          })}
         </p>
       ) : (
         <p>{t("forumModeration.user.notSuspended")}</p>
@@ -77,7 +81,9 @@ export default function ModerateUserPage() {
                 name: s.moderator.displayName,
                 reason: s.reason,
               })}
-              {s.liftedAt ? <> {t("forumModeration.user.liftedOn", { date: formatDate(s.liftedAt, language), name: s.liftedBy?.displayName ?? "" })}</> : null}
+              {s.liftedAt ? (
+                <> {t("forumModeration.user.liftedOn", { date: formatDate(s.liftedAt, language), name: s.liftedBy?.displayName ?? "" })}</>
+              ) : null}
             </li>
           ))}
         </ul>

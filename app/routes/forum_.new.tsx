@@ -39,18 +39,33 @@ export async function action({ request }: ActionFunctionArgs) {
   const { categoryId, title, body, tags, enterpriseId, language } = submission.value;
   const [categories, enterprises] = await Promise.all([listCategoryOptions(), listMemberEnterprises(user.id)]);
   if (!categories.some((c) => c.id === categoryId)) {
-    return data({ result: submission.reply({ fieldErrors: { categoryId: ["forum.errors.chooseCategory"] } }), refusal: null }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors: { categoryId: ["forum.errors.chooseCategory"] } }), refusal: null },
+      { status: 400 },
+    );
   }
   if (enterpriseId && !enterprises.some((e) => e.id === enterpriseId)) {
-    return data({ result: submission.reply({ fieldErrors: { enterpriseId: ["forum.errors.notYourEnterprise"] } }), refusal: null }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors: { enterpriseId: ["forum.errors.notYourEnterprise"] } }), refusal: null },
+      { status: 400 },
+    );
   }
   const created = await createThread({
     userId: user.id,
-    input: { categoryId: categoryId!, title, body, tags, enterpriseId: enterpriseId ?? null, language: language ?? null, poll: pollInputOf(submission.value) },
+    input: {
+      categoryId: categoryId!,
+      title,
+      body,
+      tags,
+      enterpriseId: enterpriseId ?? null,
+      language: language ?? null,
+      poll: pollInputOf(submission.value),
+    },
   });
   if (created.error) {
     const status = created.error.reason === "rate_limited" ? 429 : created.error.reason === "too_many_links" ? 400 : 403;
-    const headers: Record<string, string> = created.error.reason === "rate_limited" ? { "Retry-After": String(created.error.retryAfterSeconds) } : {};
+    const headers: Record<string, string> =
+      created.error.reason === "rate_limited" ? { "Retry-After": String(created.error.retryAfterSeconds) } : {};
     return data({ result: submission.reply(), refusal: created.error }, { status, headers });
   }
   return redirect(`/forum/threads/${created.thread.id}`);
@@ -91,7 +106,13 @@ export default function NewThreadPage() {
           }))}
         />
         <TextField field={fields.title} label={t("forum.threadTitle")} dir="auto" />
-        <TextAreaField field={fields.body} label={t("forum.body")} hint={t("forum.markdownHint", { max: MAX_POST_LENGTH })} rows={10} dir="auto" />
+        <TextAreaField
+          field={fields.body}
+          label={t("forum.body")}
+          hint={t("forum.markdownHint", { max: MAX_POST_LENGTH })}
+          rows={10}
+          dir="auto"
+        />
         <PostLanguageField field={fields.language} />
         <TextField field={fields.tags} label={t("forum.tagsField")} hint={t("forum.tagsHint", { max: MAX_TAGS })} />
         {enterprises.length ? (
@@ -103,7 +124,12 @@ export default function NewThreadPage() {
             options={enterprises.map((e) => ({ value: e.id, label: e.name }))}
           />
         ) : null}
-        <PollFields fields={fields} legend={t("forumPoll.fields.optionalLegend")} hint={t("forumPoll.fields.optionalHint")} closingHint={t("forumPoll.fields.closesOnHint")} />
+        <PollFields
+          fields={fields}
+          legend={t("forumPoll.fields.optionalLegend")}
+          hint={t("forumPoll.fields.optionalHint")}
+          closingHint={t("forumPoll.fields.closesOnHint")}
+        />
         <div className="actions">
           <button type="submit">{t("forum.publishThread")}</button>
         </div>

@@ -23,10 +23,22 @@ const SearchSchema = z.object({
 
 /** Plain text around the first place a search word appears, for the result list. */
 function snippet(markdown: string, q: string) {
-  const text = markdown.replace(/^>.*$/gm, " ").replace(/[*_`#>[\]()!~]/g, " ").replace(/\s+/g, " ").trim();
-  const words = q.toLowerCase().split(/\s+/).filter((w) => w.length > 2).map((w) => w.replace(/["-]/g, "").slice(0, 5));
+  const text = markdown
+    .replace(/^>.*$/gm, " ")
+    .replace(/[*_`#>[\]()!~]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const words = q
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 2)
+    .map((w) => w.replace(/["-]/g, "").slice(0, 5));
   const lower = text.toLowerCase();
-  const at = words.map((w) => lower.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
+  const at =
+    words
+      .map((w) => lower.indexOf(w))
+      .filter((i) => i >= 0)
+      .sort((a, b) => a - b)[0] ?? 0;
   const start = Math.max(0, at - 80);
   return `${start > 0 ? "…" : ""}${text.slice(start, start + 240)}${start + 240 < text.length ? "…" : ""}`;
 }
@@ -40,13 +52,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [t, categories] = await Promise.all([getFixedT(request), listCategoryOptions()]);
   const category = categorySlug ? categories.find((c) => c.slug === categorySlug) : undefined;
   if (categorySlug && !category) throw new Response("Unknown category", { status: 400 });
-  const base = { title: t("forum.search.title"), q, category: categorySlug ?? "", tag: tag ?? "", language: language ?? "", page, categories };
+  const base = {
+    title: t("forum.search.title"),
+    q,
+    category: categorySlug ?? "",
+    tag: tag ?? "",
+    language: language ?? "",
+    page,
+    categories,
+  };
   if (q) {
     const { hits, hasMore } = await searchForum({ q, categoryId: category?.id, tag, language, page });
     return {
       ...base,
       mode: "words" as const,
-      hits: hits.map((hit) => ({ ...hit, body: snippet(hit.body, q), href: `/forum/threads/${hit.threadId}?page=${pageOfPost(hit.number)}#post-${hit.number}` })),
+      hits: hits.map((hit) => ({
+        ...hit,
+        body: snippet(hit.body, q),
+        href: `/forum/threads/${hit.threadId}?page=${pageOfPost(hit.number)}#post-${hit.number}`,
+      })),
       threads: [],
       people: {},
       hasMore,
@@ -63,7 +87,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ForumSearchPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, q, category, tag, language: postLanguage, page, categories, mode, hits, threads, people, hasMore } = useLoaderData<typeof loader>();
+  const {
+    title,
+    q,
+    category,
+    tag,
+    language: postLanguage,
+    page,
+    categories,
+    mode,
+    hits,
+    threads,
+    people,
+    hasMore,
+  } = useLoaderData<typeof loader>();
   const pageLink = (n: number) =>
     `/forum/search?${new URLSearchParams({ ...(q ? { q } : {}), ...(category ? { category } : {}), ...(tag ? { tag } : {}), ...(postLanguage ? { language: postLanguage } : {}), page: String(n) })}`;
   return (
@@ -111,7 +148,8 @@ export default function ForumSearchPage() {
                 </Link>
               </h3>
               <p className="thread-meta">
-                {textIn(hit.categoryName, language)} · #{hit.number} · {formatDate(hit.createdAt, language)} <PostLanguage language={hit.language} />
+                {textIn(hit.categoryName, language)} · #{hit.number} · {formatDate(hit.createdAt, language)}{" "}
+                <PostLanguage language={hit.language} />
               </p>
               <p lang={hit.language} dir="auto">
                 {hit.body}

@@ -10,7 +10,15 @@ import { ForumPost, PostLanguage, PostLanguageField, PostPagination, RefusalMess
 import { ConsultationManageForms, SuspensionNotice, ThreadModerationControls } from "~/components/forum-moderation";
 import { CitedPollResults, ForumPoll } from "~/components/forum-poll";
 import { findThreadPost, getThreadView } from "~/models/forum-thread.server";
-import { createReply, deletePost, editPost, getThread, setThreadSubscription, toggleHelpful, type PostingRefusal } from "~/models/forum.server";
+import {
+  createReply,
+  deletePost,
+  editPost,
+  getThread,
+  setThreadSubscription,
+  toggleHelpful,
+  type PostingRefusal,
+} from "~/models/forum.server";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
@@ -77,7 +85,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   };
   switch (value.intent) {
     case "reply": {
-      const created = await createReply({ userId: user.id, threadId, body: value.body, replyToPostId: value.replyTo ?? null, language: value.language ?? null });
+      const created = await createReply({
+        userId: user.id,
+        threadId,
+        body: value.body,
+        replyToPostId: value.replyTo ?? null,
+        language: value.language ?? null,
+      });
       if (created.error) {
         if (created.error.reason === "not_found") notFound();
         return data({ result: submission.reply(), refusal: created.error as PostingRefusal, intent: "reply" }, refusalInit(created.error));
@@ -86,7 +100,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "edit": {
       await belongs(value.postId);
-      const edited = await editPost({ userId: user.id, postId: value.postId, body: value.body, title: value.title, language: value.language ?? null });
+      const edited = await editPost({
+        userId: user.id,
+        postId: value.postId,
+        body: value.body,
+        title: value.title,
+        language: value.language ?? null,
+      });
       if (edited.error) {
         if (edited.error.reason === "forbidden") throw new Response("Forbidden", { status: 403 });
         return data({ result: submission.reply(), refusal: edited.error as PostingRefusal, intent: "edit" }, refusalInit(edited.error));
@@ -162,7 +182,13 @@ function ReplyForm({ quote, replyTo }: { quote: string; replyTo: string | null }
       {actionData?.intent === "reply" ? <RefusalMessage refusal={actionData.refusal} /> : null}
       <input type="hidden" name="intent" value="reply" />
       {replyTo ? <input type="hidden" name="replyTo" value={replyTo} /> : null}
-      <TextAreaField field={fields.body} label={t("forum.yourReply")} hint={t("forum.markdownHint", { max: MAX_POST_LENGTH })} rows={8} dir="auto" />
+      <TextAreaField
+        field={fields.body}
+        label={t("forum.yourReply")}
+        hint={t("forum.markdownHint", { max: MAX_POST_LENGTH })}
+        rows={8}
+        dir="auto"
+      />
       <PostLanguageField field={fields.language} />
       <div className="actions">
         <button type="submit">{t("forum.postReply")}</button>
@@ -174,8 +200,25 @@ function ReplyForm({ quote, replyTo }: { quote: string; replyTo: string | null }
 export default function ThreadPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { thread, posts, editing, people, page, pageCount, viewer, closed, suspendedUntil, suspension, quote, replyTo, categoryId, mayManageConsultation, categories, poll, mayAddPoll } =
-    useLoaderData<typeof loader>();
+  const {
+    thread,
+    posts,
+    editing,
+    people,
+    page,
+    pageCount,
+    viewer,
+    closed,
+    suspendedUntil,
+    suspension,
+    quote,
+    replyTo,
+    categoryId,
+    mayManageConsultation,
+    categories,
+    poll,
+    mayAddPoll,
+  } = useLoaderData<typeof loader>();
   const emailConfirmed = useEmailConfirmed();
   const here = `/forum/threads/${thread.id}?page=${page}`;
   const categoryName = textIn(thread.category.name, language);
@@ -218,7 +261,12 @@ export default function ThreadPage() {
             </section>
           ) : null}
           {mayManageConsultation ? (
-            <ConsultationManageForms threadId={thread.id} consultation={{ ...consultation, summary: consultation.summary ?? null }} redirectTo={here} hasPoll={Boolean(poll)} />
+            <ConsultationManageForms
+              threadId={thread.id}
+              consultation={{ ...consultation, summary: consultation.summary ?? null }}
+              redirectTo={here}
+              hasPoll={Boolean(poll)}
+            />
           ) : null}
         </section>
       ) : null}
@@ -262,12 +310,18 @@ export default function ThreadPage() {
                     <span className="helpful-count">{t("forum.helpfulCount", { count: post.helpfulCount })}</span>
                   )}
                   {viewer && !closed ? (
-                    <Link to={`/forum/threads/${thread.id}?page=${page}&quote=${post.id}#reply`} aria-label={t("forum.quoteLabel", { number: post.number })}>
+                    <Link
+                      to={`/forum/threads/${thread.id}?page=${page}&quote=${post.id}#reply`}
+                      aria-label={t("forum.quoteLabel", { number: post.number })}
+                    >
                       {t("forum.quote")}
                     </Link>
                   ) : null}
                   {post.own && !closed && editing?.id !== post.id ? (
-                    <Link to={`/forum/threads/${thread.id}?page=${page}&edit=${post.id}#post-${post.number}`} aria-label={t("forum.editLabel", { number: post.number })}>
+                    <Link
+                      to={`/forum/threads/${thread.id}?page=${page}&edit=${post.id}#post-${post.number}`}
+                      aria-label={t("forum.editLabel", { number: post.number })}
+                    >
                       {t("forum.edit")}
                     </Link>
                   ) : null}
@@ -290,14 +344,20 @@ export default function ThreadPage() {
       {viewer?.moderator ? (
         <section aria-labelledby="thread-moderation-heading" className="thread-moderation">
           <h2 id="thread-moderation-heading">{t("forumModeration.thread.legend")}</h2>
-          <ThreadModerationControls thread={{ id: thread.id, locked: thread.locked, pinned: thread.pinned, categoryId }} categories={categories} redirectTo={here} />
+          <ThreadModerationControls
+            thread={{ id: thread.id, locked: thread.locked, pinned: thread.pinned, categoryId }}
+            categories={categories}
+            redirectTo={here}
+          />
         </section>
       ) : null}
       <section id="reply" aria-labelledby="reply-heading" className="reply">
         <h2 id="reply-heading">{t("forum.reply")}</h2>
         {!viewer ? (
           <p>
-            <Link to={`/login?${new URLSearchParams({ redirectTo: `/forum/threads/${thread.id}?page=${pageCount}` })}`}>{t("forum.signInToReply")}</Link>
+            <Link to={`/login?${new URLSearchParams({ redirectTo: `/forum/threads/${thread.id}?page=${pageCount}` })}`}>
+              {t("forum.signInToReply")}
+            </Link>
           </p>
         ) : closed ? (
           <RefusalMessage refusal={{ reason: closed }} />

@@ -12,7 +12,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const reader = await getOptionalUser(request);
   const [poll, t] = await Promise.all([getPollView({ threadId, reader }), getFixedT(request)]);
   if (!poll) notFound();
-  if (!poll.results) throw new Response(t("forumPoll.resultsAfterVote"), { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!poll.results)
+    throw new Response(t("forumPoll.resultsAfterVote"), { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const table = pollResultsTable(poll.results, t);
   return csvResponse(`ortaq-poll-${threadId}.csv`, toCsv(table.header, table.rows));
 }

@@ -22,7 +22,8 @@ async function requirePollEditor(request: Request, threadId: string) {
   return { user, thread };
 }
 
-const threadPage = (thread: { id: string; kind: string }) => (thread.kind === "consultation" ? `/forum/consultations/${thread.id}` : `/forum/threads/${thread.id}`);
+const threadPage = (thread: { id: string; kind: string }) =>
+  thread.kind === "consultation" ? `/forum/consultations/${thread.id}` : `/forum/threads/${thread.id}`;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { thread } = await requirePollEditor(request, requireIdParam(params));

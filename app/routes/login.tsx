@@ -10,7 +10,14 @@ import { requireAnonymous, safeRedirect } from "~/utils/auth.server";
 import { isLanguage } from "~/utils/i18n";
 import { getFixedT, languageCookie } from "~/utils/i18next.server";
 import { formatWait } from "~/utils/format";
-import { clearLoginFailures, clientAddress, isKnownDevice, loginRetryAfter, recordLoginFailure, rememberDevice } from "~/utils/rate-limit.server";
+import {
+  clearLoginFailures,
+  clientAddress,
+  isKnownDevice,
+  loginRetryAfter,
+  recordLoginFailure,
+  rememberDevice,
+} from "~/utils/rate-limit.server";
 import { createSession, deleteExpiredSessions } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -64,7 +71,11 @@ export default function LoginPage() {
     <section>
       <h1>{t("login.title")}</h1>
       <Form method="post" {...getFormProps(form)} className="form">
-        <FormErrors id={form.errorId} errors={form.errors} values={retryAfter ? { wait: formatWait(retryAfter, i18n.language) } : undefined} />
+        <FormErrors
+          id={form.errorId}
+          errors={form.errors}
+          values={retryAfter ? { wait: formatWait(retryAfter, i18n.language) } : undefined}
+        />
         <input type="hidden" name={fields.redirectTo.name} value={searchParams.get("redirectTo") ?? ""} />
         <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="email" />
         <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="current-password" />

@@ -6,7 +6,14 @@ import { formatDate, formatNumber } from "~/utils/format";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
-import { dimensionName, questionText as questionTextOf, questionHelp, optionLabel, tierName, eligibilityLabel } from "~/utils/methodology-text";
+import {
+  dimensionName,
+  questionText as questionTextOf,
+  questionHelp,
+  optionLabel,
+  tierName,
+  eligibilityLabel,
+} from "~/utils/methodology-text";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = params.version ?? currentMethodology.version;
@@ -21,7 +28,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function PointsTable({ caption, heading, rows }: { caption: string; heading: string; rows: { key: string; label: string; points: number }[] }) {
+function PointsTable({
+  caption,
+  heading,
+  rows,
+}: {
+  caption: string;
+  heading: string;
+  rows: { key: string; label: string; points: number }[];
+}) {
   const { t, i18n } = useTranslation();
   return (
     <table>
@@ -167,7 +182,8 @@ export default function MethodologyPage() {
                   <h3>{questionTextOf(t, question.id)}</h3>
                   {question.help ? <p>{questionHelp(t, question.id)}</p> : null}
                   <p>
-                    {t(`methodology.type.${question.type}`)} · {t("methodology.maxPoints", { points: formatNumber(question.maxPoints, language) })}
+                    {t(`methodology.type.${question.type}`)} ·{" "}
+                    {t("methodology.maxPoints", { points: formatNumber(question.maxPoints, language) })}
                     {question.allowNotApplicable ? ` · ${t("methodology.mayBeNotApplicable")}` : ""}
                   </p>
                   {question.appliesWhen ? (

@@ -71,7 +71,10 @@ export default function NotificationsPage() {
               <input type="hidden" name="id" value={n.id} />
               {n.readAt ? null : <span className="badge">{t("notifications.new")}</span>}{" "}
               <button type="submit" className="link-button">
-                {t(`notifications.kind.${n.kind}`, { name: n.actor?.displayName ?? t("forum.unknownPerson"), title: n.thread?.title ?? n.assessment?.enterprise.name ?? "" })}
+                {t(`notifications.kind.${n.kind}`, {
+                  name: n.actor?.displayName ?? t("forum.unknownPerson"),
+                  title: n.thread?.title ?? n.assessment?.enterprise.name ?? "",
+                })}
               </button>
               {n.message ? <span className="notification-message"> {n.message}</span> : null}
               <span className="field-hint"> · {formatDate(n.createdAt, i18n.language)}</span>

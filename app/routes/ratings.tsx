@@ -9,7 +9,20 @@ import { directorySearch, parseDirectoryFilters, SORTS } from "~/utils/directory
 import { formatDate, formatNumber } from "~/utils/format";
 import { isolate, localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import { COUNTRY_CODES, REGIONS, SDGS, SECTORS, SIZE_BANDS, type CountryCode, type Sector, countryName, sdgLabel, sectorName, sizeBandName, regionName } from "~/utils/reference-data";
+import {
+  COUNTRY_CODES,
+  REGIONS,
+  SDGS,
+  SECTORS,
+  SIZE_BANDS,
+  type CountryCode,
+  type Sector,
+  countryName,
+  sdgLabel,
+  sectorName,
+  sizeBandName,
+  regionName,
+} from "~/utils/reference-data";
 import { TRUST_LABELS } from "~/utils/sector-filters";
 import { tierName } from "~/utils/methodology-text";
 
@@ -66,20 +79,60 @@ export default function DirectoryPage() {
           <label htmlFor="f-q">{t("directory.search")}</label>
           <input id="f-q" type="search" name="q" defaultValue={filters.q ?? ""} />
         </div>
-        {select("country", t("sector.country"), COUNTRY_CODES.map((c) => ({ value: c, label: countryName(t, c) })), filters.country)}
+        {select(
+          "country",
+          t("sector.country"),
+          COUNTRY_CODES.map((c) => ({ value: c, label: countryName(t, c) })),
+          filters.country,
+        )}
         {filters.country
-          ? select("region", t("sector.region"), REGIONS[filters.country as CountryCode].map((r) => ({ value: r.code, label: regionName(t, r.code) })), filters.region)
+          ? select(
+              "region",
+              t("sector.region"),
+              REGIONS[filters.country as CountryCode].map((r) => ({ value: r.code, label: regionName(t, r.code) })),
+              filters.region,
+            )
           : null}
-        {select("sector", t("sector.sector"), SECTORS.map((s) => ({ value: s, label: sectorName(t, s) })), filters.sector)}
-        {select("tier", t("directory.tier"), currentMethodology.tiers.map((x) => ({ value: x.id, label: tierName(t, x.id) })), filters.tier)}
+        {select(
+          "sector",
+          t("sector.sector"),
+          SECTORS.map((s) => ({ value: s, label: sectorName(t, s) })),
+          filters.sector,
+        )}
+        {select(
+          "tier",
+          t("directory.tier"),
+          currentMethodology.tiers.map((x) => ({ value: x.id, label: tierName(t, x.id) })),
+          filters.tier,
+        )}
         <div className="field">
           <label htmlFor="f-minScore">{t("directory.minScore")}</label>
           <input id="f-minScore" name="minScore" type="number" min={0} max={100} defaultValue={filters.minScore ?? ""} />
         </div>
-        {select("trust", t("sector.trust"), TRUST_LABELS.map((l) => ({ value: l, label: t(`sector.trustLabels.${l}`) })), filters.trust)}
-        {select("sdg", t("directory.sdg"), SDGS.map((g) => ({ value: String(g), label: sdgLabel(t, g, language) })), filters.sdg)}
-        {select("size", t("sector.size"), SIZE_BANDS.map((s) => ({ value: s, label: sizeBandName(t, s) })), filters.size)}
-        {select("sort", t("directory.sort"), SORTS.map((s) => ({ value: s, label: t(`directory.sorts.${s}`) })), filters.sort === "score" ? undefined : filters.sort)}
+        {select(
+          "trust",
+          t("sector.trust"),
+          TRUST_LABELS.map((l) => ({ value: l, label: t(`sector.trustLabels.${l}`) })),
+          filters.trust,
+        )}
+        {select(
+          "sdg",
+          t("directory.sdg"),
+          SDGS.map((g) => ({ value: String(g), label: sdgLabel(t, g, language) })),
+          filters.sdg,
+        )}
+        {select(
+          "size",
+          t("sector.size"),
+          SIZE_BANDS.map((s) => ({ value: s, label: sizeBandName(t, s) })),
+          filters.size,
+        )}
+        {select(
+          "sort",
+          t("directory.sort"),
+          SORTS.map((s) => ({ value: s, label: t(`directory.sorts.${s}`) })),
+          filters.sort === "score" ? undefined : filters.sort,
+        )}
         <fieldset className="field">
           <legend>{t("directory.only")}</legend>
           {(["eligible", "womenLed", "youthLed"] as const).map((name) => (
@@ -126,7 +179,9 @@ export default function DirectoryPage() {
                 <th scope="col">{t("directory.name")}</th>
                 <th scope="col">{t("directory.place")}</th>
                 <th scope="col">{t("sector.sector")}</th>
-                <th scope="col" className="number">{t("rating.score")}</th>
+                <th scope="col" className="number">
+                  {t("rating.score")}
+                </th>
                 <th scope="col">{t("directory.tier")}</th>
                 <th scope="col">{t("sector.trust")}</th>
                 <th scope="col">{t("directory.eligibleShort")}</th>
@@ -138,7 +193,13 @@ export default function DirectoryPage() {
               {items.map((item) => (
                 <tr key={item.slug}>
                   <td>
-                    <input type="checkbox" name="e" value={item.slug} id={`cmp-${item.slug}`} aria-label={t("directory.compareThis", { name: isolate(item.name) })} />
+                    <input
+                      type="checkbox"
+                      name="e"
+                      value={item.slug}
+                      id={`cmp-${item.slug}`}
+                      aria-label={t("directory.compareThis", { name: isolate(item.name) })}
+                    />
                   </td>
                   <th scope="row">
                     <Link to={`/enterprises/${item.slug}`}>
@@ -158,7 +219,14 @@ export default function DirectoryPage() {
                   <td>{formatDate(item.ratedAt, language)}</td>
                   {signedIn ? (
                     <td>
-                      <button type="submit" form="shortlist-add" name="enterprise" value={item.slug} className="button-secondary" aria-label={t("shortlists.addThis", { name: isolate(item.name) })}>
+                      <button
+                        type="submit"
+                        form="shortlist-add"
+                        name="enterprise"
+                        value={item.slug}
+                        className="button-secondary"
+                        aria-label={t("shortlists.addThis", { name: isolate(item.name) })}
+                      >
                         {t("shortlists.addShort")}
                       </button>
                     </td>

@@ -15,7 +15,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const items = await listDirectoryAll(filters);
   const t = await i18next.getFixedT(request, "common");
   const language = await i18next.getLocale(request);
-  const header = [t("directory.name"), t("sector.country"), t("sector.region"), t("sector.sector"), t("rating.score"), t("directory.tier"), t("sector.trust"), t("verification.verifiedAtColumn"), t("verification.verifierColumn"), t("directory.eligibleShort"), t("directory.ratedOn"), "URL"];
+  const header = [
+    t("directory.name"),
+    t("sector.country"),
+    t("sector.region"),
+    t("sector.sector"),
+    t("rating.score"),
+    t("directory.tier"),
+    t("sector.trust"),
+    t("verification.verifiedAtColumn"),
+    t("verification.verifierColumn"),
+    t("directory.eligibleShort"),
+    t("directory.ratedOn"),
+    "URL",
+  ];
   const rows = items.map((item) => [
     item.name,
     countryName(t, item.country),

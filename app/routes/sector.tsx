@@ -10,7 +10,17 @@ import { MIN_GROUP } from "~/utils/sector-disclosure";
 import { getOptionalUser } from "~/utils/auth.server";
 import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import { COUNTRY_CODES, REGIONS, SECTORS, SIZE_BANDS, type CountryCode, countryName, sectorName, sizeBandName, regionName } from "~/utils/reference-data";
+import {
+  COUNTRY_CODES,
+  REGIONS,
+  SECTORS,
+  SIZE_BANDS,
+  type CountryCode,
+  countryName,
+  sectorName,
+  sizeBandName,
+  regionName,
+} from "~/utils/reference-data";
 import { filtersToSearch, parseSectorFilters, TRUST_LABELS } from "~/utils/sector-filters";
 import { sectorTables, type SectorTable } from "~/utils/sector-tables";
 import { dimensionName, tierName } from "~/utils/methodology-text";
@@ -31,10 +41,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function DataTable({ id, caption, table }: { id: SectorTable; caption: string; table: { header: string[]; rows: (string | number | null)[][] } }) {
+function DataTable({
+  id,
+  caption,
+  table,
+}: {
+  id: SectorTable;
+  caption: string;
+  table: { header: string[]; rows: (string | number | null)[][] };
+}) {
   const { t, i18n } = useTranslation();
   // The CSV export keeps the bare numbers; the page writes them the reader's way.
-  const cellText = (cell: string | number | null) => (typeof cell === "number" ? formatNumber(cell, i18n.language, { maximumFractionDigits: 1 }) : cell);
+  const cellText = (cell: string | number | null) =>
+    typeof cell === "number" ? formatNumber(cell, i18n.language, { maximumFractionDigits: 1 }) : cell;
   return (
     <table id={`table-${id}`}>
       <caption>{caption}</caption>
@@ -81,10 +100,15 @@ export default function SectorPage() {
   // A quarter as the reader names it ("ربع ۳ سال ۲۰۲۶"); the CSV export keeps "2026-Q3".
   const quarterName = (quarter: string) => {
     const parts = /^(\d{4})-Q([1-4])$/.exec(quarter);
-    return parts ? t("sector.quarterName", { year: formatNumber(Number(parts[1]), language, { useGrouping: false }), quarter: Number(parts[2]) }) : quarter;
+    return parts
+      ? t("sector.quarterName", { year: formatNumber(Number(parts[1]), language, { useGrouping: false }), quarter: Number(parts[2]) })
+      : quarter;
   };
   const byTable = sectorTables(summary, t, language);
-  const tables = { ...byTable, trend: { ...byTable.trend, rows: byTable.trend.rows.map(([quarter, ...figures]) => [quarterName(String(quarter)), ...figures]) } };
+  const tables = {
+    ...byTable,
+    trend: { ...byTable.trend, rows: byTable.trend.rows.map(([quarter, ...figures]) => [quarterName(String(quarter)), ...figures]) },
+  };
   const exportLink = (table: SectorTable) => `/sector/export/${table}${search}`;
   const dimensionLabel = (id: string) => dimensionName(t, id);
   const section = (id: SectorTable, heading: string, caption: string, chart: React.ReactNode) => (
@@ -152,7 +176,14 @@ export default function SectorPage() {
         </div>
         <div className="field">
           <label htmlFor="f-period">{t("sector.period")}</label>
-          <input id="f-period" name="period" type="text" placeholder="2026 / 2026-Q3" defaultValue={filters.period ?? ""} aria-describedby="f-period-hint" />
+          <input
+            id="f-period"
+            name="period"
+            type="text"
+            placeholder="2026 / 2026-Q3"
+            defaultValue={filters.period ?? ""}
+            aria-describedby="f-period-hint"
+          />
           <p id="f-period-hint" className="field-hint">
             {t("sector.periodHint")}
           </p>
@@ -196,7 +227,12 @@ export default function SectorPage() {
             label={t("sector.tiersChart")}
             max={null}
             labels={currentMethodology.tiers.map((x) => tierName(t, x.id))}
-            series={[{ name: t("sector.count"), values: currentMethodology.tiers.map((x) => summary.tiers.find((y) => y.tier === x.id)?.count ?? 0) }]}
+            series={[
+              {
+                name: t("sector.count"),
+                values: currentMethodology.tiers.map((x) => summary.tiers.find((y) => y.tier === x.id)?.count ?? 0),
+              },
+            ]}
           />
         ),
       )}
@@ -249,5 +285,3 @@ export default function SectorPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];
-
-

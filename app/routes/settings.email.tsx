@@ -19,7 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("emailSettings.title"), ...state };
 }
 
-const RESEND_NOTICE = { sent: "confirmEmail.resent", already_confirmed: "confirmEmail.alreadyConfirmed", too_many: "confirmEmail.tooMany" } as const;
+const RESEND_NOTICE = {
+  sent: "confirmEmail.resent",
+  already_confirmed: "confirmEmail.alreadyConfirmed",
+  too_many: "confirmEmail.tooMany",
+} as const;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -64,7 +68,9 @@ export default function EmailSettingsPage() {
       <h1>{title}</h1>
       <p>
         {t("emailSettings.current")} <strong>{email}</strong>{" "}
-        <span className={confirmed ? "badge" : "badge badge-draft"}>{t(confirmed ? "emailSettings.confirmed" : "emailSettings.unconfirmed")}</span>
+        <span className={confirmed ? "badge" : "badge badge-draft"}>
+          {t(confirmed ? "emailSettings.confirmed" : "emailSettings.unconfirmed")}
+        </span>
       </p>
       {confirmed ? null : (
         <div className="notice notice-warning">
@@ -77,7 +83,11 @@ export default function EmailSettingsPage() {
           </Form>
         </div>
       )}
-      {pending ? <p className="notice">{t("emailSettings.pending", { email: pending.email, date: formatDateTime(pending.createdAt, i18n.language) })}</p> : null}
+      {pending ? (
+        <p className="notice">
+          {t("emailSettings.pending", { email: pending.email, date: formatDateTime(pending.createdAt, i18n.language) })}
+        </p>
+      ) : null}
       <h2>{t("emailSettings.changeTitle")}</h2>
       <p>{t("emailSettings.changeIntro")}</p>
       <Form method="post" {...getFormProps(form)} className="form">

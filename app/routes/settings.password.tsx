@@ -51,7 +51,13 @@ export default function ChangePasswordPage() {
       <Form method="post" {...getFormProps(form)} className="form">
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField field={fields.currentPassword} label={t("password.current")} type="password" autoComplete="current-password" />
-        <TextField field={fields.newPassword} label={t("password.new")} hint={t("signup.passwordHint")} type="password" autoComplete="new-password" />
+        <TextField
+          field={fields.newPassword}
+          label={t("password.new")}
+          hint={t("signup.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+        />
         <TextField field={fields.confirmPassword} label={t("password.confirm")} type="password" autoComplete="new-password" />
         <div className="actions">
           <button type="submit">{t("password.submit")}</button>

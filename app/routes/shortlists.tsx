@@ -19,7 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const ShortlistActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("create"),
-    name: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(80, { error: "errors.tooLong" }).refine(hasNoControlCharacters, { error: "errors.invalid" }),
+    name: z
+      .string({ error: "errors.required" })
+      .trim()
+      .min(1, { error: "errors.required" })
+      .max(80, { error: "errors.tooLong" })
+      .refine(hasNoControlCharacters, { error: "errors.invalid" }),
   }),
   z.object({
     intent: z.literal("add"),
@@ -50,7 +55,15 @@ export default function ShortlistsPage() {
   return (
     <section>
       <h1>{title}</h1>
-      <ErrorList errors={result?.error ? Object.values(result.error).flat().filter((e): e is string => Boolean(e)) : undefined} />
+      <ErrorList
+        errors={
+          result?.error
+            ? Object.values(result.error)
+                .flat()
+                .filter((e): e is string => Boolean(e))
+            : undefined
+        }
+      />
       {shortlists.length === 0 ? <p>{t("shortlists.none")}</p> : null}
       <ul>
         {shortlists.map((s) => (

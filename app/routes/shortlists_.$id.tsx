@@ -58,8 +58,7 @@ export default function ShortlistPage() {
               <Link to={`/enterprises/${entry.enterprise.slug}`}>{entry.enterprise.name}</Link>
             </h2>
             <p>
-              {sectorName(t, entry.enterprise.sector)} ·{" "}
-              {countryName(t, entry.enterprise.country)}
+              {sectorName(t, entry.enterprise.sector)} · {countryName(t, entry.enterprise.country)}
             </p>
             <Form method="post" className="form">
               <input type="hidden" name="enterpriseId" value={entry.enterprise.id} />

@@ -15,7 +15,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     "ortaq-shortlist.csv",
     toCsv(
       [t("directory.name"), t("sector.country"), t("sector.sector"), t("shortlists.noteHeader"), "URL"],
-      shortlist.entries.map((e) => [e.enterprise.name, e.enterprise.country, e.enterprise.sector, e.note, absoluteUrl(`/enterprises/${e.enterprise.slug}`)]),
+      shortlist.entries.map((e) => [
+        e.enterprise.name,
+        e.enterprise.country,
+        e.enterprise.sector,
+        e.note,
+        absoluteUrl(`/enterprises/${e.enterprise.slug}`),
+      ]),
     ),
   );
 }

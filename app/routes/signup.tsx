@@ -56,7 +56,13 @@ export default function SignupPage() {
       <Form method="post" {...getFormProps(form)} className="form">
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="email" />
-        <TextField field={fields.password} label={t("fields.password")} hint={t("signup.passwordHint")} type="password" autoComplete="new-password" />
+        <TextField
+          field={fields.password}
+          label={t("fields.password")}
+          hint={t("signup.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+        />
         <TextField field={fields.displayName} label={t("fields.displayName")} autoComplete="name" />
         <SelectField
           field={fields.language}

@@ -45,7 +45,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const id = IdSchema.safeParse(formData.get("verificationId"));
   if (formData.get("intent") !== "take" || !id.success) return data({ error: "verification.errors.unknown" }, { status: 400 });
   const outcome = await takeVerification({ id: id.data, verifierId: user.id });
-  if (!outcome.ok) return data({ error: `verification.errors.${outcome.error}` }, { status: outcome.error === "not_found" ? 404 : outcome.error === "taken" ? 409 : 403 });
+  if (!outcome.ok)
+    return data(
+      { error: `verification.errors.${outcome.error}` },
+      { status: outcome.error === "not_found" ? 404 : outcome.error === "taken" ? 409 : 403 },
+    );
   return redirectWithNotice(`/verification/${id.data}`, "verification.reviewNotice.taken");
 }
 
@@ -54,7 +58,8 @@ export default function VerificationQueuePage() {
   const language = i18n.language;
   const { title, country, ignoredCountry, isVerifier, needsOrganisation, isAdmin, queue, completed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const completedPageLink = (n: number) => `?${new URLSearchParams({ ...(country ? { country } : {}), completedPage: String(n) })}#completed-heading`;
+  const completedPageLink = (n: number) =>
+    `?${new URLSearchParams({ ...(country ? { country } : {}), completedPage: String(n) })}#completed-heading`;
   return (
     <article>
       <h1>{title}</h1>
@@ -117,7 +122,12 @@ export default function VerificationQueuePage() {
                   <td>
                     <Form method="post">
                       <input type="hidden" name="verificationId" value={v.id} />
-                      <button type="submit" name="intent" value="take" aria-label={t("verification.takeThis", { name: v.assessment.enterprise.name })}>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="take"
+                        aria-label={t("verification.takeThis", { name: v.assessment.enterprise.name })}
+                      >
                         {t("verification.take")}
                       </button>
                     </Form>

@@ -74,10 +74,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const questionId = String(formData.get("questionId") ?? "");
   const changed =
     formData.get("intent") === "change"
-      ? readChangedAnswer({ review, questionId, values: formData.getAll(`q.${questionId}`).map(String), notApplicable: formData.get(`na.${questionId}`) === "on" })
+      ? readChangedAnswer({
+          review,
+          questionId,
+          values: formData.getAll(`q.${questionId}`).map(String),
+          notApplicable: formData.get(`na.${questionId}`) === "on",
+        })
       : null;
-  const answerError = changed && !changed.ok ? (changed.refusal.reason === "invalid_answer" ? `assessment.errors.${changed.refusal.code}` : ANSWER_MESSAGES[changed.refusal.reason]) : null;
-  if (submission.status !== "success" || answerError) return reply(400, answerError ? { fieldErrors: { answer: [answerError] } } : undefined);
+  const answerError =
+    changed && !changed.ok
+      ? changed.refusal.reason === "invalid_answer"
+        ? `assessment.errors.${changed.refusal.code}`
+        : ANSWER_MESSAGES[changed.refusal.reason]
+      : null;
+  if (submission.status !== "success" || answerError)
+    return reply(400, answerError ? { fieldErrors: { answer: [answerError] } } : undefined);
 
   const refused = (outcome: { error: VerificationError; missing?: string[] }) => {
     if (outcome.error === "not_found") notFound();
@@ -94,7 +105,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "change": {
       if (!changed?.ok) return reply(400);
-      const outcome = await changeAnswer({ review, verifierId: user.id, questionId: value.questionId, value: changed.value, reason: value.reason });
+      const outcome = await changeAnswer({
+        review,
+        verifierId: user.id,
+        questionId: value.questionId,
+        value: changed.value,
+        reason: value.reason,
+      });
       return outcome.ok ? redirectWithNotice(`${page}#review-${value.questionId}`, "verification.reviewNotice.changed") : refused(outcome);
     }
     case "accept-rest": {
@@ -131,7 +148,12 @@ function AcceptAnswerForm({ question, result }: { question: Question; result?: S
     <Form method="post" className="inline-form" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="questionId" value={question.id} />
-      <button type="submit" name="intent" value="accept" aria-label={t("verification.acceptThis", { question: questionText(t, question.id) })}>
+      <button
+        type="submit"
+        name="intent"
+        value="accept"
+        aria-label={t("verification.acceptThis", { question: questionText(t, question.id) })}
+      >
         {t("verification.accept")}
       </button>
     </Form>
@@ -142,7 +164,15 @@ function AcceptAnswerForm({ question, result }: { question: Question; result?: S
  * Change the answer to one question, saying why. The answer is read against the methodology on the
  * server, which answers with every message at once, so this form is not checked in the browser.
  */
-function ChangeAnswerForm({ question, verifiedAnswer, result }: { question: Question; verifiedAnswer: AnswerValue | null; result?: SubmissionResult<string[]> }) {
+function ChangeAnswerForm({
+  question,
+  verifiedAnswer,
+  result,
+}: {
+  question: Question;
+  verifiedAnswer: AnswerValue | null;
+  result?: SubmissionResult<string[]>;
+}) {
   const { t } = useTranslation();
   const [form, fields] = useForm({ id: `change-${question.id}`, lastResult: result });
   const typed = result?.initialValue as { q?: Record<string, string | string[]>; na?: Record<string, string> } | null | undefined;
@@ -161,7 +191,12 @@ function ChangeAnswerForm({ question, verifiedAnswer, result }: { question: Ques
           state={
             typed
               ? { value: typed.q?.[question.id] ?? "", notApplicable: typed.na?.[question.id] === "on", note: "", links: "" }
-              : { value: verifiedAnswer === "n/a" ? undefined : (verifiedAnswer ?? undefined), notApplicable: verifiedAnswer === "n/a", note: "", links: "" }
+              : {
+                  value: verifiedAnswer === "n/a" ? undefined : (verifiedAnswer ?? undefined),
+                  notApplicable: verifiedAnswer === "n/a",
+                  note: "",
+                  links: "",
+                }
           }
         />
         {answerError && !assessmentError ? <ErrorList id={fields.answer.errorId} errors={[answerError]} /> : null}
@@ -214,7 +249,15 @@ function ConfirmedActionForm({
 }
 
 /** Complete the review; a refusal lists the questions still to decide or answer. */
-function CompleteForm({ questions, result, missing }: { questions: { id: string }[]; result?: SubmissionResult<string[]>; missing: string[] }) {
+function CompleteForm({
+  questions,
+  result,
+  missing,
+}: {
+  questions: { id: string }[];
+  result?: SubmissionResult<string[]>;
+  missing: string[];
+}) {
   const { t } = useTranslation();
   const [form] = useForm({ id: "complete", lastResult: result });
   return (
@@ -244,8 +287,23 @@ function CompleteForm({ questions, result, missing }: { questions: { id: string 
 export default function ReviewPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, canEdit, canRelease, status, enterprise, methodologyVersion, submittedAt, completedAt, selfOverall, verifiedOverall, decided, dimensions, questions, messages, log } =
-    useLoaderData<typeof loader>();
+  const {
+    title,
+    canEdit,
+    canRelease,
+    status,
+    enterprise,
+    methodologyVersion,
+    submittedAt,
+    completedAt,
+    selfOverall,
+    verifiedOverall,
+    decided,
+    dimensions,
+    questions,
+    messages,
+    log,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ReviewActionData | undefined;
   const score = (x: number) => formatNumber(x, language, { maximumFractionDigits: 1 });
   return (
@@ -263,7 +321,12 @@ export default function ReviewPage() {
         <Link to={`/enterprises/${enterprise.slug}`}>{enterprise.name}</Link>
       </p>
       {status === "completed" && verifiedOverall !== null ? (
-        <p>{t("verification.completedSummary", { date: completedAt ? formatDate(completedAt, language) : "", score: score(verifiedOverall) })}</p>
+        <p>
+          {t("verification.completedSummary", {
+            date: completedAt ? formatDate(completedAt, language) : "",
+            score: score(verifiedOverall),
+          })}
+        </p>
       ) : (
         <p>{t("verification.progress", { decided, total: questions.length })}</p>
       )}
@@ -310,13 +373,23 @@ export default function ReviewPage() {
                         ? t("verification.undecided")
                         : decision.decision === "accepted"
                           ? t("verification.accepted")
-                          : t("verification.changedTo", { answer: answerText(q, item.verifiedAnswer ?? undefined, language, t), reason: decision.reason })}
+                          : t("verification.changedTo", {
+                              answer: answerText(q, item.verifiedAnswer ?? undefined, language, t),
+                              reason: decision.reason,
+                            })}
                     </dd>
                   </dl>
                   {canEdit ? (
                     <>
-                      {item.selfAnswer !== null && decision?.decision !== "accepted" ? <AcceptAnswerForm question={q} result={resultFor(actionData, `accept-${q.id}`)} /> : null}
-                      <ChangeAnswerForm key={decision?.at ?? "undecided"} question={q} verifiedAnswer={item.verifiedAnswer} result={resultFor(actionData, `change-${q.id}`)} />
+                      {item.selfAnswer !== null && decision?.decision !== "accepted" ? (
+                        <AcceptAnswerForm question={q} result={resultFor(actionData, `accept-${q.id}`)} />
+                      ) : null}
+                      <ChangeAnswerForm
+                        key={decision?.at ?? "undecided"}
+                        question={q}
+                        verifiedAnswer={item.verifiedAnswer}
+                        result={resultFor(actionData, `change-${q.id}`)}
+                      />
                     </>
                   ) : null}
                 </section>
@@ -336,7 +409,11 @@ export default function ReviewPage() {
             button={t("verification.acceptRest")}
             result={resultFor(actionData, "accept-rest")}
           />
-          <CompleteForm questions={questions.map((q) => q.question)} result={resultFor(actionData, "complete")} missing={actionData?.form === "complete" ? actionData.missing : []} />
+          <CompleteForm
+            questions={questions.map((q) => q.question)}
+            result={resultFor(actionData, "complete")}
+            missing={actionData?.form === "complete" ? actionData.missing : []}
+          />
         </section>
       ) : null}
 

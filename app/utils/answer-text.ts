@@ -4,7 +4,12 @@ import type { Translate } from "~/utils/i18n";
 import { questionUnit, optionLabel } from "~/utils/methodology-text";
 
 /** An answer as a person reads it, in their language. */
-export function answerText(question: Pick<Question, "id" | "options" | "unit">, value: AnswerValue | undefined, language: string, t: Translate) {
+export function answerText(
+  question: Pick<Question, "id" | "options" | "unit">,
+  value: AnswerValue | undefined,
+  language: string,
+  t: Translate,
+) {
   if (value === undefined) return t("results.unanswered");
   if (value === "n/a") return t("assessment.notApplicable");
   if (question.options) {

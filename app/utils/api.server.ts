@@ -34,7 +34,13 @@ export function apiMethodNotAllowed(request: Request) {
   return apiError(405, "method_not_allowed", "The open data API is read-only: use GET.", {}, { Allow: "GET, OPTIONS" });
 }
 
-export function apiError(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   return apiJson({ error: { code, message, ...extra } }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
@@ -57,7 +63,13 @@ export async function apiRateLimit(address: string): Promise<Response | null> {
   const limit = apiRequestsPerMinute();
   if (count <= limit) return null;
   const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
-  return apiError(429, "rate_limited", `Too many requests: at most ${limit} a minute. Try again in ${retryAfter} s.`, {}, { "Retry-After": String(retryAfter) });
+  return apiError(
+    429,
+    "rate_limited",
+    `Too many requests: at most ${limit} a minute. Try again in ${retryAfter} s.`,
+    {},
+    { "Retry-After": String(retryAfter) },
+  );
 }
 
 export async function resetApiRateLimit() {

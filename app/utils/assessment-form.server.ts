@@ -1,4 +1,12 @@
-import { answerConflicts, validateAnswer, type AnswerErrorCode, type AnswerValue, type Answers, type Methodology, type Question } from "../../scoring";
+import {
+  answerConflicts,
+  validateAnswer,
+  type AnswerErrorCode,
+  type AnswerValue,
+  type Answers,
+  type Methodology,
+  type Question,
+} from "../../scoring";
 import { hasNoControlCharacters } from "~/utils/validation";
 import { toAsciiDigits } from "~/utils/format";
 
@@ -20,7 +28,10 @@ export interface ParsedSection {
 }
 
 function parseNumber(text: string): number | null {
-  const cleaned = toAsciiDigits(text).trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  const cleaned = toAsciiDigits(text)
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(",", ".");
   if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
   return Number(cleaned);
 }
@@ -53,7 +64,10 @@ export function parseSection(formData: FormData, methodology: Methodology, saved
     const error = readAnswer(question, values, notApplicable, result);
     if (error) result.errors[question.id] = error;
 
-    const links = linksText.split(/\s+/).map((l) => l.trim()).filter(Boolean);
+    const links = linksText
+      .split(/\s+/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (note.length > NOTE_MAX || !hasNoControlCharacters(note)) result.errors[question.id] ??= "note_too_long";
     else if (links.length > LINKS_MAX) result.errors[question.id] ??= "too_many_links";
     else if (!links.every(isHttpUrl)) result.errors[question.id] ??= "bad_link";

@@ -20,7 +20,9 @@ export const MINIMUM_AMOUNTS: Record<string, number> = {
  * not offered, may have twelve. A larger amount would fail at Stripe, after the form was accepted.
  */
 export const STRIPE_MAXIMUM_AMOUNT = 99_999_999;
-export const MAXIMUM_AMOUNTS: Record<string, number> = Object.fromEntries(Object.keys(MINIMUM_AMOUNTS).map((currency) => [currency, STRIPE_MAXIMUM_AMOUNT]));
+export const MAXIMUM_AMOUNTS: Record<string, number> = Object.fromEntries(
+  Object.keys(MINIMUM_AMOUNTS).map((currency) => [currency, STRIPE_MAXIMUM_AMOUNT]),
+);
 
 export type AmountProblem = "errors.amountTooSmall" | "errors.amountTooLarge" | "errors.chooseOne";
 

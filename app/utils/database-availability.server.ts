@@ -18,7 +18,14 @@ const UNAVAILABLE_MESSAGES =
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) return false;
-  const e = error as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } };
+  const e = error as {
+    code?: unknown;
+    kind?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    originalCode?: unknown;
+    meta?: { driverAdapterError?: { cause?: unknown } };
+  };
   if (typeof e.code === "string" && (UNAVAILABLE_CODES.has(e.code) || UNAVAILABLE_PRISMA_CODES.has(e.code) || e.code.startsWith("08"))) {
     return true;
   }
@@ -69,8 +76,22 @@ export function guardDatabaseOutages(build: ServerBuild): ServerBuild {
       ...route,
       module: {
         ...route.module,
-        ...(loader ? { loader: (args: Parameters<typeof loader>[0]) => Promise.resolve().then(() => loader(args)).catch(rethrowUnavailable) } : {}),
-        ...(action ? { action: (args: Parameters<typeof action>[0]) => Promise.resolve().then(() => action(args)).catch(rethrowUnavailable) } : {}),
+        ...(loader
+          ? {
+              loader: (args: Parameters<typeof loader>[0]) =>
+                Promise.resolve()
+                  .then(() => loader(args))
+                  .catch(rethrowUnavailable),
+            }
+          : {}),
+        ...(action
+          ? {
+              action: (args: Parameters<typeof action>[0]) =>
+                Promise.resolve()
+                  .then(() => action(args))
+                  .catch(rethrowUnavailable),
+            }
+          : {}),
       },
     };
   }

@@ -21,9 +21,31 @@ export interface DirectoryFilters {
   sort: DirectorySort;
 }
 
-export const DIRECTORY_PARAMS = ["country", "region", "sector", "tier", "minScore", "trust", "eligible", "sdg", "size", "womenLed", "youthLed", "q", "sort", "cursor"] as const;
+export const DIRECTORY_PARAMS = [
+  "country",
+  "region",
+  "sector",
+  "tier",
+  "minScore",
+  "trust",
+  "eligible",
+  "sdg",
+  "size",
+  "womenLed",
+  "youthLed",
+  "q",
+  "sort",
+  "cursor",
+] as const;
 
-const BOOLEAN = new Map([["true", true], ["1", true], ["yes", true], ["false", false], ["0", false], ["no", false]]);
+const BOOLEAN = new Map([
+  ["true", true],
+  ["1", true],
+  ["yes", true],
+  ["false", false],
+  ["0", false],
+  ["no", false],
+]);
 
 /**
  * Reads the directory's filters from URL parameters with plain names (`country=KZ&tier=leading`).
@@ -34,14 +56,18 @@ export function parseDirectoryFilters(params: URLSearchParams): { filters: Direc
   const invalid: string[] = [];
   const filters: DirectoryFilters = { sort: "score" };
   const get = (name: string) => params.get(name)?.trim() || undefined;
-  const check = <T,>(name: string, value: string | undefined, parse: (v: string) => T | undefined): T | undefined => {
+  const check = <T>(name: string, value: string | undefined, parse: (v: string) => T | undefined): T | undefined => {
     if (value === undefined) return undefined;
     const parsed = parse(value);
     if (parsed === undefined) invalid.push(name);
     return parsed;
   };
-  filters.country = check("country", get("country")?.toUpperCase(), (v) => ((COUNTRY_CODES as readonly string[]).includes(v) ? v : undefined));
-  filters.region = check("region", get("region")?.toUpperCase(), (v) => (filters.country ? (isRegionOf(filters.country, v) ? v : undefined) : COUNTRY_CODES.some((c) => isRegionOf(c, v)) ? v : undefined));
+  filters.country = check("country", get("country")?.toUpperCase(), (v) =>
+    (COUNTRY_CODES as readonly string[]).includes(v) ? v : undefined,
+  );
+  filters.region = check("region", get("region")?.toUpperCase(), (v) =>
+    filters.country ? (isRegionOf(filters.country, v) ? v : undefined) : COUNTRY_CODES.some((c) => isRegionOf(c, v)) ? v : undefined,
+  );
   filters.sector = check("sector", get("sector"), (v) => ((SECTORS as readonly string[]).includes(v) ? v : undefined));
   filters.tier = check("tier", get("tier"), (v) => (currentMethodology.tiers.some((t) => t.id === v) ? v : undefined));
   filters.minScore = check("minScore", get("minScore"), (v) => (/^\d{1,3}(\.\d+)?$/.test(v) && Number(v) <= 100 ? Number(v) : undefined));
@@ -52,7 +78,8 @@ export function parseDirectoryFilters(params: URLSearchParams): { filters: Direc
   filters.womenLed = check("womenLed", get("womenLed"), (v) => BOOLEAN.get(v));
   filters.youthLed = check("youthLed", get("youthLed"), (v) => BOOLEAN.get(v));
   filters.q = check("q", get("q"), (v) => (v.length <= 200 && !/[\u0000-\u001f]/.test(v) ? v : undefined));
-  filters.sort = check("sort", get("sort"), (v) => ((SORTS as readonly string[]).includes(v) ? (v as DirectorySort) : undefined)) ?? "score";
+  filters.sort =
+    check("sort", get("sort"), (v) => ((SORTS as readonly string[]).includes(v) ? (v as DirectorySort) : undefined)) ?? "score";
   return { filters, invalid };
 }
 

@@ -42,7 +42,8 @@ const quoteText = (text: string) =>
 function plainText(parts: EmailParts): string {
   const blocks: string[] = [parts.siteName, parts.greeting, ...parts.paragraphs];
   if (parts.quote) blocks.push(quoteText(parts.quote));
-  for (const item of parts.items ?? []) blocks.push([`* ${item.text}`, ...(item.quote ? [quoteText(item.quote)] : []), `  ${item.url}`].join("\n"));
+  for (const item of parts.items ?? [])
+    blocks.push([`* ${item.text}`, ...(item.quote ? [quoteText(item.quote)] : []), `  ${item.url}`].join("\n"));
   blocks.push(`${parts.action.label}:\n${parts.action.url}`);
   blocks.push(parts.signature);
   const footer = [parts.reason];

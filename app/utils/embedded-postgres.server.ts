@@ -179,7 +179,9 @@ export async function startEmbeddedPostgres({
 
   const restartAfterExit = async (code: number | null, signal: NodeJS.Signals | null) => {
     if (stopping) return;
-    console.warn(`The embedded PostgreSQL stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); starting it again ...`);
+    console.warn(
+      `The embedded PostgreSQL stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); starting it again ...`,
+    );
     const since = Date.now();
     restarting = (async () => {
       for (let attempt = 0; !stopping; attempt += 1) {
@@ -190,7 +192,9 @@ export async function startEmbeddedPostgres({
         try {
           await removeStalePidFile(databaseDir, (line) => console.warn(line));
           await startOnce();
-          console.warn(`The embedded PostgreSQL is running again (attempt ${attempt + 1}, ${((Date.now() - since) / 1000).toFixed(1)} s after it stopped).`);
+          console.warn(
+            `The embedded PostgreSQL is running again (attempt ${attempt + 1}, ${((Date.now() - since) / 1000).toFixed(1)} s after it stopped).`,
+          );
           return;
         } catch (error) {
           console.warn(`Starting the embedded PostgreSQL again failed (attempt ${attempt + 1}): ${(error as Error).message}`);

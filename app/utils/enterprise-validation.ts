@@ -1,11 +1,5 @@
 import { z } from "zod";
-import {
-  BENEFICIARY_GROUPS,
-  COUNTRY_CODES,
-  isRegionOf,
-  LEGAL_FORMS,
-  SECTORS,
-} from "~/utils/reference-data";
+import { BENEFICIARY_GROUPS, COUNTRY_CODES, isRegionOf, LEGAL_FORMS, SECTORS } from "~/utils/reference-data";
 import { SLUG_PATTERN } from "~/utils/slug";
 import { hasNoControlCharacters } from "~/utils/validation";
 

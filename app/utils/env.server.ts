@@ -16,9 +16,15 @@ export function parseTrustProxy(value: string, ctx: z.RefinementCtx): false | nu
   if (text === "false" || text === "0") return false;
   if (text === "true") return 1;
   if (/^[0-9]+$/.test(text)) return Math.min(Number(text), 32);
-  const entries = text.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = text
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length > 0 && entries.every((entry) => PROXY_NAMES.has(entry) || PROXY_ADDRESS.test(entry))) return entries;
-  ctx.addIssue({ code: "custom", message: "must be false, a number of proxy hops (1 for one proxy) or a comma-separated list of proxy addresses" });
+  ctx.addIssue({
+    code: "custom",
+    message: "must be false, a number of proxy hops (1 for one proxy) or a comma-separated list of proxy addresses",
+  });
   return z.NEVER;
 }
 
@@ -28,20 +34,46 @@ const EnvSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   DATABASE_URL: z.preprocess(
     blankAsUnset,
-    z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL").optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+      .optional(),
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRUST_PROXY: z.preprocess(blankAsUnset, z.string().default("false")).transform(parseTrustProxy),
   ORTAQ_DATA_DIR: z.string().default("./data/postgres"),
   ORTAQ_SEED: z.enum(["auto", "never"]).default("auto"),
   SESSION_SECURE_COOKIE: z.enum(["true", "false"]).optional(),
-  STRIPE_SECRET_KEY: z.preprocess(blankAsUnset, z.string().regex(/^(sk|rk)_/, "must be a Stripe secret key (sk_...)").optional()),
-  STRIPE_WEBHOOK_SECRET: z.preprocess(blankAsUnset, z.string().regex(/^whsec_/, "must be a Stripe webhook secret (whsec_...)").optional()),
-  STRIPE_CURRENCIES: z.preprocess(blankAsUnset, z.string().regex(/^[A-Za-z]{3}(,[A-Za-z]{3})*$/, "must be a comma-separated list of currency codes").optional()),
+  STRIPE_SECRET_KEY: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^(sk|rk)_/, "must be a Stripe secret key (sk_...)")
+      .optional(),
+  ),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^whsec_/, "must be a Stripe webhook secret (whsec_...)")
+      .optional(),
+  ),
+  STRIPE_CURRENCIES: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^[A-Za-z]{3}(,[A-Za-z]{3})*$/, "must be a comma-separated list of currency codes")
+      .optional(),
+  ),
   STRIPE_API_BASE: z.preprocess(blankAsUnset, z.url().optional()),
   STRIPE_CHECKOUT_ORIGIN: z.preprocess(blankAsUnset, z.url().optional()),
   EVIDENCE_DIR: z.preprocess(blankAsUnset, z.string().default("./data/evidence")),
-  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024, "must be at least 1024 bytes").max(1_073_741_824, "must be at most 1 GiB").default(10 * 1024 * 1024),
+  EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024, "must be at least 1024 bytes")
+    .max(1_073_741_824, "must be at most 1 GiB")
+    .default(10 * 1024 * 1024),
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   ADMIN_EMAIL: z.preprocess(blankAsUnset, z.email().optional()),
   ADMIN_PASSWORD: z.preprocess(blankAsUnset, z.string().min(10, "must be at least 10 characters").optional()),
@@ -54,13 +86,19 @@ const EnvSchema = z.object({
   ),
   SMTP_URL: z.preprocess(
     blankAsUnset,
-    z.url().regex(/^smtps?:\/\/[^/]/i, "must be an smtp:// or smtps:// URL such as smtp://user:pass@host:587").optional(),
+    z
+      .url()
+      .regex(/^smtps?:\/\/[^/]/i, "must be an smtp:// or smtps:// URL such as smtp://user:pass@host:587")
+      .optional(),
   ),
   MAIL_FROM: z.preprocess(
     blankAsUnset,
     z
       .string()
-      .regex(/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address such as no-reply@example.org or Ortaq <no-reply@example.org>")
+      .regex(
+        /^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/,
+        "must be an address such as no-reply@example.org or Ortaq <no-reply@example.org>",
+      )
       .optional(),
   ),
   MAIL_OUTBOX_DIR: z.preprocess(blankAsUnset, z.string().default("./data/outbox")),

@@ -2,7 +2,12 @@
 // made once per language and options: making one costs far more than using it.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, language: string, options: object | undefined, make: () => T): T {
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  kind: string,
+  language: string,
+  options: object | undefined,
+  make: () => T,
+): T {
   const key = `${kind}|${language}|${options ? JSON.stringify(options) : ""}`;
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) {
@@ -26,7 +31,12 @@ export const numberFormat = (language: string, options?: Intl.NumberFormatOption
 const CALENDARS: Partial<Record<string, string>> = { ps: "gregory" };
 
 export const dateTimeFormat = (language: string, options?: Intl.DateTimeFormatOptions) =>
-  cached("d", language, options, () => new Intl.DateTimeFormat(language, CALENDARS[language] ? { calendar: CALENDARS[language], ...options } : options));
+  cached(
+    "d",
+    language,
+    options,
+    () => new Intl.DateTimeFormat(language, CALENDARS[language] ? { calendar: CALENDARS[language], ...options } : options),
+  );
 
 // Node writes a plain space where CLDR's data, as FormatJS ships it to browsers that lack a
 // language (app/utils/intl-polyfill.client.ts), has a narrow no-break space ("2026 ж." in

@@ -13,7 +13,15 @@ export interface ForumCategorySeed {
   country: string | null;
 }
 
-const THEMES: ForumCategorySeed[] = ["social-entrepreneurship", "finance-and-funding", "regulation-and-policy", "impact-measurement", "inclusion", "climate", "youth-and-generations"].map((slug) => ({ slug, kind: "theme", country: null }));
+const THEMES: ForumCategorySeed[] = [
+  "social-entrepreneurship",
+  "finance-and-funding",
+  "regulation-and-policy",
+  "impact-measurement",
+  "inclusion",
+  "climate",
+  "youth-and-generations",
+].map((slug) => ({ slug, kind: "theme", country: null }));
 
 type Reference = {
   country: Record<string, string>;
@@ -23,7 +31,11 @@ type Reference = {
 const reference = (language: Language) => resources[language]?.reference as Reference | undefined;
 const englishCountry = (code: string) => reference("en")!.country[code] ?? code;
 
-const COUNTRIES: ForumCategorySeed[] = COUNTRY_CODES.map((code) => ({ slug: slugify(englishCountry(code)), kind: "country", country: code }));
+const COUNTRIES: ForumCategorySeed[] = COUNTRY_CODES.map((code) => ({
+  slug: slugify(englishCountry(code)),
+  kind: "country",
+  country: code,
+}));
 
 export const FORUM_CATEGORY_SEEDS: ReadonlyArray<ForumCategorySeed> = [...THEMES, ...COUNTRIES];
 

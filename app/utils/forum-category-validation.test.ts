@@ -9,7 +9,15 @@ function fixedForumSegments() {
   const routes = readdirSync(fileURLToPath(new URL("../routes", import.meta.url)));
   const segments = routes
     .filter((name) => name.startsWith("forum_."))
-    .map((name) => name.replace(/\.tsx?$/, "").slice("forum_.".length).replaceAll("[.]", "\u0000").split(".")[0]!.replace(/_$/, "").replaceAll("\u0000", "."))
+    .map((name) =>
+      name
+        .replace(/\.tsx?$/, "")
+        .slice("forum_.".length)
+        .replaceAll("[.]", "\u0000")
+        .split(".")[0]!
+        .replace(/_$/, "")
+        .replaceAll("\u0000", "."),
+    )
     .filter((segment) => !segment.startsWith("$"));
   return new Set(segments);
 }
@@ -25,7 +33,10 @@ describe("category addresses that forum pages use", () => {
     for (const en of ["Search", "NEW", "Threads!", "  moderation  "]) {
       const parsed = NewCategorySchema.safeParse({ name: { en, ru: "Поиск" }, description: {}, kind: "theme" });
       expect(parsed.success, en).toBe(false);
-      expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message]), en).toEqual([["name.en", "forumAdmin.errors.slugReserved"]]);
+      expect(
+        parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message]),
+        en,
+      ).toEqual([["name.en", "forumAdmin.errors.slugReserved"]]);
     }
     expect(NewCategorySchema.safeParse({ name: { en: "Search and rescue" }, description: {}, kind: "theme" }).success).toBe(true);
   });

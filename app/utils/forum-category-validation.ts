@@ -29,7 +29,15 @@ const Description = z
  * with one of these slugs could not be reached at /forum/<slug> or would hide the page. A test
  * beside this file keeps the list in step with the routes.
  */
-export const RESERVED_CATEGORY_SLUGS: ReadonlySet<string> = new Set(["consultations", "flags", "moderation", "new", "posts", "search", "threads"]);
+export const RESERVED_CATEGORY_SLUGS: ReadonlySet<string> = new Set([
+  "consultations",
+  "flags",
+  "moderation",
+  "new",
+  "posts",
+  "search",
+  "threads",
+]);
 
 export function isReservedCategorySlug(slug: string) {
   return RESERVED_CATEGORY_SLUGS.has(slug);
@@ -37,7 +45,18 @@ export function isReservedCategorySlug(slug: string) {
 
 /** One field per language (`name.en`, `name.kk`, … in the form): English as `english` checks it, the others as `other`. */
 function perLanguage<English extends z.ZodType, Other extends z.ZodType>(english: English, other: Other) {
-  return z.object({ en: english, ru: other, kk: other, ky: other, uz: other, tg: other, tk: other, mn: other, "fa-AF": other, ps: other } satisfies Record<Language, z.ZodType>);
+  return z.object({
+    en: english,
+    ru: other,
+    kk: other,
+    ky: other,
+    uz: other,
+    tg: other,
+    tk: other,
+    mn: other,
+    "fa-AF": other,
+    ps: other,
+  } satisfies Record<Language, z.ZodType>);
 }
 
 /** The languages that have a text, as stored: a language left empty has no entry (English always has one). */

@@ -15,7 +15,9 @@ describe("isConsultationOpen", () => {
 
   test("reads the dates a loader serialised as strings, and a time in milliseconds, the same way", () => {
     expect(isConsultationOpen({ closesAt: "2026-06-01T00:00:00.000Z", closedAt: null }, now)).toBe(true);
-    expect(isConsultationOpen({ closesAt: "2026-06-01T00:00:00.000Z", closedAt: null }, new Date("2026-06-02T00:00:00Z").getTime())).toBe(false);
+    expect(isConsultationOpen({ closesAt: "2026-06-01T00:00:00.000Z", closedAt: null }, new Date("2026-06-02T00:00:00Z").getTime())).toBe(
+      false,
+    );
     expect(isConsultationOpen({ closesAt: "2026-06-01T00:00:00.000Z", closedAt: "2026-04-30T00:00:00.000Z" }, now)).toBe(false);
   });
 });

@@ -12,7 +12,11 @@ import { renderMarkdown } from "~/utils/markdown.server";
 export async function feedLanguage(request: Request): Promise<{ language: Language; inUrl: boolean }> {
   const lang = new URL(request.url).searchParams.get("lang");
   if (lang === null) return { language: await getLanguage(request), inUrl: false };
-  if (!isLanguage(lang)) throw new Response("Unknown language: lang must be one of the site's language codes, such as en or ru.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!isLanguage(lang))
+    throw new Response("Unknown language: lang must be one of the site's language codes, such as en or ru.", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   return { language: lang, inUrl: true };
 }
 
@@ -54,7 +58,12 @@ export function forumFeedResponse<Category extends { slug: string }>({
     updated: threads[0]?.createdAt ?? new Date(0),
     entries: threads.map((thread) => {
       const first = thread.posts[0];
-      const html = !first || first.deletedAt ? `<p>${placeholders.deleted}</p>` : first.hiddenAt ? `<p>${placeholders.hidden}</p>` : renderMarkdown(first.body);
+      const html =
+        !first || first.deletedAt
+          ? `<p>${placeholders.deleted}</p>`
+          : first.hiddenAt
+            ? `<p>${placeholders.hidden}</p>`
+            : renderMarkdown(first.body);
       return {
         id: `${origin}/forum/threads/${thread.id}`,
         title: thread.title,

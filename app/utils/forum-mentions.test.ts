@@ -8,8 +8,9 @@ test("a handle comes from the display name, transliterated, lower case", () => {
 });
 
 test("mentions are @handles outside code, quotes, e-mail addresses and paths, each named once", () => {
-  expect(extractMentions("> @quoted-person wrote:\n> hello @someone-quoted\nHi @daniyar-fund and @Daniyar-Fund, see `@not-this` and mail@example.org or /path/@x.\n```\n@nor-this\n```\n(@last)")).toEqual([
-    "daniyar-fund",
-    "last",
-  ]);
+  expect(
+    extractMentions(
+      "> @quoted-person wrote:\n> hello @someone-quoted\nHi @daniyar-fund and @Daniyar-Fund, see `@not-this` and mail@example.org or /path/@x.\n```\n@nor-this\n```\n(@last)",
+    ),
+  ).toEqual(["daniyar-fund", "last"]);
 });

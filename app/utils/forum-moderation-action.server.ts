@@ -42,7 +42,11 @@ export async function handleModerationAction<Schema extends z.ZodType<Moderation
   params: Params;
   schema: Schema;
   subjectPage: (id: string) => string;
-  act: (args: { moderatorId: string; id: string; value: z.output<Schema> }) => Promise<{ ok: true } | { ok: false; reason: Refusal | "not_found" }>;
+  act: (args: {
+    moderatorId: string;
+    id: string;
+    value: z.output<Schema>;
+  }) => Promise<{ ok: true } | { ok: false; reason: Refusal | "not_found" }>;
   refusal?: (reason: Refusal | "not_found", value: z.output<Schema>) => ModerationRefusalMessage | undefined;
 }) {
   const { user, id } = await requireModerationSubject(request, params);
@@ -53,8 +57,14 @@ export async function handleModerationAction<Schema extends z.ZodType<Moderation
   if (!outcome.ok) {
     const message = refusal?.(outcome.reason, value);
     if (!message && outcome.reason === "not_found") notFound();
-    if (message && "field" in message) return data(submission.reply({ fieldErrors: { [message.field]: [message.error] } }), { status: 400 });
-    return data(submission.reply({ formErrors: [message?.formError ?? `forumModeration.refusal.${value.intent}NoChange`] }), { status: 409 });
+    if (message && "field" in message)
+      return data(submission.reply({ fieldErrors: { [message.field]: [message.error] } }), { status: 400 });
+    return data(submission.reply({ formErrors: [message?.formError ?? `forumModeration.refusal.${value.intent}NoChange`] }), {
+      status: 409,
+    });
   }
-  return redirectWithNotice(safeRedirect(value.redirectTo, subjectPage(id)), `forumModeration.done.${DONE_NOTICES.has(value.intent) ? value.intent : "other"}`);
+  return redirectWithNotice(
+    safeRedirect(value.redirectTo, subjectPage(id)),
+    `forumModeration.done.${DONE_NOTICES.has(value.intent) ? value.intent : "other"}`,
+  );
 }

@@ -84,11 +84,17 @@ export function newConsultationSchema(now = new Date()) {
         error: "forumModeration.errors.closingDate",
         abort: true,
       })
-      .refine((v) => closingDateToInstant(v).getTime() - now.getTime() >= DAY_MS, { error: "forumModeration.errors.closingDatePast", abort: true })
+      .refine((v) => closingDateToInstant(v).getTime() - now.getTime() >= DAY_MS, {
+        error: "forumModeration.errors.closingDatePast",
+        abort: true,
+      })
       .refine((v) => closingDateToInstant(v).getTime() - now.getTime() <= (MAX_CONSULTATION_DAYS + 1) * DAY_MS, {
         error: "forumModeration.errors.closingDateTooFar",
       }),
-    country: z.string().regex(/^[A-Z]{2}$/, { error: "errors.invalid" }).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, { error: "errors.invalid" })
+      .optional(),
   });
 }
 

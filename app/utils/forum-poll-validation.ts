@@ -2,7 +2,12 @@
 // fields on the new-thread and new-consultation forms (optional there) and on the poll's own form, and
 // the vote and close forms.
 import { z } from "zod";
-import { closingDateToInstant, MAX_CONSULTATION_DAYS, ModerationReasonSchema, newConsultationSchema } from "~/utils/forum-moderation-validation";
+import {
+  closingDateToInstant,
+  MAX_CONSULTATION_DAYS,
+  ModerationReasonSchema,
+  newConsultationSchema,
+} from "~/utils/forum-moderation-validation";
 import {
   MAX_POLL_OPTION_LENGTH,
   MAX_POLL_OPTIONS,
@@ -57,7 +62,11 @@ type PollFieldValues = {
  * and left out when its question and options are both empty. `latestClose`: a consultation's closing
  * instant, which the poll may not outlast.
  */
-export function checkPollFields(value: PollFieldValues, ctx: z.RefinementCtx, { required, now, latestClose }: { required: boolean; now: Date; latestClose?: Date | null }) {
+export function checkPollFields(
+  value: PollFieldValues,
+  ctx: z.RefinementCtx,
+  { required, now, latestClose }: { required: boolean; now: Date; latestClose?: Date | null },
+) {
   const question = value.pollQuestion ?? "";
   const options = pollOptionLines(value.pollOptions ?? "");
   if (!required && !question && options.length === 0) return;
@@ -67,14 +76,17 @@ export function checkPollFields(value: PollFieldValues, ctx: z.RefinementCtx, { 
   if (options.length < MIN_POLL_OPTIONS) issue("pollOptions", "forumPoll.errors.tooFewOptions");
   else if (options.length > MAX_POLL_OPTIONS) issue("pollOptions", "forumPoll.errors.tooManyOptions");
   else if (options.some((option) => option.length > MAX_POLL_OPTION_LENGTH)) issue("pollOptions", "forumPoll.errors.optionTooLong");
-  else if (new Set(options.map((option) => option.toLocaleLowerCase())).size !== options.length) issue("pollOptions", "forumPoll.errors.repeatedOption");
+  else if (new Set(options.map((option) => option.toLocaleLowerCase())).size !== options.length)
+    issue("pollOptions", "forumPoll.errors.repeatedOption");
   // A date in the wrong shape has its message from the field's own check.
   if (value.pollClosesOn && /^\d{4}-\d{2}-\d{2}$/.test(value.pollClosesOn)) {
     const closesAt = closingDateToInstant(value.pollClosesOn);
-    if (Number.isNaN(closesAt.getTime()) || !closesAt.toISOString().startsWith(value.pollClosesOn)) issue("pollClosesOn", "forumModeration.errors.closingDate");
+    if (Number.isNaN(closesAt.getTime()) || !closesAt.toISOString().startsWith(value.pollClosesOn))
+      issue("pollClosesOn", "forumModeration.errors.closingDate");
     else if (closesAt.getTime() - now.getTime() < DAY_MS) issue("pollClosesOn", "forumModeration.errors.closingDatePast");
     else if (latestClose && closesAt.getTime() > latestClose.getTime()) issue("pollClosesOn", "forumPoll.errors.afterConsultation");
-    else if (closesAt.getTime() - now.getTime() > (MAX_CONSULTATION_DAYS + 1) * DAY_MS) issue("pollClosesOn", "forumPoll.errors.closingDateTooFar");
+    else if (closesAt.getTime() - now.getTime() > (MAX_CONSULTATION_DAYS + 1) * DAY_MS)
+      issue("pollClosesOn", "forumPoll.errors.closingDateTooFar");
   }
 }
 
@@ -93,7 +105,13 @@ export function pollInputOf(value: PollFieldValues): PollInput | null {
 
 /** The form's starting values: those of an existing poll (to change it), or of a new one. */
 export function pollFieldDefaults(
-  poll: { question: string; options: { label: string }[]; multipleChoice: boolean; closesAt: Date | string | null; resultsBeforeVote: boolean } | null,
+  poll: {
+    question: string;
+    options: { label: string }[];
+    multipleChoice: boolean;
+    closesAt: Date | string | null;
+    resultsBeforeVote: boolean;
+  } | null,
 ): { pollQuestion?: string; pollOptions?: string; pollMultiple?: string; pollClosesOn?: string; pollResults: string } {
   if (!poll) return { pollResults: "always" };
   return {
@@ -120,7 +138,8 @@ export function newConsultationWithPollSchema(now = new Date()) {
   return newConsultationSchema(now)
     .extend(POLL_FIELDS)
     .superRefine((value, ctx) => {
-      const closes = typeof value.closesOn === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value.closesOn) ? closingDateToInstant(value.closesOn) : null;
+      const closes =
+        typeof value.closesOn === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value.closesOn) ? closingDateToInstant(value.closesOn) : null;
       checkPollFields(value, ctx, { required: false, now, latestClose: closes && !Number.isNaN(closes.getTime()) ? closes : null });
     });
 }
@@ -131,7 +150,10 @@ const redirectTo = z.string().max(2000).optional();
 export const PollActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("vote"),
-    choice: z.array(IdSchema, { error: "forumPoll.errors.chooseOption" }).min(1, { error: "forumPoll.errors.chooseOption" }).max(MAX_POLL_OPTIONS),
+    choice: z
+      .array(IdSchema, { error: "forumPoll.errors.chooseOption" })
+      .min(1, { error: "forumPoll.errors.chooseOption" })
+      .max(MAX_POLL_OPTIONS),
     redirectTo,
   }),
   z.object({ intent: z.literal("close"), reason: ModerationReasonSchema, redirectTo }),

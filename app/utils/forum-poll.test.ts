@@ -3,7 +3,13 @@ import { isPollOpen, pollClosedOn, pollOptionLines, pollResultsTable, splitBreak
 
 describe("a poll's options typed one per line", () => {
   test("are trimmed, without empty lines or list markers", () => {
-    expect(pollOptionLines("  Markets \r\n\n- Online shop\n* Fairs\n2. Partners\n3) Exports\n")).toEqual(["Markets", "Online shop", "Fairs", "Partners", "Exports"]);
+    expect(pollOptionLines("  Markets \r\n\n- Online shop\n* Fairs\n2. Partners\n3) Exports\n")).toEqual([
+      "Markets",
+      "Online shop",
+      "Fairs",
+      "Partners",
+      "Exports",
+    ]);
   });
   test("keep a number that is part of the option", () => {
     expect(pollOptionLines("2026 or later\n10%")).toEqual(["2026 or later", "10%"]);
@@ -46,10 +52,14 @@ describe("whether a poll takes votes", () => {
   test("not once closed early, nor after its consultation", () => {
     expect(isPollOpen({ closesAt: null, closedAt: "2027-01-09T00:00:00Z" }, null, now)).toBe(false);
     expect(isPollOpen({ closesAt: null, closedAt: null }, { closesAt: "2027-01-09T00:00:00Z", closedAt: null }, now)).toBe(false);
-    expect(isPollOpen({ closesAt: null, closedAt: null }, { closesAt: "2027-02-01T00:00:00Z", closedAt: "2027-01-10T00:00:00Z" }, now)).toBe(false);
+    expect(
+      isPollOpen({ closesAt: null, closedAt: null }, { closesAt: "2027-02-01T00:00:00Z", closedAt: "2027-01-10T00:00:00Z" }, now),
+    ).toBe(false);
   });
   test("a closed poll closed at the earliest of its own closing and its consultation's", () => {
-    expect(pollClosedOn({ closesAt: "2027-03-01T00:00:00Z", closedAt: null }, { closesAt: "2027-02-01T00:00:00Z", closedAt: null })).toEqual(new Date("2027-02-01T00:00:00Z"));
+    expect(
+      pollClosedOn({ closesAt: "2027-03-01T00:00:00Z", closedAt: null }, { closesAt: "2027-02-01T00:00:00Z", closedAt: null }),
+    ).toEqual(new Date("2027-02-01T00:00:00Z"));
   });
 });
 
@@ -66,7 +76,12 @@ test("the CSV table has a row per option with its votes and share in percent, an
     },
     t,
   );
-  expect(table.header).toEqual(["forumPoll.results.option", "forumPoll.results.votes", "forumPoll.csv.share", "forumPoll.csv.groupVotes(forumPoll.groups.funder)"]);
+  expect(table.header).toEqual([
+    "forumPoll.results.option",
+    "forumPoll.results.votes",
+    "forumPoll.csv.share",
+    "forumPoll.csv.groupVotes(forumPoll.groups.funder)",
+  ]);
   expect(table.rows).toEqual([
     ["Yes", 2, 66.7, 2],
     ["No", 1, 33.3, 1],

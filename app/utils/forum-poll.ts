@@ -69,7 +69,10 @@ export function isPollOpen(
 }
 
 /** When a closed poll closed: the earliest of its own closing, its closing date and its consultation's. */
-export function pollClosedOn(poll: PollTiming, consultation: { closesAt: Date | string; closedAt: Date | string | null } | null): Date | null {
+export function pollClosedOn(
+  poll: PollTiming,
+  consultation: { closesAt: Date | string; closedAt: Date | string | null } | null,
+): Date | null {
   const moments = [poll.closedAt, poll.closesAt, consultation?.closedAt ?? null, consultation?.closesAt ?? null]
     .filter((m): m is Date | string => m !== null)
     .map((m) => new Date(m).getTime());
@@ -89,7 +92,11 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
  * the last row counts the voters.
  */
 export function pollResultsTable(
-  results: { voters: number; options: { label: string; votes: number; share: number }[]; breakdown: { groups: { group: string; voters: number; votes: number[] }[] } | null },
+  results: {
+    voters: number;
+    options: { label: string; votes: number; share: number }[];
+    breakdown: { groups: { group: string; voters: number; votes: number[] }[] } | null;
+  },
   t: Translate,
 ) {
   const groups = results.breakdown?.groups ?? [];

@@ -30,7 +30,8 @@ describe("guessLanguage", () => {
   });
 
   test("quoted lines, links and @handles are someone else's words and do not count", () => {
-    const reply = "> Делюсь опытом: в прошлом году наш цех получил займ без залога.\n\nThank you, this is useful for our committee. @aigerim-sadykova";
+    const reply =
+      "> Делюсь опытом: в прошлом году наш цех получил займ без залога.\n\nThank you, this is useful for our committee. @aigerim-sadykova";
     expect(guessLanguage(reply, "ru")).toBe("en");
   });
 

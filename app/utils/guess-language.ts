@@ -42,7 +42,9 @@ const EVIDENCE: Record<Script, Partial<Record<Language, Evidence>>> = {
         [/ң/gu, 1],
         [/[өү]/gu, 0.5],
       ],
-      words: words("жана үчүн менен бул эмес болот биз сиз жөнүндө боюнча ошол ушул дагы абдан анткени эле чейин бирок рахмат саламатсызбы"),
+      words: words(
+        "жана үчүн менен бул эмес болот биз сиз жөнүндө боюнча ошол ушул дагы абдан анткени эле чейин бирок рахмат саламатсызбы",
+      ),
     },
     tg: {
       letters: [
@@ -75,7 +77,9 @@ const EVIDENCE: Record<Script, Partial<Record<Language, Evidence>>> = {
         [/[oOgG]['’`]/gu, 1],
         [/q(?!u)/gu, 0.5],
       ],
-      words: words("va uchun bilan emas ham kerak yoki lekin juda mumkin edi esa hamda shu ular nima agar qanday haqida rahmat assalomu boʻlgan boʻyicha yoʻq koʻp"),
+      words: words(
+        "va uchun bilan emas ham kerak yoki lekin juda mumkin edi esa hamda shu ular nima agar qanday haqida rahmat assalomu boʻlgan boʻyicha yoʻq koʻp",
+      ),
     },
     tk: {
       letters: [[/[ňýžşçäöü]/gu, 2]],

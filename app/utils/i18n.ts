@@ -46,7 +46,11 @@ export function matchLanguage(tag: string): Language | null {
   if (primary === "uz" && parts.includes("cyrl")) return null;
   const exact = SUPPORTED_LANGUAGES.find((l) => l.toLowerCase() === tag.trim().toLowerCase());
   if (exact) return exact;
-  return (Object.hasOwn(PRIMARY_ALIASES, primary) ? PRIMARY_ALIASES[primary] : undefined) ?? SUPPORTED_LANGUAGES.find((l) => l.split("-")[0] === primary) ?? null;
+  return (
+    (Object.hasOwn(PRIMARY_ALIASES, primary) ? PRIMARY_ALIASES[primary] : undefined) ??
+    SUPPORTED_LANGUAGES.find((l) => l.split("-")[0] === primary) ??
+    null
+  );
 }
 
 /** The best supported language of an `Accept-Language` header, by its q-values, or null. */

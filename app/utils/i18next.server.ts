@@ -49,7 +49,10 @@ export function i18nFor(language: Language): Promise<I18n> {
   let instance = instances.get(language);
   if (!instance) {
     const created = createInstance();
-    instance = created.use(initReactI18next).init({ ...i18nConfig, lng: language, resources }).then(() => created);
+    instance = created
+      .use(initReactI18next)
+      .init({ ...i18nConfig, lng: language, resources })
+      .then(() => created);
     instances.set(language, instance);
   }
   return instance;

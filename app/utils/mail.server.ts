@@ -40,7 +40,10 @@ function smtpTransporter(url: string): Transporter {
   if (smtp?.url !== url) {
     smtp?.transporter.close();
     // Short timeouts: a stuck server must not hold a claimed message (and its database transaction) for long.
-    smtp = { url, transporter: nodemailer.createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 }) };
+    smtp = {
+      url,
+      transporter: nodemailer.createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 }),
+    };
   }
   return smtp.transporter;
 }
@@ -95,7 +98,11 @@ export async function readOutbox({ limit = 30 }: { limit?: number } = {}): Promi
     if (error.code === "ENOENT") return [] as string[];
     throw error;
   });
-  const newest = names.filter((name) => /^[\w-]+\.eml$/.test(name)).sort().reverse().slice(0, limit);
+  const newest = names
+    .filter((name) => /^[\w-]+\.eml$/.test(name))
+    .sort()
+    .reverse()
+    .slice(0, limit);
   return Promise.all(
     newest.map(async (file) => {
       const parsed = await simpleParser(await readFile(path.join(dir, file)));

@@ -37,7 +37,16 @@ describe("renderMarkdown", () => {
 
 test("isSafeLink allows web, mail and same-site links only", () => {
   for (const ok of ["https://example.org", "http://x.org/a?b", "mailto:a@b.org", "/forum", "#post-3"]) expect(isSafeLink(ok)).toBe(true);
-  for (const bad of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "//evil.example", "/\\evil", "vbscript:x", "ftp://x", "relative"]) {
+  for (const bad of [
+    "javascript:alert(1)",
+    "JAVASCRIPT:alert(1)",
+    "data:text/html,x",
+    "//evil.example",
+    "/\\evil",
+    "vbscript:x",
+    "ftp://x",
+    "relative",
+  ]) {
     expect(isSafeLink(bad)).toBe(false);
   }
 });

@@ -11,7 +11,8 @@ export const dimensionDescription = (t: Translate, id: string) => text(t, `dimen
 export const questionText = (t: Translate, id: string) => text(t, `question.${id}.text`, id);
 export const questionHelp = (t: Translate, id: string) => text(t, `question.${id}.help`, "");
 export const questionUnit = (t: Translate, id: string) => text(t, `question.${id}.unit`, "");
-export const optionLabel = (t: Translate, questionId: string, optionId: string) => text(t, `question.${questionId}.option.${optionId}`, optionId);
+export const optionLabel = (t: Translate, questionId: string, optionId: string) =>
+  text(t, `question.${questionId}.option.${optionId}`, optionId);
 export const tierName = (t: Translate, id: string) => text(t, `tier.${id}`, id);
 export const eligibilityLabel = (t: Translate, id: string) => text(t, `eligibility.${id}.label`, id);
 export const eligibilityFailure = (t: Translate, id: string) => text(t, `eligibility.${id}.failure`, id);

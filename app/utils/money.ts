@@ -4,7 +4,22 @@ import { formatNumber, toAsciiDigits } from "~/utils/format";
 
 /** Currencies Stripe charges without a minor unit (the amount is in whole units). */
 export const ZERO_DECIMAL_CURRENCIES = new Set([
-  "BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF",
+  "BIF",
+  "CLP",
+  "DJF",
+  "GNF",
+  "JPY",
+  "KMF",
+  "KRW",
+  "MGA",
+  "PYG",
+  "RWF",
+  "UGX",
+  "VND",
+  "VUV",
+  "XAF",
+  "XOF",
+  "XPF",
 ]);
 
 export const minorUnitDigits = (currency: string) => (ZERO_DECIMAL_CURRENCIES.has(currency.toUpperCase()) ? 0 : 2);
@@ -14,7 +29,10 @@ export const minorUnitDigits = (currency: string) => (ZERO_DECIMAL_CURRENCIES.ha
  * currency, or null when it is not a positive amount with at most the currency's decimals.
  */
 export function toMinorUnits(typed: string, currency: string): number | null {
-  const cleaned = toAsciiDigits(typed).trim().replace(/[\s\u00a0\u202f']/g, "").replace(",", ".");
+  const cleaned = toAsciiDigits(typed)
+    .trim()
+    .replace(/[\s\u00a0\u202f']/g, "")
+    .replace(",", ".");
   const digits = minorUnitDigits(currency);
   const pattern = digits === 0 ? /^\d{1,12}$/ : /^\d{1,12}(\.\d{1,2})?$/;
   if (!pattern.test(cleaned)) return null;

@@ -9,7 +9,13 @@ const boolean = { type: "boolean" } as const;
 const dimensions = currentMethodology.dimensions.map((d) => d.id);
 const tiers = currentMethodology.tiers.map((t) => t.id);
 
-const query = (name: string, description: string, schema: Record<string, unknown>) => ({ name, in: "query", required: false, description, schema });
+const query = (name: string, description: string, schema: Record<string, unknown>) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema,
+});
 
 /** The OpenAPI 3.1 document of the open data API; a test checks it and real responses against it. */
 export function openApiDocument(serverUrl: string, t: Translate) {
@@ -44,9 +50,18 @@ export function openApiDocument(serverUrl: string, t: Translate) {
             query("limit", t("openapi.paramLimit"), { type: "integer", minimum: 1, maximum: 100, default: 20 }),
           ],
           responses: {
-            "200": { description: t("openapi.aPageOfEnterprises"), content: { "application/json": { schema: { $ref: "#/components/schemas/EnterprisePage" } } } },
-            "400": { description: t("openapi.invalidParameters"), content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-            "429": { description: t("openapi.tooManyRequests"), content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            "200": {
+              description: t("openapi.aPageOfEnterprises"),
+              content: { "application/json": { schema: { $ref: "#/components/schemas/EnterprisePage" } } },
+            },
+            "400": {
+              description: t("openapi.invalidParameters"),
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+            },
+            "429": {
+              description: t("openapi.tooManyRequests"),
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+            },
           },
         },
       },
@@ -56,9 +71,18 @@ export function openApiDocument(serverUrl: string, t: Translate) {
           summary: t("openapi.aPublishedEnterpriseWith"),
           parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" } }],
           responses: {
-            "200": { description: t("openapi.theEnterprise"), content: { "application/json": { schema: { $ref: "#/components/schemas/Enterprise" } } } },
-            "404": { description: t("openapi.noPublishedEnterpriseHas"), content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-            "429": { description: t("openapi.tooManyRequests"), content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            "200": {
+              description: t("openapi.theEnterprise"),
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Enterprise" } } },
+            },
+            "404": {
+              description: t("openapi.noPublishedEnterpriseHas"),
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+            },
+            "429": {
+              description: t("openapi.tooManyRequests"),
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+            },
           },
         },
       },
@@ -68,7 +92,26 @@ export function openApiDocument(serverUrl: string, t: Translate) {
         DirectoryItem: {
           type: "object",
           additionalProperties: false,
-          required: ["slug", "name", "country", "region", "sector", "sizeBand", "employees", "womenLed", "youthLed", "sdgs", "overall", "tier", "trust", "verifiedAt", "verifiedBy", "eligible", "ratedAt", "description"],
+          required: [
+            "slug",
+            "name",
+            "country",
+            "region",
+            "sector",
+            "sizeBand",
+            "employees",
+            "womenLed",
+            "youthLed",
+            "sdgs",
+            "overall",
+            "tier",
+            "trust",
+            "verifiedAt",
+            "verifiedBy",
+            "eligible",
+            "ratedAt",
+            "description",
+          ],
           properties: {
             slug: string,
             name: string,
@@ -126,7 +169,25 @@ export function openApiDocument(serverUrl: string, t: Translate) {
         Enterprise: {
           type: "object",
           additionalProperties: false,
-          required: ["slug", "name", "legalForm", "country", "region", "city", "sector", "foundedYear", "employees", "womenLed", "youthLed", "description", "mission", "website", "sdgs", "beneficiaryGroups", "ratings"],
+          required: [
+            "slug",
+            "name",
+            "legalForm",
+            "country",
+            "region",
+            "city",
+            "sector",
+            "foundedYear",
+            "employees",
+            "womenLed",
+            "youthLed",
+            "description",
+            "mission",
+            "website",
+            "sdgs",
+            "beneficiaryGroups",
+            "ratings",
+          ],
           properties: {
             slug: string,
             name: string,

@@ -5,7 +5,16 @@ const aida = { email: "aida.nurlanovna@example.kz", displayName: "Aida Nurlanovn
 
 describe("a new password", () => {
   test("is refused when it is one of the most common passwords, however long", () => {
-    for (const password of ["1234567890", "qwertyuiop", "password123", "iloveyou123", "football1234", "qwerty123456", "aaaaaaaaaaaa", "p@ssw0rd123"]) {
+    for (const password of [
+      "1234567890",
+      "qwertyuiop",
+      "password123",
+      "iloveyou123",
+      "football1234",
+      "qwerty123456",
+      "aaaaaaaaaaaa",
+      "p@ssw0rd123",
+    ]) {
       expect(passwordProblem(password, aida), password).toBe("errors.passwordCommon");
     }
   });
@@ -19,7 +28,14 @@ describe("a new password", () => {
   });
 
   test("is accepted when it is long and not guessable, passphrases included", () => {
-    for (const password of ["a long enough password", "correct horse battery", "another long password", "ortaq-demo-2026", "Steppe wind over Almaty at dawn", "tulip lantern 47 orbit"]) {
+    for (const password of [
+      "a long enough password",
+      "correct horse battery",
+      "another long password",
+      "ortaq-demo-2026",
+      "Steppe wind over Almaty at dawn",
+      "tulip lantern 47 orbit",
+    ]) {
       expect(passwordProblem(password, aida), password).toBeNull();
     }
   });

@@ -16,7 +16,10 @@ const zxcvbn = () => (checker ??= new ZxcvbnFactory({ dictionary: { ...common.di
 
 const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
-export function passwordProblem(password: string, { email, displayName }: { email: string; displayName?: string | null }): PasswordProblem | null {
+export function passwordProblem(
+  password: string,
+  { email, displayName }: { email: string; displayName?: string | null },
+): PasswordProblem | null {
   const typed = letters(password);
   const localPart = letters(email.split("@")[0] ?? "");
   const name = letters(displayName ?? "");
@@ -24,6 +27,9 @@ export function passwordProblem(password: string, { email, displayName }: { emai
   if (password.trim().toLowerCase() === email.trim().toLowerCase()) return "errors.passwordPersonal";
   // Equal to a name however short; containing it once it is long enough to mean something (4 letters).
   if (personal.some((part) => typed === part || (part.length >= 4 && typed.includes(part)))) return "errors.passwordPersonal";
-  const result = zxcvbn().check(password, [email, email.split("@")[0] ?? "", displayName ?? "", ...(displayName ?? "").split(/\s+/)].filter((s) => s.length >= 3));
+  const result = zxcvbn().check(
+    password,
+    [email, email.split("@")[0] ?? "", displayName ?? "", ...(displayName ?? "").split(/\s+/)].filter((s) => s.length >= 3),
+  );
   return result.score < MIN_PASSWORD_SCORE ? "errors.passwordCommon" : null;
 }

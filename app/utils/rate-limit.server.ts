@@ -52,7 +52,11 @@ export async function loginRetryAfter(email: string, address: string): Promise<n
   const key = keys(email, address);
   const [pairFailures, latest, accountWait, addressWait] = await Promise.all([
     prisma.loginFailure.count({ where: { key: key.pair, createdAt: { gte: since } } }),
-    prisma.loginFailure.findFirst({ where: { key: key.pair, createdAt: { gte: since } }, select: { createdAt: true }, orderBy: { createdAt: "desc" } }),
+    prisma.loginFailure.findFirst({
+      where: { key: key.pair, createdAt: { gte: since } },
+      select: { createdAt: true },
+      orderBy: { createdAt: "desc" },
+    }),
     ceilingWait(key.account, MAX_FAILURES_PER_ACCOUNT, since, now),
     ceilingWait(key.address, MAX_FAILURES_PER_ADDRESS, since, now),
   ]);

@@ -7,7 +7,6 @@ import type { Translate } from "~/utils/i18n";
 export const COUNTRY_CODES = ["KZ", "KG", "TJ", "TM", "UZ", "AF", "MN"] as const;
 export type CountryCode = (typeof COUNTRY_CODES)[number];
 
-
 type Region = { code: string };
 
 export const REGIONS: Record<CountryCode, ReadonlyArray<Region>> = {
@@ -44,21 +43,8 @@ export const REGIONS: Record<CountryCode, ReadonlyArray<Region>> = {
     { code: "KG-T" },
     { code: "KG-Y" },
   ],
-  TJ: [
-    { code: "TJ-DU" },
-    { code: "TJ-GB" },
-    { code: "TJ-KT" },
-    { code: "TJ-RA" },
-    { code: "TJ-SU" },
-  ],
-  TM: [
-    { code: "TM-A" },
-    { code: "TM-B" },
-    { code: "TM-D" },
-    { code: "TM-L" },
-    { code: "TM-M" },
-    { code: "TM-S" },
-  ],
+  TJ: [{ code: "TJ-DU" }, { code: "TJ-GB" }, { code: "TJ-KT" }, { code: "TJ-RA" }, { code: "TJ-SU" }],
+  TM: [{ code: "TM-A" }, { code: "TM-B" }, { code: "TM-D" }, { code: "TM-L" }, { code: "TM-M" }, { code: "TM-S" }],
   UZ: [
     { code: "UZ-AN" },
     { code: "UZ-BU" },
@@ -159,7 +145,6 @@ export const SECTORS = [
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 
-
 export const LEGAL_FORMS = [
   "llp",
   "sole_proprietor",
@@ -171,9 +156,7 @@ export const LEGAL_FORMS = [
 ] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
 
-
 export const SDGS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17] as const;
-
 
 export const BENEFICIARY_GROUPS = [
   "women",
@@ -190,7 +173,6 @@ export const BENEFICIARY_GROUPS = [
   "people_with_health_conditions",
 ] as const;
 export type BeneficiaryGroup = (typeof BENEFICIARY_GROUPS)[number];
-
 
 /**
  * Size by paid staff, the one definition of the bands: each holds fewer employees than its
@@ -214,14 +196,14 @@ export function sizeBand(employees: number): SizeBand {
 
 /** The same bands as an SQL expression over a column of employees (a column name, never input). */
 export function sizeBandSql(employees: string): string {
-  const cases = SIZE_BAND_LIMITS.map(({ band, below }) => (below === null ? `ELSE '${band}'` : `WHEN ${employees} < ${below} THEN '${band}'`));
+  const cases = SIZE_BAND_LIMITS.map(({ band, below }) =>
+    below === null ? `ELSE '${band}'` : `WHEN ${employees} < ${below} THEN '${band}'`,
+  );
   return `CASE ${cases.join(" ")} END`;
 }
 
-
 export const CURRENCIES = ["KZT", "KGS", "TJS", "TMT", "UZS", "AFN", "MNT", "USD", "EUR"] as const;
 export type Currency = (typeof CURRENCIES)[number];
-
 
 // An unknown code (an old value, a code from outside) is shown as it is rather than as a key.
 export const countryName = (t: Translate, code: string) => t(`reference:country.${code}`, { defaultValue: code });
@@ -230,6 +212,7 @@ export const sectorName = (t: Translate, id: string) => t(`reference:sector.${id
 export const legalFormName = (t: Translate, id: string) => t(`reference:legalForm.${id}`, { defaultValue: id });
 export const sdgName = (t: Translate, goal: number | string) => t(`reference:sdg.${goal}`, { defaultValue: String(goal) });
 /** The goal with its number, the number in the language's own digits: "5. Gender equality", "۵. برابری جنسیتی". */
-export const sdgLabel = (t: Translate, goal: number | string, language: string) => `${formatNumber(Number(goal), language)}. ${sdgName(t, goal)}`;
+export const sdgLabel = (t: Translate, goal: number | string, language: string) =>
+  `${formatNumber(Number(goal), language)}. ${sdgName(t, goal)}`;
 export const beneficiaryGroupName = (t: Translate, id: string) => t(`reference:beneficiaryGroup.${id}`, { defaultValue: id });
 export const sizeBandName = (t: Translate, id: string) => t(`reference:sizeBand.${id}`, { defaultValue: id });

@@ -25,11 +25,14 @@ describe("the origin check before Remix", () => {
 
   const send = (method: string, path: string, headers: Record<string, string>) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const request = http.request({ host: "127.0.0.1", port, method, path, headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } }, (response) => {
-        let body = "";
-        response.on("data", (chunk) => (body += chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-      });
+      const request = http.request(
+        { host: "127.0.0.1", port, method, path, headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } },
+        (response) => {
+          let body = "";
+          response.on("data", (chunk) => (body += chunk));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
       request.on("error", reject);
       request.end(method === "POST" ? "language=ru" : undefined);
     });
@@ -86,7 +89,11 @@ describe("form bodies", () => {
   test("a form POST sent as JSON answers 415, not 500", async () => {
     const outcome = await callAction(
       "routes/login",
-      new Request("http://localhost/login", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "a@b.org" }) }),
+      new Request("http://localhost/login", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ email: "a@b.org" }),
+      }),
     );
     expect(outcome).toBeInstanceOf(Response);
     expect(outcome.status).toBe(415);
@@ -98,7 +105,7 @@ describe("form bodies", () => {
       new Request("http://localhost/language", {
         method: "POST",
         headers: { "Content-Type": "multipart/form-data; boundary=xyz" },
-        body: "--xyz\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\nru\r\n--not-the-boundary",
+        body: '--xyz\r\nContent-Disposition: form-data; name="language"\r\n\r\nru\r\n--not-the-boundary',
       }),
     );
     expect(outcome).toBeInstanceOf(Response);
@@ -108,7 +115,11 @@ describe("form bodies", () => {
   test("a well-formed form still reaches the action", async () => {
     const outcome = await callAction(
       "routes/language",
-      new Request("http://localhost/language", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "language=ru&redirectTo=/forum" }),
+      new Request("http://localhost/language", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: "language=ru&redirectTo=/forum",
+      }),
     );
     expect(outcome.status).toBe(302);
     expect(outcome.headers.get("Location")).toBe("/forum");
@@ -117,7 +128,9 @@ describe("form bodies", () => {
 
 describe("page headers", () => {
   test("a page passes on the Retry-After of its action's 429, which Remix would otherwise drop", () => {
-    const build = guardRoutes({ routes: { "routes/login": { id: "routes/login", path: "login", module: login } } } as unknown as ServerBuild);
+    const build = guardRoutes({
+      routes: { "routes/login": { id: "routes/login", path: "login", module: login } },
+    } as unknown as ServerBuild);
     const headersOf = build.routes["routes/login"]!.module.headers as (args: Record<string, Headers | undefined>) => Headers;
     const passed = headersOf({
       actionHeaders: new Headers({ "Retry-After": "8" }),
@@ -126,6 +139,10 @@ describe("page headers", () => {
       errorHeaders: undefined,
     });
     expect(passed.get("Retry-After")).toBe("8");
-    expect(headersOf({ actionHeaders: new Headers(), loaderHeaders: new Headers(), parentHeaders: new Headers(), errorHeaders: undefined }).get("Retry-After")).toBeNull();
+    expect(
+      headersOf({ actionHeaders: new Headers(), loaderHeaders: new Headers(), parentHeaders: new Headers(), errorHeaders: undefined }).get(
+        "Retry-After",
+      ),
+    ).toBeNull();
   });
 });

@@ -98,7 +98,10 @@ export function guardFormBody(request: Request): Request {
     try {
       return await read();
     } catch {
-      throw new Response("Bad Request: the form's body could not be read.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+      throw new Response("Bad Request: the form's body could not be read.", {
+        status: 400,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
     }
   };
   return request;
@@ -122,7 +125,11 @@ export function guardFormBodies(build: ServerBuild): ServerBuild {
  * posting limit) tells the browser when to try again.
  */
 const passRetryAfter: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHeaders, parentHeaders }) => {
-  const retryAfter = errorHeaders?.get("Retry-After") ?? actionHeaders.get("Retry-After") ?? loaderHeaders.get("Retry-After") ?? parentHeaders.get("Retry-After");
+  const retryAfter =
+    errorHeaders?.get("Retry-After") ??
+    actionHeaders.get("Retry-After") ??
+    loaderHeaders.get("Retry-After") ??
+    parentHeaders.get("Retry-After");
   const headers = new Headers();
   if (retryAfter) headers.set("Retry-After", retryAfter);
   return headers;

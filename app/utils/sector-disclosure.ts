@@ -13,7 +13,10 @@ export function withheldGroups(counts: readonly number[]): Set<number> {
   const withheld = new Set(counts.flatMap((count, i) => (count > 0 && count < MIN_GROUP ? [i] : [])));
   let hidden = [...withheld].reduce((sum, i) => sum + counts[i]!, 0);
   if (withheld.size === 0) return withheld;
-  const shown = counts.map((count, i) => ({ count, i })).filter(({ count, i }) => count > 0 && !withheld.has(i)).sort((a, b) => a.count - b.count || a.i - b.i);
+  const shown = counts
+    .map((count, i) => ({ count, i }))
+    .filter(({ count, i }) => count > 0 && !withheld.has(i))
+    .sort((a, b) => a.count - b.count || a.i - b.i);
   for (const { count, i } of shown) {
     if (hidden >= MIN_GROUP) break;
     withheld.add(i);

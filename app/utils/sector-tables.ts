@@ -12,11 +12,16 @@ export const SECTOR_TABLES = ["overview", "tiers", "trust", "dimensions", "sdgs"
 export type SectorTable = (typeof SECTOR_TABLES)[number];
 
 /** Every table of the dashboard as header and rows: the page renders them and the CSV export writes them. */
-export function sectorTables(summary: SectorSummary, t: T, language: string): Record<SectorTable, { header: string[]; rows: (string | number | null)[][] }> {
+export function sectorTables(
+  summary: SectorSummary,
+  t: T,
+  language: string,
+): Record<SectorTable, { header: string[]; rows: (string | number | null)[][] }> {
   const tooFew = t("sector.tooFew");
   const dimensionLabel = (id: string) => dimensionName(t, id);
   const tierLabel = (id: string) => tierName(t, id);
-  const pct = (x: number | undefined) => (x === undefined ? tooFew : formatNumber(x, language, { style: "percent", maximumFractionDigits: 1 }));
+  const pct = (x: number | undefined) =>
+    x === undefined ? tooFew : formatNumber(x, language, { style: "percent", maximumFractionDigits: 1 });
   return {
     overview: {
       header: [t("sector.figure"), t("sector.value")],
@@ -38,11 +43,17 @@ export function sectorTables(summary: SectorSummary, t: T, language: string): Re
     },
     tiers: {
       header: [t("sector.tier"), t("sector.count")],
-      rows: currentMethodology.tiers.map((tier) => [tierLabel(tier.id), summary.suppressed ? tooFew : (summary.tiers.find((x) => x.tier === tier.id)?.count ?? 0)]),
+      rows: currentMethodology.tiers.map((tier) => [
+        tierLabel(tier.id),
+        summary.suppressed ? tooFew : (summary.tiers.find((x) => x.tier === tier.id)?.count ?? 0),
+      ]),
     },
     trust: {
       header: [t("sector.trust"), t("sector.count")],
-      rows: TRUST_LABELS.map((label) => [t(`sector.trustLabels.${label}`), summary.suppressed ? tooFew : (summary.trust.find((x) => x.label === label)?.count ?? 0)]),
+      rows: TRUST_LABELS.map((label) => [
+        t(`sector.trustLabels.${label}`),
+        summary.suppressed ? tooFew : (summary.trust.find((x) => x.label === label)?.count ?? 0),
+      ]),
     },
     dimensions: {
       header: [t("sector.dimension"), t("sector.mean"), t("sector.median")],

@@ -12,7 +12,10 @@ const DEFAULT_CURRENCIES = ["USD", "EUR", "KZT", "KGS", "TJS", "UZS", "AFN", "MN
 
 /** The currencies offered: STRIPE_CURRENCIES when set (those with a known minimum charge), else the default list. */
 export function contributionCurrencies(): string[] {
-  const configured = getEnv().STRIPE_CURRENCIES?.split(",").map((c) => c.trim().toUpperCase()).filter(Boolean);
+  const configured = getEnv()
+    .STRIPE_CURRENCIES?.split(",")
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
   return configured?.length ? configured.filter((c) => Object.hasOwn(MINIMUM_AMOUNTS, c)) : DEFAULT_CURRENCIES;
 }
 
@@ -31,7 +34,11 @@ export function getStripe(): Stripe {
     maxNetworkRetries: 2,
     timeout: 20_000,
     ...(url
-      ? { host: url.hostname, port: url.port || (url.protocol === "https:" ? 443 : 80), protocol: url.protocol.replace(":", "") as "http" | "https" }
+      ? {
+          host: url.hostname,
+          port: url.port || (url.protocol === "https:" ? 443 : 80),
+          protocol: url.protocol.replace(":", "") as "http" | "https",
+        }
       : {}),
   });
   client = { key, base, stripe };

@@ -11,7 +11,9 @@ const text = (max: number, required = "errors.required") =>
     .max(max, { error: "verification.errors.tooLong" })
     .refine(hasNoControlCharacters, { error: "errors.invalid" });
 
-const QuestionIdSchema = z.string({ error: "verification.errors.question" }).regex(/^[a-z0-9_]{1,64}$/, { error: "verification.errors.question" });
+const QuestionIdSchema = z
+  .string({ error: "verification.errors.question" })
+  .regex(/^[a-z0-9_]{1,64}$/, { error: "verification.errors.question" });
 
 /**
  * A box to tick before a step that discards or settles something. Not marked required in the
@@ -43,14 +45,17 @@ export const EvidenceLinkFormSchema = z.object({
     .trim()
     .min(1, { error: "errors.required" })
     .max(500, { error: "verification.errors.badLink" })
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === "https:" || url.protocol === "http:";
-      } catch {
-        return false;
-      }
-    }, { error: "verification.errors.badLink" }),
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return url.protocol === "https:" || url.protocol === "http:";
+        } catch {
+          return false;
+        }
+      },
+      { error: "verification.errors.badLink" },
+    ),
 });
 
 /** The evidence page's forms other than the upload, which is read as it streams in (EvidenceUploadSchema). */

@@ -53,9 +53,25 @@ const percent = (id: string, dimension: DimensionId, text: LocalizedText, bands:
   ...extra,
 });
 
-const count = (id: string, dimension: DimensionId, text: LocalizedText, bands: Band[], extra: Extra & { max?: number; maxPoints?: number } = {}): Question => {
+const count = (
+  id: string,
+  dimension: DimensionId,
+  text: LocalizedText,
+  bands: Band[],
+  extra: Extra & { max?: number; maxPoints?: number } = {},
+): Question => {
   const { max = 10_000_000, maxPoints, ...rest } = extra;
-  return { id, dimension, type: "number", text, min: 0, max, maxPoints: maxPoints ?? Math.max(...bands.map((b) => b.points)), bands, ...rest };
+  return {
+    id,
+    dimension,
+    type: "number",
+    text,
+    min: 0,
+    max,
+    maxPoints: maxPoints ?? Math.max(...bands.map((b) => b.points)),
+    bands,
+    ...rest,
+  };
 };
 
 const HAS_STAFF: Condition = { question: "es_employees", min: 1 };
@@ -83,7 +99,10 @@ const questions: Question[] = [
   yesNo(
     "si_mission_in_statutes",
     "social_impact",
-    t("Is the mission written into the founding documents (charter, statutes)?", "Закреплена ли миссия в учредительных документах (устав, положение)?"),
+    t(
+      "Is the mission written into the founding documents (charter, statutes)?",
+      "Закреплена ли миссия в учредительных документах (устав, положение)?",
+    ),
     3,
     {
       help: t(
@@ -182,7 +201,10 @@ const questions: Question[] = [
   yesNo(
     "si_impact_report",
     "social_impact",
-    t("Do you publish a report on your social or environmental results?", "Публикуете ли вы отчёт о своих социальных или экологических результатах?"),
+    t(
+      "Do you publish a report on your social or environmental results?",
+      "Публикуете ли вы отчёт о своих социальных или экологических результатах?",
+    ),
     3,
     {
       help: t(
@@ -194,7 +216,10 @@ const questions: Question[] = [
   single(
     "si_affordability",
     "social_impact",
-    t("Can people who cannot pay the full price use your services?", "Могут ли люди, неспособные заплатить полную цену, пользоваться вашими услугами?"),
+    t(
+      "Can people who cannot pay the full price use your services?",
+      "Могут ли люди, неспособные заплатить полную цену, пользоваться вашими услугами?",
+    ),
     [
       o("full_price", "No, everyone pays the full price", "Нет, все платят полную цену", 0),
       o("some_discounts", "Some discounts", "Есть некоторые скидки", 2),
@@ -281,11 +306,7 @@ const questions: Question[] = [
     "es_financial_result",
     "economic_sustainability",
     t("What was last year's financial result?", "Каков финансовый результат прошлого года?"),
-    [
-      o("loss", "A loss", "Убыток", 0),
-      o("break_even", "Break-even", "Безубыточность", 3),
-      o("surplus", "A surplus", "Прибыль", 5),
-    ],
+    [o("loss", "A loss", "Убыток", 0), o("break_even", "Break-even", "Безубыточность", 3), o("surplus", "A surplus", "Прибыль", 5)],
     {
       help: t(
         "All income, grants included, minus all expenses for the last full financial year, from your accounts. Break-even means income and expenses were about equal.",
@@ -326,11 +347,7 @@ const questions: Question[] = [
     "es_revenue_sources",
     "economic_sustainability",
     t("How many significant sources of income do you have?", "Сколько у вас значимых источников дохода?"),
-    [
-      o("one", "One", "Один", 0),
-      o("two_three", "Two or three", "Два-три", 2),
-      o("four_plus", "Four or more", "Четыре и более", 4),
-    ],
+    [o("one", "One", "Один", 0), o("two_three", "Two or three", "Два-три", 2), o("four_plus", "Four or more", "Четыре и более", 4)],
     {
       help: t(
         "Count the sources that each brought a noticeable part of your income in the last financial year (as a guide, a tenth or more), for example a product line, a large customer, a contract with the state or a grant programme.",
@@ -360,7 +377,10 @@ const questions: Question[] = [
   yesNo(
     "es_fair_wages",
     "economic_sustainability",
-    t("Are all staff paid at least the national minimum wage, on time?", "Получают ли все сотрудники не ниже минимальной зарплаты и вовремя?"),
+    t(
+      "Are all staff paid at least the national minimum wage, on time?",
+      "Получают ли все сотрудники не ниже минимальной зарплаты и вовремя?",
+    ),
     3,
     {
       appliesWhen: HAS_STAFF,
@@ -487,7 +507,10 @@ const questions: Question[] = [
   yesNo(
     "gt_asset_lock",
     "governance_transparency",
-    t("Do your rules keep assets for the mission if the enterprise closes or is sold?", "Закрепляют ли ваши правила сохранение активов для миссии при закрытии или продаже предприятия?"),
+    t(
+      "Do your rules keep assets for the mission if the enterprise closes or is sold?",
+      "Закрепляют ли ваши правила сохранение активов для миссии при закрытии или продаже предприятия?",
+    ),
     3,
     {
       help: t(
@@ -524,7 +547,10 @@ const questions: Question[] = [
   yesNo(
     "gt_data_protection",
     "governance_transparency",
-    t("Do you protect the personal data of beneficiaries and staff under a written procedure?", "Защищаете ли вы персональные данные благополучателей и сотрудников по письменной процедуре?"),
+    t(
+      "Do you protect the personal data of beneficiaries and staff under a written procedure?",
+      "Защищаете ли вы персональные данные благополучателей и сотрудников по письменной процедуре?",
+    ),
     2,
     {
       help: t(
@@ -591,11 +617,7 @@ const questions: Question[] = [
     "in_women_leadership",
     "inclusion",
     t("How many of the leadership team are women?", "Сколько женщин в руководстве?"),
-    [
-      o("none", "None", "Ни одной", 0),
-      o("some", "Some", "Некоторые", 2),
-      o("half_or_more", "Half or more", "Половина или больше", 4),
-    ],
+    [o("none", "None", "Ни одной", 0), o("some", "Some", "Некоторые", 2), o("half_or_more", "Half or more", "Половина или больше", 4)],
     {
       help: t(
         "The leadership team is the director and those who take the main decisions with them: deputies, heads of departments and the members of the board, if there is one.",
@@ -644,7 +666,10 @@ const questions: Question[] = [
   single(
     "in_accessibility",
     "inclusion",
-    t("Are your premises and services accessible to people with disabilities?", "Доступны ли ваши помещения и услуги людям с инвалидностью?"),
+    t(
+      "Are your premises and services accessible to people with disabilities?",
+      "Доступны ли ваши помещения и услуги людям с инвалидностью?",
+    ),
     [o("no", "No", "Нет", 0), o("partly", "Partly", "Частично", 2), o("fully", "Fully", "Полностью", 4)],
     {
       allowNotApplicable: true,
@@ -690,7 +715,10 @@ const questions: Question[] = [
   yesNo(
     "ep_network_member",
     "ecosystem_partnership",
-    t("Is the enterprise a member of a network or association of social entrepreneurs?", "Является ли предприятие членом сети или ассоциации социальных предпринимателей?"),
+    t(
+      "Is the enterprise a member of a network or association of social entrepreneurs?",
+      "Является ли предприятие членом сети или ассоциации социальных предпринимателей?",
+    ),
     3,
     {
       help: t(
@@ -738,12 +766,11 @@ const questions: Question[] = [
   single(
     "ep_policy_dialogue",
     "ecosystem_partnership",
-    t("How often did you take part in dialogue with government on policy in the last year?", "Как часто за последний год вы участвовали в диалоге с государством о политике?"),
-    [
-      o("never", "Never", "Ни разу", 0),
-      o("once", "Once", "Один раз", 2),
-      o("regularly", "Regularly", "Регулярно", 4),
-    ],
+    t(
+      "How often did you take part in dialogue with government on policy in the last year?",
+      "Как часто за последний год вы участвовали в диалоге с государством о политике?",
+    ),
+    [o("never", "Never", "Ни разу", 0), o("once", "Once", "Один раз", 2), o("regularly", "Regularly", "Регулярно", 4)],
     {
       help: t(
         "Taking part in consultations, working groups, public councils or hearings on laws, programmes or regulations, at local or national level, in the last 12 months. “Regularly” means several times, or a seat on a standing body.",
@@ -754,7 +781,10 @@ const questions: Question[] = [
   count(
     "ep_training_hours",
     "ecosystem_partnership",
-    t("How many hours of training did the team receive last year, per person?", "Сколько часов обучения на человека получила команда в прошлом году?"),
+    t(
+      "How many hours of training did the team receive last year, per person?",
+      "Сколько часов обучения на человека получила команда в прошлом году?",
+    ),
     [
       { min: 40, points: 3 },
       { min: 20, max: 40, points: 2 },
@@ -790,7 +820,10 @@ const questions: Question[] = [
   yesNo(
     "ep_knowledge_sharing",
     "ecosystem_partnership",
-    t("Do you share what you learn openly (events, publications, open materials)?", "Делитесь ли вы опытом открыто (мероприятия, публикации, открытые материалы)?"),
+    t(
+      "Do you share what you learn openly (events, publications, open materials)?",
+      "Делитесь ли вы опытом открыто (мероприятия, публикации, открытые материалы)?",
+    ),
     2,
     {
       help: t(
@@ -864,19 +897,13 @@ const questions: Question[] = [
       ),
     },
   ),
-  yesNo(
-    "ec_water_saving",
-    "environment_climate",
-    t("Do you take measures to save water?", "Принимаете ли вы меры по экономии воды?"),
-    2,
-    {
-      allowNotApplicable: true,
-      help: t(
-        "For example water-saving taps, drip irrigation, collecting rainwater, reusing water or repairing leaks quickly. Not applicable if you use water only for drinking and basic needs in premises you do not control.",
-        "Например, экономные краны, капельное орошение, сбор дождевой воды, повторное использование воды или быстрый ремонт протечек. Не применимо, если вы используете воду только для питья и бытовых нужд в помещении, которым не управляете.",
-      ),
-    },
-  ),
+  yesNo("ec_water_saving", "environment_climate", t("Do you take measures to save water?", "Принимаете ли вы меры по экономии воды?"), 2, {
+    allowNotApplicable: true,
+    help: t(
+      "For example water-saving taps, drip irrigation, collecting rainwater, reusing water or repairing leaks quickly. Not applicable if you use water only for drinking and basic needs in premises you do not control.",
+      "Например, экономные краны, капельное орошение, сбор дождевой воды, повторное использование воды или быстрый ремонт протечек. Не применимо, если вы используете воду только для питья и бытовых нужд в помещении, которым не управляете.",
+    ),
+  }),
   single(
     "ec_climate_risk",
     "environment_climate",
@@ -932,14 +959,20 @@ export const v1: Methodology = {
         label: t("Primary social or environmental mission", "Основная социальная или экологическая миссия"),
         question: "si_primary_mission",
         oneOf: ["social", "environmental", "both"],
-        failure: t("The enterprise's primary purpose is not a social or environmental mission.", "Основная цель предприятия — не социальная и не экологическая миссия."),
+        failure: t(
+          "The enterprise's primary purpose is not a social or environmental mission.",
+          "Основная цель предприятия — не социальная и не экологическая миссия.",
+        ),
       },
       {
         id: "trading_income",
         label: t("At least 25% of income from trading", "Не менее 25% дохода от продаж"),
         question: "es_trading_income_share",
         min: 25,
-        failure: t("Less than 25% of income comes from selling goods or services.", "Менее 25% дохода поступает от продажи товаров или услуг."),
+        failure: t(
+          "Less than 25% of income comes from selling goods or services.",
+          "Менее 25% дохода поступает от продажи товаров или услуг.",
+        ),
       },
       {
         id: "profit_reinvested",

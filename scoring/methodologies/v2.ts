@@ -47,9 +47,12 @@ const beneficiaryBreakdown: Question[] = [
   ),
   beneficiariesWho(
     "si_beneficiaries_vulnerable",
-    t("How many of them belong to the vulnerable groups your work reaches on purpose?", "Сколько из них относятся к уязвимым группам, на которые целенаправленно рассчитана ваша работа?"),
     t(
-      "The groups are those of the inclusion question \"Which groups does your work reach on purpose?\": women and girls, young people, older people, people with disabilities, rural and remote communities, migrants, returnees and displaced people, low-income families, ethnic and linguistic minorities. Count each person once, even if they belong to several groups. Your best estimate is enough. It cannot be more than the total, and it earns no points.",
+      "How many of them belong to the vulnerable groups your work reaches on purpose?",
+      "Сколько из них относятся к уязвимым группам, на которые целенаправленно рассчитана ваша работа?",
+    ),
+    t(
+      'The groups are those of the inclusion question "Which groups does your work reach on purpose?": women and girls, young people, older people, people with disabilities, rural and remote communities, migrants, returnees and displaced people, low-income families, ethnic and linguistic minorities. Count each person once, even if they belong to several groups. Your best estimate is enough. It cannot be more than the total, and it earns no points.',
       "Группы — те же, что в вопросе раздела «Инклюзивность» «Какие группы вы целенаправленно охватываете?»: женщины и девочки, молодёжь, пожилые люди, люди с инвалидностью, сельские и отдалённые сообщества, мигранты, вернувшиеся и перемещённые лица, малообеспеченные семьи, этнические и языковые меньшинства. Считайте каждого человека один раз, даже если он относится к нескольким группам. Достаточно вашей лучшей оценки. Число не может быть больше общего, баллов вопрос не даёт.",
     ),
   ),

@@ -19,7 +19,11 @@ test("without JavaScript the whole assessment can be taken, corrected, submitted
       await expect(page.getByText("Your answers were saved.")).toBeVisible();
       await expect(page.getByRole("group", { name: /written employment contracts/ })).toBeVisible();
       await answerShownQuestions(page, "2");
-      await page.getByRole("group", { name: /financial result/ }).getByRole("radio").first().evaluate((el: HTMLInputElement) => (el.value = "tampered"));
+      await page
+        .getByRole("group", { name: /financial result/ })
+        .getByRole("radio")
+        .first()
+        .evaluate((el: HTMLInputElement) => (el.value = "tampered"));
       await page.getByRole("button", { name: "Save", exact: true }).click();
       await expect(page.getByText("Choose one of the answers offered.")).toBeVisible();
       await expect(page.getByRole("group", { name: /paid employees/ }).getByRole("textbox")).toHaveValue("2");

@@ -1,7 +1,9 @@
 import { answerShownQuestions, expect, expectAccessible, test } from "./fixtures";
 import { publishedEnterpriseByForm, signUpByForm } from "./starting-state";
 
-test("a newcomer takes an assessment over two visits, fixes an error, submits, reads the results and publishes the rating", async ({ page }) => {
+test("a newcomer takes an assessment over two visits, fixes an error, submits, reads the results and publishes the rating", async ({
+  page,
+}) => {
   // A newcomer with a published enterprise (see starting-state.ts).
   await signUpByForm(page, { name: "Madina" });
   const profile = await publishedEnterpriseByForm(page, `Bakery ${Date.now()}`);
@@ -33,16 +35,25 @@ test("a newcomer takes an assessment over two visits, fixes an error, submits, r
   await employees.fill("4");
   await expect(page.getByRole("group", { name: /written employment contracts/ })).toBeVisible();
   await answerShownQuestions(page, "4");
-  await page.getByRole("group", { name: /share of income comes from selling/ }).getByRole("textbox").fill("lots");
+  await page
+    .getByRole("group", { name: /share of income comes from selling/ })
+    .getByRole("textbox")
+    .fill("lots");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Enter a number, such as 12 or 12.5.")).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("group", { name: /share of income comes from selling/ }).getByRole("textbox").fill("80");
+  await page
+    .getByRole("group", { name: /share of income comes from selling/ })
+    .getByRole("textbox")
+    .fill("80");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Your answers were saved.")).toBeVisible();
 
   // A background save, then a reload: every answer is still there.
-  await page.getByRole("group", { name: /share of income comes from grants/ }).getByRole("textbox").fill("10");
+  await page
+    .getByRole("group", { name: /share of income comes from grants/ })
+    .getByRole("textbox")
+    .fill("10");
   await expect(page.getByText("All changes saved")).toBeVisible();
   await page.reload();
   await expect(page.getByRole("group", { name: /share of income comes from selling/ }).getByRole("textbox")).toHaveValue("80");

@@ -24,7 +24,12 @@ test("a funder contributes through Checkout; the signed webhook confirms it once
   await expect(page).toHaveURL(new RegExp(`^${STANDIN}/checkout/cs_test_`));
   await expect(page.getByRole("heading", { name: /Stand-in Checkout/ })).toBeVisible();
 
-  const sessions = (await (await page.request.get(`${STANDIN}/__sessions`)).json()) as Array<{ id: string; amount_total: number; currency: string; metadata: Record<string, string> }>;
+  const sessions = (await (await page.request.get(`${STANDIN}/__sessions`)).json()) as Array<{
+    id: string;
+    amount_total: number;
+    currency: string;
+    metadata: Record<string, string>;
+  }>;
   const session = sessions.at(-1)!;
   expect(session.amount_total).toBe(4250);
   const event = {
@@ -32,12 +37,17 @@ test("a funder contributes through Checkout; the signed webhook confirms it once
     object: "event",
     type: "checkout.session.completed",
     created: Math.floor(Date.now() / 1000),
-    data: { object: { ...session, object: "checkout.session", payment_status: "paid", status: "complete", payment_intent: `pi_${session.id}` } },
+    data: {
+      object: { ...session, object: "checkout.session", payment_status: "paid", status: "complete", payment_intent: `pi_${session.id}` },
+    },
   };
   const payload = JSON.stringify(event);
   for (let i = 0; i < 2; i++) {
     const response = await page.request.post("/webhooks/stripe", {
-      headers: { "Content-Type": "application/json", "Stripe-Signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: E2E_WEBHOOK_SECRET }) },
+      headers: {
+        "Content-Type": "application/json",
+        "Stripe-Signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: E2E_WEBHOOK_SECRET }),
+      },
       data: payload,
     });
     expect(response.status()).toBe(200);
@@ -57,7 +67,9 @@ test("a funder contributes through Checkout; the signed webhook confirms it once
   await expectAccessible(page);
 
   await ownerPage.goto(`${href}/contributions`);
-  await expect(ownerPage.getByRole("table", { name: "Полученные взносы" }).getByRole("row").filter({ hasText: "Daniyar Fund" })).toHaveCount(1);
+  await expect(
+    ownerPage.getByRole("table", { name: "Полученные взносы" }).getByRole("row").filter({ hasText: "Daniyar Fund" }),
+  ).toHaveCount(1);
   await ownerContext.close();
 });
 

@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { expect, expectAccessible, logIn, test } from "./fixtures";
 
-test("a funder filters, searches and sorts the directory, compares three, shortlists two with a note and downloads the same rows", async ({ page }) => {
+test("a funder filters, searches and sorts the directory, compares three, shortlists two with a note and downloads the same rows", async ({
+  page,
+}) => {
   await logIn(page, "funder@demo.ortaq.org");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ratings" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ratings directory" })).toBeVisible();
@@ -22,7 +24,12 @@ test("a funder filters, searches and sorts the directory, compares three, shortl
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download this view as CSV" }).click();
   const csv = await readFile((await (await download).path())!, "utf8");
-  const csvNames = csv.replace("\uFEFF", "").trim().split("\r\n").slice(1).map((line) => line.split(",")[0]!.replaceAll('"', ""));
+  const csvNames = csv
+    .replace("\uFEFF", "")
+    .trim()
+    .split("\r\n")
+    .slice(1)
+    .map((line) => line.split(",")[0]!.replaceAll('"', ""));
   expect(csvNames).toEqual(names);
 
   const tier = await rows.first().locator("td:nth-child(6)").innerText();
@@ -65,11 +72,17 @@ test("a funder filters, searches and sorts the directory, compares three, shortl
   await expect(page).toHaveURL(/\/ratings$/);
 
   const second = await rows.nth(1).getByRole("rowheader").innerText();
-  await rows.first().getByRole("button", { name: /Add .* to my shortlist/ }).click();
+  await rows
+    .first()
+    .getByRole("button", { name: /Add .* to my shortlist/ })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "Added to your shortlist." })).toBeVisible();
   await Promise.all([
     page.waitForResponse((r) => r.url().includes("/shortlists") && r.request().method() === "POST"),
-    rows.nth(1).getByRole("button", { name: /Add .* to my shortlist/ }).click(),
+    rows
+      .nth(1)
+      .getByRole("button", { name: /Add .* to my shortlist/ })
+      .click(),
   ]);
   await expect(page.getByRole("status").filter({ hasText: "Added to your shortlist." })).toBeVisible();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Shortlists" }).click();

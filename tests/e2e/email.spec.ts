@@ -18,7 +18,9 @@ for (const javaScriptEnabled of [true, false]) {
       if (javaScriptEnabled) await expectAccessible(page);
       await page.getByLabel("Email").fill(email);
       await page.getByRole("button", { name: "Send me a link" }).click();
-      await expect(page.getByRole("status")).toContainText("If an account uses this address, a link to choose a new password is on its way");
+      await expect(page.getByRole("status")).toContainText(
+        "If an account uses this address, a link to choose a new password is on its way",
+      );
 
       // The e2e server has no SMTP_URL: the message is in its outbox folder.
       await page.goto(await linkFromOutbox(email, "/reset-password/"));

@@ -31,7 +31,10 @@ export { expect };
 const requireHere = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(createRequire(requireHere.resolve("@axe-core/playwright")).resolve("axe-core/axe.min.js"), "utf8");
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-type AxeRun = (context: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+type AxeRun = (
+  context: Document,
+  options: object,
+) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
 
 export async function expectAccessible(page: Page) {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
@@ -54,7 +57,12 @@ export const DEMO_PASSWORD = "ortaq-demo-2026";
 
 export async function signUp(
   page: Page,
-  { email, name = "Newcomer", password = "a long enough password", confirm = true }: { email: string; name?: string; password?: string; confirm?: boolean },
+  {
+    email,
+    name = "Newcomer",
+    password = "a long enough password",
+    confirm = true,
+  }: { email: string; name?: string; password?: string; confirm?: boolean },
 ) {
   await page.goto("/signup");
   await page.getByLabel("Email").fill(email);

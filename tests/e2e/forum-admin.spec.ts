@@ -43,7 +43,11 @@ async function addRenameAndMoveUp(page: Page, { check }: { check?: (page: Page) 
   // So is a name whose address a forum page uses.
   await textField(add, "English", "Name").fill("Search");
   await add.getByRole("button", { name: "Add category" }).click();
-  await expect(add.getByText("This English name would give the category an address a forum page already uses (such as /forum/search). Choose a different English name.")).toBeVisible();
+  await expect(
+    add.getByText(
+      "This English name would give the category an address a forum page already uses (such as /forum/search). Choose a different English name.",
+    ),
+  ).toBeVisible();
   await expect(textField(add, "Russian", "Name")).toHaveValue("Каракалпакстан");
 
   await textField(add, "English", "Name").fill(name);

@@ -54,7 +54,10 @@ test("a flagged post is hidden by a moderator from the queue, shows as hidden, a
   await page.getByRole("link", { name: "Moderation queue" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Moderation queue" })).toBeVisible();
   await expectAccessible(page);
-  const item = page.getByRole("listitem").filter({ hasText: SPAM }).filter({ has: page.getByRole("button", { name: "Hide the post" }) });
+  const item = page
+    .getByRole("listitem")
+    .filter({ hasText: SPAM })
+    .filter({ has: page.getByRole("button", { name: "Hide the post" }) });
   await expect(item.getByText("Spam or advertising")).toBeVisible();
   await expect(item.getByText("Advertising fake followers")).toBeVisible();
   await item.getByLabel("Reason (kept in the moderation log)").fill("Advertising unrelated to the consultation");
@@ -99,7 +102,9 @@ test("a flagged post is hidden by a moderator from the queue, shows as hidden, a
   await expectAccessible(page);
 });
 
-test("a ministry opens a consultation, closes it early and publishes a summary shown at the top (in Russian, the ministry's language), which an admin may correct", async ({ page }) => {
+test("a ministry opens a consultation, closes it early and publishes a summary shown at the top (in Russian, the ministry's language), which an admin may correct", async ({
+  page,
+}) => {
   // Long journeys through several pages and accounts.
   test.slow();
   const title = `Green procurement rules ${Date.now()}`;
@@ -163,7 +168,9 @@ test("a ministry opens a consultation, closes it early and publishes a summary s
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("moderators hide and restore a post, lock and move a thread, and suspend and lift; errors show next to the field", async ({ page }) => {
+  test("moderators hide and restore a post, lock and move a thread, and suspend and lift; errors show next to the field", async ({
+    page,
+  }) => {
     // Long journeys through several pages and accounts.
     test.slow();
     await logIn(page, "moderator@demo.ortaq.org");
@@ -253,6 +260,8 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Итоги: что было сказано").fill("Replies favoured incentives over quotas.");
     await page.getByRole("button", { name: "Опубликовать итоги" }).click();
     await expect(page.getByText("Итоги опубликованы, подписчики получили уведомление.")).toBeVisible();
-    await expect(page.getByRole("region", { name: /Общественная консультация/ }).getByText("Replies favoured incentives over quotas.")).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: /Общественная консультация/ }).getByText("Replies favoured incentives over quotas."),
+    ).toBeVisible();
   });
 });

@@ -9,7 +9,10 @@ async function inEnglish(page: import("@playwright/test").Page) {
 
 test.use({ javaScriptEnabled: false });
 
-test("without JavaScript one starts a thread, quotes, replies, edits, deletes, reacts, watches, searches and reads notifications", async ({ page, browser }) => {
+test("without JavaScript one starts a thread, quotes, replies, edits, deletes, reacts, watches, searches and reads notifications", async ({
+  page,
+  browser,
+}) => {
   await logIn(page, "entrepreneur@demo.ortaq.org");
   await inEnglish(page);
   await page.goto("/forum/youth-and-generations");
@@ -35,7 +38,10 @@ test("without JavaScript one starts a thread, quotes, replies, edits, deletes, r
   await expect(other.getByLabel("Your reply")).toHaveValue(/^> @aigerim-sadykova \[wrote\]/);
   await other.getByRole("button", { name: "Post the reply" }).click();
   await expect(other.locator("#post-2 blockquote")).toContainText("study group");
-  await other.locator("#post-1").getByRole("button", { name: /Helpful/ }).click();
+  await other
+    .locator("#post-1")
+    .getByRole("button", { name: /Helpful/ })
+    .click();
   await expect(other.locator("#post-1").getByRole("button", { name: /Helpful/ })).toHaveAttribute("aria-pressed", "true");
   await other.getByRole("button", { name: "Stop watching this thread" }).click();
   await expect(other.getByRole("button", { name: "Watch this thread" })).toBeVisible();

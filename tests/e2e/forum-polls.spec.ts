@@ -90,12 +90,12 @@ async function journey(page: Page, browser: Browser, javaScriptEnabled: boolean)
   }
   const csv = await moderator.page.request.get(`${new URL(url).pathname.replace("/forum/consultations/", "/forum/threads/")}/poll.csv`);
   expect(csv.status()).toBe(200);
-  expect((await csv.text()).replace(/^\uFEFF/, "").split("\r\n").slice(0, 4)).toEqual([
-    "Option,Votes,Share of voters (%)",
-    "Grants,1,33.3",
-    "Cheaper loans,2,66.7",
-    "Public procurement,0,0",
-  ]);
+  expect(
+    (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")
+      .slice(0, 4),
+  ).toEqual(["Option,Votes,Share of voters (%)", "Grants,1,33.3", "Cheaper loans,2,66.7", "Public procurement,0,0"]);
 
   // The ministry closes the consultation: the poll closes with it.
   await page.reload();
@@ -122,7 +122,10 @@ async function journey(page: Page, browser: Browser, javaScriptEnabled: boolean)
   for (const person of [funder, verifier, moderator]) await person.close();
 }
 
-test("a ministry opens a consultation with a poll; three people vote, one changes their vote; closing the consultation closes the poll; the summary shows its results", async ({ page, browser }) => {
+test("a ministry opens a consultation with a poll; three people vote, one changes their vote; closing the consultation closes the poll; the summary shows its results", async ({
+  page,
+  browser,
+}) => {
   // A journey through four accounts.
   test.slow();
   await journey(page, browser, true);

@@ -99,7 +99,10 @@ test("no XSS payload in a post, title, tag or display name ever runs, and each i
     const xml = await (await page.request.get(path)).text();
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, "application/xml");
-      return { error: doc.querySelector("parsererror")?.textContent ?? null, titles: [...doc.querySelectorAll("entry > title")].map((e) => e.textContent) };
+      return {
+        error: doc.querySelector("parsererror")?.textContent ?? null,
+        titles: [...doc.querySelectorAll("entry > title")].map((e) => e.textContent),
+      };
     }, xml);
     expect(parsed.error).toBeNull();
     expect(parsed.titles).toContain(title);

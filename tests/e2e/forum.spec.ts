@@ -6,7 +6,10 @@ async function inEnglish(page: import("@playwright/test").Page) {
   await page.request.post("/language", { form: { language: "en", redirectTo: "/forum" } });
 }
 
-test("a newcomer starts a thread, gets a quoted reply with a mention, is notified, reacts and finds the thread by search", async ({ page, browser }) => {
+test("a newcomer starts a thread, gets a quoted reply with a mention, is notified, reacts and finds the thread by search", async ({
+  page,
+  browser,
+}) => {
   const suffix = Math.floor(Math.random() * 1e6);
   const name = `Zarina Tokaeva ${suffix}`;
   await signUpByForm(page, { name });
@@ -25,7 +28,9 @@ test("a newcomer starts a thread, gets a quoted reply with a mention, is notifie
   await expectAccessible(page);
   const title = `Crowdfunding a bakery in Osh ${suffix}`;
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Your message").fill("We want to raise **5,000 USD** for an oven.\n\n- Has anyone used local crowdfunding platforms?\n- Which rules apply?");
+  await page
+    .getByLabel("Your message")
+    .fill("We want to raise **5,000 USD** for an oven.\n\n- Has anyone used local crowdfunding platforms?\n- Which rules apply?");
   await page.getByLabel("Tags (optional)").fill("Crowdfunding, Osh");
   await page.getByRole("button", { name: "Publish the thread" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

@@ -7,7 +7,10 @@ import { simpleParser } from "mailparser";
 export const OUTBOX_DIR = path.resolve(`data/e2e-outbox-${process.env.E2E_PORT ?? 3100}`);
 
 async function newestLinkTo(address: string, pathPrefix: string, after: number): Promise<string | null> {
-  const names = (await readdir(OUTBOX_DIR).catch(() => [] as string[])).filter((name) => name.endsWith(".eml")).sort().reverse();
+  const names = (await readdir(OUTBOX_DIR).catch(() => [] as string[]))
+    .filter((name) => name.endsWith(".eml"))
+    .sort()
+    .reverse();
   for (const name of names) {
     const raw = await readFile(path.join(OUTBOX_DIR, name));
     if (!raw.includes(address)) continue;
@@ -26,7 +29,10 @@ async function newestLinkTo(address: string, pathPrefix: string, after: number):
 export async function linkFromOutbox(address: string, pathPrefix: string, after = 0): Promise<string> {
   let link: string | null = null;
   await expect
-    .poll(async () => (link = await newestLinkTo(address, pathPrefix, after)), { message: `a message to ${address} with a ${pathPrefix} link`, timeout: 30_000 })
+    .poll(async () => (link = await newestLinkTo(address, pathPrefix, after)), {
+      message: `a message to ${address} with a ${pathPrefix} link`,
+      timeout: 30_000,
+    })
     .not.toBeNull();
   return link!;
 }

@@ -19,7 +19,11 @@ test("a POST from another site to /logout or /language is refused with 403 and c
   expect(language.status()).toBe(403);
   expect(language.headers()["set-cookie"]).toBeUndefined();
   // A page of another site that sends no Origin still names itself in the Referer.
-  const referred = await page.request.post("/logout", { headers: { Referer: "https://evil.example/page", "Content-Type": "application/x-www-form-urlencoded" }, data: "", maxRedirects: 0 });
+  const referred = await page.request.post("/logout", {
+    headers: { Referer: "https://evil.example/page", "Content-Type": "application/x-www-form-urlencoded" },
+    data: "",
+    maxRedirects: 0,
+  });
   expect(referred.status()).toBe(403);
 
   await page.goto("/dashboard");
@@ -28,7 +32,11 @@ test("a POST from another site to /logout or /language is refused with 403 and c
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 
   // The site's own form still logs out.
-  const own = await page.request.post("/logout", { headers: { Origin: new URL(baseURL!).origin, "Content-Type": "application/x-www-form-urlencoded" }, data: "", maxRedirects: 0 });
+  const own = await page.request.post("/logout", {
+    headers: { Origin: new URL(baseURL!).origin, "Content-Type": "application/x-www-form-urlencoded" },
+    data: "",
+    maxRedirects: 0,
+  });
   expect(own.status()).toBe(302);
 });
 
@@ -43,7 +51,10 @@ test("a page route's form posted from another site is a 403, not Remix's 500", a
 
 test("a form sent as JSON gets 415 and a broken multipart body 400", async ({ request, baseURL }) => {
   const origin = new URL(baseURL!).origin;
-  const json = await request.post("/login", { headers: { Origin: origin, "Content-Type": "application/json" }, data: JSON.stringify({ email: "a@example.org" }) });
+  const json = await request.post("/login", {
+    headers: { Origin: origin, "Content-Type": "application/json" },
+    data: JSON.stringify({ email: "a@example.org" }),
+  });
   expect(json.status()).toBe(415);
   const broken = await request.post("/language", {
     headers: { Origin: origin, "Content-Type": "multipart/form-data; boundary=xyz" },

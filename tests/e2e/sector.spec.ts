@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { expect, expectAccessible, test } from "./fixtures";
 
-test("a newcomer narrows the sector summary to a country and sector, sees a suppressed group, exports a CSV and prints", async ({ page }) => {
+test("a newcomer narrows the sector summary to a country and sector, sees a suppressed group, exports a CSV and prints", async ({
+  page,
+}) => {
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sector summaries" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sector summaries" })).toBeVisible();

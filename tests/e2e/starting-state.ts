@@ -33,7 +33,10 @@ function redirectTarget(response: APIResponse, what: string) {
 }
 
 /** A new account (an entrepreneur, in English), logged in on the page's browser context. */
-export async function signUpByForm(page: Page, { name, email = uniqueEmail("starting"), password = "Steppe felt 2026 bakery" }: { name: string; email?: string; password?: string }) {
+export async function signUpByForm(
+  page: Page,
+  { name, email = uniqueEmail("starting"), password = "Steppe felt 2026 bakery" }: { name: string; email?: string; password?: string },
+) {
   const response = await post(page, "/signup", { email, password, displayName: name, language: "en", role: "entrepreneur" });
   expect(redirectTarget(response, "signing up")).toBe("/dashboard");
   // Publishing and posting wait for a confirmed address: follow the link the server wrote to its outbox.
@@ -65,17 +68,28 @@ function sectionFields(questions: ReturnType<typeof applicableQuestions>, answer
  * (a registered enterprise with staff), saved section by section; returns the results page's path.
  */
 export async function publishedRatingByForm(page: Page, profile: string) {
-  const assessment = redirectTarget(await post(page, `${profile}/assessments`, { intent: "start", prefill: "no" }), "starting the assessment");
+  const assessment = redirectTarget(
+    await post(page, `${profile}/assessments`, { intent: "start", prefill: "no" }),
+    "starting the assessment",
+  );
   const answers = generateAnswers(currentMethodology, () => 0.5, { quality: 0.9, employees: 4 });
   const applicable = applicableQuestions(currentMethodology, answers);
   let revision = 0;
   for (const dimension of currentMethodology.dimensions) {
     const questions = applicable.filter((q) => q.dimension === dimension.id);
-    const saved = await post(page, assessment, { ...sectionFields(questions, answers), section: dimension.id, revision: String(revision), intent: "save" });
+    const saved = await post(page, assessment, {
+      ...sectionFields(questions, answers),
+      section: dimension.id,
+      revision: String(revision),
+      intent: "save",
+    });
     redirectTarget(saved, `saving the section ${dimension.id}`);
     revision += 1;
   }
-  const results = redirectTarget(await post(page, `${assessment}/submit`, { confirm: "yes", revision: String(revision) }), "submitting the assessment");
+  const results = redirectTarget(
+    await post(page, `${assessment}/submit`, { confirm: "yes", revision: String(revision) }),
+    "submitting the assessment",
+  );
   redirectTarget(await post(page, results, { intent: "publish" }), "publishing the rating");
   return results;
 }

@@ -7,7 +7,10 @@ test.use({ javaScriptEnabled: false });
 const PDF = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(1500, 0x20), Buffer.from("\n%%EOF\n")]);
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(1500, 0)]);
 
-test("without JavaScript an owner requests verification, uploads evidence and writes, and a verifier hands it back, takes it again, reviews and completes", async ({ page: ownerPage, browser }) => {
+test("without JavaScript an owner requests verification, uploads evidence and writes, and a verifier hands it back, takes it again, reviews and completes", async ({
+  page: ownerPage,
+  browser,
+}) => {
   // The owner works in Russian (chosen here: other tests may change the demo account's language).
   let page = ownerPage;
   await logIn(page, "entrepreneur@demo.ortaq.org");
@@ -83,5 +86,7 @@ test("without JavaScript an owner requests verification, uploads evidence and wr
   page = ownerPage;
   await page.goto(verificationPath);
   await expect(page.getByRole("table", { name: "Баллы самооценки и проверенные баллы по измерениям и разница между ними" })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Каждый изменённый ответ с причиной, указанной верификатором" })).toContainText("The registry says otherwise.");
+  await expect(page.getByRole("table", { name: "Каждый изменённый ответ с причиной, указанной верификатором" })).toContainText(
+    "The registry says otherwise.",
+  );
 });

@@ -2,7 +2,11 @@ import type { Page } from "@playwright/test";
 import { expect, expectAccessible, logIn, test } from "./fixtures";
 import { publishedEnterpriseByForm, publishedRatingByForm, signUpByForm } from "./starting-state";
 
-const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n"), Buffer.alloc(3000, 0x20), Buffer.from("\n%%EOF\n")]);
+const PDF = Buffer.concat([
+  Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n"),
+  Buffer.alloc(3000, 0x20),
+  Buffer.from("\n%%EOF\n"),
+]);
 const EXECUTABLE = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(58, 0), Buffer.from("PE\u0000\u0000"), Buffer.alloc(2000, 0x90)]);
 const REGISTERED = "Is the enterprise legally registered?";
 
@@ -10,7 +14,10 @@ async function logOut(page: Page) {
   await page.getByRole("button", { name: /Log out|Выйти/ }).click();
 }
 
-test("an owner requests verification with a PDF and a link, a verifier hands it back and takes it again, changes one answer and completes, finds it among their completed reviews, and the verified rating shows everywhere", async ({ page, browser }) => {
+test("an owner requests verification with a PDF and a link, a verifier hands it back and takes it again, changes one answer and completes, finds it among their completed reviews, and the verified rating shows everywhere", async ({
+  page,
+  browser,
+}) => {
   // An owner with a published enterprise and a published self-assessment (see starting-state.ts).
   const name = `Verified Honey ${Date.now()}`;
   const { email, password } = await signUpByForm(page, { name: "Saule" });
@@ -28,15 +35,21 @@ test("an owner requests verification with a PDF and a link, a verifier hands it 
 
   // A renamed executable and an oversize file are refused with a message; a PDF and a link are added.
   await page.getByLabel("Answer it supports").first().selectOption({ label: REGISTERED });
-  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "annual-report.pdf", mimeType: "application/pdf", buffer: EXECUTABLE });
+  await page
+    .getByLabel("File", { exact: true })
+    .setInputFiles({ name: "annual-report.pdf", mimeType: "application/pdf", buffer: EXECUTABLE });
   await page.getByRole("button", { name: "Upload the file" }).click();
   await expect(page.getByText("This type of file is not accepted")).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.concat([PDF, Buffer.alloc(1_200_000, 0x20)]) });
+  await page
+    .getByLabel("File", { exact: true })
+    .setInputFiles({ name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.concat([PDF, Buffer.alloc(1_200_000, 0x20)]) });
   await page.getByRole("button", { name: "Upload the file" }).click();
   await expect(page.getByText("The file is larger than 1 MB. Nothing was saved.")).toBeVisible();
   await expect(page.getByLabel("Answer it supports").first()).toHaveValue("gt_registered");
-  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "registration-certificate.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page
+    .getByLabel("File", { exact: true })
+    .setInputFiles({ name: "registration-certificate.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Upload the file" }).click();
   await expect(page.getByText("File added.")).toBeVisible();
   const fileLink = page.getByRole("link", { name: "registration-certificate.pdf" });
@@ -95,7 +108,9 @@ test("an owner requests verification with a PDF and a link, a verifier hands it 
   await page.getByRole("button", { name: `Take ${name}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Review: ${name}` })).toBeVisible();
   await expect(page.getByText(/^0 of \d+ answers reviewed\.$/)).toBeVisible();
-  await expect(page.getByRole("table", { name: /Every step of the verification/ })).toContainText("Handed the assessment back to the queue");
+  await expect(page.getByRole("table", { name: /Every step of the verification/ })).toContainText(
+    "Handed the assessment back to the queue",
+  );
 
   const question = page.locator("#review-gt_registered");
   await expect(question.getByRole("link", { name: "registration-certificate.pdf" })).toBeVisible();
@@ -140,7 +155,9 @@ test("an owner requests verification with a PDF and a link, a verifier hands it 
   const difference = page.getByRole("table", { name: "Self-assessed and verified scores by dimension, and the difference" });
   await expect(difference).toBeVisible();
   await expect(difference.getByRole("row", { name: /Governance and transparency/ })).toContainText(/-\d/);
-  await expect(page.getByRole("table", { name: "Each changed answer with the verifier's reason" })).toContainText("no registration found in the state registry");
+  await expect(page.getByRole("table", { name: "Each changed answer with the verifier's reason" })).toContainText(
+    "no registration found in the state registry",
+  );
   await expect(page.getByRole("table", { name: /Every step of the verification/ })).toContainText("Completed the review");
   await expectAccessible(page);
 

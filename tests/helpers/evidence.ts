@@ -74,15 +74,28 @@ export const SAMPLE_FILES = {
   /** An Excel 97 workbook with VBA macros, kept in _VBA_PROJECT_CUR. */
   macroXls: makeCompoundFile(["Workbook", "_VBA_PROJECT_CUR/VBA/Module1", "_VBA_PROJECT_CUR/VBA/_VBA_PROJECT"]),
   /** An OpenDocument header followed by anything at all: not a whole archive. */
-  odtHeaderOnly: Buffer.concat([makeZip({ mimetype: ODT_MIMETYPE }).subarray(0, 30 + 8 + ODT_MIMETYPE.length), Buffer.from("<html><script>alert(1)</script></html>")]),
+  odtHeaderOnly: Buffer.concat([
+    makeZip({ mimetype: ODT_MIMETYPE }).subarray(0, 30 + 8 + ODT_MIMETYPE.length),
+    Buffer.from("<html><script>alert(1)</script></html>"),
+  ]),
   /** An OpenDocument text with Basic macros. */
-  odtWithMacros: makeZip({ mimetype: ODT_MIMETYPE, "content.xml": "<office:document-content/>", "META-INF/manifest.xml": "<manifest:manifest/>", "Basic/Standard/Module1.xml": "<script:module/>" }),
+  odtWithMacros: makeZip({
+    mimetype: ODT_MIMETYPE,
+    "content.xml": "<office:document-content/>",
+    "META-INF/manifest.xml": "<manifest:manifest/>",
+    "Basic/Standard/Module1.xml": "<script:module/>",
+  }),
   /** An archive that says it is an OpenDocument text but has no content. */
   odtWithoutContent: makeZip({ mimetype: ODT_MIMETYPE, "payload.exe": "MZ" }),
 };
 
 /** A multipart POST as a browser sends a file form. */
-export function uploadRequest(path: string, fields: Record<string, string>, file: { name: string; bytes: Buffer; type?: string } | null, cookie?: string) {
+export function uploadRequest(
+  path: string,
+  fields: Record<string, string>,
+  file: { name: string; bytes: Buffer; type?: string } | null,
+  cookie?: string,
+) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   if (file) form.append("file", new Blob([new Uint8Array(file.bytes)], { type: file.type ?? "application/octet-stream" }), file.name);

@@ -33,7 +33,15 @@ export async function createTestThread({
   return { id: created.thread!.id, categoryId: category, firstPostId: post.id };
 }
 
-export async function createTestReply({ userId, threadId, body = "A reply with some thoughts." }: { userId: string; threadId: string; body?: string }) {
+export async function createTestReply({
+  userId,
+  threadId,
+  body = "A reply with some thoughts.",
+}: {
+  userId: string;
+  threadId: string;
+  body?: string;
+}) {
   const created = await createReply({ userId, threadId, body, replyToPostId: null });
   if (created.error) throw new Error(`could not create a test reply: ${created.error.reason}`);
   return created.post!;

@@ -31,7 +31,11 @@ export interface World {
   enterprise: { id: string; slug: string };
   other: { id: string; email: string; cookie: string };
   /** Runs a loader or action with this actor's request (see `run`), and keeps the answer for the matrix to check. */
-  run: (fn: (args: ActionFunctionArgs & LoaderFunctionArgs) => unknown, request: Request, params?: Record<string, string>) => Promise<Outcome>;
+  run: (
+    fn: (args: ActionFunctionArgs & LoaderFunctionArgs) => unknown,
+    request: Request,
+    params?: Record<string, string>,
+  ) => Promise<Outcome>;
 }
 
 export interface Case {
@@ -57,7 +61,12 @@ async function makeWorld(actor: Actor) {
     data: {
       ...validEnterpriseFields(),
       slug: `perm-${serial}-${Date.now()}`,
-      members: { create: [{ userId: owner.id, role: "owner" }, { userId: member.id, role: "member" }] },
+      members: {
+        create: [
+          { userId: owner.id, role: "owner" },
+          { userId: member.id, role: "member" },
+        ],
+      },
     },
     select: { id: true, slug: true },
   });

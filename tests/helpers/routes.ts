@@ -37,7 +37,15 @@ export async function createTestUser({
   confirmed = true,
   language = "en",
   displayName,
-}: { roles?: RoleName[]; country?: string | null; password?: string; email?: string; confirmed?: boolean; language?: string; displayName?: string } = {}) {
+}: {
+  roles?: RoleName[];
+  country?: string | null;
+  password?: string;
+  email?: string;
+  confirmed?: boolean;
+  language?: string;
+  displayName?: string;
+} = {}) {
   const n = ++counter;
   const passwordHash = await testPasswordHash(password);
   const user = await prisma.$transaction(async (tx) => {
@@ -48,7 +56,7 @@ export async function createTestUser({
         passwordHash,
         locale: language,
         emailConfirmedAt: confirmed ? new Date() : null,
-        roles: { create: roles.map((role) => ({ role, country: role === "ministry" ? country ?? "KZ" : null })) },
+        roles: { create: roles.map((role) => ({ role, country: role === "ministry" ? (country ?? "KZ") : null })) },
       },
       select: { id: true, email: true },
     });
@@ -105,7 +113,13 @@ export async function run(
     result = thrown;
   }
   if (result instanceof Response) {
-    return { status: result.status, location: result.headers.get("Location"), data: null, notice: await noticeOf(result), headers: result.headers };
+    return {
+      status: result.status,
+      location: result.headers.get("Location"),
+      data: null,
+      notice: await noticeOf(result),
+      headers: result.headers,
+    };
   }
   if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
     const withInit = result as { data: unknown; init: ResponseInit | null };

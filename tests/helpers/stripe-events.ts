@@ -7,7 +7,14 @@ let serial = 0;
 /** A Stripe event as Stripe would send it, for a Checkout Session with the given fields. */
 export function checkoutEvent(
   type: "checkout.session.completed" | "checkout.session.async_payment_succeeded" | "checkout.session.async_payment_failed",
-  session: { id: string; amount_total: number; currency: string; metadata: Record<string, string>; payment_intent?: string; payment_status?: string },
+  session: {
+    id: string;
+    amount_total: number;
+    currency: string;
+    metadata: Record<string, string>;
+    payment_intent?: string;
+    payment_status?: string;
+  },
 ) {
   serial += 1;
   return {
@@ -40,7 +47,14 @@ export function refundEvent(paymentIntent: string, amount: number, amountRefunde
     created: Math.floor(Date.now() / 1000),
     livemode: false,
     data: {
-      object: { id: `ch_${paymentIntent}`, object: "charge", payment_intent: paymentIntent, amount, amount_refunded: amountRefunded, refunded: amountRefunded >= amount },
+      object: {
+        id: `ch_${paymentIntent}`,
+        object: "charge",
+        payment_intent: paymentIntent,
+        amount,
+        amount_refunded: amountRefunded,
+        refunded: amountRefunded >= amount,
+      },
     },
   };
 }

@@ -34,7 +34,13 @@ async function signUp(fields: Record<string, string>) {
 
 describe("signing up", () => {
   test("creates an account with an argon2id hash, the chosen role and language, and logs the person in", async () => {
-    const response = await signUp({ email: "Aida@Example.org", password: "a long enough password", displayName: "Aida", language: "ru", role: "funder" });
+    const response = await signUp({
+      email: "Aida@Example.org",
+      password: "a long enough password",
+      displayName: "Aida",
+      language: "ru",
+      role: "funder",
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/dashboard");
     const user = await prisma.user.findUnique({
@@ -56,12 +62,21 @@ describe("signing up", () => {
     await createTestUser({ email: "taken@example.org" });
     const taken = await run(
       signup.action,
-      formRequest("/signup", { email: "taken@example.org", password: "a long enough password", displayName: "X Y", language: "en", role: "funder" }),
+      formRequest("/signup", {
+        email: "taken@example.org",
+        password: "a long enough password",
+        displayName: "X Y",
+        language: "en",
+        role: "funder",
+      }),
     );
     expect(taken.status).toBe(400);
     expect(JSON.stringify(taken.data)).toContain("errors.emailTaken");
     expect(JSON.stringify(taken.data)).toContain("X Y");
-    const short = await run(signup.action, formRequest("/signup", { email: "new@example.org", password: "short", displayName: "Someone", language: "en", role: "admin" }));
+    const short = await run(
+      signup.action,
+      formRequest("/signup", { email: "new@example.org", password: "short", displayName: "Someone", language: "en", role: "admin" }),
+    );
     expect(short.status).toBe(400);
     const text = JSON.stringify(short.data);
     expect(text).toContain("errors.passwordTooShort");
@@ -90,11 +105,20 @@ describe("choosing a password", () => {
     const user = await createTestUser();
     const outcome = await run(
       changePassword.action,
-      formRequest("/settings/password", { currentPassword: user.password, newPassword: "password1234", confirmPassword: "password1234" }, user.cookie),
+      formRequest(
+        "/settings/password",
+        { currentPassword: user.password, newPassword: "password1234", confirmPassword: "password1234" },
+        user.cookie,
+      ),
     );
     expect(outcome.status).toBe(400);
     expect((outcome.data as { error: Record<string, string[]> }).error.newPassword).toEqual(["errors.passwordCommon"]);
-    const again = await run(login.action, formRequest("/login", { email: user.email, password: user.password }), {}, { clientAddress: "198.51.100.77" });
+    const again = await run(
+      login.action,
+      formRequest("/login", { email: user.email, password: user.password }),
+      {},
+      { clientAddress: "198.51.100.77" },
+    );
     expect(again.status).toBe(302);
   });
 });
@@ -106,14 +130,18 @@ describe("logging in", () => {
     const wrong = await run(login.action, formRequest("/login", { email: user.email, password: "not the password" }));
     expect(unknown.status).toBe(400);
     expect(wrong.status).toBe(400);
-    expect(JSON.stringify(unknown.data).replace("nobody@example.org", "EMAIL")).toBe(JSON.stringify(wrong.data).replace(user.email, "EMAIL"));
+    expect(JSON.stringify(unknown.data).replace("nobody@example.org", "EMAIL")).toBe(
+      JSON.stringify(wrong.data).replace(user.email, "EMAIL"),
+    );
   });
 
   test("wrong passwords for one account from one address are slowed down with a growing wait, and every 429 says how long", async () => {
     const user = await createTestUser();
     const from = { clientAddress: "198.51.100.7" };
     for (let i = 0; i < FREE_FAILURES_PER_PAIR; i++) {
-      expect((await run(login.action, formRequest("/login", { email: user.email, password: "wrong password" }), {}, from)).status).toBe(400);
+      expect((await run(login.action, formRequest("/login", { email: user.email, password: "wrong password" }), {}, from)).status).toBe(
+        400,
+      );
     }
     // Three more failures, as if each wait had been sat out: the next wait is 8 s (a margin no slow machine eats up).
     for (let i = 0; i < 3; i++) await recordLoginFailure(user.email, from.clientAddress);
@@ -131,22 +159,42 @@ describe("logging in", () => {
   test("someone guessing from one address does not lock the owner out: the right password works from another address", async () => {
     const user = await createTestUser();
     for (let i = 0; i < FREE_FAILURES_PER_PAIR + 3; i++) {
-      await run(login.action, formRequest("/login", { email: user.email, password: "wrong password" }), {}, { clientAddress: "198.51.100.66" });
+      await run(
+        login.action,
+        formRequest("/login", { email: user.email, password: "wrong password" }),
+        {},
+        { clientAddress: "198.51.100.66" },
+      );
     }
-    const owner = await run(login.action, formRequest("/login", { email: user.email, password: user.password }), {}, { clientAddress: "198.51.100.200" });
+    const owner = await run(
+      login.action,
+      formRequest("/login", { email: user.email, password: user.password }),
+      {},
+      { clientAddress: "198.51.100.200" },
+    );
     expect(owner.status).toBe(302);
     expect(owner.location).toBe("/dashboard");
   });
 
   test("past the account's ceiling, guesses from everywhere wait, but the right password still works in a browser that logged in before", async () => {
     const user = await createTestUser();
-    const first = await run(login.action, formRequest("/login", { email: user.email, password: user.password }), {}, { clientAddress: "198.51.100.1" });
+    const first = await run(
+      login.action,
+      formRequest("/login", { email: user.email, password: user.password }),
+      {},
+      { clientAddress: "198.51.100.1" },
+    );
     expect(first.status).toBe(302);
     const device = first.headers.getSetCookie().find((cookie) => cookie.startsWith("ortaq_device="))!;
     expect(device).toMatch(/HttpOnly/i);
     // A distributed attack: the account's ceiling reached from many addresses.
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await recordLoginFailure(user.email, `10.${Math.floor(i / 250)}.${i % 250}.9`);
-    const elsewhere = await run(login.action, formRequest("/login", { email: user.email, password: user.password }), {}, { clientAddress: "198.51.100.2" });
+    const elsewhere = await run(
+      login.action,
+      formRequest("/login", { email: user.email, password: user.password }),
+      {},
+      { clientAddress: "198.51.100.2" },
+    );
     expect(elsewhere.status).toBe(429);
     expect(Number(elsewhere.headers.get("Retry-After"))).toBeGreaterThan(0);
     const known = await run(
@@ -180,26 +228,46 @@ describe("logging in", () => {
     const registered = await run(login.action, formRequest("/login", { email: user.email, password: "wrong password" }), {}, from);
     expect(ghost.status).toBe(429);
     expect(registered.status).toBe(429);
-    expect(JSON.stringify(ghost.data).replace("ghost@example.org", "EMAIL")).toBe(JSON.stringify(registered.data).replace(user.email, "EMAIL"));
+    expect(JSON.stringify(ghost.data).replace("ghost@example.org", "EMAIL")).toBe(
+      JSON.stringify(registered.data).replace(user.email, "EMAIL"),
+    );
   });
 
   test("many people failing from one shared address (an office, a carrier) do not lock the others out; only a spraying attack reaches the address's ceiling", async () => {
     for (let i = 0; i < 20; i++) {
-      await run(login.action, formRequest("/login", { email: `someone${i}@example.org`, password: "wrong" }), {}, { clientAddress: "192.0.2.99" });
+      await run(
+        login.action,
+        formRequest("/login", { email: `someone${i}@example.org`, password: "wrong" }),
+        {},
+        { clientAddress: "192.0.2.99" },
+      );
     }
     const colleague = await createTestUser();
-    const fine = await run(login.action, formRequest("/login", { email: colleague.email, password: colleague.password }), {}, { clientAddress: "192.0.2.99" });
+    const fine = await run(
+      login.action,
+      formRequest("/login", { email: colleague.email, password: colleague.password }),
+      {},
+      { clientAddress: "192.0.2.99" },
+    );
     expect(fine.status).toBe(302);
     for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) await recordLoginFailure(`sprayed${i}@example.org`, "192.0.2.100");
     const sprayed = await createTestUser();
-    const limited = await run(login.action, formRequest("/login", { email: sprayed.email, password: sprayed.password }), {}, { clientAddress: "192.0.2.100" });
+    const limited = await run(
+      login.action,
+      formRequest("/login", { email: sprayed.email, password: sprayed.password }),
+      {},
+      { clientAddress: "192.0.2.100" },
+    );
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
   });
 
   test("redirects only to paths on this site", async () => {
     const user = await createTestUser();
-    const outcome = await run(login.action, formRequest("/login", { email: user.email, password: user.password, redirectTo: "//evil.example.com/x" }));
+    const outcome = await run(
+      login.action,
+      formRequest("/login", { email: user.email, password: user.password, redirectTo: "//evil.example.com/x" }),
+    );
     expect(outcome.status).toBe(302);
     expect(outcome.location).toBe("/dashboard");
   });
@@ -219,7 +287,11 @@ describe("sessions", () => {
     const otherDevice = cookieFrom(await createSession(user.id));
     const outcome = await run(
       changePassword.action,
-      formRequest("/settings/password", { currentPassword: user.password, newPassword: "another long password", confirmPassword: "another long password" }, user.cookie),
+      formRequest(
+        "/settings/password",
+        { currentPassword: user.password, newPassword: "another long password", confirmPassword: "another long password" },
+        user.cookie,
+      ),
     );
     expect(outcome.status).toBe(302);
     expect(await getOptionalUser(getRequest("/", user.cookie))).not.toBeNull();
@@ -233,7 +305,12 @@ describe("sessions", () => {
       select: { id: true },
     });
     const live = await prisma.session.count({ where: { userId: user.id, expiresAt: { gt: new Date() } } });
-    const outcome = await run(login.action, formRequest("/login", { email: user.email, password: user.password }), {}, { clientAddress: "198.51.100.44" });
+    const outcome = await run(
+      login.action,
+      formRequest("/login", { email: user.email, password: user.password }),
+      {},
+      { clientAddress: "198.51.100.44" },
+    );
     expect(outcome.status).toBe(302);
     expect(await prisma.session.findUnique({ where: { id: expired.id }, select: { id: true } })).toBeNull();
     expect(await prisma.session.count({ where: { userId: user.id, expiresAt: { gt: new Date() } } })).toBe(live + 1);
@@ -241,9 +318,18 @@ describe("sessions", () => {
 
   test("the hourly sweep deletes expired sessions, old login failures and expired known browsers", async () => {
     const user = await createTestUser();
-    await prisma.session.create({ data: { id: `old-${Date.now()}`, userId: user.id, expiresAt: new Date(Date.now() - 1000) }, select: { id: true } });
-    await prisma.loginFailure.create({ data: { key: "login:email:old@example.org", createdAt: new Date(Date.now() - 2 * LOGIN_WINDOW_MS) }, select: { id: true } });
-    await prisma.knownDevice.create({ data: { tokenHash: "old", userId: user.id, expiresAt: new Date(Date.now() - 1000) }, select: { userId: true } });
+    await prisma.session.create({
+      data: { id: `old-${Date.now()}`, userId: user.id, expiresAt: new Date(Date.now() - 1000) },
+      select: { id: true },
+    });
+    await prisma.loginFailure.create({
+      data: { key: "login:email:old@example.org", createdAt: new Date(Date.now() - 2 * LOGIN_WINDOW_MS) },
+      select: { id: true },
+    });
+    await prisma.knownDevice.create({
+      data: { tokenHash: "old", userId: user.id, expiresAt: new Date(Date.now() - 1000) },
+      select: { userId: true },
+    });
     expect(await deleteExpiredSessions()).toBeGreaterThanOrEqual(1);
     const swept = await deleteStaleLoginRecords();
     expect(swept.failures).toBeGreaterThanOrEqual(1);
@@ -256,7 +342,11 @@ describe("sessions", () => {
     const user = await createTestUser();
     const outcome = await run(
       changePassword.action,
-      formRequest("/settings/password", { currentPassword: "not it at all", newPassword: "another long password", confirmPassword: "another long password" }, user.cookie),
+      formRequest(
+        "/settings/password",
+        { currentPassword: "not it at all", newPassword: "another long password", confirmPassword: "another long password" },
+        user.cookie,
+      ),
     );
     expect(outcome.status).toBe(400);
     expect(JSON.stringify(outcome.data)).toContain("errors.wrongPassword");

@@ -15,14 +15,21 @@ async function enterpriseWithOwner(status: "draft" | "published" = "published") 
   serial += 1;
   const owner = await createTestUser();
   const enterprise = await prisma.enterprise.create({
-    data: { ...validEnterpriseFields(), slug: `assess-${serial}-${Date.now()}`, status, members: { create: { userId: owner.id, role: "owner" } } },
+    data: {
+      ...validEnterpriseFields(),
+      slug: `assess-${serial}-${Date.now()}`,
+      status,
+      members: { create: { userId: owner.id, role: "owner" } },
+    },
     select: { id: true, slug: true },
   });
   return { owner, enterprise, slug: enterprise.slug };
 }
 
 async function startDraft(slug: string, cookie: string, prefill = "no") {
-  const outcome = await run(history.action, formRequest(`/enterprises/${slug}/assessments`, { intent: "start", prefill }, cookie), { slug });
+  const outcome = await run(history.action, formRequest(`/enterprises/${slug}/assessments`, { intent: "start", prefill }, cookie), {
+    slug,
+  });
   expect(outcome.status).toBe(302);
   return outcome.location!.split("/").at(-1)!;
 }
@@ -49,7 +56,11 @@ async function answerEverything(slug: string, id: string, cookie: string, answer
   for (const d of m.dimensions) {
     const outcome = await run(
       questionnaire.action,
-      formRequest(`/enterprises/${slug}/assessments/${id}`, sectionForm(d.id, answers, { revision: String(await revisionOf(id)), client: "test-page" }), cookie),
+      formRequest(
+        `/enterprises/${slug}/assessments/${id}`,
+        sectionForm(d.id, answers, { revision: String(await revisionOf(id)), client: "test-page" }),
+        cookie,
+      ),
       { slug, id },
     );
     expect(outcome.status, JSON.stringify(outcome.data)).toBe(302);
@@ -69,16 +80,26 @@ describe("taking an assessment", () => {
     const id = await startDraft(slug, owner.cookie);
     const save = await run(
       questionnaire.action,
-      formRequest(`/enterprises/${slug}/assessments/${id}`, sectionForm("economic_sustainability", { es_employees: 0, es_trading_income_share: 60 }, { revision: "0", client: "a" }), owner.cookie),
+      formRequest(
+        `/enterprises/${slug}/assessments/${id}`,
+        sectionForm("economic_sustainability", { es_employees: 0, es_trading_income_share: 60 }, { revision: "0", client: "a" }),
+        owner.cookie,
+      ),
       { slug, id },
     );
     expect(save.status).toBe(302);
-    const page = await run(questionnaire.loader, getRequest(`/enterprises/${slug}/assessments/${id}?section=economic_sustainability`, owner.cookie), { slug, id });
+    const page = await run(
+      questionnaire.loader,
+      getRequest(`/enterprises/${slug}/assessments/${id}?section=economic_sustainability`, owner.cookie),
+      { slug, id },
+    );
     const data = page.data as { assessment: { answers: Answers }; progress: { id: string; applicable: number; answered: number }[] };
     expect(data.assessment.answers).toMatchObject({ es_employees: 0, es_trading_income_share: 60 });
     const economic = data.progress.find((p) => p.id === "economic_sustainability")!;
     expect(economic.answered).toBe(2);
-    const staffQuestions = m.questions.filter((q) => q.appliesWhen?.question === "es_employees" && q.dimension === "economic_sustainability").length;
+    const staffQuestions = m.questions.filter(
+      (q) => q.appliesWhen?.question === "es_employees" && q.dimension === "economic_sustainability",
+    ).length;
     expect(economic.applicable).toBe(m.questions.filter((q) => q.dimension === "economic_sustainability").length - staffQuestions);
   });
 
@@ -89,16 +110,20 @@ describe("taking an assessment", () => {
       questionnaire.action,
       formRequest(
         `/enterprises/${slug}/assessments/${id}`,
-        sectionForm("economic_sustainability", { es_employees: 4 }, {
-          revision: "0",
-          client: "a",
-          "q.es_financial_result": "bankrupt-but-happy",
-          "q.es_trading_income_share": "140",
-          "q.es_grant_share": "ten",
-          "q.es_business_plan": "yes",
-          "links.es_business_plan": "javascript:alert(1)",
-          "note.es_employees": "Two of them part-time",
-        }),
+        sectionForm(
+          "economic_sustainability",
+          { es_employees: 4 },
+          {
+            revision: "0",
+            client: "a",
+            "q.es_financial_result": "bankrupt-but-happy",
+            "q.es_trading_income_share": "140",
+            "q.es_grant_share": "ten",
+            "q.es_business_plan": "yes",
+            "links.es_business_plan": "javascript:alert(1)",
+            "note.es_employees": "Two of them part-time",
+          },
+        ),
         owner.cookie,
       ),
       { slug, id },
@@ -120,8 +145,16 @@ describe("taking an assessment", () => {
   test("a save from a stale page is refused and the newer answers are kept", async () => {
     const { owner, slug } = await enterpriseWithOwner();
     const id = await startDraft(slug, owner.cookie);
-    const tabA = formRequest(`/enterprises/${slug}/assessments/${id}`, sectionForm("inclusion", { in_women_leadership: "half_or_more" }, { revision: "0", client: "tab-a" }), owner.cookie);
-    const tabB = formRequest(`/enterprises/${slug}/assessments/${id}`, sectionForm("inclusion", { in_women_leadership: "none" }, { revision: "0", client: "tab-b" }), owner.cookie);
+    const tabA = formRequest(
+      `/enterprises/${slug}/assessments/${id}`,
+      sectionForm("inclusion", { in_women_leadership: "half_or_more" }, { revision: "0", client: "tab-a" }),
+      owner.cookie,
+    );
+    const tabB = formRequest(
+      `/enterprises/${slug}/assessments/${id}`,
+      sectionForm("inclusion", { in_women_leadership: "none" }, { revision: "0", client: "tab-b" }),
+      owner.cookie,
+    );
     expect((await run(questionnaire.action, tabA, { slug, id })).status).toBe(302);
     const stale = await run(questionnaire.action, tabB, { slug, id });
     expect(stale.status).toBe(409);
@@ -129,7 +162,11 @@ describe("taking an assessment", () => {
     const stored = await prisma.assessment.findUniqueOrThrow({ where: { id }, select: { answers: true } });
     expect((stored.answers as Answers).in_women_leadership).toBe("half_or_more");
     // The same page saving again (its background save raced its own submit) is not stale.
-    const again = formRequest(`/enterprises/${slug}/assessments/${id}`, sectionForm("inclusion", { in_women_leadership: "some" }, { revision: "0", client: "tab-a", intent: "autosave" }), owner.cookie);
+    const again = formRequest(
+      `/enterprises/${slug}/assessments/${id}`,
+      sectionForm("inclusion", { in_women_leadership: "some" }, { revision: "0", client: "tab-a", intent: "autosave" }),
+      owner.cookie,
+    );
     expect((await run(questionnaire.action, again, { slug, id })).status).toBe(200);
   });
 
@@ -138,23 +175,46 @@ describe("taking an assessment", () => {
     const id = await startDraft(slug, owner.cookie);
     const early = await run(submit.loader, getRequest(`/enterprises/${slug}/assessments/${id}/submit`, owner.cookie), { slug, id });
     expect((early.data as { missing: unknown[] }).missing.length).toBeGreaterThan(40);
-    const refused = await run(submit.action, formRequest(`/enterprises/${slug}/assessments/${id}/submit`, { confirm: "yes", revision: String(await revisionOf(id)) }, owner.cookie), { slug, id });
+    const refused = await run(
+      submit.action,
+      formRequest(
+        `/enterprises/${slug}/assessments/${id}/submit`,
+        { confirm: "yes", revision: String(await revisionOf(id)) },
+        owner.cookie,
+      ),
+      { slug, id },
+    );
     expect(refused.status).toBe(400);
 
     let seed = 1;
-    const answers = generateAnswers(m, () => ((seed = (seed * 16807) % 2147483647) / 2147483647), { quality: 0.7, employees: 6 });
+    const answers = generateAnswers(m, () => (seed = (seed * 16807) % 2147483647) / 2147483647, { quality: 0.7, employees: 6 });
     await answerEverything(slug, id, owner.cookie, answers);
-    const done = await run(submit.action, formRequest(`/enterprises/${slug}/assessments/${id}/submit`, { confirm: "yes", revision: String(await revisionOf(id)) }, owner.cookie), { slug, id });
+    const done = await run(
+      submit.action,
+      formRequest(
+        `/enterprises/${slug}/assessments/${id}/submit`,
+        { confirm: "yes", revision: String(await revisionOf(id)) },
+        owner.cookie,
+      ),
+      { slug, id },
+    );
     expect(done.status).toBe(302);
     expect(done.location).toMatch(/\/results$/);
     expect(done.notice?.message).toBe("results.notice.submitted");
-    const stored = await prisma.assessment.findUniqueOrThrow({ where: { id }, select: { status: true, methodologyVersion: true, result: true, overall: true, answers: true } });
+    const stored = await prisma.assessment.findUniqueOrThrow({
+      where: { id },
+      select: { status: true, methodologyVersion: true, result: true, overall: true, answers: true },
+    });
     expect(stored.status).toBe("submitted");
     expect(stored.methodologyVersion).toBe(m.version);
     expect(stored.result).toEqual(scoreAssessment(m, stored.answers as Answers));
     expect(stored.overall).toBe(scoreAssessment(m, answers).overall);
 
-    const locked = await run(questionnaire.action, formRequest(`/enterprises/${slug}/assessments/${id}`, sectionForm("inclusion", {}, { revision: "99", client: "x" }), owner.cookie), { slug, id });
+    const locked = await run(
+      questionnaire.action,
+      formRequest(`/enterprises/${slug}/assessments/${id}`, sectionForm("inclusion", {}, { revision: "99", client: "x" }), owner.cookie),
+      { slug, id },
+    );
     expect(locked.status).toBe(302);
     expect(locked.location).toMatch(/\/results$/);
   });
@@ -162,7 +222,13 @@ describe("taking an assessment", () => {
   test("a new assessment can start pre-filled from the last one", async () => {
     const { owner, slug, enterprise } = await enterpriseWithOwner();
     await prisma.assessment.create({
-      data: { enterpriseId: enterprise.id, methodologyVersion: m.version, status: "submitted", submittedAt: new Date(), answers: { gt_registered: "yes", nonsense: "x" } },
+      data: {
+        enterpriseId: enterprise.id,
+        methodologyVersion: m.version,
+        status: "submitted",
+        submittedAt: new Date(),
+        answers: { gt_registered: "yes", nonsense: "x" },
+      },
     });
     const id = await startDraft(slug, owner.cookie, "yes");
     const draft = await prisma.assessment.findUniqueOrThrow({ where: { id }, select: { answers: true } });
@@ -174,14 +240,21 @@ describe("the beneficiaries split by gender, disability and vulnerable group", (
   const breakdown = ["si_beneficiaries_women", "si_beneficiaries_disability", "si_beneficiaries_vulnerable"];
   const save = (slug: string, id: string, cookie: string, fields: Record<string, string | string[]>) =>
     revisionOf(id).then((revision) =>
-      run(questionnaire.action, formRequest(`/enterprises/${slug}/assessments/${id}`, { ...fields, revision: String(revision), client: "a" }, cookie), { slug, id }),
+      run(
+        questionnaire.action,
+        formRequest(`/enterprises/${slug}/assessments/${id}`, { ...fields, revision: String(revision), client: "a" }, cookie),
+        { slug, id },
+      ),
     );
-  const stored = async (id: string) => (await prisma.assessment.findUniqueOrThrow({ where: { id }, select: { answers: true } })).answers as Answers;
+  const stored = async (id: string) =>
+    (await prisma.assessment.findUniqueOrThrow({ where: { id }, select: { answers: true } })).answers as Answers;
 
   test("new assessments are taken with version 2, which asks the split right after the total and only when someone benefited", async () => {
     const { owner, slug } = await enterpriseWithOwner();
     const id = await startDraft(slug, owner.cookie);
-    expect((await prisma.assessment.findUniqueOrThrow({ where: { id }, select: { methodologyVersion: true } })).methodologyVersion).toBe("2");
+    expect((await prisma.assessment.findUniqueOrThrow({ where: { id }, select: { methodologyVersion: true } })).methodologyVersion).toBe(
+      "2",
+    );
     const progress = async () => {
       const page = await run(questionnaire.loader, getRequest(`/enterprises/${slug}/assessments/${id}`, owner.cookie), { slug, id });
       const data = page.data as { questions: { id: string }[]; progress: { id: string; applicable: number }[] };
@@ -191,9 +264,28 @@ describe("the beneficiaries split by gender, disability and vulnerable group", (
     expect(before.ids.slice(before.ids.indexOf("si_beneficiaries") + 1).slice(0, 3)).toEqual(breakdown);
     expect((await save(slug, id, owner.cookie, sectionForm("social_impact", { si_beneficiaries: 0 }))).status).toBe(302);
     expect((await progress()).applicable).toBe(before.applicable);
-    expect((await save(slug, id, owner.cookie, sectionForm("social_impact", { si_beneficiaries: 120, si_beneficiaries_women: 70, si_beneficiaries_disability: 0, si_beneficiaries_vulnerable: 120 }))).status).toBe(302);
+    expect(
+      (
+        await save(
+          slug,
+          id,
+          owner.cookie,
+          sectionForm("social_impact", {
+            si_beneficiaries: 120,
+            si_beneficiaries_women: 70,
+            si_beneficiaries_disability: 0,
+            si_beneficiaries_vulnerable: 120,
+          }),
+        )
+      ).status,
+    ).toBe(302);
     expect((await progress()).applicable).toBe(before.applicable + 3);
-    expect(await stored(id)).toEqual({ si_beneficiaries: 120, si_beneficiaries_women: 70, si_beneficiaries_disability: 0, si_beneficiaries_vulnerable: 120 });
+    expect(await stored(id)).toEqual({
+      si_beneficiaries: 120,
+      si_beneficiaries_women: 70,
+      si_beneficiaries_disability: 0,
+      si_beneficiaries_vulnerable: 120,
+    });
   });
 
   test("a part larger than the total gets a message next to it, and neither it nor the total is saved", async () => {
@@ -202,7 +294,12 @@ describe("the beneficiaries split by gender, disability and vulnerable group", (
     const answers = { si_beneficiaries: 40, si_beneficiaries_women: 25, si_beneficiaries_disability: 3, si_beneficiaries_vulnerable: 30 };
     expect((await save(slug, id, owner.cookie, sectionForm("social_impact", answers))).status).toBe(302);
 
-    const tooMany = await save(slug, id, owner.cookie, sectionForm("social_impact", { ...answers, si_beneficiaries_women: 41, si_primary_mission: "social" }));
+    const tooMany = await save(
+      slug,
+      id,
+      owner.cookie,
+      sectionForm("social_impact", { ...answers, si_beneficiaries_women: 41, si_primary_mission: "social" }),
+    );
     expect(tooMany.status).toBe(400);
     const reply = tooMany.data as { errors: Record<string, string>; raw: Record<string, { value: string }> };
     expect(reply.errors).toEqual({ si_beneficiaries_women: "exceeds_total" });
@@ -211,8 +308,15 @@ describe("the beneficiaries split by gender, disability and vulnerable group", (
 
     // A smaller total than a part already saved is refused the same way.
     const fewer = await save(slug, id, owner.cookie, sectionForm("social_impact", { ...answers, si_beneficiaries: 20 }));
-    expect((fewer.data as { errors: Record<string, string> }).errors).toEqual({ si_beneficiaries_women: "exceeds_total", si_beneficiaries_vulnerable: "exceeds_total" });
-    const onlyTotal = await save(slug, id, owner.cookie, { section: "social_impact", shown: ["si_beneficiaries"], "q.si_beneficiaries": "20" });
+    expect((fewer.data as { errors: Record<string, string> }).errors).toEqual({
+      si_beneficiaries_women: "exceeds_total",
+      si_beneficiaries_vulnerable: "exceeds_total",
+    });
+    const onlyTotal = await save(slug, id, owner.cookie, {
+      section: "social_impact",
+      shown: ["si_beneficiaries"],
+      "q.si_beneficiaries": "20",
+    });
     expect((onlyTotal.data as { errors: Record<string, string> }).errors).toEqual({ si_beneficiaries: "exceeds_total" });
     expect((await stored(id)).si_beneficiaries).toBe(40);
   });
@@ -221,10 +325,20 @@ describe("the beneficiaries split by gender, disability and vulnerable group", (
     const { owner, slug, enterprise } = await enterpriseWithOwner();
     const v1 = methodologies["1"]!;
     let seed = 7;
-    const answers = generateAnswers(v1, () => ((seed = (seed * 16807) % 2147483647) / 2147483647), { quality: 0.6, employees: 3 });
+    const answers = generateAnswers(v1, () => (seed = (seed * 16807) % 2147483647) / 2147483647, { quality: 0.6, employees: 3 });
     const first = scoreAssessment(v1, answers);
     const old = await prisma.assessment.create({
-      data: { enterpriseId: enterprise.id, methodologyVersion: "1", status: "submitted", submittedAt: new Date(Date.now() - 86_400_000), answers, result: first as object, overall: first.overall, tier: first.tier, eligible: first.eligible },
+      data: {
+        enterpriseId: enterprise.id,
+        methodologyVersion: "1",
+        status: "submitted",
+        submittedAt: new Date(Date.now() - 86_400_000),
+        answers,
+        result: first as object,
+        overall: first.overall,
+        tier: first.tier,
+        eligible: first.eligible,
+      },
       select: { id: true },
     });
     const id = await startDraft(slug, owner.cookie, "yes");
@@ -238,12 +352,22 @@ describe("the beneficiaries split by gender, disability and vulnerable group", (
     const total = answers.si_beneficiaries as number;
     const split = { si_beneficiaries_women: Math.floor(total / 2), si_beneficiaries_disability: 0, si_beneficiaries_vulnerable: total };
     await answerEverything(slug, id, owner.cookie, { ...answers, ...split });
-    const done = await run(submit.action, formRequest(`/enterprises/${slug}/assessments/${id}/submit`, { confirm: "yes", revision: String(await revisionOf(id)) }, owner.cookie), { slug, id });
+    const done = await run(
+      submit.action,
+      formRequest(
+        `/enterprises/${slug}/assessments/${id}/submit`,
+        { confirm: "yes", revision: String(await revisionOf(id)) },
+        owner.cookie,
+      ),
+      { slug, id },
+    );
     expect(done.status).toBe(302);
 
     // The split earns no points: the same answers score the same under both versions, so the two can be compared.
     const [older, newer] = await Promise.all(
-      [old.id, id].map((x) => prisma.assessment.findUniqueOrThrow({ where: { id: x }, select: { methodologyVersion: true, overall: true, result: true } })),
+      [old.id, id].map((x) =>
+        prisma.assessment.findUniqueOrThrow({ where: { id: x }, select: { methodologyVersion: true, overall: true, result: true } }),
+      ),
     );
     expect(older).toEqual({ methodologyVersion: "1", overall: first.overall, result: first });
     expect(newer!.methodologyVersion).toBe("2");
@@ -252,8 +376,14 @@ describe("the beneficiaries split by gender, disability and vulnerable group", (
 
     const list = await run(history.loader, getRequest(`/enterprises/${slug}/assessments`, owner.cookie), { slug });
     expect((list.data as { submitted: { methodologyVersion: string }[] }).submitted.map((a) => a.methodologyVersion)).toEqual(["1", "2"]);
-    for (const [assessmentId, version, count] of [[old.id, "1", v1.questions.length], [id, "2", m.questions.length]] as const) {
-      const page = await run(results.loader, getRequest(`/enterprises/${slug}/assessments/${assessmentId}/results`, owner.cookie), { slug, id: assessmentId });
+    for (const [assessmentId, version, count] of [
+      [old.id, "1", v1.questions.length],
+      [id, "2", m.questions.length],
+    ] as const) {
+      const page = await run(results.loader, getRequest(`/enterprises/${slug}/assessments/${assessmentId}/results`, owner.cookie), {
+        slug,
+        id: assessmentId,
+      });
       const data = page.data as { methodology: { version: string; questions: unknown[] } };
       expect(data.methodology.version).toBe(version);
       expect(data.methodology.questions).toHaveLength(count);
@@ -267,7 +397,17 @@ describe("results and publishing", () => {
     const answers = generateAnswers(m, Math.random, { quality: 0.6, employees: 3 });
     const result = scoreAssessment(m, answers);
     const row = await prisma.assessment.create({
-      data: { enterpriseId: ctx.enterprise.id, methodologyVersion: m.version, status: "submitted", submittedAt: new Date(), answers, result: result as object, overall: result.overall, tier: result.tier, eligible: result.eligible },
+      data: {
+        enterpriseId: ctx.enterprise.id,
+        methodologyVersion: m.version,
+        status: "submitted",
+        submittedAt: new Date(),
+        answers,
+        result: result as object,
+        overall: result.overall,
+        tier: result.tier,
+        eligible: result.eligible,
+      },
       select: { id: true },
     });
     return { ...ctx, id: row.id, result };
@@ -294,7 +434,8 @@ describe("results and publishing", () => {
     expect((await run(results.action, formRequest(`/x`, { intent: "publish" }, member.cookie), { slug, id })).status).toBe(403);
     expect((await run(results.action, formRequest(`/x`, { intent: "publish" }, owner.cookie), { slug, id })).status).toBe(302);
     const publicPage = await run(enterprisePage.loader, getRequest(`/enterprises/${slug}`), { slug });
-    const rating = (publicPage.data as { rating: { result: { overall: number; contributions: unknown[]; improvements: unknown[] } } }).rating;
+    const rating = (publicPage.data as { rating: { result: { overall: number; contributions: unknown[]; improvements: unknown[] } } })
+      .rating;
     expect(rating.result.overall).toBe(result.overall);
     expect(rating.result.contributions).toEqual([]);
     expect(rating.result.improvements).toEqual([]);

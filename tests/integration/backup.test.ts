@@ -18,7 +18,10 @@ afterAll(() => folder.remove());
 
 /** Runs `npm run backup` / `npm run restore` as an operator would (the same script), with these settings. */
 function script(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/backup.ts", ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/backup.ts", ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
@@ -40,9 +43,13 @@ async function fingerprint(databaseUrl: string) {
       );
       result[name] = `${rows[0]!.count} rows ${rows[0]!.digest ?? ""}`;
     }
-    const sequences = await client.query<{ name: string }>(`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'S' ORDER BY 1`);
+    const sequences = await client.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'S' ORDER BY 1`,
+    );
     for (const { name } of sequences.rows) {
-      const { rows } = await client.query<{ value: string; called: boolean }>(`SELECT last_value::text AS value, is_called AS called FROM "${name}"`);
+      const { rows } = await client.query<{ value: string; called: boolean }>(
+        `SELECT last_value::text AS value, is_called AS called FROM "${name}"`,
+      );
       result[`sequence ${name}`] = `${rows[0]!.value} ${rows[0]!.called}`;
     }
     const migrations = await client.query<{ name: string }>(`SELECT migration_name AS name FROM "_prisma_migrations" ORDER BY 1`);
@@ -67,7 +74,15 @@ beforeAll(async () => {
     writeFileSync(path.join(dir, storageName), bytes);
     evidenceFiles.set(storageName, bytes);
     await prisma.evidenceItem.create({
-      data: { assessmentId: assessment.id, questionId: "q1", kind: "file", fileName: `report-${n}.pdf`, storageName, contentType: "application/pdf", size: bytes.length },
+      data: {
+        assessmentId: assessment.id,
+        questionId: "q1",
+        kind: "file",
+        fileName: `report-${n}.pdf`,
+        storageName,
+        contentType: "application/pdf",
+        size: bytes.length,
+      },
       select: { id: true },
     });
   }
@@ -82,7 +97,11 @@ test("npm run backup, then npm run restore into an empty installation: the same 
   expect(manifest.evidence.missing).toEqual([]);
 
   // A new machine: an empty data folder for the embedded database and an empty evidence folder.
-  const installation = { DATABASE_URL: "", ORTAQ_DATA_DIR: path.join(folder.dir, "restored", "postgres"), EVIDENCE_DIR: path.join(folder.dir, "restored", "evidence") };
+  const installation = {
+    DATABASE_URL: "",
+    ORTAQ_DATA_DIR: path.join(folder.dir, "restored", "postgres"),
+    EVIDENCE_DIR: path.join(folder.dir, "restored", "evidence"),
+  };
   const restored = await script(["restore", out], installation);
   expect(restored.code, restored.output).toBe(0);
 
@@ -110,7 +129,14 @@ test("a backup made by a newer version, or a folder that is not a backup, is ref
   mkdirSync(fake, { recursive: true });
   writeFileSync(
     path.join(fake, "manifest.json"),
-    JSON.stringify({ format: "ortaq-backup/1", createdAt: new Date().toISOString(), migrations: [{ name: "29990101000000_future", checksum: "x" }], tables: [], sequences: [], evidence: { files: [], missing: [] } }),
+    JSON.stringify({
+      format: "ortaq-backup/1",
+      createdAt: new Date().toISOString(),
+      migrations: [{ name: "29990101000000_future", checksum: "x" }],
+      tables: [],
+      sequences: [],
+      evidence: { files: [], missing: [] },
+    }),
   );
   await expect(restore({ from: fake, log: () => {} })).rejects.toThrow(/newer Ortaq .*29990101000000_future/);
   await expect(restore({ from: folder.dir, log: () => {} })).rejects.toThrow(/not an Ortaq backup/);

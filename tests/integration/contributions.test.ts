@@ -71,7 +71,11 @@ describe("starting a contribution", () => {
     const funder = await createTestUser({ roles: ["funder"] });
     const outcome = await run(
       enterprisePage.action,
-      formRequest(`/enterprises/${enterprise.slug}`, contributeForm({ amount: "1 500,50", currency: "KZT", anonymous: "on" }), funder.cookie),
+      formRequest(
+        `/enterprises/${enterprise.slug}`,
+        contributeForm({ amount: "1 500,50", currency: "KZT", anonymous: "on" }),
+        funder.cookie,
+      ),
       { slug: enterprise.slug },
     );
     expect(outcome.status).toBe(303);
@@ -92,8 +96,12 @@ describe("starting a contribution", () => {
     const { enterprise } = await publishedEnterprise();
     const funder = await createTestUser({ roles: ["funder"] });
     const fields = contributeForm({});
-    const first = await run(enterprisePage.action, formRequest(`/enterprises/${enterprise.slug}`, fields, funder.cookie), { slug: enterprise.slug });
-    const second = await run(enterprisePage.action, formRequest(`/enterprises/${enterprise.slug}`, fields, funder.cookie), { slug: enterprise.slug });
+    const first = await run(enterprisePage.action, formRequest(`/enterprises/${enterprise.slug}`, fields, funder.cookie), {
+      slug: enterprise.slug,
+    });
+    const second = await run(enterprisePage.action, formRequest(`/enterprises/${enterprise.slug}`, fields, funder.cookie), {
+      slug: enterprise.slug,
+    });
     expect(second.location).toBe(first.location);
   });
 
@@ -109,7 +117,11 @@ describe("starting a contribution", () => {
       [{ amount: "-4" }, "amount", "errors.amount"],
       [{ currency: "TMT" }, "currency", "errors.chooseOne"],
     ] as const) {
-      const outcome = await run(enterprisePage.action, formRequest(`/enterprises/${enterprise.slug}`, contributeForm(fields), funder.cookie), { slug: enterprise.slug });
+      const outcome = await run(
+        enterprisePage.action,
+        formRequest(`/enterprises/${enterprise.slug}`, contributeForm(fields), funder.cookie),
+        { slug: enterprise.slug },
+      );
       expect(outcome.status).toBe(400);
       expect((outcome.data as { error: Record<string, string[]> }).error[field]).toEqual([message]);
     }
@@ -156,7 +168,9 @@ describe("starting a contribution", () => {
   test("an anonymous visitor is sent to log in and nothing is created", async () => {
     const { enterprise } = await publishedEnterprise();
     const before = standIn.sessions.length;
-    const outcome = await run(enterprisePage.action, formRequest(`/enterprises/${enterprise.slug}`, contributeForm({})), { slug: enterprise.slug });
+    const outcome = await run(enterprisePage.action, formRequest(`/enterprises/${enterprise.slug}`, contributeForm({})), {
+      slug: enterprise.slug,
+    });
     expect(outcome.status).toBe(302);
     expect(outcome.location).toMatch(/^\/login\?redirectTo=/);
     expect(standIn.sessions.length).toBe(before);
@@ -169,7 +183,9 @@ describe("starting a contribution", () => {
     const funder = await createTestUser({ roles: ["funder"] });
     const page = await run(enterprisePage.loader, getRequest(`/enterprises/${enterprise.slug}`, funder.cookie), { slug: enterprise.slug });
     expect((page.data as { contribute: { configured: boolean } }).contribute.configured).toBe(false);
-    const outcome = await run(enterprisePage.action, formRequest(`/enterprises/${enterprise.slug}`, contributeForm({}), funder.cookie), { slug: enterprise.slug });
+    const outcome = await run(enterprisePage.action, formRequest(`/enterprises/${enterprise.slug}`, contributeForm({}), funder.cookie), {
+      slug: enterprise.slug,
+    });
     expect(outcome.status).toBe(400);
     expect(JSON.stringify(outcome.data)).toContain("contribute.notConfigured");
   });
@@ -191,10 +207,17 @@ describe("the Stripe webhook", () => {
     expect((await postWebhook(event)).body.outcome).toBe("duplicate");
     // The replay is recognised before Stripe is asked for anything.
     expect(standIn.requests.filter((r) => r.path === receiptLookup)).toHaveLength(1);
-    const rows = await prisma.contribution.findMany({ where: { enterpriseId: enterprise.id }, select: { amount: true, currency: true, status: true, receiptUrl: true } });
-    expect(rows).toEqual([{ amount: 5000, currency: "USD", status: "paid", receiptUrl: `${standIn.url}/receipts/pi_cs_test_once_${serial}` }]);
+    const rows = await prisma.contribution.findMany({
+      where: { enterpriseId: enterprise.id },
+      select: { amount: true, currency: true, status: true, receiptUrl: true },
+    });
+    expect(rows).toEqual([
+      { amount: 5000, currency: "USD", status: "paid", receiptUrl: `${standIn.url}/receipts/pi_cs_test_once_${serial}` },
+    ]);
 
-    const ownerView = await run(received.loader, getRequest(`/enterprises/${enterprise.slug}/contributions`, owner.cookie), { slug: enterprise.slug });
+    const ownerView = await run(received.loader, getRequest(`/enterprises/${enterprise.slug}/contributions`, owner.cookie), {
+      slug: enterprise.slug,
+    });
     const data = ownerView.data as { contributions: { contributor: string | null }[]; totals: { currency: string; amount: number }[] };
     expect(data.totals).toEqual([{ currency: "USD", amount: 5000, count: 1 }]);
     expect(data.contributions[0]!.contributor).toMatch(/^Test User/);
@@ -204,7 +227,12 @@ describe("the Stripe webhook", () => {
 
   test("answers 400 to a bad or missing signature and records nothing", async () => {
     const { enterprise } = await publishedEnterprise();
-    const event = checkoutEvent("checkout.session.completed", { id: `cs_test_forged_${serial}`, amount_total: 1, currency: "usd", metadata: { enterpriseId: enterprise.id } });
+    const event = checkoutEvent("checkout.session.completed", {
+      id: `cs_test_forged_${serial}`,
+      amount_total: 1,
+      currency: "usd",
+      metadata: { enterpriseId: enterprise.id },
+    });
     const forged = signed(event, "whsec_someone_else").signature;
     expect((await postWebhook(event, forged)).status).toBe(400);
     expect((await postWebhook(event, "none")).status).toBe(400);
@@ -216,9 +244,17 @@ describe("the Stripe webhook", () => {
     process.env.STRIPE_CURRENCIES = "USD,JPY";
     resetEnvCache();
     const { enterprise } = await publishedEnterprise();
-    const event = checkoutEvent("checkout.session.completed", { id: `cs_test_jpy_${serial}`, amount_total: 500, currency: "jpy", metadata: { enterpriseId: enterprise.id } });
+    const event = checkoutEvent("checkout.session.completed", {
+      id: `cs_test_jpy_${serial}`,
+      amount_total: 500,
+      currency: "jpy",
+      metadata: { enterpriseId: enterprise.id },
+    });
     await postWebhook(event);
-    const row = await prisma.contribution.findFirstOrThrow({ where: { enterpriseId: enterprise.id }, select: { amount: true, currency: true } });
+    const row = await prisma.contribution.findFirstOrThrow({
+      where: { enterpriseId: enterprise.id },
+      select: { amount: true, currency: true },
+    });
     expect(row).toEqual({ amount: 500, currency: "JPY" });
     const { formatMoney } = await import("~/utils/money");
     expect(formatMoney(row.amount, row.currency, "en")).toMatch(/¥500$/);
@@ -226,15 +262,31 @@ describe("the Stripe webhook", () => {
 
   test("marks a refunded contribution refunded, even when the refund arrives before the payment", async () => {
     const { enterprise, owner } = await publishedEnterprise();
-    const inOrder = checkoutEvent("checkout.session.completed", { id: `cs_test_ref_${serial}`, amount_total: 2500, currency: "eur", metadata: { enterpriseId: enterprise.id } });
+    const inOrder = checkoutEvent("checkout.session.completed", {
+      id: `cs_test_ref_${serial}`,
+      amount_total: 2500,
+      currency: "eur",
+      metadata: { enterpriseId: enterprise.id },
+    });
     await postWebhook(inOrder);
     await postWebhook(refundEvent(`pi_cs_test_ref_${serial}`, 2500));
-    const outOfOrder = checkoutEvent("checkout.session.completed", { id: `cs_test_late_${serial}`, amount_total: 700, currency: "eur", metadata: { enterpriseId: enterprise.id } });
+    const outOfOrder = checkoutEvent("checkout.session.completed", {
+      id: `cs_test_late_${serial}`,
+      amount_total: 700,
+      currency: "eur",
+      metadata: { enterpriseId: enterprise.id },
+    });
     await postWebhook(refundEvent(`pi_cs_test_late_${serial}`, 700));
     await postWebhook(outOfOrder);
-    const statuses = await prisma.contribution.findMany({ where: { enterpriseId: enterprise.id }, select: { status: true }, orderBy: { amount: "asc" } });
+    const statuses = await prisma.contribution.findMany({
+      where: { enterpriseId: enterprise.id },
+      select: { status: true },
+      orderBy: { amount: "asc" },
+    });
     expect(statuses.map((s) => s.status)).toEqual(["refunded", "refunded"]);
-    const ownerView = await run(received.loader, getRequest(`/enterprises/${enterprise.slug}/contributions`, owner.cookie), { slug: enterprise.slug });
+    const ownerView = await run(received.loader, getRequest(`/enterprises/${enterprise.slug}/contributions`, owner.cookie), {
+      slug: enterprise.slug,
+    });
     expect((ownerView.data as { totals: unknown[] }).totals).toEqual([]);
   });
 
@@ -242,17 +294,30 @@ describe("the Stripe webhook", () => {
     const { enterprise } = await publishedEnterprise();
     const session = { id: `cs_test_async_${serial}`, amount_total: 9900, currency: "usd", metadata: { enterpriseId: enterprise.id } };
     await postWebhook(checkoutEvent("checkout.session.completed", { ...session, payment_status: "unpaid" }));
-    expect((await prisma.contribution.findFirstOrThrow({ where: { enterpriseId: enterprise.id }, select: { status: true } })).status).toBe("pending");
+    expect((await prisma.contribution.findFirstOrThrow({ where: { enterpriseId: enterprise.id }, select: { status: true } })).status).toBe(
+      "pending",
+    );
     await postWebhook(checkoutEvent("checkout.session.async_payment_succeeded", session));
     await postWebhook(checkoutEvent("checkout.session.completed", { ...session, payment_status: "unpaid" }));
-    expect((await prisma.contribution.findFirstOrThrow({ where: { enterpriseId: enterprise.id }, select: { status: true } })).status).toBe("paid");
+    expect((await prisma.contribution.findFirstOrThrow({ where: { enterpriseId: enterprise.id }, select: { status: true } })).status).toBe(
+      "paid",
+    );
   });
 
   test("an anonymous contribution hides the contributor's name from the enterprise", async () => {
     const { enterprise, owner } = await publishedEnterprise();
     const funder = await createTestUser({ roles: ["funder"] });
-    await postWebhook(checkoutEvent("checkout.session.completed", { id: `cs_test_anon_${serial}`, amount_total: 1000, currency: "usd", metadata: { enterpriseId: enterprise.id, userId: funder.id, anonymous: "true" } }));
-    const ownerView = await run(received.loader, getRequest(`/enterprises/${enterprise.slug}/contributions`, owner.cookie), { slug: enterprise.slug });
+    await postWebhook(
+      checkoutEvent("checkout.session.completed", {
+        id: `cs_test_anon_${serial}`,
+        amount_total: 1000,
+        currency: "usd",
+        metadata: { enterpriseId: enterprise.id, userId: funder.id, anonymous: "true" },
+      }),
+    );
+    const ownerView = await run(received.loader, getRequest(`/enterprises/${enterprise.slug}/contributions`, owner.cookie), {
+      slug: enterprise.slug,
+    });
     expect((ownerView.data as { contributions: { contributor: string | null }[] }).contributions[0]!.contributor).toBeNull();
     expect(JSON.stringify(ownerView.data)).not.toContain(funder.email);
   });
@@ -260,6 +325,9 @@ describe("the Stripe webhook", () => {
   test("members only can see what an enterprise received", async () => {
     const { enterprise } = await publishedEnterprise();
     const stranger = await createTestUser({ roles: ["funder"] });
-    expect((await run(received.loader, getRequest(`/enterprises/${enterprise.slug}/contributions`, stranger.cookie), { slug: enterprise.slug })).status).toBe(403);
+    expect(
+      (await run(received.loader, getRequest(`/enterprises/${enterprise.slug}/contributions`, stranger.cookie), { slug: enterprise.slug }))
+        .status,
+    ).toBe(403);
   });
 });

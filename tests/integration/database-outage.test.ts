@@ -57,7 +57,10 @@ describe("the embedded database killed under a running server", () => {
       return (await healthy(server.url)()) && page.status === 200;
     }, 30);
     expect(back, server.output()).toBe(true);
-    expect([...seen].every((status) => status === 200 || status === 503), `statuses seen: ${[...seen]}`).toBe(true);
+    expect(
+      [...seen].every((status) => status === 200 || status === 503),
+      `statuses seen: ${[...seen]}`,
+    ).toBe(true);
 
     const after = "after-1@outage.test";
     expect(await signUp(server.url, after)).toBe(302);

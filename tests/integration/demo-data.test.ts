@@ -23,7 +23,10 @@ describe("the demo data", () => {
     expect(new Set(enterprises.map((e) => e.sector)).size).toBeGreaterThan(8);
     expect(new Set(enterprises.map((e) => e.region)).size).toBeGreaterThan(20);
     expect(enterprises.some((e) => e.employees === 0) && enterprises.some((e) => e.employees >= 50)).toBe(true);
-    const roles = await prisma.userRole.findMany({ where: { user: { email: { in: DEMO_USERS.map((u) => u.email) } } }, select: { role: true } });
+    const roles = await prisma.userRole.findMany({
+      where: { user: { email: { in: DEMO_USERS.map((u) => u.email) } } },
+      select: { role: true },
+    });
     expect(new Set(roles.map((r) => r.role))).toEqual(new Set(ROLES));
   });
 
@@ -59,7 +62,10 @@ describe("the demo data", () => {
     });
     const result = row.result as any;
     expect(result.eligibilityReasons.length).toBeGreaterThan(0);
-    const reworded = { ...result, eligibilityReasons: result.eligibilityReasons.map((r: any) => ({ ...r, message: { en: "Reworded.", ru: "Иначе сказано." } })) };
+    const reworded = {
+      ...result,
+      eligibilityReasons: result.eligibilityReasons.map((r: any) => ({ ...r, message: { en: "Reworded.", ru: "Иначе сказано." } })),
+    };
     try {
       await prisma.assessment.update({ where: { id: row.id }, data: { result: reworded } });
       expect(await findRescoringDifferences()).toEqual([]);

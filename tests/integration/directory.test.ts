@@ -20,9 +20,14 @@ beforeEach(() => resetApiRateLimit());
 
 async function api(path: string, address = "198.51.100.7") {
   const url = new URL(`http://localhost${path}`);
-  const loader = url.pathname === "/api/v1/enterprises" ? apiList.loader : url.pathname.endsWith("openapi.json") ? openapi.loader : apiOne.loader;
+  const loader =
+    url.pathname === "/api/v1/enterprises" ? apiList.loader : url.pathname.endsWith("openapi.json") ? openapi.loader : apiOne.loader;
   const slug = url.pathname.split("/")[4];
-  const response = (await loader({ request: getRequest(path), params: slug ? { slug } : {}, context: { clientAddress: address } })) as Response;
+  const response = (await loader({
+    request: getRequest(path),
+    params: slug ? { slug } : {},
+    context: { clientAddress: address },
+  })) as Response;
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 
@@ -30,7 +35,9 @@ async function allPages(query: string) {
   const items: any[] = [];
   let cursor: string | null = null;
   do {
-    const page: { body: { items: any[]; nextCursor: string | null } } = await api(`/api/v1/enterprises?${query}&limit=7${cursor ? `&cursor=${cursor}` : ""}`);
+    const page: { body: { items: any[]; nextCursor: string | null } } = await api(
+      `/api/v1/enterprises?${query}&limit=7${cursor ? `&cursor=${cursor}` : ""}`,
+    );
     items.push(...page.body.items);
     cursor = page.body.nextCursor;
   } while (cursor);
@@ -40,7 +47,9 @@ async function allPages(query: string) {
 describe("the open data API", () => {
   test("lists exactly the enterprises with a published profile and a published rating, in score order, across cursor pages", async () => {
     const items = await allPages("sort=score");
-    const expected = await prisma.assessment.count({ where: { published: true, status: "submitted", enterprise: { status: "published" } } });
+    const expected = await prisma.assessment.count({
+      where: { published: true, status: "submitted", enterprise: { status: "published" } },
+    });
     expect(items.length).toBe(expected);
     expect(new Set(items.map((i) => i.slug)).size).toBe(items.length);
     for (let i = 1; i < items.length; i++) expect(items[i - 1].overall).toBeGreaterThanOrEqual(items[i].overall);
@@ -60,8 +69,14 @@ describe("the open data API", () => {
   });
 
   test("searches names and descriptions in English and Russian", async () => {
-    const target = await prisma.enterprise.findFirstOrThrow({ where: { status: "published", assessments: { some: { published: true } } }, select: { id: true, slug: true } });
-    await prisma.enterprise.update({ where: { id: target.id }, data: { description: "Мы шьём войлочные ковры вместе с женщинами из сёл." } });
+    const target = await prisma.enterprise.findFirstOrThrow({
+      where: { status: "published", assessments: { some: { published: true } } },
+      select: { id: true, slug: true },
+    });
+    await prisma.enterprise.update({
+      where: { id: target.id },
+      data: { description: "Мы шьём войлочные ковры вместе с женщинами из сёл." },
+    });
     const russian = await allPages(`q=${encodeURIComponent("ковры")}`);
     expect(russian.map((i) => i.slug)).toEqual([target.slug]);
     const english = await allPages("q=felt");
@@ -90,10 +105,14 @@ describe("the open data API", () => {
   test("counts an address's requests in the database, so every app server shares the limit", async () => {
     // Another app server has already answered this address as often as the limit allows this minute.
     const now = Date.now();
-    await prisma.apiRateWindow.create({ data: { address: "192.0.2.60", windowStart: new Date(now - (now % 60_000)), count: apiRequestsPerMinute() } });
+    await prisma.apiRateWindow.create({
+      data: { address: "192.0.2.60", windowStart: new Date(now - (now % 60_000)), count: apiRequestsPerMinute() },
+    });
     expect((await api("/api/v1/enterprises?limit=1", "192.0.2.60")).status).toBe(429);
     // A count from an earlier minute does not hold.
-    await prisma.apiRateWindow.create({ data: { address: "192.0.2.61", windowStart: new Date(now - (now % 60_000) - 60_000), count: 10 * apiRequestsPerMinute() } });
+    await prisma.apiRateWindow.create({
+      data: { address: "192.0.2.61", windowStart: new Date(now - (now % 60_000) - 60_000), count: 10 * apiRequestsPerMinute() },
+    });
     expect((await api("/api/v1/enterprises?limit=1", "192.0.2.61")).status).toBe(200);
     expect((await prisma.apiRateWindow.findUniqueOrThrow({ where: { address: "192.0.2.61" } })).count).toBe(1);
   });
@@ -106,7 +125,10 @@ describe("the open data API", () => {
       [openapi, "/api/v1/openapi.json", {}],
     ] as const) {
       const preflight = (await route.action({
-        request: new Request(`http://localhost${path}`, { method: "OPTIONS", headers: { Origin: "https://example.org", "Access-Control-Request-Method": "GET" } }),
+        request: new Request(`http://localhost${path}`, {
+          method: "OPTIONS",
+          headers: { Origin: "https://example.org", "Access-Control-Request-Method": "GET" },
+        }),
         params,
         context: {},
       })) as Response;
@@ -114,7 +136,11 @@ describe("the open data API", () => {
       expect(preflight.headers.get("Access-Control-Allow-Origin")).toBe("*");
       expect(preflight.headers.get("Access-Control-Allow-Methods")).toContain("GET");
       for (const method of ["POST", "PUT", "DELETE"]) {
-        const refused = (await route.action({ request: new Request(`http://localhost${path}`, { method, body: "{}" }), params, context: {} })) as Response;
+        const refused = (await route.action({
+          request: new Request(`http://localhost${path}`, { method, body: "{}" }),
+          params,
+          context: {},
+        })) as Response;
         expect(refused.status).toBe(405);
         expect(refused.headers.get("Allow")).toBe("GET, OPTIONS");
         expect(((await refused.json()) as any).error.code).toBe("method_not_allowed");
@@ -141,7 +167,23 @@ describe("the open data API", () => {
     check("Enterprise", one.body);
     check("Error", (await api("/api/v1/enterprises?tier=legendary")).body);
     const params = doc.paths["/api/v1/enterprises"].get.parameters.map((p: { name: string }) => p.name).sort();
-    expect(params).toEqual(["country", "cursor", "eligible", "limit", "minScore", "q", "region", "sdg", "sector", "size", "sort", "tier", "trust", "womenLed", "youthLed"]);
+    expect(params).toEqual([
+      "country",
+      "cursor",
+      "eligible",
+      "limit",
+      "minScore",
+      "q",
+      "region",
+      "sdg",
+      "sector",
+      "size",
+      "sort",
+      "tier",
+      "trust",
+      "womenLed",
+      "youthLed",
+    ]);
   });
 });
 
@@ -153,7 +195,11 @@ describe("the directory page", () => {
     const fromApi = await api("/api/v1/enterprises?country=KZ");
     expect(data.items.map((i) => i.slug)).toEqual(fromApi.body.items.map((i: { slug: string }) => i.slug));
     const response = await ratingsExport.loader({ request: getRequest("/ratings/export?country=KZ"), params: {}, context: {} });
-    const lines = new TextDecoder().decode(new Uint8Array(await response.arrayBuffer())).replace("\uFEFF", "").trim().split("\r\n");
+    const lines = new TextDecoder()
+      .decode(new Uint8Array(await response.arrayBuffer()))
+      .replace("\uFEFF", "")
+      .trim()
+      .split("\r\n");
     expect(lines.length - 1).toBe((await allPages("country=KZ")).length);
   });
 
@@ -168,7 +214,11 @@ describe("the directory page", () => {
 
 describe("directory text search", () => {
   const rated = () =>
-    prisma.enterprise.findMany({ where: { status: "published", assessments: { some: { published: true, status: "submitted" } } }, select: { id: true, slug: true, name: true }, orderBy: { slug: "asc" } });
+    prisma.enterprise.findMany({
+      where: { status: "published", assessments: { some: { published: true, status: "submitted" } } },
+      select: { id: true, slug: true, name: true },
+      orderBy: { slug: "asc" },
+    });
 
   test("matches the start of words, ignores accents and finds names in any script", async () => {
     const [cafe, kazakh, dari] = await rated();

@@ -74,7 +74,8 @@ beforeEach(() => {
   refuse = 0;
 });
 
-const recipients = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address));
+const recipients = (mail: ParsedMail) =>
+  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address));
 const mailTo = (address: string) => received.filter((mail) => recipients(mail).includes(address));
 
 /** The one message sent to this address. */
@@ -107,7 +108,13 @@ function unsubscribeUrlOf(mail: ParsedMail) {
 async function sessionCookieOf(action: (args: ActionFunctionArgs) => unknown, request: Request, params: Record<string, string> = {}) {
   const response = (await action({ request, params, context: {} })) as Response;
   expect(response.status).toBe(302);
-  return { location: response.headers.get("Location"), cookie: response.headers.getSetCookie().find((c) => c.startsWith("ortaq_session="))!.split(";")[0]! };
+  return {
+    location: response.headers.get("Location"),
+    cookie: response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("ortaq_session="))!
+      .split(";")[0]!,
+  };
 }
 
 async function enterpriseOwnedBy(ownerId: string, { memberId }: { memberId?: string } = {}) {
@@ -152,7 +159,11 @@ describe("a forgotten password", () => {
     const newPassword = { newPassword: "a brand new password", confirmPassword: "a brand new password" };
     const tooShort = await run(resetPassword.action, formRequest(link, { newPassword: "short", confirmPassword: "short" }), { token });
     expect(tooShort.status).toBe(400);
-    const personal = await run(resetPassword.action, formRequest(link, { newPassword: "forgetful2026!", confirmPassword: "forgetful2026!" }), { token });
+    const personal = await run(
+      resetPassword.action,
+      formRequest(link, { newPassword: "forgetful2026!", confirmPassword: "forgetful2026!" }),
+      { token },
+    );
     expect(personal.status).toBe(400);
     expect(JSON.stringify(personal.data)).toContain("errors.passwordPersonal");
     const reset = await sessionCookieOf(resetPassword.action, formRequest(link, newPassword), { token });
@@ -161,7 +172,11 @@ describe("a forgotten password", () => {
     // The session that was open before the reset is over.
     expect(await getOptionalUser(getRequest("/dashboard", user.cookie))).toBeNull();
 
-    const again = await run(resetPassword.action, formRequest(link, { newPassword: "yet another password", confirmPassword: "yet another password" }), { token });
+    const again = await run(
+      resetPassword.action,
+      formRequest(link, { newPassword: "yet another password", confirmPassword: "yet another password" }),
+      { token },
+    );
     expect(again.status).toBe(410);
     expect((await run(resetPassword.loader, getRequest(link), { token })).status).toBe(410);
 
@@ -178,7 +193,11 @@ describe("a forgotten password", () => {
     const link = linkIn(onlyMailTo(user.email), "/reset-password/");
     await prisma.emailToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const token = link.split("/").pop()!;
-    const late = await run(resetPassword.action, formRequest(link, { newPassword: "a brand new password", confirmPassword: "a brand new password" }), { token });
+    const late = await run(
+      resetPassword.action,
+      formRequest(link, { newPassword: "a brand new password", confirmPassword: "a brand new password" }),
+      { token },
+    );
     expect(late.status).toBe(410);
     expect(await getOptionalUser(getRequest("/", user.cookie))).not.toBeNull();
   });
@@ -189,9 +208,18 @@ describe("a new account", () => {
     const category = await createTestCategory();
     const { cookie: session } = await sessionCookieOf(
       signup.action,
-      formRequest("/signup", { email: "newcomer@example.org", password: "a long enough password", displayName: "Newcomer", language: "en", role: "entrepreneur" }),
+      formRequest("/signup", {
+        email: "newcomer@example.org",
+        password: "a long enough password",
+        displayName: "Newcomer",
+        language: "en",
+        role: "entrepreneur",
+      }),
     );
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: "newcomer@example.org" }, select: { id: true, emailConfirmedAt: true } });
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email: "newcomer@example.org" },
+      select: { id: true, emailConfirmedAt: true },
+    });
     expect(user.emailConfirmedAt).toBeNull();
     const input = { categoryId: category.id, title: "Hello from a newcomer", body: "My first thread.", tags: [], enterpriseId: null };
     expect(await createThread({ userId: user.id, input })).toEqual({ error: { reason: "unconfirmed" } });
@@ -205,11 +233,15 @@ describe("a new account", () => {
     const page = await run(confirmEmail.loader, getRequest(link), { token });
     expect(page).toMatchObject({ status: 200, data: { link: { email: "newcomer@example.org", change: false } } });
     // Opening the link changes nothing by itself (mail scanners open links too): the button does.
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailConfirmedAt: true } })).emailConfirmedAt).toBeNull();
+    expect(
+      (await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailConfirmedAt: true } })).emailConfirmedAt,
+    ).toBeNull();
 
     const confirmed = await run(confirmEmail.action, formRequest(link, {}, session), { token });
     expect(confirmed).toMatchObject({ status: 302, location: "/dashboard", notice: { message: "confirmEmail.confirmed" } });
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailConfirmedAt: true } })).emailConfirmedAt).not.toBeNull();
+    expect(
+      (await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailConfirmedAt: true } })).emailConfirmedAt,
+    ).not.toBeNull();
     expect(await createThread({ userId: user.id, input })).toMatchObject({ thread: { id: expect.any(String) } });
   });
 });
@@ -217,19 +249,33 @@ describe("a new account", () => {
 describe("a change of address", () => {
   test("takes effect when the link sent to the new address is followed; the old address is told", async () => {
     const user = await createTestUser({ email: "old-address@example.org", password: "correct horse battery" });
-    const wrong = await run(settingsEmail.action, formRequest("/settings/email", { intent: "change", email: "new-address@example.org", password: "not my password" }, user.cookie));
+    const wrong = await run(
+      settingsEmail.action,
+      formRequest("/settings/email", { intent: "change", email: "new-address@example.org", password: "not my password" }, user.cookie),
+    );
     expect(wrong.status).toBe(400);
-    const asked = await run(settingsEmail.action, formRequest("/settings/email", { intent: "change", email: "New-Address@example.org", password: "correct horse battery" }, user.cookie));
+    const asked = await run(
+      settingsEmail.action,
+      formRequest(
+        "/settings/email",
+        { intent: "change", email: "New-Address@example.org", password: "correct horse battery" },
+        user.cookie,
+      ),
+    );
     expect(asked).toMatchObject({ status: 302, notice: { message: "emailSettings.sent" } });
     // Nothing changes until the new address is confirmed.
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true } })).email).toBe("old-address@example.org");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true } })).email).toBe(
+      "old-address@example.org",
+    );
     await processMailQueue();
     const warning = onlyMailTo("old-address@example.org");
     expect(warning.subject).toBe("Your Ortaq account's address is being changed");
     expect(warning.text).toContain("new-address@example.org");
     const link = linkIn(onlyMailTo("new-address@example.org"), "/confirm-email/");
     const token = link.split("/").pop()!;
-    expect((await run(confirmEmail.loader, getRequest(link), { token })).data).toMatchObject({ link: { email: "new-address@example.org", change: true } });
+    expect((await run(confirmEmail.loader, getRequest(link), { token })).data).toMatchObject({
+      link: { email: "new-address@example.org", change: true },
+    });
     const done = await run(confirmEmail.action, formRequest(link, {}, user.cookie), { token });
     expect(done).toMatchObject({ status: 302, location: "/settings/email", notice: { message: "confirmEmail.changed" } });
     expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, emailConfirmedAt: true } })).toMatchObject({
@@ -242,23 +288,37 @@ describe("a change of address", () => {
     const owner = await createTestUser({ confirmed: false, email: "unconfirmed-owner@example.org" });
     const enterprise = await enterpriseOwnedBy(owner.id);
     await prisma.enterprise.update({ where: { id: enterprise.id }, data: { status: "draft" } });
-    const refused = await run(enterprisePage.action, formRequest(`/enterprises/${enterprise.slug}`, { intent: "publish" }, owner.cookie), { slug: enterprise.slug });
+    const refused = await run(enterprisePage.action, formRequest(`/enterprises/${enterprise.slug}`, { intent: "publish" }, owner.cookie), {
+      slug: enterprise.slug,
+    });
     expect(refused.status).toBe(403);
     expect((await prisma.enterprise.findUniqueOrThrow({ where: { id: enterprise.id }, select: { status: true } })).status).toBe("draft");
-    const resent = await run(settingsEmail.action, formRequest("/settings/email", { intent: "resend", redirectTo: `/enterprises/${enterprise.slug}` }, owner.cookie));
+    const resent = await run(
+      settingsEmail.action,
+      formRequest("/settings/email", { intent: "resend", redirectTo: `/enterprises/${enterprise.slug}` }, owner.cookie),
+    );
     expect(resent).toMatchObject({ status: 302, location: `/enterprises/${enterprise.slug}`, notice: { message: "confirmEmail.resent" } });
     await processMailQueue();
     const link = linkIn(onlyMailTo(owner.email), "/confirm-email/");
     await run(confirmEmail.action, formRequest(link, {}), { token: link.split("/").pop()! });
-    const published = await run(enterprisePage.action, formRequest(`/enterprises/${enterprise.slug}`, { intent: "publish" }, owner.cookie), { slug: enterprise.slug });
+    const published = await run(
+      enterprisePage.action,
+      formRequest(`/enterprises/${enterprise.slug}`, { intent: "publish" }, owner.cookie),
+      { slug: enterprise.slug },
+    );
     expect(published.status).toBe(302);
-    expect((await prisma.enterprise.findUniqueOrThrow({ where: { id: enterprise.id }, select: { status: true } })).status).toBe("published");
+    expect((await prisma.enterprise.findUniqueOrThrow({ where: { id: enterprise.id }, select: { status: true } })).status).toBe(
+      "published",
+    );
   });
 });
 
 describe("consultations by e-mail", () => {
   test("people of the country hear when a ministry opens one, and everyone who heard gets its summary", async () => {
-    await prisma.forumCategory.create({ data: { slug: `kazakhstan-${Date.now()}`, kind: "country", country: "KZ", name: { en: "Kazakhstan" } }, select: { id: true } });
+    await prisma.forumCategory.create({
+      data: { slug: `kazakhstan-${Date.now()}`, kind: "country", country: "KZ", name: { en: "Kazakhstan" } },
+      select: { id: true },
+    });
     const ministry = await createTestUser({ roles: ["ministry"], country: "KZ", displayName: "Ministry of National Economy" });
     const local = await createTestUser({ email: "kz-entrepreneur@example.org" });
     await enterpriseOwnedBy(local.id);
@@ -266,7 +326,14 @@ describe("consultations by e-mail", () => {
     const kg = await enterpriseOwnedBy(elsewhere.id);
     await prisma.enterprise.update({ where: { id: kg.id }, data: { country: "KG", region: "KG-C" } });
     const chose = await createTestUser({ email: "chose-kz@example.org" });
-    await saveEmailPreferences({ userId: chose.id, forum: "immediately", verification: true, consultations: true, contributions: true, countries: ["KZ"] });
+    await saveEmailPreferences({
+      userId: chose.id,
+      forum: "immediately",
+      verification: true,
+      consultations: true,
+      contributions: true,
+      countries: ["KZ"],
+    });
 
     const opened = await createConsultation({
       userId: ministry.id,
@@ -286,7 +353,9 @@ describe("consultations by e-mail", () => {
     const threadId = (opened as { threadId: string }).threadId;
     await prisma.forumConsultation.update({ where: { threadId }, data: { closesAt: new Date(Date.now() - 1000) } });
     received.length = 0;
-    expect((await publishSummary({ threadId, userId: ministry.id, summary: "Most asked for a lower VAT rate on services." })).ok).toBe(true);
+    expect((await publishSummary({ threadId, userId: ministry.id, summary: "Most asked for a lower VAT rate on services." })).ok).toBe(
+      true,
+    );
     await processMailQueue();
     expect(onlyMailTo(local.email).subject).toBe("Summary published: Tax relief for social enterprises");
     expect(mailTo(elsewhere.email)).toHaveLength(0);
@@ -306,14 +375,21 @@ describe("verification by e-mail", () => {
 
     const sent = await run(
       review.action,
-      formRequest(`/verification/${verification.id}`, { intent: "message", body: "Please add the 2025 payroll as evidence for the jobs question." }, verifier.cookie),
+      formRequest(
+        `/verification/${verification.id}`,
+        { intent: "message", body: "Please add the 2025 payroll as evidence for the jobs question." },
+        verifier.cookie,
+      ),
       { id: verification.id },
     );
     expect(sent.status).toBe(302);
     await processMailQueue();
 
     const toOwner = mailTo(owner.email);
-    expect(toOwner.map((m) => m.subject).sort()).toEqual(["Верификатор проверяет оценку «Altyn Felt»", "Сообщение от верификатора «Altyn Felt»"]);
+    expect(toOwner.map((m) => m.subject).sort()).toEqual([
+      "Верификатор проверяет оценку «Altyn Felt»",
+      "Сообщение от верификатора «Altyn Felt»",
+    ]);
     const message = toOwner.find((m) => m.subject === "Сообщение от верификатора «Altyn Felt»");
     expect(message!.text).toContain("Здравствуйте, Айгерим!");
     expect(message!.text).toContain("Daniyar пишет о проверке оценки предприятия «Altyn Felt»:");
@@ -335,7 +411,11 @@ describe("verification by e-mail", () => {
     // The entrepreneur's answer goes to the verifier holding the review, who opens the review from it.
     await run(
       (await import("~/routes/enterprises.$slug_.assessments_.$id_.verification")).action,
-      formRequest(`/enterprises/${enterprise.slug}/assessments/${assessment.id}/verification`, { intent: "message", body: "Added, see the files." }, owner.cookie),
+      formRequest(
+        `/enterprises/${enterprise.slug}/assessments/${assessment.id}/verification`,
+        { intent: "message", body: "Added, see the files." },
+        owner.cookie,
+      ),
       { slug: enterprise.slug, id: assessment.id },
     );
     await processMailQueue();
@@ -350,7 +430,10 @@ describe("the forum by e-mail", () => {
     const author = await createTestUser({ email: "author@example.org" });
     const replier = await createTestUser({ displayName: "Bolat" });
     const category = await createTestCategory();
-    const created = await createThread({ userId: author.id, input: { categoryId: category.id, title: "Finding a first funder", body: "Where do you start?", tags: [], enterpriseId: null } });
+    const created = await createThread({
+      userId: author.id,
+      input: { categoryId: category.id, title: "Finding a first funder", body: "Where do you start?", tags: [], enterpriseId: null },
+    });
     const threadId = created.thread!.id;
     await createReply({ userId: replier.id, threadId, body: "Start with the local business associations.", replyToPostId: null });
     await processMailQueue();
@@ -367,7 +450,9 @@ describe("the forum by e-mail", () => {
     expect(oneClick.status).toBe(200);
     expect(await prisma.emailPreference.findUnique({ where: { userId: author.id }, select: { forum: true } })).toEqual({ forum: "never" });
     // A forged token unsubscribes nobody.
-    const forged = await run(unsubscribeRoute.action, formRequest("/email/unsubscribe/x", {}), { token: `${author.id}.verification.${"A".repeat(43)}` });
+    const forged = await run(unsubscribeRoute.action, formRequest("/email/unsubscribe/x", {}), {
+      token: `${author.id}.verification.${"A".repeat(43)}`,
+    });
     expect(forged.status).toBe(404);
 
     received.length = 0;
@@ -380,7 +465,10 @@ describe("the forum by e-mail", () => {
     const author = await createTestUser({ email: "digest@example.org" });
     const others = [await createTestUser({ displayName: "Gulnara" }), await createTestUser({ displayName: "Timur" })];
     const category = await createTestCategory();
-    const created = await createThread({ userId: author.id, input: { categoryId: category.id, title: "Women-led co-operatives", body: "What helped you most?", tags: [], enterpriseId: null } });
+    const created = await createThread({
+      userId: author.id,
+      input: { categoryId: category.id, title: "Women-led co-operatives", body: "What helped you most?", tags: [], enterpriseId: null },
+    });
     // The digest was chosen a day ago.
     await saveEmailPreferences({
       userId: author.id,
@@ -392,7 +480,8 @@ describe("the forum by e-mail", () => {
       now: new Date(Date.now() - 24 * 60 * 60 * 1000 - 60_000),
     });
     const bodies = ["A mentor who had done it before.", "A first order from a school canteen.", "Training in bookkeeping."];
-    for (const [i, body] of bodies.entries()) await createReply({ userId: others[i % 2]!.id, threadId: created.thread!.id, body, replyToPostId: null });
+    for (const [i, body] of bodies.entries())
+      await createReply({ userId: others[i % 2]!.id, threadId: created.thread!.id, body, replyToPostId: null });
     await processMailQueue();
     expect(mailTo(author.email)).toHaveLength(0);
 
@@ -441,7 +530,10 @@ describe("sending", () => {
     const first = await processMailQueue();
     expect(first).toEqual({ sent: 0, retry: 1, failed: 0 });
     expect(received).toHaveLength(0);
-    const waiting = await prisma.outgoingEmail.findFirstOrThrow({ where: { userId: user.id }, select: { status: true, attempts: true, lastError: true, nextAttemptAt: true } });
+    const waiting = await prisma.outgoingEmail.findFirstOrThrow({
+      where: { userId: user.id },
+      select: { status: true, attempts: true, lastError: true, nextAttemptAt: true },
+    });
     expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
     expect(waiting.lastError).toContain("Mailbox busy");
     // Not before its time (backoff) ...
@@ -450,7 +542,10 @@ describe("sending", () => {
     expect(await processMailQueue({ now: new Date(waiting.nextAttemptAt.getTime() + 1) })).toEqual({ sent: 1, retry: 0, failed: 0 });
     expect(await processMailQueue({ now: new Date(Date.now() + 24 * 60 * 60 * 1000) })).toEqual({ sent: 0, retry: 0, failed: 0 });
     expect(mailTo(user.email)).toHaveLength(1);
-    const sent = await prisma.outgoingEmail.findFirstOrThrow({ where: { userId: user.id }, select: { status: true, attempts: true, textBody: true } });
+    const sent = await prisma.outgoingEmail.findFirstOrThrow({
+      where: { userId: user.id },
+      select: { status: true, attempts: true, textBody: true },
+    });
     // Sent: the body (with its one-time link) is no longer kept.
     expect(sent).toEqual({ status: "sent", attempts: 2, textBody: "" });
   });
@@ -502,10 +597,15 @@ describe("without SMTP_URL", () => {
     const user = await createTestUser({ email: "bounce@example.org" });
     await run(forgotPassword.action, formRequest("/forgot-password", { email: user.email }));
     const message = await prisma.outgoingEmail.findFirstOrThrow({ where: { userId: user.id }, select: { id: true } });
-    await prisma.outgoingEmail.update({ where: { id: message.id }, data: { status: "failed", attempts: 10, lastError: "550 No such user" } });
+    await prisma.outgoingEmail.update({
+      where: { id: message.id },
+      data: { status: "failed", attempts: 10, lastError: "550 No such user" },
+    });
     const admin = await createTestUser({ roles: ["admin"] });
     const page = await run(adminMail.loader, getRequest("/admin/mail", admin.cookie));
-    expect((page.data as { troubled: { id: string; lastError: string }[] }).troubled).toContainEqual(expect.objectContaining({ id: message.id, lastError: "550 No such user" }));
+    expect((page.data as { troubled: { id: string; lastError: string }[] }).troubled).toContainEqual(
+      expect.objectContaining({ id: message.id, lastError: "550 No such user" }),
+    );
     const retried = await run(adminMail.action, formRequest("/admin/mail", { intent: "retry", id: message.id }, admin.cookie));
     expect(retried).toMatchObject({ status: 302, notice: { message: "adminMail.retried" } });
     await processMailQueue();

@@ -39,7 +39,11 @@ describe("creating an enterprise", () => {
     const owner = await createTestUser();
     const outcome = await run(
       enterpriseNew.action,
-      formRequest("/enterprises/new", enterpriseFormFields({ region: "UZ-TK", foundedYear: "1800", website: "javascript:alert(1)", name: "Kept Name" }), owner.cookie),
+      formRequest(
+        "/enterprises/new",
+        enterpriseFormFields({ region: "UZ-TK", foundedYear: "1800", website: "javascript:alert(1)", name: "Kept Name" }),
+        owner.cookie,
+      ),
     );
     expect(outcome.status).toBe(400);
     const reply = outcome.data as { error: Record<string, string[]>; initialValue: Record<string, unknown> };
@@ -52,7 +56,10 @@ describe("creating an enterprise", () => {
 
   test("refuses control characters in text instead of failing in the database", async () => {
     const owner = await createTestUser();
-    const outcome = await run(enterpriseNew.action, formRequest("/enterprises/new", enterpriseFormFields({ name: "Bad\u0000Name" }), owner.cookie));
+    const outcome = await run(
+      enterpriseNew.action,
+      formRequest("/enterprises/new", enterpriseFormFields({ name: "Bad\u0000Name" }), owner.cookie),
+    );
     expect(outcome.status).toBe(400);
     expect((outcome.data as { error: Record<string, string[]> }).error.name).toEqual(["errors.invalid"]);
   });
@@ -60,7 +67,10 @@ describe("creating an enterprise", () => {
   test("refuses a slug already taken by another enterprise", async () => {
     const owner = await createTestUser();
     await createThroughForm(owner.cookie, { slug: "taken-slug" });
-    const outcome = await run(enterpriseNew.action, formRequest("/enterprises/new", enterpriseFormFields({ slug: "taken-slug" }), owner.cookie));
+    const outcome = await run(
+      enterpriseNew.action,
+      formRequest("/enterprises/new", enterpriseFormFields({ slug: "taken-slug" }), owner.cookie),
+    );
     expect(outcome.status).toBe(400);
     expect((outcome.data as { error: Record<string, string[]> }).error.slug).toEqual(["errors.slugTaken"]);
   });
@@ -91,7 +101,9 @@ describe("drafts and publishing", () => {
   test("an unknown publishing intent is a 400 and changes nothing", async () => {
     const owner = await createTestUser();
     const slug = await createThroughForm(owner.cookie);
-    const outcome = await run(enterprisePage.action, formRequest(`/enterprises/${slug}`, { intent: "delete-everything" }, owner.cookie), { slug });
+    const outcome = await run(enterprisePage.action, formRequest(`/enterprises/${slug}`, { intent: "delete-everything" }, owner.cookie), {
+      slug,
+    });
     expect(outcome.status).toBe(400);
     expect((await prisma.enterprise.findUnique({ where: { slug }, select: { status: true } }))?.status).toBe("draft");
   });
@@ -102,9 +114,17 @@ describe("members", () => {
     const owner = await createTestUser();
     const colleague = await createTestUser();
     const slug = await createThroughForm(owner.cookie);
-    const added = await run(enterpriseMembers.action, formRequest(`/enterprises/${slug}/members`, { intent: "add-member", email: colleague.email.toUpperCase() }, owner.cookie), { slug });
+    const added = await run(
+      enterpriseMembers.action,
+      formRequest(`/enterprises/${slug}/members`, { intent: "add-member", email: colleague.email.toUpperCase() }, owner.cookie),
+      { slug },
+    );
     expect(added.status).toBe(302);
-    const edit = await run(enterpriseEdit.action, formRequest(`/enterprises/${slug}/edit`, enterpriseFormFields({ name: "Edited by colleague" }), colleague.cookie), { slug });
+    const edit = await run(
+      enterpriseEdit.action,
+      formRequest(`/enterprises/${slug}/edit`, enterpriseFormFields({ name: "Edited by colleague" }), colleague.cookie),
+      { slug },
+    );
     expect(edit.status).toBe(302);
   });
 
@@ -113,12 +133,22 @@ describe("members", () => {
     const colleague = await createTestUser();
     const slug = await createThroughForm(owner.cookie);
     const path = `/enterprises/${slug}/members`;
-    const added = (await enterpriseMembers.action({ request: formRequest(path, { intent: "add-member", email: colleague.email }, owner.cookie), params: { slug }, context: {} })) as Response;
+    const added = (await enterpriseMembers.action({
+      request: formRequest(path, { intent: "add-member", email: colleague.email }, owner.cookie),
+      params: { slug },
+      context: {},
+    })) as Response;
     expect(added.status).toBe(302);
     expect(added.headers.get("Location")).toBe(path);
-    const notice = added.headers.getSetCookie().find((cookie) => cookie.startsWith("ortaq_notice="))!.split(";")[0]!;
+    const notice = added.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith("ortaq_notice="))!
+      .split(";")[0]!;
     const page = async (cookie: string) =>
-      (await root.loader({ request: getRequest(path, cookie), params: {}, context: {} })) as unknown as { data: { notice: unknown }; init: { headers?: HeadersInit } | null };
+      (await root.loader({ request: getRequest(path, cookie), params: {}, context: {} })) as unknown as {
+        data: { notice: unknown };
+        init: { headers?: HeadersInit } | null;
+      };
     const landing = await page(`${owner.cookie}; ${notice}`);
     expect(landing.data.notice).toEqual({ message: "members.notice.added" });
     expect(new Headers(landing.init?.headers).get("Set-Cookie")).toMatch(/^ortaq_notice=; .*Max-Age=0/);
@@ -128,17 +158,29 @@ describe("members", () => {
   test("adding an unknown email or an existing member is refused with a message", async () => {
     const owner = await createTestUser();
     const slug = await createThroughForm(owner.cookie);
-    const unknown = await run(enterpriseMembers.action, formRequest(`/enterprises/${slug}/members`, { intent: "add-member", email: "nobody@example.org" }, owner.cookie), { slug });
+    const unknown = await run(
+      enterpriseMembers.action,
+      formRequest(`/enterprises/${slug}/members`, { intent: "add-member", email: "nobody@example.org" }, owner.cookie),
+      { slug },
+    );
     expect(unknown.status).toBe(400);
     expect(JSON.stringify(unknown.data)).toContain("errors.noSuchUser");
-    const self = await run(enterpriseMembers.action, formRequest(`/enterprises/${slug}/members`, { intent: "add-member", email: owner.email }, owner.cookie), { slug });
+    const self = await run(
+      enterpriseMembers.action,
+      formRequest(`/enterprises/${slug}/members`, { intent: "add-member", email: owner.email }, owner.cookie),
+      { slug },
+    );
     expect(JSON.stringify(self.data)).toContain("errors.alreadyMember");
   });
 
   test("the last owner cannot be removed", async () => {
     const owner = await createTestUser();
     const slug = await createThroughForm(owner.cookie);
-    const outcome = await run(enterpriseMembers.action, formRequest(`/enterprises/${slug}/members`, { intent: "remove-member", userId: owner.id }, owner.cookie), { slug });
+    const outcome = await run(
+      enterpriseMembers.action,
+      formRequest(`/enterprises/${slug}/members`, { intent: "remove-member", userId: owner.id }, owner.cookie),
+      { slug },
+    );
     expect(outcome.status).toBe(400);
     expect(await prisma.enterpriseMember.count({ where: { userId: owner.id } })).toBe(1);
   });

@@ -31,7 +31,10 @@ beforeAll(async () => {
 });
 
 const flag = (postId: string, cookie: string | undefined, fields: Record<string, string> = {}) =>
-  run(flags.action, formRequest(`/forum/flags?post=${postId}`, { postId, reason: "spam", note: "", redirectTo: "/forum/threads/x", ...fields }, cookie));
+  run(
+    flags.action,
+    formRequest(`/forum/flags?post=${postId}`, { postId, reason: "spam", note: "", redirectTo: "/forum/threads/x", ...fields }, cookie),
+  );
 
 const hide = (postId: string, cookie: string | undefined, reason = "Advertising") =>
   run(moderatePost.action, formRequest(`/x`, { intent: "hide", reason, redirectTo: "/forum/moderation" }, cookie), { id: postId });
@@ -87,8 +90,12 @@ describe("flagging a post", () => {
   test("the flag page and the post's moderation page show the post with the same context", async () => {
     const thread = await createThreadWithPosts({ authorId: author.id });
     const postId = thread.posts[0]!.id;
-    const flagPage = (await run(flags.loader, getRequest(`/forum/flags?post=${postId}`, reader.cookie))).data as { post: Record<string, unknown> };
-    const moderationPage = (await run(moderatePost.loader, getRequest("/x", moderator.cookie), { id: postId })).data as { post: Record<string, unknown> };
+    const flagPage = (await run(flags.loader, getRequest(`/forum/flags?post=${postId}`, reader.cookie))).data as {
+      post: Record<string, unknown>;
+    };
+    const moderationPage = (await run(moderatePost.loader, getRequest("/x", moderator.cookie), { id: postId })).data as {
+      post: Record<string, unknown>;
+    };
     const context = ["id", "number", "body", "createdAt", "deletedAt", "hiddenAt", "author", "thread"];
     const pick = (post: Record<string, unknown>) => Object.fromEntries(context.map((key) => [key, post[key]]));
     expect(pick(flagPage.post)).toEqual(pick(moderationPage.post));
@@ -102,12 +109,19 @@ describe("the moderation queue", () => {
     const thread = await createThreadWithPosts({ authorId: author.id, replies: [author.id, author.id] });
     const [, older, newer] = thread.posts;
     const other = await createTestUser();
-    await prisma.forumFlag.create({ data: { postId: newer!.id, reporterId: reader.id, reason: "abuse", createdAt: new Date(Date.now() - 60_000) } });
-    await prisma.forumFlag.create({ data: { postId: older!.id, reporterId: reader.id, reason: "spam", createdAt: new Date(Date.now() - 120_000) } });
-    await prisma.forumFlag.create({ data: { postId: older!.id, reporterId: other.id, reason: "off_topic", note: "not about enterprises" } });
+    await prisma.forumFlag.create({
+      data: { postId: newer!.id, reporterId: reader.id, reason: "abuse", createdAt: new Date(Date.now() - 60_000) },
+    });
+    await prisma.forumFlag.create({
+      data: { postId: older!.id, reporterId: reader.id, reason: "spam", createdAt: new Date(Date.now() - 120_000) },
+    });
+    await prisma.forumFlag.create({
+      data: { postId: older!.id, reporterId: other.id, reason: "off_topic", note: "not about enterprises" },
+    });
     const page = await run(queue.loader, getRequest("/forum/moderation", moderator.cookie));
     expect(page.status).toBe(200);
-    const items = (page.data as { queue: { post: { id: string; thread: { title: string } }; flags: { reason: string; note: string }[] }[] }).queue;
+    const items = (page.data as { queue: { post: { id: string; thread: { title: string } }; flags: { reason: string; note: string }[] }[] })
+      .queue;
     const mine = items.filter((i) => i.post.id === older!.id || i.post.id === newer!.id);
     expect(mine.map((i) => i.post.id)).toEqual([older!.id, newer!.id]);
     expect(mine[0]!.flags.map((f) => f.reason)).toEqual(["spam", "off_topic"]);
@@ -134,23 +148,41 @@ describe("hiding and restoring a post", () => {
     const done = await hide(post.id, moderator.cookie, "Advertising a paid service");
     expect(done.status).toBe(302);
     expect(done).toMatchObject({ location: "/forum/moderation", notice: { message: "forumModeration.done.hide" } });
-    const stored = await prisma.forumPost.findUniqueOrThrow({ where: { id: post.id }, select: { hiddenAt: true, hiddenById: true, hiddenReason: true } });
+    const stored = await prisma.forumPost.findUniqueOrThrow({
+      where: { id: post.id },
+      select: { hiddenAt: true, hiddenById: true, hiddenReason: true },
+    });
     expect(stored.hiddenAt).not.toBeNull();
     expect(stored.hiddenById).toBe(moderator.id);
     expect(stored.hiddenReason).toBe("Advertising a paid service");
     expect(await prisma.forumFlag.count({ where: { postId: post.id, status: "resolved", resolvedById: moderator.id } })).toBe(1);
-    const entries = await prisma.moderationAction.findMany({ where: { postId: post.id }, select: { action: true, moderatorId: true, reason: true, threadId: true, targetUserId: true, createdAt: true } });
+    const entries = await prisma.moderationAction.findMany({
+      where: { postId: post.id },
+      select: { action: true, moderatorId: true, reason: true, threadId: true, targetUserId: true, createdAt: true },
+    });
     expect(entries).toEqual([
-      { action: "hide_post", moderatorId: moderator.id, reason: "Advertising a paid service", threadId: thread.id, targetUserId: author.id, createdAt: stored.hiddenAt },
+      {
+        action: "hide_post",
+        moderatorId: moderator.id,
+        reason: "Advertising a paid service",
+        threadId: thread.id,
+        targetUserId: author.id,
+        createdAt: stored.hiddenAt,
+      },
     ]);
-    const notices = await prisma.notification.findMany({ where: { userId: author.id, postId: post.id }, select: { kind: true, message: true, actorId: true } });
+    const notices = await prisma.notification.findMany({
+      where: { userId: author.id, postId: post.id },
+      select: { kind: true, message: true, actorId: true },
+    });
     expect(notices).toEqual([{ kind: "moderation", message: "Advertising a paid service", actorId: moderator.id }]);
 
     const twice = await hide(post.id, moderator.cookie);
     expect(twice.status).toBe(409);
     expect(formErrors(twice.data)[""]).toEqual(["forumModeration.refusal.hideNoChange"]);
 
-    const restored = await run(moderatePost.action, formRequest("/x", { intent: "restore", reason: "Appeal accepted" }, admin.cookie), { id: post.id });
+    const restored = await run(moderatePost.action, formRequest("/x", { intent: "restore", reason: "Appeal accepted" }, admin.cookie), {
+      id: post.id,
+    });
     expect(restored.status).toBe(302);
     expect(restored).toMatchObject({ location: `/forum/moderation/posts/${post.id}`, notice: { message: "forumModeration.done.restore" } });
     expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: post.id }, select: { hiddenAt: true } })).hiddenAt).toBeNull();
@@ -164,7 +196,9 @@ describe("hiding and restoring a post", () => {
     expect(empty.status).toBe(400);
     expect(formErrors(empty.data).reason).toEqual(["errors.required"]);
     expect((await hide(postId, moderator.cookie, "x".repeat(501))).status).toBe(400);
-    expect((await run(moderatePost.action, formRequest("/x", { intent: "delete", reason: "Because" }, moderator.cookie), { id: postId })).status).toBe(400);
+    expect(
+      (await run(moderatePost.action, formRequest("/x", { intent: "delete", reason: "Because" }, moderator.cookie), { id: postId })).status,
+    ).toBe(400);
     expect((await hide("no-such-post", moderator.cookie)).status).toBe(404);
     expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: postId }, select: { hiddenAt: true } })).hiddenAt).toBeNull();
     expect(await prisma.moderationAction.count({ where: { postId } })).toBe(0);
@@ -174,12 +208,18 @@ describe("hiding and restoring a post", () => {
     const thread = await createThreadWithPosts({ authorId: author.id });
     const postId = thread.posts[0]!.id;
     await flag(postId, reader.cookie, { reason: "misinformation" });
-    const done = await run(moderatePost.action, formRequest("/x", { intent: "dismiss", reason: "The figures are correct" }, moderator.cookie), { id: postId });
+    const done = await run(
+      moderatePost.action,
+      formRequest("/x", { intent: "dismiss", reason: "The figures are correct" }, moderator.cookie),
+      { id: postId },
+    );
     expect(done.status).toBe(302);
     expect(await prisma.forumFlag.count({ where: { postId, status: "dismissed" } })).toBe(1);
     expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: postId }, select: { hiddenAt: true } })).hiddenAt).toBeNull();
     expect(await prisma.moderationAction.count({ where: { postId, action: "dismiss_flag", reason: "The figures are correct" } })).toBe(1);
-    const queued = (await run(queue.loader, getRequest("/forum/moderation", moderator.cookie))).data as { queue: { post: { id: string } }[] };
+    const queued = (await run(queue.loader, getRequest("/forum/moderation", moderator.cookie))).data as {
+      queue: { post: { id: string } }[];
+    };
     expect(queued.queue.some((i) => i.post.id === postId)).toBe(false);
   });
 
@@ -203,7 +243,10 @@ describe("locking, pinning and moving a thread", () => {
       run(moderateThread.action, formRequest("/x", { reason: "Keeping the forum tidy", ...fields }, cookie), { id: thread.id });
     expect((await act({ intent: "lock" })).status).toBe(302);
     expect((await act({ intent: "pin" })).status).toBe(302);
-    let state = await prisma.forumThread.findUniqueOrThrow({ where: { id: thread.id }, select: { locked: true, pinned: true, lockedAt: true, pinnedAt: true } });
+    let state = await prisma.forumThread.findUniqueOrThrow({
+      where: { id: thread.id },
+      select: { locked: true, pinned: true, lockedAt: true, pinnedAt: true },
+    });
     expect(state).toMatchObject({ locked: true, pinned: true });
     expect(state.lockedAt).not.toBeNull();
     const again = await act({ intent: "lock" });
@@ -211,7 +254,10 @@ describe("locking, pinning and moving a thread", () => {
     expect(formErrors(again.data)[""]).toEqual(["forumModeration.refusal.lockNoChange"]);
     expect((await act({ intent: "unlock" })).status).toBe(302);
     expect((await act({ intent: "unpin" })).status).toBe(302);
-    state = await prisma.forumThread.findUniqueOrThrow({ where: { id: thread.id }, select: { locked: true, pinned: true, lockedAt: true, pinnedAt: true } });
+    state = await prisma.forumThread.findUniqueOrThrow({
+      where: { id: thread.id },
+      select: { locked: true, pinned: true, lockedAt: true, pinnedAt: true },
+    });
     expect(state).toEqual({ locked: false, pinned: false, lockedAt: null, pinnedAt: null });
 
     const { bySlug } = await forumCategories();
@@ -219,12 +265,18 @@ describe("locking, pinning and moving a thread", () => {
     const moved = await act({ intent: "move", categoryId: target, redirectTo: `/forum/threads/${thread.id}` }, admin.cookie);
     expect(moved.status).toBe(302);
     expect(moved).toMatchObject({ location: `/forum/threads/${thread.id}`, notice: { message: "forumModeration.done.move" } });
-    expect((await prisma.forumThread.findUniqueOrThrow({ where: { id: thread.id }, select: { categoryId: true } })).categoryId).toBe(target);
+    expect((await prisma.forumThread.findUniqueOrThrow({ where: { id: thread.id }, select: { categoryId: true } })).categoryId).toBe(
+      target,
+    );
     expect((await act({ intent: "move", categoryId: target })).status).toBe(409);
     expect((await act({ intent: "move", categoryId: "no-such-category" })).status).toBe(400);
     expect((await act({ intent: "move" })).status).toBe(400);
 
-    const entries = await prisma.moderationAction.findMany({ where: { threadId: thread.id }, select: { action: true, reason: true, details: true }, orderBy: { createdAt: "asc" } });
+    const entries = await prisma.moderationAction.findMany({
+      where: { threadId: thread.id },
+      select: { action: true, reason: true, details: true },
+      orderBy: { createdAt: "asc" },
+    });
     expect(entries.map((e) => e.action)).toEqual(["lock_thread", "pin_thread", "unlock_thread", "unpin_thread", "move_thread"]);
     expect(entries.every((e) => e.reason === "Keeping the forum tidy")).toBe(true);
     expect(entries[4]!.details).toEqual({ fromCategoryId: thread.categoryId, toCategoryId: target });
@@ -232,11 +284,18 @@ describe("locking, pinning and moving a thread", () => {
 
   test("bad input is refused with a 4xx and changes nothing", async () => {
     const thread = await createThreadWithPosts({ authorId: author.id });
-    const act = (fields: Record<string, string>) => run(moderateThread.action, formRequest("/x", fields, moderator.cookie), { id: thread.id });
+    const act = (fields: Record<string, string>) =>
+      run(moderateThread.action, formRequest("/x", fields, moderator.cookie), { id: thread.id });
     expect((await act({ intent: "lock" })).status).toBe(400);
     expect((await act({ intent: "explode", reason: "Because" })).status).toBe(400);
-    expect((await run(moderateThread.action, formRequest("/x", { intent: "lock", reason: "Because" }, moderator.cookie), { id: "missing" })).status).toBe(404);
-    expect((await run(moderateThread.action, formRequest("/x", { intent: "lock", reason: "Because" }, moderator.cookie), { id: "../../etc" })).status).toBe(404);
+    expect(
+      (await run(moderateThread.action, formRequest("/x", { intent: "lock", reason: "Because" }, moderator.cookie), { id: "missing" }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await run(moderateThread.action, formRequest("/x", { intent: "lock", reason: "Because" }, moderator.cookie), { id: "../../etc" }))
+        .status,
+    ).toBe(404);
     expect(await prisma.moderationAction.count({ where: { threadId: thread.id } })).toBe(0);
   });
 });
@@ -260,36 +319,54 @@ describe("suspending a person", () => {
     const write = (body: string, now?: Date) => createReply({ userId: person.id, threadId: thread.id, body, replyToPostId: null, now });
     const refusal = { error: { reason: "suspended", until: suspension!.endsAt } };
     expect(await write("Writing while suspended")).toEqual(refusal);
-    expect(await createThread({ userId: person.id, input: { categoryId: thread.categoryId, title: "A thread while suspended", body: "Hello", tags: [], enterpriseId: null } })).toEqual(refusal);
+    expect(
+      await createThread({
+        userId: person.id,
+        input: { categoryId: thread.categoryId, title: "A thread while suspended", body: "Hello", tags: [], enterpriseId: null },
+      }),
+    ).toEqual(refusal);
     expect(await prisma.forumPost.count({ where: { authorId: person.id } })).toBe(0);
     expect(await write("Writing after the suspension", new Date(Date.now() + 8 * 86_400_000))).toHaveProperty("post");
 
     // Reading goes on; the flag page shows the suspension and its end; flagging is refused.
     expect((await run(consultations.loader, getRequest("/forum/consultations", person.cookie))).status).toBe(200);
     const flagPage = await run(flags.loader, getRequest(`/forum/flags?post=${thread.posts[0]!.id}`, person.cookie));
-    expect((flagPage.data as { suspension: { endsAt: Date; reason: string } }).suspension).toEqual({ endsAt: suspension!.endsAt, reason: "Repeated insults" });
+    expect((flagPage.data as { suspension: { endsAt: Date; reason: string } }).suspension).toEqual({
+      endsAt: suspension!.endsAt,
+      reason: "Repeated insults",
+    });
     const refused = await flag(thread.posts[0]!.id, person.cookie);
     expect(refused.status).toBe(403);
     expect(formErrors(refused.data)[""]).toEqual(["forumModeration.refusal.suspended"]);
     expect(await prisma.forumFlag.count({ where: { reporterId: person.id } })).toBe(0);
 
-    const twice = await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "30", reason: "Again" }, moderator.cookie), { id: person.id });
+    const twice = await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "30", reason: "Again" }, moderator.cookie), {
+      id: person.id,
+    });
     expect(twice.status).toBe(409);
     expect(formErrors(twice.data)[""]).toEqual(["forumModeration.refusal.alreadySuspended"]);
 
-    const lifted = await run(moderateUser.action, formRequest("/x", { intent: "lift", reason: "Apologised publicly" }, admin.cookie), { id: person.id });
+    const lifted = await run(moderateUser.action, formRequest("/x", { intent: "lift", reason: "Apologised publicly" }, admin.cookie), {
+      id: person.id,
+    });
     expect(lifted.status).toBe(302);
     expect(await activeSuspension(person.id)).toBeNull();
     expect(await write("Writing once it is lifted")).toHaveProperty("post");
     expect((await flag(thread.posts[0]!.id, person.cookie)).status).toBe(302);
 
-    const entries = await prisma.moderationAction.findMany({ where: { targetUserId: person.id }, select: { action: true, reason: true, moderatorId: true, details: true }, orderBy: { createdAt: "asc" } });
+    const entries = await prisma.moderationAction.findMany({
+      where: { targetUserId: person.id },
+      select: { action: true, reason: true, moderatorId: true, details: true },
+      orderBy: { createdAt: "asc" },
+    });
     expect(entries.map((e) => [e.action, e.reason, e.moderatorId])).toEqual([
       ["suspend_user", "Repeated insults", moderator.id],
       ["lift_suspension", "Apologised publicly", admin.id],
     ]);
     expect((entries[0]!.details as { until: string }).until).toBe(suspension!.endsAt.toISOString());
-    const liftAgain = await run(moderateUser.action, formRequest("/x", { intent: "lift", reason: "Again" }, admin.cookie), { id: person.id });
+    const liftAgain = await run(moderateUser.action, formRequest("/x", { intent: "lift", reason: "Again" }, admin.cookie), {
+      id: person.id,
+    });
     expect(liftAgain.status).toBe(409);
   });
 
@@ -297,8 +374,11 @@ describe("suspending a person", () => {
     const person = await createTestUser();
     const thread = await createThreadWithPosts({ authorId: author.id, replies: [person.id] });
     const own = thread.posts[1]!;
-    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "2", reason: "Cooling off" }, moderator.cookie), { id: person.id });
-    const act = (fields: Record<string, string>) => run(threadPage.action, formRequest(`/forum/threads/${thread.id}`, fields, person.cookie), { id: thread.id });
+    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "2", reason: "Cooling off" }, moderator.cookie), {
+      id: person.id,
+    });
+    const act = (fields: Record<string, string>) =>
+      run(threadPage.action, formRequest(`/forum/threads/${thread.id}`, fields, person.cookie), { id: thread.id });
 
     const page = await run(threadPage.loader, getRequest(`/forum/threads/${thread.id}`, person.cookie), { id: thread.id });
     expect(page.status).toBe(200);
@@ -308,14 +388,17 @@ describe("suspending a person", () => {
     expect((reply.data as { refusal: { reason: string } }).refusal.reason).toBe("suspended");
     expect((await act({ intent: "edit", postId: own.id, body: "Changed while suspended" })).status).toBe(403);
     expect(await prisma.forumPost.count({ where: { threadId: thread.id } })).toBe(2);
-    expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: own.id }, select: { body: true } })).body).not.toBe("Changed while suspended");
+    expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: own.id }, select: { body: true } })).body).not.toBe(
+      "Changed while suspended",
+    );
     expect((await act({ intent: "subscribe" })).status).toBe(302);
     expect(await prisma.forumThreadSubscription.count({ where: { userId: person.id, threadId: thread.id, active: true } })).toBe(1);
   });
 
   test("refuses a period outside 1–365 days, a missing reason, oneself and unknown people", async () => {
     const person = await createTestUser();
-    const suspend = (fields: Record<string, string>, id = person.id) => run(moderateUser.action, formRequest("/x", { intent: "suspend", ...fields }, moderator.cookie), { id });
+    const suspend = (fields: Record<string, string>, id = person.id) =>
+      run(moderateUser.action, formRequest("/x", { intent: "suspend", ...fields }, moderator.cookie), { id });
     for (const days of ["0", "366", "2.5", "seven", ""]) {
       const outcome = await suspend({ days, reason: "Spam" });
       expect(outcome.status, days).toBe(400);
@@ -329,7 +412,9 @@ describe("suspending a person", () => {
 
   test("the person's moderation page shows the current suspension and its history", async () => {
     const person = await createTestUser();
-    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "3", reason: "Flooding" }, moderator.cookie), { id: person.id });
+    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "3", reason: "Flooding" }, moderator.cookie), {
+      id: person.id,
+    });
     const page = await run(moderateUser.loader, getRequest(`/x`, moderator.cookie), { id: person.id });
     const target = (page.data as { target: { activeSuspension: { reason: string } | null; suspensions: unknown[] } }).target;
     expect(target.activeSuspension?.reason).toBe("Flooding");
@@ -369,7 +454,9 @@ describe("only moderators and admins moderate", () => {
       expect((await run(action, formRequest("/x", fields), { id })).status).toBe(302);
     }
     expect(await prisma.moderationAction.count({ where: { OR: [{ threadId: thread.id }, { targetUserId: victim.id }] } })).toBe(0);
-    expect(await prisma.forumThread.findUniqueOrThrow({ where: { id: thread.id }, select: { locked: true, pinned: true, categoryId: true } })).toEqual({
+    expect(
+      await prisma.forumThread.findUniqueOrThrow({ where: { id: thread.id }, select: { locked: true, pinned: true, categoryId: true } }),
+    ).toEqual({
       locked: false,
       pinned: false,
       categoryId: thread.categoryId,
@@ -379,7 +466,12 @@ describe("only moderators and admins moderate", () => {
 
 describe("the preamble and answers every moderation page shares", () => {
   const Schema = z.object({ intent: z.enum(["tidy"]), reason: z.string().min(3), redirectTo: z.string().optional() });
-  const tidy = (cookie: string | undefined, fields: Record<string, string>, result: ModerationResult, refusal?: () => ModerationRefusalMessage | undefined) => {
+  const tidy = (
+    cookie: string | undefined,
+    fields: Record<string, string>,
+    result: ModerationResult,
+    refusal?: () => ModerationRefusalMessage | undefined,
+  ) => {
     const seen: { moderatorId: string; id: string; reason: string }[] = [];
     const action = ({ request, params }: { request: Request; params: Record<string, string | undefined> }) =>
       handleModerationAction({
@@ -413,10 +505,18 @@ describe("the preamble and answers every moderation page shares", () => {
 
   test("a change sends the moderator back where they came from (on this site), saying what was done", async () => {
     const back = tidy(admin.cookie, { intent: "tidy", reason: "Because", redirectTo: "/forum/moderation#queue" }, { ok: true });
-    expect(await back.send("thing-1")).toMatchObject({ status: 302, location: "/forum/moderation#queue", notice: { message: "forumModeration.done.other" } });
+    expect(await back.send("thing-1")).toMatchObject({
+      status: 302,
+      location: "/forum/moderation#queue",
+      notice: { message: "forumModeration.done.other" },
+    });
     expect(back.seen).toEqual([{ moderatorId: admin.id, id: "thing-1", reason: "Because" }]);
     const away = tidy(admin.cookie, { intent: "tidy", reason: "Because", redirectTo: "//elsewhere.example" }, { ok: true });
-    expect(await away.send("thing-1")).toMatchObject({ status: 302, location: "/forum/moderation/things/thing-1", notice: { message: "forumModeration.done.other" } });
+    expect(await away.send("thing-1")).toMatchObject({
+      status: 302,
+      location: "/forum/moderation/things/thing-1",
+      notice: { message: "forumModeration.done.other" },
+    });
   });
 
   test("a refusal is a 404 for a missing subject, a 409 naming the intent otherwise, unless the page words it itself", async () => {
@@ -425,10 +525,15 @@ describe("the preamble and answers every moderation page shares", () => {
     const unchanged = await tidy(moderator.cookie, fields, { ok: false, reason: "no_change" }).send("thing-1");
     expect(unchanged.status).toBe(409);
     expect(formErrors(unchanged.data)[""]).toEqual(["forumModeration.refusal.tidyNoChange"]);
-    const worded = await tidy(moderator.cookie, fields, { ok: false, reason: "self" }, () => ({ formError: "forumModeration.refusal.self" })).send("thing-1");
+    const worded = await tidy(moderator.cookie, fields, { ok: false, reason: "self" }, () => ({
+      formError: "forumModeration.refusal.self",
+    })).send("thing-1");
     expect(worded.status).toBe(409);
     expect(formErrors(worded.data)[""]).toEqual(["forumModeration.refusal.self"]);
-    const onField = await tidy(moderator.cookie, fields, { ok: false, reason: "not_found" }, () => ({ field: "reason", error: "errors.invalid" })).send("thing-1");
+    const onField = await tidy(moderator.cookie, fields, { ok: false, reason: "not_found" }, () => ({
+      field: "reason",
+      error: "errors.invalid",
+    })).send("thing-1");
     expect(onField.status).toBe(400);
     expect(formErrors(onField.data).reason).toEqual(["errors.invalid"]);
   });
@@ -437,9 +542,13 @@ describe("the preamble and answers every moderation page shares", () => {
 describe("the moderation log", () => {
   test("is append-only: an action can be neither changed nor removed, even in the database; a deleted person's entries stay", async () => {
     const person = await createTestUser();
-    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "1", reason: "Kept for the record" }, moderator.cookie), { id: person.id });
+    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "1", reason: "Kept for the record" }, moderator.cookie), {
+      id: person.id,
+    });
     const entry = await prisma.moderationAction.findFirstOrThrow({ where: { targetUserId: person.id }, select: { id: true } });
-    await expect(prisma.$executeRaw`UPDATE "ModerationAction" SET reason = 'Rewritten' WHERE id = ${entry.id}`).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRaw`UPDATE "ModerationAction" SET reason = 'Rewritten' WHERE id = ${entry.id}`).rejects.toThrow(
+      /append-only/,
+    );
     await expect(prisma.$executeRaw`DELETE FROM "ModerationAction" WHERE id = ${entry.id}`).rejects.toThrow(/append-only/);
     await prisma.user.delete({ where: { id: person.id } });
     const kept = await prisma.moderationAction.findUniqueOrThrow({ where: { id: entry.id }, select: { reason: true, targetUserId: true } });
@@ -464,7 +573,13 @@ describe("the moderation log", () => {
     const thread = await createThreadWithPosts({ authorId: author.id });
     const at = new Date("2026-01-01T00:00:00Z");
     await prisma.moderationAction.createMany({
-      data: Array.from({ length: 60 }, (_, i) => ({ moderatorId: moderator.id, action: "pin_thread" as const, reason: `old ${i}`, threadId: thread.id, createdAt: at })),
+      data: Array.from({ length: 60 }, (_, i) => ({
+        moderatorId: moderator.id,
+        action: "pin_thread" as const,
+        reason: `old ${i}`,
+        threadId: thread.id,
+        createdAt: at,
+      })),
     });
     const seen: string[] = [];
     let before: string | null = null;

@@ -25,7 +25,13 @@ let voters: Person[];
 const DAY = 86_400_000;
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
 
-const POLL: PollInput = { question: "Which support helps you most?", options: ["Tax relief", "Cheaper loans", "Public procurement"], multipleChoice: false, closesAt: null, resultsBeforeVote: true };
+const POLL: PollInput = {
+  question: "Which support helps you most?",
+  options: ["Tax relief", "Cheaper loans", "Public procurement"],
+  multipleChoice: false,
+  closesAt: null,
+  resultsBeforeVote: true,
+};
 
 beforeAll(async () => {
   await forumCategories();
@@ -68,17 +74,26 @@ async function consultationWithPoll(poll: Partial<PollInput> = {}) {
   return opened.threadId;
 }
 
-const asUser = (person: Person, roles: RoleName[] = ["entrepreneur"]) => ({ id: person.id, roles: roles.map((role) => ({ role, country: null })) });
+const asUser = (person: Person, roles: RoleName[] = ["entrepreneur"]) => ({
+  id: person.id,
+  roles: roles.map((role) => ({ role, country: null })),
+});
 
 async function optionIds(threadId: string) {
-  const options = await prisma.forumPollOption.findMany({ where: { pollId: threadId }, select: { id: true }, orderBy: { position: "asc" } });
+  const options = await prisma.forumPollOption.findMany({
+    where: { pollId: threadId },
+    select: { id: true },
+    orderBy: { position: "asc" },
+  });
   return options.map((o) => o.id);
 }
 
 const votesOf = async (threadId: string) => (await getPollView({ threadId, reader: null }))!.results!.options.map((o) => o.votes);
 
 const vote = (threadId: string, person: Person, choice: string | string[], fields: Record<string, string> = {}) =>
-  run(pollPage.action, formRequest(`/forum/threads/${threadId}/poll`, { intent: "vote", choice, ...fields }, person.cookie), { id: threadId });
+  run(pollPage.action, formRequest(`/forum/threads/${threadId}/poll`, { intent: "vote", choice, ...fields }, person.cookie), {
+    id: threadId,
+  });
 
 function errorsOf(data: unknown) {
   return (data as { error?: Record<string, string[] | null> } | null)?.error ?? {};
@@ -108,7 +123,13 @@ describe("adding a poll", () => {
     const threadId = outcome.location!.split("/").at(-1)!;
     const poll = await prisma.forumPoll.findUniqueOrThrow({
       where: { threadId },
-      select: { question: true, multipleChoice: true, resultsBeforeVote: true, closesAt: true, options: { select: { label: true }, orderBy: { position: "asc" } } },
+      select: {
+        question: true,
+        multipleChoice: true,
+        resultsBeforeVote: true,
+        closesAt: true,
+        options: { select: { label: true }, orderBy: { position: "asc" } },
+      },
     });
     expect(poll).toEqual({
       question: "Where do most of your sales happen?",
@@ -122,7 +143,14 @@ describe("adding a poll", () => {
   test("the new-thread form without poll fields makes a thread without a poll; a half-filled or bad poll is refused with what was typed", async () => {
     const { bySlug } = await forumCategories();
     const start = (fields: Record<string, string>) =>
-      run(newThread.action, formRequest("/forum/new", { categoryId: bySlug.get("social-entrepreneurship")!, title: "A plain thread", body: "No poll here.", ...fields }, author.cookie));
+      run(
+        newThread.action,
+        formRequest(
+          "/forum/new",
+          { categoryId: bySlug.get("social-entrepreneurship")!, title: "A plain thread", body: "No poll here.", ...fields },
+          author.cookie,
+        ),
+      );
     const plain = await start({});
     expect(plain.status).toBe(302);
     expect(await prisma.forumPoll.count({ where: { threadId: plain.location!.split("/").at(-1)! } })).toBe(0);
@@ -131,11 +159,19 @@ describe("adding a poll", () => {
       [{ pollOptions: "Yes\nNo" }, "pollQuestion", "forumPoll.errors.questionRequired"],
       [{ pollQuestion: "Is it?" }, "pollOptions", "forumPoll.errors.tooFewOptions"],
       [{ pollQuestion: "Is it?", pollOptions: "Only one" }, "pollOptions", "forumPoll.errors.tooFewOptions"],
-      [{ pollQuestion: "Is it?", pollOptions: Array.from({ length: 21 }, (_, i) => `Option ${i}`).join("\n") }, "pollOptions", "forumPoll.errors.tooManyOptions"],
+      [
+        { pollQuestion: "Is it?", pollOptions: Array.from({ length: 21 }, (_, i) => `Option ${i}`).join("\n") },
+        "pollOptions",
+        "forumPoll.errors.tooManyOptions",
+      ],
       [{ pollQuestion: "Is it?", pollOptions: "Yes\nyes" }, "pollOptions", "forumPoll.errors.repeatedOption"],
       [{ pollQuestion: "Is it?", pollOptions: `Yes\n${"n".repeat(201)}` }, "pollOptions", "forumPoll.errors.optionTooLong"],
       [{ pollQuestion: "Is?", pollOptions: "Yes\nNo" }, "pollQuestion", "forumPoll.errors.questionTooShort"],
-      [{ pollQuestion: "Is it?", pollOptions: "Yes\nNo", pollClosesOn: isoDay(0) }, "pollClosesOn", "forumModeration.errors.closingDatePast"],
+      [
+        { pollQuestion: "Is it?", pollOptions: "Yes\nNo", pollClosesOn: isoDay(0) },
+        "pollClosesOn",
+        "forumModeration.errors.closingDatePast",
+      ],
       [{ pollQuestion: "Is it?", pollOptions: "Yes\nNo", pollClosesOn: "soon" }, "pollClosesOn", "forumModeration.errors.closingDate"],
       [{ pollQuestion: "Is it?", pollOptions: "Yes\nNo", pollResults: "never" }, "pollResults", "errors.chooseOne"],
     ] as const) {
@@ -154,7 +190,14 @@ describe("adding a poll", () => {
         newConsultation.action,
         formRequest(
           "/forum/consultations/new",
-          { title: "Support programmes", question: "Which support programme should come first?", closesOn: isoDay(14), pollQuestion: "Which programme first?", pollOptions: "Grants\nLoans", ...fields },
+          {
+            title: "Support programmes",
+            question: "Which support programme should come first?",
+            closesOn: isoDay(14),
+            pollQuestion: "Which programme first?",
+            pollOptions: "Grants\nLoans",
+            ...fields,
+          },
           ministry.cookie,
         ),
       );
@@ -165,20 +208,31 @@ describe("adding a poll", () => {
     expect(opened).toMatchObject({ status: 302, notice: { message: "forumModeration.notice.opened" } });
     const threadId = opened.location!.split("/").at(-1)!;
     const view = await getPollView({ threadId, reader: null });
-    expect(view).toMatchObject({ question: "Which programme first?", isConsultation: true, open: true, closesAt: new Date(`${isoDay(14)}T23:59:59.000Z`) });
+    expect(view).toMatchObject({
+      question: "Which programme first?",
+      isConsultation: true,
+      open: true,
+      closesAt: new Date(`${isoDay(14)}T23:59:59.000Z`),
+    });
   });
 
   test("the author adds a poll to their thread later, on the poll's form; nobody else may", async () => {
     const thread = await createTestThread({ userId: author.id });
-    const form = (person: Person | null, fields: Record<string, string> = { pollQuestion: "Shall we meet in May?", pollOptions: "Yes\nNo" }) =>
-      run(pollForm.action, formRequest(`/forum/threads/${thread.id}/poll/edit`, fields, person?.cookie), { id: thread.id });
-    expect((await run(pollForm.loader, getRequest(`/forum/threads/${thread.id}/poll/edit`, voters[0]!.cookie), { id: thread.id })).status).toBe(403);
+    const form = (
+      person: Person | null,
+      fields: Record<string, string> = { pollQuestion: "Shall we meet in May?", pollOptions: "Yes\nNo" },
+    ) => run(pollForm.action, formRequest(`/forum/threads/${thread.id}/poll/edit`, fields, person?.cookie), { id: thread.id });
+    expect(
+      (await run(pollForm.loader, getRequest(`/forum/threads/${thread.id}/poll/edit`, voters[0]!.cookie), { id: thread.id })).status,
+    ).toBe(403);
     expect((await form(voters[0]!)).status).toBe(403);
     expect((await form(null)).status).toBe(302);
     expect((await form(author, { pollQuestion: "" })).status).toBe(400);
     const shown = await run(threadPage.loader, getRequest(`/forum/threads/${thread.id}`, author.cookie), { id: thread.id });
     expect(shown.data).toMatchObject({ poll: null, mayAddPoll: true });
-    expect((await run(threadPage.loader, getRequest(`/forum/threads/${thread.id}`, voters[0]!.cookie), { id: thread.id })).data).toMatchObject({ mayAddPoll: false });
+    expect(
+      (await run(threadPage.loader, getRequest(`/forum/threads/${thread.id}`, voters[0]!.cookie), { id: thread.id })).data,
+    ).toMatchObject({ mayAddPoll: false });
     const added = await form(author);
     expect(added).toMatchObject({ status: 302, location: `/forum/threads/${thread.id}`, notice: { message: "forumPoll.notice.added" } });
     const after = await run(threadPage.loader, getRequest(`/forum/threads/${thread.id}`, author.cookie), { id: thread.id });
@@ -192,7 +246,9 @@ describe("voting", () => {
     const threadId = await threadWithPoll();
     const options = await optionIds(threadId);
     const person = voters[0]!;
-    const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => castVote({ user: asUser(person), threadId, optionIds: [options[i % 3]!] })));
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => castVote({ user: asUser(person), threadId, optionIds: [options[i % 3]!] })),
+    );
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(outcomes.filter((o) => o.ok && !o.changed)).toHaveLength(1);
     expect(await prisma.forumPollBallot.count({ where: { pollId: threadId } })).toBe(1);
@@ -206,7 +262,12 @@ describe("voting", () => {
     const threadId = await threadWithPoll();
     const [first, second] = await optionIds(threadId);
     const people = [...voters, author, ministry, moderator];
-    await Promise.all(people.flatMap((person, i) => [castVote({ user: asUser(person), threadId, optionIds: [i % 2 ? first! : second!] }), castVote({ user: asUser(person), threadId, optionIds: [first!] })]));
+    await Promise.all(
+      people.flatMap((person, i) => [
+        castVote({ user: asUser(person), threadId, optionIds: [i % 2 ? first! : second!] }),
+        castVote({ user: asUser(person), threadId, optionIds: [first!] }),
+      ]),
+    );
     const view = await getPollView({ threadId, reader: null });
     expect(view!.voters).toBe(people.length);
     expect(view!.results!.options.reduce((sum, o) => sum + o.votes, 0)).toBe(people.length);
@@ -219,7 +280,11 @@ describe("voting", () => {
     expect(first).toMatchObject({ status: 302, location: `/forum/threads/${threadId}`, notice: { message: "forumPoll.notice.voted" } });
     expect(await votesOf(threadId)).toEqual([1, 0, 0]);
     const changed = await vote(threadId, voters[1]!, loans!);
-    expect(changed).toMatchObject({ status: 302, location: `/forum/threads/${threadId}/poll`, notice: { message: "forumPoll.notice.changed" } });
+    expect(changed).toMatchObject({
+      status: 302,
+      location: `/forum/threads/${threadId}/poll`,
+      notice: { message: "forumPoll.notice.changed" },
+    });
     expect(await votesOf(threadId)).toEqual([0, 1, 0]);
     const seen = await run(threadPage.loader, getRequest(`/forum/threads/${threadId}`, voters[1]!.cookie), { id: threadId });
     expect(seen.data).toMatchObject({ poll: { voters: 1, viewer: { chosen: [loans], refusal: null } } });
@@ -244,7 +309,10 @@ describe("voting", () => {
     const none = await vote(single, voters[2]!, []);
     expect(none.status).toBe(400);
     expect(errorsOf(none.data).choice).toEqual(["forumPoll.errors.chooseOption"]);
-    expect((await run(pollPage.action, formRequest(`/forum/threads/${single}/poll`, { intent: "shout" }, voters[2]!.cookie), { id: single })).status).toBe(400);
+    expect(
+      (await run(pollPage.action, formRequest(`/forum/threads/${single}/poll`, { intent: "shout" }, voters[2]!.cookie), { id: single }))
+        .status,
+    ).toBe(400);
     expect((await vote("missing", voters[2]!, a!)).status).toBe(404);
     expect(await prisma.forumPollBallot.count({ where: { pollId: single } })).toBe(0);
     expect((await vote(multiple, voters[2]!, [ma!, mc!])).status).toBe(302);
@@ -256,10 +324,14 @@ describe("voting", () => {
   test("visitors must log in to vote", async () => {
     const threadId = await threadWithPoll();
     const [a] = await optionIds(threadId);
-    const outcome = await run(pollPage.action, formRequest(`/forum/threads/${threadId}/poll`, { intent: "vote", choice: a! }), { id: threadId });
+    const outcome = await run(pollPage.action, formRequest(`/forum/threads/${threadId}/poll`, { intent: "vote", choice: a! }), {
+      id: threadId,
+    });
     expect(outcome.status).toBe(302);
     expect(outcome.location).toMatch(/^\/login\?/);
-    expect((await run(pollPage.loader, getRequest(`/forum/threads/${threadId}/poll`), { id: threadId })).data).toMatchObject({ poll: { viewer: null } });
+    expect((await run(pollPage.loader, getRequest(`/forum/threads/${threadId}/poll`), { id: threadId })).data).toMatchObject({
+      poll: { viewer: null },
+    });
   });
 
   test("suspended accounts cannot vote (mayVote says why), and vote again once the suspension is lifted", async () => {
@@ -299,7 +371,15 @@ describe("changing a poll", () => {
     const threadId = await threadWithPoll();
     const author = ownerOf(threadId);
     const edit = (fields: Record<string, string>) =>
-      run(pollForm.action, formRequest(`/forum/threads/${threadId}/poll/edit`, { pollQuestion: "Which support helps you most now?", pollOptions: "Tax relief\nGrants", ...fields }, author.cookie), { id: threadId });
+      run(
+        pollForm.action,
+        formRequest(
+          `/forum/threads/${threadId}/poll/edit`,
+          { pollQuestion: "Which support helps you most now?", pollOptions: "Tax relief\nGrants", ...fields },
+          author.cookie,
+        ),
+        { id: threadId },
+      );
     expect(await edit({})).toMatchObject({ status: 302, notice: { message: "forumPoll.notice.saved" } });
     expect((await getPollView({ threadId, reader: null }))!.options.map((o) => o.label)).toEqual(["Tax relief", "Grants"]);
     const [tax] = await optionIds(threadId);
@@ -307,12 +387,17 @@ describe("changing a poll", () => {
     const refused = await edit({ pollOptions: "Tax relief\nGrants\nLoans" });
     expect(refused.status).toBe(409);
     expect(errorsOf(refused.data)[""]).toEqual(["forumPoll.refusal.hasVotes"]);
-    expect(await savePoll({ user: asUser(author), threadId, input: { ...POLL, options: ["Tax relief", "Loans"] } })).toEqual({ ok: false, refusal: { reason: "has_votes" } });
+    expect(await savePoll({ user: asUser(author), threadId, input: { ...POLL, options: ["Tax relief", "Loans"] } })).toEqual({
+      ok: false,
+      refusal: { reason: "has_votes" },
+    });
     const poll = await getPollView({ threadId, reader: asUser(author) });
     expect(poll!.options.map((o) => o.label)).toEqual(["Tax relief", "Grants"]);
     expect(poll!.viewer!.mayEdit).toBe(false);
     expect(await votesOf(threadId)).toEqual([1, 0]);
-    expect((await run(pollForm.loader, getRequest(`/forum/threads/${threadId}/poll/edit`, author.cookie), { id: threadId })).data).toMatchObject({ hasVotes: true });
+    expect(
+      (await run(pollForm.loader, getRequest(`/forum/threads/${threadId}/poll/edit`, author.cookie), { id: threadId })).data,
+    ).toMatchObject({ hasVotes: true });
   });
   test("a change of options racing the first vote: either the vote counts and the change is refused, or the change is made and the vote refused", async () => {
     for (let round = 0; round < 6; round++) {
@@ -342,24 +427,46 @@ describe("closing", () => {
     const author = ownerOf(threadId);
     const [a] = await optionIds(threadId);
     const close = (person: Person, reason = "Heated, and the question is settled") =>
-      run(pollPage.action, formRequest(`/forum/threads/${threadId}/poll`, { intent: "close", reason, redirectTo: `/forum/threads/${threadId}` }, person.cookie), { id: threadId });
+      run(
+        pollPage.action,
+        formRequest(
+          `/forum/threads/${threadId}/poll`,
+          { intent: "close", reason, redirectTo: `/forum/threads/${threadId}` },
+          person.cookie,
+        ),
+        { id: threadId },
+      );
     expect((await close(author)).status).toBe(403);
     expect((await close(moderator, "")).status).toBe(400);
-    expect(await close(moderator)).toMatchObject({ status: 302, location: `/forum/threads/${threadId}`, notice: { message: "forumPoll.notice.closed" } });
-    const logged = await prisma.moderationAction.findMany({ where: { threadId, action: "close_poll" }, select: { moderatorId: true, reason: true, targetUserId: true } });
+    expect(await close(moderator)).toMatchObject({
+      status: 302,
+      location: `/forum/threads/${threadId}`,
+      notice: { message: "forumPoll.notice.closed" },
+    });
+    const logged = await prisma.moderationAction.findMany({
+      where: { threadId, action: "close_poll" },
+      select: { moderatorId: true, reason: true, targetUserId: true },
+    });
     expect(logged).toEqual([{ moderatorId: moderator.id, reason: "Heated, and the question is settled", targetUserId: author.id }]);
     const again = await close(moderator);
     expect(again.status).toBe(409);
     expect(errorsOf(again.data)[""]).toEqual(["forumPoll.refusal.alreadyClosed"]);
     expect((await vote(threadId, voters[0]!, a!)).status).toBe(409);
-    expect((await getPollView({ threadId, reader: asUser(moderator, ["moderator"]) }))!).toMatchObject({ open: false, viewer: { mayClose: false, refusal: { reason: "closed" } } });
+    expect((await getPollView({ threadId, reader: asUser(moderator, ["moderator"]) }))!).toMatchObject({
+      open: false,
+      viewer: { mayClose: false, refusal: { reason: "closed" } },
+    });
   });
 
   test("closing the consultation closes its poll", async () => {
     const threadId = await consultationWithPoll();
     const [a] = await optionIds(threadId);
     expect((await vote(threadId, voters[0]!, a!)).status).toBe(302);
-    const closed = await run(consultationPage.action, formRequest(`/forum/consultations/${threadId}`, { intent: "close" }, ministry.cookie), { id: threadId });
+    const closed = await run(
+      consultationPage.action,
+      formRequest(`/forum/consultations/${threadId}`, { intent: "close" }, ministry.cookie),
+      { id: threadId },
+    );
     expect(closed.status).toBe(302);
     expect((await prisma.forumPoll.findUniqueOrThrow({ where: { threadId }, select: { closedAt: true } })).closedAt).not.toBeNull();
     const late = await vote(threadId, voters[1]!, a!);
@@ -389,7 +496,9 @@ describe("results", () => {
     expect(JSON.stringify(visitor.data)).not.toMatch(/"votes"/);
     const notYet = await run(pollPage.loader, getRequest(`/forum/threads/${threadId}/poll`, voters[3]!.cookie), { id: threadId });
     expect(notYet.data).toMatchObject({ poll: { results: null } });
-    expect((await run(pollCsv.loader, getRequest(`/forum/threads/${threadId}/poll.csv`, voters[3]!.cookie), { id: threadId })).status).toBe(403);
+    expect((await run(pollCsv.loader, getRequest(`/forum/threads/${threadId}/poll.csv`, voters[3]!.cookie), { id: threadId })).status).toBe(
+      403,
+    );
     const voted = await run(pollPage.loader, getRequest(`/forum/threads/${threadId}/poll`, voters[0]!.cookie), { id: threadId });
     const results = (voted.data as { poll: { results: { options: { votes: number; share: number }[]; breakdown: unknown } } }).poll.results;
     expect(results.options.map((o) => [o.votes, Math.round(o.share * 1000) / 1000])).toEqual([
@@ -400,7 +509,9 @@ describe("results", () => {
     // Not a consultation: no breakdown by role.
     expect(results.breakdown).toBeNull();
     await prisma.forumPoll.update({ where: { threadId }, data: { closedAt: new Date() } });
-    expect((await run(pollPage.loader, getRequest(`/forum/threads/${threadId}/poll`), { id: threadId })).data).toMatchObject({ poll: { results: { voters: 3 } } });
+    expect((await run(pollPage.loader, getRequest(`/forum/threads/${threadId}/poll`), { id: threadId })).data).toMatchObject({
+      poll: { results: { voters: 3 } },
+    });
   });
 
   test("a consultation's breakdown by role shows only groups of at least 5 voters, and withholds the next smallest with the small ones", async () => {
@@ -443,7 +554,11 @@ describe("results", () => {
     await vote(threadId, await createTestUser({ roles: ["verifier"] }), loans!);
     const reader = await createTestUser();
     await prisma.user.update({ where: { id: reader.id }, data: { locale: "ru" } });
-    const response = (await pollCsv.loader({ request: getRequest(`/forum/threads/${threadId}/poll.csv`, reader.cookie), params: { id: threadId }, context: {} })) as Response;
+    const response = (await pollCsv.loader({
+      request: getRequest(`/forum/threads/${threadId}/poll.csv`, reader.cookie),
+      params: { id: threadId },
+      context: {},
+    })) as Response;
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="ortaq-poll-${threadId}.csv"`);
@@ -459,7 +574,11 @@ describe("results", () => {
       "Проголосовали,12,,6",
     ]);
     const english = await (
-      (await pollCsv.loader({ request: getRequest(`/forum/threads/${threadId}/poll.csv`), params: { id: threadId }, context: {} })) as Response
+      (await pollCsv.loader({
+        request: getRequest(`/forum/threads/${threadId}/poll.csv`),
+        params: { id: threadId },
+        context: {},
+      })) as Response
     ).text();
     expect(english.split("\r\n")[0]).toBe("Option,Votes,Share of voters (%),Funders: votes");
     expect((await run(pollCsv.loader, getRequest("/forum/threads/missing/poll.csv"), { id: "missing" })).status).toBe(404);
@@ -473,21 +592,39 @@ describe("results", () => {
     await closeConsultation({ threadId });
     const published = await run(
       consultationPage.action,
-      formRequest(`/forum/consultations/${threadId}`, { intent: "summary", summary: "Cheaper loans came first in the poll and the replies.", citePoll: "on" }, ministry.cookie),
+      formRequest(
+        `/forum/consultations/${threadId}`,
+        { intent: "summary", summary: "Cheaper loans came first in the poll and the replies.", citePoll: "on" },
+        ministry.cookie,
+      ),
       { id: threadId },
     );
     expect(published.status).toBe(302);
     const shown = await run(consultationPage.loader, getRequest(`/forum/consultations/${threadId}`), { id: threadId });
-    expect(shown.data).toMatchObject({ consultation: { summaryCitesPoll: true }, poll: { results: { voters: 1, options: [{ votes: 0 }, { votes: 1 }, { votes: 0 }] } } });
+    expect(shown.data).toMatchObject({
+      consultation: { summaryCitesPoll: true },
+      poll: { results: { voters: 1, options: [{ votes: 0 }, { votes: 1 }, { votes: 0 }] } },
+    });
     const thread = await run(threadPage.loader, getRequest(`/forum/threads/${threadId}`), { id: threadId });
     expect(thread.data).toMatchObject({ thread: { consultation: { summaryCitesPoll: true } }, poll: { results: { voters: 1 } } });
     // Published again without the box ticked, it no longer cites them; a consultation without a poll never does.
     await publishSummary({ threadId, userId: ministry.id, summary: "Corrected: no poll cited." });
-    expect((await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId }, select: { summaryCitesPoll: true } })).summaryCitesPoll).toBe(false);
-    const plain = await createConsultation({ userId: ministry.id, country: "KZ", title: "No poll here", question: "Anything to add?", closesAt: new Date(Date.now() + DAY * 3) });
+    expect(
+      (await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId }, select: { summaryCitesPoll: true } })).summaryCitesPoll,
+    ).toBe(false);
+    const plain = await createConsultation({
+      userId: ministry.id,
+      country: "KZ",
+      title: "No poll here",
+      question: "Anything to add?",
+      closesAt: new Date(Date.now() + DAY * 3),
+    });
     if (!plain.ok) throw new Error("not opened");
     await closeConsultation({ threadId: plain.threadId });
     await publishSummary({ threadId: plain.threadId, userId: ministry.id, summary: "Nothing was cited.", citePoll: true });
-    expect((await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId: plain.threadId }, select: { summaryCitesPoll: true } })).summaryCitesPoll).toBe(false);
+    expect(
+      (await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId: plain.threadId }, select: { summaryCitesPoll: true } }))
+        .summaryCitesPoll,
+    ).toBe(false);
   });
 });

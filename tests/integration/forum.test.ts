@@ -57,7 +57,10 @@ describe("posting is refused, with a clear reason and nothing saved", () => {
     const outcome = await reply(t.id, { body: "Let me in" }, suspended.cookie);
     expect(outcome.status).toBe(403);
     expect((outcome.data as { refusal: { reason: string } }).refusal.reason).toBe("suspended");
-    const created = await run(newThread.action, formRequest("/forum/new", { categoryId: t.categoryId, title: "Another try", body: "Hello" }, suspended.cookie));
+    const created = await run(
+      newThread.action,
+      formRequest("/forum/new", { categoryId: t.categoryId, title: "Another try", body: "Hello" }, suspended.cookie),
+    );
     expect(created.status).toBe(403);
     expect(await prisma.forumPost.count({ where: { authorId: suspended.id } })).toBe(0);
     const page = await threadPage(t.id, "", suspended.cookie);
@@ -72,7 +75,13 @@ describe("posting is refused, with a clear reason and nothing saved", () => {
     const t = await createTestThread({ userId: author.id });
     await prisma.userSuspension.createMany({
       data: [
-        { userId: user.id, moderatorId: moderator.id, reason: "past", startsAt: new Date(Date.now() - 7 * 86_400_000), endsAt: new Date(Date.now() - 86_400_000) },
+        {
+          userId: user.id,
+          moderatorId: moderator.id,
+          reason: "past",
+          startsAt: new Date(Date.now() - 7 * 86_400_000),
+          endsAt: new Date(Date.now() - 86_400_000),
+        },
         { userId: user.id, moderatorId: moderator.id, reason: "lifted", endsAt: new Date(Date.now() + 86_400_000), liftedAt: new Date() },
       ],
     });
@@ -87,7 +96,9 @@ describe("posting is refused, with a clear reason and nothing saved", () => {
     const outcome = await reply(t.id, { body: "Too late" }, other.cookie);
     expect(outcome.status).toBe(403);
     expect((outcome.data as { refusal: { reason: string } }).refusal.reason).toBe("locked");
-    const edit = await run(thread.action, formRequest("/x", { intent: "edit", postId: t.firstPostId, body: "Changed" }, author.cookie), { id: t.id });
+    const edit = await run(thread.action, formRequest("/x", { intent: "edit", postId: t.firstPostId, body: "Changed" }, author.cookie), {
+      id: t.id,
+    });
     expect(edit.status).toBe(403);
     expect(await prisma.forumPost.count({ where: { threadId: t.id } })).toBe(1);
     expect((await threadPage(t.id, "", other.cookie)).data.closed).toBe("locked");
@@ -114,12 +125,16 @@ describe("posting is refused, with a clear reason and nothing saved", () => {
     const newcomer = await createTestUser();
     const regular = await establishedUser();
     const t = await createTestThread({ userId: author.id });
-    for (let i = 0; i < MAX_POSTS_PER_WINDOW.new; i++) expect((await reply(t.id, { body: `Newcomer post ${i}` }, newcomer.cookie)).status).toBe(302);
+    for (let i = 0; i < MAX_POSTS_PER_WINDOW.new; i++)
+      expect((await reply(t.id, { body: `Newcomer post ${i}` }, newcomer.cookie)).status).toBe(302);
     const limited = await reply(t.id, { body: "One too many" }, newcomer.cookie);
     expect(limited.status).toBe(429);
     expect((limited.data as { refusal: { reason: string; retryAfterSeconds: number } }).refusal).toMatchObject({ reason: "rate_limited" });
-    expect(Number(limited.headers.get("Retry-After"))).toBe((limited.data as { refusal: { retryAfterSeconds: number } }).refusal.retryAfterSeconds);
-    for (let i = 0; i <= MAX_POSTS_PER_WINDOW.new; i++) expect((await reply(t.id, { body: `Regular post ${i}` }, regular.cookie)).status).toBe(302);
+    expect(Number(limited.headers.get("Retry-After"))).toBe(
+      (limited.data as { refusal: { retryAfterSeconds: number } }).refusal.retryAfterSeconds,
+    );
+    for (let i = 0; i <= MAX_POSTS_PER_WINDOW.new; i++)
+      expect((await reply(t.id, { body: `Regular post ${i}` }, regular.cookie)).status).toBe(302);
   });
 
   test("when a post has too many links, more strictly for a new account", async () => {
@@ -137,14 +152,18 @@ describe("posting is refused, with a clear reason and nothing saved", () => {
     const author = await establishedUser();
     const newcomer = await createTestUser();
     const t = await createTestThread({ userId: author.id });
-    for (let i = 0; i < MAX_POSTS_PER_WINDOW.new; i++) expect((await reply(t.id, { body: `Newcomer post ${i}` }, newcomer.cookie)).status).toBe(302);
+    for (let i = 0; i < MAX_POSTS_PER_WINDOW.new; i++)
+      expect((await reply(t.id, { body: `Newcomer post ${i}` }, newcomer.cookie)).status).toBe(302);
     const own = await prisma.forumPost.findFirstOrThrow({ where: { threadId: t.id, authorId: newcomer.id }, select: { id: true } });
-    const edit = (body: string) => run(thread.action, formRequest("/x", { intent: "edit", postId: own.id, body }, newcomer.cookie), { id: t.id });
+    const edit = (body: string) =>
+      run(thread.action, formRequest("/x", { intent: "edit", postId: own.id, body }, newcomer.cookie), { id: t.id });
     expect((await edit("Newcomer post, corrected")).status).toBe(302);
     const links = await edit("See https://a.example.org, https://b.example.org and https://c.example.org.");
     expect(links.status).toBe(400);
     expect((links.data as { refusal: { reason: string; max: number } }).refusal).toEqual({ reason: "too_many_links", max: 2 });
-    expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: own.id }, select: { body: true } })).body).toBe("Newcomer post, corrected");
+    expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: own.id }, select: { body: true } })).body).toBe(
+      "Newcomer post, corrected",
+    );
   });
 });
 
@@ -162,9 +181,14 @@ describe("bad input gets a 4xx, never a 500", () => {
       [{}, 400],
     ];
     for (const [fields, status] of cases) {
-      expect((await run(thread.action, formRequest("/x", fields, user.cookie), { id: t.id })).status, JSON.stringify(fields).slice(0, 60)).toBe(status);
+      expect(
+        (await run(thread.action, formRequest("/x", fields, user.cookie), { id: t.id })).status,
+        JSON.stringify(fields).slice(0, 60),
+      ).toBe(status);
     }
-    expect((await run(thread.action, formRequest("/x", { intent: "reply", body: "hi there" }, user.cookie), { id: "no-such-thread" })).status).toBe(404);
+    expect(
+      (await run(thread.action, formRequest("/x", { intent: "reply", body: "hi there" }, user.cookie), { id: "no-such-thread" })).status,
+    ).toBe(404);
     const threadCases: [Record<string, string>, number][] = [
       [{ categoryId: t.categoryId, title: "Hi", body: "Too short a title" }, 400],
       [{ categoryId: "unknown", title: "A good title", body: "Body" }, 400],
@@ -201,7 +225,10 @@ describe("reading long threads", () => {
     const user = await establishedUser();
     const t = await createTestThread({ userId: user.id });
     await fillThread(t.id, user.id, POSTS_PER_PAGE * 2 + 5);
-    const target = await prisma.forumPost.findFirstOrThrow({ where: { threadId: t.id, number: POSTS_PER_PAGE * 2 + 2 }, select: { id: true } });
+    const target = await prisma.forumPost.findFirstOrThrow({
+      where: { threadId: t.id, number: POSTS_PER_PAGE * 2 + 2 },
+      select: { id: true },
+    });
     const expected = `/forum/threads/${t.id}?page=3#post-${POSTS_PER_PAGE * 2 + 2}`;
     expect((await run(postLink.loader, getRequest(`/forum/posts/${target.id}`), { id: target.id })).location).toBe(expected);
     expect((await threadPage(t.id, `?post=${target.id}`)).location).toBe(expected);
@@ -216,7 +243,13 @@ describe("reading long threads", () => {
     const ids: string[] = [];
     for (let i = 0; i < 25; i++) {
       const created = await prisma.forumThread.create({
-        data: { categoryId: c.id, authorId: user.id, title: `Thread ${i}`, postCount: 1, lastPostAt: new Date(Date.UTC(2026, 0, 1 + (i % 10))) },
+        data: {
+          categoryId: c.id,
+          authorId: user.id,
+          title: `Thread ${i}`,
+          postCount: 1,
+          lastPostAt: new Date(Date.UTC(2026, 0, 1 + (i % 10))),
+        },
         select: { id: true },
       });
       ids.push(created.id);
@@ -245,7 +278,9 @@ describe("writing", () => {
     const t = await createTestThread({ userId: a.id, body: "Collateral is the real barrier.\nSecond line." });
     const page = await threadPage(t.id, `?quote=${t.firstPostId}`, b.cookie);
     const handle = (await prisma.user.findUniqueOrThrow({ where: { id: a.id }, select: { handle: true } })).handle;
-    expect(page.data.quote).toBe(`> @${handle} [wrote](/forum/posts/${t.firstPostId}):\n>\n> Collateral is the real barrier.\n> Second line.\n\n`);
+    expect(page.data.quote).toBe(
+      `> @${handle} [wrote](/forum/posts/${t.firstPostId}):\n>\n> Collateral is the real barrier.\n> Second line.\n\n`,
+    );
     expect(page.data.replyTo).toBe(t.firstPostId);
     await reply(t.id, { body: `${page.data.quote}I disagree.`, replyTo: t.firstPostId }, b.cookie);
     const saved = await prisma.forumPost.findFirstOrThrow({ where: { threadId: t.id, number: 2 }, select: { replyToPostId: true } });
@@ -259,7 +294,11 @@ describe("writing", () => {
     const author = await establishedUser();
     const moderator = await createTestUser({ roles: ["moderator"] });
     const t = await createTestThread({ userId: author.id, title: "Original title", body: "First version" });
-    const edited = await run(thread.action, formRequest("/x", { intent: "edit", postId: t.firstPostId, body: "Second version", title: "Better title" }, author.cookie), { id: t.id });
+    const edited = await run(
+      thread.action,
+      formRequest("/x", { intent: "edit", postId: t.firstPostId, body: "Second version", title: "Better title" }, author.cookie),
+      { id: t.id },
+    );
     expect(edited.status).toBe(302);
     expect((await prisma.forumThread.findUniqueOrThrow({ where: { id: t.id }, select: { title: true } })).title).toBe("Better title");
     const asModerator = await run(history.loader, getRequest("/x", moderator.cookie), { id: t.firstPostId });
@@ -290,7 +329,10 @@ describe("writing", () => {
     const a = await establishedUser();
     const moderator = await createTestUser({ roles: ["moderator"] });
     const t = await createTestThread({ userId: a.id, body: "Buy cheap watches" });
-    await prisma.forumPost.update({ where: { id: t.firstPostId }, data: { hiddenAt: new Date(), hiddenById: moderator.id, hiddenReason: "spam" } });
+    await prisma.forumPost.update({
+      where: { id: t.firstPostId },
+      data: { hiddenAt: new Date(), hiddenById: moderator.id, hiddenReason: "spam" },
+    });
     expect((await threadPage(t.id)).data.posts[0]).toMatchObject({ hidden: true, html: null, hiddenReason: null });
     expect((await threadPage(t.id, "", moderator.cookie)).data.posts[0]).toMatchObject({ hidden: true, hiddenReason: "spam" });
     expect((await threadPage(t.id, "", moderator.cookie)).data.posts[0]!.html).toContain("Buy cheap watches");
@@ -301,7 +343,8 @@ describe("writing", () => {
     const b = await establishedUser();
     const c = await establishedUser();
     const t = await createTestThread({ userId: a.id });
-    const helpful = (cookie: string) => run(thread.action, formRequest("/x", { intent: "helpful", postId: t.firstPostId }, cookie), { id: t.id });
+    const helpful = (cookie: string) =>
+      run(thread.action, formRequest("/x", { intent: "helpful", postId: t.firstPostId }, cookie), { id: t.id });
     await helpful(b.cookie);
     await helpful(c.cookie);
     expect((await threadPage(t.id, "", b.cookie)).data.posts[0]).toMatchObject({ helpfulCount: 2, helpfulByViewer: true });
@@ -314,12 +357,30 @@ describe("writing", () => {
     const c = await createTestCategory();
     const enterprise = await prisma.enterprise.create({
       data: {
-        slug: `forum-ent-${Date.now()}`, name: "Felt Workshop", legalForm: "llc", country: "KG", region: "KG-Y", city: "Karakol", sector: "crafts",
-        foundedYear: 2015, employees: 5, description: "d", mission: "m", status: "published", members: { create: { userId: user.id, role: "owner" } },
+        slug: `forum-ent-${Date.now()}`,
+        name: "Felt Workshop",
+        legalForm: "llc",
+        country: "KG",
+        region: "KG-Y",
+        city: "Karakol",
+        sector: "crafts",
+        foundedYear: 2015,
+        employees: 5,
+        description: "d",
+        mission: "m",
+        status: "published",
+        members: { create: { userId: user.id, role: "owner" } },
       },
       select: { id: true },
     });
-    const outcome = await run(newThread.action, formRequest("/forum/new", { categoryId: c.id, title: "Our workshop", body: "News", enterpriseId: enterprise.id, tags: "Felt, Karakol" }, user.cookie));
+    const outcome = await run(
+      newThread.action,
+      formRequest(
+        "/forum/new",
+        { categoryId: c.id, title: "Our workshop", body: "News", enterpriseId: enterprise.id, tags: "Felt, Karakol" },
+        user.cookie,
+      ),
+    );
     expect(outcome.status).toBe(302);
     const created = await prisma.forumThread.findFirstOrThrow({ where: { categoryId: c.id }, select: { enterpriseId: true, tags: true } });
     expect(created).toEqual({ enterpriseId: enterprise.id, tags: ["felt", "karakol"] });
@@ -338,7 +399,8 @@ describe("mentions, watching and notifications", () => {
     await run(thread.action, formRequest("/x", { intent: "subscribe" }, watcher.cookie), { id: t.id });
     const before = await countUnreadNotifications(author.id);
     await reply(t.id, { body: `What do you think, @${handle}? Also @nobody-with-this-handle.` }, replier.cookie);
-    const kinds = async (userId: string) => (await prisma.notification.findMany({ where: { userId, threadId: t.id }, select: { kind: true } })).map((n) => n.kind);
+    const kinds = async (userId: string) =>
+      (await prisma.notification.findMany({ where: { userId, threadId: t.id }, select: { kind: true } })).map((n) => n.kind);
     expect(await kinds(author.id)).toEqual(["reply"]);
     expect(await kinds(mentioned.id)).toEqual(["mention"]);
     expect(await kinds(watcher.id)).toEqual(["thread_activity"]);
@@ -377,12 +439,16 @@ describe("mentions, watching and notifications", () => {
     const t = await createTestThread({ userId: author.id });
     const created = await createReply({ userId: other.id, threadId: t.id, body: "A reply", replyToPostId: null });
     const n = await prisma.notification.findFirstOrThrow({ where: { userId: author.id, postId: created.post!.id }, select: { id: true } });
-    const listed = (await run(notifications.loader, getRequest("/notifications", author.cookie))).data as Awaited<ReturnType<typeof notifications.loader>>;
+    const listed = (await run(notifications.loader, getRequest("/notifications", author.cookie))).data as Awaited<
+      ReturnType<typeof notifications.loader>
+    >;
     expect(listed.notifications.map((x) => x.id)).toContain(n.id);
     const opened = await run(notifications.action, formRequest("/notifications", { intent: "open", id: n.id }, author.cookie));
     expect(opened.location).toBe(`/forum/posts/${created.post!.id}`);
     expect(await countUnreadNotifications(author.id)).toBe(0);
-    expect((await run(notifications.action, formRequest("/notifications", { intent: "open", id: "bad id" }, author.cookie))).status).toBe(400);
+    expect((await run(notifications.action, formRequest("/notifications", { intent: "open", id: "bad id" }, author.cookie))).status).toBe(
+      400,
+    );
   });
 });
 
@@ -392,10 +458,23 @@ describe("search", () => {
     const other = await establishedUser();
     const c1 = await createTestCategory("Finance");
     const c2 = await createTestCategory("Climate");
-    const loans = await createTestThread({ userId: user.id, categoryId: c1.id, title: "Как получить займы без залога", body: "Делюсь опытом", tags: ["микрофинансы"] });
-    const solar = await createTestThread({ userId: user.id, categoryId: c2.id, title: "Solar dryers for apricots", body: "We built forty dryers.", tags: ["solar"] });
+    const loans = await createTestThread({
+      userId: user.id,
+      categoryId: c1.id,
+      title: "Как получить займы без залога",
+      body: "Делюсь опытом",
+      tags: ["микрофинансы"],
+    });
+    const solar = await createTestThread({
+      userId: user.id,
+      categoryId: c2.id,
+      title: "Solar dryers for apricots",
+      body: "We built forty dryers.",
+      tags: ["solar"],
+    });
     await createTestReply({ userId: other.id, threadId: solar.id, body: "Our cooperative is measuring the savings of every family." });
-    const ids = async (q: string, filters: { categoryId?: string; tag?: string } = {}) => (await searchForum({ q, ...filters })).hits.map((h) => h.threadId);
+    const ids = async (q: string, filters: { categoryId?: string; tag?: string } = {}) =>
+      (await searchForum({ q, ...filters })).hits.map((h) => h.threadId);
     expect(await ids("займ")).toEqual([loans.id]);
     expect(await ids("dryer")).toEqual([solar.id]);
     expect(await ids("measure savings")).toEqual([solar.id]);
@@ -403,7 +482,12 @@ describe("search", () => {
     expect(await ids("dryer", { categoryId: c1.id })).toEqual([]);
     expect(await ids("dryer", { tag: "solar" })).toEqual([solar.id]);
     expect(await ids("займ", { tag: "solar" })).toEqual([]);
-    const page = await run(search.loader, getRequest(`/forum/search?${new URLSearchParams({ q: "займы", category: (await prisma.forumCategory.findUniqueOrThrow({ where: { id: c1.id }, select: { slug: true } })).slug })}`));
+    const page = await run(
+      search.loader,
+      getRequest(
+        `/forum/search?${new URLSearchParams({ q: "займы", category: (await prisma.forumCategory.findUniqueOrThrow({ where: { id: c1.id }, select: { slug: true } })).slug })}`,
+      ),
+    );
     const data = page.data as Awaited<ReturnType<typeof search.loader>>;
     expect(data.hits.map((h) => h.threadId)).toEqual([loans.id]);
     expect((await searchForum({ q: "' OR 1=1; --" })).hits).toEqual([]);
@@ -427,12 +511,18 @@ describe("the forum in every language", () => {
     const c = await createTestCategory("Languages");
     const created = await run(
       newThread.action,
-      formRequest("/forum/new", { categoryId: c.id, title: "Шағын несие туралы сұрақ", body: "Біз тігін цехы үшін кепілсіз несие іздейміз. Кімде тәжірибе бар?" }, author.cookie),
+      formRequest(
+        "/forum/new",
+        { categoryId: c.id, title: "Шағын несие туралы сұрақ", body: "Біз тігін цехы үшін кепілсіз несие іздейміз. Кімде тәжірибе бар?" },
+        author.cookie,
+      ),
     );
     expect(created.status).toBe(302);
     const threadId = created.location!.split("/").at(-1)!;
     expect(await prisma.forumThread.findUniqueOrThrow({ where: { id: threadId }, select: { language: true } })).toEqual({ language: "kk" });
-    expect(await reply(threadId, { body: "Мы брали такой займ в прошлом году, расскажу подробнее." }, author.cookie)).toMatchObject({ status: 302 });
+    expect(await reply(threadId, { body: "Мы брали такой займ в прошлом году, расскажу подробнее." }, author.cookie)).toMatchObject({
+      status: 302,
+    });
     // Too short to tell Kyrgyz from Mongolian or Russian: the author says which.
     expect(await reply(threadId, { body: "Туура айтасыз!", language: "ky" }, author.cookie)).toMatchObject({ status: 302 });
     expect((await postsOf(threadId)).map((p) => p.language)).toEqual(["kk", "ru", "ky"]);
@@ -447,13 +537,25 @@ describe("the forum in every language", () => {
     expect((await threadPage(threadId, `?edit=${kyrgyz!.id}`, author.cookie)).data.editing?.language).toBe("ky");
 
     // Correcting only the language makes no new version of the text; the opening post's language is the thread's.
-    const edit = (fields: Record<string, string>) => run(thread.action, formRequest(`/forum/threads/${threadId}`, { intent: "edit", ...fields }, author.cookie), { id: threadId });
-    expect(await edit({ postId: russian!.id, body: "Мы брали такой займ в прошлом году, расскажу подробнее.", language: "kk" })).toMatchObject({ status: 302 });
+    const edit = (fields: Record<string, string>) =>
+      run(thread.action, formRequest(`/forum/threads/${threadId}`, { intent: "edit", ...fields }, author.cookie), { id: threadId });
+    expect(
+      await edit({ postId: russian!.id, body: "Мы брали такой займ в прошлом году, расскажу подробнее.", language: "kk" }),
+    ).toMatchObject({ status: 302 });
     expect(await prisma.forumPostRevision.count({ where: { postId: russian!.id } })).toBe(0);
-    expect(await edit({ postId: opening!.id, title: "Шағын несие туралы сұрақ", body: "Біз тігін цехы үшін кепілсіз несие іздейміз. Кімде тәжірибе бар?", language: "ky" })).toMatchObject({ status: 302 });
+    expect(
+      await edit({
+        postId: opening!.id,
+        title: "Шағын несие туралы сұрақ",
+        body: "Біз тігін цехы үшін кепілсіз несие іздейміз. Кімде тәжірибе бар?",
+        language: "ky",
+      }),
+    ).toMatchObject({ status: 302 });
     expect(await prisma.forumThread.findUniqueOrThrow({ where: { id: threadId }, select: { language: true } })).toEqual({ language: "ky" });
     // Detecting again from a rewritten text.
-    expect(await edit({ postId: kyrgyz!.id, body: "We took a similar loan, and the bank asked for our impact report." })).toMatchObject({ status: 302 });
+    expect(await edit({ postId: kyrgyz!.id, body: "We took a similar loan, and the bank asked for our impact report." })).toMatchObject({
+      status: 302,
+    });
     expect((await postsOf(threadId)).map((p) => p.language)).toEqual(["ky", "kk", "en"]);
   });
 
@@ -467,14 +569,27 @@ describe("the forum in every language", () => {
   test("search finds a word of a Mongolian, a Pashto or a Kazakh post, and filters by the posts' language", async () => {
     const user = await establishedUser();
     const c = await createTestCategory("Wool");
-    const wool = await createTestThread({ userId: user.id, categoryId: c.id, title: "Wool from herders", body: "We buy wool directly from herders." });
-    await createTestReply({ userId: user.id, threadId: wool.id, body: "Бид Архангай аймагт малчдаас ноос шууд худалдан авч, эсгий бүтээгдэхүүн хийдэг." });
+    const wool = await createTestThread({
+      userId: user.id,
+      categoryId: c.id,
+      title: "Wool from herders",
+      body: "We buy wool directly from herders.",
+    });
+    await createTestReply({
+      userId: user.id,
+      threadId: wool.id,
+      body: "Бид Архангай аймагт малчдаас ноос шууд худалдан авч, эсгий бүтээгдэхүүн хийдэг.",
+    });
     const fruit = await createTestThread({
       userId: user.id,
       title: "د وچو مېوو بسته بندي",
       body: "موږ په کندهار کې د وچو مېوو د بسته بندۍ یوه کوچنۍ فابریکه لرو او ښځې پکې کار کوي.",
     });
-    const bakery = await createTestThread({ userId: user.id, title: "Наубайхана туралы", body: "Біздің наубайхана пайданың жартысын қоғамдық асханаға жұмсайды." });
+    const bakery = await createTestThread({
+      userId: user.id,
+      title: "Наубайхана туралы",
+      body: "Біздің наубайхана пайданың жартысын қоғамдық асханаға жұмсайды.",
+    });
     expect((await postsOf(wool.id)).map((p) => p.language)).toEqual(["en", "mn"]);
     expect((await postsOf(fruit.id)).map((p) => p.language)).toEqual(["ps"]);
 
@@ -492,10 +607,17 @@ describe("the forum in every language", () => {
     expect(await ids("малчдаас", "en")).toEqual([]);
     expect(await ids("فابریکه", "fa-AF")).toEqual([]);
     const searchPage = (query: string) => run(search.loader, getRequest(`/forum/search?${query}`));
-    const inPashto = (await searchPage(new URLSearchParams({ q: "کندهار", language: "ps" }).toString())).data as Awaited<ReturnType<typeof search.loader>>;
+    const inPashto = (await searchPage(new URLSearchParams({ q: "کندهار", language: "ps" }).toString())).data as Awaited<
+      ReturnType<typeof search.loader>
+    >;
     expect(inPashto.hits.map((h) => h.threadId)).toEqual([fruit.id]);
     // Without words, the language alone lists the threads in it.
-    const mongolian = await createTestThread({ userId: user.id, categoryId: c.id, title: "Ноосны үнэ", body: "Ноосны үнэ энэ жил их буурсан байна." });
+    const mongolian = await createTestThread({
+      userId: user.id,
+      categoryId: c.id,
+      title: "Ноосны үнэ",
+      body: "Ноосны үнэ энэ жил их буурсан байна.",
+    });
     const listed = (await searchPage("language=mn")).data as Awaited<ReturnType<typeof search.loader>>;
     expect(listed.mode).toBe("filter");
     expect(listed.threads.map((th) => th.id)).toContain(mongolian.id);
@@ -506,11 +628,25 @@ describe("the forum in every language", () => {
   test("a category page lists only the threads in one language when asked, and names the category in the reader's language", async () => {
     const user = await establishedUser();
     const c = await prisma.forumCategory.create({
-      data: { slug: `steppe-${Date.now()}`, name: { en: "Steppe", ru: "Степь", kk: "Дала" }, description: { en: "Grazing land.", kk: "Жайылым." } },
+      data: {
+        slug: `steppe-${Date.now()}`,
+        name: { en: "Steppe", ru: "Степь", kk: "Дала" },
+        description: { en: "Grazing land.", kk: "Жайылым." },
+      },
       select: { id: true, slug: true },
     });
-    const kazakh = await createTestThread({ userId: user.id, categoryId: c.id, title: "Жайылымды бірге басқару", body: "Біз ауылда жайылымды бірге басқару үшін кооператив құрдық." });
-    const english = await createTestThread({ userId: user.id, categoryId: c.id, title: "Managing pastures together", body: "We started a grazing cooperative in our village." });
+    const kazakh = await createTestThread({
+      userId: user.id,
+      categoryId: c.id,
+      title: "Жайылымды бірге басқару",
+      body: "Біз ауылда жайылымды бірге басқару үшін кооператив құрдық.",
+    });
+    const english = await createTestThread({
+      userId: user.id,
+      categoryId: c.id,
+      title: "Managing pastures together",
+      body: "We started a grazing cooperative in our village.",
+    });
     const page = async (query: string, headers: Record<string, string> = {}) => {
       const outcome = await run(category.loader, new Request(`http://localhost/forum/${c.slug}${query}`, { headers }), { slug: c.slug });
       return { ...outcome, data: outcome.data as Awaited<ReturnType<typeof category.loader>> };
@@ -539,17 +675,26 @@ describe("Atom feeds", () => {
   test("list the newest threads, overall and per category, with every text escaped", async () => {
     const user = await establishedUser();
     const c = await createTestCategory("Feeds");
-    const t = await createTestThread({ userId: user.id, categoryId: c.id, title: `Tom & Jerry's <script>alert("x")</script>`, body: "**bold** <b>raw</b>" });
+    const t = await createTestThread({
+      userId: user.id,
+      categoryId: c.id,
+      title: `Tom & Jerry's <script>alert("x")</script>`,
+      body: "**bold** <b>raw</b>",
+    });
     const overall = (await feed.loader({ request: getRequest("/forum/feed.atom"), params: {}, context: {} })) as Response;
     expect(overall.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");
     const xml = await overall.text();
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
     expect(xml).toContain(`<title type="text">Tom &amp; Jerry&apos;s &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</title>`);
-    expect(xml).toContain(`<content type="html">&lt;p&gt;&lt;strong&gt;bold&lt;/strong&gt; &amp;lt;b&amp;gt;raw&amp;lt;/b&amp;gt;&lt;/p&gt;`);
+    expect(xml).toContain(
+      `<content type="html">&lt;p&gt;&lt;strong&gt;bold&lt;/strong&gt; &amp;lt;b&amp;gt;raw&amp;lt;/b&amp;gt;&lt;/p&gt;`,
+    );
     expect(xml).toContain(`<id>${absoluteUrl(`/forum/threads/${t.id}`)}</id>`);
     expect(xml).not.toContain("<script>");
     const slug = (await prisma.forumCategory.findUniqueOrThrow({ where: { id: c.id }, select: { slug: true } })).slug;
-    const perCategory = await ((await categoryFeed.loader({ request: getRequest(`/forum/${slug}/feed.atom`), params: { slug }, context: {} })) as Response).text();
+    const perCategory = await (
+      (await categoryFeed.loader({ request: getRequest(`/forum/${slug}/feed.atom`), params: { slug }, context: {} })) as Response
+    ).text();
     expect(perCategory.match(/<entry>/g)).toHaveLength(1);
     expect((await run(categoryFeed.loader, getRequest("/forum/none/feed.atom"), { slug: "none" })).status).toBe(404);
   });

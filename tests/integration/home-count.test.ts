@@ -24,7 +24,12 @@ test("the home page's count of published enterprises follows publishing, unpubli
   const template = await prisma.enterprise.findFirstOrThrow({ where: { status: "published" } });
   const { id: _id, slug: _slug, createdAt: _c, updatedAt: _u, publishedAt: _p, ...fields } = template;
   await prisma.enterprise.createMany({
-    data: [1, 2, 3].map((n) => ({ ...fields, slug: `count-check-${n}`, name: `Count check ${n}`, status: n === 3 ? ("draft" as const) : ("published" as const) })),
+    data: [1, 2, 3].map((n) => ({
+      ...fields,
+      slug: `count-check-${n}`,
+      name: `Count check ${n}`,
+      status: n === 3 ? ("draft" as const) : ("published" as const),
+    })),
   });
   expect(await shown()).toBe(before + 2);
   await prisma.enterprise.deleteMany({ where: { slug: { startsWith: "count-check-" } } });

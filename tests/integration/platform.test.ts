@@ -35,7 +35,10 @@ describe("configuration", () => {
     resetEnvCache();
     await ensureAdminFromEnv();
     await ensureAdminFromEnv();
-    const admin = await prisma.user.findUnique({ where: { email: "first.admin@example.org" }, select: { roles: { select: { role: true } } } });
+    const admin = await prisma.user.findUnique({
+      where: { email: "first.admin@example.org" },
+      select: { roles: { select: { role: true } } },
+    });
     expect(admin?.roles.map((r) => r.role)).toEqual(["admin"]);
   });
 });
@@ -44,7 +47,9 @@ describe("GET /healthz", () => {
   test("answers 200 when the database is reachable and 503 when it is not", async () => {
     expect(((await healthz.loader()) as Response).status).toBe(200);
     const working = globalThis.__ortaqPrisma;
-    const broken = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://nobody:nothing@127.0.0.1:1/none", connectionTimeoutMillis: 500 }) });
+    const broken = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: "postgresql://nobody:nothing@127.0.0.1:1/none", connectionTimeoutMillis: 500 }),
+    });
     globalThis.__ortaqPrisma = broken;
     try {
       expect(((await healthz.loader()) as Response).status).toBe(503);
@@ -75,10 +80,12 @@ describe("the server process", () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     // A request on a connection of its own, under way when the signal arrives.
     const inFlight = new Promise<{ status: number }>((resolve, reject) => {
-      http.get(`${url}/login`, { agent: false }, (response) => {
-        response.resume();
-        response.on("end", () => resolve({ status: response.statusCode ?? 0 }));
-      }).on("error", reject);
+      http
+        .get(`${url}/login`, { agent: false }, (response) => {
+          response.resume();
+          response.on("end", () => resolve({ status: response.statusCode ?? 0 }));
+        })
+        .on("error", reject);
     });
     await new Promise((r) => setTimeout(r, 300));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -104,7 +111,10 @@ test("a program that starts and stops an embedded database keeps the exit code i
     rmSync(dir, { recursive: true, force: true });
     process.exitCode = 3;
   `;
-  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: process.cwd(), stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: process.cwd(),
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let errors = "";
   child.stderr.on("data", (chunk) => (errors += chunk));
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));

@@ -30,11 +30,17 @@ describe("names of Object's own properties in a URL", () => {
   test("every other route parameter looked up by name answers 404 for them", async () => {
     for (const key of PROTOTYPE_KEYS) {
       const path = encodeURIComponent(key);
-      expect((await run(sectorExport.loader, getRequest(`/sector/export/${path}`), { table: key })).status, `sector export ${key}`).toBe(404);
+      expect((await run(sectorExport.loader, getRequest(`/sector/export/${path}`), { table: key })).status, `sector export ${key}`).toBe(
+        404,
+      );
       expect((await run(forumCategory.loader, getRequest(`/forum/${path}`), { slug: key })).status, `forum ${key}`).toBe(404);
       expect((await run(forumCategoryFeed.loader, getRequest(`/forum/${path}/feed.atom`), { slug: key })).status, `feed ${key}`).toBe(404);
       expect((await run(enterprise.loader, getRequest(`/enterprises/${path}`), { slug: key })).status, `enterprise ${key}`).toBe(404);
-      const api = (await apiEnterprise.loader({ request: getRequest(`/api/v1/enterprises/${path}`), params: { slug: key }, context: { clientAddress: "203.0.113.50" } })) as Response;
+      const api = (await apiEnterprise.loader({
+        request: getRequest(`/api/v1/enterprises/${path}`),
+        params: { slug: key },
+        context: { clientAddress: "203.0.113.50" },
+      })) as Response;
       expect(api.status, `api ${key}`).toBe(404);
     }
   });
@@ -44,7 +50,11 @@ describe("names of Object's own properties in a URL", () => {
     for (const key of PROTOTYPE_KEYS) {
       const value = encodeURIComponent(key);
       const pages = [
-        () => run(ratings.loader, getRequest(`/ratings?country=${value}&sector=${value}&sort=${value}&tier=${value}&trust=${value}&size=${value}`)),
+        () =>
+          run(
+            ratings.loader,
+            getRequest(`/ratings?country=${value}&sector=${value}&sort=${value}&tier=${value}&trust=${value}&size=${value}`),
+          ),
         () => run(sector.loader, getRequest(`/sector?country=${value}&sector=${value}&size=${value}&trust=${value}`)),
         () => run(compare.loader, getRequest(`/compare?e=${value}`)),
         () => run(consultations.loader, getRequest(`/forum/consultations?country=${value}`)),

@@ -14,7 +14,8 @@ test("no page is nested under a route that has no Outlet to render it", () => {
       const nested = parent.segments.every((segment, i) => segment === child.segments[i]) && parent.segments[0] !== "_index";
       if (!nested) continue;
       const source = readFileSync(path.join(dir, parent.file), "utf8");
-      if (/export default/.test(source) && !/<Outlet/.test(source)) problems.push(`${child.file} would render inside ${parent.file}, which has no <Outlet />`);
+      if (/export default/.test(source) && !/<Outlet/.test(source))
+        problems.push(`${child.file} would render inside ${parent.file}, which has no <Outlet />`);
     }
   }
   expect(problems).toEqual([]);

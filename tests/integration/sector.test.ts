@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { ScoreResult } from "../../scoring";
-import { getSectorSummary, MIN_GROUP, refreshRatingFacts, refreshSectorSummaries, SERVED_WHILE_REFRESHING, summaryKey, type SectorFilters } from "~/models/sector.server";
+import {
+  getSectorSummary,
+  MIN_GROUP,
+  refreshRatingFacts,
+  refreshSectorSummaries,
+  SERVED_WHILE_REFRESHING,
+  summaryKey,
+  type SectorFilters,
+} from "~/models/sector.server";
 import * as sector from "~/routes/sector";
 import * as sectorExport from "~/routes/sector_.export.$table";
 import { prisma } from "~/utils/db.server";
@@ -20,19 +28,49 @@ async function expected(filters: SectorFilters) {
   const enterprises = await prisma.enterprise.findMany({
     where: { status: "published" },
     select: {
-      id: true, country: true, region: true, sector: true, employees: true, womenLed: true, youthLed: true, sdgs: true,
-      assessments: { select: { id: true, published: true, status: true, result: true, submittedAt: true, answers: true, verification: { select: { status: true, completedAt: true } } } },
+      id: true,
+      country: true,
+      region: true,
+      sector: true,
+      employees: true,
+      womenLed: true,
+      youthLed: true,
+      sdgs: true,
+      assessments: {
+        select: {
+          id: true,
+          published: true,
+          status: true,
+          result: true,
+          submittedAt: true,
+          answers: true,
+          verification: { select: { status: true, completedAt: true } },
+        },
+      },
     },
   });
   type Enterprise = (typeof enterprises)[number];
-  type Rating = { e: Enterprise; id: string; current: boolean; submittedAt: Date; result: ScoreResult; answers: Record<string, unknown>; trust: string };
+  type Rating = {
+    e: Enterprise;
+    id: string;
+    current: boolean;
+    submittedAt: Date;
+    result: ScoreResult;
+    answers: Record<string, unknown>;
+    trust: string;
+  };
   // Every submitted rating of an enterprise that has published one, newest first.
   const ratings = (e: Enterprise): Rating[] =>
     e.assessments.some((a) => a.published && a.status === "submitted")
       ? e.assessments
           .filter((a) => a.status === "submitted" && a.submittedAt)
           .map((a) => ({
-            e, id: a.id, current: a.published, submittedAt: a.submittedAt!, result: a.result as unknown as ScoreResult, answers: a.answers as Record<string, unknown>,
+            e,
+            id: a.id,
+            current: a.published,
+            submittedAt: a.submittedAt!,
+            result: a.result as unknown as ScoreResult,
+            answers: a.answers as Record<string, unknown>,
             trust: trustLabel(a.verification?.status === "completed" ? a.verification.completedAt : null),
           }))
           .sort((a, b) => b.submittedAt.getTime() - a.submittedAt.getTime() || (b.id < a.id ? -1 : 1))
@@ -42,10 +80,18 @@ async function expected(filters: SectorFilters) {
   const select = (f: SectorFilters) => {
     const trusted = (r: Rating | undefined): r is Rating => Boolean(r) && (!f.trust || r!.trust === f.trust);
     const selected = enterprises.filter(
-      (e) => (!f.country || e.country === f.country) && (!f.region || e.region === f.region) && (!f.sector || e.sector === f.sector) && (!f.size || sizeBand(e.employees) === f.size),
+      (e) =>
+        (!f.country || e.country === f.country) &&
+        (!f.region || e.region === f.region) &&
+        (!f.sector || e.sector === f.sector) &&
+        (!f.size || sizeBand(e.employees) === f.size),
     );
     const rated = selected
-      .map((e) => (f.period ? ratings(e).find((r) => r.submittedAt >= f.period!.from && r.submittedAt < f.period!.to) : ratings(e).find((r) => r.current)))
+      .map((e) =>
+        f.period
+          ? ratings(e).find((r) => r.submittedAt >= f.period!.from && r.submittedAt < f.period!.to)
+          : ratings(e).find((r) => r.current),
+      )
       .filter(trusted);
     const trendSet = selected
       .flatMap((e) => {
@@ -56,12 +102,26 @@ async function expected(filters: SectorFilters) {
     return { selected, rated, trendSet };
   };
   // Each one filter wider: a page of its own, whose difference from this one must not describe a few.
-  const wider = ([
-    ...(filters.region ? [{ ...filters, region: undefined }, { ...filters, country: undefined, region: undefined }] : filters.country ? [{ ...filters, country: undefined }] : []),
-    ...(["sector", "size", "trust"] as const).filter((k) => filters[k]).map((k) => ({ ...filters, [k]: undefined })),
-  ] as SectorFilters[]).map(select);
+  const wider = (
+    [
+      ...(filters.region
+        ? [
+            { ...filters, region: undefined },
+            { ...filters, country: undefined, region: undefined },
+          ]
+        : filters.country
+          ? [{ ...filters, country: undefined }]
+          : []),
+      ...(["sector", "size", "trust"] as const).filter((k) => filters[k]).map((k) => ({ ...filters, [k]: undefined })),
+    ] as SectorFilters[]
+  ).map(select);
   const { selected, rated, trendSet } = select(filters);
-  const suppressedBecause = rated.length < MIN_GROUP ? "too_few" : wider.some((w) => w.rated.length - rated.length > 0 && w.rated.length - rated.length < MIN_GROUP) ? "small_remainder" : null;
+  const suppressedBecause =
+    rated.length < MIN_GROUP
+      ? "too_few"
+      : wider.some((w) => w.rated.length - rated.length > 0 && w.rated.length - rated.length < MIN_GROUP)
+        ? "small_remainder"
+        : null;
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   const median = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
@@ -81,14 +141,35 @@ async function expected(filters: SectorFilters) {
     const withheld = partsOfTotal ? withheldGroups(entries.map(([, rs]) => rs.length)) : new Set<number>();
     return entries.map(([k, rs], i) => {
       const remainders = widerRows.map((w) => w.filter((r) => key(r) === k).length - rs.length);
-      const shown = rs.length >= MIN_GROUP && !withheld.has(i) && !remainders.some((d) => d > 0 && d < MIN_GROUP) && !(partsOfTotal && suppressedBecause);
+      const shown =
+        rs.length >= MIN_GROUP &&
+        !withheld.has(i) &&
+        !remainders.some((d) => d > 0 && d < MIN_GROUP) &&
+        !(partsOfTotal && suppressedBecause);
       return shown ? { key: k, rated: rs.length, mean: r2(mean(rs.map((r) => r.result.overall))) } : { key: k, rated: null, mean: null };
     });
   };
   // Each quarter: every enterprise once, with its latest rating made in that quarter.
-  const trend = groups((r) => quarterOf(r.submittedAt), trendSet, wider.map((w) => w.trendSet), { partsOfTotal: false }).map(({ key, ...figures }) => ({ quarter: key, ...figures }));
-  const byCountry = groups((r) => r.e.country, rated, wider.map((w) => w.rated), { partsOfTotal: true });
-  const byRegion = filters.country ? groups((r) => r.e.region, rated, wider.map((w) => w.rated), { partsOfTotal: true }) : [];
+  const trend = groups(
+    (r) => quarterOf(r.submittedAt),
+    trendSet,
+    wider.map((w) => w.trendSet),
+    { partsOfTotal: false },
+  ).map(({ key, ...figures }) => ({ quarter: key, ...figures }));
+  const byCountry = groups(
+    (r) => r.e.country,
+    rated,
+    wider.map((w) => w.rated),
+    { partsOfTotal: true },
+  );
+  const byRegion = filters.country
+    ? groups(
+        (r) => r.e.region,
+        rated,
+        wider.map((w) => w.rated),
+        { partsOfTotal: true },
+      )
+    : [];
   const dims = rated[0]?.result.dimensions.map((d) => d.id) ?? [];
   return {
     enterprises: selected.length,
@@ -101,12 +182,21 @@ async function expected(filters: SectorFilters) {
     tiers: count(rated.map((r) => r.result.tier)),
     trust: count(rated.map((r) => r.trust)),
     jobs: rated.reduce((s, r) => s + r.e.employees, 0),
-    beneficiaries: rated.reduce((s, r) => s + (typeof r.answers.si_beneficiaries === "number" ? Math.round(r.answers.si_beneficiaries) : 0), 0),
+    beneficiaries: rated.reduce(
+      (s, r) => s + (typeof r.answers.si_beneficiaries === "number" ? Math.round(r.answers.si_beneficiaries) : 0),
+      0,
+    ),
     beneficiaryParts: (() => {
       // Asked from methodology v2 on, and only of enterprises with at least one beneficiary.
       const parts = ["si_beneficiaries_women", "si_beneficiaries_disability", "si_beneficiaries_vulnerable"] as const;
-      const asked = rated.filter((r) => typeof r.answers.si_beneficiaries === "number" && r.answers.si_beneficiaries >= 1 && parts.some((p) => typeof r.answers[p] === "number"));
-      const total = (p: (typeof parts)[number]) => asked.reduce((s, r) => s + (typeof r.answers[p] === "number" ? Math.round(r.answers[p] as number) : 0), 0);
+      const asked = rated.filter(
+        (r) =>
+          typeof r.answers.si_beneficiaries === "number" &&
+          r.answers.si_beneficiaries >= 1 &&
+          parts.some((p) => typeof r.answers[p] === "number"),
+      );
+      const total = (p: (typeof parts)[number]) =>
+        asked.reduce((s, r) => s + (typeof r.answers[p] === "number" ? Math.round(r.answers[p] as number) : 0), 0);
       const shown = asked.length >= MIN_GROUP;
       return {
         reportedBy: asked.length,
@@ -136,7 +226,10 @@ function toTheCent<T>(value: T): T {
   if (Array.isArray(value)) return value.map(toTheCent) as T;
   if (value && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, (k === "mean" || k === "median") && typeof v === "number" ? expect.closeTo(v, 1.5) : toTheCent(v)]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        (k === "mean" || k === "median") && typeof v === "number" ? expect.closeTo(v, 1.5) : toTheCent(v),
+      ]),
     ) as T;
   }
   return value;
@@ -144,7 +237,9 @@ function toTheCent<T>(value: T): T {
 
 /** The year and the quarter in which the most demo ratings were made. */
 async function busiestPeriods() {
-  const dates = (await prisma.assessment.findMany({ where: { status: "submitted", submittedAt: { not: null } }, select: { submittedAt: true } })).map((a) => a.submittedAt!);
+  const dates = (
+    await prisma.assessment.findMany({ where: { status: "submitted", submittedAt: { not: null } }, select: { submittedAt: true } })
+  ).map((a) => a.submittedAt!);
   const busiest = (label: (d: Date) => string) => {
     const counts = new Map<string, number>();
     for (const d of dates) counts.set(label(d), (counts.get(label(d)) ?? 0) + 1);
@@ -185,7 +280,10 @@ describe("sector summaries", () => {
     expect(summary.trend).toEqual(toTheCent(plain.trend));
     expect(summary.byCountry).toEqual(toTheCent(plain.byCountry));
     expect(summary.byRegion).toEqual(toTheCent(plain.byRegion));
-    const weakest = [...summary.dimensions].sort((a, b) => a.mean - b.mean).slice(0, 3).map((d) => d.id);
+    const weakest = [...summary.dimensions]
+      .sort((a, b) => a.mean - b.mean)
+      .slice(0, 3)
+      .map((d) => d.id);
     expect(summary.weakest).toEqual(weakest);
   });
 
@@ -221,7 +319,10 @@ describe("sector summaries", () => {
     const stored = await prisma.sectorSummary.findUniqueOrThrow({ where: { key: summaryKey(filters) } });
     expect(stored.summary).toEqual(before);
     // A change made behind the rating model's back is not seen: the stored figures are served.
-    const fact = await prisma.ratingFact.findFirstOrThrow({ where: { isCurrent: true, country: "KZ" }, select: { assessmentId: true, enterpriseId: true } });
+    const fact = await prisma.ratingFact.findFirstOrThrow({
+      where: { isCurrent: true, country: "KZ" },
+      select: { assessmentId: true, enterpriseId: true },
+    });
     await prisma.ratingFact.update({ where: { assessmentId: fact.assessmentId }, data: { isCurrent: false } });
     expect(await getSectorSummary(filters)).toEqual(before);
     // Once the data version is raised (any process, any app server), they are computed again.
@@ -240,7 +341,10 @@ describe("sector summaries", () => {
     await prisma.sectorDataVersion.update({ where: { id: 1 }, data: { version: { increment: 1 } } });
     expect(await getSectorSummary({})).toEqual(large);
     // Past the grace period it is computed again, whether or not a background refresh ran.
-    await prisma.sectorSummary.update({ where: { key: summaryKey({}) }, data: { computedAt: new Date(Date.now() - SERVED_WHILE_REFRESHING.maxAgeMs - 1000) } });
+    await prisma.sectorSummary.update({
+      where: { key: summaryKey({}) },
+      data: { computedAt: new Date(Date.now() - SERVED_WHILE_REFRESHING.maxAgeMs - 1000) },
+    });
     expect(await getSectorSummary({})).toEqual(real);
     // Below the size, an out-of-date selection is computed at once (see the test above).
     expect(real.rated).toBeLessThan(SERVED_WHILE_REFRESHING.minRated);
@@ -271,7 +375,10 @@ describe("sector summaries", () => {
   test("the background refresh computes again what people read, and forgets what nobody read for a month", async () => {
     await getSectorSummary({ country: "KG" });
     await getSectorSummary({ country: "TJ" });
-    await prisma.sectorSummary.update({ where: { key: summaryKey({ country: "TJ" }) }, data: { viewedAt: new Date(Date.now() - 31 * 86_400_000) } });
+    await prisma.sectorSummary.update({
+      where: { key: summaryKey({ country: "TJ" }) },
+      data: { viewedAt: new Date(Date.now() - 31 * 86_400_000) },
+    });
     const { version } = await prisma.sectorDataVersion.update({ where: { id: 1 }, data: { version: { increment: 1 } } });
     expect(await refreshSectorSummaries()).toBeGreaterThanOrEqual(1);
     const kept = await prisma.sectorSummary.findUniqueOrThrow({ where: { key: summaryKey({ country: "KG" }) } });
@@ -290,7 +397,11 @@ describe("sector summaries", () => {
     expect(summary.dimensions).toEqual([]);
     expect(summary.byCountry.every((c) => c.rated === null && c.mean === null)).toBe(true);
     expect(summary.trend.every((q) => q.rated === null || q.rated >= MIN_GROUP)).toBe(true);
-    const response = await sectorExport.loader({ request: getRequest(`/sector/export/dimensions?country=${small.country}&sector=${small.sector}`), params: { table: "dimensions" }, context: {} });
+    const response = await sectorExport.loader({
+      request: getRequest(`/sector/export/dimensions?country=${small.country}&sector=${small.sector}`),
+      params: { table: "dimensions" },
+      context: {},
+    });
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
@@ -299,26 +410,49 @@ describe("sector summaries", () => {
   });
 
   test("a selection is not shown when a wider one differs from it by only a few enterprises", async () => {
-    const [largest] = await prisma.ratingFact.groupBy({ by: ["country"], where: { isCurrent: true }, _count: { _all: true }, orderBy: { _count: { assessmentId: "desc" } }, take: 1 });
+    const [largest] = await prisma.ratingFact.groupBy({
+      by: ["country"],
+      where: { isCurrent: true },
+      _count: { _all: true },
+      orderBy: { _count: { assessmentId: "desc" } },
+      take: 1,
+    });
     const country = largest!.country;
-    const current = await prisma.ratingFact.findMany({ where: { isCurrent: true, country }, select: { enterpriseId: true }, orderBy: { enterpriseId: "asc" } });
+    const current = await prisma.ratingFact.findMany({
+      where: { isCurrent: true, country },
+      select: { enterpriseId: true },
+      orderBy: { enterpriseId: "asc" },
+    });
     expect(current.length).toBeGreaterThanOrEqual(MIN_GROUP + 2);
     // All but two of the country's rated enterprises work in education.
     const moved = current.slice(2).map((f) => f.enterpriseId);
     await prisma.ratingFact.updateMany({ where: { enterpriseId: { in: moved } }, data: { sector: "education" } });
-    await prisma.ratingFact.updateMany({ where: { enterpriseId: { in: current.slice(0, 2).map((f) => f.enterpriseId) } }, data: { sector: "tourism_culture" } });
+    await prisma.ratingFact.updateMany({
+      where: { enterpriseId: { in: current.slice(0, 2).map((f) => f.enterpriseId) } },
+      data: { sector: "tourism_culture" },
+    });
     await prisma.sectorDataVersion.update({ where: { id: 1 }, data: { version: { increment: 1 } } });
     try {
       const whole = await getSectorSummary({ country });
       expect(whole.suppressed).toBe(false);
       // The country's education figures minus the country's would describe the other two.
       const narrow = await getSectorSummary({ country, sector: "education" });
-      expect(narrow).toMatchObject({ rated: moved.length, suppressed: true, suppressedBecause: "small_remainder", overall: null, dimensions: [] });
+      expect(narrow).toMatchObject({
+        rated: moved.length,
+        suppressed: true,
+        suppressedBecause: "small_remainder",
+        overall: null,
+        dimensions: [],
+      });
       expect(narrow.byRegion.every((r) => r.rated === null)).toBe(true);
       // So would the country's row of the education breakdown, next to the same row of the whole region.
       const education = await getSectorSummary({ sector: "education" });
       expect(education.byCountry.find((c) => c.key === country)).toEqual({ key: country, rated: null, mean: null });
-      const response = await sectorExport.loader({ request: getRequest(`/sector/export/overview?country=${country}&sector=education`), params: { table: "overview" }, context: {} });
+      const response = await sectorExport.loader({
+        request: getRequest(`/sector/export/overview?country=${country}&sector=education`),
+        params: { table: "overview" },
+        context: {},
+      });
       const text = await response.text();
       expect(text).toContain("too few to show");
       expect(text).not.toMatch(/\d+\.\d+/);

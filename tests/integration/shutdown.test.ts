@@ -31,7 +31,9 @@ function inFlight(url: string, pathName: string, body?: string): { accepted: Pro
     headers: {
       Expect: "100-continue",
       "Accept-Language": "en",
-      ...(body === undefined ? {} : { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body), Origin: url }),
+      ...(body === undefined
+        ? {}
+        : { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body), Origin: url }),
     },
   });
   const answer = new Promise<Answer>((resolve, reject) => {
@@ -63,7 +65,17 @@ test("SIGTERM under load: every request in flight, pages and half-sent sign-ups 
   const reads = [...pages, ...pages].map((page) => inFlight(server!.url, page));
   const emails = [1, 2, 3, 4].map((n) => `draining-${n}@shutdown.test`);
   const writes = emails.map((email) =>
-    inFlight(server!.url, "/signup", new URLSearchParams({ email, password: "Tundra-Violet-Quasar-8842", displayName: "Late Writer", language: "en", role: "funder" }).toString()),
+    inFlight(
+      server!.url,
+      "/signup",
+      new URLSearchParams({
+        email,
+        password: "Tundra-Violet-Quasar-8842",
+        displayName: "Late Writer",
+        language: "en",
+        role: "funder",
+      }).toString(),
+    ),
   );
   await Promise.all([...reads, ...writes].map((request) => request.accepted));
 

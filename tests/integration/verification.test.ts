@@ -54,7 +54,12 @@ async function ratedEnterprise({ country = "KZ" }: { country?: string } = {}) {
       slug: `verify-${serial}-${Date.now()}`,
       status: "published",
       publishedAt: new Date(),
-      members: { create: [{ userId: owner.id, role: "owner" }, { userId: member.id, role: "member" }] },
+      members: {
+        create: [
+          { userId: owner.id, role: "owner" },
+          { userId: member.id, role: "member" },
+        ],
+      },
     },
     select: { id: true, slug: true },
   });
@@ -98,7 +103,10 @@ async function requested() {
 async function taken(organisation = "Steppe Audit LLP") {
   const world = await requested();
   const verifier = await verifierUser(organisation);
-  const outcome = await run(queue.action, formRequest("/verification", { intent: "take", verificationId: world.verificationId }, verifier.cookie));
+  const outcome = await run(
+    queue.action,
+    formRequest("/verification", { intent: "take", verificationId: world.verificationId }, verifier.cookie),
+  );
   expect(outcome.status).toBe(302);
   return { ...world, verifier, reviewPath: `/verification/${world.verificationId}`, reviewParams: { id: world.verificationId } };
 }
@@ -106,13 +114,32 @@ async function taken(organisation = "Steppe Audit LLP") {
 /** A review the verifier (a new one, or `world`'s own) has completed, with one answer changed. */
 async function completed(world?: Awaited<ReturnType<typeof taken>>) {
   if (!world) world = await taken("Bishkek Social Audit");
-  await run(review.action, formRequest(world.reviewPath, { intent: "change", questionId: "gt_registered", "q.gt_registered": "no", reason: "No registration found." }, world.verifier.cookie), world.reviewParams);
-  await run(review.action, formRequest(world.reviewPath, { intent: "accept-rest", confirm: "yes" }, world.verifier.cookie), world.reviewParams);
-  expect((await run(review.action, formRequest(world.reviewPath, { intent: "complete" }, world.verifier.cookie), world.reviewParams)).status).toBe(302);
+  await run(
+    review.action,
+    formRequest(
+      world.reviewPath,
+      { intent: "change", questionId: "gt_registered", "q.gt_registered": "no", reason: "No registration found." },
+      world.verifier.cookie,
+    ),
+    world.reviewParams,
+  );
+  await run(
+    review.action,
+    formRequest(world.reviewPath, { intent: "accept-rest", confirm: "yes" }, world.verifier.cookie),
+    world.reviewParams,
+  );
+  expect(
+    (await run(review.action, formRequest(world.reviewPath, { intent: "complete" }, world.verifier.cookie), world.reviewParams)).status,
+  ).toBe(302);
   return world;
 }
 
-function upload(world: { pagePath: string; params: Record<string, string> }, cookie: string, file: { name: string; bytes: Buffer; type?: string } | null, questionId = "gt_registered") {
+function upload(
+  world: { pagePath: string; params: Record<string, string> },
+  cookie: string,
+  file: { name: string; bytes: Buffer; type?: string } | null,
+  questionId = "gt_registered",
+) {
   return run(verificationPage.action, uploadRequest(world.pagePath, { questionId }, file, cookie), world.params);
 }
 
@@ -141,7 +168,20 @@ describe("evidence type detection", () => {
     expect(await detectEvidenceType(file)).toBe(type);
   });
 
-  test.each(["exe", "elf", "script", "html", "plainZip", "macroDocument", "msi", "macroDoc", "macroXls", "odtHeaderOnly", "odtWithMacros", "odtWithoutContent"] as const)("refuses %s whatever it is named", async (sample) => {
+  test.each([
+    "exe",
+    "elf",
+    "script",
+    "html",
+    "plainZip",
+    "macroDocument",
+    "msi",
+    "macroDoc",
+    "macroXls",
+    "odtHeaderOnly",
+    "odtWithMacros",
+    "odtWithoutContent",
+  ] as const)("refuses %s whatever it is named", async (sample) => {
     const file = path.join(evidenceDir, `sample-${sample}.pdf`);
     writeFileSync(file, SAMPLE_FILES[sample]);
     expect(await detectEvidenceType(file)).toBeNull();
@@ -154,8 +194,16 @@ describe("evidence uploads", () => {
     const before = storedFiles().length;
     const outcome = await upload(world, world.member.cookie, { name: "registration.pdf", bytes: SAMPLE_FILES.pdf, type: "text/plain" });
     expect(outcome.status).toBe(302);
-    const item = await prisma.evidenceItem.findFirstOrThrow({ where: { assessmentId: world.assessment.id }, select: { fileName: true, contentType: true, storageName: true, questionId: true, size: true } });
-    expect(item).toMatchObject({ fileName: "registration.pdf", contentType: "application/pdf", questionId: "gt_registered", size: SAMPLE_FILES.pdf.length });
+    const item = await prisma.evidenceItem.findFirstOrThrow({
+      where: { assessmentId: world.assessment.id },
+      select: { fileName: true, contentType: true, storageName: true, questionId: true, size: true },
+    });
+    expect(item).toMatchObject({
+      fileName: "registration.pdf",
+      contentType: "application/pdf",
+      questionId: "gt_registered",
+      size: SAMPLE_FILES.pdf.length,
+    });
     expect(item.storageName).toMatch(/^[0-9a-f]{36}$/);
     expect(storedFiles()).toContain(item.storageName);
     expect(storedFiles().length).toBe(before + 1);
@@ -175,14 +223,22 @@ describe("evidence uploads", () => {
       const outcome = await upload(world, world.member.cookie, { name, bytes });
       expect(outcome.status, name).toBe(302);
     }
-    const stored = await prisma.evidenceItem.findMany({ where: { assessmentId: world.assessment.id }, select: { fileName: true }, orderBy: { createdAt: "asc" } });
+    const stored = await prisma.evidenceItem.findMany({
+      where: { assessmentId: world.assessment.id },
+      select: { fileName: true },
+      orderBy: { createdAt: "asc" },
+    });
     expect(stored.map((item) => item.fileName)).toEqual(names.map(([, , kept]) => kept));
   });
 
   test("Office files with macros and things dressed up as OpenDocument are refused on upload", async () => {
     const world = await ratedEnterprise();
     const files = storedFiles().length;
-    for (const [name, bytes] of [["minutes.doc", SAMPLE_FILES.macroDoc], ["budget.xls", SAMPLE_FILES.macroXls], ["report.odt", SAMPLE_FILES.odtHeaderOnly]] as const) {
+    for (const [name, bytes] of [
+      ["minutes.doc", SAMPLE_FILES.macroDoc],
+      ["budget.xls", SAMPLE_FILES.macroXls],
+      ["report.odt", SAMPLE_FILES.odtHeaderOnly],
+    ] as const) {
       const outcome = await upload(world, world.owner.cookie, { name, bytes });
       expect(outcome.status, name).toBe(415);
       expect(errorsOf(outcome.data).file, name).toEqual(["verification.upload.bad_type"]);
@@ -209,17 +265,31 @@ describe("evidence uploads", () => {
   test("a renamed executable, a file of another type and an oversize file are refused with a message, and nothing else is lost", async () => {
     const world = await ratedEnterprise();
     await upload(world, world.owner.cookie, { name: "kept.pdf", bytes: SAMPLE_FILES.pdf });
-    await run(verificationPage.action, formRequest(world.pagePath, { intent: "link", questionId: "gt_registered", url: "https://example.org/kept" }, world.owner.cookie), world.params);
+    await run(
+      verificationPage.action,
+      formRequest(world.pagePath, { intent: "link", questionId: "gt_registered", url: "https://example.org/kept" }, world.owner.cookie),
+      world.params,
+    );
     const files = storedFiles().length;
 
-    const renamed = await upload(world, world.owner.cookie, { name: "annual-report.pdf", bytes: SAMPLE_FILES.exe, type: "application/pdf" });
+    const renamed = await upload(world, world.owner.cookie, {
+      name: "annual-report.pdf",
+      bytes: SAMPLE_FILES.exe,
+      type: "application/pdf",
+    });
     expect(renamed.status).toBe(415);
-    expect(renamed.data).toMatchObject({ form: "upload", result: { error: { file: ["verification.upload.bad_type"] }, initialValue: { questionId: "gt_registered" } } });
+    expect(renamed.data).toMatchObject({
+      form: "upload",
+      result: { error: { file: ["verification.upload.bad_type"] }, initialValue: { questionId: "gt_registered" } },
+    });
 
     const html = await upload(world, world.owner.cookie, { name: "photo.png", bytes: SAMPLE_FILES.html, type: "image/png" });
     expect(html.status).toBe(415);
 
-    const oversize = await upload(world, world.owner.cookie, { name: "big.pdf", bytes: Buffer.concat([SAMPLE_FILES.pdf, Buffer.alloc(MAX_BYTES, 0x20)]) });
+    const oversize = await upload(world, world.owner.cookie, {
+      name: "big.pdf",
+      bytes: Buffer.concat([SAMPLE_FILES.pdf, Buffer.alloc(MAX_BYTES, 0x20)]),
+    });
     expect(oversize.status).toBe(413);
     expect(errorsOf(oversize.data).file).toEqual(["verification.upload.too_large"]);
 
@@ -234,7 +304,10 @@ describe("evidence uploads", () => {
 
     expect(storedFiles().length).toBe(files);
     expect(storedFiles().some((f) => f.endsWith(".part"))).toBe(false);
-    const items = await prisma.evidenceItem.findMany({ where: { assessmentId: world.assessment.id }, select: { fileName: true, url: true } });
+    const items = await prisma.evidenceItem.findMany({
+      where: { assessmentId: world.assessment.id },
+      select: { fileName: true, url: true },
+    });
     expect(items).toHaveLength(2);
   });
 
@@ -244,16 +317,35 @@ describe("evidence uploads", () => {
     expect((await upload(world, outsider.cookie, { name: "a.pdf", bytes: SAMPLE_FILES.pdf })).status).toBe(403);
     const verifier = await verifierUser();
     expect((await upload(world, verifier.cookie, { name: "a.pdf", bytes: SAMPLE_FILES.pdf })).status).toBe(403);
-    const badLink = await run(verificationPage.action, formRequest(world.pagePath, { intent: "link", questionId: "gt_registered", url: "javascript:alert(1)" }, world.owner.cookie), world.params);
+    const badLink = await run(
+      verificationPage.action,
+      formRequest(world.pagePath, { intent: "link", questionId: "gt_registered", url: "javascript:alert(1)" }, world.owner.cookie),
+      world.params,
+    );
     expect(badLink.status).toBe(400);
-    expect(badLink.data).toMatchObject({ form: "link", result: { error: { url: ["verification.errors.badLink"] }, initialValue: { url: "javascript:alert(1)" } } });
-    const noQuestion = await run(verificationPage.action, formRequest(world.pagePath, { intent: "link", questionId: "zz_nothing", url: "https://example.org" }, world.owner.cookie), world.params);
+    expect(badLink.data).toMatchObject({
+      form: "link",
+      result: { error: { url: ["verification.errors.badLink"] }, initialValue: { url: "javascript:alert(1)" } },
+    });
+    const noQuestion = await run(
+      verificationPage.action,
+      formRequest(world.pagePath, { intent: "link", questionId: "zz_nothing", url: "https://example.org" }, world.owner.cookie),
+      world.params,
+    );
     expect(noQuestion.status).toBe(400);
     expect(errorsOf(noQuestion.data).questionId).toEqual(["verification.errors.question"]);
-    const emptyMessage = await run(verificationPage.action, formRequest(world.pagePath, { intent: "message", body: "   " }, world.owner.cookie), world.params);
+    const emptyMessage = await run(
+      verificationPage.action,
+      formRequest(world.pagePath, { intent: "message", body: "   " }, world.owner.cookie),
+      world.params,
+    );
     expect(emptyMessage.status).toBe(400);
     expect(errorsOf(emptyMessage.data).body).toEqual(["errors.required"]);
-    const unknown = await run(verificationPage.action, formRequest(world.pagePath, { intent: "explode" }, world.owner.cookie), world.params);
+    const unknown = await run(
+      verificationPage.action,
+      formRequest(world.pagePath, { intent: "explode" }, world.owner.cookie),
+      world.params,
+    );
     expect(unknown.status).toBe(400);
     expect(await prisma.evidenceItem.count({ where: { assessmentId: world.assessment.id } })).toBe(0);
   });
@@ -273,7 +365,11 @@ describe("evidence downloads", () => {
     const fetchAs = (cookie?: string) => run(evidenceDownload.loader, getRequest(`/evidence/${item.id}`, cookie), { id: item.id });
 
     for (const allowed of [world.owner, world.member, world.verifier, admin]) {
-      const response = (await evidenceDownload.loader({ request: getRequest(`/evidence/${item.id}`, allowed.cookie), params: { id: item.id }, context: {} })) as Response;
+      const response = (await evidenceDownload.loader({
+        request: getRequest(`/evidence/${item.id}`, allowed.cookie),
+        params: { id: item.id },
+        context: {},
+      })) as Response;
       expect(response.status).toBe(200);
       expect(response.headers.get("Content-Type")).toBe("application/pdf");
       expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
@@ -287,8 +383,16 @@ describe("evidence downloads", () => {
     const anonymous = await fetchAs();
     expect(anonymous.status).toBe(302);
     expect(anonymous.location).toMatch(/^\/login/);
-    expect((await fetchAs(world.owner.cookie).then(() => run(evidenceDownload.loader, getRequest("/evidence/nope", world.owner.cookie), { id: "nope" }))).status).toBe(404);
-    expect((await run(evidenceDownload.loader, getRequest("/evidence/x", world.owner.cookie), { id: "../../etc/passwd" })).status).toBe(404);
+    expect(
+      (
+        await fetchAs(world.owner.cookie).then(() =>
+          run(evidenceDownload.loader, getRequest("/evidence/nope", world.owner.cookie), { id: "nope" }),
+        )
+      ).status,
+    ).toBe(404);
+    expect((await run(evidenceDownload.loader, getRequest("/evidence/x", world.owner.cookie), { id: "../../etc/passwd" })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -305,18 +409,32 @@ describe("the verifier's queue and review", () => {
     const ids = waiting.map((w) => w.id);
     expect(ids.indexOf(first.verificationId)).toBeLessThan(ids.indexOf(second.verificationId));
     const kgOnly = await run(queue.loader, getRequest("/verification?country=KG", verifier.cookie));
-    const kgWaiting = (kgOnly.data as typeof list.data & { queue: { waiting: { assessment: { enterprise: { country: string } } }[] } }).queue.waiting;
+    const kgWaiting = (kgOnly.data as typeof list.data & { queue: { waiting: { assessment: { enterprise: { country: string } } }[] } })
+      .queue.waiting;
     expect(kgWaiting.length).toBeGreaterThan(0);
     expect(kgWaiting.every((w) => w.assessment.enterprise.country === "KG")).toBe(true);
 
-    const taking = await run(queue.action, formRequest("/verification", { intent: "take", verificationId: first.verificationId }, verifier.cookie));
-    expect(taking).toMatchObject({ location: `/verification/${first.verificationId}`, notice: { message: "verification.reviewNotice.taken" } });
+    const taking = await run(
+      queue.action,
+      formRequest("/verification", { intent: "take", verificationId: first.verificationId }, verifier.cookie),
+    );
+    expect(taking).toMatchObject({
+      location: `/verification/${first.verificationId}`,
+      notice: { message: "verification.reviewNotice.taken" },
+    });
     const rival = await verifierUser("Rival Audit");
-    const late = await run(queue.action, formRequest("/verification", { intent: "take", verificationId: first.verificationId }, rival.cookie));
+    const late = await run(
+      queue.action,
+      formRequest("/verification", { intent: "take", verificationId: first.verificationId }, rival.cookie),
+    );
     expect(late.status).toBe(409);
     expect(late.data).toEqual({ error: "verification.errors.taken" });
-    expect((await prisma.verification.findUniqueOrThrow({ where: { id: first.verificationId }, select: { verifierId: true } })).verifierId).toBe(verifier.id);
-    expect((await run(review.loader, getRequest(`/verification/${first.verificationId}`, rival.cookie), { id: first.verificationId })).status).toBe(403);
+    expect(
+      (await prisma.verification.findUniqueOrThrow({ where: { id: first.verificationId }, select: { verifierId: true } })).verifierId,
+    ).toBe(verifier.id);
+    expect(
+      (await run(review.loader, getRequest(`/verification/${first.verificationId}`, rival.cookie), { id: first.verificationId })).status,
+    ).toBe(403);
     expect((await run(queue.loader, getRequest("/verification", (await createTestUser({ roles: ["funder"] })).cookie))).status).toBe(403);
   });
 
@@ -324,51 +442,96 @@ describe("the verifier's queue and review", () => {
     const world = await requested();
     const insider = await verifierUser();
     await prisma.enterpriseMember.create({ data: { enterpriseId: world.enterprise.id, userId: insider.id, role: "member" } });
-    const conflict = await run(queue.action, formRequest("/verification", { intent: "take", verificationId: world.verificationId }, insider.cookie));
+    const conflict = await run(
+      queue.action,
+      formRequest("/verification", { intent: "take", verificationId: world.verificationId }, insider.cookie),
+    );
     expect(conflict.status).toBe(403);
     expect(conflict.data).toEqual({ error: "verification.errors.member_conflict" });
     const anonymousOrg = await verifierUser(null);
-    const noOrg = await run(queue.action, formRequest("/verification", { intent: "take", verificationId: world.verificationId }, anonymousOrg.cookie));
+    const noOrg = await run(
+      queue.action,
+      formRequest("/verification", { intent: "take", verificationId: world.verificationId }, anonymousOrg.cookie),
+    );
     expect(noOrg.data).toEqual({ error: "verification.errors.no_organisation" });
-    expect((await prisma.verification.findUniqueOrThrow({ where: { id: world.verificationId }, select: { status: true } })).status).toBe("requested");
+    expect((await prisma.verification.findUniqueOrThrow({ where: { id: world.verificationId }, select: { status: true } })).status).toBe(
+      "requested",
+    );
   });
 
   test("refuses a changed answer the methodology does not accept, or without a reason, keeping what was typed", async () => {
     const world = await taken();
-    const change = (fields: Record<string, string | string[]>) => run(review.action, formRequest(world.reviewPath, { intent: "change", ...fields }, world.verifier.cookie), world.reviewParams);
+    const change = (fields: Record<string, string | string[]>) =>
+      run(review.action, formRequest(world.reviewPath, { intent: "change", ...fields }, world.verifier.cookie), world.reviewParams);
     const unknownOption = await change({ questionId: "gt_registered", "q.gt_registered": "maybe", reason: "Checked the registry" });
     expect(unknownOption.status).toBe(400);
-    expect(unknownOption.data).toMatchObject({ form: "change-gt_registered", result: { error: { answer: ["assessment.errors.unknown_option"] }, initialValue: { reason: "Checked the registry" } } });
+    expect(unknownOption.data).toMatchObject({
+      form: "change-gt_registered",
+      result: { error: { answer: ["assessment.errors.unknown_option"] }, initialValue: { reason: "Checked the registry" } },
+    });
     const noReason = await change({ questionId: "gt_registered", "q.gt_registered": "no", reason: "" });
     expect(noReason.status).toBe(400);
     expect(errorsOf(noReason.data).reason).toEqual(["verification.errors.reasonRequired"]);
     const same = await change({ questionId: "gt_registered", "q.gt_registered": bestAnswers.gt_registered as string, reason: "Same" });
     // Both messages at once: the answer's and the reason's.
     expect(errorsOf(same.data)).toMatchObject({ answer: ["verification.errors.same_answer"] });
-    const sameWithoutReason = await change({ questionId: "gt_registered", "q.gt_registered": bestAnswers.gt_registered as string, reason: "" });
-    expect(errorsOf(sameWithoutReason.data)).toMatchObject({ answer: ["verification.errors.same_answer"], reason: ["verification.errors.reasonRequired"] });
+    const sameWithoutReason = await change({
+      questionId: "gt_registered",
+      "q.gt_registered": bestAnswers.gt_registered as string,
+      reason: "",
+    });
+    expect(errorsOf(sameWithoutReason.data)).toMatchObject({
+      answer: ["verification.errors.same_answer"],
+      reason: ["verification.errors.reasonRequired"],
+    });
     const numberQuestion = m.questions.find((q) => q.type === "percent")!;
-    const outOfRange = await change({ questionId: numberQuestion.id, [`q.${numberQuestion.id}`]: "140", reason: "Payroll shows otherwise" });
+    const outOfRange = await change({
+      questionId: numberQuestion.id,
+      [`q.${numberQuestion.id}`]: "140",
+      reason: "Payroll shows otherwise",
+    });
     expect(errorsOf(outOfRange.data).answer).toEqual(["assessment.errors.out_of_range"]);
     // A part of the beneficiaries cannot be more than their total, whichever of the two is changed.
     const total = bestAnswers.si_beneficiaries as number;
-    const morePart = await change({ questionId: "si_beneficiaries_women", "q.si_beneficiaries_women": String(total + 1), reason: "The register lists more" });
+    const morePart = await change({
+      questionId: "si_beneficiaries_women",
+      "q.si_beneficiaries_women": String(total + 1),
+      reason: "The register lists more",
+    });
     expect(morePart.status).toBe(400);
     expect(errorsOf(morePart.data).answer).toEqual(["assessment.errors.exceeds_total"]);
-    const lessTotal = await change({ questionId: "si_beneficiaries", "q.si_beneficiaries": String((bestAnswers.si_beneficiaries_vulnerable as number) - 1), reason: "Fewer people" });
+    const lessTotal = await change({
+      questionId: "si_beneficiaries",
+      "q.si_beneficiaries": String((bestAnswers.si_beneficiaries_vulnerable as number) - 1),
+      reason: "Fewer people",
+    });
     expect(errorsOf(lessTotal.data).answer).toEqual(["assessment.errors.exceeds_total"]);
     const notAQuestion = await change({ questionId: "nope", reason: "x" });
     expect(notAQuestion.status).toBe(400);
     const stored = await prisma.verification.findUniqueOrThrow({ where: { id: world.verificationId }, select: { decisions: true } });
     expect(stored.decisions).toEqual({});
-    const owner = await run(review.action, formRequest(world.reviewPath, { intent: "accept", questionId: "gt_registered" }, world.owner.cookie), world.reviewParams);
+    const owner = await run(
+      review.action,
+      formRequest(world.reviewPath, { intent: "accept", questionId: "gt_registered" }, world.owner.cookie),
+      world.reviewParams,
+    );
     expect(owner.status).toBe(403);
   });
 
   test("completing re-scores the verified answers with the same methodology, stores the result beside the self-assessed one and logs every step", async () => {
     const world = await taken();
-    const act = (fields: Record<string, string | string[]>) => run(review.action, formRequest(world.reviewPath, fields, world.verifier.cookie), world.reviewParams);
-    expect((await act({ intent: "change", questionId: "gt_registered", "q.gt_registered": "no", reason: "Not in the state registry as of March." })).status).toBe(302);
+    const act = (fields: Record<string, string | string[]>) =>
+      run(review.action, formRequest(world.reviewPath, fields, world.verifier.cookie), world.reviewParams);
+    expect(
+      (
+        await act({
+          intent: "change",
+          questionId: "gt_registered",
+          "q.gt_registered": "no",
+          reason: "Not in the state registry as of March.",
+        })
+      ).status,
+    ).toBe(302);
     expect((await act({ intent: "accept", questionId: "si_mission_in_statutes" })).status).toBe(302);
     const early = await act({ intent: "complete" });
     expect(early.status).toBe(409);
@@ -387,12 +550,18 @@ describe("the verifier's queue and review", () => {
     expect(done).toMatchObject({ location: world.reviewPath, notice: { message: "verification.reviewNotice.completed" } });
 
     const expected = scoreAssessment(m, { ...bestAnswers, gt_registered: "no" } as Answers);
-    const stored = await prisma.verification.findUniqueOrThrow({ where: { id: world.verificationId }, select: { result: true, overall: true, status: true, organisation: true, completedAt: true } });
+    const stored = await prisma.verification.findUniqueOrThrow({
+      where: { id: world.verificationId },
+      select: { result: true, overall: true, status: true, organisation: true, completedAt: true },
+    });
     expect(stored.status).toBe("completed");
     expect(stored.result).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(stored.overall).toBe(expected.overall);
     expect(stored.organisation).toBe("Steppe Audit LLP");
-    const self = await prisma.assessment.findUniqueOrThrow({ where: { id: world.assessment.id }, select: { overall: true, answers: true } });
+    const self = await prisma.assessment.findUniqueOrThrow({
+      where: { id: world.assessment.id },
+      select: { overall: true, answers: true },
+    });
     expect(self.overall).toBe(world.result.overall);
     expect((self.answers as Answers).gt_registered).toBe(bestAnswers.gt_registered);
     expect(expected.overall).toBeLessThan(world.result.overall);
@@ -408,9 +577,23 @@ describe("the verifier's queue and review", () => {
     expect(data.difference.overall).toEqual({ self: world.result.overall, verified: expected.overall });
     const governance = data.difference.dimensions.find((d) => d.id === "governance_transparency")!;
     expect(governance.verified).toBeLessThan(governance.self);
-    expect(data.verification.changes).toEqual([expect.objectContaining({ questionId: "gt_registered", reason: "Not in the state registry as of March." })]);
-    expect(data.log.map((e) => e.action)).toEqual(["requested", "taken", "answer_changed", "answer_accepted", "answers_accepted", "message", "completed"]);
-    expect(data.log.find((e) => e.action === "answer_changed")!.detail).toMatchObject({ questionId: "gt_registered", from: '"yes"', to: '"no"' });
+    expect(data.verification.changes).toEqual([
+      expect.objectContaining({ questionId: "gt_registered", reason: "Not in the state registry as of March." }),
+    ]);
+    expect(data.log.map((e) => e.action)).toEqual([
+      "requested",
+      "taken",
+      "answer_changed",
+      "answer_accepted",
+      "answers_accepted",
+      "message",
+      "completed",
+    ]);
+    expect(data.log.find((e) => e.action === "answer_changed")!.detail).toMatchObject({
+      questionId: "gt_registered",
+      from: '"yes"',
+      to: '"no"',
+    });
     expect(data.messages.map((x) => x.body)).toEqual(["Please send the registration certificate."]);
     // Nobody outside sees the log.
     const outsider = await createTestUser();
@@ -424,16 +607,25 @@ describe("the verifier's queue and review", () => {
 });
 
 describe("handing a review back", () => {
-  const handBack = (world: { reviewPath: string; reviewParams: Record<string, string> }, cookie: string, fields: Record<string, string> = { confirm: "yes" }) =>
-    run(review.action, formRequest(world.reviewPath, { intent: "release", ...fields }, cookie), world.reviewParams);
-  const stored = (id: string) => prisma.verification.findUniqueOrThrow({ where: { id }, select: { status: true, verifierId: true, takenAt: true, decisions: true } });
+  const handBack = (
+    world: { reviewPath: string; reviewParams: Record<string, string> },
+    cookie: string,
+    fields: Record<string, string> = { confirm: "yes" },
+  ) => run(review.action, formRequest(world.reviewPath, { intent: "release", ...fields }, cookie), world.reviewParams);
+  const stored = (id: string) =>
+    prisma.verification.findUniqueOrThrow({ where: { id }, select: { status: true, verifierId: true, takenAt: true, decisions: true } });
   const lastEvent = (assessmentId: string) =>
-    prisma.verificationEvent.findFirstOrThrow({ where: { assessmentId }, select: { action: true, actorId: true, detail: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    prisma.verificationEvent.findFirstOrThrow({
+      where: { assessmentId },
+      select: { action: true, actorId: true, detail: true },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
 
   test("the assigned verifier hands it back: it returns to the queue for others, the decisions are discarded, evidence and messages are kept, and the log says so", async () => {
     const world = await taken();
     await upload(world, world.member.cookie, { name: "registration.pdf", bytes: SAMPLE_FILES.pdf });
-    const act = (fields: Record<string, string>) => run(review.action, formRequest(world.reviewPath, fields, world.verifier.cookie), world.reviewParams);
+    const act = (fields: Record<string, string>) =>
+      run(review.action, formRequest(world.reviewPath, fields, world.verifier.cookie), world.reviewParams);
     expect((await act({ intent: "accept", questionId: "si_mission_in_statutes" })).status).toBe(302);
     expect((await act({ intent: "message", body: "I have to stop: another verifier will continue." })).status).toBe(302);
     const page = await run(review.loader, getRequest(world.reviewPath, world.verifier.cookie), world.reviewParams);
@@ -449,12 +641,21 @@ describe("handing a review back", () => {
     expect(released).toMatchObject({ location: "/verification", notice: { message: "verification.handedBack" } });
     expect(await stored(world.verificationId)).toEqual({ status: "requested", verifierId: null, takenAt: null, decisions: {} });
     expect(await prisma.evidenceItem.count({ where: { assessmentId: world.assessment.id } })).toBe(1);
-    expect((await prisma.verificationMessage.findMany({ where: { assessmentId: world.assessment.id }, select: { body: true } })).map((m) => m.body)).toEqual([
-      "I have to stop: another verifier will continue.",
-    ]);
-    const verifierName = (await prisma.user.findUniqueOrThrow({ where: { id: world.verifier.id }, select: { displayName: true } })).displayName;
-    expect(await lastEvent(world.assessment.id)).toEqual({ action: "released", actorId: world.verifier.id, detail: { verifier: verifierName, decisions: 1 } });
-    const enterpriseLog = (await run(verificationPage.loader, getRequest(world.pagePath, world.owner.cookie), world.params)).data as { log: { action: string }[] };
+    expect(
+      (await prisma.verificationMessage.findMany({ where: { assessmentId: world.assessment.id }, select: { body: true } })).map(
+        (m) => m.body,
+      ),
+    ).toEqual(["I have to stop: another verifier will continue."]);
+    const verifierName = (await prisma.user.findUniqueOrThrow({ where: { id: world.verifier.id }, select: { displayName: true } }))
+      .displayName;
+    expect(await lastEvent(world.assessment.id)).toEqual({
+      action: "released",
+      actorId: world.verifier.id,
+      detail: { verifier: verifierName, decisions: 1 },
+    });
+    const enterpriseLog = (await run(verificationPage.loader, getRequest(world.pagePath, world.owner.cookie), world.params)).data as {
+      log: { action: string }[];
+    };
     expect(enterpriseLog.log.map((e) => e.action)).toEqual(["requested", "taken", "file_added", "answer_accepted", "message", "released"]);
 
     // The former verifier no longer has it; another verifier finds it waiting and takes it.
@@ -463,7 +664,9 @@ describe("handing a review back", () => {
     const next = await verifierUser("Pamir Review");
     const list = (await run(queue.loader, getRequest("/verification", next.cookie))).data as { queue: { waiting: { id: string }[] } };
     expect(list.queue.waiting.map((w) => w.id)).toContain(world.verificationId);
-    expect((await run(queue.action, formRequest("/verification", { intent: "take", verificationId: world.verificationId }, next.cookie))).status).toBe(302);
+    expect(
+      (await run(queue.action, formRequest("/verification", { intent: "take", verificationId: world.verificationId }, next.cookie))).status,
+    ).toBe(302);
     expect(await stored(world.verificationId)).toMatchObject({ status: "in_review", verifierId: next.id, decisions: {} });
   });
 
@@ -475,39 +678,81 @@ describe("handing a review back", () => {
       expect((await handBack(world, someone.cookie)).status).toBe(403);
     }
     expect((await stored(world.verificationId)).verifierId).toBe(world.verifier.id);
-    expect((await run(review.loader, getRequest(world.reviewPath, admin.cookie), world.reviewParams)).data).toMatchObject({ canEdit: false, canRelease: true });
-    expect((await run(review.action, formRequest(world.reviewPath, { intent: "accept", questionId: "gt_registered" }, admin.cookie), world.reviewParams)).status).toBe(403);
+    expect((await run(review.loader, getRequest(world.reviewPath, admin.cookie), world.reviewParams)).data).toMatchObject({
+      canEdit: false,
+      canRelease: true,
+    });
+    expect(
+      (
+        await run(
+          review.action,
+          formRequest(world.reviewPath, { intent: "accept", questionId: "gt_registered" }, admin.cookie),
+          world.reviewParams,
+        )
+      ).status,
+    ).toBe(403);
 
     const byAdmin = await handBack(world, admin.cookie);
     expect(byAdmin).toMatchObject({ location: "/verification", notice: { message: "verification.handedBack" } });
     expect(await stored(world.verificationId)).toMatchObject({ status: "requested", verifierId: null });
-    const verifierName = (await prisma.user.findUniqueOrThrow({ where: { id: world.verifier.id }, select: { displayName: true } })).displayName;
-    expect(await lastEvent(world.assessment.id)).toEqual({ action: "released", actorId: admin.id, detail: { verifier: verifierName, decisions: 0 } });
+    const verifierName = (await prisma.user.findUniqueOrThrow({ where: { id: world.verifier.id }, select: { displayName: true } }))
+      .displayName;
+    expect(await lastEvent(world.assessment.id)).toEqual({
+      action: "released",
+      actorId: admin.id,
+      detail: { verifier: verifierName, decisions: 0 },
+    });
     const again = await handBack(world, admin.cookie);
     expect(again.status).toBe(409);
     expect(errorsOf(again.data)[""]).toEqual(["verification.errors.not_in_review"]);
 
     const done = await completed();
-    expect((await run(review.loader, getRequest(done.reviewPath, done.verifier.cookie), done.reviewParams)).data).toMatchObject({ canRelease: false });
+    expect((await run(review.loader, getRequest(done.reviewPath, done.verifier.cookie), done.reviewParams)).data).toMatchObject({
+      canRelease: false,
+    });
     for (const who of [done.verifier, admin]) {
       const refused = await handBack(done, who.cookie);
       expect(refused.status).toBe(409);
       expect(errorsOf(refused.data)[""]).toEqual(["verification.errors.completed_no_release"]);
     }
     expect((await stored(done.verificationId)).status).toBe("completed");
-    expect((await run(review.action, formRequest("/verification/nope", { intent: "release", confirm: "yes" }, admin.cookie), { id: "../nope" })).status).toBe(404);
+    expect(
+      (await run(review.action, formRequest("/verification/nope", { intent: "release", confirm: "yes" }, admin.cookie), { id: "../nope" }))
+        .status,
+    ).toBe(404);
   });
 });
 
 describe("completed reviews", () => {
-  type QueueData = { isAdmin: boolean; completed: { reviews: { id: string; completedAt: string | Date; assessment: { enterprise: { name: string } } }[]; page: number; pages: number; total: number } };
-  const completedList = async (cookie: string, query = "") => ((await run(queue.loader, getRequest(`/verification${query}`, cookie))).data as QueueData).completed;
+  type QueueData = {
+    isAdmin: boolean;
+    completed: {
+      reviews: { id: string; completedAt: string | Date; assessment: { enterprise: { name: string } } }[];
+      page: number;
+      pages: number;
+      total: number;
+    };
+  };
+  const completedList = async (cookie: string, query = "") =>
+    ((await run(queue.loader, getRequest(`/verification${query}`, cookie))).data as QueueData).completed;
 
   test("a verifier sees the reviews they completed, newest first, each linking to its review; an admin sees everyone's", async () => {
     const first = await completed();
     const second = await requested();
-    expect((await run(queue.action, formRequest("/verification", { intent: "take", verificationId: second.verificationId }, first.verifier.cookie))).status).toBe(302);
-    await completed({ ...second, verifier: first.verifier, reviewPath: `/verification/${second.verificationId}`, reviewParams: { id: second.verificationId } });
+    expect(
+      (
+        await run(
+          queue.action,
+          formRequest("/verification", { intent: "take", verificationId: second.verificationId }, first.verifier.cookie),
+        )
+      ).status,
+    ).toBe(302);
+    await completed({
+      ...second,
+      verifier: first.verifier,
+      reviewPath: `/verification/${second.verificationId}`,
+      reviewParams: { id: second.verificationId },
+    });
     const someoneElses = await completed();
     const inReview = await taken();
     await prisma.verification.update({ where: { id: first.verificationId }, data: { completedAt: new Date(Date.now() - 3 * 86_400_000) } });
@@ -516,7 +761,9 @@ describe("completed reviews", () => {
     expect(mine.reviews.map((r) => r.id)).toEqual([second.verificationId, first.verificationId]);
     expect(mine).toMatchObject({ total: 2, page: 1, pages: 1 });
     // Every listed review opens for its verifier, read-only.
-    const opened = await run(review.loader, getRequest(`/verification/${first.verificationId}`, first.verifier.cookie), { id: first.verificationId });
+    const opened = await run(review.loader, getRequest(`/verification/${first.verificationId}`, first.verifier.cookie), {
+      id: first.verificationId,
+    });
     expect(opened.status).toBe(200);
     expect(opened.data).toMatchObject({ status: "completed", canEdit: false, canRelease: false });
     expect((await completedList(inReview.verifier.cookie)).reviews).toEqual([]);
@@ -539,8 +786,13 @@ describe("trust labels", () => {
   async function api(pathWithQuery: string) {
     const url = new URL(`http://localhost${pathWithQuery}`);
     const slug = url.pathname.split("/")[4];
-    const loader = url.pathname === "/api/v1/enterprises" ? apiList.loader : url.pathname.endsWith("openapi.json") ? openapi.loader : apiOne.loader;
-    const response = (await loader({ request: getRequest(pathWithQuery), params: slug ? { slug } : {}, context: { clientAddress: "198.51.100.9" } })) as Response;
+    const loader =
+      url.pathname === "/api/v1/enterprises" ? apiList.loader : url.pathname.endsWith("openapi.json") ? openapi.loader : apiOne.loader;
+    const response = (await loader({
+      request: getRequest(pathWithQuery),
+      params: slug ? { slug } : {},
+      context: { clientAddress: "198.51.100.9" },
+    })) as Response;
     return (await response.json()) as any;
   }
 
@@ -555,7 +807,9 @@ describe("trust labels", () => {
     const selfAssessed = await ratedEnterprise();
 
     // Enterprise page
-    const pageData = (await run(enterprisePage.loader, getRequest(`/enterprises/${world.enterprise.slug}`), { slug: world.enterprise.slug })).data as any;
+    const pageData = (
+      await run(enterprisePage.loader, getRequest(`/enterprises/${world.enterprise.slug}`), { slug: world.enterprise.slug })
+    ).data as any;
     expect(pageData.rating.trust).toMatchObject({ label: "verified", organisation: "Bishkek Social Audit" });
     expect(pageData.rating.result.overall).toBe(stored.overall);
 
@@ -563,7 +817,11 @@ describe("trust labels", () => {
     const verified = await directory("trust=verified&q=Verified");
     expect(verified.map((i) => i.slug)).toContain(world.enterprise.slug);
     expect(verified.map((i) => i.slug)).not.toContain(selfAssessed.enterprise.slug);
-    expect(verified.find((i) => i.slug === world.enterprise.slug)).toMatchObject({ trust: "verified", verifiedBy: "Bishkek Social Audit", overall: stored.overall });
+    expect(verified.find((i) => i.slug === world.enterprise.slug)).toMatchObject({
+      trust: "verified",
+      verifiedBy: "Bishkek Social Audit",
+      overall: stored.overall,
+    });
     const self = await directory("trust=self_assessed&q=Verified");
     expect(self.map((i) => i.slug)).toContain(selfAssessed.enterprise.slug);
     expect(self.map((i) => i.slug)).not.toContain(world.enterprise.slug);
@@ -580,18 +838,29 @@ describe("trust labels", () => {
     const listed = await api("/api/v1/enterprises?trust=verified&limit=100");
     check("EnterprisePage", listed);
     expect(listed.items.every((i: { trust: string }) => i.trust === "verified")).toBe(true);
-    expect(listed.items.find((i: { slug: string }) => i.slug === world.enterprise.slug)).toMatchObject({ verifiedBy: "Bishkek Social Audit" });
+    expect(listed.items.find((i: { slug: string }) => i.slug === world.enterprise.slug)).toMatchObject({
+      verifiedBy: "Bishkek Social Audit",
+    });
     const one = await api(`/api/v1/enterprises/${world.enterprise.slug}`);
     check("Enterprise", one);
     expect(one.ratings[0]).toMatchObject({ trust: "verified", verifiedBy: "Bishkek Social Audit", overall: stored.overall });
 
     // Exports
-    const csv = await ((await ratingsExport.loader({ request: getRequest("/ratings/export?trust=verified&q=Verified"), params: {}, context: {} })) as Response).text();
+    const csv = await (
+      (await ratingsExport.loader({
+        request: getRequest("/ratings/export?trust=verified&q=Verified"),
+        params: {},
+        context: {},
+      })) as Response
+    ).text();
     expect(csv).toContain("Bishkek Social Audit");
     expect(csv.split("\n").find((line) => line.includes(world.enterprise.slug))).toContain("Verified");
 
     // Expired: the same row, verified 25 months ago, read again
-    await prisma.verification.update({ where: { id: world.verificationId }, data: { completedAt: new Date(Date.now() - 25 * 31 * 86_400_000) } });
+    await prisma.verification.update({
+      where: { id: world.verificationId },
+      data: { completedAt: new Date(Date.now() - 25 * 31 * 86_400_000) },
+    });
     await refreshRatingFacts(world.enterprise.id);
     expect((await directory("trust=verified&q=Verified")).map((i) => i.slug)).not.toContain(world.enterprise.slug);
     expect((await directory("trust=expired&q=Verified")).find((i) => i.slug === world.enterprise.slug)).toMatchObject({ trust: "expired" });
@@ -601,26 +870,39 @@ describe("trust labels", () => {
     const expiredList = await api("/api/v1/enterprises?trust=expired&limit=100");
     check("EnterprisePage", expiredList);
     expect(expiredList.items.map((i: { slug: string }) => i.slug)).toContain(world.enterprise.slug);
-    const expiredPage = (await run(enterprisePage.loader, getRequest(`/enterprises/${world.enterprise.slug}`), { slug: world.enterprise.slug })).data as any;
+    const expiredPage = (
+      await run(enterprisePage.loader, getRequest(`/enterprises/${world.enterprise.slug}`), { slug: world.enterprise.slug })
+    ).data as any;
     expect(expiredPage.rating.trust.label).toBe("expired");
   });
 
   test("sector summaries count and filter by trust label, and export them", async () => {
-    const before = { verified: (await computeSectorSummary({ trust: "verified" })).rated, expired: (await computeSectorSummary({ trust: "expired" })).rated };
+    const before = {
+      verified: (await computeSectorSummary({ trust: "verified" })).rated,
+      expired: (await computeSectorSummary({ trust: "expired" })).rated,
+    };
     const worlds = [];
     for (let i = 0; i < 5; i++) worlds.push(await completed());
     const verified = await computeSectorSummary({ trust: "verified" });
     expect(verified.rated).toBe(before.verified + 5);
-    const facts = await prisma.ratingFact.findMany({ where: { isCurrent: true, verifiedAt: { not: null, gt: new Date(Date.now() - 700 * 86_400_000) } }, select: { overall: true } });
+    const facts = await prisma.ratingFact.findMany({
+      where: { isCurrent: true, verifiedAt: { not: null, gt: new Date(Date.now() - 700 * 86_400_000) } },
+      select: { overall: true },
+    });
     expect(verified.overall!.mean).toBeCloseTo(facts.reduce((sum, f) => sum + f.overall, 0) / facts.length, 1);
     const all = await computeSectorSummary({});
     expect(all.trust.find((x) => x.label === "verified")!.count).toBe(before.verified + 5);
     expect(all.trust.reduce((sum, x) => sum + x.count, 0)).toBe(all.rated);
-    await prisma.verification.update({ where: { id: worlds[0]!.verificationId }, data: { completedAt: new Date(Date.now() - 800 * 86_400_000) } });
+    await prisma.verification.update({
+      where: { id: worlds[0]!.verificationId },
+      data: { completedAt: new Date(Date.now() - 800 * 86_400_000) },
+    });
     await refreshRatingFacts(worlds[0]!.enterprise.id);
     expect((await computeSectorSummary({ trust: "expired" })).rated).toBe(before.expired + 1);
     expect((await computeSectorSummary({ trust: "verified" })).rated).toBe(before.verified + 4);
-    const csv = await ((await sectorExport.loader({ request: getRequest("/sector/export/trust"), params: { table: "trust" }, context: {} })) as Response).text();
+    const csv = await (
+      (await sectorExport.loader({ request: getRequest("/sector/export/trust"), params: { table: "trust" }, context: {} })) as Response
+    ).text();
     expect(csv).toContain("Verified");
     expect(csv).toContain("Expired");
   });

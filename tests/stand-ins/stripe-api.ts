@@ -64,7 +64,13 @@ export async function startStripeStandIn(port = 0) {
       if (key && byKey.has(key)) return send(200, byKey.get(key));
       const amount = Number(new URLSearchParams(body).get("line_items[0][price_data][unit_amount]"));
       if (amount > MAXIMUM_AMOUNT) {
-        return send(400, { error: { type: "invalid_request_error", code: "amount_too_large", message: "Amount must be no more than 99,999,999 in the currency's minor units." } });
+        return send(400, {
+          error: {
+            type: "invalid_request_error",
+            code: "amount_too_large",
+            message: "Amount must be no more than 99,999,999 in the currency's minor units.",
+          },
+        });
       }
       const session: StandInSession = {
         id: `cs_test_${sessions.length + 1}_${Date.now()}`,
@@ -89,7 +95,11 @@ export async function startStripeStandIn(port = 0) {
     if (req.method === "GET" && url.pathname === "/__sessions") return send(200, sessions.map(sessionJson));
     const checkout = /^\/checkout\/([\w-]+)$/.exec(url.pathname);
     if (req.method === "GET" && checkout) {
-      return send(200, `<!doctype html><html lang="en"><title>Checkout</title><h1>Stand-in Checkout ${checkout[1]}</h1></html>`, "text/html");
+      return send(
+        200,
+        `<!doctype html><html lang="en"><title>Checkout</title><h1>Stand-in Checkout ${checkout[1]}</h1></html>`,
+        "text/html",
+      );
     }
     send(404, { error: { type: "invalid_request_error", message: `No stand-in for ${req.method} ${url.pathname}` } });
   });

@@ -9,7 +9,15 @@ const SERIES_COLOURS = [BRAND, ACCENT, "#3b5b92", "#7a4f9a", "#5c6b1f"];
  * Votes per option of a poll as horizontal bars, one series per group (or one for everyone). Drawn in
  * the browser only; the page always shows the same figures in a table beside it.
  */
-export function PollResultsChart({ label, options, series }: { label: string; options: string[]; series: { name: string; values: number[] }[] }) {
+export function PollResultsChart({
+  label,
+  options,
+  series,
+}: {
+  label: string;
+  options: string[];
+  series: { name: string; values: number[] }[];
+}) {
   const hydrated = useHydrated();
   const { i18n } = useTranslation();
   if (!hydrated) return null;

@@ -38,7 +38,10 @@ export function ScoreBarChart({
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
-          scales: { x: { min: 0, reverse: direction.reverse, ...(max === null ? {} : { max }) }, y: { position: direction.rtl ? "right" : "left" } },
+          scales: {
+            x: { min: 0, reverse: direction.reverse, ...(max === null ? {} : { max }) },
+            y: { position: direction.rtl ? "right" : "left" },
+          },
           plugins: { legend: { display: series.length > 1, rtl: direction.rtl }, tooltip: { rtl: direction.rtl } },
         }}
       />

@@ -4,7 +4,17 @@ import { useHydrated } from "~/utils/use-hydrated";
 import { BRAND, directionOptions } from "./chart-setup";
 
 /** A score over time; the page shows the same points in a table. */
-export function ScoreLineChart({ label, labels, values, seriesName }: { label: string; labels: string[]; values: number[]; seriesName: string }) {
+export function ScoreLineChart({
+  label,
+  labels,
+  values,
+  seriesName,
+}: {
+  label: string;
+  labels: string[];
+  values: number[];
+  seriesName: string;
+}) {
   const hydrated = useHydrated();
   const { i18n } = useTranslation();
   if (!hydrated) return null;

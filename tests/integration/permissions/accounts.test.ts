@@ -18,7 +18,11 @@ permissionMatrix([
       const email = `signup-${world.tag}@test.ortaq.org`;
       await world.run(
         signup.action,
-        formRequest("/signup", { email, password: "a long enough password", displayName: "New Person", language: "en", role: "funder" }, world.cookie),
+        formRequest(
+          "/signup",
+          { email, password: "a long enough password", displayName: "New Person", language: "en", role: "funder" },
+          world.cookie,
+        ),
       );
       return (await prisma.user.count({ where: { email } })) === 1;
     },
@@ -64,7 +68,11 @@ permissionMatrix([
       const newPassword = "a brand new password";
       await world.run(
         changePassword.action,
-        formRequest("/settings/password", { currentPassword: world.password ?? "x", newPassword, confirmPassword: newPassword }, world.cookie),
+        formRequest(
+          "/settings/password",
+          { currentPassword: world.password ?? "x", newPassword, confirmPassword: newPassword },
+          world.cookie,
+        ),
       );
       if (!world.userId) return false;
       return (await verifyLogin({ email: world.email!, password: newPassword })) !== null;

@@ -18,7 +18,10 @@ permissionMatrix([
     allowed: ["admin"],
     refused: 403,
     async attempt(world) {
-      await world.run(adminUsers.action, formRequest("/admin/users", { intent: "organisation", userId: world.other.id, organisation: "Khujand Audit" }, world.cookie));
+      await world.run(
+        adminUsers.action,
+        formRequest("/admin/users", { intent: "organisation", userId: world.other.id, organisation: "Khujand Audit" }, world.cookie),
+      );
       return (await prisma.user.count({ where: { id: world.other.id, organisation: "Khujand Audit" } })) === 1;
     },
   },
@@ -27,7 +30,10 @@ permissionMatrix([
     allowed: ["admin"],
     refused: 403,
     async attempt(world) {
-      await world.run(adminUsers.action, formRequest("/admin/users", { intent: "grant", userId: world.other.id, role: "verifier" }, world.cookie));
+      await world.run(
+        adminUsers.action,
+        formRequest("/admin/users", { intent: "grant", userId: world.other.id, role: "verifier" }, world.cookie),
+      );
       return (await prisma.userRole.count({ where: { userId: world.other.id, role: "verifier" } })) === 1;
     },
   },
@@ -36,7 +42,10 @@ permissionMatrix([
     allowed: ["admin"],
     refused: 403,
     async attempt(world) {
-      await world.run(adminUsers.action, formRequest("/admin/users", { intent: "remove", userId: world.other.id, role: "funder" }, world.cookie));
+      await world.run(
+        adminUsers.action,
+        formRequest("/admin/users", { intent: "remove", userId: world.other.id, role: "funder" }, world.cookie),
+      );
       return (await prisma.userRole.count({ where: { userId: world.other.id, role: "funder" } })) === 0;
     },
   },
@@ -46,7 +55,10 @@ permissionMatrix([
     refused: 403,
     async attempt(world) {
       const nameEn = `Cooperatives ${world.tag}`;
-      await world.run(adminForum.action, formRequest("/admin/forum", { intent: "create", "name.en": nameEn, "name.ru": "Кооперативы", kind: "theme" }, world.cookie));
+      await world.run(
+        adminForum.action,
+        formRequest("/admin/forum", { intent: "create", "name.en": nameEn, "name.ru": "Кооперативы", kind: "theme" }, world.cookie),
+      );
       return (await prisma.forumCategory.count({ where: { name: { path: ["en"], equals: nameEn } } })) === 1;
     },
   },
@@ -56,8 +68,14 @@ permissionMatrix([
     refused: 403,
     async attempt(world) {
       const category = await createTestCategory("Before");
-      await world.run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: category.id, "name.en": "After", "name.ru": "После" }, world.cookie));
-      return toLocalizedText((await prisma.forumCategory.findUniqueOrThrow({ where: { id: category.id }, select: { name: true } })).name).en === "After";
+      await world.run(
+        adminForum.action,
+        formRequest("/admin/forum", { intent: "edit", id: category.id, "name.en": "After", "name.ru": "После" }, world.cookie),
+      );
+      return (
+        toLocalizedText((await prisma.forumCategory.findUniqueOrThrow({ where: { id: category.id }, select: { name: true } })).name).en ===
+        "After"
+      );
     },
   },
   {
@@ -71,7 +89,9 @@ permissionMatrix([
       await prisma.forumCategory.update({ where: { id: above.id }, data: { position: last + 10 } });
       await prisma.forumCategory.update({ where: { id: below.id }, data: { position: last + 20 } });
       await world.run(adminForum.action, formRequest("/admin/forum", { intent: "move", id: below.id, direction: "up" }, world.cookie));
-      const [a, b] = await Promise.all([above, below].map((c) => prisma.forumCategory.findUniqueOrThrow({ where: { id: c.id }, select: { position: true } })));
+      const [a, b] = await Promise.all(
+        [above, below].map((c) => prisma.forumCategory.findUniqueOrThrow({ where: { id: c.id }, select: { position: true } })),
+      );
       return b!.position < a!.position;
     },
   },

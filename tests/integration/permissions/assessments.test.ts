@@ -15,9 +15,13 @@ permissionMatrix([
     allowed: ["owner", "member", "admin"],
     refused: 404,
     async attempt(world) {
-      await world.run(assessments.action, formRequest(`/enterprises/${world.enterprise.slug}/assessments`, { intent: "start", prefill: "no" }, world.cookie), {
-        slug: world.enterprise.slug,
-      });
+      await world.run(
+        assessments.action,
+        formRequest(`/enterprises/${world.enterprise.slug}/assessments`, { intent: "start", prefill: "no" }, world.cookie),
+        {
+          slug: world.enterprise.slug,
+        },
+      );
       return (await prisma.assessment.count({ where: { enterpriseId: world.enterprise.id } })) === 1;
     },
   },
@@ -29,7 +33,11 @@ permissionMatrix([
       const draft = await draftOf(world.enterprise.id);
       await world.run(
         questionnaire.action,
-        formRequest(`/x`, { section: "governance_transparency", shown: ["gt_registered"], "q.gt_registered": "yes", revision: "0", client: "p" }, world.cookie),
+        formRequest(
+          `/x`,
+          { section: "governance_transparency", shown: ["gt_registered"], "q.gt_registered": "yes", revision: "0", client: "p" },
+          world.cookie,
+        ),
         { slug: world.enterprise.slug, id: draft.id },
       );
       const stored = await prisma.assessment.findUniqueOrThrow({ where: { id: draft.id }, select: { answers: true } });
@@ -42,7 +50,10 @@ permissionMatrix([
     refused: 404,
     async attempt(world) {
       const draft = await draftOf(world.enterprise.id, bestAnswers);
-      await world.run(submitAssessment.action, formRequest(`/x`, { confirm: "yes", revision: "0" }, world.cookie), { slug: world.enterprise.slug, id: draft.id });
+      await world.run(submitAssessment.action, formRequest(`/x`, { confirm: "yes", revision: "0" }, world.cookie), {
+        slug: world.enterprise.slug,
+        id: draft.id,
+      });
       return (await prisma.assessment.count({ where: { id: draft.id, status: "submitted" } })) === 1;
     },
   },
@@ -53,7 +64,14 @@ permissionMatrix([
     refusedFor: { member: 403 },
     async attempt(world) {
       const row = await prisma.assessment.create({
-        data: { enterpriseId: world.enterprise.id, methodologyVersion: currentMethodology.version, status: "submitted", submittedAt: new Date(), answers: {}, result: {} },
+        data: {
+          enterpriseId: world.enterprise.id,
+          methodologyVersion: currentMethodology.version,
+          status: "submitted",
+          submittedAt: new Date(),
+          answers: {},
+          result: {},
+        },
         select: { id: true },
       });
       await world.run(results.action, formRequest(`/x`, { intent: "publish" }, world.cookie), { slug: world.enterprise.slug, id: row.id });

@@ -17,7 +17,9 @@ async function consultationOf(country: string, { closed = false } = {}) {
       title: "A consultation",
       postCount: 1,
       posts: { create: { authorId: official.id, number: 1, body: "The question" } },
-      consultation: { create: { country, question: "The question", closesAt: new Date(Date.now() + 86_400_000), closedAt: closed ? new Date() : null } },
+      consultation: {
+        create: { country, question: "The question", closesAt: new Date(Date.now() + 86_400_000), closedAt: closed ? new Date() : null },
+      },
     },
     select: { id: true },
   });
@@ -34,7 +36,10 @@ permissionMatrix([
     async attempt(world) {
       await forumCategories(); // a consultation goes to its country's category
       const title = `Consultation by ${world.tag}`;
-      await world.run(consultationNew.action, formRequest("/forum/consultations/new", { title, question: "What would help most?", closesOn: inAWeek() }, world.cookie));
+      await world.run(
+        consultationNew.action,
+        formRequest("/forum/consultations/new", { title, question: "What would help most?", closesOn: inAWeek() }, world.cookie),
+      );
       return (await prisma.forumThread.count({ where: { title } })) === 1;
     },
   },
@@ -55,7 +60,11 @@ permissionMatrix([
     refused: 403,
     async attempt(world) {
       const id = await consultationOf("UZ", { closed: true });
-      await world.run(consultationPage.action, formRequest("/x", { intent: "summary", summary: "What we heard, in short." }, world.cookie), { id });
+      await world.run(
+        consultationPage.action,
+        formRequest("/x", { intent: "summary", summary: "What we heard, in short." }, world.cookie),
+        { id },
+      );
       return (await prisma.forumConsultation.count({ where: { threadId: id, summary: { not: null } } })) === 1;
     },
   },

@@ -33,7 +33,11 @@ permissionMatrix([
       const before = standIn.sessions.length;
       await world.run(
         enterprisePage.action,
-        formRequest(`/enterprises/${world.enterprise.slug}`, { intent: "contribute", attempt: crypto.randomUUID(), currency: "USD", amount: "25" }, world.cookie),
+        formRequest(
+          `/enterprises/${world.enterprise.slug}`,
+          { intent: "contribute", attempt: crypto.randomUUID(), currency: "USD", amount: "25" },
+          world.cookie,
+        ),
         { slug: world.enterprise.slug },
       );
       return standIn.sessions.length === before + 1;

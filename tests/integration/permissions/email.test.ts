@@ -14,7 +14,11 @@ import { formRequest } from "../../helpers/routes";
 
 /** The token of the link in the newest queued message to this person (the queue holds the body until it is sent). */
 async function tokenSentTo(userId: string, path: string) {
-  const message = await prisma.outgoingEmail.findFirstOrThrow({ where: { userId }, select: { textBody: true }, orderBy: { createdAt: "desc" } });
+  const message = await prisma.outgoingEmail.findFirstOrThrow({
+    where: { userId },
+    select: { textBody: true },
+    orderBy: { createdAt: "desc" },
+  });
   return new RegExp(`${path}([A-Za-z0-9_-]{43})`).exec(message.textBody)![1]!;
 }
 
@@ -35,7 +39,11 @@ permissionMatrix([
       await requestPasswordReset({ email: world.other.email });
       const token = await tokenSentTo(world.other.id, "/reset-password/");
       const password = "violet-tractor-1987-quill";
-      await world.run(resetPassword.action, formRequest(`/reset-password/${token}`, { newPassword: password, confirmPassword: password }, world.cookie), { token });
+      await world.run(
+        resetPassword.action,
+        formRequest(`/reset-password/${token}`, { newPassword: password, confirmPassword: password }, world.cookie),
+        { token },
+      );
       return (await verifyLogin({ email: world.other.email, password })) !== null;
     },
   },
@@ -55,7 +63,9 @@ permissionMatrix([
     allowed: ACTORS,
     async attempt(world) {
       const token = await unsubscribeToken(world.other.id, "verification");
-      await world.run(unsubscribe.action, formRequest(`/email/unsubscribe/${token}`, { "List-Unsubscribe": "One-Click" }, world.cookie), { token });
+      await world.run(unsubscribe.action, formRequest(`/email/unsubscribe/${token}`, { "List-Unsubscribe": "One-Click" }, world.cookie), {
+        token,
+      });
       return (await prisma.emailPreference.count({ where: { userId: world.other.id, verification: false } })) === 1;
     },
   },
@@ -64,7 +74,10 @@ permissionMatrix([
     allowed: SIGNED_IN,
     async attempt(world) {
       const email = `changed-${world.tag}@test.ortaq.org`;
-      await world.run(settingsEmail.action, formRequest("/settings/email", { intent: "change", email, password: world.password ?? "x" }, world.cookie));
+      await world.run(
+        settingsEmail.action,
+        formRequest("/settings/email", { intent: "change", email, password: world.password ?? "x" }, world.cookie),
+      );
       return (await prisma.emailToken.count({ where: { email, purpose: "email_confirmation" } })) === 1;
     },
   },
@@ -72,7 +85,10 @@ permissionMatrix([
     name: "POST /settings/notifications",
     allowed: SIGNED_IN,
     async attempt(world) {
-      await world.run(settingsNotifications.action, formRequest("/settings/notifications", { forum: "daily", countries: ["KZ"] }, world.cookie));
+      await world.run(
+        settingsNotifications.action,
+        formRequest("/settings/notifications", { forum: "daily", countries: ["KZ"] }, world.cookie),
+      );
       return world.userId ? (await prisma.emailPreference.count({ where: { userId: world.userId, forum: "daily" } })) === 1 : false;
     },
   },
@@ -82,7 +98,16 @@ permissionMatrix([
     refused: 403,
     async attempt(world) {
       const message = await prisma.outgoingEmail.create({
-        data: { toAddress: world.other.email, kind: "passwordReset", language: "en", subject: "s", textBody: "t", htmlBody: "h", status: "failed", attempts: 10 },
+        data: {
+          toAddress: world.other.email,
+          kind: "passwordReset",
+          language: "en",
+          subject: "s",
+          textBody: "t",
+          htmlBody: "h",
+          status: "failed",
+          attempts: 10,
+        },
         select: { id: true },
       });
       await world.run(adminMail.action, formRequest("/admin/mail", { intent: "retry", id: message.id }, world.cookie));

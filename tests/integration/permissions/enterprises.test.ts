@@ -24,9 +24,13 @@ permissionMatrix([
     refused: 404,
     async attempt(world) {
       const name = `Renamed by ${world.tag}`;
-      await world.run(enterpriseEdit.action, formRequest(`/enterprises/${world.enterprise.slug}/edit`, enterpriseFormFields({ name }), world.cookie), {
-        slug: world.enterprise.slug,
-      });
+      await world.run(
+        enterpriseEdit.action,
+        formRequest(`/enterprises/${world.enterprise.slug}/edit`, enterpriseFormFields({ name }), world.cookie),
+        {
+          slug: world.enterprise.slug,
+        },
+      );
       return (await prisma.enterprise.count({ where: { id: world.enterprise.id, name } })) === 1;
     },
   },
@@ -62,7 +66,10 @@ permissionMatrix([
     refused: 404,
     refusedFor: { member: 403 },
     async attempt(world) {
-      const members = await prisma.enterpriseMember.findMany({ where: { enterpriseId: world.enterprise.id, role: "member" }, select: { userId: true } });
+      const members = await prisma.enterpriseMember.findMany({
+        where: { enterpriseId: world.enterprise.id, role: "member" },
+        select: { userId: true },
+      });
       const target = members[0]!.userId;
       await world.run(
         enterpriseMembers.action,

@@ -23,7 +23,10 @@ permissionMatrix([
     allowed: SIGNED_IN,
     async attempt(world) {
       const category = await createTestCategory();
-      await world.run(forumNew.action, formRequest("/forum/new", { categoryId: category.id, title: "Hello, colleagues", body: "First post here." }, world.cookie));
+      await world.run(
+        forumNew.action,
+        formRequest("/forum/new", { categoryId: category.id, title: "Hello, colleagues", body: "First post here." }, world.cookie),
+      );
       return (await prisma.forumThread.count({ where: { categoryId: category.id } })) === 1;
     },
   },
@@ -41,7 +44,9 @@ permissionMatrix([
     allowed: SIGNED_IN,
     async attempt(world) {
       const thread = await othersThread(world);
-      await world.run(forumThread.action, formRequest("/x", { intent: "reply", body: "I agree with this." }, world.cookie), { id: thread.id });
+      await world.run(forumThread.action, formRequest("/x", { intent: "reply", body: "I agree with this." }, world.cookie), {
+        id: thread.id,
+      });
       return (await prisma.forumPost.count({ where: { threadId: thread.id } })) === 2;
     },
   },
@@ -50,7 +55,11 @@ permissionMatrix([
     allowed: SIGNED_IN,
     async attempt(world) {
       const thread = await ownThread(world);
-      await world.run(forumThread.action, formRequest("/x", { intent: "edit", postId: thread.firstPostId, body: "Edited text." }, world.cookie), { id: thread.id });
+      await world.run(
+        forumThread.action,
+        formRequest("/x", { intent: "edit", postId: thread.firstPostId, body: "Edited text." }, world.cookie),
+        { id: thread.id },
+      );
       return (await prisma.forumPost.count({ where: { id: thread.firstPostId, body: "Edited text." } })) === 1;
     },
   },
@@ -60,7 +69,11 @@ permissionMatrix([
     refused: 403,
     async attempt(world) {
       const thread = await othersThread(world);
-      await world.run(forumThread.action, formRequest("/x", { intent: "edit", postId: thread.firstPostId, body: "Edited text." }, world.cookie), { id: thread.id });
+      await world.run(
+        forumThread.action,
+        formRequest("/x", { intent: "edit", postId: thread.firstPostId, body: "Edited text." }, world.cookie),
+        { id: thread.id },
+      );
       return (await prisma.forumPost.count({ where: { id: thread.firstPostId, body: "Edited text." } })) === 1;
     },
   },
@@ -69,7 +82,9 @@ permissionMatrix([
     allowed: SIGNED_IN,
     async attempt(world) {
       const thread = await ownThread(world);
-      await world.run(forumThread.action, formRequest("/x", { intent: "delete", postId: thread.firstPostId }, world.cookie), { id: thread.id });
+      await world.run(forumThread.action, formRequest("/x", { intent: "delete", postId: thread.firstPostId }, world.cookie), {
+        id: thread.id,
+      });
       return (await prisma.forumPost.count({ where: { id: thread.firstPostId, deletedAt: { not: null } } })) === 1;
     },
   },
@@ -79,7 +94,9 @@ permissionMatrix([
     refused: 403,
     async attempt(world) {
       const thread = await othersThread(world);
-      await world.run(forumThread.action, formRequest("/x", { intent: "delete", postId: thread.firstPostId }, world.cookie), { id: thread.id });
+      await world.run(forumThread.action, formRequest("/x", { intent: "delete", postId: thread.firstPostId }, world.cookie), {
+        id: thread.id,
+      });
       return (await prisma.forumPost.count({ where: { id: thread.firstPostId, deletedAt: { not: null } } })) === 1;
     },
   },
@@ -88,7 +105,9 @@ permissionMatrix([
     allowed: SIGNED_IN,
     async attempt(world) {
       const thread = await othersThread(world);
-      await world.run(forumThread.action, formRequest("/x", { intent: "helpful", postId: thread.firstPostId }, world.cookie), { id: thread.id });
+      await world.run(forumThread.action, formRequest("/x", { intent: "helpful", postId: thread.firstPostId }, world.cookie), {
+        id: thread.id,
+      });
       return (await prisma.forumReaction.count({ where: { postId: thread.firstPostId } })) === 1;
     },
   },
@@ -98,7 +117,9 @@ permissionMatrix([
     refused: 403,
     async attempt(world) {
       const thread = await ownThread(world);
-      await world.run(forumThread.action, formRequest("/x", { intent: "helpful", postId: thread.firstPostId }, world.cookie), { id: thread.id });
+      await world.run(forumThread.action, formRequest("/x", { intent: "helpful", postId: thread.firstPostId }, world.cookie), {
+        id: thread.id,
+      });
       return (await prisma.forumReaction.count({ where: { postId: thread.firstPostId } })) === 1;
     },
   },

@@ -44,7 +44,9 @@ permissionMatrix([
     allowed: ["moderator", "admin"],
     refused: 403,
     async attempt(world) {
-      await world.run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "3", reason: "Insults" }, world.cookie), { id: world.other.id });
+      await world.run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "3", reason: "Insults" }, world.cookie), {
+        id: world.other.id,
+      });
       return (await prisma.userSuspension.count({ where: { userId: world.other.id } })) === 1;
     },
   },

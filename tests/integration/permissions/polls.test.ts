@@ -9,7 +9,16 @@ import { createTestUser, formRequest } from "../../helpers/routes";
 async function threadWithPoll(authorId: string) {
   const thread = await createThreadWithPosts({ authorId });
   const poll = await prisma.forumPoll.create({
-    data: { threadId: thread.id, question: "Which first?", options: { create: [{ label: "Grants", position: 0 }, { label: "Loans", position: 1 }] } },
+    data: {
+      threadId: thread.id,
+      question: "Which first?",
+      options: {
+        create: [
+          { label: "Grants", position: 0 },
+          { label: "Loans", position: 1 },
+        ],
+      },
+    },
     select: { threadId: true, options: { select: { id: true }, orderBy: { position: "asc" } } },
   });
   return { threadId: poll.threadId, optionId: poll.options[0]!.id };

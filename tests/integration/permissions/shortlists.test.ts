@@ -27,7 +27,11 @@ permissionMatrix([
     async attempt(world) {
       // An anonymous visitor has no shortlist: they try the bystander's.
       const list = await shortlistWithEntry(world.userId ?? world.other.id, world);
-      await world.run(shortlist.action, formRequest("/x", { intent: "note", enterpriseId: world.enterprise.id, note: "promising" }, world.cookie), { id: list.id });
+      await world.run(
+        shortlist.action,
+        formRequest("/x", { intent: "note", enterpriseId: world.enterprise.id, note: "promising" }, world.cookie),
+        { id: list.id },
+      );
       return (await prisma.shortlistEntry.count({ where: { shortlistId: list.id, note: "promising" } })) === 1;
     },
   },
@@ -37,7 +41,9 @@ permissionMatrix([
     refused: 404,
     async attempt(world) {
       const list = await shortlistWithEntry(world.other.id, world);
-      await world.run(shortlist.action, formRequest("/x", { intent: "remove", enterpriseId: world.enterprise.id }, world.cookie), { id: list.id });
+      await world.run(shortlist.action, formRequest("/x", { intent: "remove", enterpriseId: world.enterprise.id }, world.cookie), {
+        id: list.id,
+      });
       return (await prisma.shortlistEntry.count({ where: { shortlistId: list.id } })) === 0;
     },
   },

@@ -33,7 +33,10 @@ permissionMatrix([
     refusedFor: { member: 403 },
     async attempt(world) {
       const row = await submittedOf(world.enterprise.id);
-      await world.run(verificationPage.action, formRequest("/x", { intent: "request" }, world.cookie), { slug: world.enterprise.slug, id: row.id });
+      await world.run(verificationPage.action, formRequest("/x", { intent: "request" }, world.cookie), {
+        slug: world.enterprise.slug,
+        id: row.id,
+      });
       return (await prisma.verification.count({ where: { assessmentId: row.id } })) === 1;
     },
   },
@@ -43,10 +46,14 @@ permissionMatrix([
     refused: 404,
     async attempt(world) {
       const row = await submittedOf(world.enterprise.id);
-      await world.run(verificationPage.action, uploadRequest("/x", { questionId: "gt_registered" }, { name: "a.pdf", bytes: SAMPLE_FILES.pdf }, world.cookie), {
-        slug: world.enterprise.slug,
-        id: row.id,
-      });
+      await world.run(
+        verificationPage.action,
+        uploadRequest("/x", { questionId: "gt_registered" }, { name: "a.pdf", bytes: SAMPLE_FILES.pdf }, world.cookie),
+        {
+          slug: world.enterprise.slug,
+          id: row.id,
+        },
+      );
       return (await prisma.evidenceItem.count({ where: { assessmentId: row.id } })) === 1;
     },
   },
@@ -56,10 +63,14 @@ permissionMatrix([
     refused: 404,
     async attempt(world) {
       const row = await submittedOf(world.enterprise.id);
-      await world.run(verificationPage.action, formRequest("/x", { intent: "link", questionId: "gt_registered", url: "https://example.org/proof" }, world.cookie), {
-        slug: world.enterprise.slug,
-        id: row.id,
-      });
+      await world.run(
+        verificationPage.action,
+        formRequest("/x", { intent: "link", questionId: "gt_registered", url: "https://example.org/proof" }, world.cookie),
+        {
+          slug: world.enterprise.slug,
+          id: row.id,
+        },
+      );
       return (await prisma.evidenceItem.count({ where: { assessmentId: row.id } })) === 1;
     },
   },
@@ -69,8 +80,14 @@ permissionMatrix([
     refused: 404,
     async attempt(world) {
       const row = await submittedOf(world.enterprise.id);
-      const item = await prisma.evidenceItem.create({ data: { assessmentId: row.id, questionId: "gt_registered", kind: "link", url: "https://example.org/a" }, select: { id: true } });
-      await world.run(verificationPage.action, formRequest("/x", { intent: "remove", itemId: item.id }, world.cookie), { slug: world.enterprise.slug, id: row.id });
+      const item = await prisma.evidenceItem.create({
+        data: { assessmentId: row.id, questionId: "gt_registered", kind: "link", url: "https://example.org/a" },
+        select: { id: true },
+      });
+      await world.run(verificationPage.action, formRequest("/x", { intent: "remove", itemId: item.id }, world.cookie), {
+        slug: world.enterprise.slug,
+        id: row.id,
+      });
       return (await prisma.evidenceItem.count({ where: { id: item.id } })) === 0;
     },
   },
@@ -80,7 +97,10 @@ permissionMatrix([
     refused: 404,
     async attempt(world) {
       const { assessmentId } = await verificationOf(world);
-      await world.run(verificationPage.action, formRequest("/x", { intent: "message", body: "Hello" }, world.cookie), { slug: world.enterprise.slug, id: assessmentId });
+      await world.run(verificationPage.action, formRequest("/x", { intent: "message", body: "Hello" }, world.cookie), {
+        slug: world.enterprise.slug,
+        id: assessmentId,
+      });
       return (await prisma.verificationMessage.count({ where: { assessmentId } })) === 1;
     },
   },
@@ -103,7 +123,9 @@ permissionMatrix([
     async attempt(world) {
       const other = await createTestUser({ roles: ["verifier"] });
       const { id } = await verificationOf(world, other.id);
-      await world.run(verificationReview.action, formRequest("/x", { intent: "accept", questionId: "gt_registered" }, world.cookie), { id });
+      await world.run(verificationReview.action, formRequest("/x", { intent: "accept", questionId: "gt_registered" }, world.cookie), {
+        id,
+      });
       const { decisions } = await prisma.verification.findUniqueOrThrow({ where: { id }, select: { decisions: true } });
       return Object.keys(decisions as object).length > 0;
     },
@@ -114,7 +136,11 @@ permissionMatrix([
     refused: 403,
     async attempt(world) {
       const { id } = await ownReview(world);
-      await world.run(verificationReview.action, formRequest("/x", { intent: "change", questionId: "gt_registered", "q.gt_registered": "no", reason: "Registry" }, world.cookie), { id });
+      await world.run(
+        verificationReview.action,
+        formRequest("/x", { intent: "change", questionId: "gt_registered", "q.gt_registered": "no", reason: "Registry" }, world.cookie),
+        { id },
+      );
       const { decisions } = await prisma.verification.findUniqueOrThrow({ where: { id }, select: { decisions: true } });
       return Object.keys(decisions as object).length === 1;
     },
@@ -125,7 +151,9 @@ permissionMatrix([
     refused: 403,
     async attempt(world) {
       const { id } = await ownReview(world);
-      const decisions = Object.fromEntries(currentMethodology.questions.map((q) => [q.id, { decision: "accepted", at: new Date().toISOString() }]));
+      const decisions = Object.fromEntries(
+        currentMethodology.questions.map((q) => [q.id, { decision: "accepted", at: new Date().toISOString() }]),
+      );
       await prisma.verification.update({ where: { id }, data: { decisions } });
       await world.run(verificationReview.action, formRequest("/x", { intent: "complete" }, world.cookie), { id });
       return (await prisma.verification.count({ where: { id, status: "completed" } })) === 1;
