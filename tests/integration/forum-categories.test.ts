@@ -12,11 +12,14 @@ import { FORUM_CATEGORY_SEEDS, forumCategorySeedTexts } from "~/utils/forum-cate
 import { textIn, toLocalizedText } from "~/utils/localized-text";
 import { COUNTRY_CODES } from "~/utils/reference-data";
 import { seedIfEmpty } from "../../prisma/seed";
+import { freshDatabaseForEachTest } from "../helpers/fresh-database";
 import { createTestThread } from "../helpers/forum";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
 
 describe("the standard forum categories", () => {
-  // Test files each get a migrated database without demo data, like an installation with ORTAQ_SEED=never.
+  // Each test gets a migrated database without demo data, like an installation with ORTAQ_SEED=never.
+  freshDatabaseForEachTest();
+
   test("are created on a database without demo data: the seven themes and one per country, in order", async () => {
     expect(await prisma.forumCategory.count()).toBe(0);
     expect(await ensureForumCategories()).toBe(FORUM_CATEGORY_SEEDS.length);
@@ -27,6 +30,7 @@ describe("the standard forum categories", () => {
   });
 
   test("are named and described in every language of the translation files", async () => {
+    await ensureForumCategories();
     const kazakhstan = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "kazakhstan" }, select: { name: true, description: true } });
     const seed = FORUM_CATEGORY_SEEDS.find((c) => c.slug === "kazakhstan")!;
     expect(kazakhstan).toEqual(forumCategorySeedTexts(seed));
@@ -34,6 +38,7 @@ describe("the standard forum categories", () => {
   });
 
   test("running again changes nothing, and an admin's renamed category keeps its name", async () => {
+    await ensureForumCategories();
     const climate = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "climate" }, select: { id: true, name: true } });
     await prisma.forumCategory.update({ where: { id: climate.id }, data: { name: { ...toLocalizedText(climate.name), en: "Climate action", ru: "Климат" } }, select: { id: true } });
     const columns = { id: true, slug: true, name: true, description: true, position: true, updatedAt: true } as const;
@@ -44,6 +49,7 @@ describe("the standard forum categories", () => {
   });
 
   test("a language a standard category lacks is filled in from the translation files; an admin's texts, and a text they cleared, stay", async () => {
+    await ensureForumCategories();
     // As a category migrated from the English and Russian columns looks, renamed by an admin, with its Kazakh name cleared on purpose.
     const climate = await prisma.forumCategory.update({
       where: { slug: "climate" },
@@ -60,6 +66,7 @@ describe("the standard forum categories", () => {
   });
 
   test("a standard category the forum lacks is added after the others, and no other category changes", async () => {
+    await ensureForumCategories();
     await prisma.forumCategory.deleteMany({ where: { slug: { in: ["youth-and-generations", "mongolia"] } } });
     // An admin's order: the last theme moved to the top.
     await prisma.forumCategory.update({ where: { slug: "inclusion" }, data: { position: 5 }, select: { id: true } });
@@ -78,13 +85,12 @@ describe("the standard forum categories", () => {
   });
 
   test("two start-ups at once create one set", async () => {
-    await prisma.forumThread.deleteMany({});
-    await prisma.forumCategory.deleteMany({});
     await Promise.all([ensureForumCategories(), ensureForumCategories(), ensureForumCategories()]);
     expect(await prisma.forumCategory.count()).toBe(FORUM_CATEGORY_SEEDS.length);
   });
 
   test("the demo seed reuses them rather than adding its own", async () => {
+    await ensureForumCategories();
     expect(await seedIfEmpty(prisma)).toBe(true);
     expect(await prisma.forumCategory.count()).toBe(FORUM_CATEGORY_SEEDS.length);
     expect(await prisma.user.count({ where: { handle: null } })).toBe(0);
@@ -141,6 +147,8 @@ describe("the admin's category page", () => {
   const fields = { intent: "create", "name.en": "Cooperatives", "name.ru": "Кооперативы", "description.en": "Working together.", "description.ru": "Вместе.", kind: "theme" };
   const englishName = async (id: string) => toLocalizedText((await prisma.forumCategory.findUniqueOrThrow({ where: { id }, select: { name: true } })).name).en;
   const countNamed = (en: string) => prisma.forumCategory.count({ where: { name: { path: ["en"], equals: en } } });
+  // Each test adds, renames and moves categories of its own database.
+  freshDatabaseForEachTest();
 
   test("is for admins only", async () => {
     const moderator = await createTestUser({ roles: ["moderator"] });
@@ -227,6 +235,7 @@ describe("the admin's category page", () => {
 
   test("asks for the country of a country category, and for a name on edit", async () => {
     const admin = await createTestUser({ roles: ["admin"] });
+    await ensureForumCategories();
     const missing = await run(adminForum.action, formRequest("/admin/forum", { ...fields, "name.en": "Karakalpakstan", kind: "country" }, admin.cookie));
     expect(missing.status).toBe(400);
     expect((missing.data as Reply).result.error.country).toEqual(["forumAdmin.errors.countryRequired"]);

@@ -98,6 +98,8 @@ describe("opening a consultation", () => {
   });
 
   test("only a ministry opens one, and only for its own country", async () => {
+    const inUzbekistan = () => prisma.forumConsultation.count({ where: { country: "UZ" } });
+    const before = await inUzbekistan();
     for (const person of [entrepreneur, moderator, await createTestUser({ roles: ["admin"] })]) {
       expect((await open({}, person.cookie)).status).toBe(403);
       expect((await run(create.loader, getRequest("/forum/consultations/new", person.cookie))).status).toBe(403);
@@ -107,7 +109,7 @@ describe("opening a consultation", () => {
     expect(other.status).toBe(403);
     expect(errorsOf(other.data).country).toEqual(["forumModeration.errors.notYourCountry"]);
     expect((await open({ country: "<b>" })).status).toBe(400);
-    expect(await prisma.forumConsultation.count({ where: { country: "UZ" } })).toBe(0);
+    expect(await inUzbekistan()).toBe(before);
   });
 
   test("a suspended ministry cannot open one", async () => {
