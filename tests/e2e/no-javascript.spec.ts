@@ -1,4 +1,5 @@
 import { expect, fillEnterpriseForm, test, uniqueEmail } from "./fixtures";
+import { linkFromOutbox } from "./outbox";
 
 // The same pages are checked with axe in foundation.spec.ts; axe itself needs JavaScript to run.
 
@@ -31,6 +32,13 @@ test("without JavaScript a newcomer signs up, creates, corrects and publishes an
   await page.getByRole("button", { name: "Create profile" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Steppe Felt Workshop" })).toBeVisible();
 
+  // Publishing waits for a confirmed address; the link is in the e-mail (the e2e server's outbox folder).
+  await expect(page.getByText("Confirm your e-mail address to publish this profile")).toBeVisible();
+  const profile = page.url();
+  await page.goto(await linkFromOutbox(email, "/confirm-email/"));
+  await page.getByRole("button", { name: "Confirm the address" }).click();
+  await expect(page.getByText("Your e-mail address is confirmed.")).toBeVisible();
+  await page.goto(profile);
   await page.getByRole("button", { name: "Publish profile" }).click();
   await expect(page.getByText("The profile is published")).toBeVisible();
 
