@@ -133,12 +133,15 @@ async function measure(url: string, options: Options, headers: Record<string, st
   };
 }
 
-const residentMegabytes = async (pid: number) => {
+/** The largest resident memory among the server process and its children (tsx runs the app in a child node process). */
+const residentMegabytes = async (pid: number): Promise<number> => {
+  const { readFile } = await import("node:fs/promises");
   try {
-    const { readFile } = await import("node:fs/promises");
     const status = await readFile(`/proc/${pid}/status`, "utf8");
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return Math.round(kb / 1024);
+    const own = Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+    const children = (await readFile(`/proc/${pid}/task/${pid}/children`, "utf8").catch(() => "")).split(/\s+/).filter(Boolean).map(Number);
+    const theirs = await Promise.all(children.map((child) => residentMegabytes(child)));
+    return Math.max(own, ...theirs.filter((n) => Number.isFinite(n)));
   } catch {
     return NaN;
   }
@@ -223,7 +226,7 @@ export async function benchHttp(argv: string[] = [], { forumSeeded = false } = {
     const errors = `${row.errors}${row.status ? ` (${row.status})` : ""}`;
     console.log(`| \`${row.page}\` | ${row.session} | ${Math.round(row.rps)} | ${row.p50} ms | ${row.p99} ms | ${errors} | ${(row.ratio * 100).toFixed(2)} % |`);
   }
-  console.log(`app server's resident memory, highest seen: ${peakMemory} MB`);
+  console.log(`app server process's resident memory, highest seen: ${peakMemory} MB`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
