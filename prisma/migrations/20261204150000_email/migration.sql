@@ -1,4 +1,4 @@
--- E-mail (docs/decisions/010-email.md): confirmed addresses, single-use tokens sent by e-mail, the queue of
+-- E-mail (docs/decisions/012-email.md): confirmed addresses, single-use tokens sent by e-mail, the queue of
 -- outgoing messages, each person's e-mail preferences, and notifications about verification steps.
 
 -- An account's address is confirmed by following a link sent to it. Accounts made before confirmation
