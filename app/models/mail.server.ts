@@ -4,6 +4,7 @@
 // sends them through app/utils/mail.server.ts and retries a failure with exponential backoff.
 import type { TFunction } from "i18next";
 import type { Prisma } from "~/generated/prisma/client";
+import { isDatabaseUnavailable } from "~/utils/database-availability.server";
 import { prisma, type Db } from "~/utils/db.server";
 import { publicUrl, unsubscribeUrl, type UnsubscribeTopic } from "~/utils/email-links.server";
 import { renderEmail } from "~/utils/email-render.server";
@@ -255,7 +256,8 @@ export function startMailWorker({
       }
       await processMailQueue();
     } catch (error) {
-      console.warn(`The e-mail worker will try again: ${describe(error)}`);
+      // While the database is away the requests already say so; the queue waits for it quietly.
+      if (!isDatabaseUnavailable(error)) console.warn(`The e-mail worker will try again: ${describe(error)}`);
     }
   };
   const loop = () => {
