@@ -13,11 +13,13 @@ import { applyMigrations } from "./prisma/migrate";
 
 installGlobals({ nativeFetch: true });
 
+// Module-wide, so that a start-up that fails after starting it stops it instead of leaving it running.
+let embedded: EmbeddedDatabase | undefined;
+
 async function main() {
   const env = getEnv();
   const production = env.NODE_ENV === "production";
 
-  let embedded: EmbeddedDatabase | undefined;
   if (!env.DATABASE_URL) {
     delete process.env.DATABASE_URL;
     console.log(`Starting the embedded PostgreSQL in ${env.ORTAQ_DATA_DIR} ...`);
@@ -183,7 +185,8 @@ async function main() {
   process.on("SIGINT", () => shutdown("SIGINT"));
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
   console.error(error instanceof Error ? error.message : error);
+  await embedded?.stop().catch(() => undefined);
   process.exit(1);
 });
