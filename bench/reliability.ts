@@ -16,7 +16,7 @@
 //   npm run bench:reliability -- --users 40 --duration 90 --kill-db
 //   flags: --users N (200), --duration S (600), --writers F (share signed in, 0.3), --think-ms MS (pause
 //          between steps, 1000, varied ±50 %), --kill-db, --kill-at S, --no-build (use build/ as it is)
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import net from "node:net";

@@ -2,7 +2,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, test } from "vitest";
 import { embeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from "~/utils/embedded-postgres.server";
-import { makeDataFolder, postmasterOf, signUp, startServerProcess, waitFor, type ServerProcess } from "../helpers/server-process";
+import { makeDataFolder, postmasterOf, signUp, startServerProcess, waitFor } from "../helpers/server-process";
 
 // These tests kill a real PostgreSQL under a real server process. Their timeouts guard against a
 // hung process on a shared machine; the 30 seconds within which the service must be back are the

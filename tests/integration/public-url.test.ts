@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createEnterprise, setPublished } from "~/models/enterprise.server";
 import * as openapi from "~/routes/api.v1.openapi[.]json";
 import * as enterprisePage from "~/routes/enterprises.$slug";
 import * as feed from "~/routes/forum_.feed[.]atom";
@@ -56,10 +55,10 @@ describe("absolute links come from PUBLIC_URL, never from the Host header", () =
 
   test("an enterprise page's Open Graph address and the ratings export's links are public addresses", async () => {
     const owner = await createTestUser({ email: "og-owner@test.ortaq.org" });
-    const created = await createEnterprise({ userId: owner.id, input: validEnterpriseFields() });
-    if (!("slug" in created)) throw new Error("the enterprise was not created");
-    const enterprise = await prisma.enterprise.findUniqueOrThrow({ where: { slug: created.slug }, select: { id: true, slug: true } });
-    await setPublished({ id: enterprise.id, published: true });
+    const enterprise = await prisma.enterprise.create({
+      data: { ...validEnterpriseFields(), slug: `public-links-${Date.now()}`, status: "published", members: { create: { userId: owner.id, role: "owner" } } },
+      select: { id: true, slug: true },
+    });
     const page = await run(enterprisePage.loader, forged(`/enterprises/${enterprise.slug}`), { slug: enterprise.slug });
     expect((page.data as { url: string }).url).toBe(`${PUBLIC}/enterprises/${enterprise.slug}`);
     const meta = enterprisePage.meta({ data: page.data } as Parameters<typeof enterprisePage.meta>[0]) as { property?: string; content?: string }[];
