@@ -28,20 +28,30 @@ export default tseslint.config(
     },
     plugins: { "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
     rules: {
-      ...reactHooks.configs.recommended.rules,
+      // The classic rules; the React Compiler rules of the recommended set are for React 19.
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
       ...jsxA11y.flatConfigs.recommended.rules,
       "@typescript-eslint/no-floating-promises": "error",
-      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
-      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      // Handlers of Node's events and Express may be async; no-floating-promises still applies inside them.
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false, arguments: false } }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports", disallowTypeAnnotations: false }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
       "no-console": ["error", { allow: ["warn", "error", "info"] }],
       eqeqeq: ["error", "smart"],
+      // Validation deliberately matches control characters.
+      "no-control-regex": "off",
     },
   },
   {
     // Tests, benchmarks and scripts print what they measure.
     files: ["tests/**", "bench/**", "scripts/**", "prisma/**", "server.ts", "**/*.test.ts"],
     rules: { "no-console": "off" },
+  },
+  {
+    // Tests read loosely typed answers (JSON, raw rows); Playwright's fixtures call a function named use.
+    files: ["tests/**", "**/*.test.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off", "react-hooks/rules-of-hooks": "off" },
   },
   {
     files: ["**/*.js", "**/*.mjs"],

@@ -2,7 +2,6 @@
 // English, Russian, Kazakh, Kyrgyz, Uzbek, Mongolian, Dari and Pashto. Each post's language is
 // guessed from its text, as the forum does for a new post.
 import { ensureForumCategories } from "~/models/forum-category.server";
-import { assignHandle } from "~/models/user.server";
 import type { Tx } from "~/utils/db.server";
 import { guessLanguage } from "~/utils/guess-language";
 

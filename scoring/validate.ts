@@ -120,7 +120,7 @@ const LOCALIZED_KEYS = ["label", "text", "help", "unit", "failure", "description
 type TextKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends LocalizedText ? K : never }[keyof T];
 type MethodologyTextKeys = TextKeys<Dimension> | TextKeys<Question> | TextKeys<Option> | TextKeys<Tier> | TextKeys<EligibilityCriterion>;
 type Listed<T extends never> = T;
-type EveryLocalizedKeyListed = Listed<Exclude<MethodologyTextKeys, (typeof LOCALIZED_KEYS)[number]>>;
+type _EveryLocalizedKeyListed = Listed<Exclude<MethodologyTextKeys, (typeof LOCALIZED_KEYS)[number]>>;
 
 const TEXTS = new Set<string>(LOCALIZED_KEYS);
 

@@ -4,7 +4,6 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { EnterpriseSchema } from "~/utils/enterprise-validation";
-import { localized } from "~/utils/i18n";
 import {
   BENEFICIARY_GROUPS,
   COUNTRY_CODES,

@@ -1,7 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "~/utils/format";
-import { localized } from "~/utils/i18n";
 import { questionText } from "~/utils/methodology-text";
 
 export interface EvidenceEntry {
@@ -65,7 +64,7 @@ export function EvidenceList({
   evidence: EvidenceEntry[];
   removable?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const withEvidence = questions.filter((q) => evidence.some((e) => e.questionId === q.id));
   if (withEvidence.length === 0) return <p>{t("verification.noEvidenceYet")}</p>;
   return (

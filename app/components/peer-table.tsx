@@ -2,7 +2,6 @@ import { useTranslation } from "react-i18next";
 import type { Dimension } from "../../scoring";
 import type { PeerGroupComparison } from "~/models/assessment.server";
 import { formatNumber } from "~/utils/format";
-import { localized } from "~/utils/i18n";
 import { dimensionName } from "~/utils/methodology-text";
 
 /** Percentiles among published peers by country, sector and size band; groups under 5 say so instead. */

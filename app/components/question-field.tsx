@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import type { AnswerValue, Question } from "../../scoring";
-import { localized } from "~/utils/i18n";
 import { questionText, questionHelp, questionUnit, optionLabel } from "~/utils/methodology-text";
 
 export interface QuestionState {
@@ -24,8 +23,7 @@ export function QuestionField({
   error?: string;
   withEvidence?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
+  const { t } = useTranslation();
   const id = `q-${question.id}`;
   const errorId = `${id}-error`;
   const helpId = `${id}-help`;

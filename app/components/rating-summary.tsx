@@ -3,7 +3,6 @@ import type { Methodology, ScoreResult } from "../../scoring";
 import { ScoreBarChart } from "~/components/charts/score-bar-chart";
 import { TrustLabel, type TrustInfo } from "~/components/trust-label";
 import { formatDate, formatNumber } from "~/utils/format";
-import { localized } from "~/utils/i18n";
 import { dimensionName, tierName, eligibilityFailure } from "~/utils/methodology-text";
 
 /** Overall score, tier, trust label, eligibility and the dimensions as a chart and a table. */

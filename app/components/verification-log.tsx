@@ -4,7 +4,6 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField } from "~/components/forms";
 import { formatDateTime } from "~/utils/format";
-import { localized } from "~/utils/i18n";
 import { questionText } from "~/utils/methodology-text";
 import { MessageFormSchema } from "~/utils/verification-validation";
 

@@ -184,7 +184,7 @@ function EditCategoryForm({ category, name, lastResult }: { category: Category; 
 }
 
 function NewCategoryForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "new-category",
     lastResult,

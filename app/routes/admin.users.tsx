@@ -8,7 +8,6 @@ import { ErrorList } from "~/components/forms";
 import { countAdmins, grantRole, listUsers, removeRole } from "~/models/user.server";
 import { setOrganisation } from "~/models/verification.server";
 import { requireUser } from "~/utils/auth.server";
-import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { COUNTRY_CODES, countryName } from "~/utils/reference-data";
@@ -86,7 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminUsersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { users, total, page, pageSize, query, title } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();

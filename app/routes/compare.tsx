@@ -5,9 +5,8 @@ import { currentMethodology } from "../../scoring";
 import { ScoreBarChart } from "~/components/charts/score-bar-chart";
 import { getComparison } from "~/models/directory.server";
 import { formatNumber } from "~/utils/format";
-import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import { sizeBand, type CountryCode, type Sector, sizeBandName, sectorName, countryName } from "~/utils/reference-data";
+import { sizeBand, sizeBandName, sectorName, countryName } from "~/utils/reference-data";
 import { dimensionName, tierName } from "~/utils/methodology-text";
 
 export async function loader({ request }: LoaderFunctionArgs) {

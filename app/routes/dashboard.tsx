@@ -6,10 +6,9 @@ import { listGivenContributions } from "~/models/contribution.server";
 import { listMemberEnterprises } from "~/models/enterprise.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
-import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { formatMoney } from "~/utils/money";
-import { type CountryCode, countryName } from "~/utils/reference-data";
+import {  countryName } from "~/utils/reference-data";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

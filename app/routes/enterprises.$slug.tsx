@@ -18,7 +18,6 @@ import { contributeSchema } from "~/utils/contribution-validation";
 import { getOptionalUser, requireUser, type SessionUser } from "~/utils/auth.server";
 import { absoluteUrl, getEnv } from "~/utils/env.server";
 import { formatDate, formatNumber, formatVersion } from "~/utils/format";
-import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { notFound, requireConfirmedEmail, userCan } from "~/utils/permissions.server";

@@ -7,7 +7,6 @@ import { getDraft, listSubmitted, startAssessment } from "~/models/assessment.se
 import { requireEnterpriseMember } from "~/models/enterprise.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatVersion } from "~/utils/format";
-import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { tierName } from "~/utils/methodology-text";
 

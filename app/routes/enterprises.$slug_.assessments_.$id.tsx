@@ -8,7 +8,6 @@ import { QuestionField } from "~/components/question-field";
 import { methodologyOf, requireAssessmentMember, saveAnswers } from "~/models/assessment.server";
 import { parseSection } from "~/utils/assessment-form.server";
 import { requireUser } from "~/utils/auth.server";
-import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { useHydrated } from "~/utils/use-hydrated";
@@ -97,8 +96,7 @@ type ActionResult = {
 };
 
 export default function QuestionnairePage() {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
+  const { t } = useTranslation();
   const loaderData = useLoaderData<typeof loader>();
   const { base, assessment, section, questions, conditions, progress, nextSection, title } = loaderData;
   // One id per open page, kept across revalidations, so this page's own saves never count as someone else's.

@@ -8,7 +8,6 @@ import { getVerification } from "~/models/verification.server";
 import { requireUser } from "~/utils/auth.server";
 import { answerText } from "~/utils/answer-text";
 import { formatDate, formatNumber } from "~/utils/format";
-import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { dimensionName, questionText } from "~/utils/methodology-text";
 import { redirectWithNotice } from "~/utils/notice.server";

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { methodologyOf, missingAnswers, requireAssessmentMember, submitAssessment } from "~/models/assessment.server";
 import { requireUser } from "~/utils/auth.server";
-import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { questionText } from "~/utils/methodology-text";
 import { redirectWithNotice } from "~/utils/notice.server";
@@ -38,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SubmitAssessmentPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { title, base, revision, missing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (

@@ -4,9 +4,8 @@ import { useTranslation } from "react-i18next";
 import { listConsultations, ministryCountries, type ConsultationRow } from "~/models/forum-consultation.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
-import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import { COUNTRY_CODES, type CountryCode, countryName } from "~/utils/reference-data";
+import { COUNTRY_CODES, countryName } from "~/utils/reference-data";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get("country") ?? "";
@@ -55,7 +54,7 @@ function ConsultationList({ items, open }: { items: ConsultationRow[]; open: boo
 }
 
 export default function ConsultationsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { title, country, mayOpen, open, closed } = useLoaderData<typeof loader>();
   return (
     <section className="forum">

@@ -11,11 +11,10 @@ import { activeSuspension } from "~/models/forum-moderation.server";
 import { requireUser } from "~/utils/auth.server";
 import { closingDateToInstant } from "~/utils/forum-moderation-validation";
 import { newConsultationWithPollSchema, pollInputOf } from "~/utils/forum-poll-validation";
-import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requirePermission } from "~/utils/permissions.server";
-import { type CountryCode, countryName } from "~/utils/reference-data";
+import {  countryName } from "~/utils/reference-data";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -54,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewConsultationPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { title, countries, suspension } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const schema = newConsultationWithPollSchema();

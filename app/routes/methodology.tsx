@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentMethodology, findMethodology, methodologies, type Methodology, type Question } from "../../scoring";
 import { formatDate, formatNumber } from "~/utils/format";
-import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
 import {

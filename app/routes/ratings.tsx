@@ -7,7 +7,7 @@ import { decodeCursor, listDirectory } from "~/models/directory.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { directorySearch, parseDirectoryFilters, SORTS } from "~/utils/directory-filters";
 import { formatDate, formatNumber } from "~/utils/format";
-import { isolate, localized } from "~/utils/i18n";
+import { isolate } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import {
   COUNTRY_CODES,
@@ -16,7 +16,6 @@ import {
   SECTORS,
   SIZE_BANDS,
   type CountryCode,
-  type Sector,
   countryName,
   sdgLabel,
   sectorName,

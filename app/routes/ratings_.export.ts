@@ -1,12 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { currentMethodology } from "../../scoring";
 import { listDirectoryAll } from "~/models/directory.server";
 import { csvResponse, toCsv } from "~/utils/csv";
 import { parseDirectoryFilters } from "~/utils/directory-filters";
 import { absoluteUrl } from "~/utils/env.server";
-import { localized } from "~/utils/i18n";
 import { i18next } from "~/utils/i18next.server";
-import { type CountryCode, type Sector, countryName, sectorName } from "~/utils/reference-data";
+import {  countryName, sectorName } from "~/utils/reference-data";
 import { tierName } from "~/utils/methodology-text";
 
 /** The current directory view as CSV: every matching row, not just one page. */
@@ -14,7 +12,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filters } = parseDirectoryFilters(new URL(request.url).searchParams);
   const items = await listDirectoryAll(filters);
   const t = await i18next.getFixedT(request, "common");
-  const language = await i18next.getLocale(request);
   const header = [
     t("directory.name"),
     t("sector.country"),

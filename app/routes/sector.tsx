@@ -8,7 +8,6 @@ import { getSectorSummary } from "~/models/sector.server";
 import { formatNumber } from "~/utils/format";
 import { MIN_GROUP } from "~/utils/sector-disclosure";
 import { getOptionalUser } from "~/utils/auth.server";
-import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import {
   COUNTRY_CODES,

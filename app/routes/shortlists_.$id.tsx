@@ -3,9 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getShortlist, removeEntry, updateEntry } from "~/models/shortlist.server";
 import { requireUser } from "~/utils/auth.server";
-import { localized } from "~/utils/i18n";
 import { notFound, requireIdParam } from "~/utils/permissions.server";
-import { type CountryCode, type Sector, countryName, sectorName } from "~/utils/reference-data";
+import {  countryName, sectorName } from "~/utils/reference-data";
 import { hasNoControlCharacters, IdSchema } from "~/utils/validation";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,8 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ShortlistPage() {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
+  const { t } = useTranslation();
   const { shortlist } = useLoaderData<typeof loader>();
   return (
     <section>

@@ -4,11 +4,10 @@ import { useTranslation } from "react-i18next";
 import { getOrganisation, listCompletedReviews, listQueue, takeVerification } from "~/models/verification.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
-import { localized } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { forbidden, userCan } from "~/utils/permissions.server";
-import { COUNTRY_CODES, type CountryCode, type Sector, countryName, sectorName } from "~/utils/reference-data";
+import { COUNTRY_CODES, countryName, sectorName } from "~/utils/reference-data";
 import { IdSchema, PageSchema } from "~/utils/validation";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,7 +3,6 @@ import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "~/utils/env.server";
 
 declare global {
-  // eslint-disable-next-line no-var
   var __ortaqPrisma: PrismaClient | undefined;
 }
 

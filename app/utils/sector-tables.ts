@@ -1,5 +1,4 @@
 import { currentMethodology } from "../../scoring";
-import { localized } from "~/utils/i18n";
 import type { SectorSummary } from "~/utils/sector-summary";
 import { TRUST_LABELS } from "~/utils/trust";
 import { formatNumber } from "~/utils/format";
