@@ -1,11 +1,28 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
+// The tests of a file run in a different order each time, so none can rely on another having run
+// first; the order comes from this seed, which is printed so that a failure can be repeated with
+// --sequence.seed=N (or ORTAQ_TEST_SEED=N). Files keep Vitest's order, which starts the slowest first.
+// (This file is read once per project: the seed is chosen and printed once.)
+const shuffle = globalThis as { ortaqSeedShown?: boolean };
+if (!shuffle.ortaqSeedShown) {
+  const flag = process.argv.findIndex((arg) => arg.startsWith("--sequence.seed"));
+  const given = flag < 0 ? undefined : (process.argv[flag]!.split("=")[1] ?? process.argv[flag + 1]);
+  process.env.ORTAQ_TEST_SEED = given ?? process.env.ORTAQ_TEST_SEED ?? String(Date.now() % 1_000_000);
+  console.info(
+    `Tests run in shuffled order, seed ${process.env.ORTAQ_TEST_SEED} (--sequence.seed=${process.env.ORTAQ_TEST_SEED} repeats it)`,
+  );
+  shuffle.ortaqSeedShown = true;
+}
+const seed = Number(process.env.ORTAQ_TEST_SEED);
+
 // Two projects: the pure scoring module needs no database; everything else
-// runs against a real PostgreSQL database of its own per worker.
+// runs against a real PostgreSQL database of its own per test file.
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
+    sequence: { shuffle: { files: false, tests: true }, seed },
     testTimeout: 20_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -23,7 +23,10 @@ describe("the standard forum categories", () => {
   test("are created on a database without demo data: the seven themes and one per country, in order", async () => {
     expect(await prisma.forumCategory.count()).toBe(0);
     expect(await ensureForumCategories()).toBe(FORUM_CATEGORY_SEEDS.length);
-    const categories = await prisma.forumCategory.findMany({ select: { slug: true, kind: true, country: true }, orderBy: { position: "asc" } });
+    const categories = await prisma.forumCategory.findMany({
+      select: { slug: true, kind: true, country: true },
+      orderBy: { position: "asc" },
+    });
     expect(categories.map((c) => c.slug)).toEqual(FORUM_CATEGORY_SEEDS.map((c) => c.slug));
     expect(categories.filter((c) => c.kind === "theme")).toHaveLength(7);
     expect(new Set(categories.filter((c) => c.kind === "country").map((c) => c.country))).toEqual(new Set(COUNTRY_CODES));
@@ -31,7 +34,10 @@ describe("the standard forum categories", () => {
 
   test("are named and described in every language of the translation files", async () => {
     await ensureForumCategories();
-    const kazakhstan = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "kazakhstan" }, select: { name: true, description: true } });
+    const kazakhstan = await prisma.forumCategory.findUniqueOrThrow({
+      where: { slug: "kazakhstan" },
+      select: { name: true, description: true },
+    });
     const seed = FORUM_CATEGORY_SEEDS.find((c) => c.slug === "kazakhstan")!;
     expect(kazakhstan).toEqual(forumCategorySeedTexts(seed));
     expect(toLocalizedText(kazakhstan.name)).toMatchObject({ en: "Kazakhstan", ru: "Казахстан", kk: "Қазақстан" });
@@ -40,12 +46,18 @@ describe("the standard forum categories", () => {
   test("running again changes nothing, and an admin's renamed category keeps its name", async () => {
     await ensureForumCategories();
     const climate = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "climate" }, select: { id: true, name: true } });
-    await prisma.forumCategory.update({ where: { id: climate.id }, data: { name: { ...toLocalizedText(climate.name), en: "Climate action", ru: "Климат" } }, select: { id: true } });
+    await prisma.forumCategory.update({
+      where: { id: climate.id },
+      data: { name: { ...toLocalizedText(climate.name), en: "Climate action", ru: "Климат" } },
+      select: { id: true },
+    });
     const columns = { id: true, slug: true, name: true, description: true, position: true, updatedAt: true } as const;
     const before = await prisma.forumCategory.findMany({ select: columns, orderBy: { slug: "asc" } });
     expect(await ensureForumCategories()).toBe(0);
     expect(await prisma.forumCategory.findMany({ select: columns, orderBy: { slug: "asc" } })).toEqual(before);
-    expect(toLocalizedText((await prisma.forumCategory.findUniqueOrThrow({ where: { id: climate.id }, select: { name: true } })).name).en).toBe("Climate action");
+    expect(
+      toLocalizedText((await prisma.forumCategory.findUniqueOrThrow({ where: { id: climate.id }, select: { name: true } })).name).en,
+    ).toBe("Climate action");
   });
 
   test("a language a standard category lacks is filled in from the translation files; an admin's texts, and a text they cleared, stay", async () => {
@@ -94,7 +106,9 @@ describe("the standard forum categories", () => {
     expect(await seedIfEmpty(prisma)).toBe(true);
     expect(await prisma.forumCategory.count()).toBe(FORUM_CATEGORY_SEEDS.length);
     expect(await prisma.user.count({ where: { handle: null } })).toBe(0);
-    const handles = (await prisma.user.findMany({ where: { email: { endsWith: "@demo.ortaq.org" } }, select: { handle: true } })).map((u) => u.handle);
+    const handles = (await prisma.user.findMany({ where: { email: { endsWith: "@demo.ortaq.org" } }, select: { handle: true } })).map(
+      (u) => u.handle,
+    );
     expect(handles).toEqual(expect.arrayContaining(["daniyar-fund", "demo-owner-uz"]));
   });
 });
@@ -104,7 +118,11 @@ describe("mention handles", () => {
     const fields = { password: "a long enough password", displayName: "Жанар Ахметова", language: "ru", role: "entrepreneur" };
     expect((await run(signup.action, formRequest("/signup", { ...fields, email: "zhanar@example.org" }))).status).toBe(302);
     expect((await run(signup.action, formRequest("/signup", { ...fields, email: "zhanar2@example.org" }))).status).toBe(302);
-    const handles = await prisma.user.findMany({ where: { email: { in: ["zhanar@example.org", "zhanar2@example.org"] } }, select: { email: true, handle: true }, orderBy: { email: "asc" } });
+    const handles = await prisma.user.findMany({
+      where: { email: { in: ["zhanar@example.org", "zhanar2@example.org"] } },
+      select: { email: true, handle: true },
+      orderBy: { email: "asc" },
+    });
     expect(handles).toEqual([
       { email: "zhanar2@example.org", handle: "zhanar-akhmetova-2" },
       { email: "zhanar@example.org", handle: "zhanar-akhmetova" },
@@ -112,16 +130,31 @@ describe("mention handles", () => {
   });
 
   test("a person who never posted is notified when mentioned, and sees their handle on the notifications page", async () => {
-    await run(signup.action, formRequest("/signup", { email: "quiet@example.org", password: "a long enough password", displayName: "Quiet Reader", language: "en", role: "funder" }));
+    await run(
+      signup.action,
+      formRequest("/signup", {
+        email: "quiet@example.org",
+        password: "a long enough password",
+        displayName: "Quiet Reader",
+        language: "en",
+        role: "funder",
+      }),
+    );
     const quiet = await prisma.user.findUniqueOrThrow({ where: { email: "quiet@example.org" }, select: { id: true, handle: true } });
     expect(quiet.handle).toBe("quiet-reader");
     expect(await prisma.forumPost.count({ where: { authorId: quiet.id } })).toBe(0);
     const author = await createTestUser();
     await prisma.user.update({ where: { id: author.id }, data: { createdAt: new Date(Date.now() - 30 * 86_400_000) } });
     const t = await createTestThread({ userId: author.id });
-    const replied = await run(thread.action, formRequest(`/forum/threads/${t.id}`, { intent: "reply", body: "What would @quiet-reader fund?" }, author.cookie), { id: t.id });
+    const replied = await run(
+      thread.action,
+      formRequest(`/forum/threads/${t.id}`, { intent: "reply", body: "What would @quiet-reader fund?" }, author.cookie),
+      { id: t.id },
+    );
     expect(replied.status).toBe(302);
-    expect(await prisma.notification.findMany({ where: { userId: quiet.id }, select: { kind: true, threadId: true } })).toEqual([{ kind: "mention", threadId: t.id }]);
+    expect(await prisma.notification.findMany({ where: { userId: quiet.id }, select: { kind: true, threadId: true } })).toEqual([
+      { kind: "mention", threadId: t.id },
+    ]);
     const session = (await createSession(quiet.id)).split(";")[0]!;
     const page = await run(notifications.loader, getRequest("/notifications", session));
     expect((page.data as { handle: string }).handle).toBe("quiet-reader");
@@ -130,8 +163,14 @@ describe("mention handles", () => {
   test("the start-up backfill gives a handle to every account without one, and only to those", async () => {
     const named = await createTestUser();
     const before = (await prisma.user.findUniqueOrThrow({ where: { id: named.id }, select: { handle: true } })).handle;
-    const bare = await prisma.user.create({ data: { email: "old@example.org", displayName: "Old Account", passwordHash: "x" }, select: { id: true } });
-    const bare2 = await prisma.user.create({ data: { email: "old2@example.org", displayName: "Old Account", passwordHash: "x" }, select: { id: true } });
+    const bare = await prisma.user.create({
+      data: { email: "old@example.org", displayName: "Old Account", passwordHash: "x" },
+      select: { id: true },
+    });
+    const bare2 = await prisma.user.create({
+      data: { email: "old2@example.org", displayName: "Old Account", passwordHash: "x" },
+      select: { id: true },
+    });
     expect(await backfillHandles()).toBe(2);
     expect(await backfillHandles()).toBe(0);
     const after = await prisma.user.findMany({ where: { id: { in: [bare.id, bare2.id, named.id] } }, select: { id: true, handle: true } });
@@ -143,9 +182,20 @@ describe("mention handles", () => {
 
 describe("the admin's category page", () => {
   type Reply = { form: string; result: { error: Record<string, string[]>; initialValue: Record<string, string> } };
-  type NestedReply = { form: string; result: { error: Record<string, string[]>; initialValue: { name?: Record<string, string>; description?: Record<string, string> } } };
-  const fields = { intent: "create", "name.en": "Cooperatives", "name.ru": "Кооперативы", "description.en": "Working together.", "description.ru": "Вместе.", kind: "theme" };
-  const englishName = async (id: string) => toLocalizedText((await prisma.forumCategory.findUniqueOrThrow({ where: { id }, select: { name: true } })).name).en;
+  type NestedReply = {
+    form: string;
+    result: { error: Record<string, string[]>; initialValue: { name?: Record<string, string>; description?: Record<string, string> } };
+  };
+  const fields = {
+    intent: "create",
+    "name.en": "Cooperatives",
+    "name.ru": "Кооперативы",
+    "description.en": "Working together.",
+    "description.ru": "Вместе.",
+    kind: "theme",
+  };
+  const englishName = async (id: string) =>
+    toLocalizedText((await prisma.forumCategory.findUniqueOrThrow({ where: { id }, select: { name: true } })).name).en;
   const countNamed = (en: string) => prisma.forumCategory.count({ where: { name: { path: ["en"], equals: en } } });
   // Each test adds, renames and moves categories of its own database.
   freshDatabaseForEachTest();
@@ -161,23 +211,65 @@ describe("the admin's category page", () => {
     await ensureForumCategories();
     const created = await run(adminForum.action, formRequest("/admin/forum", fields, admin.cookie));
     expect(created).toMatchObject({ status: 302, location: "/admin/forum#category-cooperatives" });
-    const list = async () => ((await run(adminForum.loader, getRequest("/admin/forum", admin.cookie))).data as { categories: { id: string; slug: string; name: Record<string, string>; threadCount: number }[] }).categories;
+    const list = async () =>
+      (
+        (await run(adminForum.loader, getRequest("/admin/forum", admin.cookie))).data as {
+          categories: { id: string; slug: string; name: Record<string, string>; threadCount: number }[];
+        }
+      ).categories;
     const added = (await list()).find((c) => c.slug === "cooperatives")!;
     expect(added).toMatchObject({ slug: "cooperatives", name: { en: "Cooperatives", ru: "Кооперативы" }, threadCount: 0 });
-    await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: added.id, "name.en": "Cooperatives and mutuals", "name.ru": "Кооперативы", "description.en": "", "description.ru": "" }, admin.cookie));
+    await run(
+      adminForum.action,
+      formRequest(
+        "/admin/forum",
+        {
+          intent: "edit",
+          id: added.id,
+          "name.en": "Cooperatives and mutuals",
+          "name.ru": "Кооперативы",
+          "description.en": "",
+          "description.ru": "",
+        },
+        admin.cookie,
+      ),
+    );
     await run(adminForum.action, formRequest("/admin/forum", { intent: "move", id: added.id, direction: "up" }, admin.cookie));
-    const themes = ["social-entrepreneurship", "finance-and-funding", "regulation-and-policy", "impact-measurement", "inclusion", "climate"];
+    const themes = [
+      "social-entrepreneurship",
+      "finance-and-funding",
+      "regulation-and-policy",
+      "impact-measurement",
+      "inclusion",
+      "climate",
+    ];
     const standard = (slugs: string[]) => slugs.filter((slug) => !slug.startsWith("test-category-"));
     expect(standard((await list()).map((c) => c.slug)).slice(0, 8)).toEqual([...themes, "cooperatives", "youth-and-generations"]);
-    const forum = (await run(forumIndex.loader, getRequest("/forum"))).data as { categories: { slug: string; name: unknown; kind: string }[] };
+    const forum = (await run(forumIndex.loader, getRequest("/forum"))).data as {
+      categories: { slug: string; name: unknown; kind: string }[];
+    };
     expect(toLocalizedText(forum.categories.find((c) => c.slug === "cooperatives")?.name).en).toBe("Cooperatives and mutuals");
-    expect(standard(forum.categories.filter((c) => c.kind === "theme").map((c) => c.slug))).toEqual([...themes, "cooperatives", "youth-and-generations"]);
+    expect(standard(forum.categories.filter((c) => c.kind === "theme").map((c) => c.slug))).toEqual([
+      ...themes,
+      "cooperatives",
+      "youth-and-generations",
+    ]);
   });
 
   test("names and describes a category in each language; readers see theirs, else English, and an emptied language stays empty", async () => {
     const admin = await createTestUser({ roles: ["admin"] });
-    await run(adminForum.action, formRequest("/admin/forum", { ...fields, "name.en": "Herders", "name.kk": "Малшылар", "name.fa-AF": "مالداران", "description.mn": "Малчдын хоршоо." }, admin.cookie));
-    const herders = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "herders" }, select: { id: true, name: true, description: true } });
+    await run(
+      adminForum.action,
+      formRequest(
+        "/admin/forum",
+        { ...fields, "name.en": "Herders", "name.kk": "Малшылар", "name.fa-AF": "مالداران", "description.mn": "Малчдын хоршоо." },
+        admin.cookie,
+      ),
+    );
+    const herders = await prisma.forumCategory.findUniqueOrThrow({
+      where: { slug: "herders" },
+      select: { id: true, name: true, description: true },
+    });
     expect(herders.name).toEqual({ en: "Herders", ru: "Кооперативы", kk: "Малшылар", "fa-AF": "مالداران" });
     expect(herders.description).toEqual({ en: "Working together.", ru: "Вместе.", mn: "Малчдын хоршоо." });
     const forumIn = async (language: string) => {
@@ -189,7 +281,14 @@ describe("the admin's category page", () => {
     expect(textIn((await forumIn("mn")).name, "mn")).toBe("Herders");
 
     // Emptying the Russian name keeps an empty entry (Russian readers see English); a language never given stays absent.
-    await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: herders.id, "name.en": "Herders", "name.kk": "Малшылар", "name.fa-AF": "مالداران" }, admin.cookie));
+    await run(
+      adminForum.action,
+      formRequest(
+        "/admin/forum",
+        { intent: "edit", id: herders.id, "name.en": "Herders", "name.kk": "Малшылар", "name.fa-AF": "مالداران" },
+        admin.cookie,
+      ),
+    );
     const edited = await prisma.forumCategory.findUniqueOrThrow({ where: { id: herders.id }, select: { name: true, description: true } });
     expect(edited.name).toEqual({ en: "Herders", ru: "", kk: "Малшылар", "fa-AF": "مالداران" });
     expect(edited.description).toEqual({ en: "", ru: "", mn: "" });
@@ -199,12 +298,18 @@ describe("the admin's category page", () => {
   test("refuses a name whose address is taken, with the message beside the field and everything typed kept", async () => {
     const admin = await createTestUser({ roles: ["admin"] });
     await ensureForumCategories();
-    const outcome = await run(adminForum.action, formRequest("/admin/forum", { ...fields, "name.en": "Climate!", "description.en": "Typed text", "name.kk": "Климат!" }, admin.cookie));
+    const outcome = await run(
+      adminForum.action,
+      formRequest("/admin/forum", { ...fields, "name.en": "Climate!", "description.en": "Typed text", "name.kk": "Климат!" }, admin.cookie),
+    );
     expect(outcome.status).toBe(400);
     const reply = outcome.data as NestedReply;
     expect(reply.form).toBe("create");
     expect(reply.result.error["name.en"]).toEqual(["forumAdmin.errors.slugTaken"]);
-    expect(reply.result.initialValue).toMatchObject({ name: { en: "Climate!", ru: "Кооперативы", kk: "Климат!" }, description: { en: "Typed text" } });
+    expect(reply.result.initialValue).toMatchObject({
+      name: { en: "Climate!", ru: "Кооперативы", kk: "Климат!" },
+      description: { en: "Typed text" },
+    });
     expect(await countNamed("Climate!")).toBe(0);
   });
 
@@ -218,29 +323,55 @@ describe("the admin's category page", () => {
       expect(reply.result.error["name.en"], nameEn).toEqual(["forumAdmin.errors.slugReserved"]);
       expect(reply.result.initialValue).toMatchObject({ name: { en: nameEn, ru: "Кооперативы" } });
     }
-    expect(await createCategory({ texts: { name: { en: "Threads", ru: "Темы" }, description: { en: "" } }, kind: "theme", country: null })).toEqual({ error: "slug_reserved" });
-    expect(await prisma.forumCategory.count({ where: { slug: { in: ["search", "moderation", "new", "consultations", "threads"] } } })).toBe(0);
+    expect(
+      await createCategory({ texts: { name: { en: "Threads", ru: "Темы" }, description: { en: "" } }, kind: "theme", country: null }),
+    ).toEqual({ error: "slug_reserved" });
+    expect(await prisma.forumCategory.count({ where: { slug: { in: ["search", "moderation", "new", "consultations", "threads"] } } })).toBe(
+      0,
+    );
   });
 
   test("renaming a category to such a name keeps its own address", async () => {
     const admin = await createTestUser({ roles: ["admin"] });
     await ensureForumCategories();
-    const inclusion = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "inclusion" }, select: { id: true, slug: true, name: true, description: true } });
-    const renamed = await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: inclusion.id, "name.en": "Search", "name.ru": toLocalizedText(inclusion.name).ru! }, admin.cookie));
+    const inclusion = await prisma.forumCategory.findUniqueOrThrow({
+      where: { slug: "inclusion" },
+      select: { id: true, slug: true, name: true, description: true },
+    });
+    const renamed = await run(
+      adminForum.action,
+      formRequest(
+        "/admin/forum",
+        { intent: "edit", id: inclusion.id, "name.en": "Search", "name.ru": toLocalizedText(inclusion.name).ru! },
+        admin.cookie,
+      ),
+    );
     expect(renamed.status).toBe(302);
-    expect(await prisma.forumCategory.findUniqueOrThrow({ where: { id: inclusion.id }, select: { slug: true } })).toEqual({ slug: "inclusion" });
+    expect(await prisma.forumCategory.findUniqueOrThrow({ where: { id: inclusion.id }, select: { slug: true } })).toEqual({
+      slug: "inclusion",
+    });
     expect(await englishName(inclusion.id)).toBe("Search");
-    await prisma.forumCategory.update({ where: { id: inclusion.id }, data: { name: inclusion.name ?? {}, description: inclusion.description ?? {} }, select: { id: true } });
+    await prisma.forumCategory.update({
+      where: { id: inclusion.id },
+      data: { name: inclusion.name ?? {}, description: inclusion.description ?? {} },
+      select: { id: true },
+    });
   });
 
   test("asks for the country of a country category, and for a name on edit", async () => {
     const admin = await createTestUser({ roles: ["admin"] });
     await ensureForumCategories();
-    const missing = await run(adminForum.action, formRequest("/admin/forum", { ...fields, "name.en": "Karakalpakstan", kind: "country" }, admin.cookie));
+    const missing = await run(
+      adminForum.action,
+      formRequest("/admin/forum", { ...fields, "name.en": "Karakalpakstan", kind: "country" }, admin.cookie),
+    );
     expect(missing.status).toBe(400);
     expect((missing.data as Reply).result.error.country).toEqual(["forumAdmin.errors.countryRequired"]);
     const category = await prisma.forumCategory.findFirstOrThrow({ select: { id: true, name: true } });
-    const edit = await run(adminForum.action, formRequest("/admin/forum", { intent: "edit", id: category.id, "name.en": "", "name.ru": "Имя" }, admin.cookie));
+    const edit = await run(
+      adminForum.action,
+      formRequest("/admin/forum", { intent: "edit", id: category.id, "name.en": "", "name.ru": "Имя" }, admin.cookie),
+    );
     expect(edit.status).toBe(400);
     expect((edit.data as Reply).form).toBe(`edit-${category.id}`);
     expect((edit.data as Reply).result.error["name.en"]).toBeDefined();
@@ -252,7 +383,11 @@ describe("the admin's category page", () => {
     await ensureForumCategories();
     const kazakhstan = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "kazakhstan" }, select: { id: true } });
     await run(adminForum.action, formRequest("/admin/forum", { intent: "move", id: kazakhstan.id, direction: "up" }, admin.cookie));
-    const countries = await prisma.forumCategory.findMany({ where: { kind: "country" }, select: { slug: true }, orderBy: { position: "asc" } });
+    const countries = await prisma.forumCategory.findMany({
+      where: { kind: "country" },
+      select: { slug: true },
+      orderBy: { position: "asc" },
+    });
     expect(countries[0]!.slug).toBe("kazakhstan");
     const kyrgyzstan = await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "kyrgyzstan" }, select: { id: true } });
     await run(adminForum.action, formRequest("/admin/forum", { intent: "move", id: kyrgyzstan.id, direction: "up" }, admin.cookie));
@@ -262,7 +397,16 @@ describe("the admin's category page", () => {
 
   test("a country category keeps its country code", async () => {
     const admin = await createTestUser({ roles: ["admin"] });
-    await run(adminForum.action, formRequest("/admin/forum", { ...fields, "name.en": "Fergana Valley", "name.ru": "Ферганская долина", kind: "country", country: "UZ" }, admin.cookie));
-    expect(await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "fergana-valley" }, select: { kind: true, country: true } })).toEqual({ kind: "country", country: "UZ" });
+    await run(
+      adminForum.action,
+      formRequest(
+        "/admin/forum",
+        { ...fields, "name.en": "Fergana Valley", "name.ru": "Ферганская долина", kind: "country", country: "UZ" },
+        admin.cookie,
+      ),
+    );
+    expect(
+      await prisma.forumCategory.findUniqueOrThrow({ where: { slug: "fergana-valley" }, select: { kind: true, country: true } }),
+    ).toEqual({ kind: "country", country: "UZ" });
   });
 });

@@ -12,7 +12,8 @@ import { isConsultationOpen } from "~/utils/forum-consultation";
 import { forumCategories } from "../helpers/forum-moderation";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
 
-const reply = (userId: string, threadId: string) => createReply({ userId, threadId, body: "A reply to the consultation.", replyToPostId: null });
+const reply = (userId: string, threadId: string) =>
+  createReply({ userId, threadId, body: "A reply to the consultation.", replyToPostId: null });
 
 type Person = Awaited<ReturnType<typeof createTestUser>>;
 let ministryKz: Person;
@@ -35,7 +36,16 @@ beforeAll(async () => {
 const open = (fields: Record<string, string>, cookie = ministryKz.cookie) =>
   run(
     create.action,
-    formRequest("/forum/consultations/new", { title: "Tax relief for social enterprises", question: "Which tax relief would help your enterprise most, and why?", closesOn: isoDay(14), ...fields }, cookie),
+    formRequest(
+      "/forum/consultations/new",
+      {
+        title: "Tax relief for social enterprises",
+        question: "Which tax relief would help your enterprise most, and why?",
+        closesOn: isoDay(14),
+        ...fields,
+      },
+      cookie,
+    ),
   );
 
 function errorsOf(data: unknown) {
@@ -48,7 +58,8 @@ async function openConsultation(title = `Consultation ${Math.random()}`) {
   return outcome.location!.match(/^\/forum\/consultations\/([^?]+)$/)![1]!;
 }
 
-const manage = (id: string, fields: Record<string, string>, cookie: string | undefined) => run(page.action, formRequest(`/forum/consultations/${id}`, fields, cookie), { id });
+const manage = (id: string, fields: Record<string, string>, cookie: string | undefined) =>
+  run(page.action, formRequest(`/forum/consultations/${id}`, fields, cookie), { id });
 
 describe("opening a consultation", () => {
   test("a ministry opens one in its country's category: a consultation thread whose first post is the question", async () => {
@@ -66,8 +77,16 @@ describe("opening a consultation", () => {
         subscriptions: { select: { userId: true } },
       },
     });
-    expect(thread).toMatchObject({ kind: "consultation", title: "Tax relief: what helps?", authorId: ministryKz.id, categoryId: countryCategories.get("KZ"), postCount: 1 });
-    expect(thread.posts).toEqual([{ number: 1, body: "Which tax relief would help your enterprise most, and why?", authorId: ministryKz.id }]);
+    expect(thread).toMatchObject({
+      kind: "consultation",
+      title: "Tax relief: what helps?",
+      authorId: ministryKz.id,
+      categoryId: countryCategories.get("KZ"),
+      postCount: 1,
+    });
+    expect(thread.posts).toEqual([
+      { number: 1, body: "Which tax relief would help your enterprise most, and why?", authorId: ministryKz.id },
+    ]);
     expect(thread.consultation).toEqual({
       country: "KZ",
       question: "Which tax relief would help your enterprise most, and why?",
@@ -114,7 +133,9 @@ describe("opening a consultation", () => {
 
   test("a suspended ministry cannot open one", async () => {
     const ministry = await createTestUser({ roles: ["ministry"], country: "KG" });
-    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "2", reason: "Flooding" }, moderator.cookie), { id: ministry.id });
+    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "2", reason: "Flooding" }, moderator.cookie), {
+      id: ministry.id,
+    });
     const outcome = await open({}, ministry.cookie);
     expect(outcome.status).toBe(403);
     expect(errorsOf(outcome.data)[""]).toEqual(["forumModeration.refusal.suspendedShort"]);
@@ -125,8 +146,20 @@ describe("opening a consultation", () => {
 describe("the list of consultations", () => {
   test("shows open consultations first, soonest closing first, then closed ones; filters by country", async () => {
     const now = new Date();
-    const later = await createConsultation({ userId: ministryUz.id, country: "UZ", title: "Closes later", question: "A question for later", closesAt: new Date(now.getTime() + 20 * DAY) });
-    const sooner = await createConsultation({ userId: ministryUz.id, country: "UZ", title: "Closes sooner", question: "A question for sooner", closesAt: new Date(now.getTime() + 2 * DAY) });
+    const later = await createConsultation({
+      userId: ministryUz.id,
+      country: "UZ",
+      title: "Closes later",
+      question: "A question for later",
+      closesAt: new Date(now.getTime() + 20 * DAY),
+    });
+    const sooner = await createConsultation({
+      userId: ministryUz.id,
+      country: "UZ",
+      title: "Closes sooner",
+      question: "A question for sooner",
+      closesAt: new Date(now.getTime() + 2 * DAY),
+    });
     const past = await createConsultation({
       userId: ministryUz.id,
       country: "UZ",
@@ -140,7 +173,10 @@ describe("the list of consultations", () => {
     const data = outcome.data as { open: { thread: { title: string } }[]; closed: { thread: { title: string } }[] };
     expect(data.open.map((c) => c.thread.title)).toEqual(["Closes sooner", "Closes later"]);
     expect(data.closed.map((c) => c.thread.title)).toEqual(["Already past"]);
-    const kz = (await run(list.loader, getRequest("/forum/consultations?country=KZ"))).data as { open: { country: string }[]; closed: { country: string }[] };
+    const kz = (await run(list.loader, getRequest("/forum/consultations?country=KZ"))).data as {
+      open: { country: string }[];
+      closed: { country: string }[];
+    };
     expect([...kz.open, ...kz.closed].every((c) => c.country === "KZ")).toBe(true);
     expect((await run(list.loader, getRequest("/forum/consultations?country=XX"))).status).toBe(400);
     expect((await run(list.loader, getRequest("/forum/consultations"))).status).toBe(200);
@@ -155,13 +191,19 @@ describe("the consultation page", () => {
     const hiddenNumber = await write("A reply a moderator hides.");
     const deletedNumber = await write("A reply its author deletes.");
     await write("A reply everyone reads.");
-    await prisma.forumPost.updateMany({ where: { threadId: id, number: hiddenNumber }, data: { hiddenAt: new Date(), hiddenById: moderator.id, hiddenReason: "Off topic" } });
+    await prisma.forumPost.updateMany({
+      where: { threadId: id, number: hiddenNumber },
+      data: { hiddenAt: new Date(), hiddenById: moderator.id, hiddenReason: "Off topic" },
+    });
     await prisma.forumPost.updateMany({ where: { threadId: id, number: deletedNumber }, data: { deletedAt: new Date() } });
 
     type Reply = { number: number; html: string | null; hidden: boolean; deleted: boolean; hiddenReason: string | null };
-    const replies = async (cookie?: string) => ((await run(page.loader, getRequest(`/forum/consultations/${id}`, cookie), { id })).data as { replies: Reply[] }).replies;
+    const replies = async (cookie?: string) =>
+      ((await run(page.loader, getRequest(`/forum/consultations/${id}`, cookie), { id })).data as { replies: Reply[] }).replies;
     const threadReplies = async (cookie?: string) =>
-      ((await run(threadPage.loader, getRequest(`/forum/threads/${id}`, cookie), { id })).data as { posts: Reply[] }).posts.filter((post) => post.number > 1);
+      ((await run(threadPage.loader, getRequest(`/forum/threads/${id}`, cookie), { id })).data as { posts: Reply[] }).posts.filter(
+        (post) => post.number > 1,
+      );
     const readable = (list: Reply[]) => list.map((r) => [r.number, r.html !== null]);
 
     const visitor = await replies();
@@ -194,7 +236,8 @@ describe("the consultation page", () => {
 describe("closing and summarising", () => {
   test("the thread accepts replies while open and refuses them once the ministry closes it", async () => {
     const id = await openConsultation();
-    const reply = (body: string) => run(threadPage.action, formRequest(`/forum/threads/${id}`, { intent: "reply", body }, entrepreneur.cookie), { id });
+    const reply = (body: string) =>
+      run(threadPage.action, formRequest(`/forum/threads/${id}`, { intent: "reply", body }, entrepreneur.cookie), { id });
     expect((await reply("Profit tax relief would help us most.")).status).toBe(302);
     await manage(id, { intent: "close" }, ministryKz.cookie);
     const refused = await reply("One more thought after the close.");
@@ -208,12 +251,16 @@ describe("closing and summarising", () => {
     expect(other.data).toMatchObject({ mayManageConsultation: false });
   });
 
-
   test("the ministry closes it early; replies are refused from then on; a summary is published at the top and subscribers are told", async () => {
     const id = await openConsultation();
     const follower = await createTestUser({ roles: ["funder"] });
     const quiet = await createTestUser();
-    await prisma.forumThreadSubscription.createMany({ data: [{ userId: follower.id, threadId: id }, { userId: quiet.id, threadId: id, active: false }] });
+    await prisma.forumThreadSubscription.createMany({
+      data: [
+        { userId: follower.id, threadId: id },
+        { userId: quiet.id, threadId: id, active: false },
+      ],
+    });
     expect(await reply(follower.id, id)).not.toHaveProperty("error");
 
     const early = await manage(id, { intent: "summary", summary: "We heard many useful things." }, ministryKz.cookie);
@@ -237,7 +284,10 @@ describe("closing and summarising", () => {
     expect(data.open).toBe(false);
     expect(data.consultation.summary).toBe(summary);
     expect(data.consultation.summaryPublishedAt).not.toBeNull();
-    const notices = await prisma.notification.findMany({ where: { threadId: id, kind: "consultation_summary" }, select: { userId: true, actorId: true } });
+    const notices = await prisma.notification.findMany({
+      where: { threadId: id, kind: "consultation_summary" },
+      select: { userId: true, actorId: true },
+    });
     expect(notices).toEqual([{ userId: follower.id, actorId: ministryKz.id }]);
   });
 
@@ -253,7 +303,9 @@ describe("closing and summarising", () => {
     if (!outcome.ok) throw new Error("not created");
     expect(await reply(entrepreneur.id, outcome.threadId)).toEqual({ error: { reason: "consultation_closed" } });
     expect((await manage(outcome.threadId, { intent: "close" }, ministryKz.cookie)).status).toBe(409);
-    expect((await manage(outcome.threadId, { intent: "summary", summary: "Closed by its date, summarised." }, ministryKz.cookie)).status).toBe(302);
+    expect(
+      (await manage(outcome.threadId, { intent: "summary", summary: "Closed by its date, summarised." }, ministryKz.cookie)).status,
+    ).toBe(302);
   });
 
   test("a ministry of another country, other people and anonymous visitors can neither close nor summarise", async () => {
@@ -269,7 +321,9 @@ describe("closing and summarising", () => {
     // Another official of the same country may speak for the ministry.
     const colleague = await createTestUser({ roles: ["ministry"], country: "KZ" });
     expect((await manage(id, { intent: "summary", summary: "Summarised by a colleague." }, colleague.cookie)).status).toBe(302);
-    expect((await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId: id }, select: { summary: true } })).summary).toBe("Summarised by a colleague.");
+    expect((await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId: id }, select: { summary: true } })).summary).toBe(
+      "Summarised by a colleague.",
+    );
   });
 
   test("an admin closes any consultation and publishes its summary, which is shown as theirs and sent to subscribers", async () => {
@@ -277,16 +331,28 @@ describe("closing and summarising", () => {
     const id = await openConsultation();
     const shownOpen = await run(page.loader, getRequest(`/forum/consultations/${id}`, admin.cookie), { id });
     expect(shownOpen.data).toMatchObject({ open: true, mayManage: true });
-    expect((await run(threadPage.loader, getRequest(`/forum/threads/${id}`, admin.cookie), { id })).data).toMatchObject({ mayManageConsultation: true });
+    expect((await run(threadPage.loader, getRequest(`/forum/threads/${id}`, admin.cookie), { id })).data).toMatchObject({
+      mayManageConsultation: true,
+    });
     const closed = await manage(id, { intent: "close", redirectTo: `/forum/consultations/${id}` }, admin.cookie);
-    expect(closed).toMatchObject({ status: 302, location: `/forum/consultations/${id}`, notice: { message: "forumModeration.notice.close" } });
+    expect(closed).toMatchObject({
+      status: 302,
+      location: `/forum/consultations/${id}`,
+      notice: { message: "forumModeration.notice.close" },
+    });
     expect((await manage(id, { intent: "close" }, admin.cookie)).status).toBe(409);
     const summary = "Replies favoured relief from the social tax; the ministry will consult on a draft.";
     expect((await manage(id, { intent: "summary", summary }, admin.cookie)).status).toBe(302);
-    const row = await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId: id }, select: { closedAt: true, summary: true, summaryAuthorId: true } });
+    const row = await prisma.forumConsultation.findUniqueOrThrow({
+      where: { threadId: id },
+      select: { closedAt: true, summary: true, summaryAuthorId: true },
+    });
     expect(row).toMatchObject({ summary, summaryAuthorId: admin.id });
     expect(row.closedAt).not.toBeNull();
-    const notices = await prisma.notification.findMany({ where: { threadId: id, kind: "consultation_summary" }, select: { userId: true, actorId: true } });
+    const notices = await prisma.notification.findMany({
+      where: { threadId: id, kind: "consultation_summary" },
+      select: { userId: true, actorId: true },
+    });
     expect(notices).toEqual([{ userId: ministryKz.id, actorId: admin.id }]);
   });
 
@@ -305,7 +371,9 @@ describe("closing and summarising", () => {
     const id = await openConsultation();
     await manage(id, { intent: "close" }, ministryKz.cookie);
     const colleague = await createTestUser({ roles: ["ministry"], country: "KZ" });
-    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "1", reason: "Spam" }, moderator.cookie), { id: colleague.id });
+    await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "1", reason: "Spam" }, moderator.cookie), {
+      id: colleague.id,
+    });
     const refused = await manage(id, { intent: "summary", summary: "A summary while suspended." }, colleague.cookie);
     expect(refused.status).toBe(403);
     expect(await activeSuspension(colleague.id)).not.toBeNull();
