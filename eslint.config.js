@@ -45,7 +45,7 @@ export default tseslint.config(
   },
   {
     // Tests, benchmarks and scripts print what they measure.
-    files: ["tests/**", "bench/**", "scripts/**", "prisma/**", "server.ts", "**/*.test.ts"],
+    files: ["tests/**", "bench/**", "scripts/**", "prisma/**", "server.ts", "**/*.test.ts", "*.config.ts"],
     rules: { "no-console": "off" },
   },
   {

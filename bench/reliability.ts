@@ -58,8 +58,10 @@ function parseOptions(argv: string[]): Options {
     else if (flag === "--writers") options.writers = Math.min(1, number());
     else if (flag === "--think-ms") options.thinkMs = number();
     else if (flag === "--kill-db") options.killDb = true;
-    else if (flag === "--kill-at") ((options.killDb = true), (options.killAt = number()));
-    else if (flag === "--no-build") options.build = false;
+    else if (flag === "--kill-at") {
+      options.killDb = true;
+      options.killAt = number();
+    } else if (flag === "--no-build") options.build = false;
     else throw new Error(`unknown flag ${flag}`);
   }
   return options;

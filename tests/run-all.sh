@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: the type check, the unit and integration tests (Vitest, on a real
+# Every test: the type check, the linter and formatter, the unit and integration tests (Vitest, on a real
 # PostgreSQL), then the end-to-end tests (Playwright in Chromium) on a production build.
 # Each step says how long it took, and the whole run at the end, passed or not.
 set -euo pipefail
@@ -29,6 +29,7 @@ step() {
 
 bash tests/ensure-chromium.sh
 step "type check" npx tsc --noEmit
+step "lint and format" npm run lint --silent
 step "unit and integration tests" npx vitest run
 step "production build" npm run build --silent
 step "end-to-end tests" npx playwright test
