@@ -60,7 +60,11 @@ async function main() {
   const { deleteExpiredEmailTokens } = await import("./app/models/account-email.server");
   const { outboxDir, smtpConfigured } = await import("./app/utils/mail.server");
   const mail = startMailWorker({ periodic: [() => sendDueDigests(), () => deleteExpiredEmailTokens()] });
-  console.log(smtpConfigured() ? "E-mail is sent through SMTP_URL." : `E-mail is written to ${outboxDir()} (no SMTP_URL); admins read it on /admin/mail.`);
+  console.log(
+    smtpConfigured()
+      ? "E-mail is sent through SMTP_URL."
+      : `E-mail is written to ${outboxDir()} (no SMTP_URL); admins read it on /admin/mail.`,
+  );
   // Expired sessions, old login failures and forgotten devices are deleted hourly (and sessions on every login too).
   const { deleteExpiredSessions } = await import("./app/utils/session.server");
   const { deleteStaleLoginRecords } = await import("./app/utils/rate-limit.server");
@@ -72,12 +76,12 @@ async function main() {
   const sweeper = setInterval(sweep, 60 * 60 * 1000);
   sweeper.unref();
 
-  const vite = production
-    ? undefined
-    : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+  const vite = production ? undefined : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
 
   if (production && !process.env.PUBLIC_URL) {
-    console.warn(`PUBLIC_URL is not set: links in feeds, exports and the API description use ${env.PUBLIC_URL}. Set it to the address people reach the site at.`);
+    console.warn(
+      `PUBLIC_URL is not set: links in feeds, exports and the API description use ${env.PUBLIC_URL}. Set it to the address people reach the site at.`,
+    );
   }
 
   const formTargets = checkoutOrigins();

@@ -153,7 +153,10 @@ export async function benchHttp(argv: string[] = [], { forumSeeded = false } = {
   if (options.build) {
     console.log("http: building the app if its sources changed (npm run build) ...");
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/build.ts", "--if-needed"], { cwd: ROOT, stdio: "inherit" });
+      const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/build.ts", "--if-needed"], {
+        cwd: ROOT,
+        stdio: "inherit",
+      });
       child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the build failed (exit code ${code})`))));
     });
   }
@@ -206,12 +209,16 @@ export async function benchHttp(argv: string[] = [], { forumSeeded = false } = {
         await first.arrayBuffer();
         const etag = first.headers.get("etag");
         const revalidated = etag ? (await fetch(`${app.url}${page}`, { headers: { ...headers, "If-None-Match": etag } })).status : null;
-        console.log(`http: ${session} ${page}: ${first.status}, Cache-Control: ${first.headers.get("cache-control") ?? "(none)"}${revalidated ? `, If-None-Match answered ${revalidated}` : ""}`);
+        console.log(
+          `http: ${session} ${page}: ${first.status}, Cache-Control: ${first.headers.get("cache-control") ?? "(none)"}${revalidated ? `, If-None-Match answered ${revalidated}` : ""}`,
+        );
         const result = await measure(`${app.url}${page}`, options, headers);
         peakMemory = Math.max(peakMemory, await residentMegabytes(app.pid));
         const row = { page, session, ...result, ratio: result.rps / ceiling.rps };
         rows.push(row);
-        console.log(`http: ${session} ${page}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors ${row.status}`);
+        console.log(
+          `http: ${session} ${page}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors ${row.status}`,
+        );
       }
     }
   } finally {
@@ -219,12 +226,16 @@ export async function benchHttp(argv: string[] = [], { forumSeeded = false } = {
     await app.stop();
   }
   const scale = `${database.enterprises.toLocaleString("en")} enterprises, ${posts.toLocaleString("en")} forum posts`;
-  console.log(`\nHTTP benchmark: ${scale}; ${options.connections} connections, ${options.duration} s a page after ${options.warmup} s of warm-up; ${os.cpus().length} cores`);
+  console.log(
+    `\nHTTP benchmark: ${scale}; ${options.connections} connections, ${options.duration} s a page after ${options.warmup} s of warm-up; ${os.cpus().length} cores`,
+  );
   console.log("| page | session | req/s | p50 | p99 | errors | ratio to bare |");
   console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
   for (const row of rows) {
     const errors = `${row.errors}${row.status ? ` (${row.status})` : ""}`;
-    console.log(`| \`${row.page}\` | ${row.session} | ${Math.round(row.rps)} | ${row.p50} ms | ${row.p99} ms | ${errors} | ${(row.ratio * 100).toFixed(2)} % |`);
+    console.log(
+      `| \`${row.page}\` | ${row.session} | ${Math.round(row.rps)} | ${row.p50} ms | ${row.p99} ms | ${errors} | ${(row.ratio * 100).toFixed(2)} % |`,
+    );
   }
   console.log(`app server process's resident memory, highest seen: ${peakMemory} MB`);
 }

@@ -19,7 +19,7 @@ import {
   ThreadModerationSchema,
   UserModerationSchema,
 } from "~/utils/forum-moderation-validation";
-import {  countryName } from "~/utils/reference-data";
+import { countryName } from "~/utils/reference-data";
 
 /** What a moderation route's action answered: the submission, with its messages and what was typed. */
 export type ModerationFormResult = SubmissionResult<string[]> | null | undefined;

@@ -146,13 +146,11 @@ export async function listDirectory({
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY ${order.order}
     LIMIT ${limit + 1}`;
-  const items = rows
-    .slice(0, limit)
-    .map(({ ratedAtDate, verifiedAtDate, ...row }) => ({
-      ...row,
-      verifiedAt: verifiedAtDate?.toISOString() ?? null,
-      ratedAt: ratedAtDate.toISOString(),
-    }));
+  const items = rows.slice(0, limit).map(({ ratedAtDate, verifiedAtDate, ...row }) => ({
+    ...row,
+    verifiedAt: verifiedAtDate?.toISOString() ?? null,
+    ratedAt: ratedAtDate.toISOString(),
+  }));
   const last = items.at(-1);
   return {
     items: items.map(({ enterpriseId: _id, ...item }) => item),

@@ -14,7 +14,7 @@ import { newConsultationWithPollSchema, pollInputOf } from "~/utils/forum-poll-v
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requirePermission } from "~/utils/permissions.server";
-import {  countryName } from "~/utils/reference-data";
+import { countryName } from "~/utils/reference-data";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -4,7 +4,7 @@ import { csvResponse, toCsv } from "~/utils/csv";
 import { parseDirectoryFilters } from "~/utils/directory-filters";
 import { absoluteUrl } from "~/utils/env.server";
 import { i18next } from "~/utils/i18next.server";
-import {  countryName, sectorName } from "~/utils/reference-data";
+import { countryName, sectorName } from "~/utils/reference-data";
 import { tierName } from "~/utils/methodology-text";
 
 /** The current directory view as CSV: every matching row, not just one page. */

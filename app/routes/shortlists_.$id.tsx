@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getShortlist, removeEntry, updateEntry } from "~/models/shortlist.server";
 import { requireUser } from "~/utils/auth.server";
 import { notFound, requireIdParam } from "~/utils/permissions.server";
-import {  countryName, sectorName } from "~/utils/reference-data";
+import { countryName, sectorName } from "~/utils/reference-data";
 import { hasNoControlCharacters, IdSchema } from "~/utils/validation";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

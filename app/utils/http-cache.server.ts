@@ -64,7 +64,9 @@ export function httpCache() {
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     const collect = (chunk: unknown, encoding?: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+      chunks.push(
+        Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"),
+      );
     };
     res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
       collect(chunk, encoding);
@@ -78,7 +80,11 @@ export function httpCache() {
       res.write = write as typeof res.write;
       res.end = end as typeof res.end;
       const done = typeof chunk === "function" ? chunk : typeof encoding === "function" ? encoding : callback;
-      if (res.statusCode === 200 && res.getHeader("Set-Cookie") === undefined && !/no-store|private/.test(String(res.getHeader("Cache-Control") ?? ""))) {
+      if (
+        res.statusCode === 200 &&
+        res.getHeader("Set-Cookie") === undefined &&
+        !/no-store|private/.test(String(res.getHeader("Cache-Control") ?? ""))
+      ) {
         const nonce = typeof res.locals.cspNonce === "string" ? res.locals.cspNonce : "";
         const hashed = nonce ? body.toString("latin1").split(nonce).join("") : body;
         const etag = `"${createHash("sha1").update(hashed).digest("base64url")}"`;

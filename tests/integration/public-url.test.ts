@@ -56,12 +56,20 @@ describe("absolute links come from PUBLIC_URL, never from the Host header", () =
   test("an enterprise page's Open Graph address and the ratings export's links are public addresses", async () => {
     const owner = await createTestUser({ email: "og-owner@test.ortaq.org" });
     const enterprise = await prisma.enterprise.create({
-      data: { ...validEnterpriseFields(), slug: `public-links-${Date.now()}`, status: "published", members: { create: { userId: owner.id, role: "owner" } } },
+      data: {
+        ...validEnterpriseFields(),
+        slug: `public-links-${Date.now()}`,
+        status: "published",
+        members: { create: { userId: owner.id, role: "owner" } },
+      },
       select: { id: true, slug: true },
     });
     const page = await run(enterprisePage.loader, forged(`/enterprises/${enterprise.slug}`), { slug: enterprise.slug });
     expect((page.data as { url: string }).url).toBe(`${PUBLIC}/enterprises/${enterprise.slug}`);
-    const meta = enterprisePage.meta({ data: page.data } as Parameters<typeof enterprisePage.meta>[0]) as { property?: string; content?: string }[];
+    const meta = enterprisePage.meta({ data: page.data } as Parameters<typeof enterprisePage.meta>[0]) as {
+      property?: string;
+      content?: string;
+    }[];
     expect(meta.find((tag) => tag.property === "og:url")?.content).toBe(`${PUBLIC}/enterprises/${enterprise.slug}`);
     const csv = await ((await ratingsExport.loader({ request: forged("/ratings/export"), params: {}, context: {} })) as Response).text();
     expect(csv).not.toContain("evil.example");
@@ -97,7 +105,11 @@ describe("feeds in several languages and shared caches", () => {
   });
 
   test("the OpenAPI document, described in the reader's language, varies on Accept-Language and Cookie", async () => {
-    const response = (await openapi.loader({ request: forged("/api/v1/openapi.json", { "Accept-Language": "ru" }), params: {}, context: {} })) as Response;
+    const response = (await openapi.loader({
+      request: forged("/api/v1/openapi.json", { "Accept-Language": "ru" }),
+      params: {},
+      context: {},
+    })) as Response;
     expect(response.headers.get("Vary")).toMatch(/Accept-Language, Cookie/);
   });
 });
