@@ -94,6 +94,9 @@ describe("an external database that goes away", () => {
 
     process.kill(postmasterOf(dataDir).pid, "SIGKILL");
 
+    // A killed postmaster's sessions end when they notice it is gone, within moments.
+    const noticed = await waitFor(async () => (await fetch(`${server.url}/healthz`)).status === 503, 30);
+    expect(noticed, server.output()).toBe(true);
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(503);
     expect(health.headers.get("Retry-After")).toMatch(/^\d+$/);
