@@ -36,15 +36,19 @@ type AxeRun = (
   options: object,
 ) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
 
-export async function expectAccessible(page: Page) {
+/** The page's WCAG 2.1 A and AA violations found by axe, one line each (empty when there are none). */
+export async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
+  return page.evaluate(async (tags) => {
     const { axe } = window as unknown as { axe: { run: AxeRun } };
     // Only violations are read: passes and the rest are not collected.
     const results = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
     return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   }, WCAG_TAGS);
-  expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export async function expectAccessible(page: Page) {
+  expect(await axeViolations(page), `axe violations on ${page.url()}`).toEqual([]);
 }
 
 let counter = 0;
@@ -89,6 +93,15 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   expect(response.status(), `logging in as ${email}`).toBe(302);
   await page.goto("/dashboard", { waitUntil: "networkidle" });
   await expect(page).toHaveURL(/\/dashboard/);
+}
+
+/**
+ * Logs out with the button in the header and waits until the site shows the way to log in again
+ * (in English or Russian), so that a login that follows is not undone by the logout still under way.
+ */
+export async function logOut(page: Page) {
+  await page.getByRole("button", { name: /^(Log out|Выйти)$/ }).click();
+  await expect(page.getByRole("link", { name: /^(Log in|Войти)$/ }).first()).toBeVisible();
 }
 
 /** Fills the enterprise form with a valid profile (region in Kazakhstan's Almaty region). */

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, logIn, test } from "./fixtures";
+import { expect, expectAccessible, logIn, logOut, test } from "./fixtures";
 
 const CLOSED = "Reporting for social enterprises: one simple annual form";
 const OPEN = "Public procurement for social enterprises: a reserved share?";
@@ -47,7 +47,7 @@ test("a flagged post is hidden by a moderator from the queue, shows as hidden, a
   // Not a moderator: the queue is not for everyone.
   const refused = await page.goto("/forum/moderation");
   expect(refused?.status()).toBe(403);
-  await page.getByRole("button", { name: "Log out" }).click();
+  await logOut(page);
 
   await logIn(page, "moderator@demo.ortaq.org");
   await page.goto("/forum");
@@ -238,7 +238,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("What is wrong with it?").selectOption("off_topic");
     await page.getByRole("button", { name: "Send the flag" }).click();
     await expect(page.getByText("Thank you. The moderators will look at the post.")).toBeVisible();
-    await page.getByRole("button", { name: "Log out" }).click();
+    await logOut(page);
 
     const title = `Youth employment quotas ${Date.now()}`;
     await logIn(page, "ministry@demo.ortaq.org");

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, logIn, test } from "./fixtures";
+import { expect, expectAccessible, logIn, logOut, test } from "./fixtures";
 import { signUpByForm } from "./starting-state";
 
 /** The demo entrepreneur reads Russian by default; these tests read the English labels. */
@@ -109,7 +109,7 @@ test("a moderator reads a post's edit history, and the enterprise page lists its
   await expect(page.getByRole("heading", { name: "In the forum" })).toBeVisible();
   await expect(page.getByRole("link", { name: title })).toBeVisible();
   const threadPath = await page.getByRole("link", { name: title }).getAttribute("href");
-  await page.getByRole("button", { name: "Log out" }).click();
+  await logOut(page);
 
   await logIn(page, "moderator@demo.ortaq.org");
   await page.goto(threadPath!);

@@ -4,8 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page, TestInfo } from "@playwright/test";
 import { LANGUAGE_NAMES, type Language, type Namespace } from "../../app/utils/i18n";
-import AxeBuilder from "@axe-core/playwright";
-import { expect } from "./fixtures";
+import { axeViolations, expect } from "./fixtures";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -124,9 +123,7 @@ export async function expectNumbersInLanguage(page: Page, language: Language, al
 
 /** As expectAccessible, but the journey goes on, so one run reports every page's violations. */
 async function expectAccessibleSoftly(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect.soft(summary, `axe violations on ${page.url()}`).toEqual([]);
+  expect.soft(await axeViolations(page), `axe violations on ${page.url()}`).toEqual([]);
 }
 
 export interface PageCheck {

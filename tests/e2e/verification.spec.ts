@@ -1,5 +1,4 @@
-import type { Page } from "@playwright/test";
-import { expect, expectAccessible, logIn, test } from "./fixtures";
+import { expect, expectAccessible, logIn, logOut, test } from "./fixtures";
 import { publishedEnterpriseByForm, publishedRatingByForm, signUpByForm } from "./starting-state";
 
 const PDF = Buffer.concat([
@@ -9,10 +8,6 @@ const PDF = Buffer.concat([
 ]);
 const EXECUTABLE = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(58, 0), Buffer.from("PE\u0000\u0000"), Buffer.alloc(2000, 0x90)]);
 const REGISTERED = "Is the enterprise legally registered?";
-
-async function logOut(page: Page) {
-  await page.getByRole("button", { name: /Log out|Выйти/ }).click();
-}
 
 test("an owner requests verification with a PDF and a link, a verifier hands it back and takes it again, changes one answer and completes, finds it among their completed reviews, and the verified rating shows everywhere", async ({
   page,
