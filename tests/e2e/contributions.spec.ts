@@ -17,7 +17,7 @@ test("a funder contributes through Checkout; the signed webhook confirms it once
   await expectAccessible(page);
   await page.getByLabel("Amount").fill("0.10");
   await page.getByRole("button", { name: "Continue to payment" }).click();
-  await expect(page.getByText("This amount is below the smallest payment")).toBeVisible();
+  await expect(page.getByText(/The smallest payment the payment service accepts in this currency is /)).toBeVisible();
   await page.getByLabel("Amount").fill("42.50");
   await page.getByLabel("Currency").selectOption("EUR");
   await page.getByRole("button", { name: "Continue to payment" }).click();
