@@ -6,6 +6,8 @@ export const E2E_WEBHOOK_SECRET = "whsec_e2e_ortaq";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Once the servers below are up; under `npm test` it waits for the unit and integration tests.
+  globalSetup: "./tests/e2e/start-after.ts",
   fullyParallel: true,
   workers: 2,
   retries: 0,
