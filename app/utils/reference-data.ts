@@ -147,7 +147,9 @@ export type Sector = (typeof SECTORS)[number];
 
 export const LEGAL_FORMS = [
   "llp",
+  "jsc",
   "sole_proprietor",
+  "dehkan_farm",
   "public_association",
   "public_foundation",
   "cooperative",
