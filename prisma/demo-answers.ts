@@ -1,4 +1,4 @@
-import type { AnswerValue, Answers, Methodology } from "../scoring";
+import { sharesOfAWhole, type AnswerValue, type Answers, type Methodology } from "../scoring";
 
 const PART_SHARES = [0.6, 0.1, 0.7];
 
@@ -38,6 +38,17 @@ export function generateAnswers(
       const top = band.max ?? band.min * 2 + 10;
       const max = q.type === "percent" ? Math.min(top, 100) : top;
       answers[q.id] = Math.round(band.min + random() * (max - band.min));
+    }
+  }
+  // Shares of one whole (income from sales, from grants) come to 100 % at most, as the
+  // questionnaire requires: a later share gets what the earlier ones leave, with no new draw.
+  for (const whole of sharesOfAWhole(methodology)) {
+    let left = 100;
+    for (const id of whole.parts) {
+      const value = answers[id];
+      if (typeof value !== "number") continue;
+      answers[id] = Math.min(value, left);
+      left -= answers[id] as number;
     }
   }
   return answers;

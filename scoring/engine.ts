@@ -11,9 +11,11 @@ import type {
   Improvement,
   LocalizedText,
   Methodology,
+  PointsReason,
   Question,
   ScoreResult,
 } from "./types";
+import { sharesOfAWhole } from "./answer-rules";
 
 /** An answer that cannot be scored: it names the question and says what is wrong. */
 export class AnswerError extends Error {
@@ -31,8 +33,14 @@ export const NOT_APPLICABLE = "n/a";
 
 export type AnswerProblem = { questionId: string; code: AnswerErrorCode };
 
-/** A part answered with more than its total: the part's question, and the total's. */
-export type AnswerConflict = { questionId: string; code: "exceeds_total"; total: string };
+/**
+ * Answers that cannot all be true: a part answered with more than its total (the part's question,
+ * and the total's), or shares of one whole that add up to more than 100 % (each share's question,
+ * the whole, and every part of it).
+ */
+export type AnswerConflict =
+  | { questionId: string; code: "exceeds_total"; total: string }
+  | { questionId: string; code: "shares_exceed_whole"; whole: string; parts: readonly string[] };
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
@@ -298,11 +306,14 @@ export function isApplicable(methodology: Methodology, questionId: string, answe
 /**
  * The answers that contradict each other, given these answers: a part (beneficiaries who are
  * women) that is more than its total (all beneficiaries), where the part's question applies and
- * both are numbers. Checked where answers are saved; scoring does not depend on it.
+ * both are numbers; shares of one whole (income from sales, from grants) that add up to more than
+ * 100 %, each share named, where they apply. Checked where answers are saved; scoring does not
+ * depend on it.
  */
 export function answerConflicts(methodology: Methodology, answers: Answers): AnswerConflict[] {
   const conflicts: AnswerConflict[] = [];
-  for (const question of applicableQuestions(methodology, answers)) {
+  const applicable = applicableQuestions(methodology, answers);
+  for (const question of applicable) {
     if (question.partOf === undefined) continue;
     const part = answers[question.id];
     const total = answers[question.partOf];
@@ -310,7 +321,46 @@ export function answerConflicts(methodology: Methodology, answers: Answers): Ans
       conflicts.push({ questionId: question.id, code: "exceeds_total", total: question.partOf });
     }
   }
+  const asked = new Set(applicable.map((q) => q.id));
+  for (const whole of sharesOfAWhole(methodology)) {
+    const given = whole.parts.filter((id) => asked.has(id) && typeof answers[id] === "number");
+    const sum = given.reduce((total, id) => total + (answers[id] as number), 0);
+    // A hundredth of a percent of slack, for shares typed with decimals that round to 100 in all.
+    if (given.length > 1 && sum > 100.005) {
+      for (const id of given) conflicts.push({ questionId: id, code: "shares_exceed_whole", whole: whole.id, parts: whole.parts });
+    }
+  }
   return conflicts;
+}
+
+/**
+ * Why an answer to a question earns what it does: the rule of the methodology that applied, with
+ * its points (the same points scoring gives). For an answer scoring would refuse, use
+ * validateAnswer first.
+ */
+export function explainPoints(question: Question, value: AnswerValue | undefined): PointsReason {
+  if (value === undefined) return { rule: "unanswered", points: 0 };
+  if (value === NOT_APPLICABLE) return { rule: "not_applicable", points: 0 };
+  if (question.maxPoints === 0) return { rule: "not_scored", points: 0 };
+  const plan = planQuestion(question);
+  if (question.type === "single") {
+    const option = String(value);
+    return { rule: "option", option, points: Math.min(plan.maxPoints, plan.optionPoints.get(option) ?? 0) };
+  }
+  if (question.type === "multi") {
+    const options = Array.isArray(value) ? value.filter((id) => plan.optionPoints.has(id)) : [];
+    const sum = options.reduce((total, id) => total + plan.optionPoints.get(id)!, 0);
+    return { rule: "options", options, sum, cap: plan.maxPoints, points: Math.max(0, Math.min(plan.maxPoints, sum)) };
+  }
+  const n = Number(value);
+  const band = (question.bands ?? []).find((b) => n >= b.min && n <= (b.max ?? Number.POSITIVE_INFINITY));
+  if (!band) return { rule: "no_band", points: 0 };
+  return {
+    rule: "band",
+    min: band.min,
+    ...(band.max === undefined ? {} : { max: band.max }),
+    points: Math.min(plan.maxPoints, band.points),
+  };
 }
 
 /**

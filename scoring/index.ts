@@ -8,6 +8,7 @@ export {
   AnswerError,
   answerConflicts,
   applicableQuestions,
+  explainPoints,
   isApplicable,
   NOT_APPLICABLE,
   percentileRank,
@@ -16,6 +17,7 @@ export {
 } from "./engine";
 export type { AnswerConflict, AnswerProblem } from "./engine";
 export { fingerprintMethodology, validateMethodology } from "./validate";
+export { SHARES_OF_A_WHOLE, sharesOfAWhole } from "./answer-rules";
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {

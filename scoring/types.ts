@@ -127,4 +127,34 @@ export interface ScoreResult {
 }
 
 export type AnswerErrorCode =
-  "unknown_question" | "unknown_option" | "out_of_range" | "wrong_type" | "not_applicable_not_allowed" | "exceeds_total";
+  | "unknown_question"
+  | "unknown_option"
+  | "out_of_range"
+  | "wrong_type"
+  | "not_applicable_not_allowed"
+  | "exceeds_total"
+  | "shares_exceed_whole";
+
+/**
+ * Questions that each ask for a percentage of the same whole (of all income: from sales, from
+ * grants): together their answers cannot be more than 100 %.
+ */
+export interface SharesOfAWhole {
+  id: string;
+  parts: readonly string[];
+}
+
+/**
+ * Why an answer earned its points, by the rule of the methodology that applied: the option
+ * chosen, the options chosen and the question's cap, or the band a number falls in. A question
+ * worth no points, an answer "not applicable" and a missing answer earn nothing and count for
+ * nothing.
+ */
+export type PointsReason =
+  | { rule: "unanswered"; points: 0 }
+  | { rule: "not_applicable"; points: 0 }
+  | { rule: "not_scored"; points: 0 }
+  | { rule: "option"; option: string; points: number }
+  | { rule: "options"; options: readonly string[]; sum: number; cap: number; points: number }
+  | { rule: "band"; min: number; max?: number; points: number }
+  | { rule: "no_band"; points: 0 };

@@ -16,7 +16,7 @@ export type Evidence = Record<string, { note?: string; links?: string[] }>;
 export const NOTE_MAX = 1000;
 export const LINKS_MAX = 5;
 
-export type QuestionError = AnswerErrorCode | "number_format" | "note_too_long" | "bad_link" | "too_many_links";
+export type QuestionError = AnswerErrorCode | "number_format" | "none_with_others" | "note_too_long" | "bad_link" | "too_many_links";
 
 export interface ParsedSection {
   answers: Record<string, AnswerValue>;
@@ -78,17 +78,20 @@ export function parseSection(formData: FormData, methodology: Methodology, saved
 }
 
 /**
- * A part more than its total is refused with its total, so what is saved stays consistent: the
- * error goes next to the part when it was shown, otherwise next to the total.
+ * Answers that cannot all be true are refused together, so what is saved stays consistent. A part
+ * more than its total: the error goes next to the part when it was shown, otherwise next to the
+ * total. Shares of one whole above 100 %: next to each share shown.
  */
 function refuseConflicts(methodology: Methodology, saved: Answers, into: ParsedSection) {
   const after: Record<string, AnswerValue> = { ...saved, ...into.answers };
   for (const id of into.cleared) delete after[id];
   for (const conflict of answerConflicts(methodology, after)) {
-    const shown = [conflict.questionId, conflict.total].filter((id) => id in into.raw);
+    const involved = conflict.code === "exceeds_total" ? [conflict.questionId, conflict.total] : conflict.parts;
+    const shown = involved.filter((id) => id in into.raw);
     if (shown.length === 0) continue;
     for (const id of shown) delete into.answers[id];
-    into.errors[shown[0]!] ??= conflict.code;
+    if (conflict.code === "exceeds_total") into.errors[shown[0]!] ??= conflict.code;
+    else if (shown.includes(conflict.questionId)) into.errors[conflict.questionId] ??= conflict.code;
   }
 }
 
@@ -98,8 +101,10 @@ function readAnswer(question: Question, values: string[], notApplicable: boolean
   let value: AnswerValue | undefined;
   if (notApplicable) value = "n/a";
   else if (question.type === "multi") {
-    // Nothing ticked is "not answered yet"; "none of these" ticked is the answer "none".
+    // Nothing ticked is "not answered yet"; "none of these" ticked is the answer "none", and
+    // cannot go with an option: which of the two was meant is the person's to say.
     const chosen = values.filter((v) => v !== "" && v !== NONE_OF_THESE);
+    if (chosen.length > 0 && values.includes(NONE_OF_THESE)) return "none_with_others";
     value = chosen.length > 0 || values.includes(NONE_OF_THESE) ? chosen : undefined;
   } else if (question.type === "single") value = values[0] || undefined;
   else {
