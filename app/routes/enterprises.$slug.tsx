@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
 import { ConfirmEmailNotice, useEmailConfirmed } from "~/components/confirm-email";
 import { ContributeSection } from "~/components/contribute-form";
+import { Paragraphs } from "~/components/paragraphs";
 import { RatingSummary } from "~/components/rating-summary";
 import { TrustLabel } from "~/components/trust-label";
 import type { ScoreResult } from "../../scoring";
@@ -19,6 +20,7 @@ import { getOptionalUser, requireUser, type SessionUser } from "~/utils/auth.ser
 import { absoluteUrl, getEnv } from "~/utils/env.server";
 import { formatDate, formatNumber, formatVersion } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
+import { languageLinks, shareImage } from "~/utils/page-links.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { notFound, requireConfirmedEmail, userCan } from "~/utils/permissions.server";
 import { contributionCurrencies, stripeConfigured } from "~/utils/stripe.server";
@@ -32,6 +34,7 @@ import {
   sectorName,
   regionName,
 } from "~/utils/reference-data";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const enterprise = params.slug ? await getEnterpriseBySlug(params.slug) : null;
@@ -70,6 +73,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isOwner: membership?.role === "owner" || isAdmin,
     // Open Graph's address of the page: from PUBLIC_URL, never from the Host header a client sends.
     url: absoluteUrl(`/enterprises/${enterprise.slug}`),
+    languageLinks: languageLinks(request, `/enterprises/${enterprise.slug}`),
+    shareImage: shareImage(),
     siteName: t("site.name"),
     forum: { threads: forumThreads, people: Object.fromEntries(forumPeople), canStart: Boolean(membership) },
   };
@@ -171,31 +176,33 @@ export default function EnterprisePage() {
             <h3>{t("results.peers")}</h3>
             <PeerTable peers={peers} dimensions={rating.methodology.dimensions} />
             <h3>{t("enterprise.ratingHistory")}</h3>
-            <table>
-              <caption>{t("enterprise.ratingHistoryCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("history.date")}</th>
-                  <th scope="col">{t("history.version")}</th>
-                  <th scope="col" className="number">
-                    {t("rating.score")}
-                  </th>
-                  <th scope="col">{t("sector.trust")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((h) => (
-                  <tr key={h.submittedAt?.toString()}>
-                    <td>{h.submittedAt ? formatDate(h.submittedAt, language) : ""}</td>
-                    <td>{formatVersion(h.methodologyVersion, language)}</td>
-                    <td className="number">{formatNumber(h.overall ?? 0, language, { maximumFractionDigits: 1 })}</td>
-                    <td>
-                      <TrustLabel trust={h.trust} />
-                    </td>
+            <TableScroll label={t("enterprise.ratingHistoryCaption")}>
+              <table>
+                <caption>{t("enterprise.ratingHistoryCaption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("history.date")}</th>
+                    <th scope="col">{t("history.version")}</th>
+                    <th scope="col" className="number">
+                      {t("rating.score")}
+                    </th>
+                    <th scope="col">{t("sector.trust")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {history.map((h) => (
+                    <tr key={h.submittedAt?.toString()}>
+                      <td>{h.submittedAt ? formatDate(h.submittedAt, language) : ""}</td>
+                      <td>{formatVersion(h.methodologyVersion, language)}</td>
+                      <td className="number">{formatNumber(h.overall ?? 0, language, { maximumFractionDigits: 1 })}</td>
+                      <td>
+                        <TrustLabel trust={h.trust} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </>
         ) : (
           <p>{t("rating.none")}</p>
@@ -204,7 +211,7 @@ export default function EnterprisePage() {
       <h2>{t("enterprise.fields.mission")}</h2>
       <p>{enterprise.mission}</p>
       <h2>{t("enterprise.about")}</h2>
-      <p>{enterprise.description}</p>
+      <Paragraphs text={enterprise.description} />
       <dl className="facts">
         <dt>{t("enterprise.fields.legalForm")}</dt>
         <dd>{legalFormName(t, enterprise.legalForm)}</dd>
@@ -288,6 +295,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     { property: "og:type", content: "website" },
     { property: "og:url", content: data.url },
     { property: "og:site_name", content: data.siteName },
+    { property: "og:image", content: data.shareImage.url },
+    { property: "og:image:width", content: String(data.shareImage.width) },
+    { property: "og:image:height", content: String(data.shareImage.height) },
+    { property: "og:image:alt", content: data.siteName },
+    { tagName: "link", rel: "canonical", href: data.languageLinks.canonical },
+    ...data.languageLinks.alternates.map(({ hrefLang, href }) => ({ tagName: "link", rel: "alternate", hrefLang, href })),
     ...(data.enterprise.status === "draft" ? [{ name: "robots", content: "noindex" }] : []),
   ];
 };
