@@ -4,7 +4,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import type { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
@@ -20,6 +20,7 @@ import {
   UserModerationSchema,
 } from "~/utils/forum-moderation-validation";
 import { countryName } from "~/utils/reference-data";
+import { useHydrated } from "~/utils/use-hydrated";
 
 /** What a moderation route's action answered: the submission, with its messages and what was typed. */
 export type ModerationFormResult = SubmissionResult<string[]> | null | undefined;
@@ -226,6 +227,8 @@ export interface ConsultationView {
   summary: string | null;
   summaryPublishedAt: string | Date | null;
   summaryAuthor?: { displayName: string } | null;
+  /** The published summary as safe HTML (rendered from its Markdown on the server), when there is one. */
+  summaryHtml?: string | null;
   /** The summary cites the consultation's poll (its results are shown with it). */
   summaryCitesPoll?: boolean;
 }
@@ -272,7 +275,11 @@ export function ConsultationHeader({
               date: formatDate(consultation.summaryPublishedAt ?? closedOn, language),
             })}
           </p>
-          <div className="plain-text">{consultation.summary}</div>
+          {consultation.summaryHtml ? (
+            <div className="post-body" dir="auto" dangerouslySetInnerHTML={{ __html: consultation.summaryHtml }} />
+          ) : (
+            <div className="plain-text">{consultation.summary}</div>
+          )}
           {consultation.summaryCitesPoll ? citedPoll : null}
         </div>
       ) : !open ? (
@@ -324,17 +331,56 @@ function CloseConsultationForm({
   hasPoll: boolean;
 }) {
   const { t } = useTranslation();
-  const [form] = useModerationForm(`close-consultation-${threadId}`, ConsultationActionSchema, result);
+  const hydrated = useHydrated();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const keepOpen = useRef<HTMLButtonElement>(null);
+  const [form, fields] = useModerationForm(`close-consultation-${threadId}`, ConsultationActionSchema, result);
+  const hint = hasPoll ? t("forumModeration.consultation.closeHintPoll") : t("forumModeration.consultation.closeHint");
+  const dialogHeading = `${form.id}-confirm-heading`;
+  // Without JavaScript the person ticks a box before closing; with it, a dialog asks them to confirm.
   return (
     <Form method="post" action={`/forum/consultations/${threadId}`} className="form" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="redirectTo" value={redirectTo} />
-      <p>{hasPoll ? t("forumModeration.consultation.closeHintPoll") : t("forumModeration.consultation.closeHint")}</p>
+      <p>{hint}</p>
+      {hydrated ? (
+        <input type="hidden" name="confirm" value="on" />
+      ) : (
+        <CheckboxField field={fields.confirm} label={t("forumModeration.consultation.confirmClose")} />
+      )}
       <div className="actions">
-        <button type="submit" name="intent" value="close">
-          {t("forumModeration.consultation.close")}
-        </button>
+        {hydrated ? (
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            onClick={() => {
+              dialog.current?.showModal();
+              // The safe answer has the focus: Enter does not close the consultation by accident.
+              keepOpen.current?.focus();
+            }}
+          >
+            {t("forumModeration.consultation.close")}
+          </button>
+        ) : (
+          <button type="submit" name="intent" value="close">
+            {t("forumModeration.consultation.close")}
+          </button>
+        )}
       </div>
+      {hydrated ? (
+        <dialog ref={dialog} className="confirm-dialog" aria-labelledby={dialogHeading}>
+          <h2 id={dialogHeading}>{t("forumModeration.consultation.confirmCloseHeading")}</h2>
+          <p>{hint}</p>
+          <div className="actions">
+            <button type="submit" name="intent" value="close">
+              {t("forumModeration.consultation.closeNow")}
+            </button>
+            <button type="button" className="button-secondary" ref={keepOpen} onClick={() => dialog.current?.close()}>
+              {t("forumModeration.consultation.keepOpen")}
+            </button>
+          </div>
+        </dialog>
+      ) : null}
     </Form>
   );
 }

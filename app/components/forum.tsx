@@ -5,6 +5,7 @@ import { SelectField } from "~/components/forms";
 import { FlagPostLink } from "~/components/forum-moderation";
 import { formatDate, formatNumber } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
+import { MAX_LINKS_PER_POST } from "~/utils/forum-limits";
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "~/utils/i18n";
 import { textIn } from "~/utils/localized-text";
 
@@ -173,7 +174,8 @@ export function TagList({ tags }: { tags: string[] }) {
 export function RefusalMessage({
   refusal,
 }: {
-  refusal: { reason: string; until?: string | Date; retryAfterSeconds?: number; max?: number } | null | undefined;
+  refusal:
+    { reason: string; until?: string | Date; retryAfterSeconds?: number; max?: number; liftsAt?: string | Date | null } | null | undefined;
 }) {
   const { t, i18n } = useTranslation();
   if (!refusal) return null;
@@ -183,7 +185,16 @@ export function RefusalMessage({
       : refusal.reason === "rate_limited"
         ? t("forum.refusal.rateLimited", { count: Math.ceil((refusal.retryAfterSeconds ?? 60) / 60) })
         : refusal.reason === "too_many_links"
-          ? t("forum.refusal.tooManyLinks", { count: refusal.max ?? 0 })
+          ? // A new account is told that its limit is a new account's, and when it lifts; links to the site's own pages never count.
+            `${
+              refusal.liftsAt
+                ? t("forum.refusal.tooManyLinksNew", {
+                    count: refusal.max ?? 0,
+                    established: MAX_LINKS_PER_POST.established,
+                    date: formatDate(refusal.liftsAt, i18n.language),
+                  })
+                : t("forum.refusal.tooManyLinks", { count: refusal.max ?? 0 })
+            } ${t("forum.refusal.ownLinksFree")}`
           : refusal.reason === "unconfirmed"
             ? t("confirmEmail.requiredToPost")
             : t(

@@ -32,6 +32,7 @@ const CONSULTATION_SELECT = {
     select: {
       id: true,
       title: true,
+      language: true,
       postCount: true,
       authorId: true,
       locked: true,

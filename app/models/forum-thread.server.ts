@@ -8,6 +8,7 @@ import { getPollView, mayAddPoll } from "~/models/forum-poll.server";
 import {
   getPeople,
   getPost,
+  renderForumTexts,
   getSubscriptionState,
   getThread,
   languageChoiceOf,
@@ -17,7 +18,6 @@ import {
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { pageOfPost, POSTS_PER_PAGE } from "~/utils/forum-limits";
-import { renderMarkdown } from "~/utils/markdown.server";
 import { isForumModerator } from "~/utils/permissions.server";
 
 /** Who reads the page: nobody signed in (null), or a person, who may be a moderator. */
@@ -78,7 +78,8 @@ export async function getThreadPosts({ threadId, page, reader }: { threadId: str
     orderBy: { number: "asc" },
   });
   const postIds = posts.map((p) => p.id);
-  const [helpful, flagged, people] = await Promise.all([
+  const readable = posts.filter((post) => mayReadPost(post, reader));
+  const [helpful, flagged, people, htmls] = await Promise.all([
     reader
       ? prisma.forumReaction
           .findMany({ where: { userId: reader.id, postId: { in: postIds }, kind: "helpful" }, select: { postId: true } })
@@ -86,7 +87,9 @@ export async function getThreadPosts({ threadId, page, reader }: { threadId: str
       : ([] as string[]),
     reader ? listOwnFlaggedPostIds({ userId: reader.id, postIds }) : ([] as string[]),
     getPeople(posts.map((p) => p.authorId)),
+    renderForumTexts(readable.map((post) => post.body)),
   ]);
+  const htmlOf = new Map(readable.map((post, i) => [post.id, htmls[i]!]));
   const moderator = isForumModerator(reader);
   const views: ThreadPostView[] = posts.map((post) => ({
     id: post.id,
@@ -99,7 +102,7 @@ export async function getThreadPosts({ threadId, page, reader }: { threadId: str
     deleted: Boolean(post.deletedAt),
     hidden: Boolean(post.hiddenAt),
     hiddenReason: moderator && !post.deletedAt ? post.hiddenReason : null,
-    html: mayReadPost(post, reader) ? renderMarkdown(post.body) : null,
+    html: htmlOf.get(post.id) ?? null,
     helpfulCount: post.helpfulCount,
     helpfulByViewer: helpful.includes(post.id),
     flaggedByViewer: flagged.includes(post.id),
@@ -168,6 +171,9 @@ export async function getThreadView({
       ? edited
       : null;
   const consultation = thread.consultation;
+  const [questionHtml, summaryHtml] = consultation
+    ? await renderForumTexts([consultation.question, consultation.summaryPublishedAt ? (consultation.summary ?? "") : ""])
+    : [null, null];
   return {
     thread: {
       id: thread.id,
@@ -187,7 +193,8 @@ export async function getThreadView({
             question: consultation.question,
             closesAt: consultation.closesAt,
             closedAt: consultation.closedAt,
-            summaryHtml: consultation.summary && consultation.summaryPublishedAt ? renderMarkdown(consultation.summary) : null,
+            questionHtml: questionHtml!,
+            summaryHtml: consultation.summary && consultation.summaryPublishedAt ? summaryHtml! : null,
             summaryPublishedAt: consultation.summaryPublishedAt,
             summary: consultation.summary,
             summaryCitesPoll: consultation.summaryCitesPoll,

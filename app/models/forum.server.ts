@@ -9,7 +9,8 @@ import type { PollInput } from "~/utils/forum-poll-validation";
 import { MAX_LINKS_PER_POST, MAX_POSTS_PER_WINDOW, NEW_ACCOUNT_MS, POST_WINDOW_MS, THREADS_PER_PAGE } from "~/utils/forum-limits";
 import { guessLanguage } from "~/utils/guess-language";
 import { FALLBACK_LANGUAGE, isLanguage, type Language } from "~/utils/i18n";
-import { countLinks } from "~/utils/markdown.server";
+import { getEnv } from "~/utils/env.server";
+import { countLinks, mentionedHandles, renderMarkdown } from "~/utils/markdown.server";
 import { verificationValidSince } from "~/utils/trust";
 
 // ---------------------------------------------------------------------------------------------
@@ -114,6 +115,22 @@ export async function getPeople(userIds: string[]): Promise<Map<string, ForumPer
       return [u.id, { id: u.id, displayName: u.displayName, handle: u.handle, badges }];
     }),
   );
+}
+
+/** Which of these handles belong to someone. */
+export async function existingHandles(handles: string[]): Promise<Set<string>> {
+  if (handles.length === 0) return new Set();
+  const users = await prisma.user.findMany({ where: { handle: { in: handles } }, select: { handle: true } });
+  return new Set(users.map((u) => u.handle!));
+}
+
+/**
+ * Forum texts (posts, a consultation's question and summary) as safe HTML, in order, with one
+ * look-up of the handles they mention: only those of people who exist are shown as mentions.
+ */
+export async function renderForumTexts(markdowns: string[]): Promise<string[]> {
+  const handles = await existingHandles(mentionedHandles(markdowns));
+  return markdowns.map((markdown) => renderMarkdown(markdown, { handles }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,7 +307,8 @@ export type PostingRefusal =
   | { reason: "locked" }
   | { reason: "consultation_closed" }
   | { reason: "rate_limited"; retryAfterSeconds: number }
-  | { reason: "too_many_links"; max: number };
+  /** `liftsAt`: for a new account, when it stops being new and the higher limit applies. */
+  | { reason: "too_many_links"; max: number; liftsAt: Date | null };
 
 // Suspensions are the moderation model's: one definition of who may post.
 export { activeSuspension };
@@ -309,8 +327,13 @@ async function checkAuthor(
   // A new account posts once its address is confirmed (app/models/account-email.server.ts).
   if (writing === "post" && !user.emailConfirmedAt) return { reason: "unconfirmed" };
   const tier = now.getTime() - user.createdAt.getTime() < NEW_ACCOUNT_MS ? "new" : "established";
-  const links = countLinks(body);
-  if (links > MAX_LINKS_PER_POST[tier]) return { reason: "too_many_links", max: MAX_LINKS_PER_POST[tier] };
+  const links = countLinks(body, { ownOrigin: getEnv().PUBLIC_URL });
+  if (links > MAX_LINKS_PER_POST[tier])
+    return {
+      reason: "too_many_links",
+      max: MAX_LINKS_PER_POST[tier],
+      liftsAt: tier === "new" ? new Date(user.createdAt.getTime() + NEW_ACCOUNT_MS) : null,
+    };
   if (writing === "edit") return null;
   const recent = await tx.forumPost.findMany({
     where: { authorId: userId, createdAt: { gt: new Date(now.getTime() - POST_WINDOW_MS) } },

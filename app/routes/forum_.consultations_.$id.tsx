@@ -9,6 +9,7 @@ import { closeConsultation, getConsultation, mayManageConsultation, publishSumma
 import { activeSuspension } from "~/models/forum-moderation.server";
 import { getPollView } from "~/models/forum-poll.server";
 import { getThreadPosts } from "~/models/forum-thread.server";
+import { renderForumTexts } from "~/models/forum.server";
 import { getOptionalUser, requireUser, safeRedirect } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
@@ -28,13 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pageCount = pageOfPost(consultation.thread.postCount);
   if (page.data > pageCount) notFound();
   // The replies are the thread's posts, read as on the thread page; the opening post is the question, shown above them.
-  const [{ posts, people }, suspension, poll] = await Promise.all([
+  const [{ posts, people }, suspension, poll, [questionHtml, summaryHtml]] = await Promise.all([
     getThreadPosts({ threadId: consultation.threadId, page: page.data, reader }),
     reader ? activeSuspension(reader.id) : null,
     getPollView({ threadId: consultation.threadId, reader }),
+    // The question and the summary are Markdown, rendered as the forum renders posts.
+    renderForumTexts([consultation.question, consultation.summary ?? ""]),
   ]);
   return {
-    consultation,
+    consultation: { ...consultation, questionHtml: questionHtml!, summaryHtml: consultation.summary ? summaryHtml! : null },
     open: isConsultationOpen(consultation),
     now: Date.now(),
     replies: posts.filter((post) => post.number > 1),
@@ -81,7 +84,9 @@ export default function ConsultationPage() {
       <p>
         <Link to="/forum/consultations">{t("forumModeration.consultations.title")}</Link>
       </p>
-      <h1>{consultation.thread.title}</h1>
+      <h1 lang={consultation.thread.language} dir="auto">
+        {consultation.thread.title}
+      </h1>
       <SuspensionNotice suspension={suspension} />
       <ConsultationHeader consultation={consultation} now={now} citedPoll={<CitedPollResults poll={poll} />} />
       <h2>{t("forumModeration.consultation.question")}</h2>
@@ -91,7 +96,12 @@ export default function ConsultationPage() {
           date: formatDate(consultation.createdAt, language),
         })}
       </p>
-      <div className="plain-text post-body">{consultation.question}</div>
+      <div
+        className="post-body consultation-question"
+        lang={consultation.thread.language}
+        dir="auto"
+        dangerouslySetInnerHTML={{ __html: consultation.questionHtml }}
+      />
       {poll ? <ForumPoll poll={poll} redirectTo={here} /> : null}
       {!poll && mayManage && open ? (
         <p>

@@ -61,6 +61,10 @@ export default function NewConsultationPage() {
     lastResult,
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
+    // Once a field shows an error, it is checked again as it changes: a corrected date clears its
+    // message at once, rather than when the field loses focus to the submit button, which moved
+    // the button away from under the pointer (the first click after an error then did nothing).
+    shouldRevalidate: "onInput",
     defaultValue: { country: countries[0], pollResults: "always" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newConsultationWithPollSchema() }),
   });

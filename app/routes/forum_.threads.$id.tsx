@@ -245,7 +245,12 @@ export default function ThreadPage() {
       {consultation ? (
         <section className="consultation notice" aria-labelledby="consultation-heading">
           <h2 id="consultation-heading">{t("forum.consultation.heading")}</h2>
-          <p className="consultation-question">{consultation.question}</p>
+          <div
+            className="post-body consultation-question"
+            lang={thread.language}
+            dir="auto"
+            dangerouslySetInnerHTML={{ __html: consultation.questionHtml }}
+          />
           <p>
             {countryName(t, consultation.country)}
             {" · "}

@@ -99,7 +99,14 @@ export function newConsultationSchema(now = new Date()) {
 }
 
 export const ConsultationActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("close"), redirectTo }),
+  z.object({
+    intent: z.literal("close"),
+    // Closing early cannot be undone: the person confirms it (a box without JavaScript, a dialog with it).
+    confirm: z
+      .boolean({ error: "forumModeration.errors.confirmClose" })
+      .refine((confirmed) => confirmed, { error: "forumModeration.errors.confirmClose" }),
+    redirectTo,
+  }),
   z.object({
     intent: z.literal("summary"),
     summary: text(10, MAX_SUMMARY_LENGTH, "forumModeration.errors.summaryTooShort"),

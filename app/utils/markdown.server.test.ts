@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { XSS_PAYLOADS } from "../../tests/fixtures/xss-payloads";
-import { countLinks, isSafeLink, renderMarkdown } from "./markdown.server";
+import { countLinks, isSafeLink, mentionedHandles, renderMarkdown } from "./markdown.server";
 
 describe("renderMarkdown", () => {
   test("renders the safe subset: emphasis, links, lists, quotes, code and headings below the page's own", () => {
@@ -14,7 +14,9 @@ describe("renderMarkdown", () => {
   });
 
   test("turns bare web addresses into links and @handles into mentions, but not e-mail addresses", () => {
-    const html = renderMarkdown("see https://ortaq.example.org and ask @aigerim-sadykova or mail@example.org");
+    const html = renderMarkdown("see https://ortaq.example.org and ask @aigerim-sadykova or mail@example.org", {
+      handles: new Set(["aigerim-sadykova", "example"]),
+    });
     expect(html).toContain('<a href="https://ortaq.example.org" rel="nofollow ugc noopener">');
     expect(html).toContain('<span class="mention">@aigerim-sadykova</span>');
     expect(html).not.toContain(`<span class="mention">@example`);
@@ -22,6 +24,28 @@ describe("renderMarkdown", () => {
 
   test("leaves images out: no request leaves the page for a picture in a post", () => {
     expect(renderMarkdown("![x](https://example.org/p.png)")).not.toContain("<img");
+  });
+
+  test("renders an image as a link to it named by its alt text, with no stray “!” left", () => {
+    expect(renderMarkdown("See ![the chart](https://example.org/p.png).")).toBe(
+      '<p>See <a href="https://example.org/p.png" rel="nofollow ugc noopener">the chart</a>.</p>\n',
+    );
+    expect(renderMarkdown("![](https://example.org/p.png)")).toBe(
+      '<p><a href="https://example.org/p.png" rel="nofollow ugc noopener">https://example.org/p.png</a></p>\n',
+    );
+    // The link allow-list applies to images as to links: a refused target stays text, never an attribute.
+    expect(renderMarkdown("![x](javascript:alert(1))")).not.toContain("href");
+    expect(renderMarkdown('![a "b" <c>](/forum)')).toContain('<a href="/forum" rel="nofollow ugc noopener">a &quot;b&quot; &lt;c&gt;</a>');
+  });
+
+  test("shows only handles that exist as mentions; any other @word stays plain text", () => {
+    const html = renderMarkdown("@aigerim-sadykova and @nobody-here", { handles: new Set(["aigerim-sadykova"]) });
+    expect(html).toBe('<p><span class="mention">@aigerim-sadykova</span> and @nobody-here</p>\n');
+    expect(renderMarkdown("@aigerim-sadykova")).toBe("<p>@aigerim-sadykova</p>\n");
+  });
+
+  test("mentionedHandles lists the handles a text would show as mentions, not those in code or e-mail addresses", () => {
+    expect(mentionedHandles(["@Aigerim and `@code` mail@example.org", "@bakyt @aigerim"]).sort()).toEqual(["aigerim", "bakyt"]);
   });
 
   test.each(XSS_PAYLOADS)("lets no script, event handler or dangerous link through: %s", (payload) => {
@@ -51,7 +75,17 @@ test("isSafeLink allows web, mail and same-site links only", () => {
   }
 });
 
-test("countLinks counts explicit links, autolinks and bare addresses", () => {
+test("countLinks counts explicit links, autolinks, bare addresses and images", () => {
   expect(countLinks("[a](https://a.org) <https://b.org> https://c.org and `https://not-in-code.org`")).toBe(3);
+  expect(countLinks("![picture](https://a.org/p.png)")).toBe(1);
   expect(countLinks("[bad](javascript:alert(1))")).toBe(0);
+});
+
+test("countLinks leaves out links to the site's own pages: paths, fragments and its public address", () => {
+  const own = "[method](/methodology) [post](#post-3) https://ortaq.example.org/forum [x](https://ortaq.example.org/directory?q=1)";
+  expect(countLinks(own, { ownOrigin: "https://ortaq.example.org" })).toBe(0);
+  expect(countLinks(`${own} https://other.example.org`, { ownOrigin: "https://ortaq.example.org" })).toBe(1);
+  // Another host or scheme is another site, and without a public address only paths are the site's own.
+  expect(countLinks("https://ortaq.example.org.evil.example http://ortaq.example.org", { ownOrigin: "https://ortaq.example.org" })).toBe(2);
+  expect(countLinks("https://ortaq.example.org/forum [m](/methodology)")).toBe(1);
 });

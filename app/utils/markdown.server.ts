@@ -1,7 +1,9 @@
 // Post bodies are Markdown, rendered here on the server. Only a safe subset is enabled
 // (paragraphs, emphasis, links, lists, quotes, code, headings); raw HTML is never passed
 // through (html: false escapes it), and links are kept only for http(s), mailto and paths on
-// this site, so no `javascript:`, `data:` or other scheme can reach a page.
+// this site, so no `javascript:`, `data:` or other scheme can reach a page. An image
+// (`![alt](url)`) becomes a link to it named by its alt text: no picture is fetched from the
+// page, and nothing of the syntax is left over (decision note 015).
 import MarkdownIt from "markdown-it";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 
@@ -29,17 +31,36 @@ function mentionRule(state: StateInline, silent: boolean) {
   return true;
 }
 
+/** What a rendering knows beyond the text: the handles of people who exist. */
+export interface RenderOptions {
+  /** Handles (lower case) that belong to someone: only these `@handle`s are shown as mentions. */
+  handles?: ReadonlySet<string>;
+}
+
+const LINK_REL = "nofollow ugc noopener";
+
 function createRenderer() {
   const md = new MarkdownIt("zero", { html: false, linkify: true, breaks: true, typographer: false });
   md.enable(["heading", "lheading", "blockquote", "list", "code", "fence", "hr"]);
-  md.enable(["emphasis", "link", "autolink", "backticks", "newline", "escape", "entity", "linkify"]);
+  md.enable(["emphasis", "link", "image", "autolink", "backticks", "newline", "escape", "entity", "linkify"]);
   md.validateLink = isSafeLink;
   md.inline.ruler.before("emphasis", "mention", mentionRule);
-  md.renderer.rules.mention = (tokens, index) => `<span class="mention">@${md.utils.escapeHtml(tokens[index]!.content)}</span>`;
+  // A handle nobody has is only text: styling it as a mention would promise a person who is not there.
+  md.renderer.rules.mention = (tokens, index, _options, env: RenderOptions) => {
+    const handle = md.utils.escapeHtml(tokens[index]!.content);
+    return env.handles?.has(tokens[index]!.content) ? `<span class="mention">@${handle}</span>` : `@${handle}`;
+  };
   const renderToken = md.renderer.renderToken.bind(md.renderer);
   md.renderer.rules.link_open = (tokens, index, options) => {
-    tokens[index]!.attrSet("rel", "nofollow ugc noopener");
+    tokens[index]!.attrSet("rel", LINK_REL);
     return renderToken(tokens, index, options);
+  };
+  // An image is a link to the picture, named by its alt text (or its address when it has none).
+  md.renderer.rules.image = (tokens, index, options, env) => {
+    const token = tokens[index]!;
+    const src = token.attrGet("src") ?? "";
+    const alt = md.renderer.renderInlineAsText(token.children ?? [], options, env).trim();
+    return `<a href="${md.utils.escapeHtml(src)}" rel="${LINK_REL}">${md.utils.escapeHtml(alt || src)}</a>`;
   };
   // A post sits under the page's own h1 and h2: its headings start at h3.
   const shiftHeading = (tokens: ReturnType<typeof md.parse>, index: number, options: MarkdownIt["options"]) => {
@@ -58,19 +79,49 @@ function createRenderer() {
 const renderer = createRenderer();
 
 /** Safe HTML for a post body written in Markdown. */
-export function renderMarkdown(markdown: string): string {
-  return renderer.render(markdown);
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
+  return renderer.render(markdown, { ...options });
 }
 
-/** The number of links a Markdown text would render (explicit links, autolinks and bare addresses). */
-export function countLinks(markdown: string): number {
+/** Whether a link target leads to a page of this site: a path, a fragment, or an address on `ownOrigin`. */
+export function isOwnLink(href: string, ownOrigin?: string | null): boolean {
+  const value = href.trim();
+  if ((value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")) || value.startsWith("#")) return true;
+  if (!ownOrigin) return false;
+  try {
+    return new URL(value).origin === new URL(ownOrigin).origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The number of links to other sites a Markdown text would render (explicit links, autolinks, bare
+ * addresses and images, which render as links). Links to this site's own pages (paths, and
+ * addresses on `ownOrigin`, the site's public address) are not counted: they are not advertising.
+ */
+export function countLinks(markdown: string, { ownOrigin = null }: { ownOrigin?: string | null } = {}): number {
   let count = 0;
   const walk = (tokens: ReturnType<typeof renderer.parse>) => {
     for (const token of tokens) {
-      if (token.type === "link_open") count += 1;
+      const href = token.type === "link_open" ? token.attrGet("href") : token.type === "image" ? token.attrGet("src") : null;
+      if (href !== null && !isOwnLink(href, ownOrigin)) count += 1;
       if (token.children) walk(token.children);
     }
   };
   walk(renderer.parse(markdown, {}));
   return count;
+}
+
+/** The handles a set of texts mention, for looking up which of them exist (see RenderOptions). */
+export function mentionedHandles(markdowns: string[]): string[] {
+  const found = new Set<string>();
+  const walk = (tokens: ReturnType<typeof renderer.parse>) => {
+    for (const token of tokens) {
+      if (token.type === "mention") found.add(token.content);
+      if (token.children) walk(token.children);
+    }
+  };
+  for (const markdown of markdowns) walk(renderer.parse(markdown, {}));
+  return [...found];
 }

@@ -239,7 +239,7 @@ describe("closing and summarising", () => {
     const reply = (body: string) =>
       run(threadPage.action, formRequest(`/forum/threads/${id}`, { intent: "reply", body }, entrepreneur.cookie), { id });
     expect((await reply("Profit tax relief would help us most.")).status).toBe(302);
-    await manage(id, { intent: "close" }, ministryKz.cookie);
+    await manage(id, { intent: "close", confirm: "on" }, ministryKz.cookie);
     const refused = await reply("One more thought after the close.");
     expect(refused.status).toBe(403);
     expect((refused.data as { refusal: { reason: string } }).refusal.reason).toBe("consultation_closed");
@@ -267,14 +267,21 @@ describe("closing and summarising", () => {
     expect(early.status).toBe(409);
     expect(errorsOf(early.data)[""]).toEqual(["forumModeration.refusal.stillOpen"]);
 
-    const closed = await manage(id, { intent: "close", redirectTo: `/forum/consultations/${id}` }, ministryKz.cookie);
+    // Closing early cannot be undone: without the confirmation nothing closes, and the form says why.
+    const unconfirmed = await manage(id, { intent: "close", redirectTo: `/forum/consultations/${id}` }, ministryKz.cookie);
+    expect(unconfirmed.status).toBe(400);
+    expect(errorsOf(unconfirmed.data).confirm).toEqual(["forumModeration.errors.confirmClose"]);
+    expect((await manage(id, { intent: "close", confirm: "off" }, ministryKz.cookie)).status).toBe(400);
+    expect((await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId: id }, select: { closedAt: true } })).closedAt).toBeNull();
+
+    const closed = await manage(id, { intent: "close", confirm: "on", redirectTo: `/forum/consultations/${id}` }, ministryKz.cookie);
     expect(closed.status).toBe(302);
     expect(closed).toMatchObject({ location: `/forum/consultations/${id}`, notice: { message: "forumModeration.notice.close" } });
     const row = await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId: id }, select: { closesAt: true, closedAt: true } });
     expect(row.closedAt).not.toBeNull();
     expect(isConsultationOpen(row)).toBe(false);
     expect(await reply(follower.id, id)).toEqual({ error: { reason: "consultation_closed" } });
-    expect((await manage(id, { intent: "close" }, ministryKz.cookie)).status).toBe(409);
+    expect((await manage(id, { intent: "close", confirm: "on" }, ministryKz.cookie)).status).toBe(409);
 
     const summary = "Most replies asked for relief from the social tax rather than the profit tax.";
     const published = await manage(id, { intent: "summary", summary }, ministryKz.cookie);
@@ -302,7 +309,7 @@ describe("closing and summarising", () => {
     });
     if (!outcome.ok) throw new Error("not created");
     expect(await reply(entrepreneur.id, outcome.threadId)).toEqual({ error: { reason: "consultation_closed" } });
-    expect((await manage(outcome.threadId, { intent: "close" }, ministryKz.cookie)).status).toBe(409);
+    expect((await manage(outcome.threadId, { intent: "close", confirm: "on" }, ministryKz.cookie)).status).toBe(409);
     expect(
       (await manage(outcome.threadId, { intent: "summary", summary: "Closed by its date, summarised." }, ministryKz.cookie)).status,
     ).toBe(302);
@@ -311,9 +318,9 @@ describe("closing and summarising", () => {
   test("a ministry of another country, other people and anonymous visitors can neither close nor summarise", async () => {
     const id = await openConsultation();
     for (const person of [ministryUz, entrepreneur, moderator]) {
-      expect((await manage(id, { intent: "close" }, person.cookie)).status).toBe(403);
+      expect((await manage(id, { intent: "close", confirm: "on" }, person.cookie)).status).toBe(403);
     }
-    expect((await manage(id, { intent: "close" }, undefined)).status).toBe(302);
+    expect((await manage(id, { intent: "close", confirm: "on" }, undefined)).status).toBe(302);
     await prisma.forumConsultation.update({ where: { threadId: id }, data: { closedAt: new Date() } });
     for (const person of [ministryUz, entrepreneur, moderator]) {
       expect((await manage(id, { intent: "summary", summary: "Not mine to summarise." }, person.cookie)).status).toBe(403);
@@ -334,13 +341,13 @@ describe("closing and summarising", () => {
     expect((await run(threadPage.loader, getRequest(`/forum/threads/${id}`, admin.cookie), { id })).data).toMatchObject({
       mayManageConsultation: true,
     });
-    const closed = await manage(id, { intent: "close", redirectTo: `/forum/consultations/${id}` }, admin.cookie);
+    const closed = await manage(id, { intent: "close", confirm: "on", redirectTo: `/forum/consultations/${id}` }, admin.cookie);
     expect(closed).toMatchObject({
       status: 302,
       location: `/forum/consultations/${id}`,
       notice: { message: "forumModeration.notice.close" },
     });
-    expect((await manage(id, { intent: "close" }, admin.cookie)).status).toBe(409);
+    expect((await manage(id, { intent: "close", confirm: "on" }, admin.cookie)).status).toBe(409);
     const summary = "Replies favoured relief from the social tax; the ministry will consult on a draft.";
     expect((await manage(id, { intent: "summary", summary }, admin.cookie)).status).toBe(302);
     const row = await prisma.forumConsultation.findUniqueOrThrow({
@@ -358,18 +365,18 @@ describe("closing and summarising", () => {
 
   test("bad input is refused with a 4xx and changes nothing", async () => {
     const id = await openConsultation();
-    await manage(id, { intent: "close" }, ministryKz.cookie);
+    await manage(id, { intent: "close", confirm: "on" }, ministryKz.cookie);
     expect((await manage(id, { intent: "summary", summary: "short" }, ministryKz.cookie)).status).toBe(400);
     expect((await manage(id, { intent: "summary", summary: "x".repeat(20_001) }, ministryKz.cookie)).status).toBe(400);
     expect((await manage(id, { intent: "reopen" }, ministryKz.cookie)).status).toBe(400);
-    expect((await manage("missing", { intent: "close" }, ministryKz.cookie)).status).toBe(404);
+    expect((await manage("missing", { intent: "close", confirm: "on" }, ministryKz.cookie)).status).toBe(404);
     expect((await run(page.loader, getRequest("/forum/consultations/missing"), { id: "missing" })).status).toBe(404);
     expect((await prisma.forumConsultation.findUniqueOrThrow({ where: { threadId: id }, select: { summary: true } })).summary).toBeNull();
   });
 
   test("a suspended ministry cannot publish a summary", async () => {
     const id = await openConsultation();
-    await manage(id, { intent: "close" }, ministryKz.cookie);
+    await manage(id, { intent: "close", confirm: "on" }, ministryKz.cookie);
     const colleague = await createTestUser({ roles: ["ministry"], country: "KZ" });
     await run(moderateUser.action, formRequest("/x", { intent: "suspend", days: "1", reason: "Spam" }, moderator.cookie), {
       id: colleague.id,
@@ -377,5 +384,46 @@ describe("closing and summarising", () => {
     const refused = await manage(id, { intent: "summary", summary: "A summary while suspended." }, colleague.cookie);
     expect(refused.status).toBe(403);
     expect(await activeSuspension(colleague.id)).not.toBeNull();
+  });
+});
+
+describe("a consultation's question, replies and summary are Markdown, rendered as forum posts are", () => {
+  test("on the consultation page and in the thread's header, with no Markdown syntax left and only existing handles as mentions", async () => {
+    const handleOwner = await createTestUser();
+    const ministryHandle = `person-${handleOwner.id.slice(-8).toLowerCase()}`;
+    await prisma.user.update({ where: { id: handleOwner.id }, data: { handle: ministryHandle } });
+    const question = `We ask **two** things, @${ministryHandle} and @no-such-person-here:\n\n- the tax\n- the reports\n\n<script>alert(1)</script>`;
+    const outcome = await open({ title: `Markdown ${Math.random()}`, question });
+    const id = outcome.location!.split("/").at(-1)!;
+    await createReply({ userId: entrepreneur.id, threadId: id, body: "The **tax**, mostly:\n\n- social tax", replyToPostId: null });
+
+    type Shown = { consultation: { questionHtml: string; summaryHtml: string | null }; replies: { html: string | null }[] };
+    const shown = (await run(page.loader, getRequest(`/forum/consultations/${id}`), { id })).data as Shown;
+    const html = shown.consultation.questionHtml;
+    expect(html).toContain("<strong>two</strong>");
+    expect(html).toContain("<ul>\n<li>the tax</li>\n<li>the reports</li>\n</ul>");
+    expect(html).toContain(`<span class="mention">@${ministryHandle}</span>`);
+    expect(html).toContain("and @no-such-person-here:");
+    expect(html).not.toContain('<span class="mention">@no-such-person-here');
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("**");
+    expect(shown.replies[0]!.html).toContain("<strong>tax</strong>");
+    expect(shown.replies[0]!.html).toContain("<li>social tax</li>");
+    expect(shown.consultation.summaryHtml).toBeNull();
+
+    const header = (await run(threadPage.loader, getRequest(`/forum/threads/${id}`), { id })).data as {
+      thread: { consultation: { questionHtml: string } };
+    };
+    expect(header.thread.consultation.questionHtml).toBe(html);
+
+    await manage(id, { intent: "close", confirm: "on" }, ministryKz.cookie);
+    await manage(id, { intent: "summary", summary: "We heard **three** points:\n\n- one\n- two" }, ministryKz.cookie);
+    const closed = (await run(page.loader, getRequest(`/forum/consultations/${id}`), { id })).data as Shown;
+    expect(closed.consultation.summaryHtml).toContain("<strong>three</strong>");
+    expect(closed.consultation.summaryHtml).toContain("<li>one</li>");
+    const thread = (await run(threadPage.loader, getRequest(`/forum/threads/${id}`), { id })).data as {
+      thread: { consultation: { summaryHtml: string } };
+    };
+    expect(thread.thread.consultation.summaryHtml).toBe(closed.consultation.summaryHtml);
   });
 });

@@ -464,7 +464,7 @@ describe("closing", () => {
     expect((await vote(threadId, voters[0]!, a!)).status).toBe(302);
     const closed = await run(
       consultationPage.action,
-      formRequest(`/forum/consultations/${threadId}`, { intent: "close" }, ministry.cookie),
+      formRequest(`/forum/consultations/${threadId}`, { intent: "close", confirm: "on" }, ministry.cookie),
       { id: threadId },
     );
     expect(closed.status).toBe(302);

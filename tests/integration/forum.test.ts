@@ -13,7 +13,7 @@ import * as search from "~/routes/forum_.search";
 import * as thread from "~/routes/forum_.threads.$id";
 import * as notifications from "~/routes/notifications";
 import { prisma } from "~/utils/db.server";
-import { MAX_POST_LENGTH, MAX_POSTS_PER_WINDOW, POSTS_PER_PAGE } from "~/utils/forum-limits";
+import { MAX_POST_LENGTH, MAX_POSTS_PER_WINDOW, NEW_ACCOUNT_MS, POSTS_PER_PAGE } from "~/utils/forum-limits";
 import type { Language } from "~/utils/i18n";
 import { createTestCategory, createTestReply, createTestThread } from "../helpers/forum";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
@@ -144,8 +144,28 @@ describe("posting is refused, with a clear reason and nothing saved", () => {
     const links = "See https://a.example.org, https://b.example.org and [c](https://c.example.org).";
     const outcome = await reply(t.id, { body: links }, newcomer.cookie);
     expect(outcome.status).toBe(400);
-    expect((outcome.data as { refusal: { reason: string; max: number } }).refusal).toEqual({ reason: "too_many_links", max: 2 });
+    // The refusal says when the account stops being new, so the page can tell the person when the limit lifts.
+    const { createdAt } = await prisma.user.findUniqueOrThrow({ where: { id: newcomer.id }, select: { createdAt: true } });
+    expect((outcome.data as { refusal: unknown }).refusal).toEqual({
+      reason: "too_many_links",
+      max: 2,
+      liftsAt: new Date(createdAt.getTime() + NEW_ACCOUNT_MS),
+    });
     expect((await reply(t.id, { body: links }, author.cookie)).status).toBe(302);
+  });
+
+  test("links to the site's own pages (paths and its public address) do not count towards the limit", async () => {
+    const author = await establishedUser();
+    const newcomer = await createTestUser();
+    const t = await createTestThread({ userId: author.id });
+    const own = `See [the method](/methodology), [post 1](/forum/posts/x), ${absoluteUrl("/directory")} and <${absoluteUrl("/forum")}>.`;
+    expect((await reply(t.id, { body: `${own} Also https://a.example.org and https://b.example.org.` }, newcomer.cookie)).status).toBe(302);
+    const outcome = await reply(
+      t.id,
+      { body: `${own} https://a.example.org https://b.example.org ![c](https://c.example.org/c.png)` },
+      newcomer.cookie,
+    );
+    expect(outcome.status).toBe(400);
   });
 
   test("an edit is held to the same link limit as a post, but does not count towards the posting rate", async () => {
@@ -160,7 +180,7 @@ describe("posting is refused, with a clear reason and nothing saved", () => {
     expect((await edit("Newcomer post, corrected")).status).toBe(302);
     const links = await edit("See https://a.example.org, https://b.example.org and https://c.example.org.");
     expect(links.status).toBe(400);
-    expect((links.data as { refusal: { reason: string; max: number } }).refusal).toEqual({ reason: "too_many_links", max: 2 });
+    expect((links.data as { refusal: { reason: string; max: number } }).refusal).toMatchObject({ reason: "too_many_links", max: 2 });
     expect((await prisma.forumPost.findUniqueOrThrow({ where: { id: own.id }, select: { body: true } })).body).toBe(
       "Newcomer post, corrected",
     );
