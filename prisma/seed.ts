@@ -9,6 +9,7 @@ import { assignHandle } from "~/models/user.server";
 import { generateAnswers } from "./demo-answers";
 import { seedForumConsultations } from "./forum-consultation-seed";
 import { seedForumDemo } from "./forum-seed";
+import { seedLearning } from "./learning-seed";
 import { BENEFICIARY_GROUPS, COUNTRY_CODES, LEGAL_FORMS, REGIONS, SECTORS, type CountryCode } from "~/utils/reference-data";
 import { slugify } from "~/utils/slug";
 import { seededRandom } from "~/utils/seeded-random";
@@ -265,6 +266,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
       }
       await seedForumDemo(tx, { enterpriseIds, now });
       await seedForumConsultations(tx, { now });
+      await seedLearning(tx, { authorId: users.find((u) => u.email.startsWith("admin@"))!.id, now });
       return true;
     },
     { timeout: 60_000 },

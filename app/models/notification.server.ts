@@ -19,6 +19,11 @@ const NOTIFICATION_RANK: Record<NotificationKind, number> = {
   verification_completed: 1,
   verification_evidence: 1,
   verification_member_message: 1,
+  mentorship_requested: 1,
+  mentorship_accepted: 1,
+  mentorship_declined: 1,
+  mentorship_session: 1,
+  mentorship_ended: 1,
 };
 
 /** One notification per person for a new post: the most specific reason wins. */
@@ -140,6 +145,7 @@ export function listNotifications({ userId, take = 50 }: { userId: string; take?
       thread: { select: { id: true, title: true } },
       post: { select: { id: true, number: true } },
       assessment: { select: { id: true, enterprise: { select: { name: true, slug: true } }, verification: { select: { id: true } } } },
+      mentorship: { select: { id: true, enterprise: { select: { name: true } } } },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,

@@ -18,7 +18,9 @@ export type Permission =
   | "moderate:forum"
   | "manage:forum"
   | "open:consultation"
-  | "manage:consultation:any";
+  | "manage:consultation:any"
+  | "write:learning"
+  | "approve:mentors";
 
 const GRANTS: Record<RoleName, Permission[]> = {
   entrepreneur: ["create:enterprise", "update:enterprise:own"],
@@ -39,6 +41,8 @@ const GRANTS: Record<RoleName, Permission[]> = {
     "moderate:forum",
     "manage:forum",
     "manage:consultation:any",
+    "write:learning",
+    "approve:mentors",
   ],
 };
 
