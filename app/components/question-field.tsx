@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { AnswerValue, Question } from "../../scoring";
+import { answerErrorMessage } from "~/utils/answer-errors";
 import { questionText, questionHelp, questionUnit, optionLabel } from "~/utils/methodology-text";
 
 export interface QuestionState {
@@ -9,7 +10,8 @@ export interface QuestionState {
   links: string;
 }
 
-const NONE_OF_THESE = "__none";
+/** The value of "None of these" in a multiple choice's form (the same as the server reads). */
+export const NONE_OF_THESE = "__none";
 
 /** One question of the questionnaire, as plain form controls that work without JavaScript. */
 export function QuestionField({
@@ -23,7 +25,7 @@ export function QuestionField({
   error?: string;
   withEvidence?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = `q-${question.id}`;
   const errorId = `${id}-error`;
   const helpId = `${id}-help`;
@@ -35,6 +37,19 @@ export function QuestionField({
   if (question.type === "single" || question.type === "multi") {
     const chosen = new Set(Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]);
     const inputType = question.type === "single" ? "radio" : "checkbox";
+    // "None of these" and the options exclude each other: ticking one unticks the other kind at
+    // once in the browser (the server refuses both together, for forms sent without JavaScript).
+    const exclusive =
+      question.type === "multi"
+        ? (event: React.ChangeEvent<HTMLInputElement>) => {
+            const box = event.currentTarget;
+            if (!box.checked || !box.form) return;
+            const none = box.value === NONE_OF_THESE;
+            for (const other of box.form.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="q.${question.id}"]`)) {
+              if (other !== box && (none || other.value === NONE_OF_THESE)) other.checked = false;
+            }
+          }
+        : undefined;
     control = (
       <div className="choices">
         {question.options!.map((option) => (
@@ -46,6 +61,7 @@ export function QuestionField({
               value={option.id}
               defaultChecked={chosen.has(option.id)}
               aria-describedby={describedBy}
+              onChange={exclusive}
             />
             <label htmlFor={`${id}-${option.id}`}>{optionLabel(t, question.id, option.id)}</label>
           </div>
@@ -57,7 +73,9 @@ export function QuestionField({
               id={`${id}-none`}
               name={`q.${question.id}`}
               value={NONE_OF_THESE}
-              defaultChecked={Array.isArray(value) && value.length === 0}
+              defaultChecked={Array.isArray(value) ? value.length === 0 || value.includes(NONE_OF_THESE) : false}
+              aria-describedby={describedBy}
+              onChange={exclusive}
             />
             <label htmlFor={`${id}-none`}>{t("assessment.noneOfThese")}</label>
           </div>
@@ -114,7 +132,7 @@ export function QuestionField({
       {control}
       {error ? (
         <p id={errorId} className="field-errors" role="alert">
-          {t(`assessment.errors.${error}`)}
+          {answerErrorMessage(t, question, error, i18n.language)}
         </p>
       ) : null}
       {withEvidence ? (

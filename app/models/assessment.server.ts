@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import {
   applicableQuestions,
   currentMethodology,
+  explainPoints,
   findMethodology,
   percentileRank,
   scoreAssessment,
@@ -9,6 +10,7 @@ import {
   type AnswerValue,
   type Answers,
   type Methodology,
+  type PointsReason,
   type ScoreResult,
 } from "../../scoring";
 import type { Params } from "@remix-run/react";
@@ -16,6 +18,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { requireEnterpriseMember } from "~/models/enterprise.server";
 import { VERIFICATION_FACTS_SELECT, verifiedOrSelfAssessed } from "~/models/rating.server";
 import { refreshRatingFacts } from "~/models/sector.server";
+import { verifiedAnswers, type Decisions } from "~/models/verification.server";
 import type { Evidence } from "~/utils/assessment-form.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
@@ -94,10 +97,15 @@ export async function startAssessment({ enterpriseId, userId, prefill }: { enter
     const last = await prisma.assessment.findFirst({
       where: { enterpriseId, status: "submitted" },
       orderBy: { submittedAt: "desc" },
-      select: { answers: true, evidence: true },
+      select: { answers: true, evidence: true, verification: { select: { status: true, decisions: true } } },
     });
     if (last) {
-      answers = carryOver(currentMethodology, last.answers as Answers);
+      // A verified assessment is copied as the verifier left it: their changes are the true answers.
+      const lastAnswers =
+        last.verification?.status === "completed"
+          ? verifiedAnswers(last.answers as Answers, last.verification.decisions as Decisions)
+          : (last.answers as Answers);
+      answers = carryOver(currentMethodology, lastAnswers);
       evidence = last.evidence as Evidence;
     }
   }
@@ -117,6 +125,51 @@ export async function startAssessment({ enterpriseId, userId, prefill }: { enter
     if (isUniqueViolation(error)) return (await getDraft(enterpriseId))!;
     throw error;
   }
+}
+
+/** One question of a submitted assessment as its results explain it: the answer, the rule that applied and its points. */
+export interface ResultRow {
+  questionId: string;
+  answer: AnswerValue | undefined;
+  reason: PointsReason;
+  /** Out of what it could earn; null when the question does not count (not applicable, or worth no points). */
+  possible: number | null;
+  /** The verifier changed this answer. */
+  changedByVerifier: boolean;
+}
+
+/**
+ * What an enterprise's members read of one of its submitted assessments: once its verification
+ * is completed, the answers as the verifier left them and the verified result, with the trust
+ * label the public sees (verified, or expired); the self-assessed ones otherwise. Every question
+ * that applies to those answers gets a row saying why it earned its points; questions that do
+ * not apply get none.
+ */
+export async function getResultAsShown(
+  assessment: Pick<AssessmentRecord, "id" | "answers" | "methodologyVersion"> & { result: ScoreResult },
+) {
+  const verification = await prisma.verification.findUnique({
+    where: { assessmentId: assessment.id },
+    select: { ...VERIFICATION_FACTS_SELECT, result: true, decisions: true },
+  });
+  const completed = verification?.status === "completed";
+  const decisions = (completed ? verification.decisions : {}) as Decisions;
+  const answers = completed ? verifiedAnswers(assessment.answers, decisions) : assessment.answers;
+  const shown = verifiedOrSelfAssessed({ result: assessment.result as unknown }, verification);
+  const methodology = methodologyOf(assessment.methodologyVersion);
+  const rows: ResultRow[] = applicableQuestions(methodology, answers).map((question) => {
+    const answer = answers[question.id];
+    const reason = explainPoints(question, answer);
+    const counts = reason.rule !== "not_applicable" && reason.rule !== "not_scored" && reason.rule !== "unanswered";
+    return {
+      questionId: question.id,
+      answer,
+      reason,
+      possible: counts ? question.maxPoints : null,
+      changedByVerifier: decisions[question.id]?.decision === "changed",
+    };
+  });
+  return { result: shown.result as ScoreResult, answers, trust: shown.trust, rows };
 }
 
 export type SaveResult = { saved: true; revision: number } | { saved: false; reason: "stale" | "not_draft"; revision: number };

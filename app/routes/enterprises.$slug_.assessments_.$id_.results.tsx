@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PeerTable } from "~/components/peer-table";
 import { RatingSummary } from "~/components/rating-summary";
-import { methodologyOf, peerComparison, requireAssessmentMember, setRatingPublished } from "~/models/assessment.server";
+import { ResultRows } from "~/components/result-rows";
+import { getResultAsShown, methodologyOf, peerComparison, requireAssessmentMember, setRatingPublished } from "~/models/assessment.server";
 import { getVerification } from "~/models/verification.server";
 import { requireUser } from "~/utils/auth.server";
 import { answerText } from "~/utils/answer-text";
@@ -11,6 +12,7 @@ import { formatDate, formatNumber } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { dimensionName, questionText } from "~/utils/methodology-text";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -19,20 +21,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (assessment.status !== "submitted" || !assessment.result) throw redirect(base);
   const methodology = methodologyOf(assessment.methodologyVersion);
   const t = await getFixedT(request);
+  // Once verified, the members read what the public reads: the verifier's answers and figures, with the trust label.
+  const shown = await getResultAsShown({ ...assessment, result: assessment.result });
   return {
     title: t("results.title", { name: enterprise.name }),
     base,
     enterprise: { slug: enterprise.slug, name: enterprise.name, status: enterprise.status },
     isOwner: role === "owner",
-    assessment: { id: assessment.id, published: assessment.published, submittedAt: assessment.submittedAt, answers: assessment.answers },
-    result: assessment.result,
+    assessment: { id: assessment.id, published: assessment.published, submittedAt: assessment.submittedAt },
+    result: shown.result,
+    trust: shown.trust,
+    rows: shown.rows,
     methodology: {
       version: methodology.version,
       dimensions: methodology.dimensions,
       tiers: methodology.tiers,
       questions: methodology.questions,
     },
-    peers: await peerComparison({ enterprise, result: assessment.result }),
+    peers: await peerComparison({ enterprise, result: shown.result }),
     verification: await getVerification(assessment.id).then((v) =>
       v
         ? {
@@ -59,7 +65,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ResultsPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, base, enterprise, isOwner, assessment, result, methodology, peers, verification } = useLoaderData<typeof loader>();
+  const { title, base, enterprise, isOwner, assessment, result, trust, rows, methodology, peers, verification } =
+    useLoaderData<typeof loader>();
   const byId = new Map(methodology.questions.map((q) => [q.id, q]));
   const dimensionLabel = (id: string) => dimensionName(t, id);
   return (
@@ -86,7 +93,7 @@ export default function ResultsPage() {
         </Form>
       ) : null}
 
-      <RatingSummary result={result} methodology={methodology} submittedAt={assessment.submittedAt} />
+      <RatingSummary result={result} methodology={methodology} submittedAt={assessment.submittedAt} trust={trust} />
 
       <h2>{t("verification.heading")}</h2>
       <p>
@@ -121,6 +128,7 @@ export default function ResultsPage() {
                           <strong>{questionText(t, q.id)}</strong>{" "}
                           {t("results.planItem", {
                             answer: answerText(q, i.bestAnswer, language, t),
+                            count: i.pointsAvailable,
                             points: formatNumber(i.pointsAvailable, language),
                             gain: formatNumber(i.potentialGain, language, { maximumFractionDigits: 2 }),
                           })}
@@ -137,32 +145,9 @@ export default function ResultsPage() {
       <PeerTable peers={peers} dimensions={methodology.dimensions} />
 
       <h2>{t("results.byQuestion")}</h2>
-      <table>
-        <caption>{t("results.byQuestionCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("results.question")}</th>
-            <th scope="col">{t("results.answer")}</th>
-            <th scope="col" className="number">
-              {t("results.earned")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.contributions.map((c) => {
-            const q = byId.get(c.questionId)!;
-            return (
-              <tr key={c.questionId}>
-                <td>{questionText(t, q.id)}</td>
-                <td>{answerText(q, assessment.answers[c.questionId], language, t)}</td>
-                <td className="number">
-                  {formatNumber(c.earned, language)} / {formatNumber(c.possible, language)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll label={t("results.byQuestionCaption")}>
+        <ResultRows rows={rows} questions={methodology.questions} methodologyVersion={methodology.version} />
+      </TableScroll>
     </article>
   );
 }
