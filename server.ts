@@ -6,7 +6,7 @@ import express from "express";
 import { guardDatabaseOutages, RETRY_AFTER_SECONDS } from "./app/utils/database-availability.server";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./app/utils/embedded-postgres.server";
 import { getEnv, resetEnvCache } from "./app/utils/env.server";
-import { guardRoutes, refuseCrossSiteRequests } from "./app/utils/request-guards.server";
+import { defaultRetryAfter, guardRoutes, refuseCrossSiteRequests } from "./app/utils/request-guards.server";
 import { createNonce, securityHeaders } from "./app/utils/security-headers.server";
 import { checkoutOrigins } from "./app/utils/stripe.server";
 import { applyMigrations } from "./prisma/migrate";
@@ -65,16 +65,9 @@ async function main() {
       ? "E-mail is sent through SMTP_URL."
       : `E-mail is written to ${outboxDir()} (no SMTP_URL); admins read it on /admin/mail.`,
   );
-  // Expired sessions, old login failures and forgotten devices are deleted hourly (and sessions on every login too).
-  const { deleteExpiredSessions } = await import("./app/utils/session.server");
-  const { deleteStaleLoginRecords } = await import("./app/utils/rate-limit.server");
-  const sweep = () =>
-    Promise.all([deleteExpiredSessions(), deleteStaleLoginRecords()]).catch((error: unknown) =>
-      console.warn(`Deleting expired sessions failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  void sweep();
-  const sweeper = setInterval(sweep, 60 * 60 * 1000);
-  sweeper.unref();
+  // Expired sessions, old login failures and forgotten devices are deleted now and hourly (and sessions on every login too).
+  const { startHousekeeping } = await import("./app/utils/housekeeping.server");
+  const housekeeping = startHousekeeping();
 
   const vite = production ? undefined : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
 
@@ -91,15 +84,8 @@ async function main() {
   app.use(compression());
   // Cache-Control, ETag and 304 for public pages; private, no-store for anything personal.
   app.use(httpCache());
-  // Every 503 (the database away, a health check failing) says when to try again.
-  app.use((_req, res, next) => {
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
-      if (args[0] === 503 && !this.getHeader("Retry-After")) this.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
-      return writeHead.apply(this, args);
-    } as typeof writeHead;
-    next();
-  });
+  // Every 503 (the database away, a health check failing) and every 429 says when to try again.
+  app.use(defaultRetryAfter({ unavailableSeconds: RETRY_AFTER_SECONDS, tooManySeconds: 60 }));
   app.use((req, res, next) => {
     const nonce = createNonce();
     res.locals.cspNonce = nonce;
@@ -139,7 +125,8 @@ async function main() {
     next();
   });
   // A state-changing request from another site is refused here, for resource routes too, with 403 and one log line.
-  app.use(refuseCrossSiteRequests());
+  // With PUBLIC_URL set, a form must come from a page of that address.
+  app.use(refuseCrossSiteRequests(undefined, { publicUrl: env.PUBLIC_URL_SET ? env.PUBLIC_URL : null }));
   app.all(
     "*",
     createRequestHandler({
@@ -171,7 +158,7 @@ async function main() {
     embedded?.stopSupervising();
     const force = setTimeout(() => server.closeAllConnections?.(), 30_000);
     sectorSummaries.stop();
-    clearInterval(sweeper);
+    housekeeping.stop();
     server.close(async () => {
       clearTimeout(force);
       await vite?.close();

@@ -36,6 +36,21 @@ async function recentLinks(tx: Tx, userId: string, purpose: EmailTokenPurpose, n
   return tx.emailToken.count({ where: { userId, purpose, createdAt: { gt: new Date(now.getTime() - HOUR_MS) } } });
 }
 
+/**
+ * Seconds until one more link of this purpose may be sent to the account (the oldest of the last hour's
+ * links turns an hour old), or 0: the Retry-After of a "too many links" refusal.
+ */
+export async function linksRetryAfter({ userId, purpose, now = new Date() }: { userId: string; purpose: EmailTokenPurpose; now?: Date }) {
+  const recent = await prisma.emailToken.findMany({
+    where: { userId, purpose, createdAt: { gt: new Date(now.getTime() - HOUR_MS) } },
+    select: { createdAt: true },
+    orderBy: { createdAt: "desc" },
+    take: LINKS_PER_HOUR,
+  });
+  if (recent.length < LINKS_PER_HOUR) return 0;
+  return Math.max(1, Math.ceil((recent.at(-1)!.createdAt.getTime() + HOUR_MS - now.getTime()) / 1000));
+}
+
 /** A usable token of this purpose (unused, unexpired), or null; its row is locked until the transaction ends. */
 async function takeToken(tx: Tx, token: string, purpose: EmailTokenPurpose, now: Date) {
   if (!TOKEN_PATTERN.test(token)) return null;

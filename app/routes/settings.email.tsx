@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
 import { SettingsNav } from "~/components/settings-nav";
-import { pendingEmailChange, requestEmailChange, resendConfirmation } from "~/models/account-email.server";
+import { linksRetryAfter, pendingEmailChange, requestEmailChange, resendConfirmation } from "~/models/account-email.server";
 import { ChangeEmailSchema } from "~/utils/account-validation";
 import { requireUser, safeRedirect } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
@@ -45,8 +45,13 @@ export async function action({ request }: ActionFunctionArgs) {
       return data(submission.reply({ fieldErrors: { email: ["emailSettings.same"] }, hideFields }), { status: 400 });
     case "taken":
       return data(submission.reply({ fieldErrors: { email: ["errors.emailTaken"] }, hideFields }), { status: 400 });
-    case "too_many":
-      return data(submission.reply({ formErrors: ["emailSettings.tooMany"], hideFields }), { status: 429 });
+    case "too_many": {
+      const retryAfter = Math.max(1, await linksRetryAfter({ userId: user.id, purpose: "email_confirmation" }));
+      return data(submission.reply({ formErrors: ["emailSettings.tooMany"], hideFields }), {
+        status: 429,
+        headers: { "Retry-After": String(retryAfter) },
+      });
+    }
   }
 }
 

@@ -115,6 +115,8 @@ const defaultPublicUrl = ({ HOST, PORT }: { HOST: string; PORT: number }) =>
 const CheckedEnvSchema = EnvSchema.transform((env) => ({
   ...env,
   PUBLIC_URL: (env.PUBLIC_URL ?? defaultPublicUrl(env)).replace(/\/+$/, ""),
+  /** Whether PUBLIC_URL was given: then forms must come from that address (see request-guards.server.ts). */
+  PUBLIC_URL_SET: env.PUBLIC_URL !== undefined,
 }));
 
 export type Env = z.infer<typeof CheckedEnvSchema>;

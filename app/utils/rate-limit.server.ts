@@ -139,3 +139,25 @@ export async function deleteStaleLoginRecords(now = new Date()) {
   ]);
   return { failures: failures.count, devices: devices.count };
 }
+
+/**
+ * "Forgot your password?" requests from one client address in LOGIN_WINDOW_MS, whatever the e-mail and
+ * whether or not an account has it: enough for a whole office, too few to mail-bomb many accounts or
+ * to probe addresses by timing. Each account also gets at most LINKS_PER_HOUR links an hour
+ * (account-email.server.ts), silently, so that limit reveals nothing and leaves the links already sent
+ * working. The requests are kept as keyed rows beside the login failures and swept with them.
+ */
+export const RESET_REQUESTS_PER_ADDRESS = 30;
+
+const resetKey = (address: string) => `reset:ip:${address}`;
+
+/** The seconds this client address must wait before asking for another reset link, or 0. */
+export async function passwordResetRetryAfter(address: string): Promise<number> {
+  const now = Date.now();
+  const wait = await ceilingWait(resetKey(address), RESET_REQUESTS_PER_ADDRESS, new Date(now - LOGIN_WINDOW_MS), now);
+  return wait > 0 ? Math.ceil(wait / 1000) : 0;
+}
+
+export async function recordPasswordResetRequest(address: string) {
+  await prisma.loginFailure.create({ data: { key: resetKey(address) }, select: { id: true } });
+}

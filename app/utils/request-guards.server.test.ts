@@ -4,7 +4,7 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as login from "~/routes/login";
 import * as language from "~/routes/language";
-import { crossSiteRefusal, guardFormBodies, guardRoutes, refuseCrossSiteRequests } from "~/utils/request-guards.server";
+import { crossSiteRefusal, defaultRetryAfter, guardFormBodies, guardRoutes, refuseCrossSiteRequests } from "~/utils/request-guards.server";
 import type { ServerBuild } from "@remix-run/node";
 
 describe("the origin check before Remix", () => {
@@ -68,6 +68,85 @@ describe("the origin check before Remix", () => {
     expect(crossSiteRefusal({ ...base, origin: "https://ortaq.example" })).toBe("origin https://ortaq.example");
     expect(crossSiteRefusal({ ...base, origin: "not a url" })).toBe("origin not a url");
     expect(crossSiteRefusal({ ...base })).toBeNull();
+  });
+});
+
+describe("the origin check when PUBLIC_URL is set", () => {
+  const publicOrigin = "https://ortaq.example.org";
+  const base = { method: "POST", path: "/login", publicOrigin };
+
+  test("a form must come from the public address, whatever Host or X-Forwarded-Host the request carries", () => {
+    // A client chooses Host: naming the attacker's site there must not make its pages count as this site.
+    expect(crossSiteRefusal({ ...base, host: "evil.example", origin: "https://evil.example" })).toBe("origin https://evil.example");
+    expect(crossSiteRefusal({ ...base, host: "127.0.0.1:3000", forwardedHost: "evil.example", origin: "https://evil.example" })).toBe(
+      "origin https://evil.example",
+    );
+    expect(crossSiteRefusal({ ...base, host: "127.0.0.1:3000", referer: "https://evil.example/form" })).toBe(
+      "referer https://evil.example/form",
+    );
+  });
+
+  test("the scheme and port count: the same host over plain HTTP or on another port is another site", () => {
+    expect(crossSiteRefusal({ ...base, host: "ortaq.example.org", origin: "http://ortaq.example.org" })).not.toBeNull();
+    expect(crossSiteRefusal({ ...base, host: "ortaq.example.org", origin: "https://ortaq.example.org:8443" })).not.toBeNull();
+    expect(crossSiteRefusal({ ...base, host: "ortaq.example.org", origin: "null" })).not.toBeNull();
+  });
+
+  test("behind the documented proxies (Host passed on, or only 127.0.0.1 seen) the site's own forms go through", () => {
+    // nginx with `proxy_set_header Host $host`, and Caddy, pass the public host on.
+    expect(crossSiteRefusal({ ...base, host: "ortaq.example.org", origin: "https://ortaq.example.org" })).toBeNull();
+    // A proxy that passes its upstream's address as Host: the public address alone decides.
+    expect(crossSiteRefusal({ ...base, host: "127.0.0.1:3000", origin: "https://ortaq.example.org" })).toBeNull();
+    expect(crossSiteRefusal({ ...base, host: "127.0.0.1:3000", origin: "https://ORTAQ.example.org" })).toBeNull();
+    expect(crossSiteRefusal({ ...base, host: "127.0.0.1:3000", referer: "https://ortaq.example.org/login?redirectTo=%2F" })).toBeNull();
+    expect(crossSiteRefusal({ ...base, host: "127.0.0.1:3000" })).toBeNull();
+  });
+
+  test("the middleware reads PUBLIC_URL: a request to the app's own host from that host is refused when the public address differs", async () => {
+    const logged: string[] = [];
+    const middleware = refuseCrossSiteRequests((line) => logged.push(line), { publicUrl: "https://ortaq.example.org" });
+    const outcome = (headers: Record<string, string>) => {
+      let status = 0;
+      let passed = false;
+      const res = {
+        status(code: number) {
+          status = code;
+          return res;
+        },
+        type: () => res,
+        send: () => undefined,
+      };
+      middleware({ method: "POST", path: "/logout", get: (name: string) => headers[name.toLowerCase()] }, res, () => (passed = true));
+      return passed ? "passed" : status;
+    };
+    expect(outcome({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" })).toBe(403);
+    expect(outcome({ host: "ortaq.example.org", origin: "https://ortaq.example.org" })).toBe("passed");
+    expect(logged).toEqual(["403 cross-site POST /logout refused: origin http://127.0.0.1:3000 is not this site"]);
+  });
+});
+
+describe("Retry-After on every refusal that asks to wait", () => {
+  let server: http.Server;
+  let port = 0;
+  beforeAll(async () => {
+    const app = express();
+    app.use(defaultRetryAfter({ unavailableSeconds: 5, tooManySeconds: 60 }));
+    app.get("/limited", (_req, res) => void res.status(429).send("slow down"));
+    app.get("/limited-with-own-wait", (_req, res) => void res.status(429).set("Retry-After", "17").send("slow down"));
+    app.get("/away", (_req, res) => void res.status(503).send("away"));
+    app.get("/fine", (_req, res) => void res.status(200).send("fine"));
+    server = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const retryAfterOf = async (path: string) => (await fetch(`http://127.0.0.1:${port}${path}`)).headers.get("Retry-After");
+
+  test("a 429 or 503 without one gets the default; a route's own wait is kept; other answers get none", async () => {
+    expect(await retryAfterOf("/limited")).toBe("60");
+    expect(await retryAfterOf("/limited-with-own-wait")).toBe("17");
+    expect(await retryAfterOf("/away")).toBe("5");
+    expect(await retryAfterOf("/fine")).toBeNull();
   });
 });
 

@@ -15,6 +15,8 @@ export interface OriginCheckInput {
   referer?: string | null;
   host?: string | null;
   forwardedHost?: string | null;
+  /** The origin of PUBLIC_URL when it is set (https://ortaq.example.org): then a form must come from there. */
+  publicOrigin?: string | null;
 }
 
 const hostOf = (url: string) => {
@@ -25,25 +27,34 @@ const hostOf = (url: string) => {
   }
 };
 
+/** scheme://host[:port] of an absolute http(s) URL, lower-cased and without a default port; null for anything else. */
+export const originOf = (url: string) => {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.origin.toLowerCase() : null;
+  } catch {
+    return null;
+  }
+};
+
 /**
  * Why a state-changing request must be refused as coming from another site, or null when it may go on.
- * The page that sent it is read from `Origin`, or from `Referer` when a browser sent no `Origin`; it
- * must be this site as the browser addressed it: the first `X-Forwarded-Host` when a proxy set one,
- * else `Host` (the same comparison Remix makes, so Remix's own check can never fail after this one).
- * A request with neither header is not a browser's cross-site form and goes on.
+ * The page that sent it is read from `Origin`, or from `Referer` when a browser sent no `Origin`.
+ * When PUBLIC_URL is set (`publicOrigin`), that page must be on the site's public address, scheme and
+ * port included, whatever `Host` the request carries (a client chooses it). Without PUBLIC_URL it must
+ * be this site as the browser addressed it: the first `X-Forwarded-Host` when a proxy set one, else
+ * `Host` (the same comparison Remix makes). A request with neither header is not a browser's
+ * cross-site form and goes on.
  */
-export function crossSiteRefusal({ method, path, origin, referer, host, forwardedHost }: OriginCheckInput): string | null {
+export function crossSiteRefusal({ method, path, origin, referer, host, forwardedHost, publicOrigin }: OriginCheckInput): string | null {
   if (!STATE_CHANGING.has(method.toUpperCase()) || ORIGIN_CHECK_EXEMPT.has(path)) return null;
   if (ORIGIN_CHECK_EXEMPT_PREFIXES.some((prefix) => path.startsWith(prefix))) return null;
   const expected = (forwardedHost?.split(",")[0]?.trim() || host || "").toLowerCase();
+  const fromThisSite = (url: string) => (publicOrigin ? originOf(url) === publicOrigin.toLowerCase() : hostOf(url) === expected);
   if (origin !== null && origin !== undefined && origin !== "") {
-    const from = origin === "null" ? null : hostOf(origin);
-    return from && from === expected ? null : `origin ${origin}`;
+    return origin !== "null" && fromThisSite(origin) ? null : `origin ${origin}`;
   }
-  if (referer) {
-    const from = hostOf(referer);
-    return from && from === expected ? null : `referer ${referer}`;
-  }
+  if (referer) return fromThisSite(referer) ? null : `referer ${referer}`;
   return null;
 }
 
@@ -63,7 +74,11 @@ interface GuardResponse {
  * line. Remix checks `Origin` only for routes with a page (and answers a mismatch with a 500 and a
  * stack trace); resource routes such as /logout and /language are checked here like every other.
  */
-export function refuseCrossSiteRequests(log: (line: string) => void = (line) => console.warn(line)) {
+export function refuseCrossSiteRequests(
+  log: (line: string) => void = (line) => console.warn(line),
+  { publicUrl }: { publicUrl?: string | null } = {},
+) {
+  const publicOrigin = publicUrl ? originOf(publicUrl) : null;
   return (req: GuardRequest, res: GuardResponse, next: () => void) => {
     const refusal = crossSiteRefusal({
       method: req.method,
@@ -72,10 +87,35 @@ export function refuseCrossSiteRequests(log: (line: string) => void = (line) => 
       referer: req.get("referer"),
       host: req.get("host"),
       forwardedHost: req.get("x-forwarded-host"),
+      publicOrigin,
     });
     if (!refusal) return next();
     log(`403 cross-site ${req.method} ${req.path} refused: ${refusal} is not this site`);
     res.status(403).type("text/plain").send("Forbidden: this form was not sent from a page of this site.");
+  };
+}
+
+interface WriteHeadResponse {
+  writeHead: (...args: never[]) => unknown;
+  getHeader(name: string): unknown;
+  setHeader(name: string, value: string): unknown;
+}
+
+/**
+ * Express middleware: every 503 and every 429 says when to try again. A route that knows the wait (a
+ * login delay, the forum's posting limit, the API's window) sends its own `Retry-After`; any other gets
+ * these defaults, so no refusal anywhere leaves a client guessing.
+ */
+export function defaultRetryAfter({ unavailableSeconds, tooManySeconds }: { unavailableSeconds: number; tooManySeconds: number }) {
+  return (_req: unknown, res: WriteHeadResponse, next: () => void) => {
+    const writeHead = res.writeHead as (this: WriteHeadResponse, ...args: unknown[]) => unknown;
+    res.writeHead = function (this: WriteHeadResponse, ...args: unknown[]) {
+      const status = args[0];
+      const fallback = status === 503 ? unavailableSeconds : status === 429 ? tooManySeconds : null;
+      if (fallback !== null && !this.getHeader("Retry-After")) this.setHeader("Retry-After", String(fallback));
+      return writeHead.apply(this, args);
+    } as WriteHeadResponse["writeHead"];
+    next();
   };
 }
 
