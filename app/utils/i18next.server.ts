@@ -17,8 +17,9 @@ export const languageCookie = createCookie("lng", {
 const languageOfRequest = new WeakMap<Request, Promise<Language>>();
 
 /**
- * The request's language: the switcher's choice (remembered in a cookie), then the account's
- * setting, then the browser's `Accept-Language`, then English. Worked out once per request.
+ * The request's language: a `?lang=` in the address (the links of `hreflang` alternates, as the
+ * feeds take it; nothing is remembered), then the switcher's choice (remembered in a cookie), then the account's setting,
+ * then the browser's `Accept-Language`, then English. Worked out once per request.
  */
 export function getLanguage(request: Request): Promise<Language> {
   let language = languageOfRequest.get(request);
@@ -29,7 +30,15 @@ export function getLanguage(request: Request): Promise<Language> {
   return language;
 }
 
+/** The language named by the address's `lang` parameter, or null. */
+export function languageOfUrl(url: string): Language | null {
+  const named = new URL(url).searchParams.get("lang");
+  return isLanguage(named) ? named : null;
+}
+
 async function detectLanguage(request: Request): Promise<Language> {
+  const inUrl = languageOfUrl(request.url);
+  if (inUrl) return inUrl;
   const chosen = await languageCookie.parse(request.headers.get("Cookie")).catch(() => null);
   if (isLanguage(chosen)) return chosen;
   // While the database is away the account cannot be read: the page that says so uses the browser's language.
