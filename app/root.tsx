@@ -107,6 +107,9 @@ function Header() {
             <NavLink to="/methodology">{t("nav.methodology")}</NavLink>
           </li>
           <li>
+            <NavLink to="/legal">{t("legal:nav")}</NavLink>
+          </li>
+          <li>
             <NavLink to="/forum">{t("forum.navLink")}</NavLink>
           </li>
           {user ? (

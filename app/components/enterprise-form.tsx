@@ -4,6 +4,8 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { EnterpriseSchema } from "~/utils/enterprise-validation";
+import { formatNumber } from "~/utils/format";
+import { TAX_ID_RULES } from "~/utils/tax-id";
 import {
   BENEFICIARY_GROUPS,
   COUNTRY_CODES,
@@ -38,6 +40,10 @@ export type EnterpriseFormDefaults = Partial<{
   website: string | null;
   sdgs: number[];
   beneficiaryGroups: string[];
+  taxId: string | null;
+  socialRegisterNumber: string | null;
+  /** A date, or its ISO form as it comes from a loader. */
+  socialRegisteredOn: Date | string | null;
 }>;
 
 export function EnterpriseForm({
@@ -58,6 +64,11 @@ export function EnterpriseForm({
     defaultValue: {
       ...defaultValue,
       website: defaultValue?.website ?? undefined,
+      taxId: defaultValue?.taxId ?? undefined,
+      socialRegisterNumber: defaultValue?.socialRegisterNumber ?? undefined,
+      socialRegisteredOn: defaultValue?.socialRegisteredOn
+        ? new Date(defaultValue.socialRegisteredOn).toISOString().slice(0, 10)
+        : undefined,
       sdgs: defaultValue?.sdgs?.map(String),
       womenLed: defaultValue?.womenLed ? "on" : undefined,
       youthLed: defaultValue?.youthLed ? "on" : undefined,
@@ -82,6 +93,18 @@ export function EnterpriseForm({
     hydrated && country && COUNTRY_CODES.includes(country)
       ? COUNTRY_CODES.filter((code) => code !== country).map((code) => countryName(t, code))
       : [];
+
+  const taxIdRule = country && COUNTRY_CODES.includes(country) ? TAX_ID_RULES[country] : null;
+  const taxIdHint = taxIdRule
+    ? t("legal:form.taxIdHint", {
+        names: taxIdRule.names,
+        // 8–12 for a range, 9 / 14 for alternatives.
+        lengths:
+          taxIdRule.lengths.length > 2
+            ? `${formatNumber(taxIdRule.lengths[0]!, language)}–${formatNumber(taxIdRule.lengths.at(-1)!, language)}`
+            : taxIdRule.lengths.map((n) => formatNumber(n, language)).join(" / "),
+      })
+    : t("legal:form.taxIdHintCountry");
 
   return (
     <Form method="post" {...getFormProps(form)} className="form form-wide">
@@ -108,6 +131,17 @@ export function EnterpriseForm({
         inactiveGroups={inactiveRegionGroups}
       />
       <TextField field={fields.city} label={t("enterprise.fields.city")} />
+      <fieldset>
+        <legend>{t("legal:form.legend")}</legend>
+        <TextField field={fields.taxId} label={t("legal:form.taxId")} hint={taxIdHint} inputMode="numeric" autoComplete="off" />
+        <TextField
+          field={fields.socialRegisterNumber}
+          label={t("legal:form.socialRegisterNumber")}
+          hint={t("legal:form.socialRegisterNumberHint")}
+          autoComplete="off"
+        />
+        <TextField field={fields.socialRegisteredOn} label={t("legal:form.socialRegisteredOn")} type="date" />
+      </fieldset>
       <SelectField
         field={fields.sector}
         label={t("enterprise.fields.sector")}

@@ -42,7 +42,7 @@ export function TextField({
   field: AnyField;
   label: string;
   hint?: string;
-  type?: "text" | "email" | "password" | "number" | "url";
+  type?: "text" | "email" | "password" | "number" | "url" | "date";
   autoComplete?: string;
   inputMode?: "numeric" | "text" | "email" | "url";
   /** The language (and direction) of what is typed, when it is not the page's. */

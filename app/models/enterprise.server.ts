@@ -6,12 +6,16 @@ import { isUniqueViolation, prisma } from "~/utils/db.server";
 import type { EnterpriseInput } from "~/utils/enterprise-validation";
 import { forbidden, notFound, userCan } from "~/utils/permissions.server";
 import { SLUG_PATTERN, slugify } from "~/utils/slug";
+import { normaliseTaxId } from "~/utils/tax-id";
 
 export const ENTERPRISE_PROFILE_SELECT = {
   id: true,
   slug: true,
   name: true,
   legalForm: true,
+  taxId: true,
+  socialRegisterNumber: true,
+  socialRegisteredOn: true,
   country: true,
   region: true,
   city: true,
@@ -33,8 +37,14 @@ export const ENTERPRISE_PROFILE_SELECT = {
 type SlugResult<T> = T | { error: "slug_taken" };
 
 function profileData(input: EnterpriseInput) {
-  const { slug: _slug, website, ...rest } = input;
-  return { ...rest, website: website ?? null };
+  const { slug: _slug, website, taxId, socialRegisterNumber, socialRegisteredOn, ...rest } = input;
+  return {
+    ...rest,
+    website: website ?? null,
+    taxId: taxId ? normaliseTaxId(taxId) : null,
+    socialRegisterNumber: socialRegisterNumber ?? null,
+    socialRegisteredOn: socialRegisteredOn ? new Date(`${socialRegisteredOn}T00:00:00Z`) : null,
+  };
 }
 
 async function freeSlug(base: string): Promise<string> {

@@ -35,6 +35,7 @@ import {
   regionName,
 } from "~/utils/reference-data";
 import { TableScroll } from "~/components/table-scroll";
+import { LegalStatus } from "~/components/legal-status";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const enterprise = params.slug ? await getEnterpriseBySlug(params.slug) : null;
@@ -52,7 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const forumThreads = enterprise.status === "published" ? await listEnterpriseThreads(enterprise.id) : [];
   const forumPeople = await getPeople(forumThreads.map((thread) => thread.authorId));
   return {
-    enterprise,
+    // An individual entrepreneur's number is their personal IIN/INN: only members see it.
+    enterprise: { ...enterprise, taxId: enterprise.legalForm === "sole_proprietor" && !membership && !isAdmin ? null : enterprise.taxId },
     rating: rating
       ? {
           result: publicSummary(rating.result),
@@ -244,6 +246,7 @@ export default function EnterprisePage() {
           </>
         ) : null}
       </dl>
+      <LegalStatus enterprise={enterprise} canEdit={canEdit} />
       <h2>{t("enterprise.fields.sdgs")}</h2>
       {enterprise.sdgs.length ? (
         <ul>

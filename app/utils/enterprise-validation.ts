@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { BENEFICIARY_GROUPS, COUNTRY_CODES, isRegionOf, LEGAL_FORMS, SECTORS } from "~/utils/reference-data";
+import { frameworkOf } from "~/utils/legal-frameworks";
 import { SLUG_PATTERN } from "~/utils/slug";
+import { checkTaxId } from "~/utils/tax-id";
 import { hasNoControlCharacters } from "~/utils/validation";
 
 // Messages are translation keys; the form shows them in the user's language.
@@ -54,10 +56,38 @@ export const EnterpriseSchema = z
       .array(z.enum(BENEFICIARY_GROUPS, { error: "errors.chooseOne" }))
       .default([])
       .transform((values) => [...new Set(values)]),
+    // Checked against the chosen country below; stored as digits only (normaliseTaxId).
+    taxId: z.string().trim().max(40, { error: "errors.tooLong" }).optional(),
+    socialRegisterNumber: z
+      .string()
+      .trim()
+      .max(40, { error: "errors.tooLong" })
+      .regex(/^[\p{L}\p{N}][\p{L}\p{N} ./№#-]*$/u, { error: "legal:form.errors.registerNumber" })
+      .optional(),
+    socialRegisteredOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "legal:form.errors.registerDate" })
+      .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && value <= new Date().toISOString().slice(0, 10), {
+        error: "legal:form.errors.registerDate",
+      })
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (!isRegionOf(value.country, value.region)) {
       ctx.addIssue({ code: "custom", path: ["region"], message: "errors.regionOfCountry" });
+    }
+    if (value.taxId) {
+      const check = checkTaxId(value.country, value.taxId);
+      if (!check.ok) {
+        const message = { notDigits: "taxIdNotDigits", length: "taxIdLength", checkDigit: "taxIdCheckDigit" }[check.problem];
+        ctx.addIssue({ code: "custom", path: ["taxId"], message: `legal:form.errors.${message}` });
+      }
+    }
+    if (value.socialRegisterNumber && !frameworkOf(value.country)?.hasRegister) {
+      ctx.addIssue({ code: "custom", path: ["socialRegisterNumber"], message: "legal:form.errors.noRegisterInCountry" });
+    }
+    if (value.socialRegisteredOn && !value.socialRegisterNumber) {
+      ctx.addIssue({ code: "custom", path: ["socialRegisterNumber"], message: "legal:form.errors.registerDateWithoutNumber" });
     }
   });
 

@@ -5,7 +5,7 @@ export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 export const FALLBACK_LANGUAGE: Language = "en";
 
 /** The translation files of every language: one per namespace (i18next JSON v4). */
-export const NAMESPACES = ["common", "methodology", "reference"] as const;
+export const NAMESPACES = ["common", "methodology", "reference", "legal"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 const RTL_LANGUAGES: ReadonlySet<string> = new Set(["fa-AF", "ps"]);

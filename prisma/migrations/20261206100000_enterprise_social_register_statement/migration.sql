@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Enterprise" ADD COLUMN     "socialRegisterNumber" TEXT,
+ADD COLUMN     "socialRegisteredOn" DATE;
