@@ -13,14 +13,18 @@ export interface TrustInfo {
 export function TrustLabel({ trust }: { trust: TrustInfo }) {
   const { t, i18n } = useTranslation();
   if (trust.label === "self_assessed" || !trust.verifiedAt)
-    return <span className="trust-label">{t("sector.trustLabels.self_assessed")}</span>;
+    return (
+      <span className="trust-label">
+        <span className="trust-badge">{t("sector.trustLabels.self_assessed")}</span>
+      </span>
+    );
   const details = {
     date: formatDate(trust.verifiedAt, i18n.language),
     organisation: trust.organisation ? isolate(trust.organisation) : "—",
   };
   return (
     <span className={`trust-label trust-${trust.label}`}>
-      <strong>{t(`sector.trustLabels.${trust.label}`)}</strong> (
+      <strong className="trust-badge">{t(`sector.trustLabels.${trust.label}`)}</strong> (
       {t(trust.label === "expired" ? "verification.expiredOn" : "verification.verifiedOn", details)})
     </span>
   );

@@ -1,3 +1,4 @@
+import { formatNumber } from "~/utils/format";
 import { BarElement, CategoryScale, Chart, Legend, LinearScale, LineElement, PointElement, Tooltip } from "chart.js";
 
 Chart.register(BarElement, CategoryScale, LinearScale, LineElement, PointElement, Tooltip, Legend);
@@ -9,4 +10,18 @@ export const ACCENT = "#b34a00";
 export function directionOptions(direction: string) {
   const rtl = direction === "rtl";
   return { rtl, reverse: rtl };
+}
+
+/**
+ * The text alternative of a chart's canvas (role="img"): its title, then every figure it draws,
+ * series by series, written in the page's language ("Scores. Economic: 72; Social: 64 …").
+ */
+export function chartDescription(label: string, labels: string[], series: { name?: string; values: number[] }[], language: string) {
+  const parts = series.map((s) => {
+    const figures = labels
+      .map((name, i) => `${name}: ${s.values[i] === undefined ? "—" : formatNumber(s.values[i]!, language)}`)
+      .join("; ");
+    return series.length > 1 && s.name ? `${s.name} — ${figures}` : figures;
+  });
+  return [label, ...parts].join(". ");
 }

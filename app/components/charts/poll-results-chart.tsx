@@ -1,7 +1,7 @@
 import { Bar } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
 import { useHydrated } from "~/utils/use-hydrated";
-import { ACCENT, BRAND, directionOptions } from "./chart-setup";
+import { ACCENT, BRAND, directionOptions, chartDescription } from "./chart-setup";
 
 const SERIES_COLOURS = [BRAND, ACCENT, "#3b5b92", "#7a4f9a", "#5c6b1f"];
 
@@ -25,8 +25,8 @@ export function PollResultsChart({
   return (
     <div className="chart chart-poll" style={{ height: `${Math.max(8, options.length * series.length * 1.6 + 4)}rem` }}>
       <Bar
-        aria-label={label}
         role="img"
+        aria-label={chartDescription(label, options, series, i18n.language)}
         data={{
           labels: options,
           datasets: series.map((s, i) => ({ label: s.name, data: s.values, backgroundColor: SERIES_COLOURS[i % SERIES_COLOURS.length] })),

@@ -1,7 +1,7 @@
 import { Bar } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
 import { useHydrated } from "~/utils/use-hydrated";
-import { ACCENT, BRAND, directionOptions } from "./chart-setup";
+import { ACCENT, BRAND, directionOptions, chartDescription } from "./chart-setup";
 
 /**
  * Scores 0–100 as horizontal bars. The chart is drawn in the browser only; the same figures
@@ -26,7 +26,8 @@ export function ScoreBarChart({
   return (
     <div className="chart">
       <Bar
-        aria-label={label}
+        role="img"
+        aria-label={chartDescription(label, labels, series, i18n.language)}
         data={{
           labels,
           datasets: series.map((s, i) => ({ label: s.name, data: s.values, backgroundColor: i === 0 ? BRAND : ACCENT })),

@@ -1,7 +1,7 @@
 import { Line } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
 import { useHydrated } from "~/utils/use-hydrated";
-import { BRAND, directionOptions } from "./chart-setup";
+import { BRAND, directionOptions, chartDescription } from "./chart-setup";
 
 /** A score over time; the page shows the same points in a table. */
 export function ScoreLineChart({
@@ -22,7 +22,8 @@ export function ScoreLineChart({
   return (
     <div className="chart">
       <Line
-        aria-label={label}
+        role="img"
+        aria-label={chartDescription(label, labels, [{ values }], i18n.language)}
         data={{ labels, datasets: [{ label: seriesName, data: values, borderColor: BRAND, backgroundColor: BRAND }] }}
         options={{
           // Tick and tooltip numbers are written with Intl in this language (۲۰ in Dari, not 20).
