@@ -79,7 +79,9 @@ export default function FlagPage() {
       {post.body === null ? (
         <p>{t("forumModeration.hiddenPost")}</p>
       ) : (
-        <blockquote className="plain-text post-body">{post.body}</blockquote>
+        <blockquote className="plain-text post-body" lang={post.language} dir="auto">
+          {post.body}
+        </blockquote>
       )}
       <SuspensionNotice suspension={suspension} />
       {formError ? (

@@ -44,7 +44,9 @@ export default function ModerationQueuePage() {
               {post.hiddenAt ? <> · {t("forumModeration.queue.alreadyHidden")}</> : null}
               {post.deletedAt ? <> · {t("forumModeration.queue.deleted")}</> : null}
             </p>
-            <blockquote className="plain-text post-body">{post.body.length > 600 ? `${post.body.slice(0, 600)}…` : post.body}</blockquote>
+            <blockquote className="plain-text post-body" lang={post.language} dir="auto">
+              {post.body.length > 600 ? `${post.body.slice(0, 600)}…` : post.body}
+            </blockquote>
             <h3>{t("forumModeration.queue.flags", { count: flags.length })}</h3>
             <ul>
               {flags.map((flag) => (

@@ -66,7 +66,9 @@ export default function ModeratePostPage() {
         <p className="notice">{t("forumModeration.post.deletedByAuthor", { date: formatDate(post.deletedAt, language) })}</p>
       ) : null}
       <h2>{t("forumModeration.post.current")}</h2>
-      <div className="plain-text post-body">{post.body}</div>
+      <div className="plain-text post-body" lang={post.language} dir="auto">
+        {post.body}
+      </div>
       <PostModerationControls post={post} redirectTo={here} withDismiss={post.flags.some((f) => f.status === "open")} result={result} />
       <h2>{t("forumModeration.post.flags")}</h2>
       {post.flags.length === 0 ? (

@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   return {
     title: t("forum.historyTitle", { number: post.number, title: post.thread.title }),
-    post: { body: post.body, number: post.number, editedAt: post.editedAt, author: post.author.displayName },
+    post: { body: post.body, language: post.language, number: post.number, editedAt: post.editedAt, author: post.author.displayName },
     back: `/forum/threads/${post.threadId}?page=${pageOfPost(post.number)}#post-${post.number}`,
     revisions: await listPostRevisions(post.id),
   };
@@ -33,7 +33,9 @@ export default function PostHistoryPage() {
       </p>
       <h1>{title}</h1>
       <h2>{t("forum.currentVersion")}</h2>
-      <pre className="revision">{post.body}</pre>
+      <pre className="revision" lang={post.language} dir="auto">
+        {post.body}
+      </pre>
       <h2>{t("forum.earlierVersions")}</h2>
       <PostRevisionList revisions={revisions} />
     </section>

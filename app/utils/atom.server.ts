@@ -23,10 +23,17 @@ export interface AtomEntry {
   author: string;
   category?: { term: string; label: string };
   html: string;
+  /** The languages the entry's title and text are written in (posts record theirs), when known. */
+  titleLanguage?: string;
+  htmlLanguage?: string;
 }
+
+/** ` xml:lang="…"` for a language code, or nothing. */
+const xmlLang = (language: string | undefined) => (language ? ` xml:lang="${escapeXml(language)}"` : "");
 
 export function atomFeed({
   id,
+  language,
   title,
   baseUrl,
   selfUrl,
@@ -35,6 +42,8 @@ export function atomFeed({
   entries,
 }: {
   id: string;
+  /** The language of the feed's own words (its title, the categories' names and placeholders). */
+  language: string;
   title: string;
   /** Where links inside the HTML content (paths on this site) are resolved. */
   baseUrl: string;
@@ -46,16 +55,16 @@ export function atomFeed({
   const entryXml = entries.map(
     (entry) => `  <entry>
     <id>${escapeXml(entry.id)}</id>
-    <title type="text">${escapeXml(entry.title)}</title>
+    <title type="text"${xmlLang(entry.titleLanguage)}>${escapeXml(entry.title)}</title>
     <link rel="alternate" type="text/html" href="${escapeXml(entry.url)}"/>
     <published>${entry.published.toISOString()}</published>
     <updated>${entry.updated.toISOString()}</updated>
     <author><name>${escapeXml(entry.author)}</name></author>
-${entry.category ? `    <category term="${escapeXml(entry.category.term)}" label="${escapeXml(entry.category.label)}"/>\n` : ""}    <content type="html">${escapeXml(entry.html)}</content>
+${entry.category ? `    <category term="${escapeXml(entry.category.term)}" label="${escapeXml(entry.category.label)}"/>\n` : ""}    <content type="html"${xmlLang(entry.htmlLanguage)}>${escapeXml(entry.html)}</content>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:base="${escapeXml(baseUrl)}">
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(language)}" xml:base="${escapeXml(baseUrl)}">
   <id>${escapeXml(id)}</id>
   <title type="text">${escapeXml(title)}</title>
   <updated>${updated.toISOString()}</updated>

@@ -24,10 +24,12 @@ export async function feedLanguage(request: Request): Promise<{ language: Langua
 interface FeedThread<Category extends { slug: string }> {
   id: string;
   title: string;
+  /** The language of the title and opening post (posts record theirs). */
+  language: string;
   createdAt: Date;
   author: { displayName: string };
   category: Category;
-  posts: { body: string; deletedAt: Date | null; hiddenAt: Date | null; editedAt: Date | null }[];
+  posts: { body: string; language: string; deletedAt: Date | null; hiddenAt: Date | null; editedAt: Date | null }[];
 }
 
 /** The Atom feed of the newest threads (newest first), overall or of one category, as a response. */
@@ -51,6 +53,7 @@ export function forumFeedResponse<Category extends { slug: string }>({
   const base = category ? `${origin}/forum/${category.slug}` : `${origin}/forum`;
   const xml = atomFeed({
     id: base,
+    language: language.language,
     title: feedTitle,
     baseUrl: `${origin}/`,
     selfUrl: `${base}/feed.atom?lang=${encodeURIComponent(language.language)}`,
@@ -58,6 +61,7 @@ export function forumFeedResponse<Category extends { slug: string }>({
     updated: threads[0]?.createdAt ?? new Date(0),
     entries: threads.map((thread) => {
       const first = thread.posts[0];
+      const readable = first && !first.deletedAt && !first.hiddenAt;
       const html =
         !first || first.deletedAt
           ? `<p>${placeholders.deleted}</p>`
@@ -73,6 +77,9 @@ export function forumFeedResponse<Category extends { slug: string }>({
         author: thread.author.displayName,
         category: { term: thread.category.slug, label: categoryLabel(thread.category) },
         html,
+        // The title and text are marked with the post's language; a placeholder is in the feed's.
+        titleLanguage: thread.language,
+        htmlLanguage: readable ? first.language : language.language,
       };
     }),
   });

@@ -22,5 +22,9 @@ for (const language of SUPPORTED_LANGUAGES) {
     }
     expect.soft(missing, `questions not shown in ${language}`).toEqual([]);
     expect(untranslated, `questions with no text in app/locales/${language}/methodology.json`).toEqual([]);
+    // The points tables' hidden captions, which screen readers announce, name the question in words, never by its id.
+    const captions = (await page.locator("caption").allTextContents()).join("\n");
+    const ids = currentMethodology.questions.map((question) => question.id).filter((id) => captions.includes(id));
+    expect(ids, `question ids read out in the captions in ${language}`).toEqual([]);
   });
 }

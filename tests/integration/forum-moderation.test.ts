@@ -9,6 +9,7 @@ import * as log from "~/routes/forum_.moderation_.log";
 import * as moderatePost from "~/routes/forum_.moderation_.posts.$id";
 import * as moderateThread from "~/routes/forum_.moderation_.threads.$id";
 import * as moderateUser from "~/routes/forum_.moderation_.users.$id";
+import * as historyPage from "~/routes/forum_.posts.$id_.history";
 import * as threadPage from "~/routes/forum_.threads.$id";
 import { prisma } from "~/utils/db.server";
 import { handleModerationAction, type ModerationRefusalMessage } from "~/utils/forum-moderation-action.server";
@@ -592,5 +593,28 @@ describe("the moderation log", () => {
     }
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBe(await prisma.moderationAction.count());
+  });
+});
+
+describe("excerpts of posts on moderation pages", () => {
+  test("carry the language the post is written in, for the queue, the post's page, the flag page and its history", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id, replies: [author.id] });
+    const post = thread.posts[1]!;
+    await prisma.forumPost.update({ where: { id: post.id }, data: { language: "tg" } });
+    await flag(post.id, reader.cookie);
+    const queued = (await run(queue.loader, getRequest("/forum/moderation", moderator.cookie))).data as {
+      queue: { post: { id: string; language: string } }[];
+    };
+    expect(queued.queue.find((item) => item.post.id === post.id)!.post.language).toBe("tg");
+    const own = (await run(moderatePost.loader, getRequest(`/forum/moderation/posts/${post.id}`, moderator.cookie), { id: post.id }))
+      .data as { post: { language: string } };
+    expect(own.post.language).toBe("tg");
+    const flagPage = (await run(flags.loader, getRequest(`/forum/flags?post=${post.id}`, moderator.cookie))).data as {
+      post: { language: string };
+    };
+    expect(flagPage.post.language).toBe("tg");
+    const history = (await run(historyPage.loader, getRequest(`/forum/posts/${post.id}/history`, moderator.cookie), { id: post.id }))
+      .data as { post: { language: string } };
+    expect(history.post.language).toBe("tg");
   });
 });

@@ -705,9 +705,11 @@ describe("Atom feeds", () => {
     expect(overall.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");
     const xml = await overall.text();
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
-    expect(xml).toContain(`<title type="text">Tom &amp; Jerry&apos;s &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</title>`);
     expect(xml).toContain(
-      `<content type="html">&lt;p&gt;&lt;strong&gt;bold&lt;/strong&gt; &amp;lt;b&amp;gt;raw&amp;lt;/b&amp;gt;&lt;/p&gt;`,
+      `<title type="text" xml:lang="en">Tom &amp; Jerry&apos;s &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</title>`,
+    );
+    expect(xml).toContain(
+      `<content type="html" xml:lang="en">&lt;p&gt;&lt;strong&gt;bold&lt;/strong&gt; &amp;lt;b&amp;gt;raw&amp;lt;/b&amp;gt;&lt;/p&gt;`,
     );
     expect(xml).toContain(`<id>${absoluteUrl(`/forum/threads/${t.id}`)}</id>`);
     expect(xml).not.toContain("<script>");
@@ -717,6 +719,33 @@ describe("Atom feeds", () => {
     ).text();
     expect(perCategory.match(/<entry>/g)).toHaveLength(1);
     expect((await run(categoryFeed.loader, getRequest("/forum/none/feed.atom"), { slug: "none" })).status).toBe(404);
+  });
+
+  test("carry the feed's language and, on each entry's title and text, the language its post is written in", async () => {
+    const user = await establishedUser();
+    const c = await createTestCategory("Languages of feeds");
+    const t = await createTestThread({
+      userId: user.id,
+      categoryId: c.id,
+      title: "Қаржы туралы сұрақ",
+      body: "Бірінші демеушіні қалай табуға болады?",
+    });
+    await prisma.forumThread.update({ where: { id: t.id }, data: { language: "kk" } });
+    await prisma.forumPost.update({ where: { id: t.firstPostId }, data: { language: "kk" } });
+    const slug = (await prisma.forumCategory.findUniqueOrThrow({ where: { id: c.id }, select: { slug: true } })).slug;
+    const xml = await (
+      (await categoryFeed.loader({ request: getRequest(`/forum/${slug}/feed.atom?lang=ru`), params: { slug }, context: {} })) as Response
+    ).text();
+    expect(xml).toContain(`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru"`);
+    expect(xml).toMatch(/<title type="text">Форум Ortaq: новые обсуждения в разделе «[^»]+»<\/title>/);
+    expect(xml).toContain(`<title type="text" xml:lang="kk">Қаржы туралы сұрақ</title>`);
+    expect(xml).toMatch(/<content type="html" xml:lang="kk">&lt;p&gt;Бірінші/);
+    // A hidden post's placeholder is in the feed's language.
+    await prisma.forumPost.update({ where: { id: t.firstPostId }, data: { hiddenAt: new Date() } });
+    const hidden = await (
+      (await categoryFeed.loader({ request: getRequest(`/forum/${slug}/feed.atom?lang=ru`), params: { slug }, context: {} })) as Response
+    ).text();
+    expect(hidden).toMatch(/<content type="html" xml:lang="ru">/);
   });
 });
 
