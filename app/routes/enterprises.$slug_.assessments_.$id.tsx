@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useBlocker, useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { applicableQuestions, type Answers } from "../../scoring";
-import { QuestionField } from "~/components/question-field";
+import { NONE_OF_THESE, QuestionField } from "~/components/question-field";
 import { methodologyOf, requireAssessmentMember, saveAnswers } from "~/models/assessment.server";
 import { parseSection } from "~/utils/assessment-form.server";
 import { requireUser } from "~/utils/auth.server";
@@ -47,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Every question of the section; which of them apply is worked out from the answers, here and in the browser.
     questions: methodology.questions.filter((q) => q.dimension === section.id),
     conditions: Object.fromEntries(methodology.questions.filter((q) => q.appliesWhen).map((q) => [q.id, q.appliesWhen!])),
+    // Every question's section, so the answered counts follow the answers as they are typed.
+    outline: methodology.questions.map((q) => ({ id: q.id, dimension: q.dimension })),
     progress,
     clientId: randomUUID(),
     nextSection: methodology.dimensions[methodology.dimensions.indexOf(section) + 1]?.id ?? null,
@@ -98,7 +100,7 @@ type ActionResult = {
 export default function QuestionnairePage() {
   const { t } = useTranslation();
   const loaderData = useLoaderData<typeof loader>();
-  const { base, assessment, section, questions, conditions, progress, nextSection, title } = loaderData;
+  const { base, assessment, section, questions, conditions, outline, progress, nextSection, title } = loaderData;
   // One id per open page, kept across revalidations, so this page's own saves never count as someone else's.
   const [clientId] = useState(loaderData.clientId);
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
@@ -124,7 +126,48 @@ export default function QuestionnairePage() {
     if (autosave.status === "saved" || autosave.status === "invalid") setRevision(autosave.revision);
     if (autosave.status === "saved" && sentChanges.current !== changes.current) return;
     setStatus(autosave.status === "saved" ? "saved" : autosave.status === "stale" ? "stale" : "invalid");
+    if (autosave.status === "saved") markUnsaved(false);
   }, [fetcher.state, autosave]);
+
+  // Changes not saved yet (typed, waiting for or refused by a save) are not lost without a
+  // warning: the browser asks before the page is closed or reloaded, and a link inside the site
+  // asks here first.
+  const [unsaved, setUnsaved] = useState(false);
+  const unsavedRef = useRef(false);
+  function markUnsaved(value: boolean) {
+    unsavedRef.current = value;
+    setUnsaved(value);
+  }
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers show the warning only when a value is set.
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      unsavedRef.current && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search),
+  );
+  const leaveDialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = leaveDialog.current;
+    if (!dialog) return;
+    if (blocker.state === "blocked" && !dialog.open) dialog.showModal();
+    if (blocker.state !== "blocked" && dialog.open) dialog.close();
+  }, [blocker.state]);
+
+  // A save that was refused moves the reader to the summary of what to correct, at the top.
+  const errorSummary = useRef<HTMLDivElement>(null);
+  const staleNotice = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!actionData || actionData.status === "saved") return;
+    markUnsaved(true);
+    (actionData.status === "stale" ? staleNotice : errorSummary).current?.focus();
+  }, [actionData]);
 
   const errors = { ...(actionData?.errors ?? {}), ...(autosave?.status === "invalid" ? autosave.errors : {}) };
   const raw = actionData?.raw ?? {};
@@ -146,27 +189,42 @@ export default function QuestionnairePage() {
     return holds;
   }, [liveAnswers, conditions]);
 
-  function readLive(form: HTMLFormElement) {
+  // The answers as they stand on the page: the saved ones, with what this section's fields hold
+  // now. A field that holds what no save would accept (a number out of range, "none of these"
+  // with an option) counts as unanswered, as the server would leave it.
+  function readLive(form: HTMLFormElement | null) {
+    if (!form) return;
     const formData = new FormData(form);
     const next: Record<string, Answers[string]> = { ...assessment.answers };
     for (const q of questions) {
+      // A question not shown (it does not apply) keeps what was saved.
+      if (!formData.getAll("shown").includes(q.id)) continue;
       const values = formData.getAll(`q.${q.id}`).map(String);
+      delete next[q.id];
       if (formData.get(`na.${q.id}`) === "on") next[q.id] = "n/a";
       else if (q.type === "number" || q.type === "percent") {
-        const n = Number((values[0] ?? "").replace(",", "."));
-        if (values[0] && Number.isFinite(n)) next[q.id] = n;
-        else delete next[q.id];
+        const n = Number((values[0] ?? "").trim().replace(",", "."));
+        const high = q.type === "percent" ? Math.min(q.max ?? 100, 100) : (q.max ?? Number.MAX_SAFE_INTEGER);
+        if (values[0]?.trim() && Number.isFinite(n) && n >= (q.min ?? 0) && n <= high) next[q.id] = n;
       } else if (q.type === "single") {
         if (values[0]) next[q.id] = values[0];
-        else delete next[q.id];
-      } else next[q.id] = values;
+      } else {
+        const chosen = values.filter((v) => v !== NONE_OF_THESE);
+        const none = values.includes(NONE_OF_THESE);
+        if (chosen.length > 0 !== none) next[q.id] = chosen;
+      }
     }
     setLiveAnswers(next);
   }
 
+  // Saved answers read again (after any save) are the new ground the fields are laid over.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- read again only when the saved answers change
+  useEffect(() => readLive(formRef.current), [assessment.answers]);
+
   function onChange(event: React.FormEvent<HTMLFormElement>) {
     const form = event.currentTarget;
     readLive(form);
+    markUnsaved(true);
     setStatus("pending");
     changes.current += 1;
     clearTimeout(timer.current);
@@ -183,11 +241,17 @@ export default function QuestionnairePage() {
     clearTimeout(timer.current);
     sentChanges.current = changes.current;
     setStatus("idle");
+    markUnsaved(false);
   }
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const overall = progress.reduce((acc, p) => ({ answered: acc.answered + p.answered, applicable: acc.applicable + p.applicable }), {
+  // Answered and applicable questions by section, from the answers as they stand on the page.
+  const liveProgress = progress.map((p) => {
+    const asked = outline.filter((q) => q.dimension === p.id && applies(q.id));
+    return { ...p, applicable: asked.length, answered: asked.filter((q) => liveAnswers[q.id] !== undefined).length };
+  });
+  const overall = liveProgress.reduce((acc, p) => ({ answered: acc.answered + p.answered, applicable: acc.applicable + p.applicable }), {
     answered: 0,
     applicable: 0,
   });
@@ -206,7 +270,7 @@ export default function QuestionnairePage() {
       <p>{t("assessment.progressOverall", { answered: overall.answered, applicable: overall.applicable })}</p>
       <nav aria-label={t("assessment.sections")}>
         <ol className="sections">
-          {progress.map((p) => (
+          {liveProgress.map((p) => (
             <li key={p.id}>
               <Link to={`${base}?section=${p.id}`} aria-current={p.id === section.id ? "step" : undefined}>
                 {dimensionName(t, p.id)}
@@ -217,12 +281,12 @@ export default function QuestionnairePage() {
         </ol>
       </nav>
       {stale ? (
-        <p role="alert" className="notice notice-warning">
+        <p role="alert" className="notice notice-warning" ref={staleNotice} tabIndex={-1}>
           {t("assessment.stale")} <a href={`${base}?section=${section.id}`}>{t("assessment.reload")}</a>
         </p>
       ) : null}
       {Object.keys(errors).length > 0 ? (
-        <div role="alert" className="form-errors">
+        <div role="alert" className="form-errors" ref={errorSummary} tabIndex={-1}>
           <p>{t("assessment.fixErrors")}</p>
           <ul>
             {Object.keys(errors).map((id) => (
@@ -233,6 +297,18 @@ export default function QuestionnairePage() {
           </ul>
         </div>
       ) : null}
+      <dialog ref={leaveDialog} aria-labelledby="leave-title" onClose={() => blocker.state === "blocked" && blocker.reset()}>
+        <h2 id="leave-title">{t("assessment.unsaved.title")}</h2>
+        <p>{t("assessment.unsaved.body")}</p>
+        <div className="actions">
+          <button type="button" onClick={() => blocker.reset?.()}>
+            {t("assessment.unsaved.stay")}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => blocker.proceed?.()}>
+            {t("assessment.unsaved.leave")}
+          </button>
+        </div>
+      </dialog>
       <h2>{dimensionName(t, section.id)}</h2>
       <Form
         method="post"
@@ -286,3 +362,8 @@ export default function QuestionnairePage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];
+
+// Answers that were valid are saved even when others in the section were refused (a 400), so the
+// counts are read again after every save this page makes, refused or not.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, actionStatus, defaultShouldRevalidate }) =>
+  formMethod === "POST" && actionStatus === 400 ? true : defaultShouldRevalidate;
