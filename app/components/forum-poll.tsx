@@ -13,6 +13,7 @@ import { formatDate, formatNumber } from "~/utils/format";
 import { isolate } from "~/utils/i18n";
 import { MAX_POLL_OPTIONS, MIN_GROUP_VOTERS, MIN_POLL_OPTIONS } from "~/utils/forum-poll";
 import { PollActionSchema, POLL_RESULTS_VISIBILITY } from "~/utils/forum-poll-validation";
+import { TableScroll } from "~/components/table-scroll";
 
 type Field = ComponentProps<typeof TextField>["field"];
 
@@ -310,27 +311,29 @@ export function PollResultsView({
         options={labels}
         series={[{ name: t("forumPoll.results.votes"), values: results.options.map((option) => option.votes) }]}
       />
-      <table className="poll-table">
-        <caption>{t("forumPoll.results.caption", { count: results.voters, formatted: formatNumber(results.voters, language) })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("forumPoll.results.option")}</th>
-            <th scope="col">{t("forumPoll.results.votes")}</th>
-            <th scope="col">{t("forumPoll.results.share")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.options.map((option) => (
-            <tr key={option.id}>
-              <th scope="row" lang={optionLanguage} dir="auto">
-                {option.label}
-              </th>
-              <td>{formatNumber(option.votes, language)}</td>
-              <td>{percent(option.share, language)}</td>
+      <TableScroll label={t("forumPoll.results.caption", { count: results.voters, formatted: formatNumber(results.voters, language) })}>
+        <table className="poll-table">
+          <caption>{t("forumPoll.results.caption", { count: results.voters, formatted: formatNumber(results.voters, language) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("forumPoll.results.option")}</th>
+              <th scope="col">{t("forumPoll.results.votes")}</th>
+              <th scope="col">{t("forumPoll.results.share")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {results.options.map((option) => (
+              <tr key={option.id}>
+                <th scope="row" lang={optionLanguage} dir="auto">
+                  {option.label}
+                </th>
+                <td>{formatNumber(option.votes, language)}</td>
+                <td>{percent(option.share, language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {multipleChoice ? <p className="field-hint">{t("forumPoll.results.multipleNote")}</p> : null}
       {breakdown ? (
         <>
@@ -342,40 +345,42 @@ export function PollResultsView({
                 options={labels}
                 series={breakdown.groups.map((group) => ({ name: groupName(group.group), values: group.votes }))}
               />
-              <table className="poll-table">
-                <caption>{t("forumPoll.breakdown.caption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("forumPoll.results.option")}</th>
-                    {breakdown.groups.map((group) => (
-                      <th scope="col" key={group.group}>
-                        {t("forumPoll.breakdown.groupHeader", {
-                          group: groupName(group.group),
-                          count: group.voters,
-                          formatted: formatNumber(group.voters, language),
-                        })}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {results.options.map((option, i) => (
-                    <tr key={option.id}>
-                      <th scope="row" lang={optionLanguage} dir="auto">
-                        {option.label}
-                      </th>
+              <TableScroll label={t("forumPoll.breakdown.caption")}>
+                <table className="poll-table">
+                  <caption>{t("forumPoll.breakdown.caption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("forumPoll.results.option")}</th>
                       {breakdown.groups.map((group) => (
-                        <td key={group.group}>
-                          {t("forumPoll.breakdown.cell", {
-                            votes: formatNumber(group.votes[i] ?? 0, language),
-                            share: percent(group.voters ? (group.votes[i] ?? 0) / group.voters : 0, language),
+                        <th scope="col" key={group.group}>
+                          {t("forumPoll.breakdown.groupHeader", {
+                            group: groupName(group.group),
+                            count: group.voters,
+                            formatted: formatNumber(group.voters, language),
                           })}
-                        </td>
+                        </th>
                       ))}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {results.options.map((option, i) => (
+                      <tr key={option.id}>
+                        <th scope="row" lang={optionLanguage} dir="auto">
+                          {option.label}
+                        </th>
+                        {breakdown.groups.map((group) => (
+                          <td key={group.group}>
+                            {t("forumPoll.breakdown.cell", {
+                              votes: formatNumber(group.votes[i] ?? 0, language),
+                              share: percent(group.voters ? (group.votes[i] ?? 0) / group.voters : 0, language),
+                            })}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             </>
           ) : (
             <p>{t("forumPoll.breakdown.none", { min: MIN_GROUP_VOTERS })}</p>

@@ -4,6 +4,7 @@ import { ScoreBarChart } from "~/components/charts/score-bar-chart";
 import { TrustLabel, type TrustInfo } from "~/components/trust-label";
 import { formatDate, formatNumber } from "~/utils/format";
 import { dimensionName, tierName, eligibilityFailure } from "~/utils/methodology-text";
+import { TableScroll } from "~/components/table-scroll";
 
 /** Overall score, tier, trust label, eligibility and the dimensions as a chart and a table. */
 export function RatingSummary({
@@ -57,37 +58,39 @@ export function RatingSummary({
         labels={result.dimensions.map((d) => dimensionLabel(d.id))}
         series={[{ name: t("rating.score"), values: result.dimensions.map((d) => d.score) }]}
       />
-      <table>
-        <caption>{t("rating.dimensionsCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("rating.dimension")}</th>
-            <th scope="col" className="number">
-              {t("rating.score")}
-            </th>
-            <th scope="col" className="number">
-              {t("rating.points")}
-            </th>
-            <th scope="col" className="number">
-              {t("rating.weight")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.dimensions.map((d) => (
-            <tr key={d.id}>
-              <th scope="row">{dimensionLabel(d.id)}</th>
-              <td className="number">
-                {d.possible > 0 ? formatNumber(d.score, language, { maximumFractionDigits: 1 }) : t("rating.notApplicable")}
-              </td>
-              <td className="number">
-                {formatNumber(d.earned, language)} / {formatNumber(d.possible, language)}
-              </td>
-              <td className="number">{formatNumber(d.weight, language, { style: "percent" })}</td>
+      <TableScroll label={t("rating.dimensionsCaption")}>
+        <table>
+          <caption>{t("rating.dimensionsCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("rating.dimension")}</th>
+              <th scope="col" className="number">
+                {t("rating.score")}
+              </th>
+              <th scope="col" className="number">
+                {t("rating.points")}
+              </th>
+              <th scope="col" className="number">
+                {t("rating.weight")}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {result.dimensions.map((d) => (
+              <tr key={d.id}>
+                <th scope="row">{dimensionLabel(d.id)}</th>
+                <td className="number">
+                  {d.possible > 0 ? formatNumber(d.score, language, { maximumFractionDigits: 1 }) : t("rating.notApplicable")}
+                </td>
+                <td className="number">
+                  {formatNumber(d.earned, language)} / {formatNumber(d.possible, language)}
+                </td>
+                <td className="number">{formatNumber(d.weight, language, { style: "percent" })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

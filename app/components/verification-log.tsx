@@ -6,6 +6,7 @@ import { FormErrors, TextAreaField } from "~/components/forms";
 import { formatDateTime } from "~/utils/format";
 import { questionText } from "~/utils/methodology-text";
 import { MessageFormSchema } from "~/utils/verification-validation";
+import { TableScroll } from "~/components/table-scroll";
 
 export interface LogEntry {
   id: string;
@@ -25,31 +26,33 @@ export function VerificationLog({ log, questions = {} }: { log: LogEntry[]; ques
       {log.length === 0 ? (
         <p>{t("verification.logEmpty")}</p>
       ) : (
-        <table>
-          <caption>{t("verification.logCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("verification.when")}</th>
-              <th scope="col">{t("verification.who")}</th>
-              <th scope="col">{t("verification.what")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.map((entry) => (
-              <tr key={entry.id}>
-                <td>{formatDateTime(entry.createdAt, i18n.language)}</td>
-                <td>{entry.actor?.displayName ?? t("verification.formerUser")}</td>
-                <td>
-                  {t(`verification.log.${entry.action}`, {
-                    ...entry.detail,
-                    questionId: questionName(entry.detail.questionId),
-                    defaultValue: entry.action,
-                  })}
-                </td>
+        <TableScroll label={t("verification.logCaption")}>
+          <table>
+            <caption>{t("verification.logCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("verification.when")}</th>
+                <th scope="col">{t("verification.who")}</th>
+                <th scope="col">{t("verification.what")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {log.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{formatDateTime(entry.createdAt, i18n.language)}</td>
+                  <td>{entry.actor?.displayName ?? t("verification.formerUser")}</td>
+                  <td>
+                    {t(`verification.log.${entry.action}`, {
+                      ...entry.detail,
+                      questionId: questionName(entry.detail.questionId),
+                      defaultValue: entry.action,
+                    })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import { requireUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
 import { formatMoney } from "~/utils/money";
 import { requirePermission } from "~/utils/permissions.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -24,52 +25,56 @@ export default function AdminContributionsPage() {
     <section>
       <h1>{title}</h1>
       <p>{t("contributions.adminIntro")}</p>
-      <table>
-        <caption>{t("contributions.totalsCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("contributions.currency")}</th>
-            <th scope="col" className="number">
-              {t("contributions.total")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {totals.map((row) => (
-            <tr key={row.currency}>
-              <td>{row.currency}</td>
-              <td className="number">{formatMoney(row.amount, row.currency, i18n.language)}</td>
+      <TableScroll label={t("contributions.totalsCaption")}>
+        <table>
+          <caption>{t("contributions.totalsCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("contributions.currency")}</th>
+              <th scope="col" className="number">
+                {t("contributions.total")}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <table>
-        <caption>{t("contributions.owedCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("contributions.enterprise")}</th>
-            <th scope="col">{t("contributions.currency")}</th>
-            <th scope="col" className="number">
-              {t("contributions.count")}
-            </th>
-            <th scope="col" className="number">
-              {t("contributions.owed")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.enterprise.id}-${row.currency}`}>
-              <td>
-                <Link to={`/enterprises/${row.enterprise.slug}`}>{row.enterprise.name}</Link>
-              </td>
-              <td>{row.currency}</td>
-              <td className="number">{row.count}</td>
-              <td className="number">{formatMoney(row.amount, row.currency, i18n.language)}</td>
+          </thead>
+          <tbody>
+            {totals.map((row) => (
+              <tr key={row.currency}>
+                <td>{row.currency}</td>
+                <td className="number">{formatMoney(row.amount, row.currency, i18n.language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <TableScroll label={t("contributions.owedCaption")}>
+        <table>
+          <caption>{t("contributions.owedCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("contributions.enterprise")}</th>
+              <th scope="col">{t("contributions.currency")}</th>
+              <th scope="col" className="number">
+                {t("contributions.count")}
+              </th>
+              <th scope="col" className="number">
+                {t("contributions.owed")}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={`${row.enterprise.id}-${row.currency}`}>
+                <td>
+                  <Link to={`/enterprises/${row.enterprise.slug}`}>{row.enterprise.name}</Link>
+                </td>
+                <td>{row.currency}</td>
+                <td className="number">{row.count}</td>
+                <td className="number">{formatMoney(row.amount, row.currency, i18n.language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { outboxDir, readOutbox } from "~/utils/mail.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { IdSchema } from "~/utils/validation";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -43,51 +44,53 @@ export default function AdminMailPage() {
       {troubled.length === 0 ? (
         <p>{t("adminMail.noTrouble")}</p>
       ) : (
-        <table>
-          <caption>{t("adminMail.troubledCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("adminMail.to")}</th>
-              <th scope="col">{t("adminMail.subject")}</th>
-              <th scope="col">{t("adminMail.status")}</th>
-              <th scope="col" className="number">
-                {t("adminMail.attempts")}
-              </th>
-              <th scope="col">{t("adminMail.error")}</th>
-              <th scope="col">{t("adminMail.action")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {troubled.map((message) => (
-              <tr key={message.id}>
-                <td>{message.toAddress}</td>
-                <td>{message.subject}</td>
-                <td>
-                  {message.status === "failed"
-                    ? t("adminMail.statusFailed")
-                    : t("adminMail.statusRetrying", { date: formatDateTime(message.nextAttemptAt, language) })}
-                </td>
-                <td className="number">{message.attempts}</td>
-                <td>{message.lastError}</td>
-                <td>
-                  {message.status === "failed" ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="retry" />
-                      <input type="hidden" name="id" value={message.id} />
-                      <button
-                        type="submit"
-                        className="button-secondary"
-                        aria-label={t("adminMail.retryLabel", { subject: message.subject, to: message.toAddress })}
-                      >
-                        {t("adminMail.retry")}
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
+        <TableScroll label={t("adminMail.troubledCaption")}>
+          <table>
+            <caption>{t("adminMail.troubledCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("adminMail.to")}</th>
+                <th scope="col">{t("adminMail.subject")}</th>
+                <th scope="col">{t("adminMail.status")}</th>
+                <th scope="col" className="number">
+                  {t("adminMail.attempts")}
+                </th>
+                <th scope="col">{t("adminMail.error")}</th>
+                <th scope="col">{t("adminMail.action")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {troubled.map((message) => (
+                <tr key={message.id}>
+                  <td>{message.toAddress}</td>
+                  <td>{message.subject}</td>
+                  <td>
+                    {message.status === "failed"
+                      ? t("adminMail.statusFailed")
+                      : t("adminMail.statusRetrying", { date: formatDateTime(message.nextAttemptAt, language) })}
+                  </td>
+                  <td className="number">{message.attempts}</td>
+                  <td>{message.lastError}</td>
+                  <td>
+                    {message.status === "failed" ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="retry" />
+                        <input type="hidden" name="id" value={message.id} />
+                        <button
+                          type="submit"
+                          className="button-secondary"
+                          aria-label={t("adminMail.retryLabel", { subject: message.subject, to: message.toAddress })}
+                        >
+                          {t("adminMail.retry")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {smtp ? null : (
         <>
@@ -106,27 +109,29 @@ export default function AdminMailPage() {
         </>
       )}
       <h2>{t("adminMail.latest")}</h2>
-      <table>
-        <caption>{t("adminMail.latestCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("adminMail.created")}</th>
-            <th scope="col">{t("adminMail.to")}</th>
-            <th scope="col">{t("adminMail.subject")}</th>
-            <th scope="col">{t("adminMail.status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {latest.map((message) => (
-            <tr key={message.id}>
-              <td>{formatDateTime(message.createdAt, language)}</td>
-              <td>{message.toAddress}</td>
-              <td>{message.subject}</td>
-              <td>{t(`adminMail.state.${message.status}`)}</td>
+      <TableScroll label={t("adminMail.latestCaption")}>
+        <table>
+          <caption>{t("adminMail.latestCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("adminMail.created")}</th>
+              <th scope="col">{t("adminMail.to")}</th>
+              <th scope="col">{t("adminMail.subject")}</th>
+              <th scope="col">{t("adminMail.status")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {latest.map((message) => (
+              <tr key={message.id}>
+                <td>{formatDateTime(message.createdAt, language)}</td>
+                <td>{message.toAddress}</td>
+                <td>{message.subject}</td>
+                <td>{t(`adminMail.state.${message.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { getFixedT } from "~/utils/i18next.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { COUNTRY_CODES, countryName } from "~/utils/reference-data";
 import { ROLES } from "~/utils/roles";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -105,105 +106,107 @@ export default function AdminUsersPage() {
         <button type="submit">{t("admin.searchSubmit")}</button>
       </Form>
       <p>{t("admin.count", { count: total })}</p>
-      <table>
-        <caption>{t("admin.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("fields.displayName")}</th>
-            <th scope="col">{t("fields.email")}</th>
-            <th scope="col">{t("admin.roles")}</th>
-            <th scope="col">{t("admin.grant")}</th>
-            <th scope="col">{t("verification.organisation")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.displayName}</td>
-              <td>{u.email}</td>
-              <td>
-                <ul className="role-list">
-                  {u.roles.map((r) => (
-                    <li key={r.role}>
-                      <Form method="post" className="actions">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="userId" value={u.id} />
-                        <input type="hidden" name="role" value={r.role} />
-                        <input type="hidden" name="q" value={query ?? ""} />
-                        <input type="hidden" name="page" value={page} />
-                        <span>
-                          {t(`roles.${r.role}`)}
-                          {r.country ? ` (${countryName(t, r.country)})` : ""}
-                        </span>
-                        <button
-                          type="submit"
-                          className="button-secondary"
-                          aria-label={t("admin.removeRoleLabel", { role: t(`roles.${r.role}`), name: u.displayName })}
-                        >
-                          {t("admin.remove")}
-                        </button>
-                      </Form>
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              <td>
-                <Form method="post" className="actions">
-                  <input type="hidden" name="intent" value="grant" />
-                  <input type="hidden" name="userId" value={u.id} />
-                  <input type="hidden" name="q" value={query ?? ""} />
-                  <input type="hidden" name="page" value={page} />
-                  <label htmlFor={`role-${u.id}`} className="visually-hidden">
-                    {t("admin.roleFor", { name: u.displayName })}
-                  </label>
-                  <select id={`role-${u.id}`} name="role" defaultValue="">
-                    <option value="">{t("fields.choose")}</option>
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {t(`roles.${role}`)}
-                      </option>
-                    ))}
-                  </select>
-                  <label htmlFor={`country-${u.id}`} className="visually-hidden">
-                    {t("admin.countryFor", { name: u.displayName })}
-                  </label>
-                  <select id={`country-${u.id}`} name="country" defaultValue="">
-                    <option value="">{t("admin.countryForMinistry")}</option>
-                    {COUNTRY_CODES.map((code) => (
-                      <option key={code} value={code}>
-                        {countryName(t, code)}
-                      </option>
-                    ))}
-                  </select>
-                  <button type="submit" aria-label={t("admin.grantLabel", { name: u.displayName })}>
-                    {t("admin.grant")}
-                  </button>
-                </Form>
-                {result && "userId" in result && result.userId === u.id ? <ErrorList errors={[result.error]} /> : null}
-              </td>
-              <td>
-                <Form method="post" className="actions">
-                  <input type="hidden" name="intent" value="organisation" />
-                  <input type="hidden" name="userId" value={u.id} />
-                  <input type="hidden" name="q" value={query ?? ""} />
-                  <input type="hidden" name="page" value={page} />
-                  <label htmlFor={`organisation-${u.id}`} className="visually-hidden">
-                    {t("verification.organisationFor", { name: u.displayName })}
-                  </label>
-                  <input id={`organisation-${u.id}`} name="organisation" defaultValue={u.organisation ?? ""} maxLength={120} size={16} />
-                  <button
-                    type="submit"
-                    className="button-secondary"
-                    aria-label={t("verification.organisationSaveFor", { name: u.displayName })}
-                  >
-                    {t("verification.organisationSave")}
-                  </button>
-                </Form>
-              </td>
+      <TableScroll label={t("admin.caption")}>
+        <table>
+          <caption>{t("admin.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("fields.displayName")}</th>
+              <th scope="col">{t("fields.email")}</th>
+              <th scope="col">{t("admin.roles")}</th>
+              <th scope="col">{t("admin.grant")}</th>
+              <th scope="col">{t("verification.organisation")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.displayName}</td>
+                <td>{u.email}</td>
+                <td>
+                  <ul className="role-list">
+                    {u.roles.map((r) => (
+                      <li key={r.role}>
+                        <Form method="post" className="actions">
+                          <input type="hidden" name="intent" value="remove" />
+                          <input type="hidden" name="userId" value={u.id} />
+                          <input type="hidden" name="role" value={r.role} />
+                          <input type="hidden" name="q" value={query ?? ""} />
+                          <input type="hidden" name="page" value={page} />
+                          <span>
+                            {t(`roles.${r.role}`)}
+                            {r.country ? ` (${countryName(t, r.country)})` : ""}
+                          </span>
+                          <button
+                            type="submit"
+                            className="button-secondary"
+                            aria-label={t("admin.removeRoleLabel", { role: t(`roles.${r.role}`), name: u.displayName })}
+                          >
+                            {t("admin.remove")}
+                          </button>
+                        </Form>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  <Form method="post" className="actions">
+                    <input type="hidden" name="intent" value="grant" />
+                    <input type="hidden" name="userId" value={u.id} />
+                    <input type="hidden" name="q" value={query ?? ""} />
+                    <input type="hidden" name="page" value={page} />
+                    <label htmlFor={`role-${u.id}`} className="visually-hidden">
+                      {t("admin.roleFor", { name: u.displayName })}
+                    </label>
+                    <select id={`role-${u.id}`} name="role" defaultValue="">
+                      <option value="">{t("fields.choose")}</option>
+                      {ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {t(`roles.${role}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <label htmlFor={`country-${u.id}`} className="visually-hidden">
+                      {t("admin.countryFor", { name: u.displayName })}
+                    </label>
+                    <select id={`country-${u.id}`} name="country" defaultValue="">
+                      <option value="">{t("admin.countryForMinistry")}</option>
+                      {COUNTRY_CODES.map((code) => (
+                        <option key={code} value={code}>
+                          {countryName(t, code)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" aria-label={t("admin.grantLabel", { name: u.displayName })}>
+                      {t("admin.grant")}
+                    </button>
+                  </Form>
+                  {result && "userId" in result && result.userId === u.id ? <ErrorList errors={[result.error]} /> : null}
+                </td>
+                <td>
+                  <Form method="post" className="actions">
+                    <input type="hidden" name="intent" value="organisation" />
+                    <input type="hidden" name="userId" value={u.id} />
+                    <input type="hidden" name="q" value={query ?? ""} />
+                    <input type="hidden" name="page" value={page} />
+                    <label htmlFor={`organisation-${u.id}`} className="visually-hidden">
+                      {t("verification.organisationFor", { name: u.displayName })}
+                    </label>
+                    <input id={`organisation-${u.id}`} name="organisation" defaultValue={u.organisation ?? ""} maxLength={120} size={16} />
+                    <button
+                      type="submit"
+                      className="button-secondary"
+                      aria-label={t("verification.organisationSaveFor", { name: u.displayName })}
+                    >
+                      {t("verification.organisationSave")}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {pages > 1 ? (
         <nav aria-label={t("admin.pagination")} className="actions">
           {page > 1 ? <Link to={pageLink(page - 1)}>{t("pagination.previous")}</Link> : null}

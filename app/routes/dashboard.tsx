@@ -9,6 +9,7 @@ import { formatDate } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { formatMoney } from "~/utils/money";
 import { countryName } from "~/utils/reference-data";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -59,41 +60,43 @@ export default function DashboardPage() {
       {contributions.length === 0 ? (
         <p>{t("dashboard.noContributions")}</p>
       ) : (
-        <table>
-          <caption>{t("dashboard.contributionsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("contributions.date")}</th>
-              <th scope="col">{t("contributions.enterprise")}</th>
-              <th scope="col" className="number">
-                {t("contributions.amount")}
-              </th>
-              <th scope="col">{t("contributions.status")}</th>
-              <th scope="col">{t("contributions.receipt")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {contributions.map((c) => (
-              <tr key={c.id}>
-                <td>{formatDate(c.paidAt ?? c.createdAt, i18n.language)}</td>
-                <td>
-                  <Link to={`/enterprises/${c.enterprise.slug}`}>{c.enterprise.name}</Link>
-                </td>
-                <td className="number">{formatMoney(c.amount, c.currency, i18n.language)}</td>
-                <td>{t(`contributions.statuses.${c.status}`)}</td>
-                <td>
-                  {c.receiptUrl ? (
-                    <a href={c.receiptUrl} rel="noopener noreferrer">
-                      {t("contributions.receiptLink", { enterprise: c.enterprise.name })}
-                    </a>
-                  ) : (
-                    "—"
-                  )}
-                </td>
+        <TableScroll label={t("dashboard.contributionsCaption")}>
+          <table>
+            <caption>{t("dashboard.contributionsCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("contributions.date")}</th>
+                <th scope="col">{t("contributions.enterprise")}</th>
+                <th scope="col" className="number">
+                  {t("contributions.amount")}
+                </th>
+                <th scope="col">{t("contributions.status")}</th>
+                <th scope="col">{t("contributions.receipt")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {contributions.map((c) => (
+                <tr key={c.id}>
+                  <td>{formatDate(c.paidAt ?? c.createdAt, i18n.language)}</td>
+                  <td>
+                    <Link to={`/enterprises/${c.enterprise.slug}`}>{c.enterprise.name}</Link>
+                  </td>
+                  <td className="number">{formatMoney(c.amount, c.currency, i18n.language)}</td>
+                  <td>{t(`contributions.statuses.${c.status}`)}</td>
+                  <td>
+                    {c.receiptUrl ? (
+                      <a href={c.receiptUrl} rel="noopener noreferrer">
+                        {t("contributions.receiptLink", { enterprise: c.enterprise.name })}
+                      </a>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatVersion } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { tierName } from "~/utils/methodology-text";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -76,35 +77,37 @@ export default function AssessmentHistoryPage() {
             labels={submitted.map((a) => (a.submittedAt ? formatDate(a.submittedAt, language) : ""))}
             values={submitted.map((a) => a.overall ?? 0)}
           />
-          <table>
-            <caption>{t("history.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("history.date")}</th>
-                <th scope="col">{t("history.version")}</th>
-                <th scope="col" className="number">
-                  {t("rating.score")}
-                </th>
-                <th scope="col">{t("history.tier")}</th>
-                <th scope="col">{t("history.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...submitted].reverse().map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <Link to={`/enterprises/${enterprise.slug}/assessments/${a.id}/results`}>
-                      {a.submittedAt ? formatDate(a.submittedAt, language) : ""}
-                    </Link>
-                  </td>
-                  <td>{formatVersion(a.methodologyVersion, language)}</td>
-                  <td className="number">{formatNumber(a.overall ?? 0, language, { maximumFractionDigits: 1 })}</td>
-                  <td>{tierLabel(a.methodologyVersion, a.tier)}</td>
-                  <td>{a.published ? t("history.published") : t("history.private")}</td>
+          <TableScroll label={t("history.caption")}>
+            <table>
+              <caption>{t("history.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("history.date")}</th>
+                  <th scope="col">{t("history.version")}</th>
+                  <th scope="col" className="number">
+                    {t("rating.score")}
+                  </th>
+                  <th scope="col">{t("history.tier")}</th>
+                  <th scope="col">{t("history.status")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {[...submitted].reverse().map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <Link to={`/enterprises/${enterprise.slug}/assessments/${a.id}/results`}>
+                        {a.submittedAt ? formatDate(a.submittedAt, language) : ""}
+                      </Link>
+                    </td>
+                    <td>{formatVersion(a.methodologyVersion, language)}</td>
+                    <td className="number">{formatNumber(a.overall ?? 0, language, { maximumFractionDigits: 1 })}</td>
+                    <td>{tierLabel(a.methodologyVersion, a.tier)}</td>
+                    <td>{a.published ? t("history.published") : t("history.private")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
     </section>

@@ -25,6 +25,7 @@ import { dimensionName, questionText, tierName } from "~/utils/methodology-text"
 import { redirectWithNotice } from "~/utils/notice.server";
 import { forbidden, notFound } from "~/utils/permissions.server";
 import { EvidenceActionSchema, EvidenceLinkFormSchema, EvidenceUploadSchema } from "~/utils/verification-validation";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -231,46 +232,48 @@ export default function EnterpriseVerificationPage() {
         <section aria-labelledby="difference-heading">
           <h2 id="difference-heading">{t("verification.differenceHeading")}</h2>
           <p>{t("verification.differenceIntro")}</p>
-          <table>
-            <caption>{t("verification.differenceCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("rating.dimension")}</th>
-                <th scope="col" className="number">
-                  {t("verification.selfScore")}
-                </th>
-                <th scope="col" className="number">
-                  {t("verification.verifiedScore")}
-                </th>
-                <th scope="col" className="number">
-                  {t("verification.difference")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{t("verification.overall")}</th>
-                <td className="number">{score(difference.overall.self)}</td>
-                <td className="number">{score(difference.overall.verified)}</td>
-                <td className="number">
-                  {formatNumber(difference.overall.verified - difference.overall.self, language, {
-                    maximumFractionDigits: 1,
-                    signDisplay: "exceptZero",
-                  })}
-                </td>
-              </tr>
-              {difference.dimensions.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">{dimensionName(t, d.id)}</th>
-                  <td className="number">{score(d.self)}</td>
-                  <td className="number">{score(d.verified)}</td>
+          <TableScroll label={t("verification.differenceCaption")}>
+            <table>
+              <caption>{t("verification.differenceCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("rating.dimension")}</th>
+                  <th scope="col" className="number">
+                    {t("verification.selfScore")}
+                  </th>
+                  <th scope="col" className="number">
+                    {t("verification.verifiedScore")}
+                  </th>
+                  <th scope="col" className="number">
+                    {t("verification.difference")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">{t("verification.overall")}</th>
+                  <td className="number">{score(difference.overall.self)}</td>
+                  <td className="number">{score(difference.overall.verified)}</td>
                   <td className="number">
-                    {formatNumber(d.verified - d.self, language, { maximumFractionDigits: 1, signDisplay: "exceptZero" })}
+                    {formatNumber(difference.overall.verified - difference.overall.self, language, {
+                      maximumFractionDigits: 1,
+                      signDisplay: "exceptZero",
+                    })}
                   </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+                {difference.dimensions.map((d) => (
+                  <tr key={d.id}>
+                    <th scope="row">{dimensionName(t, d.id)}</th>
+                    <td className="number">{score(d.self)}</td>
+                    <td className="number">{score(d.verified)}</td>
+                    <td className="number">
+                      {formatNumber(d.verified - d.self, language, { maximumFractionDigits: 1, signDisplay: "exceptZero" })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <p>{t("verification.tierChange", { self: tierLabel(difference.tier.self), verified: tierLabel(difference.tier.verified) })}</p>
         </section>
       ) : null}
@@ -278,27 +281,29 @@ export default function EnterpriseVerificationPage() {
       {verification && verification.changes.length > 0 ? (
         <section aria-labelledby="changes-heading">
           <h2 id="changes-heading">{t("verification.changesHeading")}</h2>
-          <table>
-            <caption>{t("verification.changesCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("results.question")}</th>
-                <th scope="col">{t("verification.yourAnswer")}</th>
-                <th scope="col">{t("verification.verifiedAnswer")}</th>
-                <th scope="col">{t("verification.reason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {verification.changes.map((c) => (
-                <tr key={c.questionId}>
-                  <td>{questionText(t, c.questionId)}</td>
-                  <td>{value(c.questionId, c.beforeValue, c.options, c.unit)}</td>
-                  <td>{value(c.questionId, c.afterValue, c.options, c.unit)}</td>
-                  <td>{c.reason}</td>
+          <TableScroll label={t("verification.changesCaption")}>
+            <table>
+              <caption>{t("verification.changesCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("results.question")}</th>
+                  <th scope="col">{t("verification.yourAnswer")}</th>
+                  <th scope="col">{t("verification.verifiedAnswer")}</th>
+                  <th scope="col">{t("verification.reason")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {verification.changes.map((c) => (
+                  <tr key={c.questionId}>
+                    <td>{questionText(t, c.questionId)}</td>
+                    <td>{value(c.questionId, c.beforeValue, c.options, c.unit)}</td>
+                    <td>{value(c.questionId, c.afterValue, c.options, c.unit)}</td>
+                    <td>{c.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       ) : null}
 

@@ -7,6 +7,7 @@ import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { formatMoney } from "~/utils/money";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,54 +35,58 @@ export default function ReceivedContributionsPage() {
       {totals.length === 0 ? (
         <p>{t("contributions.none")}</p>
       ) : (
-        <table>
-          <caption>{t("contributions.totalsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("contributions.currency")}</th>
-              <th scope="col" className="number">
-                {t("contributions.count")}
-              </th>
-              <th scope="col" className="number">
-                {t("contributions.total")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {totals.map((row) => (
-              <tr key={row.currency}>
-                <td>{row.currency}</td>
-                <td className="number">{row.count}</td>
-                <td className="number">{formatMoney(row.amount, row.currency, language)}</td>
+        <TableScroll label={t("contributions.totalsCaption")}>
+          <table>
+            <caption>{t("contributions.totalsCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("contributions.currency")}</th>
+                <th scope="col" className="number">
+                  {t("contributions.count")}
+                </th>
+                <th scope="col" className="number">
+                  {t("contributions.total")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {totals.map((row) => (
+                <tr key={row.currency}>
+                  <td>{row.currency}</td>
+                  <td className="number">{row.count}</td>
+                  <td className="number">{formatMoney(row.amount, row.currency, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {contributions.length > 0 ? (
-        <table>
-          <caption>{t("contributions.receivedCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("contributions.date")}</th>
-              <th scope="col">{t("contributions.contributor")}</th>
-              <th scope="col" className="number">
-                {t("contributions.amount")}
-              </th>
-              <th scope="col">{t("contributions.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {contributions.map((c) => (
-              <tr key={c.id}>
-                <td>{c.paidAt ? formatDate(c.paidAt, language) : ""}</td>
-                <td>{c.contributor ?? t("contributions.anonymous")}</td>
-                <td className="number">{formatMoney(c.amount, c.currency, language)}</td>
-                <td>{t(`contributions.statuses.${c.status}`)}</td>
+        <TableScroll label={t("contributions.receivedCaption")}>
+          <table>
+            <caption>{t("contributions.receivedCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("contributions.date")}</th>
+                <th scope="col">{t("contributions.contributor")}</th>
+                <th scope="col" className="number">
+                  {t("contributions.amount")}
+                </th>
+                <th scope="col">{t("contributions.status")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {contributions.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.paidAt ? formatDate(c.paidAt, language) : ""}</td>
+                  <td>{c.contributor ?? t("contributions.anonymous")}</td>
+                  <td className="number">{formatMoney(c.amount, c.currency, language)}</td>
+                  <td>{t(`contributions.statuses.${c.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
     </section>
   );

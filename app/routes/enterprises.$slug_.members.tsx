@@ -11,6 +11,7 @@ import { requireUser } from "~/utils/auth.server";
 import { AddMemberSchema } from "~/utils/enterprise-validation";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -61,37 +62,39 @@ export default function MembersPage() {
         <Link to={`/enterprises/${enterprise.slug}`}>{t("enterprise.backToProfile")}</Link>
       </p>
       <h1>{title}</h1>
-      <table>
-        <caption>{t("members.listCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("fields.displayName")}</th>
-            <th scope="col">{t("fields.email")}</th>
-            <th scope="col">{t("members.role")}</th>
-            {isOwner ? <th scope="col">{t("members.actions")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <tr key={member.user.id}>
-              <td>{member.user.displayName}</td>
-              <td>{member.user.email}</td>
-              <td>{t(`members.roles.${member.role}`)}</td>
-              {isOwner ? (
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="remove-member" />
-                    <input type="hidden" name="userId" value={member.user.id} />
-                    <button type="submit" className="button-secondary">
-                      {t("members.remove", { name: member.user.displayName })}
-                    </button>
-                  </Form>
-                </td>
-              ) : null}
+      <TableScroll label={t("members.listCaption")}>
+        <table>
+          <caption>{t("members.listCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("fields.displayName")}</th>
+              <th scope="col">{t("fields.email")}</th>
+              <th scope="col">{t("members.role")}</th>
+              {isOwner ? <th scope="col">{t("members.actions")}</th> : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.user.id}>
+                <td>{member.user.displayName}</td>
+                <td>{member.user.email}</td>
+                <td>{t(`members.roles.${member.role}`)}</td>
+                {isOwner ? (
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove-member" />
+                      <input type="hidden" name="userId" value={member.user.id} />
+                      <button type="submit" className="button-secondary">
+                        {t("members.remove", { name: member.user.displayName })}
+                      </button>
+                    </Form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {isOwner ? (
         <>
           <h2>{t("members.addTitle")}</h2>

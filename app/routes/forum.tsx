@@ -8,6 +8,7 @@ import { pageLanguage } from "~/utils/i18n";
 import { textIn } from "~/utils/localized-text";
 import { getFixedT } from "~/utils/i18next.server";
 import { isForumModerator, userCan } from "~/utils/permissions.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [t, user, categories] = await Promise.all([getFixedT(request), getOptionalUser(request), listCategories()]);
@@ -55,41 +56,43 @@ export default function ForumPage() {
       {groups.map((group) => (
         <section key={group.kind} aria-labelledby={`forum-${group.kind}`}>
           <h2 id={`forum-${group.kind}`}>{group.heading}</h2>
-          <table className="category-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("forum.category")}</th>
-                <th scope="col">{t("forum.threadsHeading")}</th>
-                <th scope="col">{t("forum.postsHeading")}</th>
-                <th scope="col">{t("forum.latest")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {categories
-                .filter((c) => c.kind === group.kind)
-                .map((category) => (
-                  <tr key={category.id}>
-                    <td>
-                      <Link to={`/forum/${category.slug}`}>{textIn(category.name, language)}</Link>
-                      <p className="field-hint">{textIn(category.description, language)}</p>
-                    </td>
-                    <td>{formatNumber(category.threadCount, language)}</td>
-                    <td>{formatNumber(category.postCount, language)}</td>
-                    <td>
-                      {category.latest ? (
-                        <>
-                          <Link to={`/forum/threads/${category.latest.id}`}>{category.latest.title}</Link>
-                          <br />
-                          <span className="field-hint">{formatDate(category.latest.lastPostAt, language)}</span>
-                        </>
-                      ) : (
-                        t("forum.noThreadsYet")
-                      )}
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <TableScroll label={group.heading}>
+            <table className="category-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("forum.category")}</th>
+                  <th scope="col">{t("forum.threadsHeading")}</th>
+                  <th scope="col">{t("forum.postsHeading")}</th>
+                  <th scope="col">{t("forum.latest")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {categories
+                  .filter((c) => c.kind === group.kind)
+                  .map((category) => (
+                    <tr key={category.id}>
+                      <td>
+                        <Link to={`/forum/${category.slug}`}>{textIn(category.name, language)}</Link>
+                        <p className="field-hint">{textIn(category.description, language)}</p>
+                      </td>
+                      <td>{formatNumber(category.threadCount, language)}</td>
+                      <td>{formatNumber(category.postCount, language)}</td>
+                      <td>
+                        {category.latest ? (
+                          <>
+                            <Link to={`/forum/threads/${category.latest.id}`}>{category.latest.title}</Link>
+                            <br />
+                            <span className="field-hint">{formatDate(category.latest.lastPostAt, language)}</span>
+                          </>
+                        ) : (
+                          t("forum.noThreadsYet")
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       ))}
     </section>

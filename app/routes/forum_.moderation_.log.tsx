@@ -8,6 +8,7 @@ import { textIn } from "~/utils/localized-text";
 import { getFixedT } from "~/utils/i18next.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { IdSchema } from "~/utils/validation";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -35,61 +36,63 @@ export default function ModerationLogPage() {
       {actions.length === 0 ? (
         <p>{t("forumModeration.log.empty")}</p>
       ) : (
-        <table className="moderation-log">
-          <thead>
-            <tr>
-              <th scope="col">{t("forumModeration.log.when")}</th>
-              <th scope="col">{t("forumModeration.log.who")}</th>
-              <th scope="col">{t("forumModeration.log.what")}</th>
-              <th scope="col">{t("forumModeration.log.target")}</th>
-              <th scope="col">{t("forumModeration.log.why")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {actions.map((entry) => {
-              const details = (entry.details ?? {}) as Record<string, unknown>;
-              return (
-                <tr key={entry.id}>
-                  <td>
-                    <time dateTime={new Date(entry.createdAt).toISOString()}>{formatDateTime(entry.createdAt, language)}</time>
-                  </td>
-                  <td>{entry.moderator.displayName}</td>
-                  <td>
-                    {t(`forumModeration.action.${entry.action}`)}
-                    {entry.action === "move_thread" ? (
-                      <>
-                        {" "}
-                        (
-                        {t("forumModeration.log.moved", {
-                          from: categoryName(details.fromCategoryId),
-                          to: categoryName(details.toCategoryId),
-                        })}
-                        )
-                      </>
-                    ) : null}
-                    {entry.action === "suspend_user" && typeof details.until === "string" ? (
-                      <> ({t("forumModeration.log.until", { date: formatDate(details.until, language) })})</>
-                    ) : null}
-                  </td>
-                  <td>
-                    {entry.post ? (
-                      <Link to={`/forum/moderation/posts/${entry.post.id}`}>
-                        {t("forumModeration.log.post", { number: entry.post.number, thread: entry.thread?.title ?? "" })}
-                      </Link>
-                    ) : entry.thread ? (
-                      <Link to={`/forum/moderation/threads/${entry.thread.id}`}>{entry.thread.title}</Link>
-                    ) : entry.targetUser ? (
-                      <Link to={`/forum/moderation/users/${entry.targetUser.id}`}>{entry.targetUser.displayName}</Link>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td>{entry.reason}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll label={title}>
+          <table className="moderation-log">
+            <thead>
+              <tr>
+                <th scope="col">{t("forumModeration.log.when")}</th>
+                <th scope="col">{t("forumModeration.log.who")}</th>
+                <th scope="col">{t("forumModeration.log.what")}</th>
+                <th scope="col">{t("forumModeration.log.target")}</th>
+                <th scope="col">{t("forumModeration.log.why")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {actions.map((entry) => {
+                const details = (entry.details ?? {}) as Record<string, unknown>;
+                return (
+                  <tr key={entry.id}>
+                    <td>
+                      <time dateTime={new Date(entry.createdAt).toISOString()}>{formatDateTime(entry.createdAt, language)}</time>
+                    </td>
+                    <td>{entry.moderator.displayName}</td>
+                    <td>
+                      {t(`forumModeration.action.${entry.action}`)}
+                      {entry.action === "move_thread" ? (
+                        <>
+                          {" "}
+                          (
+                          {t("forumModeration.log.moved", {
+                            from: categoryName(details.fromCategoryId),
+                            to: categoryName(details.toCategoryId),
+                          })}
+                          )
+                        </>
+                      ) : null}
+                      {entry.action === "suspend_user" && typeof details.until === "string" ? (
+                        <> ({t("forumModeration.log.until", { date: formatDate(details.until, language) })})</>
+                      ) : null}
+                    </td>
+                    <td>
+                      {entry.post ? (
+                        <Link to={`/forum/moderation/posts/${entry.post.id}`}>
+                          {t("forumModeration.log.post", { number: entry.post.number, thread: entry.thread?.title ?? "" })}
+                        </Link>
+                      ) : entry.thread ? (
+                        <Link to={`/forum/moderation/threads/${entry.thread.id}`}>{entry.thread.title}</Link>
+                      ) : entry.targetUser ? (
+                        <Link to={`/forum/moderation/users/${entry.targetUser.id}`}>{entry.targetUser.displayName}</Link>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                    <td>{entry.reason}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {next ? (
         <p>

@@ -13,6 +13,7 @@ import {
   tierName,
   eligibilityLabel,
 } from "~/utils/methodology-text";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = params.version ?? currentMethodology.version;
@@ -38,25 +39,27 @@ function PointsTable({
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <table>
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{heading}</th>
-          <th scope="col" className="number">
-            {t("methodology.points")}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <td>{row.label}</td>
-            <td className="number">{formatNumber(row.points, i18n.language)}</td>
+    <TableScroll label={caption}>
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{heading}</th>
+            <th scope="col" className="number">
+              {t("methodology.points")}
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <td>{row.label}</td>
+              <td className="number">{formatNumber(row.points, i18n.language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -109,52 +112,58 @@ export default function MethodologyPage() {
       <p>{t("methodology.intro")}</p>
 
       <h2>{t("methodology.dimensions")}</h2>
-      <table>
-        <caption>{t("methodology.dimensionsCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("methodology.dimension")}</th>
-            <th scope="col" className="number">
-              {t("methodology.weight")}
-            </th>
-            <th scope="col" className="number">
-              {t("methodology.questionCount")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {methodology.dimensions.map((dimension) => (
-            <tr key={dimension.id}>
-              <td>
-                <a href={`#${dimension.id}`}>{dimensionName(t, dimension.id)}</a>
-              </td>
-              <td className="number">{formatNumber(dimension.weight, language, { style: "percent", maximumFractionDigits: 1 })}</td>
-              <td className="number">{formatNumber(methodology.questions.filter((q) => q.dimension === dimension.id).length, language)}</td>
+      <TableScroll label={t("methodology.dimensionsCaption")}>
+        <table>
+          <caption>{t("methodology.dimensionsCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("methodology.dimension")}</th>
+              <th scope="col" className="number">
+                {t("methodology.weight")}
+              </th>
+              <th scope="col" className="number">
+                {t("methodology.questionCount")}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {methodology.dimensions.map((dimension) => (
+              <tr key={dimension.id}>
+                <td>
+                  <a href={`#${dimension.id}`}>{dimensionName(t, dimension.id)}</a>
+                </td>
+                <td className="number">{formatNumber(dimension.weight, language, { style: "percent", maximumFractionDigits: 1 })}</td>
+                <td className="number">
+                  {formatNumber(methodology.questions.filter((q) => q.dimension === dimension.id).length, language)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <h2>{t("methodology.tiers")}</h2>
-      <table>
-        <caption>{t("methodology.tiersCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("methodology.tier")}</th>
-            <th scope="col" className="number">
-              {t("methodology.minScore")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {methodology.tiers.map((tier) => (
-            <tr key={tier.id}>
-              <td>{tierName(t, tier.id)}</td>
-              <td className="number">{formatNumber(tier.minScore, language)}</td>
+      <TableScroll label={t("methodology.tiersCaption")}>
+        <table>
+          <caption>{t("methodology.tiersCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("methodology.tier")}</th>
+              <th scope="col" className="number">
+                {t("methodology.minScore")}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {methodology.tiers.map((tier) => (
+              <tr key={tier.id}>
+                <td>{tierName(t, tier.id)}</td>
+                <td className="number">{formatNumber(tier.minScore, language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <h2>{t("methodology.eligibility")}</h2>
       <p>{t("methodology.eligibilityIntro")}</p>

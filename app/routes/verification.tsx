@@ -9,6 +9,7 @@ import { redirectWithNotice } from "~/utils/notice.server";
 import { forbidden, userCan } from "~/utils/permissions.server";
 import { COUNTRY_CODES, countryName, sectorName } from "~/utils/reference-data";
 import { IdSchema, PageSchema } from "~/utils/validation";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -99,72 +100,76 @@ export default function VerificationQueuePage() {
       {queue.waiting.length === 0 ? (
         <p>{t("verification.queueEmpty")}</p>
       ) : (
-        <table>
-          <caption>{t("verification.waitingCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("verification.requestedOn")}</th>
-              <th scope="col">{t("directory.name")}</th>
-              <th scope="col">{t("sector.country")}</th>
-              <th scope="col">{t("sector.sector")}</th>
-              {isVerifier ? <th scope="col">{t("verification.action")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {queue.waiting.map((v) => (
-              <tr key={v.id}>
-                <td>{formatDate(v.requestedAt, language)}</td>
-                <th scope="row">{v.assessment.enterprise.name}</th>
-                <td>{countryName(t, v.assessment.enterprise.country)}</td>
-                <td>{sectorName(t, v.assessment.enterprise.sector)}</td>
-                {isVerifier ? (
-                  <td>
-                    <Form method="post">
-                      <input type="hidden" name="verificationId" value={v.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="take"
-                        aria-label={t("verification.takeThis", { name: v.assessment.enterprise.name })}
-                      >
-                        {t("verification.take")}
-                      </button>
-                    </Form>
-                  </td>
-                ) : null}
+        <TableScroll label={t("verification.waitingCaption")}>
+          <table>
+            <caption>{t("verification.waitingCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("verification.requestedOn")}</th>
+                <th scope="col">{t("directory.name")}</th>
+                <th scope="col">{t("sector.country")}</th>
+                <th scope="col">{t("sector.sector")}</th>
+                {isVerifier ? <th scope="col">{t("verification.action")}</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {queue.waiting.map((v) => (
+                <tr key={v.id}>
+                  <td>{formatDate(v.requestedAt, language)}</td>
+                  <th scope="row">{v.assessment.enterprise.name}</th>
+                  <td>{countryName(t, v.assessment.enterprise.country)}</td>
+                  <td>{sectorName(t, v.assessment.enterprise.sector)}</td>
+                  {isVerifier ? (
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="verificationId" value={v.id} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="take"
+                          aria-label={t("verification.takeThis", { name: v.assessment.enterprise.name })}
+                        >
+                          {t("verification.take")}
+                        </button>
+                      </Form>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       <h2>{t("verification.inReview")}</h2>
       {queue.inReview.length === 0 ? (
         <p>{t("verification.inReviewEmpty")}</p>
       ) : (
-        <table>
-          <caption>{t("verification.inReviewCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("verification.takenOn")}</th>
-              <th scope="col">{t("directory.name")}</th>
-              <th scope="col">{t("sector.country")}</th>
-              <th scope="col">{t("verification.verifier")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.inReview.map((v) => (
-              <tr key={v.id}>
-                <td>{v.takenAt ? formatDate(v.takenAt, language) : ""}</td>
-                <th scope="row">
-                  <Link to={`/verification/${v.id}`}>{v.assessment.enterprise.name}</Link>
-                </th>
-                <td>{countryName(t, v.assessment.enterprise.country)}</td>
-                <td>{v.verifier?.displayName ?? ""}</td>
+        <TableScroll label={t("verification.inReviewCaption")}>
+          <table>
+            <caption>{t("verification.inReviewCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("verification.takenOn")}</th>
+                <th scope="col">{t("directory.name")}</th>
+                <th scope="col">{t("sector.country")}</th>
+                <th scope="col">{t("verification.verifier")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {queue.inReview.map((v) => (
+                <tr key={v.id}>
+                  <td>{v.takenAt ? formatDate(v.takenAt, language) : ""}</td>
+                  <th scope="row">
+                    <Link to={`/verification/${v.id}`}>{v.assessment.enterprise.name}</Link>
+                  </th>
+                  <td>{countryName(t, v.assessment.enterprise.country)}</td>
+                  <td>{v.verifier?.displayName ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       <h2 id="completed-heading">{t(isAdmin ? "verification.completedAll" : "verification.completedMine")}</h2>
@@ -172,31 +177,33 @@ export default function VerificationQueuePage() {
         <p>{t("verification.completedEmpty")}</p>
       ) : (
         <>
-          <table>
-            <caption>{t("verification.completedCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("verification.completedOn")}</th>
-                <th scope="col">{t("directory.name")}</th>
-                <th scope="col">{t("sector.country")}</th>
-                <th scope="col">{t("verification.completedScore")}</th>
-                {isAdmin ? <th scope="col">{t("verification.verifier")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {completed.reviews.map((v) => (
-                <tr key={v.id}>
-                  <td>{v.completedAt ? formatDate(v.completedAt, language) : ""}</td>
-                  <th scope="row">
-                    <Link to={`/verification/${v.id}`}>{v.assessment.enterprise.name}</Link>
-                  </th>
-                  <td>{countryName(t, v.assessment.enterprise.country)}</td>
-                  <td>{v.overall === null ? "" : formatNumber(v.overall, language, { maximumFractionDigits: 1 })}</td>
-                  {isAdmin ? <td>{[v.verifier?.displayName, v.organisation].filter(Boolean).join(", ")}</td> : null}
+          <TableScroll label={t("verification.completedCaption")}>
+            <table>
+              <caption>{t("verification.completedCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("verification.completedOn")}</th>
+                  <th scope="col">{t("directory.name")}</th>
+                  <th scope="col">{t("sector.country")}</th>
+                  <th scope="col">{t("verification.completedScore")}</th>
+                  {isAdmin ? <th scope="col">{t("verification.verifier")}</th> : null}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {completed.reviews.map((v) => (
+                  <tr key={v.id}>
+                    <td>{v.completedAt ? formatDate(v.completedAt, language) : ""}</td>
+                    <th scope="row">
+                      <Link to={`/verification/${v.id}`}>{v.assessment.enterprise.name}</Link>
+                    </th>
+                    <td>{countryName(t, v.assessment.enterprise.country)}</td>
+                    <td>{v.overall === null ? "" : formatNumber(v.overall, language, { maximumFractionDigits: 1 })}</td>
+                    {isAdmin ? <td>{[v.verifier?.displayName, v.organisation].filter(Boolean).join(", ")}</td> : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {completed.pages > 1 ? (
             <nav aria-label={t("verification.completedPages")} className="actions">
               {completed.page > 1 ? <Link to={completedPageLink(completed.page - 1)}>{t("pagination.previous")}</Link> : null}
