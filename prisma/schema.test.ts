@@ -29,6 +29,8 @@ interface DmmfField {
   relationFromFields?: string[];
   relationToFields?: string[];
   relationOnDelete?: string;
+  /** A native database type (`@db.Date` is ["Date", []]), or null. */
+  nativeType?: [string, string[]] | null;
 }
 interface DmmfModel {
   name: string;
@@ -117,7 +119,8 @@ describe("the migrated database", () => {
         model.fields
           .filter((f) => f.kind !== "object")
           .map((f) => {
-            const base = f.kind === "enum" ? f.type : SCALAR_TYPES[f.type];
+            // A DateTime stored as @db.Date is a date column, without a time or a precision.
+            const base = f.kind === "enum" ? f.type : f.nativeType?.[0] === "Date" ? "date" : SCALAR_TYPES[f.type];
             const databaseDefault =
               f.hasDefaultValue &&
               !(typeof f.default === "object" && f.default !== null && ["cuid", "uuid"].includes((f.default as { name: string }).name));
