@@ -7,6 +7,7 @@ import { currentMethodology, methodologies, scoreAssessment } from "../scoring";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { assignHandle } from "~/models/user.server";
 import { generateAnswers } from "./demo-answers";
+import { demoLegalStatus } from "./demo-legal";
 import { seedForumConsultations } from "./forum-consultation-seed";
 import { seedForumDemo } from "./forum-seed";
 import { seedLearning } from "./learning-seed";
@@ -197,6 +198,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
         const created = await tx.enterprise.create({
           data: {
             ...enterprise,
+            ...demoLegalStatus(index),
             publishedAt: enterprise.status === "published" ? new Date(now - index * 86_400_000) : null,
             members: { create: { userId: ownerId, role: "owner" } },
           },

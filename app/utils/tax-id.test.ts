@@ -82,3 +82,8 @@ test("normalising keeps the digits and takes out separators only", () => {
   expect(normaliseTaxId("94 01.40/000-385")).toBe("940140000385");
   expect(normaliseTaxId("BIN 940140000385")).toBe("BIN940140000385");
 });
+
+test("the demo enterprises' numbers pass their country's checks", async () => {
+  const { DEMO_LEGAL_STATUS } = await import("../../prisma/demo-legal");
+  for (const status of Object.values(DEMO_LEGAL_STATUS)) expect(isValidTaxId(status.country, status.taxId), status.taxId).toBe(true);
+});
