@@ -1,3 +1,4 @@
+import { DATA_LICENCE_LINK } from "~/utils/licence";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 
@@ -10,6 +11,8 @@ export function apiJson(body: unknown, init: { status?: number; headers?: Record
       "Access-Control-Allow-Origin": "*",
       "Access-Control-Allow-Methods": "GET, OPTIONS",
       "Cache-Control": "public, max-age=60",
+      // The data is CC BY 4.0: said in every answer, as the OpenAPI document says it.
+      Link: DATA_LICENCE_LINK,
       ...init.headers,
     },
   });

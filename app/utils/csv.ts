@@ -1,3 +1,5 @@
+import { DATA_LICENCE_LINK } from "~/utils/licence";
+
 /** CSV with a header row, quoted where needed, UTF-8 with a byte-order mark so spreadsheets read Cyrillic right. */
 export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
   const cell = (value: string | number | null | undefined) => {
@@ -15,6 +17,8 @@ export function csvResponse(filename: string, body: string) {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${filename}"`,
       "Cache-Control": "no-store",
+      // The open data's licence (CC BY 4.0), for tools; the body stays plain rows (docs/decisions/018-licences.md).
+      Link: DATA_LICENCE_LINK,
     },
   });
 }

@@ -1,5 +1,6 @@
 import { currentMethodology } from "../../scoring";
 import type { Translate } from "~/utils/i18n";
+import { DATA_LICENCE } from "~/utils/licence";
 import { COUNTRY_CODES, SECTORS, SIZE_BANDS } from "~/utils/reference-data";
 import { TRUST_LABELS } from "~/utils/sector-filters";
 import { SORTS } from "~/utils/directory-filters";
@@ -25,6 +26,9 @@ export function openApiDocument(serverUrl: string, t: Translate) {
       title: t("openapi.ortaqOpenDataApi"),
       version: "1.0.0",
       description: t("openapi.apiDescription"),
+      // The data's licence (docs/decisions/018-licences.md); each answer names it in a Link header too.
+      // OpenAPI 3.1 takes an SPDX identifier or an address, not both; the Link header gives the address.
+      license: { name: DATA_LICENCE.name, identifier: DATA_LICENCE.identifier },
     },
     servers: [{ url: serverUrl }],
     paths: {
@@ -44,6 +48,7 @@ export function openApiDocument(serverUrl: string, t: Translate) {
             query("size", t("openapi.paramSize"), { type: "string", enum: [...SIZE_BANDS] }),
             query("womenLed", t("openapi.paramWomenled"), boolean),
             query("youthLed", t("openapi.paramYouthled"), boolean),
+            query("registered", t("registers.openapi.paramRegistered"), boolean),
             query("q", t("openapi.paramQ"), { type: "string", maxLength: 200 }),
             query("sort", t("openapi.paramSort"), { type: "string", enum: [...SORTS], default: "score" }),
             query("cursor", t("openapi.paramCursor"), string),
@@ -109,6 +114,7 @@ export function openApiDocument(serverUrl: string, t: Translate) {
             "verifiedAt",
             "verifiedBy",
             "eligible",
+            "registeredSince",
             "ratedAt",
             "description",
           ],
@@ -129,6 +135,7 @@ export function openApiDocument(serverUrl: string, t: Translate) {
             verifiedAt: { type: ["string", "null"], format: "date-time", description: t("openapi.whenAVerifierCompleted") },
             verifiedBy: { type: ["string", "null"], description: t("openapi.theVerifierSOrganisation") },
             eligible: boolean,
+            registeredSince: { type: ["string", "null"], format: "date", description: t("registers.openapi.registeredSince") },
             ratedAt: { type: "string", format: "date-time" },
             description: string,
           },
@@ -186,6 +193,7 @@ export function openApiDocument(serverUrl: string, t: Translate) {
             "website",
             "sdgs",
             "beneficiaryGroups",
+            "nationalRegister",
             "ratings",
           ],
           properties: {
@@ -205,6 +213,23 @@ export function openApiDocument(serverUrl: string, t: Translate) {
             website: { type: ["string", "null"] },
             sdgs: { type: "array", items: { type: "integer", minimum: 1, maximum: 17 } },
             beneficiaryGroups: { type: "array", items: string },
+            nationalRegister: {
+              description: t("registers.openapi.nationalRegister"),
+              oneOf: [
+                { type: "null" },
+                {
+                  type: "object",
+                  additionalProperties: false,
+                  required: ["status", "since", "removedAt", "category"],
+                  properties: {
+                    status: { type: "string", enum: ["registered", "removed"] },
+                    since: { type: "string", format: "date", description: t("registers.openapi.since") },
+                    removedAt: { type: ["string", "null"], format: "date-time", description: t("registers.openapi.removedAt") },
+                    category: { type: ["string", "null"] },
+                  },
+                },
+              ],
+            },
             ratings: { type: "array", items: { $ref: "#/components/schemas/Rating" } },
           },
         },
