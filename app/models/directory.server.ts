@@ -1,6 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { VERIFICATION_FACTS_SELECT, verifiedOrSelfAssessed } from "~/models/rating.server";
+import { registrationOf } from "~/models/register.server";
 import { ratingFactConditions, trustSql } from "~/models/sector.server";
 import type { DirectoryFilters } from "~/utils/directory-filters";
 
@@ -22,6 +23,8 @@ export interface DirectoryItem {
   verifiedAt: string | null;
   verifiedBy: string | null;
   eligible: boolean;
+  /** The date of inclusion in the national register of social enterprises of its country (YYYY-MM-DD); null when not in it. */
+  registeredSince: string | null;
   ratedAt: string;
   description: string;
 }
@@ -66,6 +69,9 @@ function conditions(filters: DirectoryFilters) {
   if (filters.sdg !== undefined) parts.push(Prisma.sql`${filters.sdg}::int = ANY(f.sdgs)`);
   if (filters.womenLed !== undefined) parts.push(Prisma.sql`f."womenLed" = ${filters.womenLed}`);
   if (filters.youthLed !== undefined) parts.push(Prisma.sql`f."youthLed" = ${filters.youthLed}`);
+  if (filters.registered !== undefined) {
+    parts.push(filters.registered ? Prisma.sql`f."registeredSince" IS NOT NULL` : Prisma.sql`f."registeredSince" IS NULL`);
+  }
   // A text search looks only among the enterprises its index finds (a bounded set, see listDirectory).
   if (filters.q) parts.push(Prisma.sql`e.id IN (SELECT id FROM search_hits)`);
   return parts;
@@ -136,19 +142,25 @@ export async function listDirectory({
       )`
     : Prisma.empty;
   const rows = await prisma.$queryRaw<
-    (Omit<DirectoryItem, "verifiedAt"> & { enterpriseId: string; ratedAtDate: Date; verifiedAtDate: Date | null })[]
+    (Omit<DirectoryItem, "verifiedAt" | "registeredSince"> & {
+      enterpriseId: string;
+      ratedAtDate: Date;
+      verifiedAtDate: Date | null;
+      registeredSinceDate: Date | null;
+    })[]
   >`
     ${hits}
     SELECT f."enterpriseId", e.slug, e.name, f.country, f.region, f.sector, f."sizeBand", f.employees, f."womenLed", f."youthLed", f.sdgs,
       f.overall, f.tier, ${trustSql("f")} AS trust, f."verifiedAt" AS "verifiedAtDate", f."verifierOrganisation" AS "verifiedBy",
-      f.eligible, f."submittedAt" AS "ratedAtDate", e.description
+      f.eligible, f."registeredSince" AS "registeredSinceDate", f."submittedAt" AS "ratedAtDate", e.description
     FROM "RatingFact" f JOIN "Enterprise" e ON e.id = f."enterpriseId"
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY ${order.order}
     LIMIT ${limit + 1}`;
-  const items = rows.slice(0, limit).map(({ ratedAtDate, verifiedAtDate, ...row }) => ({
+  const items = rows.slice(0, limit).map(({ ratedAtDate, verifiedAtDate, registeredSinceDate, ...row }) => ({
     ...row,
     verifiedAt: verifiedAtDate?.toISOString() ?? null,
+    registeredSince: registeredSinceDate?.toISOString().slice(0, 10) ?? null,
     ratedAt: ratedAtDate.toISOString(),
   }));
   const last = items.at(-1);
@@ -194,9 +206,11 @@ export async function getPublicEnterprise(slug: string) {
       website: true,
       sdgs: true,
       beneficiaryGroups: true,
+      taxId: true,
     },
   });
   if (!enterprise) return null;
+  const nationalRegister = await registrationOf(enterprise);
   const ratings = await prisma.assessment.findMany({
     where: { enterpriseId: enterprise.id, published: true, status: "submitted" },
     select: {
@@ -207,9 +221,10 @@ export async function getPublicEnterprise(slug: string) {
     },
     orderBy: { submittedAt: "desc" },
   });
-  const { id: _id, ...profile } = enterprise;
+  const { id: _id, taxId: _taxId, ...profile } = enterprise;
   return {
     ...profile,
+    nationalRegister,
     ratings: ratings.map((r) => {
       const shown = verifiedOrSelfAssessed({ result: r.result }, r.verification);
       const result = shown.result as unknown as {

@@ -45,14 +45,16 @@ export async function refreshRatingFacts(enterpriseId: string, db: Db = prisma) 
   await db.$executeRaw`
     INSERT INTO "RatingFact" ("assessmentId", "enterpriseId", "isCurrent", "submittedAt", country, region, sector, "sizeBand",
       employees, "womenLed", "youthLed", sdgs, eligible, tier, overall, "socialImpact", economic, governance, inclusion, ecosystem,
-      environment, beneficiaries, "beneficiariesWomen", "beneficiariesDisability", "beneficiariesVulnerable", "verifiedAt", "verifierOrganisation")
+      environment, beneficiaries, "beneficiariesWomen", "beneficiariesDisability", "beneficiariesVulnerable", "verifiedAt", "verifierOrganisation",
+      "registeredSince")
     SELECT a.id, e.id, a.published, a."submittedAt", e.country, e.region, e.sector, ${Prisma.raw(sizeBandSql("e.employees"))},
       e.employees, e."womenLed", e."youthLed", e.sdgs, COALESCE(${verifiedOrSelfAssessedSql("eligible")}, false),
       COALESCE(${verifiedOrSelfAssessedSql("tier")}, 'emerging'), COALESCE(${verifiedOrSelfAssessedSql("overall")}, 0),
       ${dimensionScore("social_impact")}, ${dimensionScore("economic_sustainability")}, ${dimensionScore("governance_transparency")},
       ${dimensionScore("inclusion")}, ${dimensionScore("ecosystem_partnership")}, ${dimensionScore("environment_climate")},
       ${answeredCount("si_beneficiaries")}, ${beneficiariesWho("si_beneficiaries_women")}, ${beneficiariesWho("si_beneficiaries_disability")},
-      ${beneficiariesWho("si_beneficiaries_vulnerable")}, v."completedAt", v.organisation
+      ${beneficiariesWho("si_beneficiaries_vulnerable")}, v."completedAt", v.organisation,
+      (SELECT r."includedOn" FROM "RegisterListing" r WHERE r.country = e.country AND r."taxId" = e."taxId" AND r."removedAt" IS NULL)
     FROM "Assessment" a JOIN "Enterprise" e ON e.id = a."enterpriseId"
     ${COMPLETED_VERIFICATION_JOIN}
     WHERE a."enterpriseId" = ${enterpriseId} AND a.status = 'submitted' AND a."submittedAt" IS NOT NULL
@@ -135,7 +137,7 @@ const num = (value: unknown) => (value === null || value === undefined ? 0 : Num
 
 // Raised whenever the figures are computed differently, so figures stored by an earlier release
 // are never read again (and are forgotten with the unread ones).
-const FIGURES_FORMAT = "v1";
+const FIGURES_FORMAT = "v2";
 
 /** The key a selection's figures are stored under: the figures' format and the dashboard's query string. */
 export const summaryKey = (filters: SectorFilters) => `${FIGURES_FORMAT}|${filtersToSearch(filters)}`;
@@ -322,7 +324,7 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
       `percentile_cont(0.5) WITHIN GROUP (ORDER BY "${DIMENSION_COLUMNS[d]}") AS "median_${d}", avg("${DIMENSION_COLUMNS[d]}") AS "mean_${d}"`,
     ),
   );
-  const [[totals], [widerTotals], [enterprises], tiers, trust, sdgs, trend, byCountry, byRegion] = await Promise.all([
+  const [[totals], [widerTotals], [enterprises], tiers, trust, sdgs, trend, byCountry, byRegion, byRegistration] = await Promise.all([
     prisma.$queryRaw<Record<string, unknown>[]>`
       SELECT count(*) AS rated, avg(overall) AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY overall) AS median,
         sum(employees) AS jobs, sum(beneficiaries) AS beneficiaries,
@@ -349,6 +351,7 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
       FROM "RatingFact" WHERE "latestInQuarter" AND (${reach}) GROUP BY 1 HAVING count(*) FILTER (WHERE ${selection}) > 0 ORDER BY 1`,
     breakdown("country"),
     filters.country ? breakdown("region") : Promise.resolve([]),
+    breakdown(`CASE WHEN "registeredSince" IS NOT NULL THEN 'registered' ELSE 'not_registered' END`),
   ]);
 
   const firstValid = [
@@ -412,6 +415,7 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
     }),
     byCountry: groups(byCountry),
     byRegion: groups(byRegion),
+    byRegistration: groups(byRegistration),
     weakest: suppressed
       ? []
       : [...dimensions]

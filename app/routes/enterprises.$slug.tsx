@@ -35,6 +35,8 @@ import {
   regionName,
 } from "~/utils/reference-data";
 import { TableScroll } from "~/components/table-scroll";
+import { RegisterMark } from "~/components/register-mark";
+import { registrationOf } from "~/models/register.server";
 import { LegalStatus } from "~/components/legal-status";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -64,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     peers,
+    nationalRegister: await registrationOf(enterprise),
     history: rating ? await listPublicRatingHistory(enterprise.id) : [],
     contribute: {
       configured: stripeConfigured(),
@@ -120,7 +123,7 @@ async function contribute(request: Request, slug: string | undefined, user: Sess
 export default function EnterprisePage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { enterprise, canEdit, isOwner, contribute, rating, peers, history, forum } = useLoaderData<typeof loader>();
+  const { enterprise, canEdit, isOwner, contribute, rating, peers, history, forum, nationalRegister } = useLoaderData<typeof loader>();
   const actionResult = useActionData<typeof action>();
   const emailConfirmed = useEmailConfirmed();
   const country = enterprise.country as CountryCode;
@@ -133,6 +136,7 @@ export default function EnterprisePage() {
         {sectorName(t, enterprise.sector)} · {region ? `${regionName(t, region.code)}, ` : ""}
         {countryName(t, country)}
       </p>
+      <RegisterMark registration={nationalRegister} country={country} />
       {canEdit ? (
         <div className="actions">
           <Link className="button button-secondary" to={`/enterprises/${enterprise.slug}/edit`}>

@@ -132,6 +132,15 @@ export default function DirectoryPage() {
           SORTS.map((s) => ({ value: s, label: t(`directory.sorts.${s}`) })),
           filters.sort === "score" ? undefined : filters.sort,
         )}
+        {select(
+          "registered",
+          t("registers.filterLabel"),
+          [
+            { value: "yes", label: t("registers.filterYes") },
+            { value: "no", label: t("registers.filterNo") },
+          ],
+          filters.registered === undefined ? undefined : filters.registered ? "yes" : "no",
+        )}
         <fieldset className="field">
           <legend>{t("directory.only")}</legend>
           {(["eligible", "womenLed", "youthLed"] as const).map((name) => (
@@ -204,6 +213,14 @@ export default function DirectoryPage() {
                     <Link to={`/enterprises/${item.slug}`}>
                       <bdi>{item.name}</bdi>
                     </Link>
+                    {item.registeredSince ? (
+                      <>
+                        {" "}
+                        <span className="badge" title={t("registers.marked", { country: countryName(t, item.country), date: formatDate(item.registeredSince, language) })}>
+                          {t("registers.badge")}
+                        </span>
+                      </>
+                    ) : null}
                   </th>
                   <td>
                     {region(item.region, item.country)}, {countryName(t, item.country)}

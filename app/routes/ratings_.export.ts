@@ -23,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     t("verification.verifiedAtColumn"),
     t("verification.verifierColumn"),
     t("directory.eligibleShort"),
+    t("registers.csvColumn"),
     t("directory.ratedOn"),
     "URL",
   ];
@@ -37,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     item.verifiedAt?.slice(0, 10) ?? "",
     item.verifiedBy ?? "",
     item.eligible ? t("directory.yes") : t("directory.no"),
+    item.registeredSince ?? "",
     item.ratedAt.slice(0, 10),
     absoluteUrl(`/enterprises/${item.slug}`),
   ]);

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { currentMethodology } from "../../scoring";
 import { ScoreBarChart } from "~/components/charts/score-bar-chart";
 import { ScoreLineChart } from "~/components/charts/score-line-chart";
+import { registerCountriesOf } from "~/models/register.server";
 import { getSectorSummary } from "~/models/sector.server";
 import { formatNumber } from "~/utils/format";
 import { MIN_GROUP } from "~/utils/sector-disclosure";
@@ -37,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: { ...filters, period: filters.period?.label },
     search: filtersToSearch(filters),
     summary: await getSectorSummary(filters),
+    canImportRegisters: registerCountriesOf(user).length > 0,
   };
 }
 
@@ -95,7 +97,7 @@ function DataTable({
 export default function SectorPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, filters, search, summary } = useLoaderData<typeof loader>();
+  const { title, filters, search, summary, canImportRegisters } = useLoaderData<typeof loader>();
   // A quarter as the reader names it ("ربع ۳ سال ۲۰۲۶"); the CSV export keeps "2026-Q3".
   const quarterName = (quarter: string) => {
     const parts = /^(\d{4})-Q([1-4])$/.exec(quarter);
@@ -126,6 +128,11 @@ export default function SectorPage() {
     <article className="sector">
       <h1>{title}</h1>
       <p>{t("sector.intro", { min: 5 })}</p>
+      {canImportRegisters ? (
+        <p>
+          <Link to="/admin/registers">{t("registers.importLink")}</Link>
+        </p>
+      ) : null}
       <Form key={search} method="get" className="filters">
         <div className="field">
           <label htmlFor="f-country">{t("sector.country")}</label>
@@ -278,6 +285,7 @@ export default function SectorPage() {
         ) : null,
       )}
       {filters.country ? section("regions", t("sector.regions"), t("sector.regionsCaption"), null) : null}
+      {section("registration", t("registers.sectorHeading"), t("registers.sectorCaption"), null)}
       <p className="print-note">{t("sector.printHint")}</p>
     </article>
   );

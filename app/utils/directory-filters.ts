@@ -17,6 +17,8 @@ export interface DirectoryFilters {
   size?: string;
   womenLed?: boolean;
   youthLed?: boolean;
+  /** In (true) or not in (false) the national register of social enterprises of their country. */
+  registered?: boolean;
   q?: string;
   sort: DirectorySort;
 }
@@ -33,6 +35,7 @@ export const DIRECTORY_PARAMS = [
   "size",
   "womenLed",
   "youthLed",
+  "registered",
   "q",
   "sort",
   "cursor",
@@ -77,6 +80,7 @@ export function parseDirectoryFilters(params: URLSearchParams): { filters: Direc
   filters.size = check("size", get("size"), (v) => ((SIZE_BANDS as readonly string[]).includes(v) ? v : undefined));
   filters.womenLed = check("womenLed", get("womenLed"), (v) => BOOLEAN.get(v));
   filters.youthLed = check("youthLed", get("youthLed"), (v) => BOOLEAN.get(v));
+  filters.registered = check("registered", get("registered"), (v) => BOOLEAN.get(v));
   filters.q = check("q", get("q"), (v) => (v.length <= 200 && !/[\u0000-\u001f]/.test(v) ? v : undefined));
   filters.sort =
     check("sort", get("sort"), (v) => ((SORTS as readonly string[]).includes(v) ? (v as DirectorySort) : undefined)) ?? "score";

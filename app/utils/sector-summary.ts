@@ -25,5 +25,7 @@ export interface SectorSummary {
   trend: { quarter: string; rated: number | null; mean: number | null }[];
   byCountry: { key: string; rated: number | null; mean: number | null }[];
   byRegion: { key: string; rated: number | null; mean: number | null }[];
+  /** Rated enterprises in their country's national register of social enterprises (key `registered`) and not (`not_registered`). */
+  byRegistration: { key: string; rated: number | null; mean: number | null }[];
   weakest: string[];
 }

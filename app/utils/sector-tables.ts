@@ -7,7 +7,7 @@ import { dimensionName, tierName } from "~/utils/methodology-text";
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
-export const SECTOR_TABLES = ["overview", "tiers", "trust", "dimensions", "sdgs", "trend", "countries", "regions"] as const;
+export const SECTOR_TABLES = ["overview", "tiers", "trust", "dimensions", "sdgs", "trend", "countries", "regions", "registration"] as const;
 export type SectorTable = (typeof SECTOR_TABLES)[number];
 
 /** Every table of the dashboard as header and rows: the page renders them and the CSV export writes them. */
@@ -76,6 +76,10 @@ export function sectorTables(
     regions: {
       header: [t("sector.region"), t("sector.rated"), t("sector.mean")],
       rows: summary.byRegion.map((r) => [regionName(t, r.key), r.rated ?? tooFew, r.mean ?? tooFew]),
+    },
+    registration: {
+      header: [t("registers.sectorColumn"), t("sector.rated"), t("sector.mean")],
+      rows: (summary.byRegistration ?? []).map((r) => [t(`registers.sectorRow.${r.key}`), r.rated ?? tooFew, r.mean ?? tooFew]),
     },
   };
 }
