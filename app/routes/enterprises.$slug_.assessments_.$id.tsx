@@ -228,12 +228,22 @@ export default function QuestionnairePage() {
     setStatus("pending");
     changes.current += 1;
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      sentChanges.current = changes.current;
-      const formData = new FormData(form);
-      formData.set("intent", "autosave");
-      fetcher.submit(formData, { method: "post" });
-    }, 1200);
+    timer.current = setTimeout(() => sendAutosave(form), 1200);
+  }
+
+  // A background save still on its way is never cut short by the next one (a slow connection
+  // would otherwise abort every save): the next waits until it has come back.
+  const fetcherBusy = useRef(false);
+  fetcherBusy.current = fetcher.state !== "idle";
+  function sendAutosave(form: HTMLFormElement) {
+    if (fetcherBusy.current) {
+      timer.current = setTimeout(() => sendAutosave(form), 300);
+      return;
+    }
+    sentChanges.current = changes.current;
+    const formData = new FormData(form);
+    formData.set("intent", "autosave");
+    fetcher.submit(formData, { method: "post" });
   }
 
   // A section submit saves everything typed so far: no background save is left waiting.
