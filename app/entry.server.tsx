@@ -7,7 +7,16 @@ import { I18nextProvider } from "react-i18next";
 import { getLanguage, i18nFor } from "~/utils/i18next.server";
 import { NonceProvider } from "~/utils/nonce";
 
-const ABORT_DELAY = 5_000;
+/**
+ * How long the streamed part of a page (Remix's hydration data, deferred values) may take once the page's
+ * shell has been sent; Remix stops waiting for deferred values a little earlier (`streamTimeout`). The
+ * wait starts when the shell is ready, not when rendering starts: on a busy machine the shell itself can
+ * take seconds, and aborting it then turned a slow page into a 500.
+ */
+const ABORT_DELAY = 30_000;
+export const streamTimeout = ABORT_DELAY - 1_000;
+/** A render whose shell is not ready after this long is abandoned (answered with the error page). */
+const SHELL_TIMEOUT = 120_000;
 
 export default async function handleRequest(
   request: Request,
@@ -22,6 +31,7 @@ export default async function handleRequest(
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    const timers: { shell?: ReturnType<typeof setTimeout> } = {};
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
@@ -32,7 +42,11 @@ export default async function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
+          clearTimeout(timers.shell);
+          const streamTimer = setTimeout(abort, ABORT_DELAY);
+          streamTimer.unref();
           const body = new PassThrough();
+          body.on("finish", () => clearTimeout(streamTimer));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
@@ -46,6 +60,7 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY + 1000);
+    timers.shell = setTimeout(abort, SHELL_TIMEOUT);
+    timers.shell.unref();
   });
 }

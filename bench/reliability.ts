@@ -15,10 +15,11 @@
 //   npm run bench:reliability -- --users 40 --duration 60      a short run
 //   npm run bench:reliability -- --users 40 --duration 90 --kill-db
 //   flags: --users N (200), --duration S (600), --writers F (share signed in, 0.3), --think-ms MS (pause
-//          between steps, 1000, varied ±50 %), --kill-db, --kill-at S, --no-build (use build/ as it is)
+//          between steps, 1000, varied ±50 %), --kill-db, --kill-at S, --no-build (use build/ as it is),
+//          --server-log FILE (write the server's whole log there)
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -42,6 +43,7 @@ interface Options {
   killDb: boolean;
   killAt?: number;
   build: boolean;
+  serverLog?: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -62,6 +64,7 @@ function parseOptions(argv: string[]): Options {
       options.killDb = true;
       options.killAt = number();
     } else if (flag === "--no-build") options.build = false;
+    else if (flag === "--server-log") options.serverLog = argv[++i];
     else throw new Error(`unknown flag ${flag}`);
   }
   return options;
@@ -125,6 +128,34 @@ async function postmaster(dataDir: string) {
   return { pid: Number(lines[0]), port: Number(lines[3]) };
 }
 
+/** CPU seconds used so far by a process and all its descendants (the app server and its PostgreSQL), from /proc. */
+async function treeCpuSeconds(rootPid: number): Promise<number> {
+  const stats: { pid: number; ppid: number; ticks: number }[] = [];
+  for (const entry of await readdir("/proc").catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const text = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => null);
+    if (!text) continue;
+    // Fields after the command name (which may hold spaces) start at state, the third field.
+    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    stats.push({ pid: Number(entry), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+  }
+  const tree = new Set([rootPid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const stat of stats)
+      if (!tree.has(stat.pid) && tree.has(stat.ppid)) {
+        tree.add(stat.pid);
+        grew = true;
+      }
+  }
+  // Linux counts in clock ticks of 1/100 s.
+  return stats.filter((stat) => tree.has(stat.pid)).reduce((sum, stat) => sum + stat.ticks, 0) / 100;
+}
+
+/** The machine's 1-minute load average, sampled every 10 s while the people run. */
+const loadSamples: number[] = [];
+const sampleLoad = () => loadSamples.push(os.loadavg()[0]!);
+
 interface Sample {
   kind: string;
   ms: number;
@@ -133,6 +164,8 @@ interface Sample {
 }
 
 const samples: Sample[] = [];
+/** A few examples of each 5xx answer other than 503 (what was asked, how long it took, the body's start). */
+const serverErrors = new Map<number, string[]>();
 let outage: { from: number; to?: number } | undefined;
 
 async function request(
@@ -145,6 +178,14 @@ async function request(
     const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...init });
     const body = await response.text();
     samples.push({ kind, ms: performance.now() - started, status: response.status, at: Date.now() });
+    if (response.status >= 500 && response.status !== 503) {
+      const example = serverErrors.get(response.status) ?? [];
+      if (example.length < 3)
+        example.push(
+          `${init.method ?? "GET"} ${new URL(url).pathname} after ${(performance.now() - started).toFixed(0)} ms: ${body.slice(0, 160).replace(/\s+/g, " ") || "(empty body)"}`,
+        );
+      serverErrors.set(response.status, example);
+    }
     return { status: response.status, body, location: response.headers.get("Location") };
   } catch {
     // No answer at all (refused, reset, timed out): recorded as status 0.
@@ -372,12 +413,19 @@ async function main() {
       `Running: ${options.users} people (${writerCount} signed in) for ${options.duration} s${options.killDb ? ", the database killed mid-way" : ""} ...`,
     );
     const startedAt = Date.now();
+    const cpuBefore = await treeCpuSeconds(server.child.pid!);
+    sampleLoad();
+    const loadSampler = setInterval(sampleLoad, 10_000);
     await Promise.all([
       ...Array.from({ length: options.users - writerCount }, () => reader()),
       ...writers.map((me) => writer(me)),
       fault(),
     ]);
     const elapsed = (Date.now() - startedAt) / 1000;
+    clearInterval(loadSampler);
+    sampleLoad();
+    // Processes of a PostgreSQL killed mid-run take their CPU time with them: a lower bound then.
+    const serverCpu = (await treeCpuSeconds(server.child.pid!)) - cpuBefore;
 
     // Every acknowledged write, looked for in the database.
     process.env.DATABASE_URL = `postgresql://ortaq:ortaq-local@127.0.0.1:${(await postmaster(server.dataDir)).port}/ortaq`;
@@ -421,7 +469,20 @@ async function main() {
     await check.end();
 
     report({ options, elapsed, writerCount, recovery, lost, lostReplies, lostShortlist, lostAutosaves, autosaved });
+    const loads = [...loadSamples].sort((a, b) => a - b);
+    console.log(
+      `  machine: ${os.cpus().length} cores, 1-minute load average ${loads[0]!.toFixed(1)} to ${loads.at(-1)!.toFixed(1)} (median ${percentile(loads, 0.5).toFixed(1)}) during the run; the app server and its PostgreSQL used ${serverCpu.toFixed(0)} CPU-seconds in ${elapsed.toFixed(0)} s (${((100 * serverCpu) / elapsed).toFixed(0)} % of one core)`,
+    );
     const log = server.output();
+    if (options.serverLog) await writeFile(options.serverLog, log);
+    // What the server logged as failures, grouped by their first line.
+    const failures = new Map<string, number>();
+    for (const line of log.split("\n")) {
+      if (!/error|unavailable|failed|timed? ?out/i.test(line) || /^\s+at /.test(line)) continue;
+      const key = line.replace(/\d+/g, "N").slice(0, 160);
+      failures.set(key, (failures.get(key) ?? 0) + 1);
+    }
+    for (const [line, count] of [...failures].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  server log ×${count}: ${line}`);
     for (const line of log.split("\n").filter((text) => /embedded PostgreSQL|postmaster/.test(text))) console.log(`  server: ${line}`);
     const crashes = log.split("\n").filter((line) => /PrismaClient\w*Error|Unexpected Server Error/.test(line)).length;
     if (crashes > 0) console.log(`Server log: ${crashes} lines of request errors (see above).`);
@@ -491,6 +552,7 @@ function report({
   for (const sample of samples.filter(isError)) statuses.set(sample.status, (statuses.get(sample.status) ?? 0) + 1);
   if (statuses.size > 0)
     console.log(`  error answers by status (0 = no answer): ${[...statuses].map(([status, count]) => `${status}: ${count}`).join(", ")}`);
+  for (const [status, examples] of serverErrors) for (const example of examples) console.log(`  a ${status}: ${example}`);
   console.log(
     `  acknowledged writes: ${acknowledged.replies.length} forum replies, ${acknowledged.shortlist.length} shortlist additions, ${autosaved} assessments autosaved; lost: ${lost} (replies ${lostReplies}, shortlist ${lostShortlist}, autosaves ${lostAutosaves})`,
   );

@@ -1,0 +1,89 @@
+// Building is separate from starting: `npm start` builds only when there is no build of these very
+// sources, and on a machine installed without the build tools (`npm ci --omit=dev`) it starts a build
+// made elsewhere instead of failing, or says what to do. The script runs here in a folder of its own,
+// with a stand-in build and no node_modules at all, as on such a machine.
+import { execFile } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterEach, expect, test } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+/** The loader `--import tsx` names (tsx's "." export), by its address: the copied folder has no node_modules. */
+const TSX = pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A copy of the app's build script beside a tiny app, a build of it and its stamp, without node_modules. */
+function installation() {
+  const dir = mkdtempSync(path.join(tmpdir(), "ortaq-build-"));
+  folders.push(dir);
+  for (const folder of ["scripts", "app/generated/prisma", "build/server", "scoring", "public"])
+    mkdirSync(path.join(dir, folder), { recursive: true });
+  copyFileSync(path.join(ROOT, "scripts/build.ts"), path.join(dir, "scripts/build.ts"));
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "ortaq", private: true, type: "module" }));
+  writeFileSync(path.join(dir, "app/root.tsx"), "export default function App() { return null; }\n");
+  writeFileSync(path.join(dir, "app/generated/prisma/client.ts"), "export {};\n");
+  writeFileSync(path.join(dir, "build/server/index.js"), "export const built = true;\n");
+  return dir;
+}
+
+/** Runs node with these arguments, without blocking the test worker; its exit code and output. */
+function node(args: string[], cwd?: string) {
+  return new Promise<{ code: number; stdout: string; output: string }>((resolve) => {
+    execFile(process.execPath, args, { cwd, encoding: "utf8" }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, output: `${stdout}${stderr}` }),
+    );
+  });
+}
+
+/** Runs the copied script as `npm start` does (`--if-needed`), with tsx loaded from this repository: the folder itself has no node_modules. */
+const start = (dir: string) => node(["--import", TSX, path.join(dir, "scripts/build.ts"), "--if-needed"], dir);
+
+/** Stamps the stand-in build with the fingerprint of the folder's sources, as `npm run build` does after building. */
+async function stampAsBuilt(dir: string) {
+  const script = `const { sourceFingerprint } = await import(${JSON.stringify(pathToFileURL(path.join(dir, "scripts/build.ts")).href)}); process.stdout.write(sourceFingerprint());`;
+  const result = await node(["--import", TSX, "--input-type=module", "-e", script]);
+  expect(result.stdout).toMatch(/^[0-9a-f]{64}$/);
+  writeFileSync(path.join(dir, "build/ortaq-build.json"), JSON.stringify({ sources: result.stdout, builtAt: new Date().toISOString() }));
+}
+
+test("npm start runs a build made from these very sources without building, and without the build tools installed", async () => {
+  const dir = installation();
+  await stampAsBuilt(dir);
+  const started = await start(dir);
+  expect(started.output).toContain("The build is current: starting it.");
+  expect(started.code).toBe(0);
+  // Nothing was built again: the stand-in bundle is untouched.
+  expect(readFileSync(path.join(dir, "build/server/index.js"), "utf8")).toBe("export const built = true;\n");
+}, 120_000);
+
+test("without the build tools, a missing or out-of-date build stops the start with what to do, instead of a failed build", async () => {
+  const dir = installation();
+  await stampAsBuilt(dir);
+  writeFileSync(path.join(dir, "app/root.tsx"), "export default function App() { return 'changed'; }\n");
+  const stale = await start(dir);
+  expect(stale.code).toBe(1);
+  expect(stale.output).toContain("The build in build/ was made from other sources than these");
+  expect(stale.output).toContain("npm ci --omit=dev");
+
+  rmSync(path.join(dir, "build"), { recursive: true });
+  const missing = await start(dir);
+  expect(missing.code).toBe(1);
+  expect(missing.output).toContain("There is no build in build/");
+  // Node processes on a shared machine: a guard against a hang, not a speed check.
+}, 120_000);
+
+test("what npm start runs is installed without the development dependencies", () => {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+    dependencies: Record<string, string>;
+  };
+  expect(manifest.scripts.start).toMatch(/^tsx scripts\/build\.ts --if-needed && cross-env NODE_ENV=production tsx server\.ts$/);
+  for (const needed of ["tsx", "cross-env", "express", "@remix-run/express", "@remix-run/node", "pg", "@prisma/adapter-pg"]) {
+    expect(manifest.dependencies, needed).toHaveProperty(needed);
+  }
+});
