@@ -13,6 +13,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/notice";
 import { countUnreadNotifications } from "~/models/notification.server";
@@ -28,7 +29,9 @@ import stylesheet from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.ico", sizes: "48x48" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -87,6 +90,12 @@ function Header() {
   const { t } = useTranslation();
   const data = useRootData();
   const user = data?.user;
+  const location = useLocation();
+  const menu = useRef<HTMLDetailsElement>(null);
+  // A link followed inside the open menu leads to a page that starts with the menu closed.
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.pathname, location.search]);
   return (
     <header className="site-header">
       <a href="#main" className="skip-link">
@@ -95,76 +104,86 @@ function Header() {
       <Link to="/" className="brand">
         Ortaq
       </Link>
-      <nav aria-label={t("nav.main")}>
-        <ul>
-          <li>
-            <NavLink to="/ratings">{t("nav.ratings")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/sector">{t("nav.sector")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/methodology">{t("nav.methodology")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/legal">{t("legal:nav")}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/forum">{t("forum.navLink")}</NavLink>
-          </li>
-          {user ? (
-            <>
+      {/* On small screens the menu is a disclosure that opens without JavaScript; on wide ones (where
+          the browser can style a disclosure's content) it is always shown and its button hidden. */}
+      <details className="site-menu" ref={menu}>
+        <summary className="site-menu-button">
+          <span aria-hidden="true" className="site-menu-icon" />
+          {t("nav.menu")}
+        </summary>
+        <div className="site-menu-body">
+          <nav aria-label={t("nav.main")}>
+            <ul>
               <li>
-                <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
+                <NavLink to="/ratings">{t("nav.ratings")}</NavLink>
               </li>
               <li>
-                <NavLink to="/shortlists">{t("shortlists.title")}</NavLink>
+                <NavLink to="/sector">{t("nav.sector")}</NavLink>
               </li>
-              {user.isVerifier || user.isAdmin ? (
-                <li>
-                  <NavLink to="/verification">{t("verification.nav")}</NavLink>
-                </li>
-              ) : null}
-              {user.isAdmin ? (
-                <li>
-                  <NavLink to="/admin/users">{t("nav.admin")}</NavLink>
-                </li>
-              ) : null}
               <li>
-                <NavLink to="/notifications">
-                  {t("notifications.navLink")}
-                  {user.unreadNotifications > 0 ? (
-                    <span className="badge badge-count">
-                      <span aria-hidden="true">{user.unreadNotifications}</span>
-                      <span className="visually-hidden">{t("notifications.unread", { count: user.unreadNotifications })}</span>
-                    </span>
+                <NavLink to="/methodology">{t("nav.methodology")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/legal">{t("legal:nav")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/forum">{t("forum.navLink")}</NavLink>
+              </li>
+              {user ? (
+                <>
+                  <li>
+                    <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/shortlists">{t("shortlists.title")}</NavLink>
+                  </li>
+                  {user.isVerifier || user.isAdmin ? (
+                    <li>
+                      <NavLink to="/verification">{t("verification.nav")}</NavLink>
+                    </li>
                   ) : null}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/settings/password">{t("nav.account")}</NavLink>
-              </li>
-              <li>
-                <Form method="post" action="/logout">
-                  <button type="submit" className="link-button">
-                    {t("nav.logout")}
-                  </button>
-                </Form>
-              </li>
-            </>
-          ) : (
-            <>
-              <li>
-                <NavLink to="/login">{t("nav.login")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/signup">{t("nav.signup")}</NavLink>
-              </li>
-            </>
-          )}
-        </ul>
-      </nav>
-      <LanguageSwitcher current={data?.locale ?? "en"} />
+                  {user.isAdmin ? (
+                    <li>
+                      <NavLink to="/admin/users">{t("nav.admin")}</NavLink>
+                    </li>
+                  ) : null}
+                  <li>
+                    <NavLink to="/notifications">
+                      {t("notifications.navLink")}
+                      {user.unreadNotifications > 0 ? (
+                        <span className="badge badge-count">
+                          <span aria-hidden="true">{user.unreadNotifications}</span>
+                          <span className="visually-hidden">{t("notifications.unread", { count: user.unreadNotifications })}</span>
+                        </span>
+                      ) : null}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/settings/password">{t("nav.account")}</NavLink>
+                  </li>
+                  <li>
+                    <Form method="post" action="/logout">
+                      <button type="submit" className="link-button">
+                        {t("nav.logout")}
+                      </button>
+                    </Form>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <NavLink to="/login">{t("nav.login")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/signup">{t("nav.signup")}</NavLink>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+          <LanguageSwitcher current={data?.locale ?? "en"} />
+        </div>
+      </details>
     </header>
   );
 }

@@ -19,6 +19,7 @@ import {
   rememberDevice,
 } from "~/utils/rate-limit.server";
 import { createSession, deleteExpiredSessions } from "~/utils/session.server";
+import { SubmitButton } from "~/components/submit-button";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -80,7 +81,7 @@ export default function LoginPage() {
         <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="email" />
         <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="current-password" />
         <div className="actions">
-          <button type="submit">{t("login.submit")}</button>
+          <SubmitButton>{t("login.submit")}</SubmitButton>
           <Link to="/forgot-password">{t("login.forgotPassword")}</Link>
           <Link to="/signup">{t("login.noAccount")}</Link>
         </div>
