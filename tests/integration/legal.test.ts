@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import * as enterprisePage from "~/routes/enterprises.$slug";
 import * as enterpriseEdit from "~/routes/enterprises.$slug_.edit";
 import * as precheckPage from "~/routes/enterprises.$slug_.legal";
@@ -15,6 +15,13 @@ type Reply = { error: Record<string, string[]>; initialValue: Record<string, unk
 async function create(cookie: string, overrides: Record<string, string | string[]>) {
   return run(enterpriseNew.action, formRequest("/enterprises/new", enterpriseFormFields(overrides), cookie));
 }
+
+// The first enterprise created in a fresh database pays for the connections and first queries
+// (seconds on a busy machine): done once here, within the hooks' time limit, not inside a test's.
+beforeAll(async () => {
+  const owner = await createTestUser();
+  await create(owner.cookie, { name: "Warm-up Enterprise" });
+});
 
 describe("the national law pages", () => {
   test("list every country of the region, saying which have a law", async () => {
