@@ -8,6 +8,7 @@ import { formatNumber } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { sizeBand, sizeBandName, sectorName, countryName } from "~/utils/reference-data";
 import { dimensionName, tierName } from "~/utils/methodology-text";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const slugs = [...new Set(new URL(request.url).searchParams.getAll("e"))].slice(0, 4);
@@ -59,29 +60,31 @@ export default function ComparePage() {
           values: currentMethodology.dimensions.map((d) => current[i]!.dimensions.find((x) => x.id === d.id)?.score ?? 0),
         }))}
       />
-      <table>
-        <caption>{t("compare.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("sector.figure")}</th>
-            {enterprises.map((e) => (
-              <th key={e.slug} scope="col">
-                <Link to={`/enterprises/${e.slug}`}>{e.name}</Link>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([name, values]) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              {values.map((v, i) => (
-                <td key={i}>{v}</td>
+      <TableScroll label={t("compare.caption")}>
+        <table>
+          <caption>{t("compare.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("sector.figure")}</th>
+              {enterprises.map((e) => (
+                <th key={e.slug} scope="col">
+                  <Link to={`/enterprises/${e.slug}`}>{e.name}</Link>
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(([name, values]) => (
+              <tr key={name}>
+                <th scope="row">{name}</th>
+                {values.map((v, i) => (
+                  <td key={i}>{v}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </article>
   );
 }

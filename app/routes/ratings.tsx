@@ -24,6 +24,8 @@ import {
 } from "~/utils/reference-data";
 import { TRUST_LABELS } from "~/utils/sector-filters";
 import { tierName } from "~/utils/methodology-text";
+import { TableScroll } from "~/components/table-scroll";
+import { DataLicence } from "~/components/data-licence";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -170,6 +172,7 @@ export default function DirectoryPage() {
           {t("directory.exportCsv")}
         </a>
       </p>
+      <DataLicence />
       {items.length === 0 ? (
         <div className="notice">
           <p>{t("directory.empty")}</p>
@@ -179,78 +182,86 @@ export default function DirectoryPage() {
         </div>
       ) : (
         <Form method="get" action="/compare">
-          <table>
-            <caption>{t("directory.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("directory.compare")}</th>
-                <th scope="col">{t("directory.name")}</th>
-                <th scope="col">{t("directory.place")}</th>
-                <th scope="col">{t("sector.sector")}</th>
-                <th scope="col" className="number">
-                  {t("rating.score")}
-                </th>
-                <th scope="col">{t("directory.tier")}</th>
-                <th scope="col">{t("sector.trust")}</th>
-                <th scope="col">{t("directory.eligibleShort")}</th>
-                <th scope="col">{t("directory.ratedOn")}</th>
-                {signedIn ? <th scope="col">{t("shortlists.title")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.slug}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      name="e"
-                      value={item.slug}
-                      id={`cmp-${item.slug}`}
-                      aria-label={t("directory.compareThis", { name: isolate(item.name) })}
-                    />
-                  </td>
-                  <th scope="row">
-                    <Link to={`/enterprises/${item.slug}`}>
-                      <bdi>{item.name}</bdi>
-                    </Link>
-                    {item.registeredSince ? (
-                      <>
-                        {" "}
-                        <span className="badge" title={t("registers.marked", { country: countryName(t, item.country), date: formatDate(item.registeredSince, language) })}>
-                          {t("registers.badge")}
-                        </span>
-                      </>
-                    ) : null}
+          <TableScroll label={t("directory.caption")}>
+            <table>
+              <caption>{t("directory.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("directory.compare")}</th>
+                  <th scope="col">{t("directory.name")}</th>
+                  <th scope="col">{t("directory.place")}</th>
+                  <th scope="col">{t("sector.sector")}</th>
+                  <th scope="col" className="number">
+                    {t("rating.score")}
                   </th>
-                  <td>
-                    {region(item.region, item.country)}, {countryName(t, item.country)}
-                  </td>
-                  <td>{sectorName(t, item.sector)}</td>
-                  <td className="number">{formatNumber(item.overall, language, { maximumFractionDigits: 1 })}</td>
-                  <td>{tierLabel(item.tier)}</td>
-                  <td>
-                    <TrustLabel trust={{ label: item.trust, verifiedAt: item.verifiedAt, organisation: item.verifiedBy }} />
-                  </td>
-                  <td>{item.eligible ? t("directory.yes") : t("directory.no")}</td>
-                  <td>{formatDate(item.ratedAt, language)}</td>
-                  {signedIn ? (
-                    <td>
-                      <button
-                        type="submit"
-                        form="shortlist-add"
-                        name="enterprise"
-                        value={item.slug}
-                        className="button-secondary"
-                        aria-label={t("shortlists.addThis", { name: isolate(item.name) })}
-                      >
-                        {t("shortlists.addShort")}
-                      </button>
-                    </td>
-                  ) : null}
+                  <th scope="col">{t("directory.tier")}</th>
+                  <th scope="col">{t("sector.trust")}</th>
+                  <th scope="col">{t("directory.eligibleShort")}</th>
+                  <th scope="col">{t("directory.ratedOn")}</th>
+                  {signedIn ? <th scope="col">{t("shortlists.title")}</th> : null}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.slug}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        name="e"
+                        value={item.slug}
+                        id={`cmp-${item.slug}`}
+                        aria-label={t("directory.compareThis", { name: isolate(item.name) })}
+                      />
+                    </td>
+                    <th scope="row">
+                      <Link to={`/enterprises/${item.slug}`}>
+                        <bdi>{item.name}</bdi>
+                      </Link>
+                      {item.registeredSince ? (
+                        <>
+                          {" "}
+                          <span
+                            className="badge"
+                            title={t("registers.marked", {
+                              country: countryName(t, item.country),
+                              date: formatDate(item.registeredSince, language),
+                            })}
+                          >
+                            {t("registers.badge")}
+                          </span>
+                        </>
+                      ) : null}
+                    </th>
+                    <td>
+                      {region(item.region, item.country)}, {countryName(t, item.country)}
+                    </td>
+                    <td>{sectorName(t, item.sector)}</td>
+                    <td className="number">{formatNumber(item.overall, language, { maximumFractionDigits: 1 })}</td>
+                    <td>{tierLabel(item.tier)}</td>
+                    <td>
+                      <TrustLabel trust={{ label: item.trust, verifiedAt: item.verifiedAt, organisation: item.verifiedBy }} />
+                    </td>
+                    <td>{item.eligible ? t("directory.yes") : t("directory.no")}</td>
+                    <td>{formatDate(item.ratedAt, language)}</td>
+                    {signedIn ? (
+                      <td>
+                        <button
+                          type="submit"
+                          form="shortlist-add"
+                          name="enterprise"
+                          value={item.slug}
+                          className="button-secondary"
+                          aria-label={t("shortlists.addThis", { name: isolate(item.name) })}
+                        >
+                          {t("shortlists.addShort")}
+                        </button>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <div className="actions">
             <button type="submit">{t("directory.compareSelected")}</button>
           </div>

@@ -24,6 +24,8 @@ import {
 import { filtersToSearch, parseSectorFilters, TRUST_LABELS } from "~/utils/sector-filters";
 import { sectorTables, type SectorTable } from "~/utils/sector-tables";
 import { dimensionName, tierName } from "~/utils/methodology-text";
+import { TableScroll } from "~/components/table-scroll";
+import { DataLicence } from "~/components/data-licence";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -56,41 +58,43 @@ function DataTable({
   const cellText = (cell: string | number | null) =>
     typeof cell === "number" ? formatNumber(cell, i18n.language, { maximumFractionDigits: 1 }) : cell;
   return (
-    <table id={`table-${id}`}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {table.header.map((h, i) => (
-            <th key={h} scope="col" className={i > 0 ? "number" : undefined}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.length === 0 ? (
+    <TableScroll label={caption}>
+      <table id={`table-${id}`}>
+        <caption>{caption}</caption>
+        <thead>
           <tr>
-            <td colSpan={table.header.length}>{t("sector.noRows")}</td>
+            {table.header.map((h, i) => (
+              <th key={h} scope="col" className={i > 0 ? "number" : undefined}>
+                {h}
+              </th>
+            ))}
           </tr>
-        ) : (
-          table.rows.map((row, r) => (
-            <tr key={r}>
-              {row.map((cell, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={i} className="number">
-                    {cellText(cell)}
-                  </td>
-                ),
-              )}
+        </thead>
+        <tbody>
+          {table.rows.length === 0 ? (
+            <tr>
+              <td colSpan={table.header.length}>{t("sector.noRows")}</td>
             </tr>
-          ))
-        )}
-      </tbody>
-    </table>
+          ) : (
+            table.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, i) =>
+                  i === 0 ? (
+                    <th key={i} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={i} className="number">
+                      {cellText(cell)}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -286,6 +290,7 @@ export default function SectorPage() {
       )}
       {filters.country ? section("regions", t("sector.regions"), t("sector.regionsCaption"), null) : null}
       {section("registration", t("registers.sectorHeading"), t("registers.sectorCaption"), null)}
+      <DataLicence />
       <p className="print-note">{t("sector.printHint")}</p>
     </article>
   );

@@ -6,6 +6,7 @@ import { requireUser } from "~/utils/auth.server";
 import { notFound, requireIdParam } from "~/utils/permissions.server";
 import { countryName, sectorName } from "~/utils/reference-data";
 import { hasNoControlCharacters, IdSchema } from "~/utils/validation";
+import { DataLicence } from "~/components/data-licence";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -48,6 +49,7 @@ export default function ShortlistPage() {
         </a>
         <Link to="/ratings">{t("shortlists.findMore")}</Link>
       </p>
+      <DataLicence />
       {shortlist.entries.length === 0 ? <p>{t("shortlists.empty")}</p> : null}
       <ul className="cards">
         {shortlist.entries.map((entry) => (
