@@ -123,9 +123,10 @@ test("a ministry opens a consultation, closes it early and publishes a summary s
   await page.getByRole("button", { name: "Открыть консультацию" }).click();
   await expect(page.getByText("Дата закрытия должна быть позже сегодняшней.")).toBeVisible();
   await expect(page.getByLabel("Заголовок")).toHaveValue(title);
-  // One click after correcting the date opens the consultation: the message goes as the date is
-  // corrected, not when the field loses focus to the button (which moved the button under the pointer).
+  // The message goes as soon as the date is corrected (before the field loses focus), and one click
+  // then opens the consultation.
   await page.getByLabel("Дата закрытия").fill(inDays(20));
+  await expect(page.getByText("Дата закрытия должна быть позже сегодняшней.")).toHaveCount(0);
   await page.getByRole("button", { name: "Открыть консультацию" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
