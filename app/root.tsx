@@ -129,6 +129,12 @@ function Header() {
               <li>
                 <NavLink to="/forum">{t("forum.navLink")}</NavLink>
               </li>
+              <li>
+                <NavLink to="/learn">{t("learning.navLink")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/mentors">{t("mentorship.navLink")}</NavLink>
+              </li>
               {user ? (
                 <>
                   <li>

@@ -11,6 +11,7 @@ import { demoLegalStatus } from "./demo-legal";
 import { seedForumConsultations } from "./forum-consultation-seed";
 import { seedForumDemo } from "./forum-seed";
 import { seedLearning } from "./learning-seed";
+import { seedMentors } from "./mentorship-seed";
 import { BENEFICIARY_GROUPS, COUNTRY_CODES, LEGAL_FORMS, REGIONS, SECTORS, type CountryCode } from "~/utils/reference-data";
 import { slugify } from "~/utils/slug";
 import { seededRandom } from "~/utils/seeded-random";
@@ -269,6 +270,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
       await seedForumDemo(tx, { enterpriseIds, now });
       await seedForumConsultations(tx, { now });
       await seedLearning(tx, { authorId: users.find((u) => u.email.startsWith("admin@"))!.id, now });
+      await seedMentors(tx, { passwordHash, now });
       return true;
     },
     { timeout: 60_000 },

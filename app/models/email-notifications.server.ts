@@ -425,3 +425,39 @@ export async function emailContributionPaid(tx: Tx, { contributionId }: { contri
   }
   await enqueueEmails(tx, inputs);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Mentorship (the in-site notifications are app/models/mentorship.server.ts's)
+
+export type MentorshipStep = "requested" | "accepted" | "declined" | "session" | "ended";
+
+const MENTORSHIP_KIND: Record<MentorshipStep, EmailKind> = {
+  requested: "mentorshipRequested",
+  accepted: "mentorshipAccepted",
+  declined: "mentorshipDeclined",
+  session: "mentorshipSession",
+  ended: "mentorshipEnded",
+};
+
+/** A step of a mentorship, by e-mail to the other side, inside the step's transaction. */
+export async function emailMentorshipStep(
+  tx: Tx,
+  { step, recipientIds, actorId, mentorshipId }: { step: MentorshipStep; recipientIds: string[]; actorId: string; mentorshipId: string },
+) {
+  const recipients = await recipientsFor(tx, recipientIds, "mentorship");
+  if (recipients.length === 0) return;
+  const [actor, mentorship] = await Promise.all([
+    tx.user.findUnique({ where: { id: actorId }, select: { displayName: true } }),
+    tx.mentorship.findUniqueOrThrow({ where: { id: mentorshipId }, select: { enterprise: { select: { name: true } } } }),
+  ]);
+  await enqueueEmails(
+    tx,
+    recipients.map((to) => ({
+      to,
+      kind: MENTORSHIP_KIND[step],
+      topic: "mentorship",
+      path: `/mentorships/${mentorshipId}`,
+      values: ({ t }) => ({ name: actor?.displayName ?? t("forum.unknownPerson"), enterprise: mentorship.enterprise.name }),
+    })),
+  );
+}

@@ -33,6 +33,11 @@ export const EMAIL_KINDS = [
   "consultationSummary",
   "contributionReceipt",
   "contributionReceived",
+  "mentorshipRequested",
+  "mentorshipAccepted",
+  "mentorshipDeclined",
+  "mentorshipSession",
+  "mentorshipEnded",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -3,13 +3,15 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PeerTable } from "~/components/peer-table";
 import { RatingSummary } from "~/components/rating-summary";
+import { AskForMentorLink, PlanResources, QuestionResourcesLink } from "~/components/plan-support";
 import { ResultRows } from "~/components/result-rows";
+import { resourcesForQuestions } from "~/models/learning.server";
 import { getResultAsShown, methodologyOf, peerComparison, requireAssessmentMember, setRatingPublished } from "~/models/assessment.server";
 import { getVerification } from "~/models/verification.server";
 import { requireUser } from "~/utils/auth.server";
 import { answerText } from "~/utils/answer-text";
 import { formatDate, formatNumber } from "~/utils/format";
-import { getFixedT } from "~/utils/i18next.server";
+import { getFixedT, getLanguage } from "~/utils/i18next.server";
 import { dimensionName, questionText } from "~/utils/methodology-text";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { TableScroll } from "~/components/table-scroll";
@@ -25,6 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const shown = await getResultAsShown({ ...assessment, result: assessment.result });
   return {
     title: t("results.title", { name: enterprise.name }),
+    learning: await resourcesForQuestions({
+      questionIds: shown.result.improvements.map((i) => i.questionId),
+      language: await getLanguage(request),
+    }),
     base,
     enterprise: { slug: enterprise.slug, name: enterprise.name, status: enterprise.status },
     isOwner: role === "owner",
@@ -65,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ResultsPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, base, enterprise, isOwner, assessment, result, trust, rows, methodology, peers, verification } =
+  const { title, base, enterprise, isOwner, assessment, result, trust, rows, methodology, peers, verification, learning } =
     useLoaderData<typeof loader>();
   const byId = new Map(methodology.questions.map((q) => [q.id, q]));
   const dimensionLabel = (id: string) => dimensionName(t, id);
@@ -113,6 +119,7 @@ export default function ResultsPage() {
       ) : (
         <>
           <p>{t("results.planIntro")}</p>
+          <AskForMentorLink slug={enterprise.slug} />
           {methodology.dimensions
             .filter((d) => result.improvements.some((i) => i.dimension === d.id))
             .map((d) => (
@@ -132,6 +139,7 @@ export default function ResultsPage() {
                             points: formatNumber(i.pointsAvailable, language),
                             gain: formatNumber(i.potentialGain, language, { maximumFractionDigits: 2 }),
                           })}
+                          <PlanResources questionId={i.questionId} links={learning[i.questionId]} />
                         </li>
                       );
                     })}
@@ -146,7 +154,17 @@ export default function ResultsPage() {
 
       <h2>{t("results.byQuestion")}</h2>
       <TableScroll label={t("results.byQuestionCaption")}>
-        <ResultRows rows={rows} questions={methodology.questions} methodologyVersion={methodology.version} />
+        <ResultRows
+          rows={rows}
+          questions={methodology.questions}
+          methodologyVersion={methodology.version}
+          extra={(row) => (
+            <>
+              {" · "}
+              <QuestionResourcesLink questionId={row.questionId} />
+            </>
+          )}
+        />
       </TableScroll>
     </article>
   );

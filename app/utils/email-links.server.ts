@@ -11,7 +11,7 @@ export const publicOrigin = (): string => getEnv().PUBLIC_URL;
 export const publicUrl = (path: string): string => absoluteUrl(path);
 
 /** What a one-click unsubscribe link stops: one kind of e-mail; account security messages have none. */
-export const UNSUBSCRIBE_TOPICS = ["forum", "consultations", "verification", "contributions"] as const;
+export const UNSUBSCRIBE_TOPICS = ["forum", "consultations", "verification", "contributions", "mentorship"] as const;
 export type UnsubscribeTopic = (typeof UNSUBSCRIBE_TOPICS)[number];
 
 const isTopic = (value: string): value is UnsubscribeTopic => (UNSUBSCRIBE_TOPICS as readonly string[]).includes(value);

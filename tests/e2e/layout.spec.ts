@@ -1,0 +1,206 @@
+import { createCookie } from "@remix-run/node";
+import type { BrowserContext, Page } from "@playwright/test";
+import { axeViolations, DEMO_PASSWORD, expect, expectAccessible, logIn, test } from "./fixtures";
+import { aPublishedEnterprise, signUpByForm } from "./starting-state";
+
+/**
+ * Every page of the README's page table, as the role that reads it, at a phone's width (375 px) and
+ * a laptop's (1,280 px), in English, Russian and Dari (right to left): no page scrolls sideways
+ * (wide tables scroll inside their own region) and axe finds no violations. One logged-in browser
+ * context per role and language; the pages' addresses are found by following the site's own links.
+ */
+
+const WIDTHS = [375, 1280] as const;
+const LANGUAGES = ["en", "ru", "fa-AF"] as const;
+type Language = (typeof LANGUAGES)[number];
+
+// The switcher's cookie, set directly: posting the switcher as a demo account would also change the
+// account's own language, which other journeys running meanwhile rely on.
+const languageCookie = createCookie("lng", { path: "/" });
+
+async function chooseLanguage(context: BrowserContext, baseURL: string, language: Language) {
+  const value = (await languageCookie.serialize(language)).split(";")[0]!.split("=")[1]!;
+  await context.addCookies([{ name: "lng", value, url: baseURL }]);
+}
+
+/** The first link on the page at `path` whose address matches `pattern` (its path and query). */
+async function firstLink(page: Page, path: string, pattern: RegExp, what: string) {
+  await page.goto(path);
+  const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
+  const found = hrefs.find((href) => pattern.test(href));
+  expect(found, `a link to ${what} on ${path}`).toBeTruthy();
+  return found!;
+}
+
+interface Problem {
+  path: string;
+  width: number;
+  problem: string;
+}
+
+/** Visits every page at one width and collects every sideways scroll and axe violation. */
+async function checkPages(page: Page, paths: string[], width: number) {
+  const problems: Problem[] = [];
+  await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+  for (const path of paths) {
+    await page.goto(path);
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    if (scrollWidth > innerWidth) problems.push({ path, width, problem: `scrolls sideways: ${scrollWidth} px wide` });
+    for (const violation of await axeViolations(page)) problems.push({ path, width, problem: violation });
+  }
+  expect(problems, "pages that scroll sideways or have axe violations").toEqual([]);
+}
+
+type Role = "visitor" | "entrepreneur" | "member" | "funder" | "ministry" | "verifier" | "moderator" | "admin";
+
+/** The pages each role is shown, found from the demo data through the site's own links. */
+const PAGES: Record<Role, (page: Page) => Promise<string[]>> = {
+  visitor: async (page) => {
+    const enterprise = await aPublishedEnterprise(page);
+    const others = await page.request.get("/api/v1/enterprises?limit=3");
+    const slugs = ((await others.json()) as { items: { slug: string }[] }).items.map((item) => item.slug);
+    const category = await firstLink(
+      page,
+      "/forum",
+      /^\/forum\/(?!threads|new|search|consultations|feed|moderation|flags|posts)[a-z0-9-]+$/,
+      "a category",
+    );
+    const thread = await firstLink(page, category, /^\/forum\/threads\/[A-Za-z0-9_-]+$/, "a thread");
+    const consultation = await firstLink(page, "/forum/consultations", /^\/forum\/consultations\/[A-Za-z0-9_-]+$/, "a consultation");
+    return [
+      "/",
+      "/signup",
+      "/login",
+      "/forgot-password",
+      "/reset-password/no-such-token",
+      "/confirm-email/no-such-token",
+      "/email/unsubscribe/no-such-token",
+      "/methodology",
+      "/ratings",
+      `/compare?${slugs.map((slug) => `e=${slug}`).join("&")}`,
+      "/sector",
+      enterprise,
+      "/forum",
+      category,
+      thread,
+      "/forum/search?q=water",
+      "/forum/consultations",
+      consultation,
+      "/no/such/page",
+    ];
+  },
+  entrepreneur: async (page) => {
+    const enterprise = await firstLink(page, "/dashboard", /^\/enterprises\/(?!new)[a-z0-9-]+$/, "an own enterprise");
+    const results = await firstLink(
+      page,
+      `${enterprise}/assessments`,
+      /\/assessments\/[A-Za-z0-9_-]+\/results$/,
+      "an assessment's results",
+    );
+    const assessment = results.replace(/\/results$/, "");
+    return [
+      "/dashboard",
+      "/notifications",
+      "/settings/password",
+      "/settings/email",
+      "/settings/notifications",
+      "/enterprises/new",
+      enterprise,
+      `${enterprise}/edit`,
+      `${enterprise}/members`,
+      `${enterprise}/contributions`,
+      `${enterprise}/assessments`,
+      assessment,
+      results,
+      `${assessment}/verification`,
+      "/forum/new",
+    ];
+  },
+  // A new account of its own: its shortlist and flag change nothing other journeys read.
+  member: async (page) => {
+    await signUpByForm(page, { name: "Layout Reader" });
+    const response = await page.request.post("/shortlists", { form: { intent: "create", name: "Layout" }, maxRedirects: 0 });
+    expect(response.status()).toBe(302);
+    const shortlist = new URL(response.headers().location!, response.url()).pathname;
+    const thread = await firstLink(page, "/forum/youth-and-generations", /^\/forum\/threads\/[A-Za-z0-9_-]+$/, "a thread");
+    const flag = await firstLink(page, thread, /^\/forum\/flags\?post=/, "flagging a post");
+    return ["/shortlists", shortlist, flag];
+  },
+  funder: async () => ["/ratings", "/shortlists"],
+  ministry: async () => ["/sector", "/forum/consultations/new"],
+  verifier: async (page) => {
+    const review = await firstLink(page, "/verification", /^\/verification\/[A-Za-z0-9_-]+$/, "a review");
+    return ["/verification", review, "/settings/organisation"];
+  },
+  moderator: async (page) => {
+    const post = await firstLink(page, "/forum/moderation/log", /^\/forum\/moderation\/posts\/[A-Za-z0-9_-]+$/, "a moderated post");
+    const thread = await firstLink(page, "/forum/moderation/log", /^\/forum\/moderation\/threads\/[A-Za-z0-9_-]+$/, "a moderated thread");
+    const user = await firstLink(page, "/forum/moderation/log", /^\/forum\/moderation\/users\/[A-Za-z0-9_-]+$/, "a moderated person");
+    return ["/forum/moderation", "/forum/moderation/log", post, thread, user];
+  },
+  admin: async () => ["/admin/users", "/admin/contributions", "/admin/forum", "/admin/mail"],
+};
+
+const LOGINS: Partial<Record<Role, string>> = {
+  entrepreneur: "entrepreneur@demo.ortaq.org",
+  funder: "funder@demo.ortaq.org",
+  ministry: "ministry@demo.ortaq.org",
+  verifier: "verifier@demo.ortaq.org",
+  moderator: "moderator@demo.ortaq.org",
+  admin: "admin@demo.ortaq.org",
+};
+
+for (const role of Object.keys(PAGES) as Role[]) {
+  for (const language of LANGUAGES) {
+    for (const width of WIDTHS) {
+      test(`${role}'s pages at ${width} px in ${language}: no sideways scrolling, no axe violations`, async ({
+        page,
+        context,
+        baseURL,
+      }) => {
+        const login = LOGINS[role];
+        if (login) await logIn(page, login);
+        const paths = await PAGES[role](page);
+        // After logging in, which sets the account's own language.
+        await chooseLanguage(context, baseURL!, language);
+        await checkPages(page, paths, width);
+      });
+    }
+  }
+}
+
+test.describe("the header", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("on a phone it is one short row whose Menu opens the links and the language without JavaScript", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto("/ratings");
+    const header = (await page.locator("header").boundingBox())!;
+    expect(header.height, "the header's height on a phone").toBeLessThanOrEqual(80);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Ratings" })).toBeHidden();
+    await page.getByText("Menu", { exact: true }).click();
+    await expect(nav.getByRole("link", { name: "Ratings" })).toBeVisible();
+    await expect(page.getByLabel("Language")).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("on a laptop, logged in, the links and the language switcher share one row", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const response = await page.request.post("/login", {
+      form: { email: "funder@demo.ortaq.org", password: DEMO_PASSWORD },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(302);
+    await page.goto("/ratings");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ratings" })).toBeVisible();
+    const header = (await page.locator("header").boundingBox())!;
+    const language = (await page.getByLabel("Language").boundingBox())!;
+    const firstLink = (await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ratings" }).boundingBox())!;
+    expect(header.height, "the header's height").toBeLessThanOrEqual(64);
+    expect(Math.abs(language.y + language.height / 2 - (firstLink.y + firstLink.height / 2)), "language beside the links").toBeLessThan(12);
+  });
+});
