@@ -253,3 +253,86 @@ export async function getComparison(slugs: string[]) {
   const found = await Promise.all(slugs.map((slug) => getPublicEnterprise(slug)));
   return found.filter((e): e is NonNullable<typeof e> => e !== null && e.ratings.length > 0);
 }
+
+/** Up to this many matches the directory counts exactly; beyond, it says "about" the planner's estimate. */
+export const EXACT_COUNT_LIMIT = 1000;
+
+/**
+ * How many enterprises match the filters, without counting 100,000 rows per request: exact up to
+ * EXACT_COUNT_LIMIT (a count that stops there), beyond that PostgreSQL's own estimate from its
+ * statistics (EXPLAIN), which the page labels as one.
+ */
+export async function countDirectory(filters: DirectoryFilters, exactUpTo = EXACT_COUNT_LIMIT): Promise<{ count: number; exact: boolean }> {
+  const where = Prisma.join(conditions(filters), " AND ");
+  const hits = filters.q
+    ? Prisma.sql`WITH search_hits AS MATERIALIZED (
+        SELECT e.id FROM "Enterprise" e WHERE e.status = 'published' AND ${searchMatch(filters.q)} LIMIT ${SEARCH_MATCH_LIMIT}
+      )`
+    : Prisma.empty;
+  const [bounded] = await prisma.$queryRaw<{ n: number }[]>`
+    ${hits}
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "RatingFact" f JOIN "Enterprise" e ON e.id = f."enterpriseId" WHERE ${where} LIMIT ${exactUpTo + 1}
+    ) x`;
+  const n = bounded?.n ?? 0;
+  if (n <= exactUpTo) return { count: n, exact: true };
+  const [plan] = await prisma.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`
+    EXPLAIN (FORMAT JSON) ${hits} SELECT 1 FROM "RatingFact" f JOIN "Enterprise" e ON e.id = f."enterpriseId" WHERE ${where}`;
+  const estimate = Math.round(plan?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
+  // The estimate can fall below what was just counted: never say fewer than that.
+  return { count: Math.max(exactUpTo + 1, estimate), exact: false };
+}
+
+const BEFORE_OR_AT: Record<DirectoryFilters["sort"], { order: Prisma.Sql; atOrBefore: (c: Cursor) => Prisma.Sql }> = {
+  score: {
+    order: Prisma.sql`f.overall ASC, f."enterpriseId" DESC`,
+    atOrBefore: ([v, id]) => Prisma.sql`(f.overall > ${v} OR (f.overall = ${v} AND f."enterpriseId" <= ${id}))`,
+  },
+  name: {
+    order: Prisma.sql`e.name DESC, f."enterpriseId" DESC`,
+    atOrBefore: ([v, id]) => Prisma.sql`(e.name < ${v} OR (e.name = ${v} AND f."enterpriseId" <= ${id}))`,
+  },
+  date: {
+    order: Prisma.sql`f."submittedAt" ASC, f."enterpriseId" DESC`,
+    atOrBefore: ([v, id]) =>
+      Prisma.sql`(f."submittedAt" > ${new Date(v)} OR (f."submittedAt" = ${new Date(v)} AND f."enterpriseId" <= ${id}))`,
+  },
+};
+
+/**
+ * The way back from a page reached with `cursor` (the last row of the page before it): that page's
+ * own cursor, or null when it is the first page. One bounded query, walking the order backwards.
+ */
+export async function previousCursor({
+  filters,
+  cursor,
+  limit = 20,
+}: {
+  filters: DirectoryFilters;
+  cursor: Cursor;
+  limit?: number;
+}): Promise<{ cursor: string | null }> {
+  const back = BEFORE_OR_AT[filters.sort];
+  const where = [...conditions(filters), back.atOrBefore(cursor)];
+  const hits = filters.q
+    ? Prisma.sql`WITH search_hits AS MATERIALIZED (
+        SELECT e.id FROM "Enterprise" e WHERE e.status = 'published' AND ${searchMatch(filters.q)} LIMIT ${SEARCH_MATCH_LIMIT}
+      )`
+    : Prisma.empty;
+  const rows = await prisma.$queryRaw<{ enterpriseId: string; overall: number; name: string; submittedAt: Date }[]>`
+    ${hits}
+    SELECT f."enterpriseId", f.overall, e.name, f."submittedAt"
+    FROM "RatingFact" f JOIN "Enterprise" e ON e.id = f."enterpriseId"
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${back.order}
+    LIMIT ${limit + 1}`;
+  const before = rows[limit];
+  if (!before) return { cursor: null };
+  const key: Cursor =
+    filters.sort === "score"
+      ? [before.overall, before.enterpriseId]
+      : filters.sort === "name"
+        ? [before.name, before.enterpriseId]
+        : [before.submittedAt.toISOString(), before.enterpriseId];
+  return { cursor: encodeCursor(key) };
+}

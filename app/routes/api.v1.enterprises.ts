@@ -4,6 +4,16 @@ import { apiError, apiJson, apiMethodNotAllowed, apiRateLimit } from "~/utils/ap
 import { DIRECTORY_PARAMS, parseDirectoryFilters } from "~/utils/directory-filters";
 import { clientAddress } from "~/utils/rate-limit.server";
 
+/** What each parameter accepts, for the message of a 400 (the OpenAPI document says the same). */
+const PARAMETER_RULES: Record<string, string> = {
+  minScore: "must be a number from 0 to 100",
+  sdg: "must be a goal number from 1 to 17",
+  limit: "must be a whole number from 1 to 100",
+  cursor: "must be the nextCursor of an earlier page with the same sort",
+  country: "must be one of KZ, KG, TJ, TM, UZ, AF, MN",
+  region: "must be an ISO 3166-2 code of a region of the country",
+};
+
 /** GET /api/v1/enterprises: the directory as JSON, with the directory's filters and cursor pagination. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const limited = await apiRateLimit(clientAddress(request, context));
@@ -21,7 +31,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const cursor = decodeCursor(cursorText, filters.sort);
   if (cursorText && !cursor) invalid.push("cursor");
   if (unknown.length || invalid.length) {
-    return apiError(400, "bad_parameters", "Some parameters are not valid.", { invalid: [...invalid, ...unknown] });
+    const reasons = [
+      ...invalid.map((name) => `${name} ${PARAMETER_RULES[name] ?? "is not understood"}`),
+      ...unknown.map((name) => `${name} is not a parameter`),
+    ];
+    return apiError(400, "bad_parameters", `Some parameters are not valid: ${reasons.join("; ")}.`, { invalid: [...invalid, ...unknown] });
   }
   const page = await listDirectory({ filters, cursor, limit: limit! });
   return apiJson(page);

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentMethodology } from "../../scoring";
-import { ScoreBarChart } from "~/components/charts/score-bar-chart";
+import { CompareChart } from "~/components/charts/compare-chart";
 import { getComparison } from "~/models/directory.server";
 import { formatNumber } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
@@ -11,16 +11,19 @@ import { dimensionName, tierName } from "~/utils/methodology-text";
 import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const slugs = [...new Set(new URL(request.url).searchParams.getAll("e"))].slice(0, 4);
+  const chosen = [...new Set(new URL(request.url).searchParams.getAll("e"))];
+  // At most four side by side: the first four chosen stay, and the page names the ones left out.
+  const slugs = chosen.slice(0, 4);
   const enterprises = slugs.length >= 2 ? await getComparison(slugs) : [];
+  const leftOut = chosen.length > 4 ? (await getComparison(chosen.slice(4, 20))).map((e) => e.name) : [];
   const t = await getFixedT(request);
-  return { title: t("compare.title"), enterprises, asked: slugs.length };
+  return { title: t("compare.title"), enterprises, asked: chosen.length, leftOut };
 }
 
 export default function ComparePage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, enterprises, asked } = useLoaderData<typeof loader>();
+  const { title, enterprises, asked, leftOut } = useLoaderData<typeof loader>();
   const tier = (id: string) => tierName(t, id);
   if (enterprises.length < 2) {
     return (
@@ -52,7 +55,12 @@ export default function ComparePage() {
   return (
     <article>
       <h1>{title}</h1>
-      <ScoreBarChart
+      {asked > 4 ? (
+        <p role="status" className="notice notice-warning">
+          {t("compare.fifthLeftOut", { names: leftOut.join(", ") })}
+        </p>
+      ) : null}
+      <CompareChart
         label={t("compare.chart")}
         labels={currentMethodology.dimensions.map((d) => dimensionName(t, d.id))}
         series={enterprises.map((e, i) => ({

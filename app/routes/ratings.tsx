@@ -3,14 +3,17 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentMethodology } from "../../scoring";
 import { TrustLabel } from "~/components/trust-label";
-import { decodeCursor, listDirectory } from "~/models/directory.server";
+import { countDirectory, decodeCursor, listDirectory, previousCursor } from "~/models/directory.server";
+import { listShortlists, shortlistName, shortlistsHolding } from "~/models/shortlist.server";
+import { ShortlistControl, ShortlistControlForms } from "~/components/shortlist-control";
+import { filterProblems } from "~/utils/filter-problems";
+import { CountryRegionFields } from "~/components/country-region-fields";
 import { getOptionalUser } from "~/utils/auth.server";
 import { directorySearch, parseDirectoryFilters, SORTS } from "~/utils/directory-filters";
 import { formatDate, formatNumber } from "~/utils/format";
 import { isolate } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import {
-  COUNTRY_CODES,
   REGIONS,
   SDGS,
   SECTORS,
@@ -33,16 +36,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cursorText = url.searchParams.get("cursor");
   const cursor = decodeCursor(cursorText, filters.sort);
   if (cursorText && !cursor) invalid.push("cursor");
-  const page = await listDirectory({ filters, cursor });
+  // The page's number travels beside the cursor, for "page N of M"; a page reached without it has none.
+  const pageText = url.searchParams.get("page");
+  const pageNumber =
+    pageText === null ? (cursor ? null : 1) : /^\d{1,6}$/.test(pageText) && Number(pageText) >= 1 ? Number(pageText) : null;
+  if (pageText !== null && pageNumber === null) invalid.push("page");
+  const [page, count, previous] = await Promise.all([
+    listDirectory({ filters, cursor }),
+    countDirectory(filters),
+    cursor ? previousCursor({ filters, cursor }) : null,
+  ]);
   const t = await getFixedT(request);
+  const user = await getOptionalUser(request);
+  const shortlists = user ? await listShortlists(user.id) : [];
+  const held = user ? await shortlistsHolding({ userId: user.id, slugs: page.items.map((i) => i.slug) }) : {};
+  const pageParams = (cursorValue: string | null, n: number | null) => ({
+    ...(cursorValue ? { cursor: cursorValue } : {}),
+    ...(n !== null && n > 1 ? { page: String(n) } : {}),
+  });
   return {
     title: t("directory.title"),
     description: t("directory.intro"),
-    signedIn: Boolean(await getOptionalUser(request)),
-    here: `${url.pathname}${directorySearch(filters, cursor ? { cursor: cursorText! } : {})}`,
+    signedIn: Boolean(user),
+    shortlists: shortlists.map((l) => ({ id: l.id, name: shortlistName(t, l.name) })),
+    held: Object.fromEntries(
+      Object.entries(held).map(([slug, lists]) => [slug, lists.map((l) => ({ id: l.id, name: shortlistName(t, l.name) }))]),
+    ),
+    count,
+    pageNumber,
+    pages: Math.max(1, Math.ceil(count.count / 20)),
+    previousSearch: previous ? directorySearch(filters, pageParams(previous.cursor, pageNumber === null ? null : pageNumber - 1)) : null,
+    nextSearch: page.nextCursor ? directorySearch(filters, pageParams(page.nextCursor, pageNumber === null ? null : pageNumber + 1)) : null,
+    here: `${url.pathname}${directorySearch(filters, cursor ? pageParams(cursorText, pageNumber) : {})}`,
     shortlisted: url.searchParams.has("shortlisted"),
     filters,
     invalid,
+    minScoreTyped: url.searchParams.get("minScore")?.slice(0, 20) ?? null,
     search: directorySearch(filters),
     firstPage: Boolean(cursor),
     ...page,
@@ -52,7 +81,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function DirectoryPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, filters, invalid, items, nextCursor, search, firstPage, signedIn, here, shortlisted } = useLoaderData<typeof loader>();
+  const {
+    title,
+    filters,
+    invalid,
+    items,
+    search,
+    firstPage,
+    signedIn,
+    here,
+    shortlisted,
+    shortlists,
+    held,
+    count,
+    pageNumber,
+    pages,
+    previousSearch,
+    nextSearch,
+    minScoreTyped,
+  } = useLoaderData<typeof loader>();
   const region = (code: string, country: string) => {
     return REGIONS[country as CountryCode]?.some((r) => r.code === code) ? regionName(t, code) : code;
   };
@@ -80,20 +127,7 @@ export default function DirectoryPage() {
           <label htmlFor="f-q">{t("directory.search")}</label>
           <input id="f-q" type="search" name="q" defaultValue={filters.q ?? ""} />
         </div>
-        {select(
-          "country",
-          t("sector.country"),
-          COUNTRY_CODES.map((c) => ({ value: c, label: countryName(t, c) })),
-          filters.country,
-        )}
-        {filters.country
-          ? select(
-              "region",
-              t("sector.region"),
-              REGIONS[filters.country as CountryCode].map((r) => ({ value: r.code, label: regionName(t, r.code) })),
-              filters.region,
-            )
-          : null}
+        <CountryRegionFields country={filters.country} region={filters.region} />
         {select(
           "sector",
           t("sector.sector"),
@@ -108,7 +142,22 @@ export default function DirectoryPage() {
         )}
         <div className="field">
           <label htmlFor="f-minScore">{t("directory.minScore")}</label>
-          <input id="f-minScore" name="minScore" type="number" min={0} max={100} defaultValue={filters.minScore ?? ""} />
+          <input
+            id="f-minScore"
+            name="minScore"
+            type="number"
+            min={0}
+            max={100}
+            step="any"
+            defaultValue={filters.minScore ?? minScoreTyped ?? ""}
+            aria-invalid={invalid.includes("minScore") ? true : undefined}
+            aria-describedby={invalid.includes("minScore") ? "f-minScore-error" : undefined}
+          />
+          {invalid.includes("minScore") ? (
+            <ul id="f-minScore-error" className="field-errors">
+              <li>{filterProblems(t, ["minScore"])}</li>
+            </ul>
+          ) : null}
         </div>
         {select(
           "trust",
@@ -128,12 +177,17 @@ export default function DirectoryPage() {
           SIZE_BANDS.map((s) => ({ value: s, label: sizeBandName(t, s) })),
           filters.size,
         )}
-        {select(
-          "sort",
-          t("directory.sort"),
-          SORTS.map((s) => ({ value: s, label: t(`directory.sorts.${s}`) })),
-          filters.sort === "score" ? undefined : filters.sort,
-        )}
+        <div className="field">
+          {/* No "All" here: the first order is the default one, and says so. */}
+          <label htmlFor="f-sort">{t("directory.sort")}</label>
+          <select id="f-sort" name="sort" defaultValue={filters.sort}>
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {s === "score" ? t("directory.sortDefault", { order: t(`directory.sorts.${s}`) }) : t(`directory.sorts.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         {select(
           "registered",
           t("registers.filterLabel"),
@@ -164,12 +218,22 @@ export default function DirectoryPage() {
       ) : null}
       {invalid.length ? (
         <p role="status" className="notice notice-warning">
-          {t("sector.ignored", { names: invalid.join(", ") })}
+          {t("filterProblems.ignored", { problems: filterProblems(t, invalid) })}
         </p>
       ) : null}
+      <p role="status" className="directory-count">
+        {count.exact
+          ? t("directory.count", { formatted: formatNumber(count.count, language) })
+          : t("directory.countEstimate", {
+              formatted: formatNumber(Number(count.count.toPrecision(2)), language),
+            })}
+      </p>
       <p className="actions">
         <a href={`/ratings/export${search}`} download>
           {t("directory.exportCsv")}
+        </a>
+        <a href={`/ratings/export${search ? `${search}&` : "?"}format=xlsx`} download>
+          {t("directory.exportXlsx")}
         </a>
       </p>
       <DataLicence />
@@ -245,16 +309,7 @@ export default function DirectoryPage() {
                     <td>{formatDate(item.ratedAt, language)}</td>
                     {signedIn ? (
                       <td>
-                        <button
-                          type="submit"
-                          form="shortlist-add"
-                          name="enterprise"
-                          value={item.slug}
-                          className="button-secondary"
-                          aria-label={t("shortlists.addThis", { name: isolate(item.name) })}
-                        >
-                          {t("shortlists.addShort")}
-                        </button>
+                        <ShortlistControl slug={item.slug} name={item.name} held={held[item.slug] ?? []} lists={shortlists} />
                       </td>
                     ) : null}
                   </tr>
@@ -267,15 +322,18 @@ export default function DirectoryPage() {
           </div>
         </Form>
       )}
-      {signedIn ? (
-        <Form method="post" action="/shortlists" id="shortlist-add">
-          <input type="hidden" name="intent" value="add" />
-          <input type="hidden" name="redirectTo" value={here} />
-        </Form>
-      ) : null}
+      {signedIn ? <ShortlistControlForms slugs={items.map((i) => i.slug)} redirectTo={here} /> : null}
       <nav aria-label={t("directory.pages")} className="actions">
         {firstPage ? <Link to={`/ratings${search}`}>{t("directory.firstPage")}</Link> : null}
-        {nextCursor ? <Link to={`/ratings${directorySearch(filters, { cursor: nextCursor })}`}>{t("pagination.next")}</Link> : null}
+        {previousSearch !== null ? <Link to={`/ratings${previousSearch}`}>{t("pagination.previous")}</Link> : null}
+        {pageNumber !== null && items.length > 0 ? (
+          <span aria-current="page">
+            {count.exact
+              ? t("pagination.pageOf", { page: formatNumber(pageNumber, language), pages: formatNumber(pages, language) })
+              : t("pagination.pageOfAbout", { page: formatNumber(pageNumber, language), pages: formatNumber(pages, language) })}
+          </span>
+        ) : null}
+        {nextSearch !== null ? <Link to={`/ratings${nextSearch}`}>{t("pagination.next")}</Link> : null}
       </nav>
     </article>
   );

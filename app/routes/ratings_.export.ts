@@ -1,17 +1,22 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listDirectoryAll } from "~/models/directory.server";
-import { csvResponse, toCsv } from "~/utils/csv";
 import { parseDirectoryFilters } from "~/utils/directory-filters";
 import { absoluteUrl } from "~/utils/env.server";
+import { filterProblems } from "~/utils/filter-problems";
 import { i18next } from "~/utils/i18next.server";
-import { countryName, sectorName } from "~/utils/reference-data";
+import { countryName, regionName, sectorName } from "~/utils/reference-data";
 import { tierName } from "~/utils/methodology-text";
+import { badExportRequest, exportFormat, tableResponse } from "~/utils/table-export.server";
 
-/** The current directory view as CSV: every matching row, not just one page. */
+/** The current directory view as CSV or a spreadsheet (`format=xlsx`): every matching row, not just one page. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { filters } = parseDirectoryFilters(new URL(request.url).searchParams);
-  const items = await listDirectoryAll(filters);
+  const params = new URL(request.url).searchParams;
+  const { filters, invalid } = parseDirectoryFilters(params);
+  const format = exportFormat(params);
   const t = await i18next.getFixedT(request, "common");
+  if (format === null) invalid.push("format");
+  if (invalid.length) return badExportRequest(t("exports.badFilters", { problems: filterProblems(t, invalid) }));
+  const items = await listDirectoryAll(filters);
   const header = [
     t("directory.name"),
     t("sector.country"),
@@ -30,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rows = items.map((item) => [
     item.name,
     countryName(t, item.country),
-    item.region,
+    item.region ? regionName(t, item.region) : "",
     sectorName(t, item.sector),
     item.overall,
     tierName(t, item.tier),
@@ -42,5 +47,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     item.ratedAt.slice(0, 10),
     absoluteUrl(`/enterprises/${item.slug}`),
   ]);
-  return csvResponse("ortaq-ratings.csv", toCsv(header, rows));
+  return tableResponse({
+    format: format!,
+    filename: "ortaq-ratings",
+    sheet: t("directory.caption"),
+    header,
+    rows,
+    language: await i18next.getLocale(request),
+  });
 }

@@ -10,20 +10,13 @@ import { formatNumber } from "~/utils/format";
 import { MIN_GROUP } from "~/utils/sector-disclosure";
 import { getOptionalUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
-import {
-  COUNTRY_CODES,
-  REGIONS,
-  SECTORS,
-  SIZE_BANDS,
-  type CountryCode,
-  countryName,
-  sectorName,
-  sizeBandName,
-  regionName,
-} from "~/utils/reference-data";
+import { SECTORS, SIZE_BANDS, countryName, sectorName, sizeBandName } from "~/utils/reference-data";
 import { filtersToSearch, parseSectorFilters, TRUST_LABELS } from "~/utils/sector-filters";
 import { sectorTables, type SectorTable } from "~/utils/sector-tables";
 import { dimensionName, tierName } from "~/utils/methodology-text";
+import { CountryRegionFields } from "~/components/country-region-fields";
+import { SelectionSummary } from "~/components/selection-summary";
+import { filterProblems } from "~/utils/filter-problems";
 import { TableScroll } from "~/components/table-scroll";
 import { DataLicence } from "~/components/data-licence";
 
@@ -40,6 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: { ...filters, period: filters.period?.label },
     search: filtersToSearch(filters),
     summary: await getSectorSummary(filters),
+    periodTyped: url.searchParams.get("period")?.slice(0, 20) ?? null,
+    generatedAt: new Date().toISOString(),
     canImportRegisters: registerCountriesOf(user).length > 0,
   };
 }
@@ -101,7 +96,7 @@ function DataTable({
 export default function SectorPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, filters, search, summary, canImportRegisters } = useLoaderData<typeof loader>();
+  const { title, filters, search, summary, periodTyped, generatedAt, canImportRegisters } = useLoaderData<typeof loader>();
   // A quarter as the reader names it ("ربع ۳ سال ۲۰۲۶"); the CSV export keeps "2026-Q3".
   const quarterName = (quarter: string) => {
     const parts = /^(\d{4})-Q([1-4])$/.exec(quarter);
@@ -125,12 +120,16 @@ export default function SectorPage() {
         <a href={exportLink(id)} download>
           {t("sector.exportCsv", { table: heading })}
         </a>
+        <a href={`${exportLink(id)}${search ? "&" : "?"}format=xlsx`} download>
+          {t("sector.exportXlsx", { table: heading })}
+        </a>
       </p>
     </section>
   );
   return (
     <article className="sector">
       <h1>{title}</h1>
+      <SelectionSummary filters={filters} generatedAt={generatedAt} />
       <p>{t("sector.intro", { min: 5 })}</p>
       {canImportRegisters ? (
         <p>
@@ -138,30 +137,7 @@ export default function SectorPage() {
         </p>
       ) : null}
       <Form key={search} method="get" className="filters">
-        <div className="field">
-          <label htmlFor="f-country">{t("sector.country")}</label>
-          <select id="f-country" name="country" defaultValue={filters.country ?? ""}>
-            <option value="">{t("sector.all")}</option>
-            {COUNTRY_CODES.map((c) => (
-              <option key={c} value={c}>
-                {countryName(t, c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {filters.country ? (
-          <div className="field">
-            <label htmlFor="f-region">{t("sector.region")}</label>
-            <select id="f-region" name="region" defaultValue={filters.region ?? ""}>
-              <option value="">{t("sector.all")}</option>
-              {REGIONS[filters.country as CountryCode].map((r) => (
-                <option key={r.code} value={r.code}>
-                  {regionName(t, r.code)}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <CountryRegionFields country={filters.country} region={filters.region} />
         <div className="field">
           <label htmlFor="f-sector">{t("sector.sector")}</label>
           <select id="f-sector" name="sector" defaultValue={filters.sector ?? ""}>
@@ -191,12 +167,18 @@ export default function SectorPage() {
             name="period"
             type="text"
             placeholder="2026 / 2026-Q3"
-            defaultValue={filters.period ?? ""}
-            aria-describedby="f-period-hint"
+            defaultValue={filters.period ?? periodTyped ?? ""}
+            aria-describedby={filters.ignored.includes("period") ? "f-period-hint f-period-error" : "f-period-hint"}
+            aria-invalid={filters.ignored.includes("period") ? true : undefined}
           />
           <p id="f-period-hint" className="field-hint">
             {t("sector.periodHint")}
           </p>
+          {filters.ignored.includes("period") ? (
+            <ul id="f-period-error" className="field-errors">
+              <li>{filterProblems(t, ["period"])}</li>
+            </ul>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor="f-trust">{t("sector.trust")}</label>
@@ -216,7 +198,7 @@ export default function SectorPage() {
       </Form>
       {filters.ignored.length ? (
         <p role="status" className="notice notice-warning">
-          {t("sector.ignored", { names: filters.ignored.join(", ") })}
+          {t("filterProblems.ignored", { problems: filterProblems(t, filters.ignored) })}
         </p>
       ) : null}
       {summary.suppressed ? (

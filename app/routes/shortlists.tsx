@@ -4,11 +4,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorList } from "~/components/forms";
-import { addToShortlist, createShortlist, listShortlists } from "~/models/shortlist.server";
+import { addToShortlist, createShortlist, listShortlists, removeFromShortlist, shortlistName } from "~/models/shortlist.server";
 import { requireUser, safeRedirect } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
-import { hasNoControlCharacters, IdSchema } from "~/utils/validation";
+import { ShortlistNameSchema } from "~/utils/shortlist-validation";
+import { IdSchema } from "~/utils/validation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -16,20 +17,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("shortlists.title"), shortlists: await listShortlists(user.id) };
 }
 
+const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "errors.invalid" });
+
 const ShortlistActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("create"),
-    name: z
-      .string({ error: "errors.required" })
-      .trim()
-      .min(1, { error: "errors.required" })
-      .max(80, { error: "errors.tooLong" })
-      .refine(hasNoControlCharacters, { error: "errors.invalid" }),
+    name: ShortlistNameSchema,
   }),
   z.object({
     intent: z.literal("add"),
-    enterprise: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "errors.invalid" }),
-    shortlist: IdSchema.optional(),
+    enterprise: SlugSchema,
+    // A shortlist's id, "new" to make one (its name is asked on /shortlists/new), or none for the first one.
+    shortlist: z.union([z.literal("new"), IdSchema]).optional(),
+    redirectTo: z.string().optional(),
+  }),
+  z.object({
+    intent: z.literal("remove"),
+    enterprise: SlugSchema,
+    shortlist: IdSchema,
     redirectTo: z.string().optional(),
   }),
 ]);
@@ -42,10 +47,25 @@ export async function action({ request }: ActionFunctionArgs) {
     const list = await createShortlist({ userId: user.id, name: submission.value.name });
     return redirect(`/shortlists/${list.id}`);
   }
-  const list = await addToShortlist({ userId: user.id, shortlistId: submission.value.shortlist, slug: submission.value.enterprise });
+  const { enterprise, shortlist, redirectTo } = submission.value;
+  if (submission.value.intent === "remove") {
+    const removed = await removeFromShortlist({ userId: user.id, shortlistId: submission.value.shortlist, slug: enterprise });
+    if (!removed) return data(submission.reply({ formErrors: ["shortlists.cannotAdd"] }), { status: 404 });
+    return redirectWithNotice(safeRedirect(redirectTo, `/shortlists/${submission.value.shortlist}`), {
+      message: "shortlists.removed",
+      link: { to: `/shortlists/${submission.value.shortlist}`, label: "shortlists.open" },
+    });
+  }
+  if (shortlist === "new") {
+    const next = new URLSearchParams({ enterprise, redirectTo: safeRedirect(redirectTo, "/ratings") });
+    return redirect(`/shortlists/new?${next}`);
+  }
+  const list = await addToShortlist({ userId: user.id, shortlistId: shortlist, slug: enterprise });
   if (!list) return data(submission.reply({ formErrors: ["shortlists.cannotAdd"] }), { status: 404 });
-  const back = safeRedirect(submission.value.redirectTo, `/shortlists/${list.id}`);
-  return redirectWithNotice(back, { message: "shortlists.added", link: { to: "/shortlists", label: "shortlists.title" } });
+  return redirectWithNotice(safeRedirect(redirectTo, `/shortlists/${list.id}`), {
+    message: "shortlists.added",
+    link: { to: `/shortlists/${list.id}`, label: "shortlists.open" },
+  });
 }
 
 export default function ShortlistsPage() {
@@ -68,7 +88,7 @@ export default function ShortlistsPage() {
       <ul>
         {shortlists.map((s) => (
           <li key={s.id}>
-            <Link to={`/shortlists/${s.id}`}>{s.name}</Link> ({t("shortlists.count", { count: s._count.entries })})
+            <Link to={`/shortlists/${s.id}`}>{shortlistName(t, s.name)}</Link> ({t("shortlists.count", { count: s._count.entries })})
           </li>
         ))}
       </ul>

@@ -1,27 +1,58 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getShortlist } from "~/models/shortlist.server";
+import { currentMethodology } from "../../scoring";
+import { currentRatings, getShortlist, shortlistName } from "~/models/shortlist.server";
 import { requireUser } from "~/utils/auth.server";
-import { csvResponse, toCsv } from "~/utils/csv";
 import { absoluteUrl } from "~/utils/env.server";
+import { filterProblems } from "~/utils/filter-problems";
 import { i18next } from "~/utils/i18next.server";
+import { dimensionName, tierName } from "~/utils/methodology-text";
 import { notFound, requireIdParam } from "~/utils/permissions.server";
+import { countryName, regionName, sectorName } from "~/utils/reference-data";
+import { badExportRequest, exportFormat, tableResponse } from "~/utils/table-export.server";
 
+/** A shortlist as CSV or a spreadsheet (`format=xlsx`): names in the reader's language, the current public scores, the notes. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const shortlist = await getShortlist({ id: requireIdParam(params), userId: user.id });
   if (!shortlist) notFound();
   const t = await i18next.getFixedT(request, "common");
-  return csvResponse(
-    "ortaq-shortlist.csv",
-    toCsv(
-      [t("directory.name"), t("sector.country"), t("sector.sector"), t("shortlists.noteHeader"), "URL"],
-      shortlist.entries.map((e) => [
-        e.enterprise.name,
-        e.enterprise.country,
-        e.enterprise.sector,
-        e.note,
-        absoluteUrl(`/enterprises/${e.enterprise.slug}`),
-      ]),
-    ),
-  );
+  const format = exportFormat(new URL(request.url).searchParams);
+  if (format === null) return badExportRequest(t("exports.badFilters", { problems: filterProblems(t, ["format"]) }));
+  const ratings = await currentRatings(shortlist.entries.map((e) => e.enterprise.id));
+  const dimensions = currentMethodology.dimensions.map((d) => d.id);
+  const header = [
+    t("directory.name"),
+    t("sector.country"),
+    t("sector.region"),
+    t("sector.sector"),
+    t("rating.score"),
+    t("directory.tier"),
+    t("sector.trust"),
+    ...dimensions.map((id) => dimensionName(t, id)),
+    t("shortlists.noteHeader"),
+    "URL",
+  ];
+  const rows = shortlist.entries.map(({ enterprise, note }) => {
+    const rating = ratings[enterprise.id];
+    return [
+      enterprise.name,
+      countryName(t, enterprise.country),
+      enterprise.region ? regionName(t, enterprise.region) : "",
+      sectorName(t, enterprise.sector),
+      rating?.overall ?? t("shortlists.notRated"),
+      rating ? tierName(t, rating.tier) : "",
+      rating ? t(`sector.trustLabels.${rating.trust}`) : "",
+      ...dimensions.map((id) => rating?.dimensions[id] ?? ""),
+      note,
+      absoluteUrl(`/enterprises/${enterprise.slug}`),
+    ];
+  });
+  return tableResponse({
+    format,
+    filename: "ortaq-shortlist",
+    sheet: shortlistName(t, shortlist.name),
+    header,
+    rows,
+    language: await i18next.getLocale(request),
+  });
 }

@@ -1,14 +1,39 @@
 import { DATA_LICENCE_LINK } from "~/utils/licence";
 
+export interface CsvOptions {
+  /** `;` for readers whose decimal mark is a comma (see csvStyleFor). */
+  separator?: "," | ";";
+  /** Write fractions with a decimal comma (`63,5`), as spreadsheets set to those languages read numbers. */
+  decimalComma?: boolean;
+}
+
 /** CSV with a header row, quoted where needed, UTF-8 with a byte-order mark so spreadsheets read Cyrillic right. */
-export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
+export function toCsv(header: string[], rows: (string | number | null | undefined)[][], options: CsvOptions = {}): string {
+  const separator = options.separator ?? ",";
   const cell = (value: string | number | null | undefined) => {
-    const text = value === null || value === undefined ? "" : String(value);
+    const text =
+      value === null || value === undefined
+        ? ""
+        : typeof value === "number" && options.decimalComma
+          ? String(value).replace(".", ",")
+          : String(value);
     // A leading =, +, - or @ would be read as a formula by spreadsheet programs.
     const safe = /^[=+\-@\t\r]/.test(text) && typeof value === "string" ? `'${text}` : text;
+    // A number is never quoted: with a decimal comma it is a number to a spreadsheet split at `;`.
+    if (typeof value === "number") return safe;
     return /[",\n\r;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
   };
-  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(separator)).join("\r\n")}\r\n`;
+}
+
+/**
+ * How a CSV is written for a reader's language: where the decimal mark is a comma (Russian, Kazakh,
+ * Kyrgyz, Uzbek, Tajik, Turkmen), spreadsheets set to that language split columns at `;` and read
+ * `63,5` as a number; elsewhere `,` and `63.5` (docs/decisions/014-exports.md).
+ */
+export function csvStyleFor(language: string): CsvOptions {
+  const decimal = new Intl.NumberFormat(language).formatToParts(1.5).find((p) => p.type === "decimal")?.value;
+  return decimal === "," ? { separator: ";", decimalComma: true } : { separator: "," };
 }
 
 export function csvResponse(filename: string, body: string) {

@@ -55,7 +55,7 @@ test("a funder filters, searches and sorts the directory, compares three, shortl
 
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/ratings$/);
-  await expect(page.getByLabel("Sort by")).toHaveValue("");
+  await expect(page.getByLabel("Sort by")).toHaveValue("score");
   await expect(page.getByLabel("Search by name or description")).toHaveValue("");
   const first = await rows.first().getByRole("rowheader").innerText();
   await rows.first().getByRole("link").click();
@@ -74,14 +74,14 @@ test("a funder filters, searches and sorts the directory, compares three, shortl
   const second = await rows.nth(1).getByRole("rowheader").innerText();
   await rows
     .first()
-    .getByRole("button", { name: /Add .* to my shortlist/ })
+    .getByRole("button", { name: /Add .* to the chosen shortlist/ })
     .click();
   await expect(page.getByRole("status").filter({ hasText: "Added to your shortlist." })).toBeVisible();
   await Promise.all([
     page.waitForResponse((r) => r.url().includes("/shortlists") && r.request().method() === "POST"),
     rows
       .nth(1)
-      .getByRole("button", { name: /Add .* to my shortlist/ })
+      .getByRole("button", { name: /Add .* to the chosen shortlist/ })
       .click(),
   ]);
   await expect(page.getByRole("status").filter({ hasText: "Added to your shortlist." })).toBeVisible();
