@@ -2,18 +2,9 @@ import { Prisma } from "~/generated/prisma/client";
 import { trustSql } from "~/models/sector.server";
 import { prisma } from "~/utils/db.server";
 
-/**
- * The name the first shortlist gets when an enterprise is shortlisted before any list exists. It is
- * shown in the reader's language (shortlistName), never as stored, until the person renames it.
- */
-export const DEFAULT_SHORTLIST_NAME = "My shortlist";
+import { DEFAULT_SHORTLIST_NAME, shortlistName } from "~/utils/shortlist-validation";
 
-type Translate = (key: string) => string;
-
-/** A shortlist's name as the reader sees it: the default one in their language. */
-export function shortlistName(t: Translate, name: string) {
-  return name === DEFAULT_SHORTLIST_NAME ? t("shortlists.defaultName") : name;
-}
+export { DEFAULT_SHORTLIST_NAME, shortlistName };
 
 export function listShortlists(userId: string) {
   return prisma.shortlist.findMany({

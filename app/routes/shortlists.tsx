@@ -4,11 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorList } from "~/components/forms";
-import { addToShortlist, createShortlist, listShortlists, removeFromShortlist, shortlistName } from "~/models/shortlist.server";
+import { addToShortlist, createShortlist, listShortlists, removeFromShortlist } from "~/models/shortlist.server";
 import { requireUser, safeRedirect } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
-import { ShortlistNameSchema } from "~/utils/shortlist-validation";
+import { ShortlistNameSchema, shortlistName } from "~/utils/shortlist-validation";
 import { IdSchema } from "~/utils/validation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
