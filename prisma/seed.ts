@@ -8,6 +8,7 @@ import { refreshRatingFacts } from "~/models/sector.server";
 import { assignHandle } from "~/models/user.server";
 import { generateAnswers } from "./demo-answers";
 import { demoLegalStatus } from "./demo-legal";
+import { seedRegisters } from "./register-seed";
 import { seedForumConsultations } from "./forum-consultation-seed";
 import { seedForumDemo } from "./forum-seed";
 import { seedLearning } from "./learning-seed";
@@ -271,6 +272,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
       await seedForumConsultations(tx, { now });
       await seedLearning(tx, { authorId: users.find((u) => u.email.startsWith("admin@"))!.id, now });
       await seedMentors(tx, { passwordHash, now });
+      await seedRegisters(tx, { importerId: users.find((u) => u.email.startsWith("ministry@"))!.id });
       return true;
     },
     { timeout: 60_000 },

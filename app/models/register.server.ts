@@ -3,7 +3,7 @@
 // and where each identification number stands after the latest one (RegisterListing). An
 // enterprise is in the register when its country's latest import lists its taxId; one listed
 // before and missing from a later import is shown as removed on that import's date.
-// See docs/decisions/016-national-registers.md.
+// See docs/decisions/021-national-registers.md.
 import { Prisma } from "~/generated/prisma/client";
 import { ministryCountries } from "~/models/forum-consultation.server";
 import type { SessionUser } from "~/utils/auth.server";
@@ -162,65 +162,68 @@ export async function completeRegisterImport({
   now?: Date;
 }): Promise<CompleteRegisterImportResult> {
   if (REQUIRED_REGISTER_FIELDS.some((field) => columns[field] === undefined)) return { ok: false, error: "missing_columns" };
-  return prisma.$transaction(
-    async (tx) => {
-      const [locked] = await tx.$queryRaw<{ country: string; status: string; table: string[][] | null }[]>`
-        SELECT country, status::text AS status, "table" FROM "RegisterImport" WHERE id = ${id} FOR UPDATE`;
-      if (!locked) return { ok: false as const, error: "not_found" as const };
-      if (locked.status !== "pending" || !locked.table) return { ok: false as const, error: "already_completed" as const };
-      const country = locked.country as CountryCode;
-      // Imports of one country are applied one at a time, in the order they are confirmed.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`register:${country}`}))`;
-      const rows = locked.table;
-      const headerRow = findHeaderRow(rows);
-      const { entries, errors } = readRegisterRows({ country, rows, headerRow, columns, today: now });
-      if (entries.length === 0) return { ok: false as const, error: "no_valid_rows" as const, errors: errors.slice(0, 20) };
+  return prisma.$transaction((tx) => applyRegisterImport(tx, { id, columns, now }), { timeout: 60_000, maxWait: 10_000 });
+}
 
-      const taxIds = entries.map((e) => e.taxId);
-      // Several profiles may carry one number (a draft and its published copy): the published one, then the oldest, is named.
-      const enterprises = await tx.$queryRaw<{ id: string; taxId: string }[]>`
+/** Applies a pending import inside the caller's transaction (completeRegisterImport; the demo data). */
+export async function applyRegisterImport(
+  tx: Tx,
+  { id, columns, now = new Date() }: { id: string; columns: RegisterColumns; now?: Date },
+): Promise<CompleteRegisterImportResult> {
+  const [locked] = await tx.$queryRaw<{ country: string; status: string; table: string[][] | null }[]>`
+        SELECT country, status::text AS status, "table" FROM "RegisterImport" WHERE id = ${id} FOR UPDATE`;
+  if (!locked) return { ok: false as const, error: "not_found" as const };
+  if (locked.status !== "pending" || !locked.table) return { ok: false as const, error: "already_completed" as const };
+  const country = locked.country as CountryCode;
+  // Imports of one country are applied one at a time, in the order they are confirmed.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`register:${country}`}))`;
+  const rows = locked.table;
+  const headerRow = findHeaderRow(rows);
+  const { entries, errors } = readRegisterRows({ country, rows, headerRow, columns, today: now });
+  if (entries.length === 0) return { ok: false as const, error: "no_valid_rows" as const, errors: errors.slice(0, 20) };
+
+  const taxIds = entries.map((e) => e.taxId);
+  // Several profiles may carry one number (a draft and its published copy): the published one, then the oldest, is named.
+  const enterprises = await tx.$queryRaw<{ id: string; taxId: string }[]>`
         SELECT DISTINCT ON ("taxId") id, "taxId" FROM "Enterprise"
         WHERE country = ${country} AND "taxId" = ANY(${taxIds})
         ORDER BY "taxId", (status = 'published') DESC, "createdAt" ASC`;
-      const enterpriseOf = new Map(enterprises.map((e) => [e.taxId, e.id]));
-      await tx.registerEntry.createMany({
-        data: entries.map((e) => ({
-          importId: id,
-          taxId: e.taxId,
-          row: e.row,
-          name: e.name,
-          includedOn: new Date(`${e.includedOn}T00:00:00Z`),
-          category: e.category,
-          enterpriseId: enterpriseOf.get(e.taxId) ?? null,
-        })),
-      });
-      await tx.$executeRaw`
+  const enterpriseOf = new Map(enterprises.map((e) => [e.taxId, e.id]));
+  await tx.registerEntry.createMany({
+    data: entries.map((e) => ({
+      importId: id,
+      taxId: e.taxId,
+      row: e.row,
+      name: e.name,
+      includedOn: new Date(`${e.includedOn}T00:00:00Z`),
+      category: e.category,
+      enterpriseId: enterpriseOf.get(e.taxId) ?? null,
+    })),
+  });
+  await tx.$executeRaw`
         INSERT INTO "RegisterListing" (country, "taxId", name, "includedOn", category, "firstImportId", "lastImportId", "removedAt", "removedByImportId")
         SELECT ${country}, e."taxId", e.name, e."includedOn", e.category, ${id}, ${id}, NULL, NULL FROM "RegisterEntry" e WHERE e."importId" = ${id}
         ON CONFLICT (country, "taxId") DO UPDATE SET name = EXCLUDED.name, "includedOn" = EXCLUDED."includedOn", category = EXCLUDED.category,
           "lastImportId" = EXCLUDED."lastImportId", "removedAt" = NULL, "removedByImportId" = NULL`;
-      const removed = await tx.$executeRaw`
+  const removed = await tx.$executeRaw`
         UPDATE "RegisterListing" SET "removedAt" = ${now}, "removedByImportId" = ${id}
         WHERE country = ${country} AND "removedAt" IS NULL AND "lastImportId" <> ${id}`;
-      await refreshRegistrationFacts(tx, country);
-      await tx.registerImport.update({
-        where: { id },
-        data: {
-          status: "completed",
-          completedAt: now,
-          table: Prisma.DbNull,
-          columns,
-          rowsRead: entries.length + errors.length,
-          matched: enterpriseOf.size,
-          unmatched: entries.length - enterpriseOf.size,
-          removed,
-          problems: errors as unknown as Prisma.InputJsonValue,
-        },
-      });
-      return { ok: true as const };
+  await refreshRegistrationFacts(tx, country);
+  await tx.registerImport.update({
+    where: { id },
+    data: {
+      status: "completed",
+      completedAt: now,
+      table: Prisma.DbNull,
+      columns,
+      rowsRead: entries.length + errors.length,
+      matched: enterpriseOf.size,
+      unmatched: entries.length - enterpriseOf.size,
+      removed,
+      problems: errors as unknown as Prisma.InputJsonValue,
     },
-    { timeout: 60_000, maxWait: 10_000 },
-  );
+  });
+  return { ok: true as const };
 }
 
 /**

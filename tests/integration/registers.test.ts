@@ -35,7 +35,7 @@ function upload(fields: Record<string, string>, file: { name: string; bytes: Uin
 }
 
 async function apiItems(query: string) {
-  resetApiRateLimit();
+  await resetApiRateLimit();
   const response = (await apiList.loader({
     request: getRequest(`/api/v1/enterprises?${query}&limit=100`),
     params: {},
@@ -45,7 +45,7 @@ async function apiItems(query: string) {
 }
 
 async function apiOneOf(slug: string) {
-  resetApiRateLimit();
+  await resetApiRateLimit();
   const response = (await apiOne.loader({
     request: getRequest(`/api/v1/enterprises/${slug}`),
     params: { slug },
@@ -70,8 +70,17 @@ let ministry: Awaited<ReturnType<typeof createTestUser>>;
 let rated: { id: string; slug: string }[];
 const ids = bins(8);
 
+let demo: { country: string; slug: string; since: string | null }[] = [];
+
 beforeAll(async () => {
   await seedIfEmpty(prisma);
+  // What the demo data's imported registers give, before the tests replace Kazakhstan's.
+  const listed = await prisma.registerListing.findMany({ where: { removedAt: null }, select: { country: true, taxId: true } });
+  const enterprises = await prisma.enterprise.findMany({
+    where: { OR: listed.map((l) => ({ country: l.country, taxId: l.taxId })) },
+    select: { country: true, slug: true },
+  });
+  demo = await Promise.all(enterprises.map(async (e) => ({ ...e, since: (await apiOneOf(e.slug)).nationalRegister?.since ?? null })));
   ministry = await createTestUser({ roles: ["ministry"], country: "KZ" });
   // Eight rated, published enterprises of Kazakhstan take the numbers of the test's register file.
   const facts = await prisma.ratingFact.findMany({
@@ -91,9 +100,9 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   // Each test starts from no register at all.
-  await prisma.registerImport.deleteMany({ where: { country: "KZ" } });
-  await prisma.registerListing.deleteMany({ where: { country: "KZ" } });
-  await prisma.ratingFact.updateMany({ where: { country: "KZ" }, data: { registeredSince: null } });
+  await prisma.registerImport.deleteMany();
+  await prisma.registerListing.deleteMany();
+  await prisma.ratingFact.updateMany({ data: { registeredSince: null } });
 });
 
 function csv(rows: string[][]) {
@@ -263,6 +272,21 @@ describe("bad files get a 400 with a message, and nothing is kept", () => {
     });
     expect((await run(registers.action, request)).status).toBe(400);
   });
+});
+
+test("the demo data holds imported registers of Kazakhstan and Tajikistan with registered enterprises", () => {
+  expect(
+    demo
+      .filter((d) => d.country === "KZ")
+      .map((d) => d.since)
+      .sort(),
+  ).toEqual(["2023-11-02", "2024-03-12"]);
+  expect(
+    demo
+      .filter((d) => d.country === "TJ")
+      .map((d) => d.since)
+      .sort(),
+  ).toEqual(["2025-06-20", "2025-09-03"]);
 });
 
 describe("who may import", () => {
