@@ -175,6 +175,7 @@ describe("the open data API", () => {
       "minScore",
       "q",
       "region",
+      "registered",
       "sdg",
       "sector",
       "size",
