@@ -12,8 +12,8 @@ import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { forbidden } from "~/utils/permissions.server";
 import { countryName } from "~/utils/reference-data";
-import { readRegisterTable, receiveRegisterUpload, REGISTER_MAX_BYTES } from "~/utils/register-file.server";
-import { RegisterUploadSchema } from "~/utils/register-validation";
+import { readRegisterTable, receiveRegisterUpload } from "~/utils/register-file.server";
+import { REGISTER_MAX_BYTES, RegisterUploadSchema } from "~/utils/register-validation";
 
 const MAX_MEGABYTES = REGISTER_MAX_BYTES / 1024 / 1024;
 

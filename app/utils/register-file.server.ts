@@ -6,9 +6,11 @@
 import { Readable } from "node:stream";
 import busboy from "busboy";
 import { readSheet } from "read-excel-file/node";
+import { REGISTER_MAX_BYTES } from "./register-validation";
+
+export { REGISTER_MAX_BYTES };
 
 /** The largest register file accepted (official registers run to a few thousand rows). */
-export const REGISTER_MAX_BYTES = 5 * 1024 * 1024;
 export const REGISTER_MAX_ROWS = 50_000;
 const MAX_COLUMNS = 100;
 const MAX_CELL = 1_000;
