@@ -18,7 +18,7 @@ test("a funder filters, searches and sorts the directory, compares three, shortl
   expect(await rows.count()).toBeGreaterThan(2);
 
   // The same rows through the API and in the CSV download.
-  const names = await rows.getByRole("rowheader").allInnerTexts();
+  const names = await rows.getByRole("rowheader").getByRole("link").allInnerTexts();
   const api = (await (await page.request.get("/api/v1/enterprises?country=KZ&limit=100")).json()) as { items: { name: string }[] };
   expect(api.items.map((i) => i.name)).toEqual(names);
   const download = page.waitForEvent("download");
@@ -43,21 +43,21 @@ test("a funder filters, searches and sorts the directory, compares three, shortl
   await expect(page).toHaveURL(/\/ratings$/);
   // The address changes before the new list is drawn: wait for the form of the new view.
   await expect(page.getByLabel("Tier", { exact: true })).toHaveValue("");
-  const word = (await rows.first().getByRole("rowheader").innerText()).split(" ")[0]!;
+  const word = (await rows.first().getByRole("rowheader").getByRole("link").innerText()).split(" ")[0]!;
   await page.getByLabel("Search by name or description").fill(word);
   await page.getByLabel("Sort by").selectOption("name");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/sort=name/);
   await expect(rows.getByRole("rowheader").filter({ hasNotText: new RegExp(word, "i") })).toHaveCount(0);
   await expect(rows.first()).toBeVisible();
-  const found = await rows.getByRole("rowheader").allInnerTexts();
+  const found = await rows.getByRole("rowheader").getByRole("link").allInnerTexts();
   expect(found).toEqual([...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/ratings$/);
   await expect(page.getByLabel("Sort by")).toHaveValue("score");
   await expect(page.getByLabel("Search by name or description")).toHaveValue("");
-  const first = await rows.first().getByRole("rowheader").innerText();
+  const first = await rows.first().getByRole("rowheader").getByRole("link").innerText();
   await rows.first().getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: first })).toBeVisible();
   await page.goBack();
@@ -71,7 +71,7 @@ test("a funder filters, searches and sorts the directory, compares three, shortl
   await page.goBack();
   await expect(page).toHaveURL(/\/ratings$/);
 
-  const second = await rows.nth(1).getByRole("rowheader").innerText();
+  const second = await rows.nth(1).getByRole("rowheader").getByRole("link").innerText();
   await rows
     .first()
     .getByRole("button", { name: /Add .* to the chosen shortlist/ })

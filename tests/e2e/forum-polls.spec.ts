@@ -99,7 +99,14 @@ async function journey(page: Page, browser: Browser, javaScriptEnabled: boolean)
 
   // The ministry closes the consultation: the poll closes with it.
   await page.reload();
-  await page.getByRole("button", { name: "Закрыть консультацию сейчас" }).click();
+  // Closing early asks first: a dialog with JavaScript, a box to tick without it.
+  if (javaScriptEnabled) {
+    await page.getByRole("button", { name: "Закрыть консультацию сейчас" }).click();
+    await page.getByRole("dialog", { name: "Закрыть консультацию раньше срока?" }).getByRole("button", { name: "Закрыть сейчас" }).click();
+  } else {
+    await page.getByLabel(/Да, закрыть сейчас/).check();
+    await page.getByRole("button", { name: "Закрыть консультацию сейчас" }).click();
+  }
   await expect(page.getByText("Консультация закрыта: новые ответы не принимаются.")).toBeVisible();
   await verifier.page.reload();
   await expect(verifier.page.getByText("This poll is closed: its results are final.")).toBeVisible();

@@ -6,7 +6,7 @@ test("comparing five enterprises says the fifth was left out and compares the fi
     .getByRole("table", { name: "Rated enterprises" })
     .getByRole("row")
     .filter({ has: page.getByRole("checkbox") });
-  const names = await rows.getByRole("rowheader").allInnerTexts();
+  const names = await rows.getByRole("rowheader").getByRole("link").allInnerTexts();
   for (let i = 0; i < 5; i++) await rows.nth(i).getByRole("checkbox").check();
   await page.getByRole("button", { name: "Compare selected (2 to 4)" }).click();
   await expect(page.getByRole("status").filter({ hasText: "At most four enterprises can be compared at once" })).toContainText(names[4]!);
@@ -45,7 +45,7 @@ for (const javaScriptEnabled of [true, false]) {
         .getByRole("row")
         .filter({ has: page.getByRole("checkbox") });
       const row = rows.first();
-      const name = await row.getByRole("rowheader").innerText();
+      const name = await row.getByRole("rowheader").getByRole("link").innerText();
       await row.getByRole("combobox", { name: `Shortlist for ${name}` }).selectOption({ label: "New shortlist…" });
       await row.getByRole("button", { name: `Add ${name} to the chosen shortlist` }).click();
       await expect(page.getByRole("heading", { level: 1, name: `New shortlist for ${name}` })).toBeVisible();

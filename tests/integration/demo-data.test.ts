@@ -13,7 +13,8 @@ import { DEMO_USERS, seedIfEmpty } from "../../prisma/seed";
 let firstLoad: Promise<boolean> | undefined;
 const demoData = () => (firstLoad ??= seedIfEmpty(prisma));
 
-describe("the demo data", () => {
+// Loading the whole demo data (ratings, forum, learning library, registers) takes tens of seconds on a busy machine.
+describe("the demo data", { timeout: 120_000 }, () => {
   test("fills an empty database once: 60+ enterprises in all seven countries and a login for every role", async () => {
     expect(await demoData()).toBe(true);
     expect(await seedIfEmpty(prisma)).toBe(false);

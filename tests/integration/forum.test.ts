@@ -540,7 +540,7 @@ describe("the forum in every language", () => {
     expect(created.status).toBe(302);
     const threadId = created.location!.split("/").at(-1)!;
     expect(await prisma.forumThread.findUniqueOrThrow({ where: { id: threadId }, select: { language: true } })).toEqual({ language: "kk" });
-    expect(await reply(threadId, { body: "Мы брали такой займ в прошлом году, расскажу подробнее." }, author.cookie)).toMatchObject({
+    expect(await reply(threadId, { body: "Мы брали такой кредит в прошлом году, расскажу подробнее." }, author.cookie)).toMatchObject({
       status: 302,
     });
     // Too short to tell Kyrgyz from Mongolian or Russian: the author says which.
@@ -560,7 +560,7 @@ describe("the forum in every language", () => {
     const edit = (fields: Record<string, string>) =>
       run(thread.action, formRequest(`/forum/threads/${threadId}`, { intent: "edit", ...fields }, author.cookie), { id: threadId });
     expect(
-      await edit({ postId: russian!.id, body: "Мы брали такой займ в прошлом году, расскажу подробнее.", language: "kk" }),
+      await edit({ postId: russian!.id, body: "Мы брали такой кредит в прошлом году, расскажу подробнее.", language: "kk" }),
     ).toMatchObject({ status: 302 });
     expect(await prisma.forumPostRevision.count({ where: { postId: russian!.id } })).toBe(0);
     expect(
