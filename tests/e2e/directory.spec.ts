@@ -72,11 +72,20 @@ test("a funder filters, searches and sorts the directory, compares three, shortl
   await expect(page).toHaveURL(/\/ratings$/);
 
   const second = await rows.nth(1).getByRole("rowheader").getByRole("link").innerText();
+  // The demo funder's own list, chosen by name: journeys running meanwhile may give the account other lists.
+  await rows
+    .first()
+    .getByRole("combobox", { name: `Shortlist for ${first}` })
+    .selectOption({ label: "My shortlist" });
   await rows
     .first()
     .getByRole("button", { name: /Add .* to the chosen shortlist/ })
     .click();
   await expect(page.getByRole("status").filter({ hasText: "Added to your shortlist." })).toBeVisible();
+  await rows
+    .nth(1)
+    .getByRole("combobox", { name: `Shortlist for ${second}` })
+    .selectOption({ label: "My shortlist" });
   await Promise.all([
     page.waitForResponse((r) => r.url().includes("/shortlists") && r.request().method() === "POST"),
     rows

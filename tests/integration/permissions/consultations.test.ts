@@ -49,7 +49,7 @@ permissionMatrix([
     refused: 403,
     async attempt(world) {
       const id = await consultationOf("KZ");
-      await world.run(consultationPage.action, formRequest("/x", { intent: "close" }, world.cookie), { id });
+      await world.run(consultationPage.action, formRequest("/x", { intent: "close", confirm: "on" }, world.cookie), { id });
       return (await prisma.forumConsultation.count({ where: { threadId: id, closedAt: { not: null } } })) === 1;
     },
   },
