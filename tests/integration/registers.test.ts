@@ -308,6 +308,14 @@ describe("who may import", () => {
     // The Kazakh ministry cannot read Tajikistan's import.
     expect((await run(registerImport.loader, getRequest(`/admin/registers/${id}`, ministry.cookie), { id })).status).toBe(404);
     expect((await run(registerImport.loader, getRequest(`/admin/registers/${id}`, admin.cookie), { id })).status).toBe(200);
+    // Nor apply or discard it; an entrepreneur cannot either.
+    for (const intent of ["import", "discard"]) {
+      const refused = await run(registerImport.action, formRequest(`/admin/registers/${id}`, { intent }, ministry.cookie), { id });
+      expect(refused.status).toBe(404);
+      const stranger = await run(registerImport.action, formRequest(`/admin/registers/${id}`, { intent }, entrepreneur.cookie), { id });
+      expect(stranger.status).toBe(403);
+    }
+    expect(await prisma.registerImport.findUniqueOrThrow({ where: { id }, select: { status: true } })).toMatchObject({ status: "pending" });
     await prisma.registerImport.delete({ where: { id } });
   });
 });

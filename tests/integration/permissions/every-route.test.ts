@@ -10,6 +10,9 @@ const NOT_IN_THE_MATRIX: Record<string, string> = {
   "api.v1.enterprises_.$slug": "read-only: a CORS preflight gets 204, any other method 405 (see directory.test.ts)",
   "api.v1.openapi[.]json": "read-only: a CORS preflight gets 204, any other method 405 (see directory.test.ts)",
   "webhooks.stripe": "authenticated by Stripe's signature, not a session (see contributions.test.ts)",
+  "admin.registers":
+    "a multipart upload: who may import (admins, a ministry for its own country, nobody else) is tried in registers.test.ts",
+  "admin.registers_.$id": "an import's owner country decides: who may read, apply or discard it is tried in registers.test.ts",
 };
 
 test("every route that accepts a POST is tried by some area of the permission matrix", () => {

@@ -1,5 +1,6 @@
 import * as shortlists from "~/routes/shortlists";
 import * as shortlist from "~/routes/shortlists_.$id";
+import * as shortlistNew from "~/routes/shortlists_.new";
 import { prisma } from "~/utils/db.server";
 import { permissionMatrix, SIGNED_IN, type World } from "../../helpers/permission-matrix";
 import { formRequest } from "../../helpers/routes";
@@ -19,6 +20,16 @@ permissionMatrix([
       await prisma.enterprise.update({ where: { id: world.enterprise.id }, data: { status: "published" } });
       await world.run(shortlists.action, formRequest("/shortlists", { intent: "add", enterprise: world.enterprise.slug }, world.cookie));
       return (await prisma.shortlistEntry.count({ where: { enterpriseId: world.enterprise.id } })) === 1;
+    },
+  },
+  {
+    name: "POST /shortlists/new (a new shortlist holding an enterprise)",
+    allowed: SIGNED_IN,
+    async attempt(world) {
+      await prisma.enterprise.update({ where: { id: world.enterprise.id }, data: { status: "published" } });
+      const name = `Visits ${world.tag}`;
+      await world.run(shortlistNew.action, formRequest("/shortlists/new", { name, enterprise: world.enterprise.slug }, world.cookie));
+      return (await prisma.shortlistEntry.count({ where: { enterpriseId: world.enterprise.id, shortlist: { name } } })) === 1;
     },
   },
   {
