@@ -12,6 +12,17 @@ export const LEARNING_PAGE_SIZE = 30;
 
 const VERSION_SELECT = { language: true, title: true, summary: true } as const;
 
+/** What a resource is about, shared by the library's list, a resource's page and its editing form. */
+const RESOURCE_FACTS_SELECT = {
+  id: true,
+  slug: true,
+  format: true,
+  level: true,
+  country: true,
+  dimensions: true,
+  questionIds: true,
+} as const;
+
 /**
  * The version a reader gets: their own language, then English, then Russian, then whichever exists.
  * Versions come in a stable order so the last choice never changes between requests.
@@ -45,13 +56,7 @@ export async function listResources({ filters, language, page = 1 }: { filters: 
   const rows = await prisma.learningResource.findMany({
     where,
     select: {
-      id: true,
-      slug: true,
-      format: true,
-      level: true,
-      country: true,
-      dimensions: true,
-      questionIds: true,
+      ...RESOURCE_FACTS_SELECT,
       createdAt: true,
       versions: { select: VERSION_SELECT, orderBy: { language: "asc" } },
     },
@@ -77,13 +82,7 @@ export async function getResource({ slug, language, userId }: { slug: string; la
   const resource = await prisma.learningResource.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      format: true,
-      level: true,
-      country: true,
-      dimensions: true,
-      questionIds: true,
+      ...RESOURCE_FACTS_SELECT,
       createdAt: true,
       updatedAt: true,
       author: { select: { displayName: true } },
@@ -121,13 +120,7 @@ export async function getResourceForEditing({ slug, language }: { slug: string; 
   const resource = await prisma.learningResource.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      format: true,
-      level: true,
-      country: true,
-      dimensions: true,
-      questionIds: true,
+      ...RESOURCE_FACTS_SELECT,
       versions: { select: { language: true, title: true, summary: true, body: true }, orderBy: { language: "asc" } },
       attachments: { select: { id: true, fileName: true, size: true }, orderBy: { createdAt: "asc" } },
     },
