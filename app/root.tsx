@@ -124,16 +124,10 @@ function Header() {
                 <NavLink to="/methodology">{t("nav.methodology")}</NavLink>
               </li>
               <li>
-                <NavLink to="/legal">{t("legal:nav")}</NavLink>
-              </li>
-              <li>
                 <NavLink to="/forum">{t("forum.navLink")}</NavLink>
               </li>
               <li>
                 <NavLink to="/learn">{t("learning.navLink")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/mentors">{t("mentorship.navLink")}</NavLink>
               </li>
               {user ? (
                 <>
@@ -194,6 +188,28 @@ function Header() {
   );
 }
 
+/** Pages every reader may want but few visit daily: kept out of the header so it stays one row. */
+function Footer() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <nav aria-label={t("nav.footer")}>
+        <ul>
+          <li>
+            <NavLink to="/legal">{t("legal:nav")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/mentors">{t("mentorship.navLink")}</NavLink>
+          </li>
+          <li>
+            <a href="/api/v1/openapi.json">{t("nav.openData")}</a>
+          </li>
+        </ul>
+      </nav>
+    </footer>
+  );
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData();
   const nonce = useNonce();
@@ -210,6 +226,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <body>
         <Header />
         <main id="main">{children}</main>
+        <Footer />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

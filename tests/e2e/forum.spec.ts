@@ -126,7 +126,7 @@ test("a moderator reads a post's edit history, and the enterprise page lists its
 
 test("the forum reads in Russian, and a visitor without an account can read but is asked to log in to post", async ({ page }) => {
   await page.goto("/forum");
-  await page.getByLabel("Language").selectOption("ru");
+  await page.getByLabel("Language", { exact: true }).selectOption("ru");
   await page.getByRole("button", { name: "Change language" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Форум" })).toBeVisible();
   await page.getByRole("link", { name: "Регулирование и политика" }).click();

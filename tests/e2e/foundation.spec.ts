@@ -37,7 +37,7 @@ test("a newcomer signs up, creates an enterprise, fixes a mistake, publishes it,
   await expect(page.getByText("The profile is published")).toBeVisible();
   const publicUrl = page.url().split("?")[0]!;
 
-  await page.getByLabel("Language").selectOption("ru");
+  await page.getByLabel("Language", { exact: true }).selectOption("ru");
   await page.getByRole("button", { name: "Change language" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "ru");
   await expect(page.getByRole("heading", { level: 2, name: "Миссия" })).toBeVisible();
@@ -77,7 +77,7 @@ test("unknown addresses are a 404 page in the user's language", async ({ page })
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Language").selectOption("ru");
+  await page.getByLabel("Language", { exact: true }).selectOption("ru");
   await page.getByRole("button", { name: "Change language" }).click();
   await expect(page.getByRole("heading", { name: "Страница не найдена" })).toBeVisible();
   expect((await page.goto("/enterprises/does-not-exist"))?.status()).toBe(404);

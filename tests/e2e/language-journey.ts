@@ -36,7 +36,7 @@ export async function newcomerJourney(page: Page, testInfo: TestInfo, language: 
 
   // The newcomer arrives in English and picks their language with the switcher.
   await page.goto("/");
-  await page.getByLabel("Language").selectOption(language);
+  await page.getByLabel("Language", { exact: true }).selectOption(language);
   await page.getByRole("button", { name: "Change language" }).click();
   await checkPage(page, check, "home");
 

@@ -34,7 +34,7 @@ test("anyone can read the whole methodology: dimensions, weights, every question
   await page.getByRole("link", { name: "See the current version" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Methodology, version ${currentMethodology.version}` })).toBeVisible();
 
-  await page.getByLabel("Language").selectOption("ru");
+  await page.getByLabel("Language", { exact: true }).selectOption("ru");
   await page.getByRole("button", { name: "Change language" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Методология, версия ${currentMethodology.version}` })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Есть ли у вас письменная экологическая политика?" })).toBeVisible();

@@ -62,7 +62,7 @@ test("without JavaScript a newcomer signs up, creates, corrects and publishes an
 
 test("without JavaScript the language switcher works and is remembered", async ({ page }) => {
   await page.goto("/login");
-  await page.getByLabel("Language").selectOption("ru");
+  await page.getByLabel("Language", { exact: true }).selectOption("ru");
   await page.getByRole("button", { name: "Change language" }).click();
   await expect(page.getByRole("heading", { name: "Вход" })).toBeVisible();
   await page.goto("/signup");
