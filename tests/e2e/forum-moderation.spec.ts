@@ -153,7 +153,8 @@ test("a ministry opens a consultation, closes it early and publishes a summary s
   const box = await threadQuestion.boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(375);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(consultationUrl);
+  // Once the page's scripts have run: the confirmation is a dialog only with JavaScript.
+  await page.goto(consultationUrl, { waitUntil: "networkidle" });
 
   // Closing early asks first: keeping it open changes nothing; confirming closes it.
   await page.getByRole("button", { name: "Закрыть консультацию сейчас" }).click();
