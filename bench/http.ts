@@ -42,7 +42,7 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = net.createServer();
     server.on("error", reject);
@@ -81,7 +81,11 @@ async function startBareServer() {
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
 }
 
-async function startAppServer(databaseUrl: string) {
+/**
+ * The production build (build/) on a port of its own, against `databaseUrl`. With `seed`, the server fills an
+ * empty database with the demo data as it starts (ORTAQ_SEED=auto), which takes longer than answering at once.
+ */
+export async function startAppServer(databaseUrl: string, { seed = false } = {}) {
   const port = await freePort();
   const dir = await mkdtemp(path.join(os.tmpdir(), "ortaq-bench-http-"));
   const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["server.ts"], {
@@ -94,7 +98,7 @@ async function startAppServer(databaseUrl: string) {
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       DATABASE_URL: databaseUrl,
-      ORTAQ_SEED: "never",
+      ORTAQ_SEED: seed ? "auto" : "never",
       // The API's per-client limit would turn most of a benchmark's requests into 429s.
       API_RATE_LIMIT: "100000",
       EVIDENCE_DIR: path.join(dir, "evidence"),
@@ -102,7 +106,7 @@ async function startAppServer(databaseUrl: string) {
       SMTP_URL: "",
     },
   });
-  await waitFor(`http://127.0.0.1:${port}/healthz`, child);
+  await waitFor(`http://127.0.0.1:${port}/healthz`, child, seed ? 600 : 120);
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
@@ -113,6 +117,18 @@ async function startAppServer(databaseUrl: string) {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** `npm run build`, unless build/ is already current with the sources. */
+export async function buildIfNeeded(bench: string) {
+  console.log(`${bench}: building the app if its sources changed (npm run build) ...`);
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/build.ts", "--if-needed"], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the build failed (exit code ${code})`))));
+  });
 }
 
 let datasetStarted = false;
@@ -150,16 +166,7 @@ const residentMegabytes = async (pid: number): Promise<number> => {
 /** `forumSeeded`: the forum data is already in the large data set (`npm run bench` seeds it for bench/forum.ts). */
 export async function benchHttp(argv: string[] = [], { forumSeeded = false } = {}) {
   const options = parseOptions(argv);
-  if (options.build) {
-    console.log("http: building the app if its sources changed (npm run build) ...");
-    await new Promise<void>((resolve, reject) => {
-      const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/build.ts", "--if-needed"], {
-        cwd: ROOT,
-        stdio: "inherit",
-      });
-      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the build failed (exit code ${code})`))));
-    });
-  }
+  if (options.build) await buildIfNeeded("http");
   datasetStarted = true;
   const database = await largeDataset({ scale: options.scale });
   const posts = forumSeeded ? FORUM_POSTS : Math.max(1_000, Math.round(FORUM_POSTS * options.scale));
