@@ -44,6 +44,11 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("@aigerim-sadykova")).toBe("<p>@aigerim-sadykova</p>\n");
   });
 
+  test("code blocks, fenced or indented, can take the keyboard's focus so a long line can be scrolled", () => {
+    expect(renderMarkdown("```\nconst x = 1;\n```")).toContain('<pre tabindex="0"><code>const x = 1;\n</code></pre>');
+    expect(renderMarkdown("intro\n\n    indented code")).toContain('<pre tabindex="0"><code>indented code\n</code></pre>');
+  });
+
   test("mentionedHandles lists the handles a text would show as mentions, not those in code or e-mail addresses", () => {
     expect(mentionedHandles(["@Aigerim and `@code` mail@example.org", "@bakyt @aigerim"]).sort()).toEqual(["aigerim", "bakyt"]);
   });

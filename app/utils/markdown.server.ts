@@ -72,7 +72,11 @@ function createRenderer() {
   md.renderer.rules.heading_open = shiftHeading;
   md.renderer.rules.heading_close = shiftHeading;
   // Code blocks carry no language class: nothing from the post reaches an attribute but link targets.
-  md.renderer.rules.fence = (tokens, index) => `<pre><code>${md.utils.escapeHtml(tokens[index]!.content)}</code></pre>\n`;
+  // A long line scrolls inside the block, which the keyboard can then reach and scroll.
+  const codeBlock = (tokens: { content: string }[], index: number) =>
+    `<pre tabindex="0"><code>${md.utils.escapeHtml(tokens[index]!.content)}</code></pre>\n`;
+  md.renderer.rules.fence = codeBlock;
+  md.renderer.rules.code_block = codeBlock;
   return md;
 }
 
