@@ -24,6 +24,7 @@ const NOTIFICATION_RANK: Record<NotificationKind, number> = {
   mentorship_declined: 1,
   mentorship_session: 1,
   mentorship_ended: 1,
+  cohort_invited: 1,
 };
 
 /** One notification per person for a new post: the most specific reason wins. */
@@ -146,6 +147,7 @@ export function listNotifications({ userId, take = 50 }: { userId: string; take?
       post: { select: { id: true, number: true } },
       assessment: { select: { id: true, enterprise: { select: { name: true, slug: true } }, verification: { select: { id: true } } } },
       mentorship: { select: { id: true, enterprise: { select: { name: true } } } },
+      cohortMember: { select: { enterprise: { select: { name: true, slug: true } }, cohort: { select: { name: true } } } },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,

@@ -38,6 +38,7 @@ import { TableScroll } from "~/components/table-scroll";
 import { RegisterMark } from "~/components/register-mark";
 import { registrationOf } from "~/models/register.server";
 import { LegalStatus } from "~/components/legal-status";
+import { countWaitingInvitations } from "~/models/cohort.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const enterprise = params.slug ? await getEnterpriseBySlug(params.slug) : null;
@@ -75,6 +76,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       attempt: randomUUID(),
     },
     canEdit: Boolean(membership) || isAdmin,
+    // Invitations into an enabling organisation's cohort, waiting for an owner's answer: members only.
+    cohortInvitations: membership ? await countWaitingInvitations(enterprise.id) : 0,
     isOwner: membership?.role === "owner" || isAdmin,
     // Open Graph's address of the page: from PUBLIC_URL, never from the Host header a client sends.
     url: absoluteUrl(`/enterprises/${enterprise.slug}`),
@@ -123,7 +126,8 @@ async function contribute(request: Request, slug: string | undefined, user: Sess
 export default function EnterprisePage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { enterprise, canEdit, isOwner, contribute, rating, peers, history, forum, nationalRegister } = useLoaderData<typeof loader>();
+  const { enterprise, canEdit, isOwner, contribute, rating, peers, history, forum, nationalRegister, cohortInvitations } =
+    useLoaderData<typeof loader>();
   const actionResult = useActionData<typeof action>();
   const emailConfirmed = useEmailConfirmed();
   const country = enterprise.country as CountryCode;
@@ -151,6 +155,9 @@ export default function EnterprisePage() {
           <Link className="button button-secondary" to={`/enterprises/${enterprise.slug}/contributions`}>
             {t("enterprise.contributionsReceived")}
           </Link>
+          <Link className="button button-secondary" to={`/enterprises/${enterprise.slug}/cohorts`}>
+            {t("cohorts.enterpriseLink")}
+          </Link>
           {isOwner && !(enterprise.status === "draft" && !emailConfirmed) ? (
             <Form method="post">
               {enterprise.status === "draft" ? (
@@ -165,6 +172,12 @@ export default function EnterprisePage() {
             </Form>
           ) : null}
         </div>
+      ) : null}
+      {cohortInvitations > 0 ? (
+        <p className="notice">
+          {t("cohorts.waitingNotice", { count: cohortInvitations })}{" "}
+          <Link to={`/enterprises/${enterprise.slug}/cohorts`}>{t("cohorts.answerInvitations")}</Link>
+        </p>
       ) : null}
       {enterprise.status === "draft" ? <p className="notice notice-warning">{t("enterprise.draftNotice")}</p> : null}
       {isOwner && enterprise.status === "draft" ? <ConfirmEmailNotice reason="publish" /> : null}

@@ -32,6 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (notification.post) return redirect(`/forum/posts/${notification.post.id}`);
     if (notification.thread) return redirect(`/forum/threads/${notification.thread.id}`);
     if (notification.mentorship) return redirect(`/mentorships/${notification.mentorship.id}`);
+    if (notification.cohortMember) return redirect(`/enterprises/${notification.cohortMember.enterprise.slug}/cohorts`);
     const assessment = notification.assessment;
     if (assessment) {
       if (FOR_VERIFIER.has(notification.kind) && assessment.verification) return redirect(`/verification/${assessment.verification.id}`);
@@ -74,7 +75,9 @@ export default function NotificationsPage() {
               <button type="submit" className="link-button">
                 {t(`notifications.kind.${n.kind}`, {
                   name: n.actor?.displayName ?? t("forum.unknownPerson"),
-                  title: n.thread?.title ?? n.assessment?.enterprise.name ?? n.mentorship?.enterprise.name ?? "",
+                  title:
+                    n.thread?.title ?? n.assessment?.enterprise.name ?? n.mentorship?.enterprise.name ?? n.cohortMember?.enterprise.name ?? "",
+                  cohort: n.cohortMember?.cohort.name ?? "",
                 })}
               </button>
               {n.message ? <span className="notification-message"> {n.message}</span> : null}

@@ -20,7 +20,8 @@ export type Permission =
   | "open:consultation"
   | "manage:consultation:any"
   | "write:learning"
-  | "approve:mentors";
+  | "approve:mentors"
+  | "manage:cohorts";
 
 const GRANTS: Record<RoleName, Permission[]> = {
   entrepreneur: ["create:enterprise", "update:enterprise:own"],
@@ -28,6 +29,7 @@ const GRANTS: Record<RoleName, Permission[]> = {
   ministry: ["create:enterprise", "update:enterprise:own", "open:consultation"],
   verifier: ["create:enterprise", "update:enterprise:own", "verify:assessments"],
   moderator: ["create:enterprise", "update:enterprise:own", "moderate:forum"],
+  incubator: ["create:enterprise", "update:enterprise:own", "manage:cohorts"],
   admin: [
     "create:enterprise",
     "update:enterprise:own",

@@ -1,0 +1,174 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/forms";
+import { TableScroll } from "~/components/table-scroll";
+import { TrustLabel } from "~/components/trust-label";
+import { findInvitable, getCohort, inviteEnterprise, type CohortRefusal } from "~/models/cohort.server";
+import { requireUser } from "~/utils/auth.server";
+import { InviteSchema } from "~/utils/cohort-validation";
+import { formatDate, formatNumber } from "~/utils/format";
+import { getFixedT } from "~/utils/i18next.server";
+import { tierName } from "~/utils/methodology-text";
+import { redirectWithNotice } from "~/utils/notice.server";
+import { notFound, requireIdParam, requirePermission } from "~/utils/permissions.server";
+import { countryName, sectorName } from "~/utils/reference-data";
+
+/**
+ * A cohort as its organisation reads it: the enterprises that consented, with their rating and progress;
+ * those invited, by their public name only; and the search to invite more. Anyone but the cohort's owner gets a 404.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "manage:cohorts");
+  const id = requireIdParam(params);
+  const cohort = await getCohort({ id, ownerId: user.id });
+  if (!cohort) notFound();
+  const query =
+    new URL(request.url).searchParams
+      .get("q")
+      ?.replace(/[\u0000-\u001f]/g, "")
+      .trim()
+      .slice(0, 100) ?? "";
+  const t = await getFixedT(request);
+  return {
+    title: cohort.name,
+    heading: t("cohorts.pageTitle", { name: cohort.name }),
+    cohort,
+    query,
+    found: await findInvitable({ cohortId: id, query }),
+  };
+}
+
+const REFUSAL_STATUS: Record<CohortRefusal, number> = {
+  not_found: 404,
+  not_published: 404,
+  already_invited: 409,
+  not_owner: 403,
+  not_open: 409,
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "manage:cohorts");
+  const id = requireIdParam(params);
+  const submission = parseWithZod(await request.formData(), { schema: InviteSchema });
+  if (submission.status !== "success") return data(submission.reply({ formErrors: ["errors.invalid"] }), { status: 400 });
+  const outcome = await inviteEnterprise({ cohortId: id, ownerId: user.id, enterpriseId: submission.value.enterpriseId });
+  if (!outcome.ok) {
+    if (outcome.refusal === "not_found") notFound();
+    return data(submission.reply({ formErrors: [`cohorts.refusal.${outcome.refusal}`] }), { status: REFUSAL_STATUS[outcome.refusal] });
+  }
+  return redirectWithNotice(`/cohorts/${id}`, "cohorts.notice.invited");
+}
+
+export default function CohortPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const { heading, cohort, query, found } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <section>
+      <p>
+        <Link to="/cohorts">{t("cohorts.back")}</Link>
+      </p>
+      <h1 dir="auto">{heading}</h1>
+      <p>
+        {cohort.organisation} ·{" "}
+        {t("cohorts.periodValue", { from: formatDate(cohort.startsOn, language), to: formatDate(cohort.endsOn, language) })}
+      </p>
+      <h2>{t("cohorts.members")}</h2>
+      <p>{t("cohorts.membersIntro")}</p>
+      {cohort.members.length === 0 ? (
+        <p>{t("cohorts.noMembers")}</p>
+      ) : (
+        <TableScroll label={t("cohorts.membersCaption")}>
+          <table>
+            <caption>{t("cohorts.membersCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("cohorts.enterprise")}</th>
+                <th scope="col">{t("cohorts.score")}</th>
+                <th scope="col">{t("cohorts.tier")}</th>
+                <th scope="col">{t("cohorts.trust")}</th>
+                <th scope="col">{t("cohorts.planProgress")}</th>
+                <th scope="col">{t("cohorts.sessions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cohort.members.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    <Link to={`/enterprises/${m.enterprise.slug}`} dir="auto">
+                      {m.enterprise.name}
+                    </Link>
+                  </th>
+                  <td>{m.rating ? formatNumber(m.rating.overall, language, { maximumFractionDigits: 1 }) : t("cohorts.notRated")}</td>
+                  <td>{m.rating ? tierName(t, m.rating.tier) : "—"}</td>
+                  <td>{m.rating ? <TrustLabel trust={m.rating.trust} /> : "—"}</td>
+                  <td>
+                    {m.plan
+                      ? t("cohorts.planDone", { done: formatNumber(m.plan.done, language), total: formatNumber(m.plan.total, language) })
+                      : "—"}
+                  </td>
+                  <td>{formatNumber(m.sessions, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      <h2>{t("cohorts.invitedHeading")}</h2>
+      {cohort.invited.length === 0 ? (
+        <p>{t("cohorts.noInvited")}</p>
+      ) : (
+        <ul>
+          {cohort.invited.map((m) => (
+            <li key={m.id}>
+              <Link to={`/enterprises/${m.enterprise.slug}`} dir="auto">
+                {m.enterprise.name}
+              </Link>{" "}
+              · {t("cohorts.invitedOn", { date: formatDate(m.invitedAt, language) })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 id="invite-heading">{t("cohorts.invite")}</h2>
+      <p>{t("cohorts.inviteIntro")}</p>
+      <Form method="get" className="actions" role="search" aria-labelledby="invite-heading">
+        <label htmlFor="invite-search">{t("cohorts.search")}</label>
+        <input id="invite-search" type="search" name="q" defaultValue={query} maxLength={100} />
+        <button type="submit">{t("cohorts.searchSubmit")}</button>
+      </Form>
+      <FormErrors id="invite-errors" errors={lastResult?.error?.[""] ?? undefined} />
+      {query ? (
+        found.length === 0 ? (
+          <p>{t("cohorts.noneFound")}</p>
+        ) : (
+          <ul>
+            {found.map((e) => (
+              <li key={e.id}>
+                <Form method="post" className="actions">
+                  <input type="hidden" name="intent" value="invite" />
+                  <input type="hidden" name="enterpriseId" value={e.id} />
+                  <span>
+                    <Link to={`/enterprises/${e.slug}`} dir="auto">
+                      {e.name}
+                    </Link>{" "}
+                    · {sectorName(t, e.sector)} · {countryName(t, e.country)}
+                  </span>
+                  <button type="submit" aria-label={t("cohorts.inviteLabel", { name: e.name })}>
+                    {t("cohorts.inviteButton")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];
