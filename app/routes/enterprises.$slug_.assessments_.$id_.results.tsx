@@ -15,6 +15,9 @@ import { getFixedT, getLanguage } from "~/utils/i18next.server";
 import { dimensionName, questionText } from "~/utils/methodology-text";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { TableScroll } from "~/components/table-scroll";
+import { planItemsDone, setPlanItemDone } from "~/models/cohort.server";
+import { PlanItemSchema } from "~/utils/cohort-validation";
+import { parseWithZod } from "@conform-to/zod/v4";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -32,6 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       language: await getLanguage(request),
     }),
     base,
+    // Plan items the members marked done (their progress, which a cohort they consented to reads).
+    done: await planItemsDone(assessment.id),
     enterprise: { slug: enterprise.slug, name: enterprise.name, status: enterprise.status },
     isOwner: role === "owner",
     assessment: { id: assessment.id, published: assessment.published, submittedAt: assessment.submittedAt },
@@ -60,8 +65,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "done" || intent === "undone") {
+    // Any member marks an item of the plan done (or not done again); only items of this assessment's plan.
+    const { enterprise, assessment } = await requireAssessmentMember(user, params);
+    const submission = parseWithZod(formData, { schema: PlanItemSchema });
+    if (submission.status !== "success" || assessment.status !== "submitted" || !assessment.result) {
+      throw new Response("Unknown plan item", { status: 400 });
+    }
+    const shown = await getResultAsShown({ ...assessment, result: assessment.result });
+    if (!shown.result.improvements.some((i) => i.questionId === submission.value.questionId)) {
+      throw new Response("Unknown plan item", { status: 400 });
+    }
+    await setPlanItemDone({
+      assessmentId: assessment.id,
+      questionId: submission.value.questionId,
+      userId: user.id,
+      done: intent === "done",
+    });
+    return redirectWithNotice(
+      `/enterprises/${enterprise.slug}/assessments/${assessment.id}/results#plan-item-${submission.value.questionId}`,
+      intent === "done" ? "cohorts.notice.planItemDone" : "cohorts.notice.planItemUndone",
+    );
+  }
   const { enterprise, assessment } = await requireAssessmentMember(user, params, { ownerOnly: true });
-  const intent = (await request.formData()).get("intent");
   if (intent !== "publish" && intent !== "unpublish") throw new Response("Unknown action", { status: 400 });
   const done = await setRatingPublished({ id: assessment.id, enterpriseId: enterprise.id, published: intent === "publish" });
   if (!done) throw new Response("Only a submitted assessment can be published", { status: 400 });
@@ -71,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ResultsPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, base, enterprise, isOwner, assessment, result, trust, rows, methodology, peers, verification, learning } =
+  const { title, base, enterprise, isOwner, assessment, result, trust, rows, methodology, peers, verification, learning, done } =
     useLoaderData<typeof loader>();
   const byId = new Map(methodology.questions.map((q) => [q.id, q]));
   const dimensionLabel = (id: string) => dimensionName(t, id);
@@ -130,8 +158,10 @@ export default function ResultsPage() {
                     .filter((i) => i.dimension === d.id)
                     .map((i) => {
                       const q = byId.get(i.questionId)!;
+                      const isDone = done.includes(i.questionId);
                       return (
-                        <li key={i.questionId}>
+                        <li key={i.questionId} id={`plan-item-${i.questionId}`}>
+                          {isDone ? <span className="badge">{t("cohorts.planItemIsDone")}</span> : null}{" "}
                           <strong>{questionText(t, q.id)}</strong>{" "}
                           {t("results.planItem", {
                             answer: answerText(q, i.bestAnswer, language, t),
@@ -140,6 +170,18 @@ export default function ResultsPage() {
                             gain: formatNumber(i.potentialGain, language, { maximumFractionDigits: 2 }),
                           })}
                           <PlanResources questionId={i.questionId} links={learning[i.questionId]} />
+                          <Form method="post" className="plan-item-done">
+                            <input type="hidden" name="questionId" value={i.questionId} />
+                            <button
+                              type="submit"
+                              name="intent"
+                              value={isDone ? "undone" : "done"}
+                              className="button-secondary"
+                              aria-label={t(isDone ? "cohorts.markUndoneLabel" : "cohorts.markDoneLabel", { item: questionText(t, q.id) })}
+                            >
+                              {t(isDone ? "cohorts.markUndone" : "cohorts.markDone")}
+                            </button>
+                          </Form>
                         </li>
                       );
                     })}
