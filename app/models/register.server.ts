@@ -262,3 +262,28 @@ export async function registrationOf({ country, taxId }: { country: string; taxI
     category: listing.category,
   } satisfies Registration;
 }
+
+/**
+ * For exports of chosen enterprises (a funder's shortlist): each one's identification number as its
+ * public page shows it (an individual entrepreneur's, a person's own number, is left out) and the
+ * date since when its country's register lists it (null when it does not), by enterprise id.
+ */
+export async function registerColumnsOf(
+  enterpriseIds: string[],
+): Promise<Record<string, { taxId: string | null; registeredSince: string | null }>> {
+  if (enterpriseIds.length === 0) return {};
+  const rows = await prisma.$queryRaw<{ id: string; taxId: string | null; legalForm: string; includedOn: Date | null }[]>`
+    SELECT e.id, e."taxId", e."legalForm", r."includedOn"
+    FROM "Enterprise" e
+    LEFT JOIN "RegisterListing" r ON r.country = e.country AND r."taxId" = e."taxId" AND r."removedAt" IS NULL
+    WHERE e.id IN (${Prisma.join(enterpriseIds)})`;
+  return Object.fromEntries(
+    rows.map((r) => [
+      r.id,
+      {
+        taxId: r.legalForm === "sole_proprietor" ? null : r.taxId,
+        registeredSince: r.includedOn?.toISOString().slice(0, 10) ?? null,
+      },
+    ]),
+  );
+}

@@ -13,9 +13,8 @@ import { redirectWithNotice } from "~/utils/notice.server";
 import { forbidden } from "~/utils/permissions.server";
 import { countryName } from "~/utils/reference-data";
 import { readRegisterTable, receiveRegisterUpload } from "~/utils/register-file.server";
-import { REGISTER_MAX_BYTES, RegisterUploadSchema } from "~/utils/register-validation";
-
-const MAX_MEGABYTES = REGISTER_MAX_BYTES / 1024 / 1024;
+import { getEnv } from "~/utils/env.server";
+import { RegisterUploadSchema } from "~/utils/register-validation";
 
 async function requireRegisterCountries(request: Request) {
   const user = await requireUser(request);
@@ -31,6 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("registers.title"),
     countries,
     sizes,
+    // The largest file accepted (the setting REGISTER_MAX_BYTES), for the form's hint and its error.
+    maxMegabytes: Math.round((getEnv().REGISTER_MAX_BYTES / 1024 / 1024) * 10) / 10,
     imports: imports.map((i) => ({ ...i, importedBy: i.importedBy?.displayName ?? null })),
   };
 }
@@ -57,7 +58,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function RegistersPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, countries, sizes, imports } = useLoaderData<typeof loader>();
+  const { title, countries, sizes, imports, maxMegabytes } = useLoaderData<typeof loader>();
+  const max = formatNumber(maxMegabytes, language);
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -90,9 +92,9 @@ export default function RegistersPage() {
         <FileField
           field={fields.file}
           label={t("registers.file")}
-          hint={t("registers.fileHint", { max: MAX_MEGABYTES })}
+          hint={t("registers.fileHint", { max })}
           accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          errorValues={{ max: MAX_MEGABYTES }}
+          errorValues={{ max }}
         />
         <div className="actions">
           <button type="submit">{t("registers.uploadButton")}</button>

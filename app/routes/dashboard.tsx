@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ConfirmEmailNotice } from "~/components/confirm-email";
 import { listGivenContributions } from "~/models/contribution.server";
 import { listMemberEnterprises } from "~/models/enterprise.server";
+import { registerCountriesOf } from "~/models/register.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
@@ -19,12 +20,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: { displayName: user.displayName, roles: user.roles },
     memberships: await listMemberEnterprises(user.id),
     contributions: await listGivenContributions(user.id),
+    // An admin, or a ministry official for their own country, imports the national registers.
+    canImportRegisters: registerCountriesOf(user).length > 0,
   };
 }
 
 export default function DashboardPage() {
   const { t, i18n } = useTranslation();
-  const { user, memberships, contributions } = useLoaderData<typeof loader>();
+  const { user, memberships, contributions, canImportRegisters } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t("dashboard.greeting", { name: user.displayName })}</h1>
@@ -33,6 +36,11 @@ export default function DashboardPage() {
         {t("dashboard.yourRoles")}:{" "}
         {user.roles.map((r) => `${t(`roles.${r.role}`)}${r.country ? ` (${countryName(t, r.country)})` : ""}`).join(", ")}
       </p>
+      {canImportRegisters ? (
+        <p>
+          <Link to="/admin/registers">{t("registers.importLink")}</Link>
+        </p>
+      ) : null}
       <h2>{t("dashboard.enterprises")}</h2>
       {memberships.length === 0 ? <p>{t("dashboard.noEnterprises")}</p> : null}
       <ul className="cards">

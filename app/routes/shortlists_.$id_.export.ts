@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { currentMethodology } from "../../scoring";
+import { registerColumnsOf } from "~/models/register.server";
 import { currentRatings, getShortlist, shortlistName } from "~/models/shortlist.server";
 import { requireUser } from "~/utils/auth.server";
 import { absoluteUrl } from "~/utils/env.server";
@@ -10,7 +11,10 @@ import { notFound, requireIdParam } from "~/utils/permissions.server";
 import { countryName, regionName, sectorName } from "~/utils/reference-data";
 import { badExportRequest, exportFormat, tableResponse } from "~/utils/table-export.server";
 
-/** A shortlist as CSV or a spreadsheet (`format=xlsx`): names in the reader's language, the current public scores, the notes. */
+/**
+ * A shortlist as CSV or a spreadsheet (`format=xlsx`): names in the reader's language, the current public scores,
+ * the identification number and since when the national register lists it, the notes.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const shortlist = await getShortlist({ id: requireIdParam(params), userId: user.id });
@@ -18,7 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "common");
   const format = exportFormat(new URL(request.url).searchParams);
   if (format === null) return badExportRequest(t("exports.badFilters", { problems: filterProblems(t, ["format"]) }));
-  const ratings = await currentRatings(shortlist.entries.map((e) => e.enterprise.id));
+  const enterpriseIds = shortlist.entries.map((e) => e.enterprise.id);
+  const [ratings, registers, legal] = await Promise.all([
+    currentRatings(enterpriseIds),
+    registerColumnsOf(enterpriseIds),
+    i18next.getFixedT(request, "legal"),
+  ]);
   const dimensions = currentMethodology.dimensions.map((d) => d.id);
   const header = [
     t("directory.name"),
@@ -29,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     t("directory.tier"),
     t("sector.trust"),
     ...dimensions.map((id) => dimensionName(t, id)),
+    legal("status.taxId"),
+    t("registers.csvColumn"),
     t("shortlists.noteHeader"),
     "URL",
   ];
@@ -43,6 +54,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       rating ? tierName(t, rating.tier) : "",
       rating ? t(`sector.trustLabels.${rating.trust}`) : "",
       ...dimensions.map((id) => rating?.dimensions[id] ?? ""),
+      // Text, never a number: identification numbers keep their leading zeros (Tajikistan's begin with 0).
+      registers[enterprise.id]?.taxId ?? "",
+      registers[enterprise.id]?.registeredSince ?? "",
       note,
       absoluteUrl(`/enterprises/${enterprise.slug}`),
     ];

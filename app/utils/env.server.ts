@@ -74,6 +74,13 @@ const EnvSchema = z.object({
     .min(1024, "must be at least 1024 bytes")
     .max(1_073_741_824, "must be at most 1 GiB")
     .default(10 * 1024 * 1024),
+  // A register file is read in memory: official registers run to a few thousand rows (about 1 MB).
+  REGISTER_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024, "must be at least 1024 bytes")
+    .max(100 * 1024 * 1024, "must be at most 100 MiB (the file is read in memory)")
+    .default(5 * 1024 * 1024),
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   ADMIN_EMAIL: z.preprocess(blankAsUnset, z.email().optional()),
   ADMIN_PASSWORD: z.preprocess(blankAsUnset, z.string().min(10, "must be at least 10 characters").optional()),

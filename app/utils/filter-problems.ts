@@ -14,6 +14,7 @@ const LABELS: Record<string, string> = {
   sdg: "directory.sdg",
   womenLed: "directory.womenLed",
   youthLed: "directory.youthLed",
+  registered: "registers.filterLabel",
   q: "directory.search",
   sort: "directory.sort",
   cursor: "directory.pages",

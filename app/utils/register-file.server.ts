@@ -6,9 +6,7 @@
 import { Readable } from "node:stream";
 import busboy from "busboy";
 import { readSheet } from "read-excel-file/node";
-import { REGISTER_MAX_BYTES } from "./register-validation";
-
-export { REGISTER_MAX_BYTES };
+import { getEnv } from "./env.server";
 
 /** The largest register file accepted (official registers run to a few thousand rows). */
 export const REGISTER_MAX_ROWS = 50_000;
@@ -33,11 +31,11 @@ export function cleanRegisterFileName(name: string) {
 
 /**
  * Reads a multipart form with one file (field `file`) and small text fields. The file is kept in
- * memory and counted as it arrives: past REGISTER_MAX_BYTES the rest is read and dropped.
+ * memory and counted as it arrives: past the setting REGISTER_MAX_BYTES (5 MB unless set) the rest is read and dropped.
  */
 export async function receiveRegisterUpload(
   request: Request,
-  maxBytes = REGISTER_MAX_BYTES,
+  maxBytes = getEnv().REGISTER_MAX_BYTES,
 ): Promise<{ formData: FormData; file: RegisterUpload | null; problem: RegisterUploadProblem | null }> {
   const formData = new FormData();
   const declared = Number(request.headers.get("Content-Length") ?? "0");

@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { COUNTRY_CODES } from "~/utils/reference-data";
 
-/** The largest register file accepted (shown on the upload form, enforced while the upload streams in). */
-export const REGISTER_MAX_BYTES = 5 * 1024 * 1024;
-
 /** The upload form's text fields (the file is read as it streams in, app/utils/register-file.server.ts). */
 export const RegisterUploadSchema = z.object({
   country: z.enum(COUNTRY_CODES, { error: "errors.chooseOne" }),

@@ -257,6 +257,57 @@ describe("shortlists", () => {
   });
 });
 
+describe("the shortlist export and the national registers", () => {
+  test("has the identification number as text (leading zeros kept) and since when the register lists the enterprise, as the ratings export does", async () => {
+    const funder = await createTestUser({ roles: ["funder"] });
+    // Demo data: a Tajik enterprise whose INN starts with 0 and is in the imported register of Tajikistan;
+    // an individual entrepreneur in Kazakhstan, whose number (personal) its public page does not show.
+    const tajik = await prisma.enterprise.findFirstOrThrow({ where: { taxId: "020117345" }, select: { slug: true } });
+    const soleProprietor = await prisma.enterprise.findFirstOrThrow({
+      where: { taxId: "191140021174", legalForm: "sole_proprietor" },
+      select: { slug: true },
+    });
+    for (const slug of [tajik.slug, soleProprietor.slug])
+      await run(shortlists.action, formRequest("/shortlists", { intent: "add", enterprise: slug }, funder.cookie));
+    const [list] = await prisma.shortlist.findMany({ where: { userId: funder.id }, select: { id: true } });
+    const exported = (format: string) =>
+      shortlistExport.loader({
+        request: getRequest(`/shortlists/${list!.id}/export${format}`, funder.cookie),
+        params: { id: list!.id },
+        context: {},
+      }) as Promise<Response>;
+
+    const xlsx = await rows(await exported("?format=xlsx"));
+    const taxId = xlsx[0]!.indexOf("Tax or business identification number");
+    const since = xlsx[0]!.indexOf("In the national register since");
+    expect(taxId).toBeGreaterThan(0);
+    expect(since).toBeGreaterThan(0);
+    const url = xlsx[0]!.indexOf("URL");
+    const tajikRow = xlsx.find((r) => String(r[url]).endsWith(`/enterprises/${tajik.slug}`))!;
+    expect(tajikRow[taxId]).toBe("020117345");
+    expect(tajikRow[since]).toBe("2025-06-20");
+    const soleRow = xlsx.find((r) => String(r[url]).endsWith(`/enterprises/${soleProprietor.slug}`))!;
+    expect(soleRow[taxId]).toBeNull();
+    expect(soleRow[since]).toBe("2023-11-02");
+
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await (await exported("")).arrayBuffer());
+    expect(text.split("\r\n")[0]).toContain("Tax or business identification number,In the national register since");
+    expect(text).toContain(",020117345,2025-06-20,");
+  });
+
+  test("the ratings export names the register filter when its value is not understood", async () => {
+    const response = (await ratingsExport.loader({
+      request: getRequest("/ratings/export?registered=maybe"),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("“National register” has a value that is not understood");
+    const page = await run(ratings.loader, getRequest("/ratings?registered=maybe"));
+    expect((page.data as { invalid: string[] }).invalid).toEqual(["registered"]);
+  });
+});
+
 describe("the sector export", () => {
   test("a malformed period is a 400 naming it, not the figures of another selection", async () => {
     const bad = (await sectorExport.loader({

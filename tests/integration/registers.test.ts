@@ -6,10 +6,12 @@ import * as registers from "~/routes/admin.registers";
 import * as registerImport from "~/routes/admin.registers_.$id";
 import * as apiList from "~/routes/api.v1.enterprises";
 import * as apiOne from "~/routes/api.v1.enterprises_.$slug";
+import * as dashboard from "~/routes/dashboard";
 import * as ratingsExport from "~/routes/ratings_.export";
 import { computeSectorSummary } from "~/models/sector.server";
 import { resetApiRateLimit } from "~/utils/api.server";
 import { prisma } from "~/utils/db.server";
+import { getEnv, resetEnvCache } from "~/utils/env.server";
 import { kazakhstanCheckDigit } from "~/utils/tax-id";
 import { seedIfEmpty } from "../../prisma/seed";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
@@ -264,6 +266,37 @@ describe("bad files get a 400 with a message, and nothing is kept", () => {
     expect(await prisma.registerImport.count()).toBe(before);
   });
 
+  test("the size limit is the setting REGISTER_MAX_BYTES, stated on the form, and refuses a file over it", async () => {
+    const saved = process.env.REGISTER_MAX_BYTES;
+    try {
+      delete process.env.REGISTER_MAX_BYTES;
+      resetEnvCache();
+      expect(getEnv().REGISTER_MAX_BYTES).toBe(5 * 1024 * 1024);
+      process.env.REGISTER_MAX_BYTES = String(1.5 * 1024 * 1024);
+      resetEnvCache();
+      const page = await run(registers.loader, getRequest("/admin/registers", ministry.cookie));
+      expect((page.data as { maxMegabytes: number }).maxMegabytes).toBe(1.5);
+      // 2 MB: under the default limit, over this one.
+      const rows = csv([
+        HEADER,
+        ...Array.from({ length: 30_000 }, (_, i) => [String(i), ids[0]!, "Organisation ".repeat(4), "01.02.2024", "1"]),
+      ]);
+      expect(Buffer.byteLength(rows)).toBeGreaterThan(1.6 * 1024 * 1024);
+      const before = await prisma.registerImport.count();
+      const outcome = await run(registers.action, upload({ country: "KZ" }, { name: "big.csv", bytes: rows }, ministry.cookie));
+      expect(outcome.status).toBe(400);
+      expect((outcome.data as any).error.file).toEqual(["registers.upload.too_large"]);
+      expect(await prisma.registerImport.count()).toBe(before);
+      process.env.REGISTER_MAX_BYTES = "12";
+      resetEnvCache();
+      expect(() => getEnv()).toThrow(/REGISTER_MAX_BYTES: must be at least 1024 bytes/);
+    } finally {
+      if (saved === undefined) delete process.env.REGISTER_MAX_BYTES;
+      else process.env.REGISTER_MAX_BYTES = saved;
+      resetEnvCache();
+    }
+  });
+
   test("a body that is not a form at all", async () => {
     const request = new Request("http://localhost/admin/registers", {
       method: "POST",
@@ -317,5 +350,14 @@ describe("who may import", () => {
     }
     expect(await prisma.registerImport.findUniqueOrThrow({ where: { id }, select: { status: true } })).toMatchObject({ status: "pending" });
     await prisma.registerImport.delete({ where: { id } });
+  });
+
+  test("the dashboard links to the register page for a ministry official and an admin, and for nobody else", async () => {
+    const canImport = async (cookie: string) =>
+      ((await run(dashboard.loader, getRequest("/dashboard", cookie))).data as { canImportRegisters: boolean }).canImportRegisters;
+    expect(await canImport(ministry.cookie)).toBe(true);
+    expect(await canImport((await createTestUser({ roles: ["admin"] })).cookie)).toBe(true);
+    for (const role of ["entrepreneur", "funder", "verifier"] as const)
+      expect(await canImport((await createTestUser({ roles: [role] })).cookie)).toBe(false);
   });
 });
