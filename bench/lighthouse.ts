@@ -121,7 +121,12 @@ function failingAudits(lhr: Result, category: Category) {
   return lhr.categories[category]!.auditRefs.filter((ref) => ref.weight > 0)
     .map((ref) => lhr.audits[ref.id]!)
     .filter((audit) => audit.score !== null && audit.score < 1)
-    .map((audit) => `${category}: ${audit.id} (${audit.title})${audit.displayValue ? ` ${audit.displayValue}` : ""}`);
+    .map((audit) => {
+      // What the audit found, briefly (an issue's kind, an element, an address), to know what to fix.
+      const items = audit.details && "items" in audit.details ? (audit.details.items as Record<string, unknown>[]) : [];
+      const found = items.slice(0, 3).map((item) => JSON.stringify(item).slice(0, 300));
+      return [`${category}: ${audit.id} (${audit.title})${audit.displayValue ? ` ${audit.displayValue}` : ""}`, ...found].join("\n    ");
+    });
 }
 
 export async function benchLighthouse(argv: string[] = []) {
