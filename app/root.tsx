@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { FormProgress } from "~/components/form-progress";
 import { Notice } from "~/components/notice";
 import { countUnreadNotifications } from "~/models/notification.server";
 import { getOptionalUser } from "~/utils/auth.server";
@@ -227,6 +228,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Header />
         <main id="main">{children}</main>
         <Footer />
+        <FormProgress />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,30 +1,25 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigate } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EvidenceList } from "~/components/evidence-list";
+import { clearBusy, clearBusyWhenIdle, markBusy } from "~/components/form-progress";
 import { FileField, FormErrors, SelectField, TextField } from "~/components/forms";
 import { VerificationLog, VerificationMessages } from "~/components/verification-log";
 import { requireAssessmentMember } from "~/models/assessment.server";
-import {
-  addEvidenceFile,
-  addEvidenceLink,
-  addMessage,
-  getEvidencePageView,
-  removeEvidence,
-  requestVerification,
-  type VerificationError,
-} from "~/models/verification.server";
+import { addEvidenceLink, addMessage, getEvidencePageView, removeEvidence, requestVerification } from "~/models/verification.server";
 import { answerText } from "~/utils/answer-text";
 import { requireUser } from "~/utils/auth.server";
-import { evidenceSettings, receiveEvidenceUpload } from "~/utils/evidence-files.server";
+import { evidenceSettings } from "~/utils/evidence-files.server";
+import { receiveEvidenceForm, refusalOf } from "~/models/evidence-upload.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { dimensionName, questionText, tierName } from "~/utils/methodology-text";
 import { redirectWithNotice } from "~/utils/notice.server";
-import { forbidden, notFound } from "~/utils/permissions.server";
-import { EvidenceActionSchema, EvidenceLinkFormSchema, EvidenceUploadSchema } from "~/utils/verification-validation";
+import { notFound } from "~/utils/permissions.server";
+import { EvidenceActionSchema, EvidenceLinkFormSchema } from "~/utils/verification-validation";
 import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -42,38 +37,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const UPLOAD_STATUS = { too_large: 413, bad_type: 415, empty: 400, missing: 400, malformed: 400 } as const;
-
-/** A refusal of the model as the status and the message the page shows. */
-function refusalOf(error: VerificationError) {
-  if (error === "forbidden") forbidden();
-  if (error === "not_applicable") return { status: 400, fieldErrors: { questionId: ["verification.errors.question"] } };
-  return { status: error === "not_found" ? 404 : 409, formErrors: [`verification.errors.${error}`] };
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { enterprise, assessment, role } = await requireAssessmentMember(user, params);
   const page = `/enterprises/${enterprise.slug}/assessments/${assessment.id}/verification`;
 
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
-    // The file is stored as it streams in; the fields that come with it are checked like any form's.
-    const { formData, file, problem } = await receiveEvidenceUpload(request);
-    const submission = parseWithZod(formData ?? new FormData(), { schema: EvidenceUploadSchema });
-    const reply = (status: number, options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) =>
-      data({ form: "upload", result: submission.reply(options) }, { status });
-    if (!file || problem)
-      return reply(UPLOAD_STATUS[problem ?? "missing"], { fieldErrors: { file: [`verification.upload.${problem ?? "missing"}`] } });
-    const outcome = await addEvidenceFile({
-      assessmentId: assessment.id,
-      questionId: submission.status === "success" ? submission.value.questionId : "",
-      userId: user.id,
-      upload: file,
-    });
-    if (!outcome.ok) {
-      const { status, ...messages } = refusalOf(outcome.error);
-      return reply(status, messages);
-    }
+    // The file is stored as it streams in (the page's script sends it to ./upload instead, to show progress).
+    const upload = await receiveEvidenceForm(request, { assessmentId: assessment.id, userId: user.id });
+    if (!upload.ok) return data({ form: "upload", result: upload.result }, { status: upload.status });
     return redirectWithNotice(page, "verification.notice.added_file");
   }
 
@@ -120,22 +92,87 @@ function RequestForm({ result }: { result?: SubmissionResult<string[]> }) {
 
 type QuestionChoice = { id: string };
 
-/** A file for one question; its type and size are checked as it arrives, so this form is checked on the server. */
+type UploadAnswer = { redirectTo: string } | { form: "upload"; result: SubmissionResult<string[]> };
+
+/** The JSON the upload address answers with; null for anything else (signed out, a proxy's error page). */
+function readUploadAnswer(request: XMLHttpRequest): UploadAnswer | null {
+  if (!request.getResponseHeader("Content-Type")?.startsWith("application/json")) return null;
+  try {
+    const answer = JSON.parse(request.responseText) as Partial<{ redirectTo: unknown; form: unknown; result: unknown }>;
+    if (typeof answer.redirectTo === "string" && /^\/(?![/\\])/.test(answer.redirectTo)) return { redirectTo: answer.redirectTo };
+    if (answer.form === "upload" && answer.result && typeof answer.result === "object")
+      return { form: "upload", result: answer.result as SubmissionResult<string[]> };
+  } catch {
+    // Not the upload's answer: handled as anything else.
+  }
+  return null;
+}
+
+/**
+ * A file for one question; its type and size are checked as it arrives, so this form is checked on
+ * the server. With JavaScript the file is sent with XMLHttpRequest to `uploadUrl`, which reports how
+ * much has gone (a progress bar, a percentage, and every tenth for screen readers); the answer is
+ * shown as the form's own would be. Without JavaScript it is a plain form.
+ */
 function UploadForm({
   questions,
   maxMegabytes,
   result,
+  uploadUrl,
 }: {
   questions: QuestionChoice[];
   maxMegabytes: number;
   result?: SubmissionResult<string[]>;
+  uploadUrl: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [answered, setAnswered] = useState<SubmissionResult<string[]>>();
+  const [sent, setSent] = useState<number | null>(null);
+  const upload = useRef<XMLHttpRequest | null>(null);
+  // Leaving the page stops an upload under way, so its answer never takes the reader back here.
+  useEffect(() => () => upload.current?.abort(), []);
   const [form, fields] = useForm<{ questionId: string; file: File }>({
     id: "upload",
-    lastResult: result,
+    lastResult: answered ?? result,
     defaultValue: { questionId: questions[0]?.id },
+    onSubmit(event, { formData }) {
+      event.preventDefault();
+      const element = event.currentTarget;
+      const submitter = (event.nativeEvent as SubmitEvent).submitter;
+      // Anything but the upload's own answer: the form is sent as it is without JavaScript.
+      const sendPlainly = () => HTMLFormElement.prototype.submit.call(element);
+      const request = new XMLHttpRequest();
+      upload.current = request;
+      request.open("POST", uploadUrl);
+      request.setRequestHeader("Accept", "application/json");
+      request.upload.addEventListener("progress", (progress) => {
+        if (progress.lengthComputable && progress.total > 0) setSent(progress.loaded / progress.total);
+      });
+      request.addEventListener("load", () => {
+        upload.current = null;
+        const answer = readUploadAnswer(request);
+        if (!answer) return sendPlainly();
+        if ("redirectTo" in answer) {
+          clearBusyWhenIdle(element);
+          navigate(answer.redirectTo);
+          return;
+        }
+        clearBusy(element);
+        setSent(null);
+        setAnswered(answer.result);
+      });
+      request.addEventListener("error", () => {
+        upload.current = null;
+        sendPlainly();
+      });
+      markBusy(element, submitter);
+      setSent(0);
+      request.send(formData);
+    },
   });
+  const percent = (fraction: number) =>
+    t("forms.uploadProgress", { percent: formatNumber(fraction, i18n.language, { style: "percent", maximumFractionDigits: 0 }) });
   return (
     <Form method="post" encType="multipart/form-data" className="form" aria-labelledby="upload-heading" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -152,6 +189,15 @@ function UploadForm({
         accept=".pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt,.doc,.xls"
         errorValues={{ max: maxMegabytes }}
       />
+      {sent !== null ? (
+        <div className="upload-progress">
+          <progress max={1} value={sent} aria-labelledby="upload-progress-text" />
+          <span id="upload-progress-text">{percent(Math.floor(sent * 100) / 100)}</span>
+        </div>
+      ) : null}
+      <p aria-live="polite" className="visually-hidden">
+        {sent !== null ? percent(Math.floor(sent * 10) / 10) : ""}
+      </p>
       <div className="actions">
         <button type="submit">{t("verification.uploadButton")}</button>
       </div>
@@ -315,7 +361,13 @@ export default function EnterpriseVerificationPage() {
         {open ? (
           <>
             <h3 id="upload-heading">{t("verification.uploadHeading")}</h3>
-            <UploadForm key={`upload-${evidence.length}`} questions={questions} maxMegabytes={maxMegabytes} result={resultFor("upload")} />
+            <UploadForm
+              key={`upload-${evidence.length}`}
+              questions={questions}
+              maxMegabytes={maxMegabytes}
+              result={resultFor("upload")}
+              uploadUrl={`${base}/verification/upload`}
+            />
             <h3 id="link-heading">{t("verification.linkHeading")}</h3>
             <LinkForm key={`link-${evidence.length}`} questions={questions} result={resultFor("link")} />
           </>

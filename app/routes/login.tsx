@@ -19,7 +19,6 @@ import {
   rememberDevice,
 } from "~/utils/rate-limit.server";
 import { createSession, deleteExpiredSessions } from "~/utils/session.server";
-import { SubmitButton } from "~/components/submit-button";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -81,7 +80,7 @@ export default function LoginPage() {
         <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="email" />
         <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="current-password" />
         <div className="actions">
-          <SubmitButton>{t("login.submit")}</SubmitButton>
+          <button type="submit">{t("login.submit")}</button>
           <Link to="/forgot-password">{t("login.forgotPassword")}</Link>
           <Link to="/signup">{t("login.noAccount")}</Link>
         </div>

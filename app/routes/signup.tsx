@@ -12,7 +12,6 @@ import { passwordProblem } from "~/utils/password-strength.server";
 import { getFixedT, i18next, languageCookie } from "~/utils/i18next.server";
 import { SIGNUP_ROLES } from "~/utils/roles";
 import { createSession } from "~/utils/session.server";
-import { SubmitButton } from "~/components/submit-button";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -78,7 +77,7 @@ export default function SignupPage() {
           options={SIGNUP_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
         />
         <div className="actions">
-          <SubmitButton>{t("signup.submit")}</SubmitButton>
+          <button type="submit">{t("signup.submit")}</button>
           <Link to="/login">{t("signup.haveAccount")}</Link>
         </div>
       </Form>

@@ -29,8 +29,13 @@ const noticeCookie = () => createCookie("ortaq_notice", { path: "/", httpOnly: t
 /** A redirect to `to` whose page will say `notice` (a translation key, or a message with a link). */
 export async function redirectWithNotice(to: string, notice: Notice | string, init: ResponseInit = {}) {
   const headers = new Headers(init.headers);
-  headers.append("Set-Cookie", await noticeCookie().serialize(typeof notice === "string" ? { message: notice } : notice));
+  headers.append("Set-Cookie", await noticeHeader(notice));
   return redirect(to, { ...init, headers });
+}
+
+/** The Set-Cookie header that makes the next page shown say `notice` (for an answer a page's script reads and then follows). */
+export async function noticeHeader(notice: Notice | string) {
+  return noticeCookie().serialize(typeof notice === "string" ? { message: notice } : notice);
 }
 
 /** The notice waiting for this request, if any; anything else in the cookie is ignored. */

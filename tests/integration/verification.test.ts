@@ -12,6 +12,7 @@ import * as apiOne from "~/routes/api.v1.enterprises_.$slug";
 import * as openapi from "~/routes/api.v1.openapi[.]json";
 import * as enterprisePage from "~/routes/enterprises.$slug";
 import * as verificationPage from "~/routes/enterprises.$slug_.assessments_.$id_.verification";
+import * as verificationUpload from "~/routes/enterprises.$slug_.assessments_.$id_.verification_.upload";
 import * as evidenceDownload from "~/routes/evidence.$id";
 import * as ratings from "~/routes/ratings";
 import * as ratingsExport from "~/routes/ratings_.export";
@@ -309,6 +310,56 @@ describe("evidence uploads", () => {
       select: { fileName: true, url: true },
     });
     expect(items).toHaveLength(2);
+  });
+
+  test("the upload address the page's script sends files to answers the same checks in JSON, and where to go next with the same notice", async () => {
+    const world = await ratedEnterprise();
+    const uploadPath = `${world.pagePath}/upload`;
+    const send = (cookie: string, file: { name: string; bytes: Buffer; type?: string } | null, questionId = "gt_registered") =>
+      run(verificationUpload.action, uploadRequest(uploadPath, { questionId }, file, cookie), world.params);
+    const answer = async (cookie: string, file: { name: string; bytes: Buffer; type?: string }) => {
+      const response = (await verificationUpload.action({
+        request: uploadRequest(uploadPath, { questionId: "gt_registered" }, file, cookie),
+        params: world.params,
+        context: {},
+      } as Parameters<typeof verificationUpload.action>[0])) as Response;
+      return { status: response.status, type: response.headers.get("Content-Type"), body: (await response.json()) as unknown };
+    };
+
+    const added = await send(world.member.cookie, { name: "charter.pdf", bytes: SAMPLE_FILES.pdf });
+    expect(added.status).toBe(200);
+    expect(added.notice).toEqual({ message: "verification.notice.added_file" });
+    expect(await answer(world.member.cookie, { name: "charter2.pdf", bytes: SAMPLE_FILES.pdf })).toEqual({
+      status: 200,
+      type: "application/json",
+      body: { redirectTo: world.pagePath },
+    });
+    expect(await prisma.evidenceItem.count({ where: { assessmentId: world.assessment.id } })).toBe(2);
+
+    const files = storedFiles().length;
+    const refused = await answer(world.owner.cookie, { name: "annual-report.pdf", bytes: SAMPLE_FILES.exe, type: "application/pdf" });
+    const pageRefusal = await upload(world, world.owner.cookie, {
+      name: "annual-report.pdf",
+      bytes: SAMPLE_FILES.exe,
+      type: "application/pdf",
+    });
+    expect(refused).toEqual({ status: 415, type: "application/json", body: JSON.parse(JSON.stringify(pageRefusal.data)) });
+    expect(refused.body).toMatchObject({ form: "upload", result: { error: { file: ["verification.upload.bad_type"] } } });
+    const oversize = await send(world.owner.cookie, {
+      name: "big.pdf",
+      bytes: Buffer.concat([SAMPLE_FILES.pdf, Buffer.alloc(MAX_BYTES, 0x20)]),
+    });
+    expect(oversize.status).toBe(413);
+    expect(oversize.notice).toBeNull();
+    expect((await send(world.owner.cookie, { name: "x.pdf", bytes: SAMPLE_FILES.pdf }, "no_such_question")).status).toBe(400);
+    expect(storedFiles().length).toBe(files);
+
+    const outsider = await createTestUser({ roles: ["funder"] });
+    expect((await send(outsider.cookie, { name: "a.pdf", bytes: SAMPLE_FILES.pdf })).status).toBe(403);
+    const signedOut = await send("", { name: "a.pdf", bytes: SAMPLE_FILES.pdf });
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.location).toMatch(/^\/login/);
+    expect(await prisma.evidenceItem.count({ where: { assessmentId: world.assessment.id } })).toBe(2);
   });
 
   test("people outside the enterprise cannot add evidence; bad links and messages are refused with a message", async () => {
