@@ -13,6 +13,7 @@ import { seedForumConsultations } from "./forum-consultation-seed";
 import { seedForumDemo } from "./forum-seed";
 import { seedLearning } from "./learning-seed";
 import { seedMentors } from "./mentorship-seed";
+import { seedCohorts } from "./cohort-seed";
 import { BENEFICIARY_GROUPS, COUNTRY_CODES, LEGAL_FORMS, REGIONS, SECTORS, type CountryCode } from "~/utils/reference-data";
 import { slugify } from "~/utils/slug";
 import { seededRandom } from "~/utils/seeded-random";
@@ -29,6 +30,7 @@ export const DEMO_USERS = [
   { email: "verifier@demo.ortaq.org", displayName: "Nodira Verification", locale: "en", role: "verifier", country: null },
   { email: "moderator@demo.ortaq.org", displayName: "Bakyt Moderator", locale: "en", role: "moderator", country: null },
   { email: "admin@demo.ortaq.org", displayName: "Ortaq Administrator", locale: "en", role: "admin", country: null },
+  { email: "incubator@demo.ortaq.org", displayName: "Saule Incubator", locale: "en", role: "incubator", country: null },
 ] as const;
 
 const NAME_FIRST = [
@@ -157,7 +159,8 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
               displayName: demo.displayName,
               locale: demo.locale,
               passwordHash,
-              organisation: demo.role === "verifier" ? "Central Asian Impact Audit" : null,
+              organisation:
+                demo.role === "verifier" ? "Central Asian Impact Audit" : demo.role === "incubator" ? "Steppe Impact Hub" : null,
               // The demo community has been around for a while (new accounts have stricter forum limits).
               createdAt: new Date(Date.now() - 120 * 86_400_000),
               emailConfirmedAt: new Date(Date.now() - 120 * 86_400_000),
@@ -272,6 +275,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
       await seedForumConsultations(tx, { now });
       await seedLearning(tx, { authorId: users.find((u) => u.email.startsWith("admin@"))!.id, now });
       await seedMentors(tx, { passwordHash, now });
+      await seedCohorts(tx, { incubatorId: users.find((u) => u.email.startsWith("incubator@"))!.id, enterpriseIds, now });
       await seedRegisters(tx, { importerId: users.find((u) => u.email.startsWith("ministry@"))!.id });
       return true;
     },
