@@ -1,4 +1,4 @@
-// Cohorts of enabling organisations (docs/decisions/022-cohorts.md): an account with the incubator role
+// Cohorts of enabling organisations (docs/decisions/024-cohorts.md): an account with the incubator role
 // creates a cohort and invites published enterprises into it; the enterprise's owners accept (consenting
 // to share their results with the organisation) or decline, and may leave later. Before consent the
 // organisation reads nothing beyond the enterprise's public profile; after it withdraws, nothing at all.
