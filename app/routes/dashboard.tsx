@@ -9,6 +9,7 @@ import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { formatMoney } from "~/utils/money";
+import { userCan } from "~/utils/permissions.server";
 import { countryName } from "~/utils/reference-data";
 import { TableScroll } from "~/components/table-scroll";
 
@@ -22,12 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     contributions: await listGivenContributions(user.id),
     // An admin, or a ministry official for their own country, imports the national registers.
     canImportRegisters: registerCountriesOf(user).length > 0,
+    // A support organisation runs cohorts.
+    canManageCohorts: userCan(user, "manage:cohorts"),
   };
 }
 
 export default function DashboardPage() {
   const { t, i18n } = useTranslation();
-  const { user, memberships, contributions, canImportRegisters } = useLoaderData<typeof loader>();
+  const { user, memberships, contributions, canImportRegisters, canManageCohorts } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t("dashboard.greeting", { name: user.displayName })}</h1>
@@ -36,6 +39,11 @@ export default function DashboardPage() {
         {t("dashboard.yourRoles")}:{" "}
         {user.roles.map((r) => `${t(`roles.${r.role}`)}${r.country ? ` (${countryName(t, r.country)})` : ""}`).join(", ")}
       </p>
+      {canManageCohorts ? (
+        <p>
+          <Link to="/cohorts">{t("cohorts.title")}</Link>
+        </p>
+      ) : null}
       {canImportRegisters ? (
         <p>
           <Link to="/admin/registers">{t("registers.importLink")}</Link>
