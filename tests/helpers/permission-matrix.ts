@@ -13,7 +13,18 @@ import { createTestUser, run, type Outcome } from "./routes";
  */
 
 export type Actor = "anonymous" | RoleName | "owner" | "member";
-export const ACTORS: Actor[] = ["anonymous", "entrepreneur", "funder", "ministry", "verifier", "moderator", "admin", "owner", "member"];
+export const ACTORS: Actor[] = [
+  "anonymous",
+  "entrepreneur",
+  "funder",
+  "ministry",
+  "verifier",
+  "moderator",
+  "admin",
+  "incubator",
+  "owner",
+  "member",
+];
 export const SIGNED_IN = ACTORS.filter((a) => a !== "anonymous");
 
 /** What a refused actor is answered: a status, or a redirect to a page (the login page, the dashboard). */
