@@ -135,7 +135,8 @@ describe("the eligibility gate", () => {
 
   test("fails an unanswered criterion, saying it is not answered yet", () => {
     const r = scoreAssessment(m, {});
-    expect(r.eligibilityReasons.map((x) => x.criterion)).toEqual(["primary_mission", "trading_income", "profit_reinvested"]);
+    // With no legal form known, every criterion of the version holds.
+    expect(r.eligibilityReasons.map((x) => x.criterion)).toEqual(m.eligibility.criteria.map((c) => c.id));
     expect(r.eligibilityReasons[0]!.message).toEqual({
       en: "Not answered yet: Primary social or environmental mission.",
       ru: "Нет ответа: Основная социальная или экологическая миссия.",

@@ -14,8 +14,10 @@ import type {
   PointsReason,
   Question,
   ScoreResult,
+  ScoringContext,
 } from "./types";
 import { sharesOfAWhole } from "./answer-rules";
+import { asksLegalFormGroup } from "./legal-forms";
 
 /** An answer that cannot be scored: it names the question and says what is wrong. */
 export class AnswerError extends Error {
@@ -277,10 +279,11 @@ function criterionMet(criterion: EligibilityCriterion, value: AnswerValue | unde
 
 /**
  * The questions that apply given these answers, in the methodology's order: a question applies
- * when it has no condition, or when the question its condition refers to applies and its answer
- * meets the condition. The questionnaire shows these, and counts progress over them.
+ * when it is asked of the enterprise's group of legal forms (every question, when the group is
+ * not known), and it has no condition, or the question its condition refers to applies and its
+ * answer meets the condition. The questionnaire shows these, and counts progress over them.
  */
-export function applicableQuestions(methodology: Methodology, answers: Answers): Question[] {
+export function applicableQuestions(methodology: Methodology, answers: Answers, context: ScoringContext = {}): Question[] {
   const { conditionRef } = planMethodology(methodology);
   const questions = methodology.questions;
   const applies = new Uint8Array(questions.length);
@@ -288,6 +291,7 @@ export function applicableQuestions(methodology: Methodology, answers: Answers):
   for (let i = 0; i < questions.length; i++) {
     const question = questions[i]!;
     const ref = conditionRef[i]!;
+    if (!asksLegalFormGroup(question, context.legalFormGroup)) continue;
     if (ref === -2 || (ref >= 0 && !(applies[ref] && conditionHolds(question.appliesWhen!, answers[question.appliesWhen!.question]))))
       continue;
     applies[i] = 1;
@@ -297,10 +301,10 @@ export function applicableQuestions(methodology: Methodology, answers: Answers):
 }
 
 /** Whether a question is asked, given the answers so far; false for a question the methodology does not have. */
-export function isApplicable(methodology: Methodology, questionId: string, answers: Answers): boolean {
+export function isApplicable(methodology: Methodology, questionId: string, answers: Answers, context: ScoringContext = {}): boolean {
   const index = planMethodology(methodology).byId.get(questionId);
   if (index === undefined) return false;
-  return applicableQuestions(methodology, answers).includes(methodology.questions[index]!);
+  return applicableQuestions(methodology, answers, context).includes(methodology.questions[index]!);
 }
 
 /**
@@ -310,9 +314,9 @@ export function isApplicable(methodology: Methodology, questionId: string, answe
  * 100 %, each share named, where they apply. Checked where answers are saved; scoring does not
  * depend on it.
  */
-export function answerConflicts(methodology: Methodology, answers: Answers): AnswerConflict[] {
+export function answerConflicts(methodology: Methodology, answers: Answers, context: ScoringContext = {}): AnswerConflict[] {
   const conflicts: AnswerConflict[] = [];
-  const applicable = applicableQuestions(methodology, answers);
+  const applicable = applicableQuestions(methodology, answers, context);
   for (const question of applicable) {
     if (question.partOf === undefined) continue;
     const part = answers[question.id];
@@ -367,9 +371,12 @@ export function explainPoints(question: Question, value: AnswerValue | undefined
  * Turns answers into the rating. Pure: the same methodology and answers always give a
  * deep-equal result, and neither argument is changed. Throws AnswerError for any answer that
  * cannot be scored, naming the question: an answer to a question that does not apply must still
- * be a valid answer, but it earns nothing and counts for nothing.
+ * be a valid answer, but it earns nothing and counts for nothing. A question not asked of the
+ * enterprise's group of legal forms (`context.legalFormGroup`) does not apply, and an eligibility
+ * criterion limited to other groups is met; with no group given, every question is asked.
  */
-export function scoreAssessment(methodology: Methodology, answers: Answers): ScoreResult {
+export function scoreAssessment(methodology: Methodology, answers: Answers, context: ScoringContext = {}): ScoreResult {
+  const group = context.legalFormGroup;
   const ready = planMethodology(methodology);
   const { byId, plans, dimensionOf, conditionRef, conditions, applies, values, earnedBy, possibleBy, contributionAt } = ready;
   const dimensionDefs = methodology.dimensions;
@@ -405,7 +412,9 @@ export function scoreAssessment(methodology: Methodology, answers: Answers): Sco
       }
     }
     const ref = conditionRef[i]!;
-    const holds = ref === -1 || (ref >= 0 && applies[ref] === 1 && conditionHolds(conditions[i]!, values[ref]));
+    const holds =
+      (ref === -1 || (ref >= 0 && applies[ref] === 1 && conditionHolds(conditions[i]!, values[ref]))) &&
+      (group == null || asksLegalFormGroup(methodology.questions[i]!, group));
     applies[i] = holds ? 1 : 0;
     if (!holds) continue;
     applicable += 1;
@@ -485,6 +494,7 @@ export function scoreAssessment(methodology: Methodology, answers: Answers): Sco
   const criteria = methodology.eligibility.criteria;
   for (let c = 0; c < criteria.length; c++) {
     const criterion = criteria[c]!;
+    if (group != null && !asksLegalFormGroup(criterion, group)) continue;
     const value = answers[criterion.question];
     if (criterionMet(criterion, value)) continue;
     eligibilityReasons.push({ criterion: criterion.id, message: value === undefined ? ready.unansweredMessages[c]! : criterion.failure });

@@ -1,6 +1,7 @@
 // The public contract of the rating. Everything else in scoring/ is internal.
 import { v1 } from "./methodologies/v1";
 import { v2 } from "./methodologies/v2";
+import { v3 } from "./methodologies/v3";
 import type { DimensionId, LocalizedText, Methodology } from "./types";
 
 export type * from "./types";
@@ -18,6 +19,15 @@ export {
 export type { AnswerConflict, AnswerProblem } from "./engine";
 export { fingerprintMethodology, validateMethodology } from "./validate";
 export { SHARES_OF_A_WHOLE, sharesOfAWhole } from "./answer-rules";
+export {
+  asksLegalFormGroup,
+  LEGAL_FORM_GROUP_IDS,
+  LEGAL_FORM_GROUPS,
+  legalFormGroupOf,
+  questionsNotForLegalForm,
+  usesLegalForms,
+  wordingGroup,
+} from "./legal-forms";
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
@@ -31,7 +41,11 @@ function deepFreeze<T>(value: T): T {
  * Every published methodology, by version. Their rules never change (a test holds the
  * fingerprint of each one's rules); they are frozen here so nothing alters them at run time.
  */
-export const methodologies: Readonly<Record<string, Methodology>> = deepFreeze({ [v1.version]: v1, [v2.version]: v2 });
+export const methodologies: Readonly<Record<string, Methodology>> = deepFreeze({
+  [v1.version]: v1,
+  [v2.version]: v2,
+  [v3.version]: v3,
+});
 
 /**
  * The published methodology of a version, or undefined: only the table's own versions, so a URL's
@@ -42,7 +56,7 @@ export function findMethodology(version: string): Methodology | undefined {
 }
 
 /** The methodology new assessments are taken with. */
-export const currentMethodology: Methodology = v2;
+export const currentMethodology: Methodology = v3;
 
 /** A dimension's name in the methodology, or undefined for a dimension it does not have. */
 export function dimensionLabel(methodology: Methodology, id: DimensionId): LocalizedText | undefined {

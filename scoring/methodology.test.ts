@@ -15,6 +15,7 @@ import {
 const PUBLISHED_FINGERPRINTS: Record<string, string> = {
   "1": "4b6643d7e9b2b98c",
   "2": "ac4a338a8d56e6a0",
+  "3": "acaf43b9ca08081e",
 };
 
 /** Every localized text in a methodology (or any part of it), where it sits. */
@@ -165,10 +166,6 @@ describe("methodology v2", () => {
   const v1 = methodologies["1"]!;
   const v2 = methodologies["2"]!;
   const breakdown = ["si_beneficiaries_women", "si_beneficiaries_disability", "si_beneficiaries_vulnerable"];
-
-  test("is the methodology new assessments are taken with", () => {
-    expect(m).toBe(v2);
-  });
 
   test("is v1 with the beneficiaries counted by gender, disability and vulnerable group right after their total", () => {
     const ids = v2.questions.map((q) => q.id);

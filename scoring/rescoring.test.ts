@@ -1,5 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { methodologies, scoreAssessment, type AnswerValue, type Answers, type Methodology, type ScoreResult } from "./index";
+import {
+  LEGAL_FORM_GROUP_IDS,
+  methodologies,
+  scoreAssessment,
+  usesLegalForms,
+  type AnswerValue,
+  type Answers,
+  type Methodology,
+  type ScoreResult,
+} from "./index";
 import { seededRandom } from "../app/utils/seeded-random";
 
 // Every stored assessment keeps its methodology version and must re-score to the same result
@@ -7,7 +16,12 @@ import { seededRandom } from "../app/utils/seeded-random";
 const PUBLISHED_RESULTS: Record<string, string> = {
   "1": "14b08891",
   "2": "a4559403",
+  "3": "56e54d2f",
 };
+
+/** The legal-form group the i-th fixed assessment is scored with: each group in turn, and none, where the version asks by group. */
+const groupFor = (methodology: Methodology, i: number) =>
+  usesLegalForms(methodology) ? { legalFormGroup: [null, ...LEGAL_FORM_GROUP_IDS][i % (LEGAL_FORM_GROUP_IDS.length + 1)] } : {};
 
 function fixedAssessments(methodology: Methodology, count: number): Answers[] {
   const random = seededRandom(1);
@@ -50,7 +64,9 @@ describe("re-scoring", () => {
   test.each(Object.values(methodologies).map((x) => [x.version, x] as const))(
     "gives the same results for a fixed set of assessments as when methodology %s was published",
     (version, methodology) => {
-      const results: ScoreResult[] = fixedAssessments(methodology, 500).map((answers) => scoreAssessment(methodology, answers));
+      const results: ScoreResult[] = fixedAssessments(methodology, 500).map((answers, i) =>
+        scoreAssessment(methodology, answers, groupFor(methodology, i)),
+      );
       expect(new Set(results.map((r) => r.tier)).size).toBeGreaterThan(1);
       // An eligibility reason's message is a text, which may be reworded within a version: its criterion is the result.
       const scored = results.map((r) => ({ ...r, eligibilityReasons: r.eligibilityReasons.map((reason) => reason.criterion) }));

@@ -32,6 +32,25 @@ export interface Condition {
 
 export type QuestionType = "single" | "multi" | "number" | "percent";
 
+/**
+ * The kinds of organisation a question may be limited to, by legal form: companies (LLPs, LLCs,
+ * JSCs), non-profits (public associations, foundations, other non-commercial organisations),
+ * cooperatives, and individuals (sole proprietors and dehkan farms, run by one person or one
+ * family). Which legal form is in which group is `LEGAL_FORM_GROUPS` (scoring/legal-forms.ts).
+ */
+export type LegalFormGroup = "company" | "nonprofit" | "cooperative" | "individual";
+
+/** A question's words for one group of legal forms, where its general wording would mislead them. */
+export interface GroupWording {
+  text?: LocalizedText;
+  help?: LocalizedText;
+}
+
+/** What scoring is told besides the answers: the group of the enterprise's legal form, when known. */
+export interface ScoringContext {
+  legalFormGroup?: LegalFormGroup | null;
+}
+
 export interface Question {
   id: string;
   dimension: DimensionId;
@@ -51,6 +70,14 @@ export interface Question {
    * all beneficiaries): its answer cannot be more than that total.
    */
   partOf?: string;
+  /**
+   * The groups of legal forms the question is asked of; every group when absent. For an
+   * enterprise of another group it is not asked, not required, and left out of its dimension's
+   * maximum, as a follow-up that does not apply.
+   */
+  legalForms?: readonly LegalFormGroup[];
+  /** Its words for some groups of legal forms; the general text and help for the others. */
+  wordingFor?: Partial<Record<LegalFormGroup, GroupWording>>;
 }
 
 export interface Tier {
@@ -67,6 +94,8 @@ export interface EligibilityCriterion {
   min?: number;
   /** When the question is answered "not applicable" (e.g. no profit to reinvest), the criterion is met. */
   passIfNotApplicable?: boolean;
+  /** The groups of legal forms it holds for; every group when absent. For the others it is met: it does not apply. */
+  legalForms?: readonly LegalFormGroup[];
   failure: LocalizedText;
 }
 
@@ -154,6 +183,7 @@ export type PointsReason =
   | { rule: "unanswered"; points: 0 }
   | { rule: "not_applicable"; points: 0 }
   | { rule: "not_scored"; points: 0 }
+  | { rule: "not_for_legal_form"; points: 0 }
   | { rule: "option"; option: string; points: number }
   | { rule: "options"; options: readonly string[]; sum: number; cap: number; points: number }
   | { rule: "band"; min: number; max?: number; points: number }

@@ -1,4 +1,15 @@
-import type { Condition, Dimension, EligibilityCriterion, LocalizedText, Methodology, Option, Question, Tier } from "./types";
+import type {
+  Condition,
+  Dimension,
+  EligibilityCriterion,
+  LegalFormGroup,
+  LocalizedText,
+  Methodology,
+  Option,
+  Question,
+  Tier,
+} from "./types";
+import { LEGAL_FORM_GROUP_IDS } from "./legal-forms";
 
 const QUESTION_TYPES = new Set(["single", "multi", "number", "percent"]);
 const ID = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
@@ -19,6 +30,16 @@ function conditionErrors(where: string, condition: Condition, target: Question |
   if (condition.oneOf && !choice) errors.push(`${where}: its condition lists options, but ${target.id} is a ${target.type} question`);
   if (condition.min !== undefined && choice)
     errors.push(`${where}: its condition sets a minimum, but ${target.id} is a ${target.type} question`);
+  return errors;
+}
+
+/** What is wrong with a list of groups of legal forms a question or criterion is limited to. */
+function legalFormErrors(where: string, groups: readonly string[] | undefined): string[] {
+  if (groups === undefined) return [];
+  const errors: string[] = [];
+  if (!groups.length) errors.push(`${where}: it is limited to no group of legal forms`);
+  for (const group of groups) if (!LEGAL_FORM_GROUP_IDS.includes(group as LegalFormGroup)) errors.push(`${where}: unknown group ${group}`);
+  if (new Set(groups).size !== groups.length) errors.push(`${where}: a group of legal forms is named twice`);
   return errors;
 }
 
@@ -80,6 +101,25 @@ export function validateMethodology(m: Methodology): { ok: boolean; errors: stri
       else errors.push(...conditionErrors(q.id, q.appliesWhen, byId.get(q.appliesWhen.question)));
     }
 
+    errors.push(...legalFormErrors(q.id, q.legalForms));
+    for (const [group, wording] of Object.entries(q.wordingFor ?? {})) {
+      if (!LEGAL_FORM_GROUP_IDS.includes(group as LegalFormGroup)) errors.push(`${q.id}: its wording names an unknown group ${group}`);
+      else if (q.legalForms && !q.legalForms.includes(group as LegalFormGroup))
+        errors.push(`${q.id}: it has words for ${group}, but is not asked of that group`);
+      if (
+        !wording ||
+        (!wording.text && !wording.help) ||
+        (wording.text && missingText(wording.text)) ||
+        (wording.help && missingText(wording.help))
+      )
+        errors.push(`${q.id}: its wording for ${group} needs a text or help in English and Russian`);
+    }
+    if (q.appliesWhen && q.legalForms) {
+      const target = byId.get(q.appliesWhen.question);
+      if (target?.legalForms && q.legalForms.some((g) => !target.legalForms!.includes(g)))
+        errors.push(`${q.id}: it is asked of a group its condition's question is not asked of`);
+    }
+
     if (q.partOf !== undefined) {
       const ref = seen.get(q.partOf);
       if (ref === undefined || ref >= index) errors.push(`${q.id}: it must be part of an earlier question`);
@@ -104,6 +144,9 @@ export function validateMethodology(m: Methodology): { ok: boolean; errors: stri
     const target = byId.get(c.question);
     if (!target) errors.push(`eligibility ${c.id}: question ${c.question} does not exist`);
     else errors.push(...conditionErrors(`eligibility ${c.id}`, c, target));
+    errors.push(...legalFormErrors(`eligibility ${c.id}`, c.legalForms));
+    if (target?.legalForms && (c.legalForms ?? LEGAL_FORM_GROUP_IDS).some((g) => !target.legalForms!.includes(g)))
+      errors.push(`eligibility ${c.id}: it holds for a group its question ${c.question} is not asked of`);
     if (missingText(c.label) || missingText(c.failure))
       errors.push(`eligibility ${c.id}: needs a label and a failure message in English and Russian`);
   }

@@ -19,8 +19,11 @@ export function QuestionField({
   state,
   error,
   withEvidence = true,
+  wording,
 }: {
   question: Question;
+  /** The group of legal forms whose own words the question is shown in, if any. */
+  wording?: string | null;
   state: QuestionState;
   error?: string;
   withEvidence?: boolean;
@@ -31,7 +34,7 @@ export function QuestionField({
   const helpId = `${id}-help`;
   const describedBy = [question.help ? helpId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   const value = state.notApplicable ? undefined : state.value;
-  const text = questionText(t, question.id);
+  const text = questionText(t, question.id, wording);
 
   let control: React.ReactNode;
   if (question.type === "single" || question.type === "multi") {
@@ -121,7 +124,7 @@ export function QuestionField({
       <input type="hidden" name="shown" value={question.id} />
       {question.help ? (
         <p id={helpId} className="field-hint">
-          {questionHelp(t, question.id)}
+          {questionHelp(t, question.id, wording)}
         </p>
       ) : null}
       {question.type === "number" || question.type === "percent" ? (

@@ -32,6 +32,8 @@ export function reasonText(t: Translate, question: Pick<Question, "id" | "option
       return t("results.why.not_scored");
     case "not_applicable":
       return t("results.why.not_applicable");
+    case "not_for_legal_form":
+      return t("results.why.not_for_legal_form");
     default:
       return t("results.unanswered");
   }
@@ -39,7 +41,8 @@ export function reasonText(t: Translate, question: Pick<Question, "id" | "option
 
 /**
  * The results question by question: each answer, why it earned what it did, its points, and a link
- * to the question's rule on the methodology page. Only the questions that apply have a row.
+ * to the question's rule on the methodology page. Only the questions that apply have a row, and those
+ * not asked of the enterprise's legal form, saying so.
  * `extra` adds to a row's explanation (e.g. where to learn more about the question).
  */
 export function ResultRows({
@@ -74,9 +77,9 @@ export function ResultRows({
           const question = byId.get(row.questionId)!;
           return (
             <tr key={row.questionId} id={`result-${row.questionId}`}>
-              <th scope="row">{questionText(t, row.questionId)}</th>
+              <th scope="row">{questionText(t, row.questionId, row.wording)}</th>
               <td>
-                {answerText(question, row.answer, language, t)}
+                {row.reason.rule === "not_for_legal_form" ? t("results.notAsked") : answerText(question, row.answer, language, t)}
                 {row.changedByVerifier ? <span className="field-hint"> ({t("results.changedByVerifier")})</span> : null}
               </td>
               <td>

@@ -40,10 +40,20 @@ describe("the methodology's translation files", () => {
         expectText(`dimension ${d.id} description`, (file.dimension![d.id] as { description?: string }).description, d.description);
       }
       for (const q of m.questions) {
-        const entry = file.question![q.id] as { text: string; help?: string; unit?: string; option?: Record<string, string> };
+        const entry = file.question![q.id] as {
+          text: string;
+          help?: string;
+          unit?: string;
+          option?: Record<string, string>;
+          for?: Record<string, { text?: string; help?: string }>;
+        };
         expectText(`question ${q.id}`, entry.text, q.text);
         expectText(`question ${q.id} help`, entry.help, q.help);
         expectText(`question ${q.id} unit`, entry.unit, q.unit);
+        for (const [group, wording] of Object.entries(q.wordingFor ?? {})) {
+          expectText(`question ${q.id} for ${group}`, entry.for?.[group]?.text, wording.text);
+          expectText(`question ${q.id} help for ${group}`, entry.for?.[group]?.help, wording.help);
+        }
         for (const o of q.options ?? []) expectText(`option ${q.id}.${o.id}`, entry.option?.[o.id], o.label);
       }
       for (const tier of m.tiers) expectText(`tier ${tier.id}`, file.tier![tier.id], tier.label);

@@ -1,9 +1,12 @@
 import { isDeepStrictEqual } from "node:util";
 import {
   applicableQuestions,
+  asksLegalFormGroup,
   currentMethodology,
   explainPoints,
   findMethodology,
+  legalFormGroupOf,
+  wordingGroup,
   percentileRank,
   scoreAssessment,
   validateAnswer,
@@ -11,7 +14,9 @@ import {
   type Answers,
   type Methodology,
   type PointsReason,
+  type Question,
   type ScoreResult,
+  type ScoringContext,
 } from "../../scoring";
 import type { Params } from "@remix-run/react";
 import type { Prisma } from "~/generated/prisma/client";
@@ -33,10 +38,16 @@ export function methodologyOf(version: string): Methodology {
   return methodology;
 }
 
+/** What scoring is told of an assessment besides its answers: the group of the legal form it is taken with. */
+export function scoringContext(assessment: { legalForm: string | null }): ScoringContext {
+  return { legalFormGroup: legalFormGroupOf(assessment.legalForm) };
+}
+
 const ASSESSMENT_SELECT = {
   id: true,
   enterpriseId: true,
   methodologyVersion: true,
+  legalForm: true,
   status: true,
   answers: true,
   evidence: true,
@@ -109,11 +120,13 @@ export async function startAssessment({ enterpriseId, userId, prefill }: { enter
       evidence = last.evidence as Evidence;
     }
   }
+  const enterprise = await prisma.enterprise.findUnique({ where: { id: enterpriseId }, select: { legalForm: true } });
   try {
     return await prisma.assessment.create({
       data: {
         enterpriseId,
         methodologyVersion: currentMethodology.version,
+        legalForm: enterprise?.legalForm ?? null,
         answers: answers as Prisma.InputJsonValue,
         evidence: evidence as Prisma.InputJsonValue,
         createdById: userId,
@@ -136,17 +149,19 @@ export interface ResultRow {
   possible: number | null;
   /** The verifier changed this answer. */
   changedByVerifier: boolean;
+  /** The group of legal forms whose own words the question was asked in, if any. */
+  wording?: string | null;
 }
 
 /**
  * What an enterprise's members read of one of its submitted assessments: once its verification
  * is completed, the answers as the verifier left them and the verified result, with the trust
  * label the public sees (verified, or expired); the self-assessed ones otherwise. Every question
- * that applies to those answers gets a row saying why it earned its points; questions that do
- * not apply get none.
+ * that applies to those answers gets a row saying why it earned its points, and every question
+ * not asked of the assessment's legal form a row saying so; follow-ups that do not apply get none.
  */
 export async function getResultAsShown(
-  assessment: Pick<AssessmentRecord, "id" | "answers" | "methodologyVersion"> & { result: ScoreResult },
+  assessment: Pick<AssessmentRecord, "id" | "answers" | "methodologyVersion" | "legalForm"> & { result: ScoreResult },
 ) {
   const verification = await prisma.verification.findUnique({
     where: { assessmentId: assessment.id },
@@ -157,7 +172,18 @@ export async function getResultAsShown(
   const answers = completed ? verifiedAnswers(assessment.answers, decisions) : assessment.answers;
   const shown = verifiedOrSelfAssessed({ result: assessment.result as unknown }, verification);
   const methodology = methodologyOf(assessment.methodologyVersion);
-  const rows: ResultRow[] = applicableQuestions(methodology, answers).map((question) => {
+  const context = scoringContext(assessment);
+  const applicable = new Set(applicableQuestions(methodology, answers, context));
+  const notForForm = (question: Question): ResultRow => ({
+    questionId: question.id,
+    answer: undefined,
+    reason: { rule: "not_for_legal_form", points: 0 },
+    possible: null,
+    changedByVerifier: false,
+  });
+  const shownQuestions = methodology.questions.filter((q) => applicable.has(q) || !asksLegalFormGroup(q, context.legalFormGroup));
+  const rows: ResultRow[] = shownQuestions.map((question) => {
+    if (!applicable.has(question)) return notForForm(question);
     const answer = answers[question.id];
     const reason = explainPoints(question, answer);
     const counts = reason.rule !== "not_applicable" && reason.rule !== "not_scored" && reason.rule !== "unanswered";
@@ -167,6 +193,7 @@ export async function getResultAsShown(
       reason,
       possible: counts ? question.maxPoints : null,
       changedByVerifier: decisions[question.id]?.decision === "changed",
+      wording: wordingGroup(question, context.legalFormGroup),
     };
   });
   return { result: shown.result as ScoreResult, answers, trust: shown.trust, rows };
@@ -227,8 +254,8 @@ export async function saveAnswers({
 }
 
 /** The applicable questions still without an answer: submission waits for them. */
-export function missingAnswers(methodology: Methodology, answers: Answers) {
-  return applicableQuestions(methodology, answers).filter((q) => answers[q.id] === undefined);
+export function missingAnswers(methodology: Methodology, answers: Answers, context: ScoringContext = {}) {
+  return applicableQuestions(methodology, answers, context).filter((q) => answers[q.id] === undefined);
 }
 
 export type SubmitResult =
@@ -245,13 +272,18 @@ export async function submitAssessment({ id, revision }: { id: string; revision:
     if (!current || current.status !== "draft") return { submitted: false, reason: "not_draft" } as const;
     if (current.revision !== revision) return { submitted: false, reason: "stale" } as const;
     const methodology = methodologyOf(current.methodologyVersion);
-    const missing = missingAnswers(methodology, current.answers);
+    // Taken with the enterprise's legal form as it is at submission, and kept so from then on.
+    const enterprise = await tx.enterprise.findUnique({ where: { id: current.enterpriseId }, select: { legalForm: true } });
+    const legalForm = enterprise?.legalForm ?? null;
+    const context = scoringContext({ legalForm });
+    const missing = missingAnswers(methodology, current.answers, context);
     if (missing.length) return { submitted: false, reason: "missing", missing: missing.map((q) => q.id) } as const;
-    const result = scoreAssessment(methodology, current.answers);
+    const result = scoreAssessment(methodology, current.answers, context);
     await tx.assessment.update({
       where: { id },
       data: {
         status: "submitted",
+        legalForm,
         submittedAt: new Date(),
         result: result as unknown as Prisma.InputJsonValue,
         overall: result.overall,
@@ -375,10 +407,10 @@ export async function peerComparison({
 export async function findRescoringDifferences() {
   const rows = await prisma.assessment.findMany({
     where: { status: "submitted" },
-    select: { id: true, methodologyVersion: true, answers: true, result: true },
+    select: { id: true, methodologyVersion: true, answers: true, result: true, legalForm: true },
   });
   return rows.filter((row) => {
-    const again = scoreAssessment(methodologyOf(row.methodologyVersion), row.answers as Answers);
+    const again = scoreAssessment(methodologyOf(row.methodologyVersion), row.answers as Answers, scoringContext(row));
     return !isDeepStrictEqual(withoutReasonTexts(again), withoutReasonTexts(row.result as unknown as ScoreResult));
   });
 }

@@ -86,6 +86,8 @@ export async function updateEnterprise({ id, input }: { id: string; input: Enter
         data: { ...profileData(input), ...(input.slug ? { slug: input.slug } : {}) },
         select: { slug: true },
       });
+      // A draft assessment is asked the questions of the enterprise's legal form as it is now.
+      await tx.assessment.updateMany({ where: { enterpriseId: id, status: "draft" }, data: { legalForm: input.legalForm } });
       await refreshRatingFacts(id, tx);
       return updated;
     });

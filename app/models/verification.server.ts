@@ -1,6 +1,6 @@
 import { applicableQuestions, scoreAssessment, type AnswerValue, type Answers, type ScoreResult } from "../../scoring";
 import type { Prisma } from "~/generated/prisma/client";
-import { methodologyOf } from "~/models/assessment.server";
+import { methodologyOf, scoringContext } from "~/models/assessment.server";
 import { notifyVerificationStep } from "~/models/notification.server";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { parseSection, type Evidence, type QuestionError } from "~/utils/assessment-form.server";
@@ -156,13 +156,15 @@ export async function requestVerification({
 async function evidenceOpen(db: Db, assessmentId: string, questionId?: string) {
   const row = await db.assessment.findUnique({
     where: { id: assessmentId },
-    select: { status: true, methodologyVersion: true, answers: true, verification: { select: { status: true } } },
+    select: { status: true, methodologyVersion: true, answers: true, legalForm: true, verification: { select: { status: true } } },
   });
   if (!row || row.status !== "submitted") return "not_submitted" as const;
   if (row.verification?.status === "completed") return "closed" as const;
   if (
     questionId !== undefined &&
-    !applicableQuestions(methodologyOf(row.methodologyVersion), row.answers as Answers).some((q) => q.id === questionId)
+    !applicableQuestions(methodologyOf(row.methodologyVersion), row.answers as Answers, scoringContext(row)).some(
+      (q) => q.id === questionId,
+    )
   ) {
     return "not_applicable" as const;
   }
@@ -370,6 +372,7 @@ export async function getReview(id: string) {
         select: {
           id: true,
           methodologyVersion: true,
+          legalForm: true,
           answers: true,
           evidence: true,
           result: true,
@@ -519,14 +522,14 @@ export async function acceptRemaining({ id, verifierId }: { id: string; verifier
     const { row } = locked;
     const assessment = await tx.assessment.findUniqueOrThrow({
       where: { id: row.assessmentId },
-      select: { answers: true, methodologyVersion: true },
+      select: { answers: true, methodologyVersion: true, legalForm: true },
     });
     const methodology = methodologyOf(assessment.methodologyVersion);
     const answers = verifiedAnswers(assessment.answers as Answers, row.decisions);
     const at = new Date().toISOString();
     const next: Decisions = { ...row.decisions };
     const accepted: string[] = [];
-    for (const question of applicableQuestions(methodology, answers)) {
+    for (const question of applicableQuestions(methodology, answers, scoringContext(assessment))) {
       if (next[question.id] || answers[question.id] === undefined) continue;
       next[question.id] = { decision: "accepted", at };
       accepted.push(question.id);
@@ -560,16 +563,17 @@ export async function completeVerification({
     const { row } = locked;
     const assessment = await tx.assessment.findUniqueOrThrow({
       where: { id: row.assessmentId },
-      select: { answers: true, methodologyVersion: true, enterpriseId: true, overall: true },
+      select: { answers: true, methodologyVersion: true, legalForm: true, enterpriseId: true, overall: true },
     });
     const methodology = methodologyOf(assessment.methodologyVersion);
     const answers = verifiedAnswers(assessment.answers as Answers, row.decisions);
-    const applicable = applicableQuestions(methodology, answers);
+    const context = scoringContext(assessment);
+    const applicable = applicableQuestions(methodology, answers, context);
     const missing = applicable.filter((q) => answers[q.id] === undefined).map((q) => q.id);
     if (missing.length) return { ok: false, error: "missing_answers", missing } as const;
     const undecided = applicable.filter((q) => !row.decisions[q.id]).map((q) => q.id);
     if (undecided.length) return { ok: false, error: "undecided", missing: undecided } as const;
-    const result = scoreAssessment(methodology, answers);
+    const result = scoreAssessment(methodology, answers, context);
     const verifier = await tx.user.findUniqueOrThrow({ where: { id: verifierId }, select: { organisation: true } });
     await tx.verification.update({
       where: { id },
@@ -656,7 +660,11 @@ export function mayActOnReview(access: ReviewAccess, intent: string) {
 
 function isApplicable(review: Review, questionId: string) {
   const methodology = methodologyOf(review.assessment.methodologyVersion);
-  return applicableQuestions(methodology, verifiedAnswers(review.assessment.answers, review.decisions)).some((q) => q.id === questionId);
+  return applicableQuestions(
+    methodology,
+    verifiedAnswers(review.assessment.answers, review.decisions),
+    scoringContext(review.assessment),
+  ).some((q) => q.id === questionId);
 }
 
 /** The verifier accepts the enterprise's own answer to a question that applies. */
@@ -700,7 +708,12 @@ export function readChangedAnswer({
   for (const value of values) typed.append(`q.${questionId}`, value);
   if (notApplicable) typed.append(`na.${questionId}`, "on");
   const methodology = methodologyOf(review.assessment.methodologyVersion);
-  const parsed = parseSection(typed, methodology, verifiedAnswers(review.assessment.answers, review.decisions));
+  const parsed = parseSection(
+    typed,
+    methodology,
+    verifiedAnswers(review.assessment.answers, review.decisions),
+    scoringContext(review.assessment),
+  );
   const code = parsed.errors[questionId];
   if (code) return { ok: false, refusal: { reason: "invalid_answer", code } };
   const value = parsed.answers[questionId];
@@ -750,7 +763,7 @@ export async function getReviewView({ review, access }: { review: Review; access
     listVerificationLog(review.assessment.id),
   ]);
   const notes = review.assessment.evidence;
-  const questions = applicableQuestions(methodology, answers);
+  const questions = applicableQuestions(methodology, answers, scoringContext(review.assessment));
   return {
     enterpriseName: review.assessment.enterprise.name,
     canEdit: access.mayDecide,
@@ -786,7 +799,13 @@ export async function getReviewView({ review, access }: { review: Review; access
  * may support, the verification's state and, once it is completed, what it changed (each answer
  * with the verifier's reason, and the scores before and after); the evidence, messages and log.
  */
-export async function getEvidencePageView(assessment: { id: string; methodologyVersion: string; answers: Answers; result: ScoreResult }) {
+export async function getEvidencePageView(assessment: {
+  id: string;
+  methodologyVersion: string;
+  legalForm: string | null;
+  answers: Answers;
+  result: ScoreResult;
+}) {
   const methodology = methodologyOf(assessment.methodologyVersion);
   const [verification, evidence, messages, log] = await Promise.all([
     getVerification(assessment.id),
@@ -799,7 +818,7 @@ export async function getEvidencePageView(assessment: { id: string; methodologyV
   const verified = verification ? verifiedAnswers(assessment.answers, verification.decisions) : assessment.answers;
   const questionById = new Map(methodology.questions.map((q) => [q.id, q]));
   return {
-    questions: applicableQuestions(methodology, assessment.answers).map((q) => ({ id: q.id, text: q.text })),
+    questions: applicableQuestions(methodology, assessment.answers, scoringContext(assessment)).map((q) => ({ id: q.id, text: q.text })),
     verification: verification
       ? {
           status: verification.status,

@@ -3,9 +3,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useBlocker, useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applicableQuestions, type Answers } from "../../scoring";
+import { applicableQuestions, asksLegalFormGroup, usesLegalForms, wordingGroup, type Answers } from "../../scoring";
 import { NONE_OF_THESE, QuestionField } from "~/components/question-field";
-import { methodologyOf, requireAssessmentMember, saveAnswers } from "~/models/assessment.server";
+import { methodologyOf, requireAssessmentMember, saveAnswers, scoringContext } from "~/models/assessment.server";
 import { parseSection } from "~/utils/assessment-form.server";
 import { requireUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
@@ -21,7 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const methodology = methodologyOf(assessment.methodologyVersion);
   const sectionParam = new URL(request.url).searchParams.get("section");
   const section = methodology.dimensions.find((d) => d.id === sectionParam) ?? methodology.dimensions[0]!;
-  const applicable = applicableQuestions(methodology, assessment.answers);
+  const context = scoringContext(assessment);
+  const applicable = applicableQuestions(methodology, assessment.answers, context);
+  // Questions not asked of the enterprise's legal form are not on the page at all.
+  const asked = methodology.questions.filter((q) => asksLegalFormGroup(q, context.legalFormGroup));
   const progress = methodology.dimensions.map((d) => {
     const questions = applicable.filter((q) => q.dimension === d.id);
     return {
@@ -45,10 +48,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     section: { id: section.id, label: section.label },
     // Every question of the section; which of them apply is worked out from the answers, here and in the browser.
-    questions: methodology.questions.filter((q) => q.dimension === section.id),
-    conditions: Object.fromEntries(methodology.questions.filter((q) => q.appliesWhen).map((q) => [q.id, q.appliesWhen!])),
+    questions: asked.filter((q) => q.dimension === section.id),
+    conditions: Object.fromEntries(asked.filter((q) => q.appliesWhen).map((q) => [q.id, q.appliesWhen!])),
     // Every question's section, so the answered counts follow the answers as they are typed.
-    outline: methodology.questions.map((q) => ({ id: q.id, dimension: q.dimension })),
+    outline: asked.map((q) => ({ id: q.id, dimension: q.dimension })),
+    // The questions worded for the enterprise's group of legal forms, and that group.
+    // Set only when the methodology asks some questions of some legal forms only.
+    legalFormGroup: usesLegalForms(methodology) ? context.legalFormGroup : null,
+    wordings: Object.fromEntries(asked.flatMap((q) => (wordingGroup(q, context.legalFormGroup) ? [[q.id, context.legalFormGroup!]] : []))),
     progress,
     clientId: randomUUID(),
     nextSection: methodology.dimensions[methodology.dimensions.indexOf(section) + 1]?.id ?? null,
@@ -65,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!Number.isInteger(revision))
     return data({ status: "error" as const, error: "invalid", revision: assessment.revision, errors: {}, raw: {} }, { status: 400 });
   const methodology = methodologyOf(assessment.methodologyVersion);
-  const parsed = parseSection(formData, methodology, assessment.answers);
+  const parsed = parseSection(formData, methodology, assessment.answers, scoringContext(assessment));
   const clientId = String(formData.get("client") ?? "").slice(0, 64);
   const saved = await saveAnswers({
     id: assessment.id,
@@ -100,7 +107,7 @@ type ActionResult = {
 export default function QuestionnairePage() {
   const { t } = useTranslation();
   const loaderData = useLoaderData<typeof loader>();
-  const { base, assessment, section, questions, conditions, outline, progress, nextSection, title } = loaderData;
+  const { base, assessment, section, questions, conditions, outline, progress, nextSection, title, wordings, legalFormGroup } = loaderData;
   // One id per open page, kept across revalidations, so this page's own saves never count as someone else's.
   const [clientId] = useState(loaderData.clientId);
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
@@ -273,6 +280,11 @@ export default function QuestionnairePage() {
         <Link to={`/enterprises/${loaderData.enterprise.slug}/assessments`}>{t("assessment.backToHistory")}</Link>
       </p>
       <h1>{title}</h1>
+      {legalFormGroup ? (
+        <p className="field-hint" data-testid="legal-form-note">
+          {t("assessment.legalFormNote", { group: t(`methodology.legalFormGroup.${legalFormGroup}`) })}
+        </p>
+      ) : null}
       <p>
         {t("assessment.methodologyVersion", { version: assessment.methodologyVersion })}{" "}
         <Link to={`/methodology/${assessment.methodologyVersion}`}>{t("assessment.readMethodology")}</Link>
@@ -301,7 +313,7 @@ export default function QuestionnairePage() {
           <ul>
             {Object.keys(errors).map((id) => (
               <li key={id}>
-                <a href={`#q-${id}`}>{questionText(t, id)}</a>
+                <a href={`#q-${id}`}>{questionText(t, id, wordings[id])}</a>
               </li>
             ))}
           </ul>
@@ -346,7 +358,7 @@ export default function QuestionnairePage() {
                   note: evidence?.note ?? "",
                   links: (evidence?.links ?? []).join("\n"),
                 };
-            return <QuestionField key={q.id} question={q} state={state} error={errors[q.id]} />;
+            return <QuestionField key={q.id} question={q} state={state} error={errors[q.id]} wording={wordings[q.id]} />;
           })}
         <div className="actions">
           <button type="submit" name="intent" value="save">

@@ -162,7 +162,7 @@ export default function ResultsPage() {
                       return (
                         <li key={i.questionId} id={`plan-item-${i.questionId}`}>
                           {isDone ? <span className="badge">{t("cohorts.planItemIsDone")}</span> : null}{" "}
-                          <strong>{questionText(t, q.id)}</strong>{" "}
+                          <strong>{questionText(t, q.id, rows.find((r) => r.questionId === q.id)?.wording)}</strong>{" "}
                           {t("results.planItem", {
                             answer: answerText(q, i.bestAnswer, language, t),
                             count: i.pointsAvailable,

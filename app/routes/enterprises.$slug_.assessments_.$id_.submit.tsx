@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { methodologyOf, missingAnswers, requireAssessmentMember, submitAssessment } from "~/models/assessment.server";
+import { methodologyOf, missingAnswers, requireAssessmentMember, scoringContext, submitAssessment } from "~/models/assessment.server";
 import { requireUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
 import { questionText } from "~/utils/methodology-text";
@@ -18,7 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t("assessment.submitTitle"),
     base,
     revision: assessment.revision,
-    missing: missingAnswers(methodology, assessment.answers).map((q) => ({ id: q.id, dimension: q.dimension, text: q.text })),
+    missing: missingAnswers(methodology, assessment.answers, scoringContext(assessment)).map((q) => ({
+      id: q.id,
+      dimension: q.dimension,
+      text: q.text,
+    })),
   };
 }
 

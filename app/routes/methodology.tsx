@@ -1,7 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { currentMethodology, findMethodology, methodologies, type Methodology, type Question } from "../../scoring";
+import {
+  currentMethodology,
+  findMethodology,
+  methodologies,
+  usesLegalForms,
+  type LegalFormGroup,
+  type Methodology,
+  type Question,
+} from "../../scoring";
 import { formatDate, formatNumber } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
@@ -60,6 +68,44 @@ function PointsTable({
         </tbody>
       </table>
     </TableScroll>
+  );
+}
+
+/** The groups of legal forms a question or criterion is limited to, as a list in the reader's language. */
+function GroupList({ groups }: { groups: readonly LegalFormGroup[] }) {
+  const { t, i18n } = useTranslation();
+  const names = groups.map((g) => t(`methodology.legalFormGroup.${g}`));
+  let list: string;
+  try {
+    list = new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(names);
+  } catch {
+    list = names.join(", ");
+  }
+  return <>{list}</>;
+}
+
+/** Which kinds of organisation a question is asked of, and its own words for some of them. */
+function QuestionLegalForms({ question }: { question: Question }) {
+  const { t } = useTranslation();
+  const wordings = Object.keys(question.wordingFor ?? {}) as LegalFormGroup[];
+  if (!question.legalForms && !wordings.length) return null;
+  return (
+    <>
+      {question.legalForms ? (
+        <p className="legal-form-applicability">
+          {t("methodology.askedOnlyOf")} <GroupList groups={question.legalForms} />. {t("methodology.notAskedOthers")}
+        </p>
+      ) : null}
+      {wordings.map((group) => (
+        <div key={group} className="legal-form-wording">
+          <p>
+            <strong>{t("methodology.wordedFor", { group: t(`methodology.legalFormGroup.${group}`) })}</strong>{" "}
+            {questionTextOf(t, question.id, group)}
+          </p>
+          {question.wordingFor![group]!.help ? <p>{questionHelp(t, question.id, group)}</p> : null}
+        </div>
+      ))}
+    </>
   );
 }
 
@@ -173,9 +219,29 @@ export default function MethodologyPage() {
             <strong>{eligibilityLabel(t, criterion.id)}</strong>: {questionText(criterion.question)}
             {criterion.min !== undefined ? ` ≥ ${formatNumber(criterion.min, language)}` : ""}
             {criterion.oneOf ? ` (${t("methodology.oneOf")})` : ""}
+            {criterion.legalForms ? (
+              <>
+                {" "}
+                ({t("methodology.criterionOnlyFor")} <GroupList groups={criterion.legalForms} />)
+              </>
+            ) : null}
           </li>
         ))}
       </ul>
+
+      {usesLegalForms(methodology) ? (
+        <>
+          <h2>{t("methodology.legalForms")}</h2>
+          <p>{t("methodology.legalFormsIntro")}</p>
+          <ul>
+            {(["company", "nonprofit", "cooperative", "individual"] as const).map((group) => (
+              <li key={group}>
+                <strong>{t(`methodology.legalFormGroup.${group}`)}</strong>: {t(`methodology.legalFormGroupForms.${group}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       {methodology.dimensions.map((dimension) => (
         <section key={dimension.id} aria-labelledby={dimension.id}>
@@ -201,6 +267,7 @@ export default function MethodologyPage() {
                     </p>
                   ) : null}
                   {question.partOf ? <p>{t("methodology.partOf", { question: questionText(question.partOf) })}</p> : null}
+                  <QuestionLegalForms question={question} />
                   <QuestionPoints question={question} />
                 </li>
               ))}

@@ -1,11 +1,13 @@
 import {
   answerConflicts,
+  asksLegalFormGroup,
   validateAnswer,
   type AnswerErrorCode,
   type AnswerValue,
   type Answers,
   type Methodology,
   type Question,
+  type ScoringContext,
 } from "../../scoring";
 import { hasNoControlCharacters } from "~/utils/validation";
 import { toAsciiDigits } from "~/utils/format";
@@ -50,11 +52,12 @@ function isHttpUrl(text: string) {
  * checked with the methodology, and against the saved answers it goes with (a part is never
  * more than its total); a bad one gets an error and is not saved, the rest are.
  */
-export function parseSection(formData: FormData, methodology: Methodology, saved: Answers): ParsedSection {
+export function parseSection(formData: FormData, methodology: Methodology, saved: Answers, context: ScoringContext = {}): ParsedSection {
   const shown = new Set(formData.getAll("shown").map(String));
   const result: ParsedSection = { answers: {}, cleared: [], evidence: {}, errors: {}, raw: {} };
   for (const question of methodology.questions) {
-    if (!shown.has(question.id)) continue;
+    // A question not asked of the enterprise's legal form is never read, whatever the form sends.
+    if (!shown.has(question.id) || !asksLegalFormGroup(question, context.legalFormGroup)) continue;
     const values = formData.getAll(`q.${question.id}`).map(String);
     const notApplicable = formData.get(`na.${question.id}`) === "on" || values.includes("n/a");
     const note = String(formData.get(`note.${question.id}`) ?? "").trim();
@@ -73,7 +76,7 @@ export function parseSection(formData: FormData, methodology: Methodology, saved
     else if (!links.every(isHttpUrl)) result.errors[question.id] ??= "bad_link";
     else result.evidence[question.id] = { note: note || undefined, links };
   }
-  refuseConflicts(methodology, saved, result);
+  refuseConflicts(methodology, saved, result, context);
   return result;
 }
 
@@ -82,10 +85,10 @@ export function parseSection(formData: FormData, methodology: Methodology, saved
  * more than its total: the error goes next to the part when it was shown, otherwise next to the
  * total. Shares of one whole above 100 %: next to each share shown.
  */
-function refuseConflicts(methodology: Methodology, saved: Answers, into: ParsedSection) {
+function refuseConflicts(methodology: Methodology, saved: Answers, into: ParsedSection, context: ScoringContext) {
   const after: Record<string, AnswerValue> = { ...saved, ...into.answers };
   for (const id of into.cleared) delete after[id];
-  for (const conflict of answerConflicts(methodology, after)) {
+  for (const conflict of answerConflicts(methodology, after, context)) {
     const involved = conflict.code === "exceeds_total" ? [conflict.questionId, conflict.total] : conflict.parts;
     const shown = involved.filter((id) => id in into.raw);
     if (shown.length === 0) continue;

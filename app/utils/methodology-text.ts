@@ -8,8 +8,14 @@ const text = (t: Translate, key: string, fallback: string) => t(`methodology:${k
 
 export const dimensionName = (t: Translate, id: string) => text(t, `dimension.${id}.label`, id);
 export const dimensionDescription = (t: Translate, id: string) => text(t, `dimension.${id}.description`, "");
-export const questionText = (t: Translate, id: string) => text(t, `question.${id}.text`, id);
-export const questionHelp = (t: Translate, id: string) => text(t, `question.${id}.help`, "");
+/**
+ * A question's text, in the words for a group of legal forms when one is given (only for a
+ * question that has them: see wordingGroup in scoring/), otherwise its general words.
+ */
+export const questionText = (t: Translate, id: string, group?: string | null) =>
+  group ? text(t, `question.${id}.for.${group}.text`, text(t, `question.${id}.text`, id)) : text(t, `question.${id}.text`, id);
+export const questionHelp = (t: Translate, id: string, group?: string | null) =>
+  group ? text(t, `question.${id}.for.${group}.help`, text(t, `question.${id}.help`, "")) : text(t, `question.${id}.help`, "");
 export const questionUnit = (t: Translate, id: string) => text(t, `question.${id}.unit`, "");
 export const optionLabel = (t: Translate, questionId: string, optionId: string) =>
   text(t, `question.${questionId}.option.${optionId}`, optionId);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { currentMethodology as m, methodologies, scoreAssessment, type Answers } from "../../scoring";
+import { asksLegalFormGroup, currentMethodology as m, legalFormGroupOf, methodologies, scoreAssessment, type Answers } from "../../scoring";
 import * as history from "~/routes/enterprises.$slug_.assessments";
 import * as questionnaire from "~/routes/enterprises.$slug_.assessments_.$id";
 import * as results from "~/routes/enterprises.$slug_.assessments_.$id_.results";
@@ -9,6 +9,9 @@ import { prisma } from "~/utils/db.server";
 import { generateAnswers } from "../../prisma/demo-answers";
 import { validEnterpriseFields } from "../helpers/enterprise";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
+
+// The test enterprise's legal form (a company): every question but those for other forms is asked of it.
+const company = { legalFormGroup: legalFormGroupOf(validEnterpriseFields().legalForm) };
 
 let serial = 0;
 async function enterpriseWithOwner(status: "draft" | "published" = "published") {
@@ -100,7 +103,10 @@ describe("taking an assessment", () => {
     const staffQuestions = m.questions.filter(
       (q) => q.appliesWhen?.question === "es_employees" && q.dimension === "economic_sustainability",
     ).length;
-    expect(economic.applicable).toBe(m.questions.filter((q) => q.dimension === "economic_sustainability").length - staffQuestions);
+    expect(economic.applicable).toBe(
+      m.questions.filter((q) => q.dimension === "economic_sustainability" && asksLegalFormGroup(q, company.legalFormGroup)).length -
+        staffQuestions,
+    );
   });
 
   test("a tampered option, a number out of range and a bad link get messages next to their questions; valid answers are still saved", async () => {
@@ -207,8 +213,8 @@ describe("taking an assessment", () => {
     });
     expect(stored.status).toBe("submitted");
     expect(stored.methodologyVersion).toBe(m.version);
-    expect(stored.result).toEqual(scoreAssessment(m, stored.answers as Answers));
-    expect(stored.overall).toBe(scoreAssessment(m, answers).overall);
+    expect(stored.result).toEqual(scoreAssessment(m, stored.answers as Answers, company));
+    expect(stored.overall).toBe(scoreAssessment(m, answers, company).overall);
 
     const locked = await run(
       questionnaire.action,
@@ -249,11 +255,11 @@ describe("the beneficiaries split by gender, disability and vulnerable group", (
   const stored = async (id: string) =>
     (await prisma.assessment.findUniqueOrThrow({ where: { id }, select: { answers: true } })).answers as Answers;
 
-  test("new assessments are taken with version 2, which asks the split right after the total and only when someone benefited", async () => {
+  test("new assessments are taken with the current version, which asks the split right after the total and only when someone benefited", async () => {
     const { owner, slug } = await enterpriseWithOwner();
     const id = await startDraft(slug, owner.cookie);
     expect((await prisma.assessment.findUniqueOrThrow({ where: { id }, select: { methodologyVersion: true } })).methodologyVersion).toBe(
-      "2",
+      m.version,
     );
     const progress = async () => {
       const page = await run(questionnaire.loader, getRequest(`/enterprises/${slug}/assessments/${id}`, owner.cookie), { slug, id });
@@ -321,7 +327,7 @@ describe("the beneficiaries split by gender, disability and vulnerable group", (
     expect((await stored(id)).si_beneficiaries).toBe(40);
   });
 
-  test("a version 1 assessment keeps its version and score; the next one, pre-filled from it, is taken with version 2 and asks only the split anew", async () => {
+  test("a version 1 assessment keeps its version and score; the next one, pre-filled from it, is taken with the current version and asks only the split anew", async () => {
     const { owner, slug, enterprise } = await enterpriseWithOwner();
     const v1 = methodologies["1"]!;
     let seed = 7;
@@ -343,7 +349,7 @@ describe("the beneficiaries split by gender, disability and vulnerable group", (
     });
     const id = await startDraft(slug, owner.cookie, "yes");
     const draft = await prisma.assessment.findUniqueOrThrow({ where: { id }, select: { methodologyVersion: true, answers: true } });
-    expect(draft.methodologyVersion).toBe("2");
+    expect(draft.methodologyVersion).toBe(m.version);
     expect(draft.answers).toEqual(answers);
     const review = await run(submit.loader, getRequest(`/enterprises/${slug}/assessments/${id}/submit`, owner.cookie), { slug, id });
     const missing = (review.data as { missing: ({ id: string } | string)[] }).missing.map((q) => (typeof q === "string" ? q : q.id));
@@ -370,15 +376,18 @@ describe("the beneficiaries split by gender, disability and vulnerable group", (
       ),
     );
     expect(older).toEqual({ methodologyVersion: "1", overall: first.overall, result: first });
-    expect(newer!.methodologyVersion).toBe("2");
+    expect(newer!.methodologyVersion).toBe(m.version);
     expect(newer!.overall).toBe(first.overall);
     expect(scoreAssessment(v1, answers)).toEqual(first);
 
     const list = await run(history.loader, getRequest(`/enterprises/${slug}/assessments`, owner.cookie), { slug });
-    expect((list.data as { submitted: { methodologyVersion: string }[] }).submitted.map((a) => a.methodologyVersion)).toEqual(["1", "2"]);
+    expect((list.data as { submitted: { methodologyVersion: string }[] }).submitted.map((a) => a.methodologyVersion)).toEqual([
+      "1",
+      m.version,
+    ]);
     for (const [assessmentId, version, count] of [
       [old.id, "1", v1.questions.length],
-      [id, "2", m.questions.length],
+      [id, m.version, m.questions.length],
     ] as const) {
       const page = await run(results.loader, getRequest(`/enterprises/${slug}/assessments/${assessmentId}/results`, owner.cookie), {
         slug,
