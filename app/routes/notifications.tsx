@@ -76,7 +76,11 @@ export default function NotificationsPage() {
                 {t(`notifications.kind.${n.kind}`, {
                   name: n.actor?.displayName ?? t("forum.unknownPerson"),
                   title:
-                    n.thread?.title ?? n.assessment?.enterprise.name ?? n.mentorship?.enterprise.name ?? n.cohortMember?.enterprise.name ?? "",
+                    n.thread?.title ??
+                    n.assessment?.enterprise.name ??
+                    n.mentorship?.enterprise.name ??
+                    n.cohortMember?.enterprise.name ??
+                    "",
                   cohort: n.cohortMember?.cohort.name ?? "",
                 })}
               </button>
