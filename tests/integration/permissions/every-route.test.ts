@@ -13,6 +13,8 @@ const NOT_IN_THE_MATRIX: Record<string, string> = {
   "admin.registers":
     "a multipart upload: who may import (admins, a ministry for its own country, nobody else) is tried in registers.test.ts",
   "admin.registers_.$id": "an import's owner country decides: who may read, apply or discard it is tried in registers.test.ts",
+  "enterprises.$slug_.assessments_.$id_.verification_.upload":
+    "a multipart upload sharing the verification page's checks: outsiders (403) and people logged out are tried in verification.test.ts",
 };
 
 test("every route that accepts a POST is tried by some area of the permission matrix", () => {
