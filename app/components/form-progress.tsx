@@ -7,6 +7,8 @@ import { useTranslation } from "react-i18next";
 // docs/decisions/022-form-progress.md. Without JavaScript none of this runs and forms are plain.
 
 const PENDING = "data-pending";
+/** The name of the button Conform submits with when it checks a field in the browser. */
+const CHECK_INTENT = "__intent__";
 
 /** Forms marked by the page-wide listener (or handed to it), unmarked when the page has nothing in flight. */
 const untilIdle = new Set<HTMLFormElement>();
@@ -67,6 +69,9 @@ function ignoreWhilePending(event: SubmitEvent) {
 function markTakenOver(event: SubmitEvent) {
   const form = event.target;
   if (!(form instanceof HTMLFormElement) || !event.defaultPrevented || form.hasAttribute(PENDING)) return;
+  // The form's own checks (a field left, a list changed) are submits with a button of their own,
+  // prevented and never sent: the form stays ready for the person's own press.
+  if (event.submitter?.getAttribute("name") === CHECK_INTENT) return;
   markBusy(form, event.submitter);
   untilIdle.add(form);
   // Rendered in the same transition as the router's own state change from this submit, so the
