@@ -10,7 +10,7 @@ import {
   type Methodology,
   type Question,
 } from "../../scoring";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate, formatList, formatNumber } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
 import {
@@ -22,6 +22,7 @@ import {
   eligibilityLabel,
 } from "~/utils/methodology-text";
 import { TableScroll } from "~/components/table-scroll";
+import { pageMeta } from "~/utils/page-meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = params.version ?? currentMethodology.version;
@@ -30,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   return {
     title: t("methodology.title", { version: methodology.version }),
+    description: t("methodology.intro"),
     methodology,
     isCurrent: methodology.version === currentMethodology.version,
     versions: Object.values(methodologies).map((m) => ({ version: m.version, publishedAt: m.publishedAt })),
@@ -74,14 +76,14 @@ function PointsTable({
 /** The groups of legal forms a question or criterion is limited to, as a list in the reader's language. */
 function GroupList({ groups }: { groups: readonly LegalFormGroup[] }) {
   const { t, i18n } = useTranslation();
-  const names = groups.map((g) => t(`methodology.legalFormGroup.${g}`));
-  let list: string;
-  try {
-    list = new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(names);
-  } catch {
-    list = names.join(", ");
-  }
-  return <>{list}</>;
+  return (
+    <>
+      {formatList(
+        groups.map((g) => t(`methodology.legalFormGroup.${g}`)),
+        i18n.language,
+      )}
+    </>
+  );
 }
 
 /** Which kinds of organisation a question is asked of, and its own words for some of them. */
@@ -288,4 +290,4 @@ export default function MethodologyPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title, data?.description);

@@ -1,13 +1,9 @@
 // Formatting in the user's language, with Intl; shared by server and browser. Formatters are
 // made once per language and options: making one costs far more than using it.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat;
+const formatters = new Map<string, Formatter>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
-  kind: string,
-  language: string,
-  options: object | undefined,
-  make: () => T,
-): T {
+function cached<T extends Formatter>(kind: string, language: string, options: object | undefined, make: () => T): T {
   const key = `${kind}|${language}|${options ? JSON.stringify(options) : ""}`;
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) {
@@ -48,6 +44,11 @@ export function formatDate(value: string | Date, language: string) {
   return sameEverywhere(dateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(value)));
 }
 
+/** Several things as one phrase in the reader's language ("A, B and C"). */
+export function formatList(values: readonly string[], language: string) {
+  return cached("l", language, undefined, () => new Intl.ListFormat(language, { type: "conjunction" })).format(values);
+}
+
 export function formatNumber(value: number, language: string, options?: Intl.NumberFormatOptions) {
   return sameEverywhere(numberFormat(language, options).format(value));
 }
@@ -66,7 +67,7 @@ const PROBE_MOMENT = new Date(Date.UTC(2026, 4, 5, 14, 30));
 const PROBE_COUNTS = [0, 1, 2, 3, 4, 5, 11, 21, 101, 1.5];
 
 /**
- * How this Intl writes a language, in samples of each kind: plural categories, numbers, dates.
+ * How this Intl writes a language, in samples of each kind: plural categories, numbers, dates, lists.
  * The server puts its own in the page; the browser compares its own with it before hydrating and
  * takes FormatJS's data for a kind that differs (app/utils/intl-polyfill.client.ts).
  */
@@ -81,6 +82,8 @@ export function intlProbe(language: string) {
       formatNumber(12500, language, { style: "currency", currency: "KZT" }),
     ].join(" | "),
     date: [formatDate(PROBE_MOMENT, language), formatDateTime(PROBE_MOMENT, language)].join(" | "),
+    // Two and three: Kazakh joins two with "және" and three with commas alone.
+    list: [formatList(["A", "B"], language), formatList(["A", "B", "C"], language)].join(" | "),
   };
 }
 

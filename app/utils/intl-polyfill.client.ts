@@ -49,6 +49,19 @@ const DATE_TIME_FORMAT: Record<Language, Load> = {
   ps: () => import("@formatjs/intl-datetimeformat/locale-data/ps.js"),
 };
 
+const LIST_FORMAT: Record<Language, Load> = {
+  en: () => import("@formatjs/intl-listformat/locale-data/en.js"),
+  ru: () => import("@formatjs/intl-listformat/locale-data/ru.js"),
+  kk: () => import("@formatjs/intl-listformat/locale-data/kk.js"),
+  ky: () => import("@formatjs/intl-listformat/locale-data/ky.js"),
+  uz: () => import("@formatjs/intl-listformat/locale-data/uz.js"),
+  tg: () => import("@formatjs/intl-listformat/locale-data/tg.js"),
+  tk: () => import("@formatjs/intl-listformat/locale-data/tk.js"),
+  mn: () => import("@formatjs/intl-listformat/locale-data/mn.js"),
+  "fa-AF": () => import("@formatjs/intl-listformat/locale-data/fa-AF.js"),
+  ps: () => import("@formatjs/intl-listformat/locale-data/ps.js"),
+};
+
 /**
  * Makes the browser's Intl write the page's language as the server did (`server`, its samples);
  * a no-op where it already does.
@@ -70,6 +83,10 @@ export async function ensureIntlFor(language: Language, server: IntlProbe | null
   if (here.date !== server.date) {
     await import("@formatjs/intl-datetimeformat/polyfill-force.js");
     await DATE_TIME_FORMAT[language]();
+  }
+  if (here.list !== server.list) {
+    await import("@formatjs/intl-listformat/polyfill-force.js");
+    await LIST_FORMAT[language]();
   }
   forgetFormatters();
 }
