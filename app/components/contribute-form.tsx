@@ -1,8 +1,8 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, FormErrors, SelectField, TextField } from "~/components/forms";
+import { CheckboxField, FormErrors, SelectField, TextField, useCheckedForm } from "~/components/forms";
 import { contributeFields, contributeSchema, MAXIMUM_AMOUNTS, MINIMUM_AMOUNTS } from "~/utils/contribution-validation";
 import { formatMoney } from "~/utils/money";
 
@@ -24,13 +24,11 @@ export function ContributeSection({
   const { t, i18n } = useTranslation();
   // The server checks the same schema again with the currencies it offers.
   const schema = contributeSchema(currencies);
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: "contribute",
     lastResult,
     constraint: getZodConstraint(contributeFields(currencies)),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
     defaultValue: { currency: currencies[0] },
   });
   // The limits of the chosen currency, for the messages that name them.

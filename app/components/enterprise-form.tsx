@@ -1,8 +1,8 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { CheckboxField, CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField, useCheckedForm } from "~/components/forms";
 import { EnterpriseSchema } from "~/utils/enterprise-validation";
 import { formatNumber } from "~/utils/format";
 import { TAX_ID_RULES } from "~/utils/tax-id";
@@ -58,7 +58,7 @@ export function EnterpriseForm({
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const hydrated = useHydrated();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: "enterprise",
     lastResult,
     defaultValue: {
@@ -74,8 +74,6 @@ export function EnterpriseForm({
       youthLed: defaultValue?.youthLed ? "on" : undefined,
     },
     constraint: getZodConstraint(EnterpriseSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EnterpriseSchema }),
   });
 

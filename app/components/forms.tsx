@@ -1,5 +1,20 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+
+/**
+ * Conform's `useForm`, as every form of Ortaq uses it. Fields are checked in the browser first when
+ * the form is sent, then again as each changes, so a message goes as soon as the field is right; never
+ * on leaving a field, where a message that appears or goes moves the button under the pointer and the
+ * press that left the field is lost. And every message the browser's check finds is shown at once:
+ * Conform re-renders a form only for the fields its last render read, and the fields' messages are
+ * read by the field components, so reading them all here makes the form show them when it is sent
+ * (without it, a press found the errors, moved focus to the first field, and showed nothing).
+ */
+export const useCheckedForm: typeof useForm = (options) => {
+  const [form, fields] = useForm({ shouldValidate: "onSubmit", shouldRevalidate: "onInput", ...options });
+  void form.allErrors;
+  return [form, fields];
+};
 
 /** The messages of a field, translated: schemas carry translation keys, never sentences; `values` fill a message's blanks. */
 export function ErrorList({ id, errors, values }: { id?: string; errors?: string[]; values?: Record<string, string | number> }) {

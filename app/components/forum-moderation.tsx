@@ -1,13 +1,13 @@
 // Moderation and consultation pieces for forum pages: forms that post to the /forum/moderation,
 // /forum/flags and /forum/consultations routes and come back to `redirectTo`. Each takes the
 // `result` its route's action answered with, so a refused form shows why next to its fields.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useRef, type ReactNode } from "react";
 import type { z } from "zod";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField, useCheckedForm } from "~/components/forms";
 import { formatDate } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import { textIn } from "~/utils/localized-text";
@@ -27,13 +27,11 @@ export type ModerationFormResult = SubmissionResult<string[]> | null | undefined
 
 /** A form checked by `schema` in the browser (when it can) and again on the server, showing `result`. */
 function useModerationForm(id: string, schema: z.ZodType, result: ModerationFormResult, defaultValue?: Record<string, string>) {
-  return useForm({
+  return useCheckedForm({
     id,
     lastResult: result,
     defaultValue,
     constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
 }

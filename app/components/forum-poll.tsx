@@ -1,14 +1,14 @@
 // A forum poll wherever it is shown (a thread, a consultation, the poll's own page, a consultation's
 // summary) and the poll's fields on the forms that create or change one. Every form posts to the poll's
 // route and works without JavaScript; a refused vote comes back on the poll's page with the message.
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import type { ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
 import { PollResultsChart } from "~/components/charts/poll-results-chart";
 import { ConfirmEmailNotice } from "~/components/confirm-email";
-import { CheckboxField, ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { CheckboxField, ErrorList, FormErrors, SelectField, TextAreaField, TextField, useCheckedForm } from "~/components/forms";
 import { formatDate, formatNumber } from "~/utils/format";
 import { isolate } from "~/utils/i18n";
 import { MAX_POLL_OPTIONS, MIN_GROUP_VOTERS, MIN_POLL_OPTIONS } from "~/utils/forum-poll";
@@ -207,10 +207,9 @@ export function ForumPoll({
 function VoteForm({ poll, redirectTo, result }: { poll: PollViewData; redirectTo: string; result?: PollFormResult }) {
   const { t } = useTranslation();
   const chosen = new Set(poll.viewer?.chosen ?? []);
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: `poll-vote-${poll.threadId}`,
     lastResult: result?.initialValue?.intent === "vote" ? result : undefined,
-    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PollActionSchema }),
   });
   const choice = fields.choice as unknown as Field;
@@ -256,11 +255,9 @@ function VoteForm({ poll, redirectTo, result }: { poll: PollViewData; redirectTo
 /** A moderator closes the poll before its date, with the reason the moderation log keeps. */
 function ClosePollForm({ threadId, redirectTo, result }: { threadId: string; redirectTo: string; result?: PollFormResult }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: `poll-close-${threadId}`,
     lastResult: result?.initialValue?.intent === "close" ? result : undefined,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PollActionSchema }),
   });
   return (

@@ -1,8 +1,8 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField, useCheckedForm } from "~/components/forms";
 import { directionOf, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "~/utils/i18n";
 import { LEARNING_DIMENSIONS, LEARNING_FORMATS, LEARNING_LEVELS, LEARNING_QUESTIONS, LearningResourceSchema } from "~/utils/learning";
 import { dimensionName, questionText } from "~/utils/methodology-text";
@@ -34,10 +34,9 @@ export function LearningResourceForm({
   languageFixed?: boolean;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     lastResult,
     constraint: getZodConstraint(LearningResourceSchema),
-    shouldValidate: "onBlur",
     // Conform types the list fields as single values; the form takes the lists as they are.
     defaultValue: { ...defaultValue, country: defaultValue.country ?? "" } as never,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LearningResourceSchema }),

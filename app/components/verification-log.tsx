@@ -1,8 +1,8 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextAreaField } from "~/components/forms";
+import { FormErrors, TextAreaField, useCheckedForm } from "~/components/forms";
 import { formatDateTime } from "~/utils/format";
 import { questionText } from "~/utils/methodology-text";
 import { MessageFormSchema } from "~/utils/verification-validation";
@@ -102,12 +102,10 @@ export function VerificationMessages({
 
 function MessageForm({ result }: { result?: SubmissionResult<string[]> | null }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: "message",
     lastResult: result,
     constraint: getZodConstraint(MessageFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MessageFormSchema }),
   });
   return (

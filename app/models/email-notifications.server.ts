@@ -5,7 +5,7 @@ import type { ForumEmailFrequency, NotificationKind, Prisma } from "~/generated/
 import { enqueueEmails, RECIPIENT_SELECT, type EmailInput, type EmailKind, type Recipient } from "~/models/mail.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import type { UnsubscribeTopic } from "~/utils/email-links.server";
-import { excerpt } from "~/utils/email-render.server";
+import { excerpt } from "~/utils/excerpt";
 import { formatDate, formatNumber } from "~/utils/format";
 import { tierName } from "~/utils/methodology-text";
 import { formatMoney } from "~/utils/money";

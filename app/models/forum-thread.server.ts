@@ -19,6 +19,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { pageOfPost, POSTS_PER_PAGE } from "~/utils/forum-limits";
 import { isForumModerator } from "~/utils/permissions.server";
+import { markdownSummary } from "~/utils/markdown.server";
 
 /** Who reads the page: nobody signed in (null), or a person, who may be a moderator. */
 export type ForumReader = Pick<SessionUser, "id" | "roles"> | null;
@@ -150,7 +151,7 @@ export async function getThreadView({
   const pageCount = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
   if (page > pageCount) return null;
   const moderator = isForumModerator(reader);
-  const [{ posts, people }, quoted, edited, subscription, suspension, categories, poll] = await Promise.all([
+  const [{ posts, people }, quoted, edited, subscription, suspension, categories, poll, opening] = await Promise.all([
     getThreadPosts({ threadId, page, reader }),
     quoteId ? getPost(quoteId) : null,
     reader && editId ? getPost(editId) : null,
@@ -158,6 +159,7 @@ export async function getThreadView({
     reader ? activeSuspension(reader.id) : null,
     moderator ? listCategoryChoices() : ([] as Awaited<ReturnType<typeof listCategoryChoices>>),
     getPollView({ threadId, reader }),
+    prisma.forumPost.findFirst({ where: { threadId, number: 1, deletedAt: null, hiddenAt: null }, select: { body: true } }),
   ]);
   // Only a visible post of this thread is quoted; only one's own visible post on this page is edited.
   const quote = quoted && quoted.threadId === threadId && !quoted.deletedAt && !quoted.hiddenAt ? quoted : null;
@@ -201,6 +203,8 @@ export async function getThreadView({
           }
         : null,
     },
+    /** What the thread is about, for search engines and shared links: the consultation's question, else the opening post. */
+    description: markdownSummary(consultation?.question ?? opening?.body ?? ""),
     poll,
     mayAddPoll: !poll && mayAddPoll(reader, { authorId: thread.authorId, locked: thread.locked, consultation }),
     categoryId: thread.category.id,

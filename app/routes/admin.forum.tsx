@@ -1,9 +1,9 @@
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { FormErrors, SelectField, TextAreaField, TextField, useCheckedForm } from "~/components/forms";
 import { createCategory, listCategoriesForAdmin, moveCategory, updateCategory } from "~/models/forum-category.server";
 import { requireUser } from "~/utils/auth.server";
 import { EditCategorySchema, MoveCategorySchema, NewCategorySchema } from "~/utils/forum-category-validation";
@@ -159,13 +159,11 @@ function MoveButton({ category, name, direction }: { category: Category; name: s
 
 function EditCategoryForm({ category, name, lastResult }: { category: Category; name: string; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: `edit-${category.id}`,
     lastResult,
     constraint: getZodConstraint(EditCategorySchema),
     defaultValue: { id: category.id, name: category.name, description: category.description },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EditCategorySchema }),
   });
   return (
@@ -185,13 +183,11 @@ function EditCategoryForm({ category, name, lastResult }: { category: Category; 
 
 function NewCategoryForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: "new-category",
     lastResult,
     constraint: getZodConstraint(NewCategorySchema),
     defaultValue: { kind: "theme" },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewCategorySchema }),
   });
   return (

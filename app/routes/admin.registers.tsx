@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FileField, FormErrors, SelectField } from "~/components/forms";
+import { FileField, FormErrors, SelectField, useCheckedForm } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { createRegisterImport, listRegisterImports, registerCountriesOf, registerSizes } from "~/models/register.server";
 import { requireUser } from "~/utils/auth.server";
@@ -61,10 +61,9 @@ export default function RegistersPage() {
   const { title, countries, sizes, imports, maxMegabytes } = useLoaderData<typeof loader>();
   const max = formatNumber(maxMegabytes, language);
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     lastResult,
     constraint: getZodConstraint(RegisterUploadSchema),
-    shouldValidate: "onBlur",
     defaultValue: { country: countries.length === 1 ? countries[0] : undefined },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterUploadSchema }),
   });

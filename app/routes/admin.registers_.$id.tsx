@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SelectField } from "~/components/forms";
+import { FormErrors, SelectField, useCheckedForm } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import {
   completeRegisterImport,
@@ -120,10 +120,9 @@ function ColumnsForm({ found }: { found: ReturnType<typeof useLoaderData<typeof 
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const headers = found.preview?.headers ?? [];
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     lastResult: actionData?.result,
     constraint: getZodConstraint(RegisterImportActionSchema),
-    shouldValidate: "onBlur",
     defaultValue: Object.fromEntries(Object.entries(found.columns).map(([field, index]) => [field, String(index)])),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterImportActionSchema }),
   });

@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, TextField, useCheckedForm } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { createCohort, listCohortsOf, organisationName } from "~/models/cohort.server";
 import { requireUser } from "~/utils/auth.server";
@@ -38,10 +38,9 @@ export default function CohortsPage() {
   const { t, i18n } = useTranslation();
   const { title, organisation, cohorts } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     lastResult,
     constraint: getZodConstraint(CohortSchema),
-    shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CohortSchema }),
   });
   return (

@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigate } from "@remix-run/react";
@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EvidenceList } from "~/components/evidence-list";
 import { clearBusy, clearBusyWhenIdle, markBusy } from "~/components/form-progress";
-import { FileField, FormErrors, SelectField, TextField } from "~/components/forms";
+import { FileField, FormErrors, SelectField, TextField, useCheckedForm } from "~/components/forms";
 import { VerificationLog, VerificationMessages } from "~/components/verification-log";
 import { requireAssessmentMember } from "~/models/assessment.server";
 import { addEvidenceLink, addMessage, getEvidencePageView, removeEvidence, requestVerification } from "~/models/verification.server";
@@ -79,7 +79,7 @@ type EvidenceActionData = { form: string; result: SubmissionResult<string[]> };
 /** The owner asks for the assessment to be verified. */
 function RequestForm({ result }: { result?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
-  const [form] = useForm({ id: "request", lastResult: result });
+  const [form] = useCheckedForm({ id: "request", lastResult: result });
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -132,7 +132,7 @@ function UploadForm({
   const upload = useRef<XMLHttpRequest | null>(null);
   // Leaving the page stops an upload under way, so its answer never takes the reader back here.
   useEffect(() => () => upload.current?.abort(), []);
-  const [form, fields] = useForm<{ questionId: string; file: File }>({
+  const [form, fields] = useCheckedForm<{ questionId: string; file: File }>({
     id: "upload",
     lastResult: answered ?? result,
     defaultValue: { questionId: questions[0]?.id },
@@ -208,13 +208,11 @@ function UploadForm({
 /** A web address for one question. */
 function LinkForm({ questions, result }: { questions: QuestionChoice[]; result?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: "link",
     lastResult: result,
     defaultValue: { questionId: questions[0]?.id },
     constraint: getZodConstraint(EvidenceLinkFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EvidenceLinkFormSchema }),
   });
   return (

@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { IdSchema } from "~/utils/validation";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, TextField, useCheckedForm } from "~/components/forms";
 import { addMemberByEmail, listMembers, removeMember, requireEnterpriseMember } from "~/models/enterprise.server";
 import { requireUser } from "~/utils/auth.server";
 import { AddMemberSchema } from "~/utils/enterprise-validation";
@@ -50,11 +50,10 @@ export default function MembersPage() {
   const { t } = useTranslation();
   const { enterprise, members, isOwner, title } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: "add-member",
     lastResult,
     constraint: getZodConstraint(AddMemberSchema),
-    shouldValidate: "onBlur",
   });
   return (
     <section>

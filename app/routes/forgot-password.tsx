@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, TextField, useCheckedForm } from "~/components/forms";
 import { requestPasswordReset } from "~/models/account-email.server";
 import { ForgotPasswordSchema } from "~/utils/account-validation";
 import { formatWait } from "~/utils/format";
@@ -40,12 +40,9 @@ export default function ForgotPasswordPage() {
   const { t, i18n } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const retryAfter = lastResult && "retryAfter" in lastResult && typeof lastResult.retryAfter === "number" ? lastResult.retryAfter : null;
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     lastResult,
     constraint: getZodConstraint(ForgotPasswordSchema),
-    shouldValidate: "onBlur",
-    // Errors go as soon as what is typed is right, not on leaving the field: the button does not move under the click.
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
   });
   return (

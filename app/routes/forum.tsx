@@ -9,11 +9,13 @@ import { textIn } from "~/utils/localized-text";
 import { getFixedT } from "~/utils/i18next.server";
 import { isForumModerator, userCan } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/table-scroll";
+import { pageMeta } from "~/utils/page-meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [t, user, categories] = await Promise.all([getFixedT(request), getOptionalUser(request), listCategories()]);
   return {
     title: t("forum.title"),
+    description: t("forum.intro"),
     signedIn: Boolean(user),
     moderator: isForumModerator(user),
     manager: userCan(user, "manage:forum"),
@@ -100,7 +102,7 @@ export default function ForumPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: `${data?.title ?? ""} · Ortaq` },
+  ...pageMeta(data?.title, data?.description),
   // The feed in the page's language, named in its address, so shared caches keep the languages apart.
   { tagName: "link", rel: "alternate", type: "application/atom+xml", href: `/forum/feed.atom?lang=${pageLanguage(matches)}` },
 ];

@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SuspensionNotice } from "~/components/forum-moderation";
-import { ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { ErrorList, FormErrors, SelectField, TextAreaField, TextField, useCheckedForm } from "~/components/forms";
 import { PollFields } from "~/components/forum-poll";
 import { createConsultation, ministryCountries } from "~/models/forum-consultation.server";
 import { activeSuspension } from "~/models/forum-moderation.server";
@@ -57,14 +57,9 @@ export default function NewConsultationPage() {
   const { title, countries, suspension } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const schema = newConsultationWithPollSchema();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     lastResult,
     constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    // Once a field shows an error, it is checked again as it changes: a corrected date clears its
-    // message at once, rather than when the field loses focus to the submit button, which moved
-    // the button away from under the pointer (the first click after an error then did nothing).
-    shouldRevalidate: "onInput",
     defaultValue: { country: countries[0], pollResults: "always" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newConsultationWithPollSchema() }),
   });

@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmEmailNotice } from "~/components/confirm-email";
-import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { FormErrors, SelectField, TextAreaField, TextField, useCheckedForm } from "~/components/forms";
 import { PostLanguageField, RefusalMessage } from "~/components/forum";
 import { PollFields } from "~/components/forum-poll";
 import { activeSuspension, createThread, listCategoryOptions, listMemberEnterprises } from "~/models/forum.server";
@@ -75,13 +75,11 @@ export default function NewThreadPage() {
   const { t, i18n } = useTranslation();
   const { title, categories, enterprises, selectedCategory, suspendedUntil } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: "new-thread",
     lastResult: actionData?.result,
     defaultValue: { categoryId: selectedCategory, pollResults: "always" },
     constraint: getZodConstraint(newThreadSchema()),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newThreadSchema() }),
   });
   return (

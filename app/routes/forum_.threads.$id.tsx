@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ConfirmEmailNotice, useEmailConfirmed } from "~/components/confirm-email";
-import { FormErrors, TextAreaField, TextField } from "~/components/forms";
+import { FormErrors, TextAreaField, TextField, useCheckedForm } from "~/components/forms";
 import { ForumPost, PostLanguage, PostLanguageField, PostPagination, RefusalMessage, TagList, ThreadStatus } from "~/components/forum";
 import { ConsultationManageForms, SuspensionNotice, ThreadModerationControls } from "~/components/forum-moderation";
 import { CitedPollResults, ForumPoll } from "~/components/forum-poll";
@@ -29,6 +29,7 @@ import { textIn } from "~/utils/localized-text";
 import { notFound, requireIdParam } from "~/utils/permissions.server";
 import { countryName } from "~/utils/reference-data";
 import { IdSchema } from "~/utils/validation";
+import { pageMeta } from "~/utils/page-meta";
 
 const postUrl = (threadId: string, number: number) => `/forum/threads/${threadId}?page=${pageOfPost(number)}#post-${number}`;
 
@@ -140,13 +141,11 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 function EditForm({ editing, threadId, page }: { editing: NonNullable<LoaderData["editing"]>; threadId: string; page: number }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: `edit-${editing.id}`,
     lastResult: actionData?.intent === "edit" ? actionData.result : undefined,
     defaultValue: { body: editing.body, title: editing.title ?? undefined, postId: editing.id, language: editing.language ?? undefined },
     constraint: getZodConstraint(ThreadActionSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
@@ -168,13 +167,11 @@ function EditForm({ editing, threadId, page }: { editing: NonNullable<LoaderData
 function ReplyForm({ quote, replyTo }: { quote: string; replyTo: string | null }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: "reply-form",
     lastResult: actionData?.intent === "reply" ? actionData.result : undefined,
     defaultValue: { body: quote, replyTo: replyTo ?? undefined, language: undefined as Language | undefined },
     constraint: getZodConstraint(ThreadActionSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
@@ -378,4 +375,4 @@ export default function ThreadPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.thread.title ?? ""} · Ortaq` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.thread.title, data?.description);

@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors } from "~/components/forms";
+import { FormErrors, useCheckedForm } from "~/components/forms";
 import { PollFields } from "~/components/forum-poll";
 import { getPollForEditing, mayEditPoll, savePoll } from "~/models/forum-poll.server";
 import { requireUser } from "~/utils/auth.server";
@@ -72,13 +72,11 @@ export default function PollFormPage() {
   const { title, thread, defaults, hasVotes } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const latestClose = thread.consultationClosesAt ? new Date(thread.consultationClosesAt) : null;
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: "poll-form",
     lastResult,
     defaultValue: defaults,
     constraint: getZodConstraint(pollFormSchema()),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: pollFormSchema({ latestClose }) }),
   });
   return (

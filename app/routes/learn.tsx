@@ -10,6 +10,7 @@ import { dimensionName, questionText } from "~/utils/methodology-text";
 import { userCan } from "~/utils/permissions.server";
 import { COUNTRY_CODES, countryName } from "~/utils/reference-data";
 import { PageSchema } from "~/utils/validation";
+import { pageMeta } from "~/utils/page-meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -17,7 +18,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = PageSchema.parse(url.searchParams.get("page") ?? 1);
   const [t, language, user] = await Promise.all([getFixedT(request), getLanguage(request), getOptionalUser(request)]);
   const { items, total } = await listResources({ filters, language, page });
-  return { title: t("learning.title"), filters, items, total, page, canWrite: userCan(user, "write:learning") };
+  return {
+    title: t("learning.title"),
+    description: t("learning.intro"),
+    filters,
+    items,
+    total,
+    page,
+    canWrite: userCan(user, "write:learning"),
+  };
 }
 
 export default function LearningLibraryPage() {
@@ -128,4 +137,4 @@ export function ResourceFacts({
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title, data?.description);

@@ -5,11 +5,13 @@ import { formatDate } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { LEGAL_DATA_CHECKED_ON, LEGAL_FRAMEWORKS, legalPath } from "~/utils/legal-frameworks";
 import { COUNTRY_CODES, countryName } from "~/utils/reference-data";
+import { pageMeta } from "~/utils/page-meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request, "legal");
   return {
     title: t("index.title"),
+    description: t("index.intro"),
     countries: COUNTRY_CODES.map((code) => ({ code, hasLaw: LEGAL_FRAMEWORKS[code].hasLaw })),
     checkedOn: LEGAL_DATA_CHECKED_ON,
   };
@@ -34,4 +36,4 @@ export default function LegalIndexPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title, data?.description);

@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, TextField, useCheckedForm } from "~/components/forms";
 import { verifyLogin } from "~/models/user.server";
 import { LoginSchema } from "~/utils/account-validation";
 import { requireAnonymous, safeRedirect } from "~/utils/auth.server";
@@ -60,11 +60,10 @@ export default function LoginPage() {
   const [searchParams] = useSearchParams();
   const lastResult = useActionData<typeof action>();
   const retryAfter = lastResult && "retryAfter" in lastResult && typeof lastResult.retryAfter === "number" ? lastResult.retryAfter : null;
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     lastResult,
     constraint: getZodConstraint(LoginSchema),
     defaultValue: { redirectTo: searchParams.get("redirectTo") ?? "" },
-    shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
   return (

@@ -9,6 +9,7 @@ import { getFixedT } from "~/utils/i18next.server";
 import { dimensionName } from "~/utils/methodology-text";
 import { userCan } from "~/utils/permissions.server";
 import { countryName, sectorName } from "~/utils/reference-data";
+import { pageMeta } from "~/utils/page-meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
@@ -20,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     title: t("mentorship.mentorsTitle"),
+    description: t("mentorship.mentorsIntro"),
     signedIn: Boolean(user),
     canApprove: userCan(user, "approve:mentors"),
     ownStatus: own?.status ?? null,
@@ -110,4 +112,4 @@ export function MentorFacts({ mentor }: { mentor: { dimensions: string[]; sector
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title, data?.description);

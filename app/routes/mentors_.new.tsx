@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxGroup, FormErrors, TextAreaField, TextField } from "~/components/forms";
+import { CheckboxGroup, FormErrors, TextAreaField, TextField, useCheckedForm } from "~/components/forms";
 import { getMentorProfile, saveMentorOffer } from "~/models/mentorship.server";
 import { requireUser } from "~/utils/auth.server";
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "~/utils/i18n";
@@ -32,10 +32,9 @@ export default function MentorOfferPage() {
   const { t } = useTranslation();
   const { title, profile } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     lastResult,
     constraint: getZodConstraint(MentorOfferSchema),
-    shouldValidate: "onBlur",
     // Conform types the list fields as single values; the form takes the lists as they are.
     defaultValue: (profile ?? { capacity: 2 }) as never,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MentorOfferSchema }),

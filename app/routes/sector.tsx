@@ -19,6 +19,7 @@ import { SelectionSummary } from "~/components/selection-summary";
 import { filterProblems } from "~/utils/filter-problems";
 import { TableScroll } from "~/components/table-scroll";
 import { DataLicence } from "~/components/data-licence";
+import { pageMeta } from "~/utils/page-meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   return {
     title: t("sector.title"),
+    description: t("sector.intro", { min: MIN_GROUP }),
     filters: { ...filters, period: filters.period?.label },
     search: filtersToSearch(filters),
     summary: await getSectorSummary(filters),
@@ -130,7 +132,7 @@ export default function SectorPage() {
     <article className="sector">
       <h1>{title}</h1>
       <SelectionSummary filters={filters} generatedAt={generatedAt} />
-      <p>{t("sector.intro", { min: 5 })}</p>
+      <p>{t("sector.intro", { min: MIN_GROUP })}</p>
       {canImportRegisters ? (
         <p>
           <Link to="/admin/registers">{t("registers.importLink")}</Link>
@@ -278,4 +280,4 @@ export default function SectorPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Ortaq` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title, data?.description);

@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, TextField, useCheckedForm } from "~/components/forms";
 import { SettingsNav } from "~/components/settings-nav";
 import { linksRetryAfter, pendingEmailChange, requestEmailChange, resendConfirmation } from "~/models/account-email.server";
 import { ChangeEmailSchema } from "~/utils/account-validation";
@@ -59,12 +59,9 @@ export default function EmailSettingsPage() {
   const { t, i18n } = useTranslation();
   const { title, email, confirmed, pending } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     lastResult,
     constraint: getZodConstraint(ChangeEmailSchema),
-    shouldValidate: "onBlur",
-    // Errors go as soon as what is typed is right, not on leaving the field: the button does not move under the click.
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeEmailSchema }),
   });
   return (

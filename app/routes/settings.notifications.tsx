@@ -1,10 +1,10 @@
-import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
+import { getCollectionProps, getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmEmailNotice } from "~/components/confirm-email";
-import { CheckboxField, CheckboxGroup, ErrorList, FormErrors } from "~/components/forms";
+import { CheckboxField, CheckboxGroup, ErrorList, FormErrors, useCheckedForm } from "~/components/forms";
 import { SettingsNav } from "~/components/settings-nav";
 import { getEmailPreferences, saveEmailPreferences } from "~/models/email-notifications.server";
 import { requireUser } from "~/utils/auth.server";
@@ -31,7 +31,7 @@ export default function NotificationSettingsPage() {
   const { t } = useTranslation();
   const { title, preferences } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     lastResult,
     constraint: getZodConstraint(NotificationSettingsSchema),
     defaultValue: {
@@ -41,9 +41,6 @@ export default function NotificationSettingsPage() {
       contributions: preferences.contributions ? "on" : undefined,
       countries: preferences.countries,
     },
-    shouldValidate: "onBlur",
-    // Errors go as soon as what is typed is right, not on leaving the field: the button does not move under the click.
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NotificationSettingsSchema }),
   });
   return (

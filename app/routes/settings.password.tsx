@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, TextField, useCheckedForm } from "~/components/forms";
 import { SettingsNav } from "~/components/settings-nav";
 import { changePassword } from "~/models/user.server";
 import { ChangePasswordSchema } from "~/utils/account-validation";
@@ -38,10 +38,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ChangePasswordPage() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     lastResult,
     constraint: getZodConstraint(ChangePasswordSchema),
-    shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
   });
   return (

@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SelectField, TextField } from "~/components/forms";
+import { FormErrors, SelectField, TextField, useCheckedForm } from "~/components/forms";
 import { createUser } from "~/models/user.server";
 import { SignupSchema } from "~/utils/account-validation";
 import { requireAnonymous } from "~/utils/auth.server";
@@ -41,12 +41,10 @@ export default function SignupPage() {
   const { t } = useTranslation();
   const { language } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     lastResult,
     constraint: getZodConstraint(SignupSchema),
     defaultValue: { language, role: "entrepreneur" },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
   });
   return (

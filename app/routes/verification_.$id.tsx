@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { AnswerValue, Question } from "../../scoring";
 import { EvidenceItems } from "~/components/evidence-list";
-import { CheckboxField, ErrorList, FormErrors, TextAreaField } from "~/components/forms";
+import { CheckboxField, ErrorList, FormErrors, TextAreaField, useCheckedForm } from "~/components/forms";
 import { QuestionField } from "~/components/question-field";
 import { VerificationLog, VerificationMessages } from "~/components/verification-log";
 import {
@@ -143,7 +143,7 @@ function resultFor(actionData: ReviewActionData | undefined, id: string) {
 /** Accept the enterprise's own answer to one question. */
 function AcceptAnswerForm({ question, result }: { question: Question; result?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
-  const [form] = useForm({ id: `accept-${question.id}`, lastResult: result });
+  const [form] = useCheckedForm({ id: `accept-${question.id}`, lastResult: result });
   return (
     <Form method="post" className="inline-form" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -174,7 +174,7 @@ function ChangeAnswerForm({
   result?: SubmissionResult<string[]>;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({ id: `change-${question.id}`, lastResult: result });
+  const [form, fields] = useCheckedForm({ id: `change-${question.id}`, lastResult: result });
   const typed = result?.initialValue as { q?: Record<string, string | string[]>; na?: Record<string, string> } | null | undefined;
   const answerError = fields.answer.errors?.[0];
   const assessmentError = answerError?.startsWith("assessment.errors.") ? answerError.slice("assessment.errors.".length) : undefined;
@@ -227,11 +227,10 @@ function ConfirmedActionForm({
   button: string;
   result?: SubmissionResult<string[]>;
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: intent,
     lastResult: result,
     constraint: getZodConstraint(schema),
-    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
@@ -259,7 +258,7 @@ function CompleteForm({
   missing: string[];
 }) {
   const { t } = useTranslation();
-  const [form] = useForm({ id: "complete", lastResult: result });
+  const [form] = useCheckedForm({ id: "complete", lastResult: result });
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
       <p>{t("verification.completeIntro")}</p>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { XSS_PAYLOADS } from "../../tests/fixtures/xss-payloads";
-import { countLinks, isSafeLink, mentionedHandles, renderMarkdown } from "./markdown.server";
+import { countLinks, isSafeLink, markdownSummary, mentionedHandles, renderMarkdown } from "./markdown.server";
 
 describe("renderMarkdown", () => {
   test("renders the safe subset: emphasis, links, lists, quotes, code and headings below the page's own", () => {
@@ -93,4 +93,22 @@ test("countLinks leaves out links to the site's own pages: paths, fragments and 
   // Another host or scheme is another site, and without a public address only paths are the site's own.
   expect(countLinks("https://ortaq.example.org.evil.example http://ortaq.example.org", { ownOrigin: "https://ortaq.example.org" })).toBe(2);
   expect(countLinks("https://ortaq.example.org/forum [m](/methodology)")).toBe(1);
+});
+
+describe("markdownSummary", () => {
+  test("keeps the words of a post without its markup, on one line", () => {
+    expect(markdownSummary("# Solar dryers\n\n**Who** has tried [these](https://example.org) with `12 V` fans?\n\n- apricots\n- @aigul")).toBe(
+      "Solar dryers Who has tried these with 12 V fans? apricots @aigul",
+    );
+  });
+
+  test("cuts a long post on a word, and marks the cut", () => {
+    const summary = markdownSummary("word ".repeat(100), 40);
+    expect(summary.length).toBeLessThanOrEqual(42);
+    expect(summary).toMatch(/^word( word)* …$/);
+  });
+
+  test("a link gives its words, not its address; raw HTML stays text, as the post shows it", () => {
+    expect(markdownSummary("[the report](https://example.org/r.pdf) <b>now</b>")).toBe("the report <b>now</b>");
+  });
 });

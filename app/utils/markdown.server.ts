@@ -6,6 +6,7 @@
 // page, and nothing of the syntax is left over (decision note 015).
 import MarkdownIt from "markdown-it";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
+import { excerpt } from "~/utils/excerpt";
 
 const SAFE_LINK = /^(?:https?:\/\/|mailto:)/i;
 
@@ -85,6 +86,25 @@ const renderer = createRenderer();
 /** Safe HTML for a post body written in Markdown. */
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
   return renderer.render(markdown, { ...options });
+}
+
+/**
+ * A Markdown text as one line of plain words (the text of its paragraphs, headings, list items and
+ * code, no markup), cut on a word to about `max` characters: a page's description.
+ */
+export function markdownSummary(markdown: string, max = 160): string {
+  const words: string[] = [];
+  const walk = (tokens: ReturnType<typeof renderer.parse>) => {
+    for (const token of tokens) {
+      if (token.type === "text" || token.type === "code_inline" || token.type === "mention") {
+        words.push(token.type === "mention" ? `@${token.content}` : token.content);
+      } else if (token.type === "code_block" || token.type === "fence") words.push(token.content);
+      else if (token.type === "softbreak" || token.type === "hardbreak" || token.type.endsWith("_close")) words.push(" ");
+      if (token.children) walk(token.children);
+    }
+  };
+  walk(renderer.parse(markdown, {}));
+  return excerpt(words.join("").replace(/\s+/g, " "), max);
 }
 
 /** Whether a link target leads to a page of this site: a path, a fragment, or an address on `ownOrigin`. */

@@ -67,7 +67,6 @@ for (const journey of journeys) {
     await fillEnterpriseForm(page, { name });
     await page.getByLabel("Legal form").selectOption(journey.form);
     await page.getByLabel("Region").selectOption("KZ-19");
-    // The form checks a field when it is left: leave the region before pressing the button.
     await page.getByLabel("Number of employees").fill(journey.form === "sole_proprietor" ? "0" : "7");
     await page.getByRole("button", { name: "Create profile" }).click();
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();

@@ -53,8 +53,7 @@ test("a form sent by the page shows it is being sent, ignores a second press or 
 
   await page.getByLabel("Email").fill("funder@demo.ortaq.org");
   await page.getByLabel("Password").fill("not the password at all");
-  // Leaves the field first: the form checks a field as it is left, and a press during that check is lost.
-  await page.getByLabel("Password").press("Tab");
+  // Pressed straight after typing: the form checks its fields when sent, never as one is left.
   await button.click();
   await expect(button).toHaveAttribute("aria-busy", "true");
   await expect(button).toHaveAttribute("aria-disabled", "true");
@@ -72,10 +71,32 @@ test("a form sent by the page shows it is being sent, ignores a second press or 
   expect(posts.sent).toHaveLength(1);
 
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByLabel("Password").press("Tab");
   await button.click();
   await expect(page).toHaveURL(/\/dashboard/);
   expect(posts.sent).toHaveLength(2);
+});
+
+test("a form checked in the browser shows every message at the first press, and each goes as its field is put right", async ({ page }) => {
+  await page.goto("/signup", { waitUntil: "networkidle" });
+  await scriptsReady(page);
+  const posts = await holdPosts(page, (path) => path.startsWith("/signup"));
+  const button = page.getByRole("main").getByRole("button", { name: "Create account" });
+  const email = page.getByLabel("Email");
+
+  // Nothing typed, nothing left: one press shows the messages of every field and nothing is sent.
+  await button.click();
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(email).toBeFocused();
+  await expect(page.locator(".field-errors")).not.toHaveCount(0);
+  const shown = await page.locator(".field-errors").count();
+  expect(shown).toBeGreaterThan(1);
+  await expectAccessible(page);
+
+  // Typing a right address takes its message away at once; the others stay until theirs are right.
+  await email.fill("someone.new@example.org");
+  await expect(email).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(".field-errors")).toHaveCount(shown - 1);
+  expect(posts.sent).toHaveLength(0);
 });
 
 test("on the verification page a link is sent once however often it is pressed, and a file shows its upload's progress before it is listed", async ({
