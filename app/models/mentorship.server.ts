@@ -155,6 +155,16 @@ async function enterpriseLanguages(enterpriseId: string) {
 }
 
 /** Approved mentors with room for another mentee who fit the plan, best first, each with its reasons. */
+/** What a mentor is matched against: the plan's weakest dimensions, the enterprise's country, sector and languages. */
+async function matchTarget(enterprise: { id: string; country: string; sector: string }, result: ScoreResult): Promise<MatchTarget> {
+  return {
+    dimensions: weakestDimensions(result),
+    country: enterprise.country,
+    sector: enterprise.sector,
+    languages: await enterpriseLanguages(enterprise.id),
+  };
+}
+
 export async function suggestMentors({
   enterprise,
   result,
@@ -162,12 +172,7 @@ export async function suggestMentors({
   enterprise: { id: string; country: string; sector: string };
   result: ScoreResult;
 }) {
-  const target: MatchTarget = {
-    dimensions: weakestDimensions(result),
-    country: enterprise.country,
-    sector: enterprise.sector,
-    languages: await enterpriseLanguages(enterprise.id),
-  };
+  const target = await matchTarget(enterprise, result);
   const [mentors, members, open] = await Promise.all([
     listApprovedMentors(),
     prisma.enterpriseMember.findMany({ where: { enterpriseId: enterprise.id }, select: { userId: true } }),
@@ -212,32 +217,41 @@ async function memberIds(tx: Tx, enterpriseId: string) {
  * mentor, is at capacity, already has an open mentorship with the enterprise, or is one of its members.
  * The check and the insert hold a lock on the mentor's profile, so two requests cannot both take the last place.
  */
+/**
+ * An enterprise asks a mentor for help with items of its plan. The request keeps why Ortaq would
+ * suggest this mentor (worked out here for the mentor chosen, whether or not among those suggested).
+ */
 export async function requestMentorship({
-  enterpriseId,
+  enterprise,
   mentorId,
   requestedById,
   assessmentId,
   result,
   goals,
   message,
-  reasons,
 }: {
-  enterpriseId: string;
+  enterprise: { id: string; country: string; sector: string };
   mentorId: string;
   requestedById: string;
   assessmentId: string;
   result: ScoreResult;
   goals: string[];
   message: string;
-  reasons: MatchReason[];
 }): Promise<Outcome<{ id: string }>> {
+  const enterpriseId = enterprise.id;
   const planItems = new Map(result.improvements.map((i) => [i.questionId, i.dimension]));
   const chosen = [...new Set(goals)].filter((q) => planItems.has(q));
   if (chosen.length === 0) return { ok: false, refusal: "no_goals" };
+  const target = await matchTarget(enterprise, result);
   return prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ capacity: number }[]>`
       SELECT "capacity" FROM "MentorProfile" WHERE "userId" = ${mentorId} AND "status" = 'approved' FOR UPDATE`;
     if (locked.length === 0) return { ok: false as const, refusal: "not_a_mentor" as const };
+    const profile = await tx.mentorProfile.findUniqueOrThrow({
+      where: { userId: mentorId },
+      select: { dimensions: true, countries: true, sectors: true, languages: true },
+    });
+    const reasons: MatchReason[] = matchMentor(profile, target)?.reasons ?? [];
     if ((await tx.enterpriseMember.count({ where: { enterpriseId, userId: mentorId } })) > 0)
       return { ok: false as const, refusal: "own_enterprise" as const };
     const active = await tx.mentorship.count({ where: { mentorId, status: "active" } });

@@ -7,7 +7,7 @@ import { MentorFacts } from "~/routes/mentors";
 import { requireEnterpriseMember } from "~/models/enterprise.server";
 import { latestPlan, listMentorshipsOfEnterprise, requestMentorship, suggestMentors, type MatchReason } from "~/models/mentorship.server";
 import { requireUser } from "~/utils/auth.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatList } from "~/utils/format";
 import { LANGUAGE_NAMES, type Language } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { dimensionName, questionText } from "~/utils/methodology-text";
@@ -61,18 +61,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const plan = await latestPlan(enterprise.id);
   if (!plan) return data(submission.reply({ formErrors: ["mentorship.errors.noPlan"] }), { status: 409 });
-  // The reasons shown with the request are worked out again here, never taken from the form.
-  const { suggestions } = await suggestMentors({ enterprise, result: plan.result });
-  const reasons: MatchReason[] = suggestions.find((s) => s.mentor.userId === submission.value.mentorId)?.reasons ?? [];
   const outcome = await requestMentorship({
-    enterpriseId: enterprise.id,
+    enterprise,
     mentorId: submission.value.mentorId,
     requestedById: user.id,
     assessmentId: plan.id,
     result: plan.result,
     goals: submission.value.goals,
     message: submission.value.message,
-    reasons,
   });
   if (!outcome.ok) {
     return data(submission.reply({ formErrors: [`mentorship.refusal.${outcome.refusal}`] }), { status: REFUSAL_STATUS[outcome.refusal] });
@@ -82,8 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 /** "Knows Inclusion and Governance, works in Kyrgyzstan, speaks Russian": why Ortaq suggests a mentor. */
 export function MatchReasons({ reasons }: { reasons: MatchReason[] }) {
-  const { t } = useTranslation();
-  const list = (values: string[]) => new Intl.ListFormat(t("mentorship.listLocale"), { type: "conjunction" }).format(values);
+  const { t, i18n } = useTranslation();
+  const list = (values: string[]) => formatList(values, i18n.language);
   const parts = reasons.map((r) => {
     if (r.kind === "dimensions") return t("mentorship.reason.dimensions", { list: list(r.values.map((d) => dimensionName(t, d))) });
     if (r.kind === "country") return t("mentorship.reason.country", { country: countryName(t, r.values[0]!) });
