@@ -1,4 +1,3 @@
-import "~/utils/zod-jitless.client";
 import { RemixBrowser } from "@remix-run/react";
 import i18next from "i18next";
 import { startTransition, StrictMode } from "react";

@@ -1,3 +1,5 @@
+// First of all: the browser's zod is set up before any route module (this one is imported first) makes a schema.
+import "~/utils/zod-jitless.client";
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import {
   Form,
