@@ -2,12 +2,12 @@ import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import busboy from "busboy";
 import CFB from "cfb";
 import { getEnv } from "~/utils/env.server";
+import { readMultipartForm } from "~/utils/multipart.server";
 
 /** The types of evidence accepted, always read from the file's content, never from its name. */
 export const EVIDENCE_TYPES = {
@@ -214,8 +214,8 @@ async function storePart(stream: Readable, dir: string, maxBytes: number) {
 }
 
 /**
- * Reads a multipart form with one evidence file (field `file`) and small text fields, with busboy
- * (which reads any file name a browser sends, `a=b.pdf` or `x; y.pdf` included). The file is streamed
+ * Reads a multipart form with one evidence file (field `file`) and small text fields (see
+ * readMultipartForm). The file is streamed
  * to EVIDENCE_DIR under a random name and counted as it arrives: past the size limit nothing more is
  * written and the rest of the body is read and thrown away. Its type is then read from its content;
  * a refused file is deleted at once.
@@ -228,34 +228,15 @@ export async function receiveEvidenceUpload(
   // Far beyond the limit: refused without reading it.
   if (declared > maxBytes * 4 + 1_000_000) return { formData: null, file: null, problem: "too_large" };
   const malformed = { formData: null, file: null, problem: "malformed" as const };
-  const contentType = request.headers.get("Content-Type") ?? "";
-  if (!request.body || !/^multipart\/form-data\s*;/i.test(contentType)) return malformed;
-  let parser: busboy.Busboy;
-  try {
-    parser = busboy({ headers: { "content-type": contentType }, limits: UPLOAD_LIMITS, defParamCharset: "utf8" });
-  } catch {
-    return malformed;
-  }
-  const formData = new FormData();
-  const state: { file: StoredUpload | null; problem: UploadProblem | null; badField: boolean } = {
-    file: null,
-    problem: null,
-    badField: false,
-  };
-  const stored: Promise<void>[] = [];
-  parser.on("field", (name, value, info) => {
-    if (info.nameTruncated || info.valueTruncated) state.badField = true;
-    else formData.append(name, value);
-  });
-  parser.on("file", (name, stream, info) => {
-    // A body that ends mid-file errors this stream, perhaps before it is read: the error is seen where it is read, or not at all for a skipped part.
-    stream.on("error", () => undefined);
-    if (name !== "file" || !info.filename || state.file || state.problem || stored.length > 0) {
-      if (name === "file" && !info.filename && stored.length === 0 && !state.problem) state.problem = "missing";
-      stream.resume();
-      return;
+  const state: { file: StoredUpload | null; problem: UploadProblem | null; taken: boolean } = { file: null, problem: null, taken: false };
+  const form = await readMultipartForm(request, UPLOAD_LIMITS, (stream, info) => {
+    if (state.taken) return null;
+    if (!info.filename) {
+      state.problem ??= "missing";
+      return null;
     }
-    const storing = storePart(stream, dir, maxBytes).then(async ({ storageName, temporary, size, tooLarge }) => {
+    state.taken = true;
+    return storePart(stream, dir, maxBytes).then(async ({ storageName, temporary, size, tooLarge }) => {
       const type = tooLarge || size === 0 ? null : await detectEvidenceType(temporary);
       if (!type) {
         await unlink(temporary).catch(() => undefined);
@@ -265,34 +246,13 @@ export async function receiveEvidenceUpload(
       await rename(temporary, path.join(dir, storageName));
       state.file = { storageName, fileName: cleanFileName(info.filename ?? "", type), size, type, contentType: EVIDENCE_TYPES[type] };
     });
-    // A body that ends mid-file fails this too; that failure is handled once the whole form is read.
-    storing.catch(() => undefined);
-    stored.push(storing);
   });
-  const parsed = new Promise<void>((resolve, reject) => {
-    parser.on("close", resolve);
-    parser.on("error", reject);
-    parser.on("partsLimit", () => reject(new Error("too many parts")));
-    parser.on("fieldsLimit", () => reject(new Error("too many fields")));
-  });
-  const body = Readable.from(request.body as unknown as AsyncIterable<Uint8Array>);
-  body.on("error", (error) => parser.destroy(error));
-  body.pipe(parser);
-  try {
-    await parsed;
-    await Promise.all(stored);
-  } catch {
-    await Promise.allSettled(stored);
-    body.destroy();
+  if (!form || form.badField) {
     if (state.file) await deleteEvidenceFile(state.file.storageName);
-    return { formData: null, file: null, problem: state.problem ?? "malformed" };
+    return form ? malformed : { formData: null, file: null, problem: state.problem ?? "malformed" };
   }
-  if (state.badField) {
-    if (state.file) await deleteEvidenceFile(state.file.storageName);
-    return malformed;
-  }
-  if (state.file) formData.set("file", state.file.storageName);
-  return { formData, file: state.file, problem: state.file ? null : (state.problem ?? "missing") };
+  if (state.file) form.formData.set("file", state.file.storageName);
+  return { formData: form.formData, file: state.file, problem: state.file ? null : (state.problem ?? "missing") };
 }
 
 function storedPath(storageName: string) {

@@ -1,12 +1,11 @@
 // Reading a national register of social enterprises as its authority publishes it: an .xlsx
 // workbook (first sheet) or a CSV (`,` `;` or tab, UTF-8 with or without a byte-order mark, or
-// Windows-1251), received with busboy into memory under a size limit, its type read from its
+// Windows-1251), received into memory under a size limit, its type read from its
 // content. The result is a table of text cells; which column holds what is decided afterwards
 // (guessRegisterColumns, then the importer).
-import { Readable } from "node:stream";
-import busboy from "busboy";
 import { readSheet } from "read-excel-file/node";
 import { getEnv } from "./env.server";
+import { readMultipartForm } from "./multipart.server";
 
 /** The largest register file accepted (official registers run to a few thousand rows). */
 export const REGISTER_MAX_ROWS = 50_000;
@@ -40,68 +39,29 @@ export async function receiveRegisterUpload(
   const formData = new FormData();
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > maxBytes * 4 + 1_000_000) return { formData, file: null, problem: "too_large" };
-  const contentType = request.headers.get("Content-Type") ?? "";
-  if (!request.body || !/^multipart\/form-data\s*;/i.test(contentType)) return { formData, file: null, problem: "malformed" };
-  let parser: busboy.Busboy;
-  try {
-    parser = busboy({
-      headers: { "content-type": contentType },
-      limits: { fields: 20, fieldSize: 10_000, parts: 25, files: 1 },
-      defParamCharset: "utf8",
-    });
-  } catch {
-    return { formData, file: null, problem: "malformed" };
-  }
-  const state: { file: RegisterUpload | null; problem: RegisterUploadProblem | null; bad: boolean } = {
+  const state: { file: RegisterUpload | null; problem: RegisterUploadProblem | null; taken: boolean } = {
     file: null,
     problem: null,
-    bad: false,
+    taken: false,
   };
-  const reading: Promise<void>[] = [];
-  parser.on("field", (name, value, info) => {
-    if (info.nameTruncated || info.valueTruncated) state.bad = true;
-    else formData.append(name, value);
-  });
-  parser.on("file", (name, stream, info) => {
-    stream.on("error", () => undefined);
-    if (name !== "file" || !info.filename || reading.length > 0) {
-      stream.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    const done = (async () => {
+  const form = await readMultipartForm(request, { fields: 20, fieldSize: 10_000, parts: 25 }, (stream, info) => {
+    if (!info.filename || state.taken) return null;
+    state.taken = true;
+    return (async () => {
+      const chunks: Buffer[] = [];
+      let size = 0;
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         size += chunk.byteLength;
-        if (size > maxBytes) tooLarge = true;
-        if (!tooLarge) chunks.push(chunk);
+        if (size <= maxBytes) chunks.push(chunk);
       }
-      if (tooLarge) state.problem = "too_large";
+      if (size > maxBytes) state.problem = "too_large";
       else if (size === 0) state.problem = "empty";
       else state.file = { fileName: cleanRegisterFileName(info.filename ?? ""), bytes: Buffer.concat(chunks) };
     })();
-    done.catch(() => undefined);
-    reading.push(done);
   });
-  const parsed = new Promise<void>((resolve, reject) => {
-    parser.on("close", resolve);
-    parser.on("error", reject);
-    parser.on("partsLimit", () => reject(new Error("too many parts")));
-    parser.on("fieldsLimit", () => reject(new Error("too many fields")));
-  });
-  const body = Readable.from(request.body as unknown as AsyncIterable<Uint8Array>);
-  body.on("error", (error) => parser.destroy(error));
-  body.pipe(parser);
-  try {
-    await parsed;
-    await Promise.all(reading);
-  } catch {
-    body.destroy();
-    return { formData, file: null, problem: state.problem ?? "malformed" };
-  }
-  if (state.bad) return { formData, file: null, problem: "malformed" };
-  return { formData, file: state.file, problem: state.file ? null : (state.problem ?? "missing") };
+  if (!form) return { formData, file: null, problem: state.problem ?? "malformed" };
+  if (form.badField) return { formData: form.formData, file: null, problem: "malformed" };
+  return { formData: form.formData, file: state.file, problem: state.file ? null : (state.problem ?? "missing") };
 }
 
 /** The declared unpacked size of a ZIP archive's entries and their names; null when it is not a well-formed ZIP. */
