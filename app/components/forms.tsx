@@ -11,7 +11,10 @@ import { useTranslation } from "react-i18next";
  * (without it, a press found the errors, moved focus to the first field, and showed nothing).
  */
 export const useCheckedForm: typeof useForm = (options) => {
-  const [form, fields] = useForm({ shouldValidate: "onSubmit", shouldRevalidate: "onInput", ...options });
+  // A form checked only by the server (no onValidate) is never checked as it changes: Conform would
+  // send each check to the server as a submission.
+  const checks = options.onValidate ? ({ shouldValidate: "onSubmit", shouldRevalidate: "onInput" } as const) : {};
+  const [form, fields] = useForm({ ...checks, ...options });
   void form.allErrors;
   return [form, fields];
 };
