@@ -19,13 +19,14 @@ export interface EmailPreferences {
   verification: boolean;
   consultations: boolean;
   contributions: boolean;
+  mentorship: boolean;
   /** The countries whose consultations the person hears of. */
   countries: string[];
   /** false: those are worked out from their enterprises and roles. */
   countriesChosen: boolean;
 }
 
-const DEFAULTS = { forum: "immediately", verification: true, consultations: true, contributions: true } as const;
+const DEFAULTS = { forum: "immediately", verification: true, consultations: true, contributions: true, mentorship: true } as const;
 
 /** The countries of a person's enterprises and of their roles (a ministry's country). */
 async function ownCountries(userId: string): Promise<string[]> {
@@ -44,6 +45,7 @@ export async function getEmailPreferences(userId: string): Promise<EmailPreferen
       verification: true,
       consultations: true,
       contributions: true,
+      mentorship: true,
       countriesChosen: true,
       consultationCountries: true,
     },
@@ -54,6 +56,7 @@ export async function getEmailPreferences(userId: string): Promise<EmailPreferen
     verification: row?.verification ?? DEFAULTS.verification,
     consultations: row?.consultations ?? DEFAULTS.consultations,
     contributions: row?.contributions ?? DEFAULTS.contributions,
+    mentorship: row?.mentorship ?? DEFAULTS.mentorship,
     countries: chosen ? row!.consultationCountries : await ownCountries(userId),
     countriesChosen: chosen,
   };
@@ -66,6 +69,7 @@ export async function saveEmailPreferences({
   verification,
   consultations,
   contributions,
+  mentorship,
   countries,
   now = new Date(),
 }: Omit<EmailPreferences, "countriesChosen"> & { userId: string; now?: Date }) {
@@ -77,6 +81,7 @@ export async function saveEmailPreferences({
       verification,
       consultations,
       contributions,
+      mentorship,
       countriesChosen: true,
       consultationCountries: [...new Set(countries)].sort(),
       ...(startsDigest ? { digestSentAt: now } : {}),

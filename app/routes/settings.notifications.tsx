@@ -39,6 +39,7 @@ export default function NotificationSettingsPage() {
       verification: preferences.verification ? "on" : undefined,
       consultations: preferences.consultations ? "on" : undefined,
       contributions: preferences.contributions ? "on" : undefined,
+      mentorship: preferences.mentorship ? "on" : undefined,
       countries: preferences.countries,
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NotificationSettingsSchema }),
@@ -66,6 +67,7 @@ export default function NotificationSettingsPage() {
           <CheckboxField field={fields.verification} label={t("notificationSettings.verification")} />
           <CheckboxField field={fields.contributions} label={t("notificationSettings.contributions")} />
           <CheckboxField field={fields.consultations} label={t("notificationSettings.consultations")} />
+          <CheckboxField field={fields.mentorship} label={t("notificationSettings.mentorship")} />
         </fieldset>
         <CheckboxGroup
           field={fields.countries}

@@ -9,6 +9,7 @@ export const NotificationSettingsSchema = z.object({
   verification: z.boolean().default(false),
   consultations: z.boolean().default(false),
   contributions: z.boolean().default(false),
+  mentorship: z.boolean().default(false),
   countries: z
     .array(z.enum(COUNTRY_CODES, { error: "errors.chooseOne" }))
     .default([])

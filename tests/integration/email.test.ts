@@ -332,6 +332,7 @@ describe("consultations by e-mail", () => {
       verification: true,
       consultations: true,
       contributions: true,
+      mentorship: true,
       countries: ["KZ"],
     });
 
@@ -476,6 +477,7 @@ describe("the forum by e-mail", () => {
       verification: true,
       consultations: true,
       contributions: true,
+      mentorship: true,
       countries: [],
       now: new Date(Date.now() - 24 * 60 * 60 * 1000 - 60_000),
     });

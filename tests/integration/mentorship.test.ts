@@ -6,6 +6,7 @@ import * as queue from "~/routes/admin.mentors";
 import * as ask from "~/routes/enterprises.$slug_.mentorship";
 import * as offer from "~/routes/mentors_.new";
 import * as page from "~/routes/mentorships.$id";
+import * as emailSettings from "~/routes/settings.notifications";
 import { prisma } from "~/utils/db.server";
 import { validEnterpriseFields } from "../helpers/enterprise";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
@@ -168,6 +169,24 @@ describe("matching", () => {
 });
 
 describe("a mentorship from request to review", () => {
+  test("a mentor who turns off mentorship e-mails in their settings hears of a request in the site only", async () => {
+    const world = await enterpriseWithPlan();
+    const guide = await mentor();
+    const settings = await run(
+      emailSettings.action,
+      formRequest("/settings/notifications", { forum: "immediately", verification: "on", countries: ["KG"] }, guide.cookie),
+    );
+    expect(settings.status).toBe(302);
+    const shown = await run(emailSettings.loader, getRequest("/settings/notifications", guide.cookie));
+    expect((shown.data as { preferences: { mentorship: boolean; verification: boolean } }).preferences).toMatchObject({
+      mentorship: false,
+      verification: true,
+    });
+    const id = idFrom((await request(world, guide.id)).location);
+    expect(await prisma.notification.count({ where: { userId: guide.id, kind: "mentorship_requested", mentorshipId: id } })).toBe(1);
+    expect(await prisma.outgoingEmail.count({ where: { userId: guide.id, kind: "mentorshipRequested" } })).toBe(0);
+  });
+
   test("requested from the plan, the mentor hears of it in the site and by e-mail, accepts, both log sessions against plan items, and each side reviews", async () => {
     const world = await enterpriseWithPlan();
     // Five mentors fit better (they also speak Kyrgyz, and this one knows another sector): the one
