@@ -97,9 +97,9 @@ test("countLinks leaves out links to the site's own pages: paths, fragments and 
 
 describe("markdownSummary", () => {
   test("keeps the words of a post without its markup, on one line", () => {
-    expect(markdownSummary("# Solar dryers\n\n**Who** has tried [these](https://example.org) with `12 V` fans?\n\n- apricots\n- @aigul")).toBe(
-      "Solar dryers Who has tried these with 12 V fans? apricots @aigul",
-    );
+    expect(
+      markdownSummary("# Solar dryers\n\n**Who** has tried [these](https://example.org) with `12 V` fans?\n\n- apricots\n- @aigul"),
+    ).toBe("Solar dryers Who has tried these with 12 V fans? apricots @aigul");
   });
 
   test("cuts a long post on a word, and marks the cut", () => {
