@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { hash } from "@node-rs/argon2";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
-import { currentMethodology, methodologies, scoreAssessment } from "../scoring";
+import { currentMethodology, legalFormGroupOf, methodologies, scoreAssessment } from "../scoring";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { assignHandle } from "~/models/user.server";
 import { generateAnswers } from "./demo-answers";
@@ -233,7 +233,9 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
           // version 1, as they would have been before version 2 was published.
           const methodology = latest ? currentMethodology : FIRST_METHODOLOGY;
           const answers = generateAnswers(methodology, random, { quality, employees: enterprise.employees });
-          const result = scoreAssessment(methodology, answers);
+          // The latest is taken with the enterprise's legal form, whose group decides the questions asked.
+          const legalForm = latest ? enterprise.legalForm : null;
+          const result = scoreAssessment(methodology, answers, { legalFormGroup: legalFormGroupOf(legalForm) });
           const submittedAt = new Date(
             verification === "expired" && latest ? now - 800 * day : now - (700 - n * 230 - Math.floor(random() * 60)) * day,
           );
@@ -241,6 +243,7 @@ export async function seedIfEmpty(prisma: PrismaClient, { log = () => {} }: { lo
             data: {
               enterpriseId: created.id,
               methodologyVersion: methodology.version,
+              legalForm,
               status: "submitted",
               answers: answers as Prisma.InputJsonValue,
               result: result as unknown as Prisma.InputJsonValue,

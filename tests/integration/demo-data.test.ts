@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { asksLegalFormGroup, currentMethodology, legalFormGroupOf, type ScoreResult } from "../../scoring";
 import { findRescoringDifferences } from "~/models/assessment.server";
 import { prisma } from "~/utils/db.server";
 import { toLocalizedText } from "~/utils/localized-text";
@@ -53,6 +54,27 @@ describe("the demo data", { timeout: 120_000 }, () => {
     const tiers = await prisma.assessment.groupBy({ by: ["tier"], where: { status: "submitted" }, _count: { _all: true } });
     expect(tiers.length).toBeGreaterThanOrEqual(3);
     expect(await findRescoringDifferences()).toEqual([]);
+  });
+
+  test("each enterprise's latest assessment is taken with its legal form, and some are not asked every question", async () => {
+    await demoData();
+    const latest = await prisma.assessment.findMany({
+      where: { published: true },
+      select: { legalForm: true, result: true, enterprise: { select: { legalForm: true } } },
+    });
+    expect(latest.length).toBeGreaterThan(40);
+    for (const assessment of latest) expect(assessment.legalForm).toBe(assessment.enterprise.legalForm);
+    // A question not asked of the enterprise's kind of organisation earns nothing and is not in its result at all.
+    let leftOut = 0;
+    for (const assessment of latest) {
+      const group = legalFormGroupOf(assessment.legalForm);
+      const scored = new Set((assessment.result as unknown as ScoreResult).contributions.map((c) => c.questionId));
+      for (const question of currentMethodology.questions.filter((q) => !asksLegalFormGroup(q, group))) {
+        expect(scored.has(question.id), `${question.id} for ${assessment.legalForm}`).toBe(false);
+        leftOut += 1;
+      }
+    }
+    expect(leftOut).toBeGreaterThan(0);
   });
 
   test("the re-scoring check flags a changed score but not reworded reasons", async () => {
