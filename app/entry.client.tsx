@@ -6,6 +6,7 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { loadResources } from "~/locales/load.client";
 import { FALLBACK_LANGUAGE, i18nConfig, isLanguage } from "~/utils/i18n";
 import { ensureIntlFor, serverIntlProbe } from "~/utils/intl-polyfill.client";
+import { keepTypedText } from "~/utils/typed-text.client";
 
 async function hydrate() {
   const lang = document.documentElement.lang;
@@ -18,6 +19,7 @@ async function hydrate() {
     // English is the fallback only for a key a language lacks, which the translation test forbids.
     resources: await loadResources(language),
   });
+  keepTypedText();
   startTransition(() => {
     hydrateRoot(
       document,

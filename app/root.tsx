@@ -28,6 +28,7 @@ import { useNonce } from "~/utils/nonce";
 import { takeNotice } from "~/utils/notice.server";
 import { useSyncLanguage } from "~/utils/use-sync-language";
 import { hasRole } from "~/utils/permissions.server";
+import { restoreTypedText } from "~/utils/typed-text.client";
 import stylesheet from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -218,6 +219,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const locale = data?.locale ?? "en";
   useSyncLanguage(locale);
+  // The outermost component's first effect runs once the whole page is hydrated.
+  useEffect(() => restoreTypedText(), []);
   return (
     <html lang={locale} dir={directionOf(locale)} data-intl={data ? JSON.stringify(data.intl) : undefined}>
       <head>

@@ -1,0 +1,30 @@
+import { expect, logIn, test } from "./fixtures";
+import { tr } from "./languages";
+
+// On a slow connection a page is read, and its forms filled in, before its scripts have run. What is
+// typed then is what is sent: the scripts taking over the page do not put a filled-in box back.
+
+test("a correction typed into a filled-in box before the page's scripts run is kept when they run", async ({ page }) => {
+  await logIn(page, "entrepreneur@demo.ortaq.org");
+  const enterprise = (await page.locator(".cards a").first().getAttribute("href"))!;
+
+  // The page's scripts are held back, as a slow connection does, until the reader has typed.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/assets/**/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${enterprise}/edit`, { waitUntil: "commit" });
+  // The demo's entrepreneur reads Ortaq in Russian.
+  const mission = page.getByLabel(tr("ru", "enterprise.fields.mission"));
+  await expect(mission).not.toHaveValue("");
+  const hydrated = () => mission.evaluate((box) => Object.keys(box).some((key) => key.startsWith("__reactFiber")));
+  expect(await hydrated()).toBe(false);
+  const corrected = "Clean water for every school in the district, corrected before the page had finished loading.";
+  await mission.fill(corrected);
+
+  release();
+  await expect.poll(hydrated).toBe(true);
+  await expect(mission).toHaveValue(corrected);
+});
