@@ -13,7 +13,7 @@ import { formatDate, formatNumber } from "~/utils/format";
 import { isolate } from "~/utils/i18n";
 import { MAX_POLL_OPTIONS, MIN_GROUP_VOTERS, MIN_POLL_OPTIONS } from "~/utils/forum-poll";
 import { PollActionSchema, POLL_RESULTS_VISIBILITY } from "~/utils/forum-poll-validation";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 
 type Field = ComponentProps<typeof TextField>["field"];
 
@@ -308,9 +308,11 @@ export function PollResultsView({
         options={labels}
         series={[{ name: t("forumPoll.results.votes"), values: results.options.map((option) => option.votes) }]}
       />
-      <TableScroll label={t("forumPoll.results.caption", { count: results.voters, formatted: formatNumber(results.voters, language) })}>
+      <TableScroll>
         <table className="poll-table">
-          <caption>{t("forumPoll.results.caption", { count: results.voters, formatted: formatNumber(results.voters, language) })}</caption>
+          <TableCaption>
+            {t("forumPoll.results.caption", { count: results.voters, formatted: formatNumber(results.voters, language) })}
+          </TableCaption>
           <thead>
             <tr>
               <th scope="col">{t("forumPoll.results.option")}</th>
@@ -342,9 +344,9 @@ export function PollResultsView({
                 options={labels}
                 series={breakdown.groups.map((group) => ({ name: groupName(group.group), values: group.votes }))}
               />
-              <TableScroll label={t("forumPoll.breakdown.caption")}>
+              <TableScroll>
                 <table className="poll-table">
-                  <caption>{t("forumPoll.breakdown.caption")}</caption>
+                  <TableCaption>{t("forumPoll.breakdown.caption")}</TableCaption>
                   <thead>
                     <tr>
                       <th scope="col">{t("forumPoll.results.option")}</th>

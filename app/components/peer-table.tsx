@@ -3,7 +3,7 @@ import type { Dimension } from "../../scoring";
 import type { PeerGroupComparison } from "~/models/assessment.server";
 import { formatNumber } from "~/utils/format";
 import { dimensionName } from "~/utils/methodology-text";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 
 /** Percentiles among published peers by country, sector and size band; groups under 5 say so instead. */
 export function PeerTable({ peers, dimensions }: { peers: PeerGroupComparison[]; dimensions: Pick<Dimension, "id" | "label">[] }) {
@@ -12,9 +12,9 @@ export function PeerTable({ peers, dimensions }: { peers: PeerGroupComparison[];
   return (
     <>
       <p>{t("results.peersIntro", { min: 5 })}</p>
-      <TableScroll label={t("results.peersCaption")}>
+      <TableScroll>
         <table>
-          <caption>{t("results.peersCaption")}</caption>
+          <TableCaption>{t("results.peersCaption")}</TableCaption>
           <thead>
             <tr>
               <th scope="col">{t("results.peerGroup")}</th>

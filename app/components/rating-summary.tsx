@@ -4,7 +4,7 @@ import { ScoreBarChart } from "~/components/charts/score-bar-chart";
 import { TrustLabel, type TrustInfo } from "~/components/trust-label";
 import { formatDate, formatNumber } from "~/utils/format";
 import { dimensionName, tierName, eligibilityFailure } from "~/utils/methodology-text";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 
 /** Overall score, tier, trust label, eligibility and the dimensions as a chart and a table. */
 export function RatingSummary({
@@ -58,9 +58,9 @@ export function RatingSummary({
         labels={result.dimensions.map((d) => dimensionLabel(d.id))}
         series={[{ name: t("rating.score"), values: result.dimensions.map((d) => d.score) }]}
       />
-      <TableScroll label={t("rating.dimensionsCaption")}>
+      <TableScroll>
         <table>
-          <caption>{t("rating.dimensionsCaption")}</caption>
+          <TableCaption>{t("rating.dimensionsCaption")}</TableCaption>
           <thead>
             <tr>
               <th scope="col">{t("rating.dimension")}</th>

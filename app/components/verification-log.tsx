@@ -6,7 +6,7 @@ import { FormErrors, TextAreaField, useCheckedForm } from "~/components/forms";
 import { formatDateTime } from "~/utils/format";
 import { questionText } from "~/utils/methodology-text";
 import { MessageFormSchema } from "~/utils/verification-validation";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 
 export interface LogEntry {
   id: string;
@@ -26,9 +26,9 @@ export function VerificationLog({ log, questions = {} }: { log: LogEntry[]; ques
       {log.length === 0 ? (
         <p>{t("verification.logEmpty")}</p>
       ) : (
-        <TableScroll label={t("verification.logCaption")}>
+        <TableScroll>
           <table>
-            <caption>{t("verification.logCaption")}</caption>
+            <TableCaption>{t("verification.logCaption")}</TableCaption>
             <thead>
               <tr>
                 <th scope="col">{t("verification.when")}</th>

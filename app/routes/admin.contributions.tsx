@@ -6,7 +6,7 @@ import { requireUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
 import { formatMoney } from "~/utils/money";
 import { requirePermission } from "~/utils/permissions.server";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,9 +25,9 @@ export default function AdminContributionsPage() {
     <section>
       <h1>{title}</h1>
       <p>{t("contributions.adminIntro")}</p>
-      <TableScroll label={t("contributions.totalsCaption")}>
+      <TableScroll>
         <table>
-          <caption>{t("contributions.totalsCaption")}</caption>
+          <TableCaption>{t("contributions.totalsCaption")}</TableCaption>
           <thead>
             <tr>
               <th scope="col">{t("contributions.currency")}</th>
@@ -46,9 +46,9 @@ export default function AdminContributionsPage() {
           </tbody>
         </table>
       </TableScroll>
-      <TableScroll label={t("contributions.owedCaption")}>
+      <TableScroll>
         <table>
-          <caption>{t("contributions.owedCaption")}</caption>
+          <TableCaption>{t("contributions.owedCaption")}</TableCaption>
           <thead>
             <tr>
               <th scope="col">{t("contributions.enterprise")}</th>

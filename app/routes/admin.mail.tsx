@@ -9,7 +9,7 @@ import { outboxDir, readOutbox } from "~/utils/mail.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { IdSchema } from "~/utils/validation";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -44,9 +44,9 @@ export default function AdminMailPage() {
       {troubled.length === 0 ? (
         <p>{t("adminMail.noTrouble")}</p>
       ) : (
-        <TableScroll label={t("adminMail.troubledCaption")}>
+        <TableScroll>
           <table>
-            <caption>{t("adminMail.troubledCaption")}</caption>
+            <TableCaption>{t("adminMail.troubledCaption")}</TableCaption>
             <thead>
               <tr>
                 <th scope="col">{t("adminMail.to")}</th>
@@ -109,9 +109,9 @@ export default function AdminMailPage() {
         </>
       )}
       <h2>{t("adminMail.latest")}</h2>
-      <TableScroll label={t("adminMail.latestCaption")}>
+      <TableScroll>
         <table>
-          <caption>{t("adminMail.latestCaption")}</caption>
+          <TableCaption>{t("adminMail.latestCaption")}</TableCaption>
           <thead>
             <tr>
               <th scope="col">{t("adminMail.created")}</th>

@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FileField, FormErrors, SelectField, useCheckedForm } from "~/components/forms";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 import { createRegisterImport, listRegisterImports, registerCountriesOf, registerSizes } from "~/models/register.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime, formatNumber } from "~/utils/format";
@@ -104,9 +104,9 @@ export default function RegistersPage() {
       {imports.length === 0 ? (
         <p>{t("registers.noImports")}</p>
       ) : (
-        <TableScroll label={t("registers.logCaption")}>
+        <TableScroll>
           <table>
-            <caption>{t("registers.logCaption")}</caption>
+            <TableCaption>{t("registers.logCaption")}</TableCaption>
             <thead>
               <tr>
                 <th scope="col">{t("registers.when")}</th>

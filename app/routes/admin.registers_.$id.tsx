@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, useCheckedForm } from "~/components/forms";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 import {
   completeRegisterImport,
   discardRegisterImport,
@@ -86,9 +86,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function RowErrors({ errors, caption }: { errors: RegisterRowError[]; caption: string }) {
   const { t, i18n } = useTranslation();
   return (
-    <TableScroll label={caption}>
+    <TableScroll>
       <table>
-        <caption>{caption}</caption>
+        <TableCaption>{caption}</TableCaption>
         <thead>
           <tr>
             <th scope="col" className="number">
@@ -190,9 +190,9 @@ export default function RegisterImportPage() {
 
       {found.status === "pending" && found.preview ? (
         <>
-          <TableScroll label={t("registers.previewCaption")}>
+          <TableScroll>
             <table>
-              <caption>{t("registers.previewCaption")}</caption>
+              <TableCaption>{t("registers.previewCaption")}</TableCaption>
               <thead>
                 <tr>
                   {found.preview.headers.map((header, i) => (

@@ -12,7 +12,7 @@ import { getFixedT } from "~/utils/i18next.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { COUNTRY_CODES, countryName } from "~/utils/reference-data";
 import { ROLES } from "~/utils/roles";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -106,9 +106,9 @@ export default function AdminUsersPage() {
         <button type="submit">{t("admin.searchSubmit")}</button>
       </Form>
       <p>{t("admin.count", { count: total })}</p>
-      <TableScroll label={t("admin.caption")}>
+      <TableScroll>
         <table>
-          <caption>{t("admin.caption")}</caption>
+          <TableCaption>{t("admin.caption")}</TableCaption>
           <thead>
             <tr>
               <th scope="col">{t("fields.displayName")}</th>

@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField, useCheckedForm } from "~/components/forms";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 import { createCohort, listCohortsOf, organisationName } from "~/models/cohort.server";
 import { requireUser } from "~/utils/auth.server";
 import { CohortSchema } from "~/utils/cohort-validation";
@@ -50,9 +50,9 @@ export default function CohortsPage() {
       {cohorts.length === 0 ? (
         <p>{t("cohorts.none")}</p>
       ) : (
-        <TableScroll label={t("cohorts.caption")}>
+        <TableScroll>
           <table>
-            <caption>{t("cohorts.caption")}</caption>
+            <TableCaption>{t("cohorts.caption")}</TableCaption>
             <thead>
               <tr>
                 <th scope="col">{t("cohorts.fields.name")}</th>

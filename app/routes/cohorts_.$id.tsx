@@ -3,7 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/forms";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 import { TrustLabel } from "~/components/trust-label";
 import { findInvitable, getCohort, inviteEnterprise, type CohortRefusal } from "~/models/cohort.server";
 import { requireUser } from "~/utils/auth.server";
@@ -83,9 +83,9 @@ export default function CohortPage() {
       {cohort.members.length === 0 ? (
         <p>{t("cohorts.noMembers")}</p>
       ) : (
-        <TableScroll label={t("cohorts.membersCaption")}>
+        <TableScroll>
           <table>
-            <caption>{t("cohorts.membersCaption")}</caption>
+            <TableCaption>{t("cohorts.membersCaption")}</TableCaption>
             <thead>
               <tr>
                 <th scope="col">{t("cohorts.enterprise")}</th>

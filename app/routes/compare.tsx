@@ -8,7 +8,7 @@ import { formatNumber } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { sizeBand, sizeBandName, sectorName, countryName } from "~/utils/reference-data";
 import { dimensionName, tierName } from "~/utils/methodology-text";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const chosen = [...new Set(new URL(request.url).searchParams.getAll("e"))];
@@ -68,9 +68,9 @@ export default function ComparePage() {
           values: currentMethodology.dimensions.map((d) => current[i]!.dimensions.find((x) => x.id === d.id)?.score ?? 0),
         }))}
       />
-      <TableScroll label={t("compare.caption")}>
+      <TableScroll>
         <table>
-          <caption>{t("compare.caption")}</caption>
+          <TableCaption>{t("compare.caption")}</TableCaption>
           <thead>
             <tr>
               <th scope="col">{t("sector.figure")}</th>

@@ -11,7 +11,7 @@ import { getFixedT } from "~/utils/i18next.server";
 import { formatMoney } from "~/utils/money";
 import { userCan } from "~/utils/permissions.server";
 import { countryName } from "~/utils/reference-data";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -76,9 +76,9 @@ export default function DashboardPage() {
       {contributions.length === 0 ? (
         <p>{t("dashboard.noContributions")}</p>
       ) : (
-        <TableScroll label={t("dashboard.contributionsCaption")}>
+        <TableScroll>
           <table>
-            <caption>{t("dashboard.contributionsCaption")}</caption>
+            <TableCaption>{t("dashboard.contributionsCaption")}</TableCaption>
             <thead>
               <tr>
                 <th scope="col">{t("contributions.date")}</th>

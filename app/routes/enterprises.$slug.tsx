@@ -34,7 +34,7 @@ import {
   sectorName,
   regionName,
 } from "~/utils/reference-data";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 import { RegisterMark } from "~/components/register-mark";
 import { registrationOf } from "~/models/register.server";
 import { LegalStatus } from "~/components/legal-status";
@@ -195,9 +195,9 @@ export default function EnterprisePage() {
             <h3>{t("results.peers")}</h3>
             <PeerTable peers={peers} dimensions={rating.methodology.dimensions} />
             <h3>{t("enterprise.ratingHistory")}</h3>
-            <TableScroll label={t("enterprise.ratingHistoryCaption")}>
+            <TableScroll>
               <table>
-                <caption>{t("enterprise.ratingHistoryCaption")}</caption>
+                <TableCaption>{t("enterprise.ratingHistoryCaption")}</TableCaption>
                 <thead>
                   <tr>
                     <th scope="col">{t("history.date")}</th>

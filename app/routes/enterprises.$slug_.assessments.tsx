@@ -9,7 +9,7 @@ import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber, formatVersion } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { tierName } from "~/utils/methodology-text";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -77,9 +77,9 @@ export default function AssessmentHistoryPage() {
             labels={submitted.map((a) => (a.submittedAt ? formatDate(a.submittedAt, language) : ""))}
             values={submitted.map((a) => a.overall ?? 0)}
           />
-          <TableScroll label={t("history.caption")}>
+          <TableScroll>
             <table>
-              <caption>{t("history.caption")}</caption>
+              <TableCaption>{t("history.caption")}</TableCaption>
               <thead>
                 <tr>
                   <th scope="col">{t("history.date")}</th>

@@ -20,7 +20,7 @@ import { dimensionName, questionText, tierName } from "~/utils/methodology-text"
 import { redirectWithNotice } from "~/utils/notice.server";
 import { notFound } from "~/utils/permissions.server";
 import { EvidenceActionSchema, EvidenceLinkFormSchema } from "~/utils/verification-validation";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -276,9 +276,9 @@ export default function EnterpriseVerificationPage() {
         <section aria-labelledby="difference-heading">
           <h2 id="difference-heading">{t("verification.differenceHeading")}</h2>
           <p>{t("verification.differenceIntro")}</p>
-          <TableScroll label={t("verification.differenceCaption")}>
+          <TableScroll>
             <table>
-              <caption>{t("verification.differenceCaption")}</caption>
+              <TableCaption>{t("verification.differenceCaption")}</TableCaption>
               <thead>
                 <tr>
                   <th scope="col">{t("rating.dimension")}</th>
@@ -325,9 +325,9 @@ export default function EnterpriseVerificationPage() {
       {verification && verification.changes.length > 0 ? (
         <section aria-labelledby="changes-heading">
           <h2 id="changes-heading">{t("verification.changesHeading")}</h2>
-          <TableScroll label={t("verification.changesCaption")}>
+          <TableScroll>
             <table>
-              <caption>{t("verification.changesCaption")}</caption>
+              <TableCaption>{t("verification.changesCaption")}</TableCaption>
               <thead>
                 <tr>
                   <th scope="col">{t("results.question")}</th>

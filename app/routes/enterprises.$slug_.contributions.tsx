@@ -7,7 +7,7 @@ import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { formatMoney } from "~/utils/money";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -35,9 +35,9 @@ export default function ReceivedContributionsPage() {
       {totals.length === 0 ? (
         <p>{t("contributions.none")}</p>
       ) : (
-        <TableScroll label={t("contributions.totalsCaption")}>
+        <TableScroll>
           <table>
-            <caption>{t("contributions.totalsCaption")}</caption>
+            <TableCaption>{t("contributions.totalsCaption")}</TableCaption>
             <thead>
               <tr>
                 <th scope="col">{t("contributions.currency")}</th>
@@ -62,9 +62,9 @@ export default function ReceivedContributionsPage() {
         </TableScroll>
       )}
       {contributions.length > 0 ? (
-        <TableScroll label={t("contributions.receivedCaption")}>
+        <TableScroll>
           <table>
-            <caption>{t("contributions.receivedCaption")}</caption>
+            <TableCaption>{t("contributions.receivedCaption")}</TableCaption>
             <thead>
               <tr>
                 <th scope="col">{t("contributions.date")}</th>

@@ -11,7 +11,7 @@ import { requireUser } from "~/utils/auth.server";
 import { AddMemberSchema } from "~/utils/enterprise-validation";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -61,9 +61,9 @@ export default function MembersPage() {
         <Link to={`/enterprises/${enterprise.slug}`}>{t("enterprise.backToProfile")}</Link>
       </p>
       <h1>{title}</h1>
-      <TableScroll label={t("members.listCaption")}>
+      <TableScroll>
         <table>
-          <caption>{t("members.listCaption")}</caption>
+          <TableCaption>{t("members.listCaption")}</TableCaption>
           <thead>
             <tr>
               <th scope="col">{t("fields.displayName")}</th>

@@ -21,7 +21,7 @@ import {
   tierName,
   eligibilityLabel,
 } from "~/utils/methodology-text";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 import { pageMeta } from "~/utils/page-meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -49,9 +49,9 @@ function PointsTable({
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <TableScroll label={caption}>
+    <TableScroll>
       <table>
-        <caption className="visually-hidden">{caption}</caption>
+        <TableCaption className="visually-hidden">{caption}</TableCaption>
         <thead>
           <tr>
             <th scope="col">{heading}</th>
@@ -160,9 +160,9 @@ export default function MethodologyPage() {
       <p>{t("methodology.intro")}</p>
 
       <h2>{t("methodology.dimensions")}</h2>
-      <TableScroll label={t("methodology.dimensionsCaption")}>
+      <TableScroll>
         <table>
-          <caption>{t("methodology.dimensionsCaption")}</caption>
+          <TableCaption>{t("methodology.dimensionsCaption")}</TableCaption>
           <thead>
             <tr>
               <th scope="col">{t("methodology.dimension")}</th>
@@ -191,9 +191,9 @@ export default function MethodologyPage() {
       </TableScroll>
 
       <h2>{t("methodology.tiers")}</h2>
-      <TableScroll label={t("methodology.tiersCaption")}>
+      <TableScroll>
         <table>
-          <caption>{t("methodology.tiersCaption")}</caption>
+          <TableCaption>{t("methodology.tiersCaption")}</TableCaption>
           <thead>
             <tr>
               <th scope="col">{t("methodology.tier")}</th>

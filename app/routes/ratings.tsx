@@ -27,7 +27,7 @@ import {
 } from "~/utils/reference-data";
 import { TRUST_LABELS } from "~/utils/sector-filters";
 import { tierName } from "~/utils/methodology-text";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 import { DataLicence } from "~/components/data-licence";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -246,9 +246,9 @@ export default function DirectoryPage() {
         </div>
       ) : (
         <Form method="get" action="/compare">
-          <TableScroll label={t("directory.caption")}>
+          <TableScroll>
             <table>
-              <caption>{t("directory.caption")}</caption>
+              <TableCaption>{t("directory.caption")}</TableCaption>
               <thead>
                 <tr>
                   <th scope="col">{t("directory.compare")}</th>

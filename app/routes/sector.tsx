@@ -17,7 +17,7 @@ import { dimensionName, tierName } from "~/utils/methodology-text";
 import { CountryRegionFields } from "~/components/country-region-fields";
 import { SelectionSummary } from "~/components/selection-summary";
 import { filterProblems } from "~/utils/filter-problems";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 import { DataLicence } from "~/components/data-licence";
 import { pageMeta } from "~/utils/page-meta";
 
@@ -55,9 +55,9 @@ function DataTable({
   const cellText = (cell: string | number | null) =>
     typeof cell === "number" ? formatNumber(cell, i18n.language, { maximumFractionDigits: 1 }) : cell;
   return (
-    <TableScroll label={caption}>
+    <TableScroll>
       <table id={`table-${id}`}>
-        <caption>{caption}</caption>
+        <TableCaption>{caption}</TableCaption>
         <thead>
           <tr>
             {table.header.map((h, i) => (

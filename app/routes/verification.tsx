@@ -9,7 +9,7 @@ import { redirectWithNotice } from "~/utils/notice.server";
 import { forbidden, userCan } from "~/utils/permissions.server";
 import { COUNTRY_CODES, countryName, sectorName } from "~/utils/reference-data";
 import { IdSchema, PageSchema } from "~/utils/validation";
-import { TableScroll } from "~/components/table-scroll";
+import { TableCaption, TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -100,9 +100,9 @@ export default function VerificationQueuePage() {
       {queue.waiting.length === 0 ? (
         <p>{t("verification.queueEmpty")}</p>
       ) : (
-        <TableScroll label={t("verification.waitingCaption")}>
+        <TableScroll>
           <table>
-            <caption>{t("verification.waitingCaption")}</caption>
+            <TableCaption>{t("verification.waitingCaption")}</TableCaption>
             <thead>
               <tr>
                 <th scope="col">{t("verification.requestedOn")}</th>
@@ -145,9 +145,9 @@ export default function VerificationQueuePage() {
       {queue.inReview.length === 0 ? (
         <p>{t("verification.inReviewEmpty")}</p>
       ) : (
-        <TableScroll label={t("verification.inReviewCaption")}>
+        <TableScroll>
           <table>
-            <caption>{t("verification.inReviewCaption")}</caption>
+            <TableCaption>{t("verification.inReviewCaption")}</TableCaption>
             <thead>
               <tr>
                 <th scope="col">{t("verification.takenOn")}</th>
@@ -177,9 +177,9 @@ export default function VerificationQueuePage() {
         <p>{t("verification.completedEmpty")}</p>
       ) : (
         <>
-          <TableScroll label={t("verification.completedCaption")}>
+          <TableScroll>
             <table>
-              <caption>{t("verification.completedCaption")}</caption>
+              <TableCaption>{t("verification.completedCaption")}</TableCaption>
               <thead>
                 <tr>
                   <th scope="col">{t("verification.completedOn")}</th>
