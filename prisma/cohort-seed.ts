@@ -1,8 +1,10 @@
-// Demo cohort: the demo incubator (incubator@demo.ortaq.org, "Steppe Impact Hub") runs one cohort, which a
-// rated demo enterprise joined (consenting to share its results) and which invited another that has not answered.
+// Demo cohort: the demo incubator (incubator@demo.ortaq.org, "Steppe Impact Hub") runs one cohort, which six
+// rated demo enterprises joined (consenting to share their results, enough for the cohort's figures) and which
+// invited another that has not answered.
 import type { Tx } from "~/utils/db.server";
 
 const DAY = 86_400_000;
+const JOINED = 6;
 
 export async function seedCohorts(
   tx: Tx,
@@ -21,10 +23,11 @@ export async function seedCohorts(
       assessments: { where: { status: "submitted" }, orderBy: { submittedAt: "desc" }, take: 1, select: { id: true, result: true } },
     },
     orderBy: { publishedAt: "desc" },
-    take: 2,
+    take: JOINED + 1,
   });
-  const [joined, invited] = candidates;
-  if (!joined) return;
+  const joinedAll = candidates.slice(0, JOINED);
+  const invited = candidates[JOINED];
+  if (joinedAll.length === 0) return;
   const cohort = await tx.cohort.create({
     data: {
       ownerId: incubatorId,
@@ -34,29 +37,31 @@ export async function seedCohorts(
     },
     select: { id: true },
   });
-  await tx.cohortMember.create({
-    data: {
-      cohortId: cohort.id,
-      enterpriseId: joined.id,
-      status: "accepted",
-      invitedById: incubatorId,
-      invitedAt: new Date(now - 55 * DAY),
-      respondedById: joined.members[0]?.userId ?? null,
-      respondedAt: new Date(now - 50 * DAY),
-    },
-  });
-  // The enterprise has done the first item of its improvement plan.
-  const plan = joined.assessments[0]?.result as { improvements?: { questionId: string }[] } | null;
-  const first = plan?.improvements?.[0]?.questionId;
-  if (first) {
-    await tx.planItemDone.create({
+  for (const [i, joined] of joinedAll.entries()) {
+    await tx.cohortMember.create({
       data: {
-        assessmentId: joined.assessments[0]!.id,
-        questionId: first,
-        markedById: joined.members[0]?.userId ?? null,
-        doneAt: new Date(now - 20 * DAY),
+        cohortId: cohort.id,
+        enterpriseId: joined.id,
+        status: "accepted",
+        invitedById: incubatorId,
+        invitedAt: new Date(now - (55 - i) * DAY),
+        respondedById: joined.members[0]?.userId ?? null,
+        respondedAt: new Date(now - (50 - i) * DAY),
       },
     });
+    // Each has done the first item of its improvement plan.
+    const plan = joined.assessments[0]?.result as { improvements?: { questionId: string }[] } | null;
+    const first = plan?.improvements?.[0]?.questionId;
+    if (first) {
+      await tx.planItemDone.create({
+        data: {
+          assessmentId: joined.assessments[0]!.id,
+          questionId: first,
+          markedById: joined.members[0]?.userId ?? null,
+          doneAt: new Date(now - 20 * DAY),
+        },
+      });
+    }
   }
   if (invited) {
     await tx.cohortMember.create({

@@ -4,7 +4,8 @@
 // organisation reads nothing beyond the enterprise's public profile; after it withdraws, nothing at all.
 import type { CohortMemberStatus } from "~/generated/prisma/client";
 import { VERIFICATION_FACTS_SELECT, verifiedOrSelfAssessed } from "~/models/rating.server";
-import type { ScoreResult } from "../../scoring";
+import { currentMethodology, type ScoreResult } from "../../scoring";
+import { cohortFigures } from "~/utils/cohort-figures";
 import { prisma, type Tx } from "~/utils/db.server";
 
 /** An invitation still waiting, or consent given: the cohort page lists these; declined and withdrawn ones disappear. */
@@ -52,7 +53,8 @@ const PUBLIC_ENTERPRISE = { id: true, slug: true, name: true, country: true, sec
 
 /**
  * A cohort as its organisation reads it; null for anyone but its owner. Enterprises that accepted come
- * with their current rating and progress; those invited with their public profile only.
+ * with their current rating and progress; those invited with their public profile only. The cohort's
+ * figures (averages for the organisation's own funders) cover those that accepted, under the small-group rule.
  */
 export async function getCohort({ id, ownerId }: { id: string; ownerId: string }) {
   const cohort = await prisma.cohort.findFirst({
@@ -73,13 +75,23 @@ export async function getCohort({ id, ownerId }: { id: string; ownerId: string }
   if (!cohort) return null;
   const accepted = cohort.members.filter((m) => m.status === "accepted");
   const progress = await progressOf(accepted.map((m) => m.enterprise.id));
+  const members = accepted.map((m) => ({
+    id: m.id,
+    respondedAt: m.respondedAt,
+    enterprise: m.enterprise,
+    ...progress.get(m.enterprise.id)!,
+  }));
   return {
     id: cohort.id,
     name: cohort.name,
     startsOn: cohort.startsOn,
     endsOn: cohort.endsOn,
     organisation: cohort.owner.organisation ?? cohort.owner.displayName,
-    members: accepted.map((m) => ({ id: m.id, respondedAt: m.respondedAt, enterprise: m.enterprise, ...progress.get(m.enterprise.id)! })),
+    members,
+    figures: cohortFigures(
+      members,
+      currentMethodology.dimensions.map((d) => d.id),
+    ),
     invited: cohort.members
       .filter((m) => m.status === "invited")
       .map((m) => ({ id: m.id, invitedAt: m.invitedAt, enterprise: m.enterprise })),
@@ -124,7 +136,13 @@ async function progressOf(enterpriseIds: string[]) {
   const out = new Map<
     string,
     {
-      rating: { overall: number; tier: string; submittedAt: Date | null; trust: ReturnType<typeof verifiedOrSelfAssessed>["trust"] } | null;
+      rating: {
+        overall: number;
+        tier: string;
+        dimensions: Record<string, number>;
+        submittedAt: Date | null;
+        trust: ReturnType<typeof verifiedOrSelfAssessed>["trust"];
+      } | null;
       plan: { done: number; total: number } | null;
       sessions: number;
     }
@@ -135,7 +153,13 @@ async function progressOf(enterpriseIds: string[]) {
     const shown = verifiedOrSelfAssessed({ result: a.result as unknown }, a.verification);
     const result = shown.result as unknown as ScoreResult;
     const items = new Set(result.improvements.map((i) => i.questionId));
-    out.get(a.enterpriseId)!.rating = { overall: result.overall, tier: result.tier, submittedAt: a.submittedAt, trust: shown.trust };
+    out.get(a.enterpriseId)!.rating = {
+      overall: result.overall,
+      tier: result.tier,
+      dimensions: Object.fromEntries(result.dimensions.map((d) => [d.id, d.score])),
+      submittedAt: a.submittedAt,
+      trust: shown.trust,
+    };
     out.get(a.enterpriseId)!.plan = { done: a.planItemsDone.filter((d) => items.has(d.questionId)).length, total: items.size };
   }
   return out;

@@ -7,6 +7,7 @@ import { TableCaption, TableScroll } from "~/components/table-scroll";
 import { TrustLabel } from "~/components/trust-label";
 import { findInvitable, getCohort, inviteEnterprise, type CohortRefusal } from "~/models/cohort.server";
 import { requireUser } from "~/utils/auth.server";
+import { cohortTables } from "~/utils/cohort-tables";
 import { InviteSchema } from "~/utils/cohort-validation";
 import { formatDate, formatNumber } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
@@ -14,6 +15,7 @@ import { tierName } from "~/utils/methodology-text";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { notFound, requireIdParam, requirePermission } from "~/utils/permissions.server";
 import { countryName, sectorName } from "~/utils/reference-data";
+import { MIN_GROUP } from "~/utils/sector-disclosure";
 
 /**
  * A cohort as its organisation reads it: the enterprises that consented, with their rating and progress;
@@ -119,6 +121,7 @@ export default function CohortPage() {
           </table>
         </TableScroll>
       )}
+      <CohortFiguresSection />
       <h2>{t("cohorts.invitedHeading")}</h2>
       {cohort.invited.length === 0 ? (
         <p>{t("cohorts.noInvited")}</p>
@@ -168,6 +171,66 @@ export default function CohortPage() {
         )
       ) : null}
     </section>
+  );
+}
+
+/** The cohort's figures for the organisation's own funders, and the downloads of them and of the enterprises. */
+function CohortFiguresSection() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const { cohort } = useLoaderData<typeof loader>();
+  const figures = cohortTables(cohort, t, (path) => path).figures;
+  const exportHref = (table: string, format?: "xlsx") => `/cohorts/${cohort.id}/export/${table}${format ? `?format=${format}` : ""}`;
+  return (
+    <>
+      <h2>{t("cohorts.figures.heading")}</h2>
+      <p>{t("cohorts.figures.intro", { min: formatNumber(MIN_GROUP, language) })}</p>
+      {cohort.figures.figures ? (
+        <TableScroll>
+          <table>
+            <TableCaption>{t("cohorts.figures.caption")}</TableCaption>
+            <thead>
+              <tr>
+                {figures.header.map((h) => (
+                  <th scope="col" key={h}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {figures.rows.map(([label, value]) => (
+                <tr key={String(label)}>
+                  <th scope="row">{label}</th>
+                  <td>{typeof value === "number" ? formatNumber(value, language, { maximumFractionDigits: 2 }) : value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : (
+        <p>
+          {t("cohorts.figures.withheldNote", {
+            rated: formatNumber(cohort.figures.rated, language),
+            min: formatNumber(MIN_GROUP, language),
+          })}
+        </p>
+      )}
+      <p className="actions">
+        <a href={exportHref("members")} download>
+          {t("cohorts.exports.membersCsv")}
+        </a>
+        <a href={exportHref("members", "xlsx")} download>
+          {t("cohorts.exports.membersXlsx")}
+        </a>
+        <a href={exportHref("figures")} download>
+          {t("cohorts.exports.figuresCsv")}
+        </a>
+        <a href={exportHref("figures", "xlsx")} download>
+          {t("cohorts.exports.figuresXlsx")}
+        </a>
+      </p>
+    </>
   );
 }
 

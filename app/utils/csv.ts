@@ -36,14 +36,15 @@ export function csvStyleFor(language: string): CsvOptions {
   return decimal === "," ? { separator: ";", decimalComma: true } : { separator: "," };
 }
 
-export function csvResponse(filename: string, body: string) {
+/** A CSV download; `openData: false` for private data (a cohort's), which the open data's licence does not cover. */
+export function csvResponse(filename: string, body: string, { openData = true }: { openData?: boolean } = {}) {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${filename}"`,
       "Cache-Control": "no-store",
       // The open data's licence (CC BY 4.0), for tools; the body stays plain rows (docs/decisions/018-licences.md).
-      Link: DATA_LICENCE_LINK,
+      ...(openData ? { Link: DATA_LICENCE_LINK } : {}),
     },
   });
 }

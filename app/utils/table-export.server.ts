@@ -36,6 +36,7 @@ export async function tableResponse({
   header,
   rows,
   language,
+  openData = true,
 }: {
   format: ExportFormat;
   /** Without extension: `ortaq-ratings`. */
@@ -45,8 +46,10 @@ export async function tableResponse({
   header: string[];
   rows: ExportCell[][];
   language: string;
+  /** False for private data, which the open data's licence does not cover. */
+  openData?: boolean;
 }) {
-  if (format === "csv") return csvResponse(`${filename}.csv`, toCsv(header, rows, csvStyleFor(language)));
+  if (format === "csv") return csvResponse(`${filename}.csv`, toCsv(header, rows, csvStyleFor(language)), { openData });
   const data = [
     header.map((value) => ({ value, fontWeight: "bold" as const })),
     ...rows.map((row) =>

@@ -3,6 +3,7 @@ import { generateAnswers } from "../../prisma/demo-answers";
 import { currentMethodology as m, scoreAssessment } from "../../scoring";
 import { getCohort, inviteEnterprise } from "~/models/cohort.server";
 import * as cohortPage from "~/routes/cohorts_.$id";
+import * as cohortExport from "~/routes/cohorts_.$id_.export.$table";
 import * as cohortsPage from "~/routes/cohorts";
 import * as enterpriseCohorts from "~/routes/enterprises.$slug_.cohorts";
 import * as results from "~/routes/enterprises.$slug_.assessments_.$id_.results";
@@ -249,6 +250,83 @@ describe("invitation, consent, decline and withdrawal", () => {
     const memberId = (await prisma.cohortMember.findFirstOrThrow({ where: { cohortId, enterpriseId: invited.id } })).id;
     expect((await answer(otherOwner.cookie, other.slug, "accept", memberId)).status).toBe(404);
     expect((await prisma.cohortMember.findUniqueOrThrow({ where: { id: memberId } })).status).toBe("invited");
+  });
+});
+
+describe("the cohort's figures and its exports for the organisation's funders", () => {
+  const exported = (cookie: string, cohortId: string, table: string, query = "") =>
+    run(cohortExport.loader, getRequest(`/cohorts/${cohortId}/export/${table}${query}`, cookie), { id: cohortId, table });
+  async function csvOf(cookie: string, cohortId: string, table: string) {
+    const response = (await cohortExport.loader({
+      request: getRequest(`/cohorts/${cohortId}/export/${table}`, cookie),
+      params: { id: cohortId, table },
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(200);
+    // Private to the organisation: not under the open data's licence.
+    expect(response.headers.get("Link")).toBeNull();
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+    return text
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+  }
+  const figure = (lines: string[], label: string) => lines.find((line) => line.startsWith(`${label},`))?.slice(label.length + 1);
+
+  test("are withheld below five rated enterprises, then averaged over those that consented; the enterprises' rows only for those", async () => {
+    const { incubator, cohortId } = await incubatorWithCohort();
+    const enterprises = await Promise.all(Array.from({ length: 6 }, () => enterprise()));
+    for (const { enterprise: e } of enterprises) await invite(incubator.cookie, cohortId, e.id);
+    const memberOf = async (enterpriseId: string) => (await prisma.cohortMember.findFirstOrThrow({ where: { cohortId, enterpriseId } })).id;
+    // Four accept; the fifth is still to answer and the sixth declines.
+    for (const { owner, enterprise: e } of enterprises.slice(0, 4)) await answer(owner.cookie, e.slug, "accept", await memberOf(e.id));
+    await answer(enterprises[5]!.owner.cookie, enterprises[5]!.enterprise.slug, "decline", await memberOf(enterprises[5]!.enterprise.id));
+
+    let view = await cohortView(incubator.cookie, cohortId);
+    expect(view.data.cohort.figures).toEqual({ rated: 4, figures: null });
+    let figures = await csvOf(incubator.cookie, cohortId, "figures");
+    expect(figures[0]).toBe("Figure,Value");
+    expect(figure(figures, "Rated enterprises")).toBe("4");
+    expect(figure(figures, "Mean overall score")).toBe("too few to show");
+    const members = await csvOf(incubator.cookie, cohortId, "members");
+    expect(members[0]).toMatch(/^Enterprise,Country,Sector,Overall score,Tier,Trust,Social impact,/);
+    expect(members).toHaveLength(1 + 4);
+    for (const { enterprise: e } of enterprises.slice(0, 4)) expect(members.some((line) => line.startsWith(`${e.name},`))).toBe(true);
+    for (const { enterprise: e } of enterprises.slice(4)) expect(members.join("\n")).not.toContain(e.name);
+
+    // The fifth accepts: five rated enterprises, and the figures are theirs.
+    await answer(enterprises[4]!.owner.cookie, enterprises[4]!.enterprise.slug, "accept", await memberOf(enterprises[4]!.enterprise.id));
+    view = await cohortView(incubator.cookie, cohortId);
+    const social = result.dimensions.find((d) => d.id === "social_impact")!.score;
+    expect(view.data.cohort.figures).toEqual({
+      rated: 5,
+      figures: expect.objectContaining({
+        meanOverall: Math.round(result.overall * 100) / 100,
+        medianOverall: Math.round(result.overall * 100) / 100,
+        planItemsDone: 0,
+        planItemsTotal: 5 * result.improvements.length,
+        sessions: 0,
+      }),
+    });
+    expect(view.data.cohort.figures.figures!.dimensions).toContainEqual({ id: "social_impact", mean: Math.round(social * 100) / 100 });
+    figures = await csvOf(incubator.cookie, cohortId, "figures");
+    expect(figure(figures, "Rated enterprises")).toBe("5");
+    expect(Number(figure(figures, "Mean overall score"))).toBeCloseTo(result.overall, 2);
+    expect(Number(figure(figures, "Average score: Social impact"))).toBeCloseTo(social, 2);
+  });
+
+  test("are the cohort owner's alone; an unknown table is a 404 and an unknown format a 400", async () => {
+    const { incubator, cohortId } = await incubatorWithCohort();
+    const { incubator: other } = await incubatorWithCohort();
+    const funder = await createTestUser({ roles: ["funder"] });
+    expect((await exported(other.cookie, cohortId, "members")).status).toBe(404);
+    expect((await exported(other.cookie, cohortId, "figures")).status).toBe(404);
+    expect((await exported(funder.cookie, cohortId, "members")).status).toBe(403);
+    expect((await exported(incubator.cookie, cohortId, "secrets")).status).toBe(404);
+    expect((await exported(incubator.cookie, cohortId, "members", "?format=pdf")).status).toBe(400);
+    const xlsx = await exported(incubator.cookie, cohortId, "figures", "?format=xlsx");
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("Content-Type")).toMatch(/spreadsheetml/);
   });
 });
 
