@@ -7,7 +7,7 @@ import { TableCaption, TableScroll } from "~/components/table-scroll";
 import { TrustLabel } from "~/components/trust-label";
 import { findInvitable, getCohort, inviteEnterprise, type CohortRefusal } from "~/models/cohort.server";
 import { requireUser } from "~/utils/auth.server";
-import { cohortTables } from "~/utils/cohort-tables";
+import { COHORT_TABLES, cohortTables, type CohortTable } from "~/utils/cohort-tables";
 import { InviteSchema } from "~/utils/cohort-validation";
 import { formatDate, formatNumber } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
@@ -180,7 +180,8 @@ function CohortFiguresSection() {
   const language = i18n.language;
   const { cohort } = useLoaderData<typeof loader>();
   const figures = cohortTables(cohort, t, (path) => path).figures;
-  const exportHref = (table: string, format?: "xlsx") => `/cohorts/${cohort.id}/export/${table}${format ? `?format=${format}` : ""}`;
+  const exportHref = (table: CohortTable, format: "csv" | "xlsx") =>
+    `/cohorts/${cohort.id}/export/${table}${format === "xlsx" ? "?format=xlsx" : ""}`;
   return (
     <>
       <h2>{t("cohorts.figures.heading")}</h2>
@@ -217,18 +218,13 @@ function CohortFiguresSection() {
         </p>
       )}
       <p className="actions">
-        <a href={exportHref("members")} download>
-          {t("cohorts.exports.membersCsv")}
-        </a>
-        <a href={exportHref("members", "xlsx")} download>
-          {t("cohorts.exports.membersXlsx")}
-        </a>
-        <a href={exportHref("figures")} download>
-          {t("cohorts.exports.figuresCsv")}
-        </a>
-        <a href={exportHref("figures", "xlsx")} download>
-          {t("cohorts.exports.figuresXlsx")}
-        </a>
+        {COHORT_TABLES.flatMap((table) =>
+          (["csv", "xlsx"] as const).map((format) => (
+            <a key={`${table}-${format}`} href={exportHref(table, format)} download>
+              {t(`cohorts.exports.${table}${format === "csv" ? "Csv" : "Xlsx"}`)}
+            </a>
+          )),
+        )}
       </p>
     </>
   );
