@@ -1,6 +1,7 @@
 // Demo cohort: the demo incubator (incubator@demo.ortaq.org, "Steppe Impact Hub") runs one cohort, which six
 // rated demo enterprises joined (consenting to share their results, enough for the cohort's figures) and which
-// invited another that has not answered.
+// invited another that has not answered. The cohort's private forum is open, with a thread its members started.
+import { openCohortForum } from "~/models/cohort.server";
 import type { Tx } from "~/utils/db.server";
 
 const DAY = 86_400_000;
@@ -74,4 +75,63 @@ export async function seedCohorts(
       },
     });
   }
+  await seedCohortForum(tx, {
+    cohortId: cohort.id,
+    incubatorId,
+    memberIds: joinedAll.map((joined) => joined.members[0]?.userId).filter((id): id is string => Boolean(id)),
+    now,
+  });
+}
+
+/** The cohort's forum, opened by its organisation: a member asks the others, another member and the organisation answer. */
+async function seedCohortForum(
+  tx: Tx,
+  { cohortId, incubatorId, memberIds, now }: { cohortId: string; incubatorId: string; memberIds: string[]; now: number },
+) {
+  const category = await openCohortForum({ id: cohortId, ownerId: incubatorId }, tx);
+  if (!category || memberIds.length < 2) return;
+  const start = now - 10 * DAY;
+  const posts = [
+    {
+      by: memberIds[0]!,
+      body: "Before the demo day: who has written an impact report for a funder before? We are drafting our first one and would welcome a look at yours, even a rough one.",
+    },
+    {
+      by: memberIds[1]!,
+      body: "We sent ours in June. Start from the beneficiary numbers the rating already asks for, and say how you counted them. I can share our template here.",
+    },
+    {
+      by: incubatorId,
+      body: "Thank you both. We will hold a session on impact reports next Tuesday; bring your drafts.",
+    },
+  ];
+  const thread = await tx.forumThread.create({
+    data: {
+      categoryId: category.id,
+      authorId: posts[0]!.by,
+      language: "en",
+      title: "Impact reports for funders: who has written one?",
+      tags: ["impact"],
+      postCount: posts.length,
+      lastPostAt: new Date(start + (posts.length - 1) * 5 * 3_600_000),
+      createdAt: new Date(start),
+    },
+    select: { id: true },
+  });
+  let lastPostId = "";
+  for (const [index, post] of posts.entries()) {
+    const created = await tx.forumPost.create({
+      data: {
+        threadId: thread.id,
+        authorId: post.by,
+        number: index + 1,
+        body: post.body,
+        language: "en",
+        createdAt: new Date(start + index * 5 * 3_600_000),
+      },
+      select: { id: true },
+    });
+    lastPostId = created.id;
+  }
+  await tx.forumThread.update({ where: { id: thread.id }, data: { lastPostId }, select: { id: true } });
 }

@@ -94,7 +94,7 @@ export function ThreadList({
                 {" · "}
               </>
             ) : null}
-            {people[thread.authorId]?.displayName ?? t("forum.unknownPerson")}
+            <bdi>{people[thread.authorId]?.displayName ?? t("forum.unknownPerson")}</bdi>
             {" · "}
             {t("forum.replies", { count: thread.postCount - 1, formatted: formatNumber(thread.postCount - 1, language) })}
             {" · "}
@@ -162,7 +162,7 @@ export function TagList({ tags }: { tags: string[] }) {
       {tags.map((tag) => (
         <li key={tag}>
           <Link to={`/forum/search?${new URLSearchParams({ tag })}`} className="tag">
-            #{tag}
+            #<bdi>{tag}</bdi>
           </Link>
         </li>
       ))}

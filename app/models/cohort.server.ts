@@ -6,7 +6,8 @@ import type { CohortMemberStatus } from "~/generated/prisma/client";
 import { VERIFICATION_FACTS_SELECT, verifiedOrSelfAssessed } from "~/models/rating.server";
 import { currentMethodology, type ScoreResult } from "../../scoring";
 import { cohortFigures } from "~/utils/cohort-figures";
-import { prisma, type Tx } from "~/utils/db.server";
+import { isUniqueViolation, prisma, type Db, type Tx } from "~/utils/db.server";
+import { slugify } from "~/utils/slug";
 
 /** An invitation still waiting, or consent given: the cohort page lists these; declined and withdrawn ones disappear. */
 const LISTED: CohortMemberStatus[] = ["invited", "accepted"];
@@ -48,6 +49,36 @@ export async function listCohortsOf(ownerId: string) {
   return cohorts.map((c) => ({ ...c, accepted: count(c.id, "accepted"), invited: count(c.id, "invited") }));
 }
 
+/**
+ * Opens the cohort's own forum category for peer exchange, named as the cohort and listed after every
+ * other category. It is private to the cohort (app/models/forum-access.server.ts): its organisation,
+ * the members of the enterprises that accepted, and the forum's moderators. Opening it again, or twice
+ * at once, gives the one there is. Null for anyone but the cohort's owner.
+ */
+export async function openCohortForum(
+  { id, ownerId }: { id: string; ownerId: string },
+  db: Db = prisma,
+): Promise<{ id: string; slug: string } | null> {
+  const cohort = await db.cohort.findFirst({
+    where: { id, ownerId },
+    select: { id: true, name: true, forumCategory: { select: { id: true, slug: true } } },
+  });
+  if (!cohort) return null;
+  if (cohort.forumCategory) return cohort.forumCategory;
+  const named = slugify(cohort.name).slice(0, 48).replace(/-+$/, "");
+  const slug = ["cohort", named, cohort.id.slice(-8)].filter(Boolean).join("-");
+  const last = await db.forumCategory.aggregate({ _max: { position: true } });
+  try {
+    return await db.forumCategory.create({
+      data: { slug, kind: "cohort", cohortId: cohort.id, name: { en: cohort.name }, position: (last._max.position ?? 0) + 10 },
+      select: { id: true, slug: true },
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return db.forumCategory.findUniqueOrThrow({ where: { cohortId: cohort.id }, select: { id: true, slug: true } });
+  }
+}
+
 /** The public facts of an enterprise: all an organisation reads of an enterprise that has not consented. */
 const PUBLIC_ENTERPRISE = { id: true, slug: true, name: true, country: true, sector: true } as const;
 
@@ -65,6 +96,7 @@ export async function getCohort({ id, ownerId }: { id: string; ownerId: string }
       startsOn: true,
       endsOn: true,
       owner: { select: { displayName: true, organisation: true } },
+      forumCategory: { select: { slug: true } },
       members: {
         where: { status: { in: LISTED } },
         select: { id: true, status: true, invitedAt: true, respondedAt: true, enterprise: { select: PUBLIC_ENTERPRISE } },
@@ -87,6 +119,8 @@ export async function getCohort({ id, ownerId }: { id: string; ownerId: string }
     startsOn: cohort.startsOn,
     endsOn: cohort.endsOn,
     organisation: cohort.owner.organisation ?? cohort.owner.displayName,
+    /** The slug of the cohort's private forum category, once opened. */
+    forum: cohort.forumCategory?.slug ?? null,
     members,
     figures: cohortFigures(
       members,

@@ -2,6 +2,7 @@
 // threads, suspensions, and the moderation log. Every change is written together with its
 // ModerationAction row in one transaction, so the log can never miss or invent an action.
 import type { ForumFlagReason, ModerationActionKind, Prisma } from "~/generated/prisma/client";
+import { PUBLIC_CATEGORY } from "~/models/forum-access.server";
 import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
 import { isPollOpen } from "~/utils/forum-poll";
 
@@ -125,7 +126,7 @@ export function countOpenFlags() {
 // ---------------------------------------------------------------------------------------------
 // Actions. Each returns { ok: true } or a refusal the route turns into a message.
 
-export type ModerationRefusal = "not_found" | "no_change" | "self" | "already_suspended" | "same_category";
+export type ModerationRefusal = "not_found" | "no_change" | "self" | "already_suspended" | "same_category" | "private_category";
 export type ModerationResult = { ok: true } | { ok: false; reason: ModerationRefusal; until?: Date };
 
 function log(
@@ -308,9 +309,12 @@ export async function moveThread({
   return prisma.$transaction(async (tx) => {
     const [thread] = await tx.$queryRaw<{ categoryId: string; authorId: string }[]>`
       SELECT "categoryId", "authorId" FROM "ForumThread" WHERE id = ${threadId} FOR UPDATE`;
-    const category = await tx.forumCategory.findUnique({ where: { id: categoryId }, select: { id: true } });
+    const category = await tx.forumCategory.findUnique({ where: { id: categoryId }, select: { id: true, cohortId: true } });
     if (!thread || !category) return { ok: false, reason: "not_found" } as const;
     if (thread.categoryId === categoryId) return { ok: false, reason: "same_category" } as const;
+    // What a cohort's members wrote for the cohort stays there, and nothing public is made private.
+    const from = await tx.forumCategory.findUniqueOrThrow({ where: { id: thread.categoryId }, select: { cohortId: true } });
+    if (category.cohortId || from.cohortId) return { ok: false, reason: "private_category" } as const;
     await tx.forumThread.update({ where: { id: threadId }, data: { categoryId }, select: { id: true } });
     await log(tx, {
       moderatorId,
@@ -444,8 +448,13 @@ export function getThreadForModeration(threadId: string) {
   });
 }
 
+/** The categories a thread can be moved to: the public ones. */
 export function listCategoryChoices() {
-  return prisma.forumCategory.findMany({ select: { id: true, name: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+  return prisma.forumCategory.findMany({
+    where: PUBLIC_CATEGORY,
+    select: { id: true, name: true },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+  });
 }
 
 export async function getUserForModeration(userId: string, now = new Date()) {

@@ -1,6 +1,7 @@
 // Forum search: words in titles and visible posts (full-text, each text with its language's
 // configuration), and threads by category, tag or language.
 import { Prisma } from "~/generated/prisma/client";
+import { readableCategorySql, readableCategoryWhere, type ReadableCohorts } from "~/models/forum-access.server";
 import { THREAD_LIST_SELECT } from "~/models/forum.server";
 import { prisma } from "~/utils/db.server";
 import type { Language } from "~/utils/i18n";
@@ -36,12 +37,15 @@ export interface SearchHit {
  */
 export async function searchForum({
   q,
+  readable = [],
   categoryId,
   tag,
   language,
   page = 1,
 }: {
   q: string;
+  /** The private categories the reader may read (others are left out); none by default. */
+  readable?: ReadableCohorts;
   categoryId?: string;
   tag?: string;
   language?: Language;
@@ -50,7 +54,7 @@ export async function searchForum({
   const query = Prisma.sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('simple', ${q}))`;
   const postLanguage = language ? Prisma.sql`AND p."language" = ${language}` : Prisma.empty;
   const titleLanguage = language ? Prisma.sql`AND t."language" = ${language}` : Prisma.empty;
-  const threadFilter = [Prisma.sql`TRUE`];
+  const threadFilter = [readableCategorySql(readable, "c")];
   if (categoryId) threadFilter.push(Prisma.sql`t."categoryId" = ${categoryId}`);
   if (tag) threadFilter.push(Prisma.sql`${tag} = ANY(t.tags)`);
   const where = Prisma.join(threadFilter, " AND ");
@@ -93,18 +97,25 @@ export async function searchForum({
 
 /** Threads with a tag, in a category and/or in a language, latest activity first (search without words). */
 export async function listFilteredThreads({
+  readable = [],
   categoryId,
   tag,
   language,
   page = 1,
 }: {
+  readable?: ReadableCohorts;
   categoryId?: string;
   tag?: string;
   language?: Language;
   page?: number;
 }) {
   const rows = await prisma.forumThread.findMany({
-    where: { ...(categoryId ? { categoryId } : {}), ...(tag ? { tags: { has: tag } } : {}), ...(language ? { language } : {}) },
+    where: {
+      category: readableCategoryWhere(readable),
+      ...(categoryId ? { categoryId } : {}),
+      ...(tag ? { tags: { has: tag } } : {}),
+      ...(language ? { language } : {}),
+    },
     select: THREAD_LIST_SELECT,
     orderBy: [{ lastPostAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * SEARCH_PAGE_SIZE,

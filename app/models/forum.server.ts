@@ -1,4 +1,5 @@
 import type { Prisma, Role } from "~/generated/prisma/client";
+import { PUBLIC_CATEGORY, readableCategoryWhere, type ReadableCohorts } from "~/models/forum-access.server";
 import { activeSuspension } from "~/models/forum-moderation.server";
 import { insertPoll } from "~/models/forum-poll.server";
 import { notifyForPost } from "~/models/notification.server";
@@ -24,13 +25,19 @@ const CATEGORY_SELECT = {
   name: true,
   description: true,
   position: true,
+  cohortId: true,
 } satisfies Prisma.ForumCategorySelect;
 
 export type ForumCategoryRow = Prisma.ForumCategoryGetPayload<{ select: typeof CATEGORY_SELECT }>;
 
-export async function listCategories() {
+/** The categories `readable` lets one read (the public ones by default), with their counts and latest thread. */
+export async function listCategories(readable: ReadableCohorts = []) {
   const [categories, stats, latest] = await Promise.all([
-    prisma.forumCategory.findMany({ select: CATEGORY_SELECT, orderBy: [{ position: "asc" }, { id: "asc" }] }),
+    prisma.forumCategory.findMany({
+      where: readableCategoryWhere(readable),
+      select: CATEGORY_SELECT,
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+    }),
     prisma.$queryRaw<{ categoryId: string; threads: number; posts: number }[]>`
       SELECT "categoryId", count(*)::int AS threads, coalesce(sum("postCount"), 0)::int AS posts
       FROM "ForumThread" GROUP BY "categoryId"`,
@@ -52,8 +59,10 @@ export function getCategoryBySlug(slug: string) {
   return prisma.forumCategory.findUnique({ where: { slug }, select: CATEGORY_SELECT });
 }
 
-export function listCategoryOptions() {
+/** The categories `readable` lets one read (and so write in), for choosing one. */
+export function listCategoryOptions(readable: ReadableCohorts = []) {
   return prisma.forumCategory.findMany({
+    where: readableCategoryWhere(readable),
     select: { id: true, slug: true, name: true, kind: true },
     orderBy: [{ position: "asc" }, { id: "asc" }],
   });
@@ -196,17 +205,17 @@ export async function listCategoryThreads({
 
 export function listEnterpriseThreads(enterpriseId: string, take = 10) {
   return prisma.forumThread.findMany({
-    where: { enterpriseId },
+    where: { enterpriseId, category: PUBLIC_CATEGORY },
     select: THREAD_LIST_SELECT,
     orderBy: [{ lastPostAt: "desc" }, { id: "desc" }],
     take,
   });
 }
 
-/** The newest threads, overall or of one category, for the Atom feeds. */
+/** The newest threads of the public categories, overall or of one category, for the Atom feeds. */
 export function listLatestThreads({ categoryId, take = 30 }: { categoryId?: string; take?: number }) {
   return prisma.forumThread.findMany({
-    where: categoryId ? { categoryId } : {},
+    where: { ...(categoryId ? { categoryId } : {}), category: PUBLIC_CATEGORY },
     select: {
       id: true,
       title: true,

@@ -2,6 +2,7 @@
 // /notifications (the header of every page shows the unread count, so this module stays small). Those
 // who want it hear by e-mail too (app/models/email-notifications.server.ts), in the same transaction.
 import type { NotificationKind } from "~/generated/prisma/client";
+import { filterCategoryReaders } from "~/models/forum-access.server";
 import { emailForumActivity, emailVerificationStep, type VerificationStep } from "~/models/email-notifications.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { extractMentions } from "~/utils/forum-mentions";
@@ -67,6 +68,12 @@ export async function notifyForPost(
     const mentioned = await tx.user.findMany({ where: { handle: { in: handles } }, select: { id: true } });
     for (const m of mentioned) offer(m.id, "mention");
   }
+  if (recipients.size === 0) return;
+  // In a cohort's private category only those who may read it hear of it (a mention of anyone else, or
+  // a watcher whose enterprise has left the cohort, is dropped).
+  const { cohortId } = await tx.forumCategory.findUniqueOrThrow({ where: { id: thread.categoryId }, select: { cohortId: true } });
+  const readers = await filterCategoryReaders(tx, cohortId, [...recipients.keys()]);
+  for (const userId of recipients.keys()) if (!readers.has(userId)) recipients.delete(userId);
   if (recipients.size === 0) return;
   await tx.notification.createMany({
     data: [...recipients].map(([userId, kind]) => ({ userId, kind, actorId: authorId, threadId: thread.id, postId: post.id })),

@@ -1,3 +1,4 @@
+import { PUBLIC_CATEGORY } from "~/models/forum-access.server";
 import { prisma } from "~/utils/db.server";
 
 /** Enterprises listed on one page of the sitemap (the protocol allows 50,000 addresses a file). */
@@ -19,7 +20,7 @@ export function listSitemapEnterprises({ page }: { page: number }) {
   });
 }
 
-/** The forum's categories, which anyone may read. */
+/** The forum's categories that anyone may read (not the cohorts' private ones). */
 export function listSitemapForumCategories() {
-  return prisma.forumCategory.findMany({ select: { slug: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+  return prisma.forumCategory.findMany({ where: PUBLIC_CATEGORY, select: { slug: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
 }

@@ -9,6 +9,7 @@ import { createCohort, listCohortsOf, organisationName } from "~/models/cohort.s
 import { requireUser } from "~/utils/auth.server";
 import { CohortSchema } from "~/utils/cohort-validation";
 import { formatDate, formatNumber } from "~/utils/format";
+import { isolate } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { requirePermission } from "~/utils/permissions.server";
@@ -46,7 +47,7 @@ export default function CohortsPage() {
   return (
     <section>
       <h1>{title}</h1>
-      <p>{t("cohorts.intro", { organisation })}</p>
+      <p>{t("cohorts.intro", { organisation: isolate(organisation) })}</p>
       {cohorts.length === 0 ? (
         <p>{t("cohorts.none")}</p>
       ) : (

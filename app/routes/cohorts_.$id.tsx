@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/forms";
 import { TableCaption, TableScroll } from "~/components/table-scroll";
 import { TrustLabel } from "~/components/trust-label";
-import { findInvitable, getCohort, inviteEnterprise, type CohortRefusal } from "~/models/cohort.server";
+import { findInvitable, getCohort, inviteEnterprise, openCohortForum, type CohortRefusal } from "~/models/cohort.server";
 import { requireUser } from "~/utils/auth.server";
 import { COHORT_TABLES, cohortTables, type CohortTable } from "~/utils/cohort-tables";
 import { InviteSchema } from "~/utils/cohort-validation";
@@ -55,7 +55,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "manage:cohorts");
   const id = requireIdParam(params);
-  const submission = parseWithZod(await request.formData(), { schema: InviteSchema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "open_forum") {
+    const forum = await openCohortForum({ id, ownerId: user.id });
+    if (!forum) notFound();
+    return redirectWithNotice(`/forum/${forum.slug}`, "cohorts.notice.forumOpened");
+  }
+  const submission = parseWithZod(formData, { schema: InviteSchema });
   if (submission.status !== "success") return data(submission.reply({ formErrors: ["errors.invalid"] }), { status: 400 });
   const outcome = await inviteEnterprise({ cohortId: id, ownerId: user.id, enterpriseId: submission.value.enterpriseId });
   if (!outcome.ok) {
@@ -77,9 +83,23 @@ export default function CohortPage() {
       </p>
       <h1 dir="auto">{heading}</h1>
       <p>
-        {cohort.organisation} ·{" "}
+        <bdi>{cohort.organisation}</bdi> ·{" "}
         {t("cohorts.periodValue", { from: formatDate(cohort.startsOn, language), to: formatDate(cohort.endsOn, language) })}
       </p>
+      <h2>{t("cohorts.forum.heading")}</h2>
+      <p>{t("cohorts.forum.intro")}</p>
+      {cohort.forum ? (
+        <p>
+          <Link to={`/forum/${cohort.forum}`}>{t("cohorts.forum.link")}</Link>
+        </p>
+      ) : (
+        <Form method="post" className="actions">
+          <input type="hidden" name="intent" value="open_forum" />
+          <button type="submit" className="button-secondary">
+            {t("cohorts.forum.open")}
+          </button>
+        </Form>
+      )}
       <h2>{t("cohorts.members")}</h2>
       <p>{t("cohorts.membersIntro")}</p>
       {cohort.members.length === 0 ? (
@@ -103,7 +123,7 @@ export default function CohortPage() {
                 <tr key={m.id}>
                   <th scope="row">
                     <Link to={`/enterprises/${m.enterprise.slug}`} dir="auto">
-                      {m.enterprise.name}
+                      <bdi>{m.enterprise.name}</bdi>
                     </Link>
                   </th>
                   <td>{m.rating ? formatNumber(m.rating.overall, language, { maximumFractionDigits: 1 }) : t("cohorts.notRated")}</td>
@@ -130,7 +150,7 @@ export default function CohortPage() {
           {cohort.invited.map((m) => (
             <li key={m.id}>
               <Link to={`/enterprises/${m.enterprise.slug}`} dir="auto">
-                {m.enterprise.name}
+                <bdi>{m.enterprise.name}</bdi>
               </Link>{" "}
               · {t("cohorts.invitedOn", { date: formatDate(m.invitedAt, language) })}
             </li>
@@ -157,7 +177,7 @@ export default function CohortPage() {
                   <input type="hidden" name="enterpriseId" value={e.id} />
                   <span>
                     <Link to={`/enterprises/${e.slug}`} dir="auto">
-                      {e.name}
+                      <bdi>{e.name}</bdi>
                     </Link>{" "}
                     · {sectorName(t, e.sector)} · {countryName(t, e.country)}
                   </span>

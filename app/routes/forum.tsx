@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { readableCohorts } from "~/models/forum-access.server";
 import { listCategories } from "~/models/forum.server";
 import { getOptionalUser } from "~/utils/auth.server";
+import { CATEGORY_GROUPS } from "~/utils/forum-category-groups";
 import { formatDate, formatNumber } from "~/utils/format";
 import { pageLanguage } from "~/utils/i18n";
 import { textIn } from "~/utils/localized-text";
@@ -12,7 +14,8 @@ import { TableScroll } from "~/components/table-scroll";
 import { pageMeta } from "~/utils/page-meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [t, user, categories] = await Promise.all([getFixedT(request), getOptionalUser(request), listCategories()]);
+  const [t, user] = await Promise.all([getFixedT(request), getOptionalUser(request)]);
+  const categories = await listCategories(await readableCohorts(user));
   return {
     title: t("forum.title"),
     description: t("forum.intro"),
@@ -27,10 +30,8 @@ export default function ForumPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { title, signedIn, moderator, manager, categories } = useLoaderData<typeof loader>();
-  const groups = [
-    { kind: "theme", heading: t("forum.themes") },
-    { kind: "country", heading: t("forum.countries") },
-  ] as const;
+  // A group with no category (cohorts, for most readers) is left out.
+  const groups = CATEGORY_GROUPS.filter((group) => categories.some((c) => c.kind === group.kind));
   return (
     <section className="forum">
       <h1>{title}</h1>
@@ -57,8 +58,9 @@ export default function ForumPage() {
       </Form>
       {groups.map((group) => (
         <section key={group.kind} aria-labelledby={`forum-${group.kind}`}>
-          <h2 id={`forum-${group.kind}`}>{group.heading}</h2>
-          <TableScroll label={group.heading}>
+          <h2 id={`forum-${group.kind}`}>{t(group.heading)}</h2>
+          {group.kind === "cohort" ? <p>{t("forum.cohortCategoriesHint")}</p> : null}
+          <TableScroll label={t(group.heading)}>
             <table className="category-table">
               <thead>
                 <tr>

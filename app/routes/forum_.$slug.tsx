@@ -10,21 +10,24 @@ import {
   listCategoryThreads,
   setCategorySubscription,
 } from "~/models/forum.server";
-import { getOptionalUser, requireUser } from "~/utils/auth.server";
+import { mayReadCategory } from "~/models/forum-access.server";
+import { getOptionalUser, requireUser, type SessionUser } from "~/utils/auth.server";
 import { isLanguage, pageLanguage } from "~/utils/i18n";
 import { textIn } from "~/utils/localized-text";
 import { i18next } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
 import { SLUG_PATTERN } from "~/utils/slug";
 
-async function findCategory(slug: string | undefined) {
+/** The category, if `reader` may read it (a cohort's is private to the cohort): else 404. */
+async function findCategory(slug: string | undefined, reader: SessionUser | null) {
   const category = slug && SLUG_PATTERN.test(slug) ? await getCategoryBySlug(slug) : null;
-  if (!category) notFound();
+  if (!category || !(await mayReadCategory(category.cohortId, reader))) notFound();
   return category;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const category = await findCategory(params.slug);
+  const user = await getOptionalUser(request);
+  const category = await findCategory(params.slug, user);
   const url = new URL(request.url);
   const rawCursor = url.searchParams.get("after");
   const after = decodeThreadCursor(rawCursor);
@@ -33,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rawLanguage = url.searchParams.get("language") || null;
   if (rawLanguage && !isLanguage(rawLanguage)) throw new Response("Unknown language", { status: 400 });
   const language = isLanguage(rawLanguage) ? rawLanguage : undefined;
-  const [user, readerLanguage] = await Promise.all([getOptionalUser(request), i18next.getLocale(request)]);
+  const readerLanguage = await i18next.getLocale(request);
   const { threads, next } = await listCategoryThreads({ categoryId: category.id, language, after });
   const [people, subscription] = await Promise.all([
     getPeople(threads.map((thread) => thread.authorId)),
@@ -54,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const category = await findCategory(params.slug);
+  const category = await findCategory(params.slug, user);
   const intent = (await request.formData()).get("intent");
   if (intent !== "subscribe" && intent !== "unsubscribe") throw new Response("Unknown action", { status: 400 });
   await setCategorySubscription({ userId: user.id, categoryId: category.id, active: intent === "subscribe" });
@@ -77,6 +80,7 @@ export default function CategoryPage() {
       </nav>
       <h1>{name}</h1>
       <p>{textIn(category.description, language)}</p>
+      {category.cohortId ? <p className="notice">{t("forum.cohortCategoryPrivate")}</p> : null}
       <div className="actions">
         {signedIn ? (
           <>
@@ -95,7 +99,8 @@ export default function CategoryPage() {
             {t("forum.signInToPost")}
           </Link>
         )}
-        <a href={`/forum/${category.slug}/feed.atom?lang=${i18n.language}`}>{t("forum.feed")}</a>
+        {/* A feed is read without signing in: a private category has none. */}
+        {category.cohortId ? null : <a href={`/forum/${category.slug}/feed.atom?lang=${i18n.language}`}>{t("forum.feed")}</a>}
         <Link to={`/forum/search?${new URLSearchParams({ category: category.slug })}`}>{t("forum.search.inCategory")}</Link>
       </div>
       <h2>{t("forum.threadsHeading")}</h2>
@@ -122,11 +127,15 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
         { title: `${data.title} · Ortaq` },
-        {
-          tagName: "link",
-          rel: "alternate",
-          type: "application/atom+xml",
-          href: `/forum/${data.category.slug}/feed.atom?lang=${pageLanguage(matches)}`,
-        },
+        ...(data.category.cohortId
+          ? []
+          : [
+              {
+                tagName: "link",
+                rel: "alternate",
+                type: "application/atom+xml",
+                href: `/forum/${data.category.slug}/feed.atom?lang=${pageLanguage(matches)}`,
+              },
+            ]),
       ]
     : [];

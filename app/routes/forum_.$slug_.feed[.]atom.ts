@@ -8,7 +8,8 @@ import { SLUG_PATTERN } from "~/utils/slug";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const category = params.slug && SLUG_PATTERN.test(params.slug) ? await getCategoryBySlug(params.slug) : null;
-  if (!category) notFound();
+  // A cohort's category is private: its feed, read without signing in, does not exist.
+  if (!category || category.cohortId) notFound();
   const chosen = await feedLanguage(request);
   const { language } = chosen;
   const [t, threads] = await Promise.all([getFixedTFor(language), listLatestThreads({ categoryId: category.id })]);

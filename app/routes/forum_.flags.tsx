@@ -11,6 +11,7 @@ import { getFixedT } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { IdSchema } from "~/utils/validation";
+import { requireReadablePost } from "~/models/forum-access.server";
 
 /** A page of its own for flagging one post: where the thread page's flag form lands when it needs to say something. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const postId = url.searchParams.get("post");
   if (!postId || !IdSchema.safeParse(postId).success) notFound();
+  await requireReadablePost(postId, user);
   const post = await getFlaggablePost(postId);
   if (!post || post.deletedAt) notFound();
   const [t, ownFlag, suspension] = await Promise.all([
@@ -44,6 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply(), postId, until: null as string | null }, { status: 400 });
   }
   const { postId, reason, note, redirectTo } = submission.value;
+  await requireReadablePost(postId, user);
   const outcome = await flagPost({ userId: user.id, postId, reason, note });
   if (!outcome.ok) {
     if (outcome.reason === "not_found") notFound();

@@ -31,6 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // For a move, the thread exists (the page was found): what is missing is the chosen category.
       if (reason === "not_found" && value.intent === "move") return { field: "categoryId", error: "forumModeration.errors.chooseCategory" };
       if (reason === "same_category") return { formError: "forumModeration.refusal.sameCategory" };
+      if (reason === "private_category") return { formError: "forumModeration.refusal.privateCategory" };
       return undefined;
     },
   });

@@ -7,18 +7,20 @@ import { ConfirmEmailNotice } from "~/components/confirm-email";
 import { FormErrors, SelectField, TextAreaField, TextField, useCheckedForm } from "~/components/forms";
 import { PostLanguageField, RefusalMessage } from "~/components/forum";
 import { PollFields } from "~/components/forum-poll";
+import { readableCohorts } from "~/models/forum-access.server";
 import { activeSuspension, createThread, listCategoryOptions, listMemberEnterprises } from "~/models/forum.server";
 import { requireUser } from "~/utils/auth.server";
 import { MAX_POST_LENGTH, MAX_TAGS } from "~/utils/forum-limits";
 import { newThreadSchema, pollInputOf } from "~/utils/forum-poll-validation";
 import { textIn } from "~/utils/localized-text";
+import { CATEGORY_GROUP_HEADING } from "~/utils/forum-category-groups";
 import { getFixedT } from "~/utils/i18next.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [t, categories, enterprises, suspension] = await Promise.all([
     getFixedT(request),
-    listCategoryOptions(),
+    readableCohorts(user).then(listCategoryOptions),
     listMemberEnterprises(user.id),
     activeSuspension(user.id),
   ]);
@@ -37,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: newThreadSchema() });
   if (submission.status !== "success") return data({ result: submission.reply(), refusal: null }, { status: 400 });
   const { categoryId, title, body, tags, enterpriseId, language } = submission.value;
-  const [categories, enterprises] = await Promise.all([listCategoryOptions(), listMemberEnterprises(user.id)]);
+  const [categories, enterprises] = await Promise.all([readableCohorts(user).then(listCategoryOptions), listMemberEnterprises(user.id)]);
   if (!categories.some((c) => c.id === categoryId)) {
     return data(
       { result: submission.reply({ fieldErrors: { categoryId: ["forum.errors.chooseCategory"] } }), refusal: null },
@@ -100,7 +102,7 @@ export default function NewThreadPage() {
           options={categories.map((c) => ({
             value: c.id,
             label: textIn(c.name, i18n.language),
-            group: c.kind === "theme" ? t("forum.themes") : t("forum.countries"),
+            group: t(CATEGORY_GROUP_HEADING[c.kind]),
           }))}
         />
         <TextField field={fields.title} label={t("forum.threadTitle")} dir="auto" />

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { LanguageFilterSelect, PostLanguage, ThreadList } from "~/components/forum";
 import { listFilteredThreads, searchForum } from "~/models/forum-search.server";
+import { getOptionalUser } from "~/utils/auth.server";
+import { readableCohorts } from "~/models/forum-access.server";
 import { getPeople, listCategoryOptions } from "~/models/forum.server";
 import { formatDate } from "~/utils/format";
 import { normaliseTag, pageOfPost, TAG_PATTERN } from "~/utils/forum-limits";
@@ -49,7 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = SearchSchema.safeParse(raw);
   if (!parsed.success) throw new Response("Bad search", { status: 400 });
   const { q, category: categorySlug, tag, language, page } = parsed.data;
-  const [t, categories] = await Promise.all([getFixedT(request), listCategoryOptions()]);
+  const readable = await readableCohorts(await getOptionalUser(request));
+  const [t, categories] = await Promise.all([getFixedT(request), listCategoryOptions(readable)]);
   const category = categorySlug ? categories.find((c) => c.slug === categorySlug) : undefined;
   if (categorySlug && !category) throw new Response("Unknown category", { status: 400 });
   const base = {
@@ -62,7 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     categories,
   };
   if (q) {
-    const { hits, hasMore } = await searchForum({ q, categoryId: category?.id, tag, language, page });
+    const { hits, hasMore } = await searchForum({ q, readable, categoryId: category?.id, tag, language, page });
     return {
       ...base,
       mode: "words" as const,
@@ -77,7 +80,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     };
   }
   if (category || tag || language) {
-    const { threads, hasMore } = await listFilteredThreads({ categoryId: category?.id, tag, language, page });
+    const { threads, hasMore } = await listFilteredThreads({ readable, categoryId: category?.id, tag, language, page });
     const people = await getPeople(threads.map((th) => th.authorId));
     return { ...base, mode: "filter" as const, hits: [], threads, people: Object.fromEntries(people), hasMore };
   }

@@ -30,6 +30,7 @@ import { notFound, requireIdParam } from "~/utils/permissions.server";
 import { countryName } from "~/utils/reference-data";
 import { IdSchema } from "~/utils/validation";
 import { pageMeta } from "~/utils/page-meta";
+import { requireReadableThread } from "~/models/forum-access.server";
 
 const postUrl = (threadId: string, number: number) => `/forum/threads/${threadId}?page=${pageOfPost(number)}#post-${number}`;
 
@@ -46,12 +47,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = ThreadQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new Response("Bad page", { status: 400 });
   const { page, post, quote, edit } = query.data;
+  const reader = await getOptionalUser(request);
+  await requireReadableThread(threadId, reader);
   if (post) {
     const number = IdSchema.safeParse(post).success ? await findThreadPost({ threadId, postId: post }) : null;
     if (number === null) notFound();
     throw redirect(postUrl(threadId, number));
   }
-  const reader = await getOptionalUser(request);
   const view = await getThreadView({ threadId, page, reader, quoteId: quote, editId: edit });
   if (!view) notFound();
   return view;
@@ -73,6 +75,7 @@ function refusalInit(refusal: PostingRefusal | { reason: string }): ResponseInit
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const threadId = requireIdParam(params);
+  await requireReadableThread(threadId, user);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: ThreadActionSchema });
   if (submission.status !== "success") {

@@ -11,10 +11,12 @@ import { isolate } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { notFound, requireIdParam, requirePermission } from "~/utils/permissions.server";
+import { requireReadableThread } from "~/models/forum-access.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const threadId = requireIdParam(params);
   const reader = await getOptionalUser(request);
+  await requireReadableThread(threadId, reader);
   const [poll, t] = await Promise.all([getPollView({ threadId, reader }), getFixedT(request)]);
   if (!poll) notFound();
   return { poll, title: t("forumPoll.pageTitle", { thread: isolate(poll.threadTitle) }) };
@@ -24,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const threadId = requireIdParam(params);
+  await requireReadableThread(threadId, user);
   const submission = parseWithZod(await request.formData(), { schema: PollActionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;

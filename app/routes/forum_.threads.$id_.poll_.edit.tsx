@@ -12,10 +12,12 @@ import { pollFieldDefaults, pollFormSchema, pollInputOf } from "~/utils/forum-po
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { forbidden, notFound, requireIdParam } from "~/utils/permissions.server";
+import { requireReadableThread } from "~/models/forum-access.server";
 
 /** The thread whose poll is added or changed, and only for whoever may do it (its author; for a consultation, its managers). */
 async function requirePollEditor(request: Request, threadId: string) {
   const user = await requireUser(request);
+  await requireReadableThread(threadId, user);
   const thread = await getPollForEditing(threadId);
   if (!thread) notFound();
   if (!mayEditPoll(user, thread)) forbidden();

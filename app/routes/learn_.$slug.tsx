@@ -6,7 +6,7 @@ import { ResourceFacts } from "~/routes/learn";
 import { getResource, isEnterpriseMember, setProgress } from "~/models/learning.server";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
-import { directionOf, isLanguage, LANGUAGE_NAMES, type Language } from "~/utils/i18n";
+import { directionOf, isLanguage, isolate, LANGUAGE_NAMES, type Language } from "~/utils/i18n";
 import { getFixedT, getLanguage } from "~/utils/i18next.server";
 import { questionText } from "~/utils/methodology-text";
 import { redirectWithNotice } from "~/utils/notice.server";
@@ -139,7 +139,7 @@ export default function LearningResourcePage() {
       <p className="field-hint">
         {t("learning.updated", {
           date: formatDate(version.updatedAt, i18n.language),
-          author: resource.author?.displayName ?? t("site.name"),
+          author: isolate(resource.author?.displayName ?? t("site.name")),
         })}
       </p>
       {canMark ? (

@@ -81,11 +81,13 @@ export default function MentorsPage() {
       <ul className="cards">
         {mentors.map((m) => (
           <li key={m.id} className="card">
-            <h3>{m.name}</h3>
+            <h3>
+              <bdi>{m.name}</bdi>
+            </h3>
             <p dir="auto">{m.bio}</p>
             <MentorFacts mentor={m} />
             <p className="field-hint">
-              {m.availability}
+              <bdi>{m.availability}</bdi>
               {m.full ? ` · ${t("mentorship.full")}` : ""}
             </p>
           </li>

@@ -101,10 +101,11 @@ describe("the standard forum categories", () => {
     expect(await prisma.forumCategory.count()).toBe(FORUM_CATEGORY_SEEDS.length);
   });
 
-  test("the demo seed reuses them rather than adding its own", async () => {
+  test("the demo seed reuses them rather than adding its own (beside its cohort's private one)", async () => {
     await ensureForumCategories();
     expect(await seedIfEmpty(prisma)).toBe(true);
-    expect(await prisma.forumCategory.count()).toBe(FORUM_CATEGORY_SEEDS.length);
+    expect(await prisma.forumCategory.count({ where: { cohortId: null } })).toBe(FORUM_CATEGORY_SEEDS.length);
+    expect(await prisma.forumCategory.count({ where: { kind: "cohort", cohort: { name: "Autumn 2026 accelerator" } } })).toBe(1);
     expect(await prisma.user.count({ where: { handle: null } })).toBe(0);
     const handles = (await prisma.user.findMany({ where: { email: { endsWith: "@demo.ortaq.org" } }, select: { handle: true } })).map(
       (u) => u.handle,
