@@ -72,7 +72,8 @@ async function journey(page: Page, browser: Browser, { js, index }: { js: boolea
   await page.getByRole("button", { name: r("mentorship.saveSession") }).click();
   await expect(page.getByText(r("mentorship.notice.sessionLogged"))).toBeVisible();
   await expect(page.getByText("Разобрали бюджет и первые шаги.")).toBeVisible();
-  await page.goto(resultsUrl);
+  // Once the page's scripts have run: a press while React is still taking over the page can be lost.
+  await page.goto(resultsUrl, { waitUntil: "networkidle" });
   await page.getByRole("button", { name: r("cohorts.markDoneLabel", { item: goal }) }).click();
   await expect(page.getByText(r("cohorts.notice.planItemDone"))).toBeVisible();
   await expect(page.getByRole("button", { name: r("cohorts.markUndoneLabel", { item: goal }) })).toBeVisible();
