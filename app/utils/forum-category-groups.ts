@@ -2,14 +2,14 @@
 // private categories of the cohorts the reader belongs to.
 import type { ForumCategoryKind } from "~/generated/prisma/client";
 
-export const CATEGORY_GROUPS = [
-  { kind: "theme", heading: "forum.themes" },
-  { kind: "country", heading: "forum.countries" },
-  { kind: "cohort", heading: "forum.cohortCategories" },
-] as const satisfies readonly { kind: ForumCategoryKind; heading: string }[];
-
-export const CATEGORY_GROUP_HEADING: Record<ForumCategoryKind, (typeof CATEGORY_GROUPS)[number]["heading"]> = {
+/** Each kind's group heading, in the order the groups are listed. */
+export const CATEGORY_GROUP_HEADING = {
   theme: "forum.themes",
   country: "forum.countries",
   cohort: "forum.cohortCategories",
-};
+} as const satisfies Record<ForumCategoryKind, string>;
+
+export const CATEGORY_GROUPS = (Object.keys(CATEGORY_GROUP_HEADING) as ForumCategoryKind[]).map((kind) => ({
+  kind,
+  heading: CATEGORY_GROUP_HEADING[kind],
+}));
