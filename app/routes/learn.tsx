@@ -22,6 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("learning.title"),
     description: t("learning.intro"),
     filters,
+    // The choices of the filters, from here: the browser then needs neither the methodology nor the forms' schemas.
+    dimensions: LEARNING_DIMENSIONS,
+    formats: LEARNING_FORMATS,
     items,
     total,
     page,
@@ -31,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function LearningLibraryPage() {
   const { t } = useTranslation();
-  const { title, filters, items, total, canWrite } = useLoaderData<typeof loader>();
+  const { title, filters, dimensions, formats, items, total, canWrite } = useLoaderData<typeof loader>();
   const select = (name: string, label: string, options: { value: string; label: string }[], value?: string) => (
     <div className="field">
       <label htmlFor={`f-${name}`}>{label}</label>
@@ -61,7 +64,7 @@ export default function LearningLibraryPage() {
         {select(
           "dimension",
           t("learning.filters.dimension"),
-          LEARNING_DIMENSIONS.map((id) => ({ value: id, label: dimensionName(t, id) })),
+          dimensions.map((id) => ({ value: id, label: dimensionName(t, id) })),
           filters.dimension,
         )}
         {select(
@@ -73,7 +76,7 @@ export default function LearningLibraryPage() {
         {select(
           "format",
           t("learning.filters.format"),
-          LEARNING_FORMATS.map((f) => ({ value: f, label: t(`learning.format.${f}`) })),
+          formats.map((f) => ({ value: f, label: t(`learning.format.${f}`) })),
           filters.format,
         )}
         {select(

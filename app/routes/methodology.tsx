@@ -32,11 +32,56 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: t("methodology.title", { version: methodology.version }),
     description: t("methodology.intro"),
-    methodology,
+    methodology: outlineOf(methodology),
     isCurrent: methodology.version === currentMethodology.version,
     versions: Object.values(methodologies).map((m) => ({ version: m.version, publishedAt: m.publishedAt })),
   };
 }
+
+/**
+ * What the page shows of a methodology: its structure and points. Its words are in the translations the
+ * browser has already; the English and Russian texts the rating keeps beside them stay on the server.
+ */
+function outlineOf(methodology: Methodology) {
+  return {
+    version: methodology.version,
+    publishedAt: methodology.publishedAt,
+    usesLegalForms: usesLegalForms(methodology),
+    dimensions: methodology.dimensions.map(({ id, weight }) => ({ id, weight })),
+    tiers: methodology.tiers.map(({ id, minScore }) => ({ id, minScore })),
+    criteria: methodology.eligibility.criteria.map(({ id, question, oneOf, min, legalForms }) => ({
+      id,
+      question,
+      oneOf,
+      min,
+      legalForms,
+    })),
+    questions: methodology.questions.map(questionOutlineOf),
+  };
+}
+
+function questionOutlineOf(question: Question) {
+  return {
+    id: question.id,
+    dimension: question.dimension,
+    type: question.type,
+    maxPoints: question.maxPoints,
+    hasHelp: Boolean(question.help),
+    allowNotApplicable: question.allowNotApplicable,
+    appliesWhen: question.appliesWhen,
+    partOf: question.partOf,
+    legalForms: question.legalForms,
+    options: question.options?.map(({ id, points }) => ({ id, points })),
+    bands: question.bands,
+    /** The groups of legal forms it has its own words for, and whether those include help. */
+    wordings: Object.entries(question.wordingFor ?? {}).map(([group, wording]) => ({
+      group: group as LegalFormGroup,
+      hasHelp: Boolean(wording.help),
+    })),
+  };
+}
+
+type QuestionOutline = ReturnType<typeof questionOutlineOf>;
 
 function PointsTable({
   caption,
@@ -87,9 +132,9 @@ function GroupList({ groups }: { groups: readonly LegalFormGroup[] }) {
 }
 
 /** Which kinds of organisation a question is asked of, and its own words for some of them. */
-function QuestionLegalForms({ question }: { question: Question }) {
+function QuestionLegalForms({ question }: { question: QuestionOutline }) {
   const { t } = useTranslation();
-  const wordings = Object.keys(question.wordingFor ?? {}) as LegalFormGroup[];
+  const { wordings } = question;
   if (!question.legalForms && !wordings.length) return null;
   return (
     <>
@@ -98,20 +143,20 @@ function QuestionLegalForms({ question }: { question: Question }) {
           {t("methodology.askedOnlyOf")} <GroupList groups={question.legalForms} />. {t("methodology.notAskedOthers")}
         </p>
       ) : null}
-      {wordings.map((group) => (
+      {wordings.map(({ group, hasHelp }) => (
         <div key={group} className="legal-form-wording">
           <p>
             <strong>{t("methodology.wordedFor", { group: t(`methodology.legalFormGroup.${group}`) })}</strong>{" "}
             {questionTextOf(t, question.id, group)}
           </p>
-          {question.wordingFor![group]!.help ? <p>{questionHelp(t, question.id, group)}</p> : null}
+          {hasHelp ? <p>{questionHelp(t, question.id, group)}</p> : null}
         </div>
       ))}
     </>
   );
 }
 
-function QuestionPoints({ question }: { question: Question }) {
+function QuestionPoints({ question }: { question: QuestionOutline }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   if (question.options) {
@@ -216,7 +261,7 @@ export default function MethodologyPage() {
       <h2>{t("methodology.eligibility")}</h2>
       <p>{t("methodology.eligibilityIntro")}</p>
       <ul>
-        {methodology.eligibility.criteria.map((criterion) => (
+        {methodology.criteria.map((criterion) => (
           <li key={criterion.id}>
             <strong>{eligibilityLabel(t, criterion.id)}</strong>: {questionText(criterion.question)}
             {criterion.min !== undefined ? ` ≥ ${formatNumber(criterion.min, language)}` : ""}
@@ -231,7 +276,7 @@ export default function MethodologyPage() {
         ))}
       </ul>
 
-      {usesLegalForms(methodology) ? (
+      {methodology.usesLegalForms ? (
         <>
           <h2>{t("methodology.legalForms")}</h2>
           <p>{t("methodology.legalFormsIntro")}</p>
@@ -256,7 +301,7 @@ export default function MethodologyPage() {
               .map((question) => (
                 <li key={question.id} id={`q-${question.id}`}>
                   <h3>{questionTextOf(t, question.id)}</h3>
-                  {question.help ? <p>{questionHelp(t, question.id)}</p> : null}
+                  {question.hasHelp ? <p>{questionHelp(t, question.id)}</p> : null}
                   <p>
                     {t(`methodology.type.${question.type}`)} ·{" "}
                     {t("methodology.maxPoints", { points: formatNumber(question.maxPoints, language) })}

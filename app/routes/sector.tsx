@@ -35,6 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: { ...filters, period: filters.period?.label },
     search: filtersToSearch(filters),
     summary: await getSectorSummary(filters),
+    scale: {
+      tiers: currentMethodology.tiers.map(({ id }) => ({ id })),
+      dimensions: currentMethodology.dimensions.map(({ id }) => ({ id })),
+    },
     periodTyped: url.searchParams.get("period")?.slice(0, 20) ?? null,
     generatedAt: new Date().toISOString(),
     canImportRegisters: registerCountriesOf(user).length > 0,
@@ -98,7 +102,7 @@ function DataTable({
 export default function SectorPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, filters, search, summary, periodTyped, generatedAt, canImportRegisters } = useLoaderData<typeof loader>();
+  const { title, filters, search, summary, scale, periodTyped, generatedAt, canImportRegisters } = useLoaderData<typeof loader>();
   // A quarter as the reader names it ("ربع ۳ سال ۲۰۲۶"); the CSV export keeps "2026-Q3".
   const quarterName = (quarter: string) => {
     const parts = /^(\d{4})-Q([1-4])$/.exec(quarter);
@@ -106,7 +110,7 @@ export default function SectorPage() {
       ? t("sector.quarterName", { year: formatNumber(Number(parts[1]), language, { useGrouping: false }), quarter: Number(parts[2]) })
       : quarter;
   };
-  const byTable = sectorTables(summary, t, language);
+  const byTable = sectorTables(summary, scale, t, language);
   const tables = {
     ...byTable,
     trend: { ...byTable.trend, rows: byTable.trend.rows.map(([quarter, ...figures]) => [quarterName(String(quarter)), ...figures]) },
@@ -220,11 +224,11 @@ export default function SectorPage() {
           <ScoreBarChart
             label={t("sector.tiersChart")}
             max={null}
-            labels={currentMethodology.tiers.map((x) => tierName(t, x.id))}
+            labels={scale.tiers.map((x) => tierName(t, x.id))}
             series={[
               {
                 name: t("sector.count"),
-                values: currentMethodology.tiers.map((x) => summary.tiers.find((y) => y.tier === x.id)?.count ?? 0),
+                values: scale.tiers.map((x) => summary.tiers.find((y) => y.tier === x.id)?.count ?? 0),
               },
             ]}
           />

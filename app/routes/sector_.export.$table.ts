@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { currentMethodology } from "../../scoring";
 import { getSectorSummary } from "~/models/sector.server";
 import { filterProblems } from "~/utils/filter-problems";
 import { i18next } from "~/utils/i18next.server";
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (problems.length) return badExportRequest(t("exports.badFilters", { problems: filterProblems(t, problems) }));
   const summary = await getSectorSummary(filters);
   const language = await i18next.getLocale(request);
-  const data = sectorTables(summary, t, language)[table];
+  const data = sectorTables(summary, currentMethodology, t, language)[table];
   return tableResponse({
     format: format!,
     filename: `ortaq-sector-${table}`,

@@ -1,4 +1,3 @@
-import { currentMethodology } from "../../scoring";
 import type { SectorSummary } from "~/utils/sector-summary";
 import { TRUST_LABELS } from "~/utils/trust";
 import { formatNumber } from "~/utils/format";
@@ -7,12 +6,22 @@ import { dimensionName, tierName } from "~/utils/methodology-text";
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
+/**
+ * The tiers and dimensions of the methodology the figures are of, in its order: the current one's, which the
+ * page receives from its loader (so the browser does without the methodologies' code).
+ */
+export interface SectorScale {
+  tiers: readonly { id: string }[];
+  dimensions: readonly { id: string }[];
+}
+
 export const SECTOR_TABLES = ["overview", "tiers", "trust", "dimensions", "sdgs", "trend", "countries", "regions", "registration"] as const;
 export type SectorTable = (typeof SECTOR_TABLES)[number];
 
 /** Every table of the dashboard as header and rows: the page renders them and the CSV export writes them. */
 export function sectorTables(
   summary: SectorSummary,
+  scale: SectorScale,
   t: T,
   language: string,
 ): Record<SectorTable, { header: string[]; rows: (string | number | null)[][] }> {
@@ -42,7 +51,7 @@ export function sectorTables(
     },
     tiers: {
       header: [t("sector.tier"), t("sector.count")],
-      rows: currentMethodology.tiers.map((tier) => [
+      rows: scale.tiers.map((tier) => [
         tierLabel(tier.id),
         summary.suppressed ? tooFew : (summary.tiers.find((x) => x.tier === tier.id)?.count ?? 0),
       ]),
@@ -56,7 +65,7 @@ export function sectorTables(
     },
     dimensions: {
       header: [t("sector.dimension"), t("sector.mean"), t("sector.median")],
-      rows: currentMethodology.dimensions.map((d) => {
+      rows: scale.dimensions.map((d) => {
         const row = summary.dimensions.find((x) => x.id === d.id);
         return [dimensionLabel(d.id), row?.mean ?? tooFew, row?.median ?? tooFew];
       }),

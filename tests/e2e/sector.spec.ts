@@ -8,7 +8,9 @@ test("a newcomer narrows the sector summary to a country and sector, sees a supp
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sector summaries" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sector summaries" })).toBeVisible();
   await expect(page.getByText(/The sector is weakest in: /)).toBeVisible();
-  await expect(page.locator("canvas").first()).toBeVisible();
+  // A chart is drawn as it comes into view, beside its table.
+  await page.getByRole("heading", { level: 2, name: "Tier distribution" }).scrollIntoViewIfNeeded();
+  await expect(page.getByRole("img", { name: /^Bar chart of rated enterprises by tier/ })).toBeVisible();
   await expectAccessible(page);
   // Who the beneficiaries are, from the ratings that were asked.
   const figures = page.getByRole("table", { name: "Key figures for the selection" });
@@ -40,4 +42,16 @@ test("a newcomer narrows the sector summary to a country and sector, sees a supp
   await expect(page.getByRole("table", { name: "Mean and median score of each dimension" })).toBeVisible();
   const pdf = await page.pdf({ format: "A4" });
   expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the sector summary gives every figure in its tables and keeps no empty room for the charts", async ({ page }) => {
+    await page.goto("/sector");
+    await expect(page.getByRole("table", { name: "Rated enterprises by tier" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Mean and median score of each dimension" })).toBeVisible();
+    await expect(page.locator(".chart")).not.toHaveCount(0);
+    for (const chart of await page.locator(".chart").all()) await expect(chart).toBeHidden();
+  });
 });

@@ -1,7 +1,5 @@
+// What every chart shares, without chart.js itself (chart-canvas.tsx, fetched when a chart is drawn).
 import { formatNumber } from "~/utils/format";
-import { BarElement, CategoryScale, Chart, Legend, LinearScale, LineElement, PointElement, Tooltip } from "chart.js";
-
-Chart.register(BarElement, CategoryScale, LinearScale, LineElement, PointElement, Tooltip, Legend);
 
 export const BRAND = "#0b5d4b";
 export const ACCENT = "#b34a00";

@@ -1,8 +1,7 @@
 import type { Plugin } from "chart.js";
-import { Bar } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "~/utils/format";
-import { useHydrated } from "~/utils/use-hydrated";
+import { Bar, ChartFrame } from "./chart-frame";
 import { chartDescription, directionOptions } from "./chart-setup";
 
 /**
@@ -50,9 +49,7 @@ function pattern(kind: (typeof COMPARE_PATTERNS)[number], colour: string): Canva
 const shorten = (name: string) => (name.length > 24 ? `${name.slice(0, 23)}…` : name);
 
 export function CompareChart({ label, labels, series }: { label: string; labels: string[]; series: { name: string; values: number[] }[] }) {
-  const hydrated = useHydrated();
   const { i18n } = useTranslation();
-  if (!hydrated) return null;
   const direction = directionOptions(i18n.dir());
   const language = i18n.language;
   // The enterprise's name and score written at the end of each bar.
@@ -78,7 +75,7 @@ export function CompareChart({ label, labels, series }: { label: string; labels:
     },
   };
   return (
-    <div className="chart chart-compare" style={{ height: `${Math.max(320, labels.length * series.length * 26 + 80)}px` }}>
+    <ChartFrame className="chart-compare" style={{ height: `${Math.max(320, labels.length * series.length * 26 + 80)}px` }}>
       <Bar
         role="img"
         aria-label={chartDescription(label, labels, series, language)}
@@ -112,6 +109,6 @@ export function CompareChart({ label, labels, series }: { label: string; labels:
         }}
         plugins={[directLabels]}
       />
-    </div>
+    </ChartFrame>
   );
 }

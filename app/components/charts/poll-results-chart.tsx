@@ -1,6 +1,5 @@
-import { Bar } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
-import { useHydrated } from "~/utils/use-hydrated";
+import { Bar, ChartFrame } from "./chart-frame";
 import { ACCENT, BRAND, directionOptions, chartDescription } from "./chart-setup";
 
 const SERIES_COLOURS = [BRAND, ACCENT, "#3b5b92", "#7a4f9a", "#5c6b1f"];
@@ -18,12 +17,10 @@ export function PollResultsChart({
   options: string[];
   series: { name: string; values: number[] }[];
 }) {
-  const hydrated = useHydrated();
   const { i18n } = useTranslation();
-  if (!hydrated) return null;
   const direction = directionOptions(i18n.dir());
   return (
-    <div className="chart chart-poll" style={{ height: `${Math.max(8, options.length * series.length * 1.6 + 4)}rem` }}>
+    <ChartFrame className="chart-poll" style={{ height: `${Math.max(8, options.length * series.length * 1.6 + 4)}rem` }}>
       <Bar
         role="img"
         aria-label={chartDescription(label, options, series, i18n.language)}
@@ -43,6 +40,6 @@ export function PollResultsChart({
           plugins: { legend: { display: series.length > 1, rtl: direction.rtl }, tooltip: { rtl: direction.rtl } },
         }}
       />
-    </div>
+    </ChartFrame>
   );
 }

@@ -1,6 +1,5 @@
-import { Bar } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
-import { useHydrated } from "~/utils/use-hydrated";
+import { Bar, ChartFrame } from "./chart-frame";
 import { ACCENT, BRAND, directionOptions, chartDescription } from "./chart-setup";
 
 /**
@@ -19,12 +18,10 @@ export function ScoreBarChart({
   labels: string[];
   series: { name: string; values: number[] }[];
 }) {
-  const hydrated = useHydrated();
   const { i18n } = useTranslation();
-  if (!hydrated) return null;
   const direction = directionOptions(i18n.dir());
   return (
-    <div className="chart">
+    <ChartFrame>
       <Bar
         role="img"
         aria-label={chartDescription(label, labels, series, i18n.language)}
@@ -46,6 +43,6 @@ export function ScoreBarChart({
           plugins: { legend: { display: series.length > 1, rtl: direction.rtl }, tooltip: { rtl: direction.rtl } },
         }}
       />
-    </div>
+    </ChartFrame>
   );
 }

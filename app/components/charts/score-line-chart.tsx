@@ -1,6 +1,5 @@
-import { Line } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
-import { useHydrated } from "~/utils/use-hydrated";
+import { ChartFrame, Line } from "./chart-frame";
 import { BRAND, directionOptions, chartDescription } from "./chart-setup";
 
 /** A score over time; the page shows the same points in a table. */
@@ -15,12 +14,10 @@ export function ScoreLineChart({
   values: number[];
   seriesName: string;
 }) {
-  const hydrated = useHydrated();
   const { i18n } = useTranslation();
-  if (!hydrated) return null;
   const direction = directionOptions(i18n.dir());
   return (
-    <div className="chart">
+    <ChartFrame>
       <Line
         role="img"
         aria-label={chartDescription(label, labels, [{ values }], i18n.language)}
@@ -35,6 +32,6 @@ export function ScoreLineChart({
           plugins: { legend: { rtl: direction.rtl }, tooltip: { rtl: direction.rtl } },
         }}
       />
-    </div>
+    </ChartFrame>
   );
 }
