@@ -1,11 +1,15 @@
+import cluster, { type Worker } from "node:cluster";
+import { availableParallelism } from "node:os";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import { httpCache } from "./app/utils/http-cache.server";
 import express from "express";
+import { watchDataChanges } from "./app/utils/data-changes.server";
 import { guardDatabaseOutages, RETRY_AFTER_SECONDS } from "./app/utils/database-availability.server";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./app/utils/embedded-postgres.server";
 import { getEnv, resetEnvCache } from "./app/utils/env.server";
+import { httpCache } from "./app/utils/http-cache.server";
+import { PageCache } from "./app/utils/page-cache.server";
 import { defaultRetryAfter, guardRoutes, refuseCrossSiteRequests } from "./app/utils/request-guards.server";
 import { createNonce, securityHeaders } from "./app/utils/security-headers.server";
 import { checkoutOrigins } from "./app/utils/stripe.server";
@@ -16,6 +20,13 @@ installGlobals({ nativeFetch: true });
 // Module-wide, so that a start-up that fails after starting it stops it instead of leaving it running.
 let embedded: EmbeddedDatabase | undefined;
 
+/**
+ * The primary process prepares the database (starting the embedded one if no DATABASE_URL is
+ * given, migrating, seeding) and runs the background work (sector figures, e-mail, housekeeping)
+ * once. In production it then starts WEB_CONCURRENCY server processes (default: one per core)
+ * that share one port and the database; a process that dies is replaced. With one process, or in
+ * development, it serves the pages itself.
+ */
 async function main() {
   const env = getEnv();
   const production = env.NODE_ENV === "production";
@@ -51,10 +62,26 @@ async function main() {
   const { backfillHandles, ensureAdminFromEnv } = await import("./app/models/user.server");
   await ensureAdminFromEnv();
   await backfillHandles({ log: (message) => console.log(message) });
+
+  if (production && !process.env.PUBLIC_URL) {
+    console.warn(
+      `PUBLIC_URL is not set: links in feeds, exports and the API description use ${env.PUBLIC_URL}. Set it to the address people reach the site at.`,
+    );
+  }
+
+  const processes = production ? (env.WEB_CONCURRENCY ?? availableParallelism()) : 1;
+  const web = processes > 1 ? startWorkers(processes) : await serve();
+  const port = await web.port;
+  if (env.PORT === 0) {
+    // A port chosen by the system: the default PUBLIC_URL names it.
+    process.env.PORT = String(port);
+    resetEnvCache();
+  }
+
   // Sector figures are stored in the database and kept current in the background.
   const { startSectorSummaryRefresher } = await import("./app/models/sector.server");
   const sectorSummaries = startSectorSummaryRefresher();
-  // Every app server sends the queued e-mail (each message once, whatever the number of servers) and the daily digests.
+  // The queued e-mail (each message once, whatever the number of servers) and the daily digests.
   const { startMailWorker } = await import("./app/models/mail.server");
   const { sendDueDigests } = await import("./app/models/email-notifications.server");
   const { deleteExpiredEmailTokens } = await import("./app/models/account-email.server");
@@ -69,23 +96,103 @@ async function main() {
   const { startHousekeeping } = await import("./app/utils/housekeeping.server");
   const housekeeping = startHousekeeping();
 
+  onStopSignal(async (signal) => {
+    console.log(`${signal} received: finishing requests in flight ...`);
+    // The database stays up until the last request has finished; a stop now is part of the shutdown.
+    embedded?.stopSupervising();
+    sectorSummaries.stop();
+    housekeeping.stop();
+    await web.close();
+    await mail.stop();
+    await disconnectPrisma();
+    await embedded?.stop();
+    console.log("Stopped.");
+    process.exit(0);
+  });
+  const processNote = processes > 1 ? ` (${processes} server processes)` : "";
+  console.log(`Ortaq is running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}${processNote}`);
+}
+
+interface Web {
+  /** The port listened on, once listening. */
+  port: Promise<number>;
+  /** Finishes the requests in flight (at most 30 s), then stops serving. */
+  close: () => Promise<void>;
+}
+
+/** Starts `count` server processes on the one port, replacing any that dies until the server stops. */
+function startWorkers(count: number): Web {
+  let stopping = false;
+  let restarts = 0;
+  const workers = new Set<Worker>();
+  const env = { DATABASE_URL: process.env.DATABASE_URL!, PORT: String(getEnv().PORT) };
+  const port = new Promise<number>((resolve) => {
+    let listening = 0;
+    cluster.on("listening", (_worker, address) => {
+      listening++;
+      if (listening === count) resolve(address.port);
+    });
+  });
+  const fork = () => {
+    const worker = cluster.fork(env);
+    workers.add(worker);
+    worker.once("online", () => console.log(`Server process ${worker.id} (pid ${worker.process.pid}) started.`));
+  };
+  cluster.on("exit", (worker, code, signal) => {
+    workers.delete(worker);
+    if (stopping) return;
+    restarts++;
+    console.error(`Server process ${worker.id} (pid ${worker.process.pid}) stopped (${signal ?? `exit code ${code}`}); starting another.`);
+    // A process that keeps failing is started again at most every few seconds.
+    setTimeout(fork, Math.min(restarts, 5) * 1_000);
+  });
+  for (let i = 0; i < count; i++) fork();
+  // A process started later asks for the same PORT as the first ones, 0 included: the primary
+  // hands it the same listening socket (with the chosen port, asking for it by number would fail).
+  return {
+    port,
+    close: async () => {
+      stopping = true;
+      const exits = [...workers].map((worker) => new Promise<void>((resolve) => worker.once("exit", () => resolve())));
+      for (const worker of workers) worker.process.kill("SIGTERM");
+      const force = setTimeout(() => workers.forEach((worker) => worker.process.kill("SIGKILL")), 35_000);
+      await Promise.all(exits);
+      clearTimeout(force);
+    },
+  };
+}
+
+/** Serves the pages in this process: the only one, or one of the primary's server processes. */
+async function serve(): Promise<Web> {
+  const env = getEnv();
+  const production = env.NODE_ENV === "production";
   const vite = production ? undefined : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
 
-  if (production && !process.env.PUBLIC_URL) {
-    console.warn(
-      `PUBLIC_URL is not set: links in feeds, exports and the API description use ${env.PUBLIC_URL}. Set it to the address people reach the site at.`,
-    );
-  }
+  // Public pages kept for anonymous readers, dropped as soon as the data they show changes (production only).
+  const pages = new PageCache({ maxAgeMs: production ? env.PAGE_CACHE_SECONDS * 1000 : 0, maxBytes: env.PAGE_CACHE_MB * 1024 * 1024 });
+  const dataChanges =
+    production && env.PAGE_CACHE_SECONDS > 0
+      ? watchDataChanges({
+          connectionString: env.DATABASE_URL!,
+          onChange: () => pages.invalidate(),
+          onListening: (listening) => pages.setListening(listening),
+        })
+      : undefined;
 
   const formTargets = checkoutOrigins();
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
   app.use(compression());
-  // Cache-Control, ETag and 304 for public pages; private, no-store for anything personal.
-  app.use(httpCache());
   // Every 503 (the database away, a health check failing) and every 429 says when to try again.
   app.use(defaultRetryAfter({ unavailableSeconds: RETRY_AFTER_SECONDS, tooManySeconds: 60 }));
+  if (cluster.isWorker) {
+    const worker = String(cluster.worker!.id);
+    app.use((_req, res, next) => {
+      res.setHeader("X-Server-Process", worker);
+      next();
+    });
+  }
   app.use((req, res, next) => {
     const nonce = createNonce();
     res.locals.cspNonce = nonce;
@@ -127,6 +234,8 @@ async function main() {
   // A state-changing request from another site is refused here, for resource routes too, with 403 and one log line.
   // With PUBLIC_URL set, a form must come from a page of that address.
   app.use(refuseCrossSiteRequests(undefined, { publicUrl: env.PUBLIC_URL_SET ? env.PUBLIC_URL : null }));
+  // Cache-Control, ETag and 304 for public pages, kept pages for anonymous readers; private, no-store for anything personal.
+  app.use(httpCache({ pages }));
   app.all(
     "*",
     createRequestHandler({
@@ -136,47 +245,75 @@ async function main() {
     }),
   );
 
-  const server = app.listen(env.PORT, env.HOST, () => {
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : env.PORT;
-    if (env.PORT === 0) {
-      // A port chosen by the system: the default PUBLIC_URL names it.
-      process.env.PORT = String(port);
-      resetEnvCache();
-    }
-    console.log(`Ortaq is running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`);
+  const server = app.listen(env.PORT, env.HOST);
+  const port = new Promise<number>((resolve, reject) => {
+    server.once("listening", () => {
+      const address = server.address();
+      resolve(typeof address === "object" && address ? address.port : env.PORT);
+    });
+    server.once("error", reject);
   });
+  if (cluster.isWorker) {
+    // The port is known once listening (PORT=0): the default PUBLIC_URL names it.
+    void port.then((chosen) => {
+      process.env.PORT = String(chosen);
+      resetEnvCache();
+    });
+  }
 
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        draining = true;
+        server.closeIdleConnections?.();
+        const force = setTimeout(() => server.closeAllConnections?.(), 30_000);
+        server.close(async () => {
+          clearTimeout(force);
+          await vite?.close();
+          await dataChanges?.stop();
+          resolve();
+        });
+      }),
+  };
+}
+
+/** One of the primary's server processes: serves until told to stop, then finishes the requests in flight. */
+async function worker() {
+  const web = await serve();
+  await web.port;
+  const { disconnectPrisma } = await import("./app/utils/db.server");
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await web.close();
+      await disconnectPrisma();
+      process.exit(0);
+    })());
+  onStopSignal(stop);
+  // The primary is gone (killed without its stop): nobody hands this process connections any more.
+  cluster.worker!.on("disconnect", () => void stop());
+}
+
+/** Runs `stop` once, on the first SIGTERM or SIGINT. */
+function onStopSignal(stop: (signal: string) => Promise<void>) {
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const handle = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    draining = true;
-    console.log(`${signal} received: finishing requests in flight ...`);
-    server.closeIdleConnections?.();
-    // The database stays up until the last request has finished; a stop now is part of the shutdown.
-    embedded?.stopSupervising();
-    const force = setTimeout(() => server.closeAllConnections?.(), 30_000);
-    sectorSummaries.stop();
-    housekeeping.stop();
-    server.close(async () => {
-      clearTimeout(force);
-      await vite?.close();
-      await mail.stop();
-      await disconnectPrisma();
-      await embedded?.stop();
-      console.log("Stopped.");
-      process.exit(0);
+    stop(signal).catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
     });
   };
   // embedded-postgres installs signal hooks that exit at once; this server drains first, then stops the database itself.
   process.removeAllListeners("SIGTERM");
   process.removeAllListeners("SIGINT");
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => handle("SIGTERM"));
+  process.on("SIGINT", () => handle("SIGINT"));
 }
 
-main().catch(async (error) => {
+(cluster.isWorker ? worker() : main()).catch(async (error) => {
   console.error(error instanceof Error ? error.message : error);
   await embedded?.stop().catch(() => undefined);
   process.exit(1);

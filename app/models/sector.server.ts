@@ -230,6 +230,25 @@ export async function refreshSectorSummaries({ limit = 50 }: { limit?: number } 
   return computed;
 }
 
+/**
+ * Refreshes the out-of-date selections unless another app server is doing it now (an advisory
+ * lock held for the refresh), so each selection is computed once however many servers run.
+ * Whether this server did.
+ */
+export async function refreshSectorSummariesOnce(): Promise<boolean> {
+  return prisma.$transaction(
+    async (tx) => {
+      const [{ locked }] = (await tx.$queryRaw<
+        { locked: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(hashtext('sector-summaries:refresh')) AS locked`) as [{ locked: boolean }];
+      if (!locked) return false;
+      await refreshSectorSummaries();
+      return true;
+    },
+    { maxWait: 10_000, timeout: 10 * 60_000 },
+  );
+}
+
 /** The selections most people open first: stored ahead of the first reader. */
 export const COMMON_SELECTIONS: SectorFilters[] = [{}, ...COUNTRY_CODES.map((country) => ({ country }))];
 
@@ -243,7 +262,7 @@ export function startSectorSummaryRefresher({ intervalMs = 5_000 }: { intervalMs
     if (running) return;
     running = true;
     try {
-      await refreshSectorSummaries();
+      await refreshSectorSummariesOnce();
     } catch (error) {
       // While the database is away (restarting) one line says so; the next tick tries again.
       if (isDatabaseUnavailable(error)) logDatabaseUnavailable(error);

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { setUserLanguage } from "~/models/user.server";
 import { getOptionalUser, safeRedirect } from "~/utils/auth.server";
 import { isLanguage } from "~/utils/i18n";
-import { languageCookie } from "~/utils/i18next.server";
+import { languageCookie } from "~/utils/language-cookie.server";
 
 export async function loader() {
   return redirect("/");

@@ -8,7 +8,8 @@ import { verifyLogin } from "~/models/user.server";
 import { LoginSchema } from "~/utils/account-validation";
 import { requireAnonymous, safeRedirect } from "~/utils/auth.server";
 import { isLanguage } from "~/utils/i18n";
-import { getFixedT, languageCookie } from "~/utils/i18next.server";
+import { getFixedT } from "~/utils/i18next.server";
+import { languageCookie } from "~/utils/language-cookie.server";
 import { formatWait } from "~/utils/format";
 import {
   clearLoginFailures,

@@ -9,7 +9,8 @@ import { SignupSchema } from "~/utils/account-validation";
 import { requireAnonymous } from "~/utils/auth.server";
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "~/utils/i18n";
 import { passwordProblem } from "~/utils/password-strength.server";
-import { getFixedT, i18next, languageCookie } from "~/utils/i18next.server";
+import { getFixedT, i18next } from "~/utils/i18next.server";
+import { languageCookie } from "~/utils/language-cookie.server";
 import { SIGNUP_ROLES } from "~/utils/roles";
 import { createSession } from "~/utils/session.server";
 

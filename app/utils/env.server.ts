@@ -40,6 +40,11 @@ const EnvSchema = z.object({
       .optional(),
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Server processes behind the one port (production only); blank or unset: one per CPU core.
+  WEB_CONCURRENCY: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(64).optional()),
+  // Rendered public pages kept per process for anonymous readers: how long at most, and how much memory.
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  PAGE_CACHE_MB: z.coerce.number().int().min(1).max(4_096).default(64),
   TRUST_PROXY: z.preprocess(blankAsUnset, z.string().default("false")).transform(parseTrustProxy),
   ORTAQ_DATA_DIR: z.string().default("./data/postgres"),
   ORTAQ_SEED: z.enum(["auto", "never"]).default("auto"),

@@ -6,8 +6,11 @@
 //   (the per-response CSP nonce left out), `Cache-Control: public, max-age=0, must-revalidate` and
 //   `Vary: Cookie, Accept-Language`, so a proxy or browser keeps them but asks again each time,
 //   and a request whose If-None-Match matches is answered 304 without a body.
+// - With a `PageCache`, such a page is also kept for other anonymous readers (see page-cache.server.ts)
+//   and answered from memory, with this response's own CSP nonce; `X-Page-Cache` says hit or miss.
 import { createHash } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { pageCacheKey, withNonce, type PageCache, type StoredPage } from "~/utils/page-cache.server";
 
 export const SESSION_COOKIE = "ortaq_session";
 
@@ -44,9 +47,42 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string) {
 
 const PRIVATE = "private, no-store";
 
-/** Express middleware; install it after compression so it sees the uncompressed body. */
-export function httpCache() {
-  return (req: Request, res: Response, next: NextFunction) => {
+/** The page's ETag: a hash of its body with the response's CSP nonce left out. */
+function etagOf(body: Buffer, nonce: string) {
+  const hashed = nonce ? body.toString("latin1").split(nonce).join("") : body;
+  return `"${createHash("sha1").update(hashed).digest("base64url")}"`;
+}
+
+/** Sends a validated public page: 304 when the browser's copy is this one, else the body. */
+function answer(
+  req: Request,
+  res: Response,
+  { body, etag }: { body: Buffer; etag: string },
+  send: { write: (chunk: unknown) => boolean; end: (...args: unknown[]) => Response },
+  done?: unknown,
+) {
+  const callback = typeof done === "function" ? done : undefined;
+  res.setHeader("ETag", etag);
+  if (!res.getHeader("Cache-Control")) res.setHeader("Cache-Control", "public, max-age=0, must-revalidate");
+  res.setHeader("Vary", "Cookie, Accept-Language");
+  if (etagMatches(req.headers["if-none-match"], etag)) {
+    // The browser keeps the page it has and the headers that came with it (its CSP nonce included).
+    res.removeHeader("Content-Security-Policy");
+    res.removeHeader("Content-Type");
+    res.removeHeader("Content-Length");
+    res.statusCode = 304;
+    return send.end(callback);
+  }
+  if (body.length > 0) send.write(body);
+  return send.end(callback);
+}
+
+/**
+ * Express middleware; install it after compression (so it sees the uncompressed body) and after
+ * the middleware that gives each response its CSP nonce (`res.locals.cspNonce`).
+ */
+export function httpCache({ pages }: { pages?: PageCache } = {}) {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const personal = hasSessionCookie(req.headers.cookie);
     const cacheable = !personal && (req.method === "GET" || req.method === "HEAD") && isPublicPage(req.path);
     const writeHead = res.writeHead;
@@ -56,6 +92,24 @@ export function httpCache() {
       return writeHead.apply(this, args);
     } as typeof writeHead;
     if (!cacheable) return next();
+
+    const nonce = typeof res.locals.cspNonce === "string" ? res.locals.cspNonce : "";
+    const key = pages?.enabled ? await pageCacheKey(req).catch(() => null) : null;
+    const version = pages?.version ?? 0;
+    if (pages && key) {
+      const kept = pages.get(key);
+      if (kept) {
+        for (const [name, value] of Object.entries(kept.headers)) if (value !== undefined) res.setHeader(name, value);
+        res.setHeader("X-Page-Cache", "hit");
+        res.statusCode = 200;
+        const send = {
+          write: res.write.bind(res) as (chunk: unknown) => boolean,
+          end: res.end.bind(res) as (...args: unknown[]) => Response,
+        };
+        return answer(req, res, { body: withNonce(kept, nonce), etag: kept.etag }, send);
+      }
+      res.setHeader("X-Page-Cache", "miss");
+    }
 
     // Remix sends the headers before the body; here they wait for the whole body and its ETag.
     res.flushHeaders = () => {};
@@ -85,22 +139,14 @@ export function httpCache() {
         res.getHeader("Set-Cookie") === undefined &&
         !/no-store|private/.test(String(res.getHeader("Cache-Control") ?? ""))
       ) {
-        const nonce = typeof res.locals.cspNonce === "string" ? res.locals.cspNonce : "";
-        const hashed = nonce ? body.toString("latin1").split(nonce).join("") : body;
-        const etag = `"${createHash("sha1").update(hashed).digest("base64url")}"`;
-        res.setHeader("ETag", etag);
-        const own = res.getHeader("Cache-Control");
-        if (!own) res.setHeader("Cache-Control", "public, max-age=0, must-revalidate");
-        res.setHeader("Vary", "Cookie, Accept-Language");
-        if (etagMatches(req.headers["if-none-match"], etag)) {
-          // The browser keeps the page it has and the headers that came with it (its CSP nonce included).
-          res.removeHeader("Content-Security-Policy");
-          res.removeHeader("Content-Type");
-          res.removeHeader("Content-Length");
-          res.statusCode = 304;
-          return end(typeof done === "function" ? done : undefined);
+        const etag = etagOf(body, nonce);
+        if (pages && key) {
+          const page: StoredPage = { headers: res.getHeaders(), body, nonce, etag };
+          pages.set(key, page, version);
         }
+        return answer(req, res, { body, etag }, { write, end }, done);
       }
+      if (pages && key) res.setHeader("X-Page-Cache", "bypass");
       if (body.length > 0) write(body);
       return end(typeof done === "function" ? done : undefined);
     }) as typeof res.end;

@@ -1,18 +1,10 @@
-import { createCookie } from "@remix-run/node";
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { resources } from "~/locales/resources.server";
 import { getOptionalUser } from "~/utils/auth.server";
+import { languageCookie, languageOfUrl } from "~/utils/language-cookie.server";
 import { isDatabaseUnavailable } from "~/utils/database-availability.server";
 import { FALLBACK_LANGUAGE, i18nConfig, isLanguage, languageFromAcceptLanguage, type Language, type Namespace } from "~/utils/i18n";
-
-/** The language chosen with the switcher, remembered for a year. */
-export const languageCookie = createCookie("lng", {
-  path: "/",
-  sameSite: "lax",
-  httpOnly: true,
-  maxAge: 60 * 60 * 24 * 365,
-});
 
 const languageOfRequest = new WeakMap<Request, Promise<Language>>();
 
@@ -30,16 +22,10 @@ export function getLanguage(request: Request): Promise<Language> {
   return language;
 }
 
-/** The language named by the address's `lang` parameter, or null. */
-export function languageOfUrl(url: string): Language | null {
-  const named = new URL(url).searchParams.get("lang");
-  return isLanguage(named) ? named : null;
-}
-
 async function detectLanguage(request: Request): Promise<Language> {
   const inUrl = languageOfUrl(request.url);
   if (inUrl) return inUrl;
-  const chosen = await languageCookie.parse(request.headers.get("Cookie")).catch(() => null);
+  const chosen: unknown = await languageCookie.parse(request.headers.get("Cookie")).catch(() => null);
   if (isLanguage(chosen)) return chosen;
   // While the database is away the account cannot be read: the page that says so uses the browser's language.
   const user = await getOptionalUser(request).catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { absoluteUrl } from "~/utils/env.server";
 import { SUPPORTED_LANGUAGES } from "~/utils/i18n";
-import { languageOfUrl } from "~/utils/i18next.server";
+import { languageOfUrl } from "~/utils/language-cookie.server";
 
 /**
  * A public page's canonical address and its `hreflang` alternates (docs/decisions/016-page-languages-in-links.md).

@@ -5,6 +5,7 @@ import {
   MIN_GROUP,
   refreshRatingFacts,
   refreshSectorSummaries,
+  refreshSectorSummariesOnce,
   SERVED_WHILE_REFRESHING,
   summaryKey,
   type SectorFilters,
@@ -385,6 +386,21 @@ describe("sector summaries", () => {
     expect(kept.version).toBe(version);
     expect(await prisma.sectorSummary.findUnique({ where: { key: summaryKey({ country: "TJ" }) } })).toBeNull();
     expect(await refreshSectorSummaries()).toBe(0);
+  });
+
+  test("with several app servers, one refreshes the stored figures at a time: the others skip the refresh while it runs", async () => {
+    await getSectorSummary({ country: "UZ" });
+    await prisma.sectorDataVersion.update({ where: { id: 1 }, data: { version: { increment: 1 } } });
+    const stale = () => prisma.sectorSummary.findUniqueOrThrow({ where: { key: summaryKey({ country: "UZ" }) } });
+    const before = (await stale()).computedAt;
+    // Another server is refreshing: it holds the lock until its transaction ends.
+    await prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('sector-summaries:refresh'))`;
+      expect(await refreshSectorSummariesOnce()).toBe(false);
+    });
+    expect((await stale()).computedAt).toEqual(before);
+    expect(await refreshSectorSummariesOnce()).toBe(true);
+    expect((await stale()).computedAt.getTime()).toBeGreaterThan(before.getTime());
   });
 
   test("show nothing for a group of fewer than 5 rated enterprises, in the page and in the export", async () => {

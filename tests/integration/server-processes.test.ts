@@ -1,0 +1,158 @@
+import { execFileSync } from "node:child_process";
+import http from "node:http";
+import path from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { validEnterpriseFields } from "../helpers/enterprise";
+import { makeDataFolder, startServerProcess, waitFor, type ServerProcess } from "../helpers/server-process";
+
+// The production server as `npm start` runs it, with two server processes on one port, on this
+// file's own database. Timeouts guard against a hung process on a shared machine; none is a speed check.
+
+let server: ServerProcess;
+let removeFolder: () => void;
+beforeAll(async () => {
+  // The production build these processes serve (already current when the whole suite runs).
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--if-needed"], { stdio: "ignore" });
+  const folder = makeDataFolder("ortaq-processes-");
+  removeFolder = folder.remove;
+  server = await startServerProcess({
+    NODE_ENV: "production",
+    WEB_CONCURRENCY: "2",
+    // Long enough that only a change to the data can explain a page being rendered again.
+    PAGE_CACHE_SECONDS: "3600",
+    DATABASE_URL: process.env.DATABASE_URL!,
+    EVIDENCE_DIR: path.join(folder.dir, "evidence"),
+  });
+}, 600_000);
+afterAll(async () => {
+  // SIGTERM: both processes finish what they serve, then the server exits cleanly.
+  expect(await server.stop()).toBe(0);
+  removeFolder();
+}, 120_000);
+
+interface Answer {
+  status: number;
+  process: string | undefined;
+  cache: string | undefined;
+  body: string;
+}
+
+/** A request on a connection of its own (so each may go to either process), as an anonymous English reader. */
+function get(pathName: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      new URL(pathName, server.url),
+      { agent: false, headers: { "Accept-Language": "en", ...headers } },
+      (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            process: response.headers["x-server-process"] as string | undefined,
+            cache: response.headers["x-page-cache"] as string | undefined,
+            body,
+          }),
+        );
+      },
+    );
+    request.on("error", reject);
+  });
+}
+
+async function publishedEnterprise(name: string) {
+  return prisma.enterprise.create({
+    data: {
+      ...validEnterpriseFields(),
+      name,
+      slug: `processes-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+      status: "published",
+    },
+  });
+}
+
+test("two server processes answer on one port, and share the requests between them", async () => {
+  expect(server.output()).toContain("(2 server processes)");
+  const answered = await Promise.all(Array.from({ length: 20 }, () => get("/healthz")));
+  expect(answered.every((answer) => answer.status === 200)).toBe(true);
+  // Two processes (numbered from 1; a replaced one gets the next number).
+  const processes = new Set(answered.map((answer) => answer.process));
+  expect(processes.size).toBe(2);
+  expect([...processes].every((id) => /^\d+$/.test(id ?? ""))).toBe(true);
+});
+
+test("a page kept by both processes is rendered again in both as soon as the data it shows changes", { timeout: 180_000 }, async () => {
+  const count = (body: string) => /(\d+) enterprises? (?:has a published profile|have published profiles)/.exec(body)?.[1];
+  // Both processes keep the home page (each once it listens for changes, moments after it starts).
+  const before = count((await get("/")).body);
+  expect(before).toBeDefined();
+  const keptBy = new Set<string | undefined>();
+  const bothKeep = await waitFor(async () => {
+    const answer = await get("/");
+    expect(count(answer.body)).toBe(before);
+    if (answer.cache === "hit") keptBy.add(answer.process);
+    return keptBy.size === 2;
+  }, 90);
+  expect(bothKeep).toBe(true);
+
+  await publishedEnterprise("Ertis Solar Cooperative");
+  const after = String(Number(before) + 1);
+  // The notice of the change reaches each process when the change commits: within moments, not the hour the pages are kept.
+  expect(await waitFor(async () => (await Promise.all([get("/"), get("/")])).every((answer) => count(answer.body) === after), 10)).toBe(
+    true,
+  );
+  const answers = await Promise.all(Array.from({ length: 10 }, () => get("/")));
+  expect(answers.map((answer) => count(answer.body))).toEqual(Array(10).fill(after));
+  expect(new Set(answers.map((answer) => answer.process)).size).toBe(2);
+});
+
+test("a signed-in reader's page is never kept for anyone, nor is a kept page served to a signed-in reader", async () => {
+  const email = `reader-${Date.now()}@processes.test`;
+  const signUp = await fetch(`${server.url}/signup`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, "Accept-Language": "en" },
+    body: new URLSearchParams({
+      email,
+      password: "Tundra-Violet-Quasar-8842",
+      displayName: "Saule Processreader",
+      language: "en",
+      role: "funder",
+    }),
+  });
+  expect(signUp.status).toBe(302);
+  const session = signUp.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith("ortaq_session="))!
+    .split(";")[0]!;
+  for (let i = 0; i < 4; i++) {
+    const personal = await get("/ratings", { Cookie: session });
+    expect(personal.cache).toBeUndefined();
+    expect(personal.body).toContain("Saule Processreader");
+    const anonymous = await get("/ratings");
+    expect(anonymous.body).not.toContain("Saule Processreader");
+  }
+});
+
+test("a server process that dies is replaced, and the others answer meanwhile", { timeout: 300_000 }, async () => {
+  const started = () =>
+    [...server.output().matchAll(/Server process (\d+) \(pid (\d+)\) started/g)].map((match) => ({ id: match[1]!, pid: Number(match[2]) }));
+  const before = started();
+  expect(before.length).toBeGreaterThanOrEqual(2);
+  const killed = before[before.length - 1]!;
+  process.kill(killed.pid, "SIGKILL");
+  expect((await get("/healthz")).status).toBe(200);
+  const replaced = new RegExp(`Server process ${killed.id} \\(pid ${killed.pid}\\) stopped \\(SIGKILL\\); starting another`);
+  expect(await waitFor(async () => replaced.test(server.output()), 30)).toBe(true);
+  // The new process (the next number) answers too.
+  const newest = () => started().at(-1)!.id;
+  expect(await waitFor(async () => newest() !== killed.id, 30)).toBe(true);
+  expect(
+    await waitFor(
+      async () => (await Promise.all(Array.from({ length: 6 }, () => get("/healthz")))).some((answer) => answer.process === newest()),
+      240,
+    ),
+  ).toBe(true);
+});
