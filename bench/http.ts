@@ -216,8 +216,12 @@ export async function benchHttp(argv: string[] = [], { forumSeeded = false } = {
         await first.arrayBuffer();
         const etag = first.headers.get("etag");
         const revalidated = etag ? (await fetch(`${app.url}${page}`, { headers: { ...headers, "If-None-Match": etag } })).status : null;
+        // Whether the next reader is answered from the pages kept in memory (anonymous readers only).
+        const kept = (await fetch(`${app.url}${page}`, { headers }).then(async (again) => (await again.arrayBuffer(), again))).headers.get(
+          "x-page-cache",
+        );
         console.log(
-          `http: ${session} ${page}: ${first.status}, Cache-Control: ${first.headers.get("cache-control") ?? "(none)"}${revalidated ? `, If-None-Match answered ${revalidated}` : ""}`,
+          `http: ${session} ${page}: ${first.status}, Cache-Control: ${first.headers.get("cache-control") ?? "(none)"}${revalidated ? `, If-None-Match answered ${revalidated}` : ""}, kept page: ${kept ?? "no"}`,
         );
         const result = await measure(`${app.url}${page}`, options, headers);
         peakMemory = Math.max(peakMemory, await residentMegabytes(app.pid));
