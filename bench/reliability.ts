@@ -242,6 +242,7 @@ async function main() {
     process.env.EVIDENCE_DIR = path.join(dir, "evidence");
     process.env.MAIL_OUTBOX_DIR = path.join(dir, "outbox");
     const { prisma, disconnectPrisma } = await import("../app/utils/db.server");
+    const { PUBLIC_CATEGORY } = await import("../app/models/forum-access.server");
     const { createUser } = await import("../app/models/user.server");
     const { startAssessment } = await import("../app/models/assessment.server");
     const { createSession } = await import("../app/utils/session.server");
@@ -249,10 +250,16 @@ async function main() {
     const enterprises = (
       await prisma.enterprise.findMany({ where: { status: "published" }, select: { slug: true, country: true, sector: true } })
     ).map((e) => e.slug);
-    const categories = (await prisma.forumCategory.findMany({ select: { slug: true } })).map((c) => c.slug);
-    const threads = (await prisma.forumThread.findMany({ where: { locked: false }, select: { id: true } })).map((t) => t.id);
+    // Public categories only: a cohort's own forum answers 404 to everyone outside it, as it should.
+    const categories = (await prisma.forumCategory.findMany({ where: PUBLIC_CATEGORY, select: { slug: true } })).map((c) => c.slug);
+    const threads = (await prisma.forumThread.findMany({ where: { locked: false, category: PUBLIC_CATEGORY }, select: { id: true } })).map(
+      (t) => t.id,
+    );
     const openThreads = (
-      await prisma.forumThread.findMany({ where: { locked: false, consultation: { is: null } }, select: { id: true } })
+      await prisma.forumThread.findMany({
+        where: { locked: false, consultation: { is: null }, category: PUBLIC_CATEGORY },
+        select: { id: true },
+      })
     ).map((t) => t.id);
     const readPages = [
       "/",
