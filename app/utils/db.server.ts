@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "~/utils/env.server";
 
@@ -16,8 +17,24 @@ function createClient() {
   // comes back, embedded and restarted or an external server returning, the app works again by
   // itself. Connecting gives up after a few seconds, so a request meets a clean 503, not a hang;
   // keep-alive notices a server that vanished without closing its connections.
-  const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000, keepAlive: true });
+  const adapter = new PrismaPg(createPool({ connectionString, max, connectionTimeoutMillis: 5_000, keepAlive: true }), {
+    disposeExternalPool: true,
+  });
   return new PrismaClient({ adapter });
+}
+
+/**
+ * A pool whose connections never take the process down when the database goes away: a connection
+ * that breaks while checked out between two uses (a transaction just finished, not yet back in the
+ * pool) emits an "error" with nobody listening, which Node turns into a crash. Each connection keeps
+ * a listener of its own for its whole life; the failure itself still reaches the query that meets it,
+ * and the pool drops the broken connection.
+ */
+export function createPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  pool.on("connect", (client) => client.on("error", () => undefined));
+  pool.on("error", () => undefined);
+  return pool;
 }
 
 /** The one Prisma client, created on first use and kept across dev reloads. */
