@@ -1,9 +1,9 @@
-import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { withoutNulBytes } from "~/utils/html-stream.server";
 import { getLanguage, i18nFor } from "~/utils/i18next.server";
 import { NonceProvider } from "~/utils/nonce";
 
@@ -45,7 +45,8 @@ export default async function handleRequest(
           clearTimeout(timers.shell);
           const streamTimer = setTimeout(abort, ABORT_DELAY);
           streamTimer.unref();
-          const body = new PassThrough();
+          // React 18 can leave NUL bytes beside a character of several bytes: dropped before they reach a browser.
+          const body = withoutNulBytes();
           body.on("finish", () => clearTimeout(streamTimer));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
