@@ -10,7 +10,7 @@
 //   and answered from memory, with this response's own CSP nonce; `X-Page-Cache` says hit or miss.
 import { createHash } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
-import { pageCacheKey, withNonce, type PageCache, type StoredPage } from "~/utils/page-cache.server";
+import { pageCacheKey, replaceNonce, withNonce, type PageCache, type StoredPage } from "~/utils/page-cache.server";
 
 export const SESSION_COOKIE = "ortaq_session";
 
@@ -49,8 +49,9 @@ const PRIVATE = "private, no-store";
 
 /** The page's ETag: a hash of its body with the response's CSP nonce left out. */
 function etagOf(body: Buffer, nonce: string) {
-  const hashed = nonce ? body.toString("latin1").split(nonce).join("") : body;
-  return `"${createHash("sha1").update(hashed).digest("base64url")}"`;
+  return `"${createHash("sha1")
+    .update(replaceNonce(body, nonce, ""))
+    .digest("base64url")}"`;
 }
 
 /** Sends a validated public page: 304 when the browser's copy is this one, else the body. */

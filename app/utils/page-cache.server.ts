@@ -1,4 +1,4 @@
-// Rendered public pages kept in memory for anonymous readers (issue 15, decision 025).
+// Rendered public pages kept in memory for anonymous readers (issue 15, decision 026).
 // - Only a GET of a public page (`isPublicPage`) from a visitor whose cookies are none or only
 //   `KEPT_COOKIES` is answered from the cache or stored in it; a session, a notice or any other
 //   cookie goes to the app. Only a 200 that sets no cookie and is not private is stored.
@@ -157,8 +157,11 @@ export class PageCache {
   }
 }
 
-/** The stored page's body with this response's nonce in place of the one it was rendered with. */
-export function withNonce(page: StoredPage, nonce: string): Buffer {
-  if (!page.nonce || page.nonce === nonce) return page.body;
-  return Buffer.from(page.body.toString("latin1").split(page.nonce).join(nonce), "latin1");
+/** A page's body with every occurrence of the CSP nonce it was rendered with replaced (byte for byte). */
+export function replaceNonce(body: Buffer, nonce: string, replacement: string): Buffer {
+  if (!nonce || nonce === replacement) return body;
+  return Buffer.from(body.toString("latin1").split(nonce).join(replacement), "latin1");
 }
+
+/** The stored page's body with this response's nonce in place of the one it was rendered with. */
+export const withNonce = (page: StoredPage, nonce: string): Buffer => replaceNonce(page.body, page.nonce, nonce);
