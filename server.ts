@@ -17,6 +17,9 @@ import { applyMigrations } from "./prisma/migrate";
 
 installGlobals({ nativeFetch: true });
 
+// A server process that served this long before it stopped is replaced without waiting.
+const RESTART_CALM_MS = 60_000;
+
 // Module-wide, so that a start-up that fails after starting it stops it instead of leaving it running.
 let embedded: EmbeddedDatabase | undefined;
 
@@ -133,17 +136,25 @@ function startWorkers(count: number): Web {
       if (listening === count) resolve(address.port);
     });
   });
+  // A busy process's heap grows as far as V8 lets it (a quarter of the machine's memory) unless bounded.
+  const heapMb = getEnv().SERVER_HEAP_MB;
+  if (heapMb > 0) cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`] });
+  const started = new Map<Worker, number>();
   const fork = () => {
     const worker = cluster.fork(env);
     workers.add(worker);
+    started.set(worker, Date.now());
     worker.once("online", () => console.log(`Server process ${worker.id} (pid ${worker.process.pid}) started.`));
   };
   cluster.on("exit", (worker, code, signal) => {
     workers.delete(worker);
+    const lived = Date.now() - (started.get(worker) ?? 0);
+    started.delete(worker);
     if (stopping) return;
-    restarts++;
+    // A process that keeps failing is started again at most every few seconds; one that served a
+    // while before it stopped is replaced at once.
+    restarts = lived > RESTART_CALM_MS ? 0 : restarts + 1;
     console.error(`Server process ${worker.id} (pid ${worker.process.pid}) stopped (${signal ?? `exit code ${code}`}); starting another.`);
-    // A process that keeps failing is started again at most every few seconds.
     setTimeout(fork, Math.min(restarts, 5) * 1_000);
   });
   for (let i = 0; i < count; i++) fork();

@@ -2,7 +2,8 @@
 // production build (NODE_ENV=production) on a port of its own and a database filled with the large
 // data sets, and beside it a bare `node:http` server answering a fixed 30 KB page; runs autocannon
 // (32 connections, after a warm-up, loopback only) against each page, anonymous and with a
-// logged-in session, and prints req/s, p50, p99, errors and each page's ratio to the bare server.
+// logged-in session, and prints req/s, p50, p99, errors and each page's ratio to the bare server; before the
+// load, each page's time alone (one request at a time on one connection, the median of 30).
 //
 //   npm run bench:http -- --scale 0.05 --duration 5     quick run: 5,000 enterprises and posts, 5 s a page
 //   flags: --scale N (1 = 100,000 enterprises and 100,000 posts), --duration S (seconds a page, default 10),
@@ -133,7 +134,30 @@ export async function buildIfNeeded(bench: string) {
 
 let datasetStarted = false;
 
-type Row = { page: string; session: string; rps: number; p50: number; p99: number; errors: number; status: string; ratio: number };
+type Row = {
+  page: string;
+  session: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  status: string;
+  ratio: number;
+  alone?: number;
+};
+
+/** One request at a time on one kept-alive connection: the median time from request to the page's last byte, in ms. */
+async function alone(url: string, headers: Record<string, string> = {}, requests = 30) {
+  const times: number[] = [];
+  for (let i = 0; i < requests + 3; i++) {
+    const started = performance.now();
+    await (await fetch(url, { headers })).arrayBuffer();
+    // The first three warm the connection and the page.
+    if (i >= 3) times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
 
 async function measure(url: string, options: Options, headers: Record<string, string> = {}) {
   const run = (duration: number) => autocannon({ url, connections: options.connections, duration, headers, timeout: 10 });
@@ -223,12 +247,13 @@ export async function benchHttp(argv: string[] = [], { forumSeeded = false } = {
         console.log(
           `http: ${session} ${page}: ${first.status}, Cache-Control: ${first.headers.get("cache-control") ?? "(none)"}${revalidated ? `, If-None-Match answered ${revalidated}` : ""}, kept page: ${kept ?? "no"}`,
         );
+        const single = await alone(`${app.url}${page}`, headers);
         const result = await measure(`${app.url}${page}`, options, headers);
         peakMemory = Math.max(peakMemory, await residentMegabytes(app.pid));
-        const row = { page, session, ...result, ratio: result.rps / ceiling.rps };
+        const row = { page, session, ...result, ratio: result.rps / ceiling.rps, alone: single };
         rows.push(row);
         console.log(
-          `http: ${session} ${page}: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors ${row.status}`,
+          `http: ${session} ${page}: alone ${single.toFixed(1)} ms; ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors ${row.status}`,
         );
       }
     }
@@ -240,12 +265,13 @@ export async function benchHttp(argv: string[] = [], { forumSeeded = false } = {
   console.log(
     `\nHTTP benchmark: ${scale}; ${options.connections} connections, ${options.duration} s a page after ${options.warmup} s of warm-up; ${os.cpus().length} cores`,
   );
-  console.log("| page | session | req/s | p50 | p99 | errors | ratio to bare |");
-  console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| page | session | alone | req/s | p50 | p99 | errors | ratio to bare |");
+  console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const row of rows) {
     const errors = `${row.errors}${row.status ? ` (${row.status})` : ""}`;
+    const single = row.alone === undefined ? "" : `${row.alone.toFixed(1)} ms`;
     console.log(
-      `| \`${row.page}\` | ${row.session} | ${Math.round(row.rps)} | ${row.p50} ms | ${row.p99} ms | ${errors} | ${(row.ratio * 100).toFixed(2)} % |`,
+      `| \`${row.page}\` | ${row.session} | ${single} | ${Math.round(row.rps)} | ${row.p50} ms | ${row.p99} ms | ${errors} | ${(row.ratio * 100).toFixed(2)} % |`,
     );
   }
   console.log(`app server process's resident memory, highest seen: ${peakMemory} MB`);

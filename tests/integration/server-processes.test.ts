@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -21,6 +22,7 @@ beforeAll(async () => {
     WEB_CONCURRENCY: "2",
     // Long enough that only a change to the data can explain a page being rendered again.
     PAGE_CACHE_SECONDS: "3600",
+    SERVER_HEAP_MB: "256",
     DATABASE_URL: process.env.DATABASE_URL!,
     EVIDENCE_DIR: path.join(folder.dir, "evidence"),
   });
@@ -83,6 +85,18 @@ test("two server processes answer on one port, and share the requests between th
   const processes = new Set(answered.map((answer) => answer.process));
   expect(processes.size).toBe(2);
   expect([...processes].every((id) => /^\d+$/.test(id ?? ""))).toBe(true);
+});
+
+test("each server process's JavaScript heap is bounded by SERVER_HEAP_MB", () => {
+  // The processes running now (one may be a replacement of a process another test killed).
+  const pids = [...server.output().matchAll(/Server process \d+ \(pid (\d+)\) started/g)]
+    .map((match) => match[1]!)
+    .filter((pid) => existsSync(`/proc/${pid}`));
+  expect(pids.length).toBe(2);
+  for (const pid of pids) {
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    expect(commandLine).toContain("--max-old-space-size=256");
+  }
 });
 
 test("a page kept by both processes is rendered again in both as soon as the data it shows changes", { timeout: 180_000 }, async () => {
