@@ -8,7 +8,7 @@
 // before the rows are loaded, then any newer migrations of this installation.
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
-import { chmod, copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, copyFile, cp, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
@@ -18,6 +18,7 @@ import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
 import { embeddedUrl, runningServerOf, startEmbeddedPostgres } from "../app/utils/embedded-postgres.server";
 import { getEnv } from "../app/utils/env.server";
+import { evidenceStore } from "../app/utils/evidence-store.server";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "../prisma/migrate";
 
 export const BACKUP_FORMAT = "ortaq-backup/1";
@@ -146,19 +147,20 @@ export async function backup({ out, log = console.log }: { out: string; log?: Lo
 
     // Files are copied after the snapshot: each file is written before its row commits, so every
     // file the snapshot names is already there; one deleted since is reported as missing.
-    const evidenceDir = path.resolve(getEnv().EVIDENCE_DIR);
+    const store = evidenceStore();
     await mkdir(path.join(partial, "evidence"), { recursive: true, mode: 0o700 });
-    const present = existsSync(evidenceDir) ? await readdir(evidenceDir, { withFileTypes: true }) : [];
-    for (const entry of present) {
-      if (!entry.isFile() || entry.name.endsWith(".part")) continue;
-      const copy = path.join(partial, "evidence", entry.name);
-      await copyFile(path.join(evidenceDir, entry.name), copy);
-      manifest.evidence.files.push({ name: entry.name, bytes: (await stat(copy)).size, sha256: await sha256(copy) });
+    for (const name of await store.list()) {
+      const stored = await store.open(name);
+      // Deleted since the listing: its row is gone from the snapshot too, or it is reported below.
+      if (!stored) continue;
+      const copy = path.join(partial, "evidence", name);
+      await pipeline(stored.content, createWriteStream(copy, { mode: 0o600 }));
+      manifest.evidence.files.push({ name, bytes: (await stat(copy)).size, sha256: await sha256(copy) });
     }
     const copied = new Set(manifest.evidence.files.map((file) => file.name));
     manifest.evidence.missing = referenced.filter((name) => !copied.has(name));
     for (const name of manifest.evidence.missing)
-      log(`warning: evidence file ${name} is named in the database but was not in ${evidenceDir}`);
+      log(`warning: evidence file ${name} is named in the database but was not in ${store.where}`);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
@@ -213,10 +215,10 @@ export async function restore({ from, replace = false, log = console.log }: { fr
       `The backup was made by a newer Ortaq (migrations ${unknown.map((m) => m.name).join(", ")} are not in this installation): install that version first.`,
     );
   }
-  const evidenceDir = path.resolve(getEnv().EVIDENCE_DIR);
-  const existingFiles = existsSync(evidenceDir) ? (await readdir(evidenceDir)).filter((name) => !name.endsWith(".part")) : [];
+  const store = evidenceStore();
+  const existingFiles = await store.list();
   if (existingFiles.length > 0 && !replace)
-    throw new Error(`${evidenceDir} already holds evidence files: restore into an empty installation, or add --replace.`);
+    throw new Error(`${store.where} already holds evidence files: restore into an empty installation, or add --replace.`);
 
   const database = await openDatabase(log, { mustBeStopped: true });
   const client = new pg.Client({ connectionString: database.url });
@@ -299,15 +301,21 @@ export async function restore({ from, replace = false, log = console.log }: { fr
     await database.close();
   }
 
-  for (const name of existingFiles) await rm(path.join(evidenceDir, name), { force: true });
-  await mkdir(path.dirname(evidenceDir), { recursive: true });
-  await mkdir(evidenceDir, { recursive: true, mode: 0o700 });
+  for (const name of existingFiles) await store.remove(name);
+  // Each file is checked against its checksum, then handed to the store (the folder, or the bucket).
+  const staging = path.resolve(getEnv().EVIDENCE_DIR);
+  await mkdir(path.dirname(staging), { recursive: true });
+  await mkdir(staging, { recursive: true, mode: 0o700 });
   for (const file of manifest.evidence.files) {
-    const target = path.join(evidenceDir, path.basename(file.name));
-    await copyFile(path.join(source, "evidence", path.basename(file.name)), target);
-    await chmod(target, 0o600);
-    if ((await sha256(target)) !== file.sha256)
+    const name = path.basename(file.name);
+    const copy = path.join(staging, `${name}.part`);
+    await copyFile(path.join(source, "evidence", name), copy);
+    await chmod(copy, 0o600);
+    if ((await sha256(copy)) !== file.sha256) {
+      await rm(copy, { force: true });
       throw new Error(`Evidence file ${file.name} differs from the one backed up: the backup is damaged.`);
+    }
+    await store.keep(name, copy, "application/octet-stream");
   }
   const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
   log(

@@ -79,6 +79,21 @@ const EnvSchema = z.object({
   STRIPE_API_BASE: z.preprocess(blankAsUnset, z.url().optional()),
   STRIPE_CHECKOUT_ORIGIN: z.preprocess(blankAsUnset, z.url().optional()),
   EVIDENCE_DIR: z.preprocess(blankAsUnset, z.string().default("./data/evidence")),
+  // An S3-compatible bucket for evidence files instead of EVIDENCE_DIR (which then only holds uploads
+  // being checked): the bucket's address, path style, such as https://s3.eu-central-1.amazonaws.com/ortaq-evidence.
+  EVIDENCE_S3_URL: z.preprocess(
+    blankAsUnset,
+    z
+      .url()
+      .regex(
+        /^https?:\/\/[^/?#]+\/[^/?#]+\/?$/i,
+        "must be the bucket's http:// or https:// address, such as https://s3.example.org/ortaq-evidence",
+      )
+      .optional(),
+  ),
+  EVIDENCE_S3_REGION: z.preprocess(blankAsUnset, z.string().default("us-east-1")),
+  EVIDENCE_S3_ACCESS_KEY_ID: z.preprocess(blankAsUnset, z.string().optional()),
+  EVIDENCE_S3_SECRET_ACCESS_KEY: z.preprocess(blankAsUnset, z.string().optional()),
   EVIDENCE_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -130,7 +145,15 @@ const EnvSchema = z.object({
 const defaultPublicUrl = ({ HOST, PORT }: { HOST: string; PORT: number }) =>
   `http://${["0.0.0.0", "::", ""].includes(HOST) ? "localhost" : HOST.includes(":") ? `[${HOST}]` : HOST}:${PORT}`;
 
-const CheckedEnvSchema = EnvSchema.transform((env) => ({
+const CheckedEnvSchema = EnvSchema.superRefine((env, context) => {
+  if (env.EVIDENCE_S3_URL && !(env.EVIDENCE_S3_ACCESS_KEY_ID && env.EVIDENCE_S3_SECRET_ACCESS_KEY)) {
+    context.addIssue({
+      code: "custom",
+      path: ["EVIDENCE_S3_ACCESS_KEY_ID"],
+      message: "EVIDENCE_S3_URL needs EVIDENCE_S3_ACCESS_KEY_ID and EVIDENCE_S3_SECRET_ACCESS_KEY",
+    });
+  }
+}).transform((env) => ({
   ...env,
   PUBLIC_URL: (env.PUBLIC_URL ?? defaultPublicUrl(env)).replace(/\/+$/, ""),
   /** Whether PUBLIC_URL was given: then forms must come from that address (see request-guards.server.ts). */

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, open, readFile, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import CFB from "cfb";
 import { getEnv } from "~/utils/env.server";
+import { evidenceStore, isStorageName } from "~/utils/evidence-store.server";
 import { readMultipartForm } from "~/utils/multipart.server";
 
 /** The types of evidence accepted, always read from the file's content, never from its name. */
@@ -218,7 +219,8 @@ async function storePart(stream: Readable, dir: string, maxBytes: number) {
  * readMultipartForm). The file is streamed
  * to EVIDENCE_DIR under a random name and counted as it arrives: past the size limit nothing more is
  * written and the rest of the body is read and thrown away. Its type is then read from its content;
- * a refused file is deleted at once.
+ * a refused file is deleted at once, an accepted one goes to the evidence store once the form is read
+ * (a 503 when the store cannot take it).
  */
 export async function receiveEvidenceUpload(
   request: Request,
@@ -228,7 +230,11 @@ export async function receiveEvidenceUpload(
   // Far beyond the limit: refused without reading it.
   if (declared > maxBytes * 4 + 1_000_000) return { formData: null, file: null, problem: "too_large" };
   const malformed = { formData: null, file: null, problem: "malformed" as const };
-  const state: { file: StoredUpload | null; problem: UploadProblem | null; taken: boolean } = { file: null, problem: null, taken: false };
+  const state: { file: StoredUpload | null; temporary?: string; problem: UploadProblem | null; taken: boolean } = {
+    file: null,
+    problem: null,
+    taken: false,
+  };
   const form = await readMultipartForm(request, UPLOAD_LIMITS, (stream, info) => {
     if (state.taken) return null;
     if (!info.filename) {
@@ -243,25 +249,30 @@ export async function receiveEvidenceUpload(
         state.problem = tooLarge ? "too_large" : size === 0 ? "empty" : "bad_type";
         return;
       }
-      await rename(temporary, path.join(dir, storageName));
+      state.temporary = temporary;
       state.file = { storageName, fileName: cleanFileName(info.filename ?? "", type), size, type, contentType: EVIDENCE_TYPES[type] };
     });
   });
   if (!form || form.badField) {
-    if (state.file) await deleteEvidenceFile(state.file.storageName);
+    if (state.temporary) await unlink(state.temporary).catch(() => undefined);
     return form ? malformed : { formData: null, file: null, problem: state.problem ?? "malformed" };
+  }
+  // The whole form has arrived and the file is what it claims: into the store (a folder or a bucket).
+  if (state.file && state.temporary) {
+    try {
+      await evidenceStore().keep(state.file.storageName, state.temporary, state.file.contentType);
+    } catch (error) {
+      await unlink(state.temporary).catch(() => undefined);
+      console.error(`Evidence file not stored: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Response("The file store is unavailable; please try again in a moment.", { status: 503 });
+    }
   }
   if (state.file) form.formData.set("file", state.file.storageName);
   return { formData: form.formData, file: state.file, problem: state.file ? null : (state.problem ?? "missing") };
 }
 
-function storedPath(storageName: string) {
-  if (!/^[0-9a-f]{36}$/.test(storageName)) throw new Error("Not an evidence file name");
-  return path.join(evidenceSettings().dir, storageName);
-}
-
 export async function deleteEvidenceFile(storageName: string) {
-  await unlink(storedPath(storageName)).catch(() => undefined);
+  await evidenceStore().remove(storageName);
 }
 
 /** A download of a stored file: always an attachment, with the type read at upload and no sniffing. */
@@ -274,14 +285,13 @@ export async function evidenceFileResponse({
   fileName: string;
   contentType: string;
 }) {
-  const file = storedPath(storageName);
-  const info = await stat(file).catch(() => null);
-  if (!info) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  const stored = isStorageName(storageName) ? await evidenceStore().open(storageName) : null;
+  if (!stored) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
   const asciiName = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/[\\"]/g, "_");
-  return new Response(createReadableStreamFromReadable(createReadStream(file)), {
+  return new Response(createReadableStreamFromReadable(stored.content), {
     headers: {
       "Content-Type": contentType,
-      "Content-Length": String(info.size),
+      "Content-Length": String(stored.size),
       "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
