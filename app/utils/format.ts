@@ -16,7 +16,11 @@ function cached<T extends Formatter>(kind: string, language: string, options: ob
 /** Forgets every formatter made, for when the browser's Intl was just given a language's data. */
 export function forgetFormatters() {
   formatters.clear();
+  probes.clear();
 }
+
+// The samples of intlProbe, the same for every page in a language: made once per language.
+const probes = new Map<string, IntlProbe>();
 
 export const numberFormat = (language: string, options?: Intl.NumberFormatOptions) =>
   cached("n", language, options, () => new Intl.NumberFormat(language, options));
@@ -71,7 +75,16 @@ const PROBE_COUNTS = [0, 1, 2, 3, 4, 5, 11, 21, 101, 1.5];
  * The server puts its own in the page; the browser compares its own with it before hydrating and
  * takes FormatJS's data for a kind that differs (app/utils/intl-polyfill.client.ts).
  */
-export function intlProbe(language: string) {
+export function intlProbe(language: string): IntlProbe {
+  let probe = probes.get(language);
+  if (!probe) {
+    probe = makeProbe(language);
+    probes.set(language, probe);
+  }
+  return probe;
+}
+
+function makeProbe(language: string) {
   const plural = new Intl.PluralRules(language);
   return {
     plural: PROBE_COUNTS.map((n) => plural.select(n)).join(" "),
@@ -87,7 +100,7 @@ export function intlProbe(language: string) {
   };
 }
 
-export type IntlProbe = ReturnType<typeof intlProbe>;
+export type IntlProbe = ReturnType<typeof makeProbe>;
 
 /**
  * Digits as typed on a Dari or Pashto keyboard (۰–۹, ٠–٩, with ٫ for the decimal point and ٬

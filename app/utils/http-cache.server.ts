@@ -10,7 +10,7 @@
 //   and answered from memory, with this response's own CSP nonce; `X-Page-Cache` says hit or miss.
 import { createHash } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
-import { pageCacheKey, replaceNonce, withNonce, type PageCache, type StoredPage } from "~/utils/page-cache.server";
+import { cookieNames, pageCacheKey, replaceNonce, withNonce, type PageCache, type StoredPage } from "~/utils/page-cache.server";
 
 export const SESSION_COOKIE = "ortaq_session";
 
@@ -34,7 +34,7 @@ const PUBLIC_PAGES = [
 export const isPublicPage = (pathname: string) => PUBLIC_PAGES.some((pattern) => pattern.test(pathname));
 
 export function hasSessionCookie(cookieHeader: string | undefined) {
-  return !!cookieHeader && cookieHeader.split(";").some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`));
+  return cookieNames(cookieHeader).includes(SESSION_COOKIE);
 }
 
 /** Whether an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks for GET). */

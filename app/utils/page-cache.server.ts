@@ -42,7 +42,8 @@ interface Entry extends StoredPage {
   storedAt: number;
 }
 
-function cookieNames(cookieHeader: string | undefined) {
+/** The names of the cookies a request carries. */
+export function cookieNames(cookieHeader: string | undefined) {
   if (!cookieHeader) return [];
   return cookieHeader
     .split(";")
