@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { TFunction } from "i18next";
 import { listDirectoryAll } from "~/models/directory.server";
-import { parseDirectoryFilters } from "~/utils/directory-filters";
+import { parseDirectoryFilters, type DirectoryFilters } from "~/utils/directory-filters";
 import { absoluteUrl } from "~/utils/env.server";
 import { filterProblems } from "~/utils/filter-problems";
 import { i18next } from "~/utils/i18next.server";
 import { countryName, regionName, sectorName } from "~/utils/reference-data";
 import { tierName } from "~/utils/methodology-text";
-import { badExportRequest, exportFormat, tableResponse } from "~/utils/table-export.server";
+import { oneAtATime } from "~/utils/one-at-a-time.server";
+import { badExportRequest, exportFormat, tableResponse, type ExportFormat } from "~/utils/table-export.server";
 
 /** The current directory view as CSV or a spreadsheet (`format=xlsx`): every matching row, not just one page. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -16,6 +18,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "common");
   if (format === null) invalid.push("format");
   if (invalid.length) return badExportRequest(t("exports.badFilters", { problems: filterProblems(t, invalid) }));
+  const locale = await i18next.getLocale(request);
+  const built = await wholeDirectoryExports(() => buildExport(filters, format!, t, locale), EXPORT_WAIT_MS);
+  if (!built) {
+    return new Response(t("errorPage.503.title"), {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" },
+    });
+  }
+  return built.value;
+}
+
+// Built in memory (100,000 enterprises as a spreadsheet take several hundred MB): one at a time per
+// server process, the next waiting its turn, at most a minute (a proxy in front gives up after about that).
+const wholeDirectoryExports = oneAtATime();
+const EXPORT_WAIT_MS = 60_000;
+
+async function buildExport(filters: DirectoryFilters, format: ExportFormat, t: TFunction, language: string) {
   const items = await listDirectoryAll(filters);
   const header = [
     t("directory.name"),
@@ -47,12 +66,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     item.ratedAt.slice(0, 10),
     absoluteUrl(`/enterprises/${item.slug}`),
   ]);
-  return tableResponse({
-    format: format!,
-    filename: "ortaq-ratings",
-    sheet: t("directory.caption"),
-    header,
-    rows,
-    language: await i18next.getLocale(request),
-  });
+  return tableResponse({ format, filename: "ortaq-ratings", sheet: t("directory.caption"), header, rows, language });
 }
