@@ -29,3 +29,23 @@ test("a correction typed into a filled-in box before the page's scripts run is k
   await expect.poll(hydrated).toBe(true);
   await expect(mission).toHaveValue(corrected);
 });
+
+test("a country chosen on the sector page before its scripts run brings that country's regions when they run", async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/assets/**/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/sector", { waitUntil: "commit" });
+  const country = page.getByLabel("Country", { exact: true });
+  const hydrated = () => country.evaluate((box) => Object.keys(box).some((key) => key.startsWith("__reactFiber")));
+  await country.selectOption("KG");
+  expect(await hydrated()).toBe(false);
+  await expect(page.getByLabel("Region", { exact: true })).toHaveCount(0);
+
+  release();
+  await expect.poll(hydrated).toBe(true);
+  await expect(country).toHaveValue("KG");
+  await expect(page.getByLabel("Region", { exact: true }).locator("option", { hasText: "Chüy Region" })).toHaveCount(1);
+});
