@@ -9,8 +9,10 @@ import { guardDatabaseOutages, RETRY_AFTER_SECONDS } from "./app/utils/database-
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./app/utils/embedded-postgres.server";
 import { getEnv, resetEnvCache } from "./app/utils/env.server";
 import { httpCache } from "./app/utils/http-cache.server";
+import { keptData } from "./app/utils/kept-data.server";
 import { PageCache } from "./app/utils/page-cache.server";
 import { defaultRetryAfter, guardRoutes, refuseCrossSiteRequests } from "./app/utils/request-guards.server";
+import { runInRequestScope } from "./app/utils/request-scope.server";
 import { createNonce, securityHeaders } from "./app/utils/security-headers.server";
 import { checkoutOrigins } from "./app/utils/stripe.server";
 import { applyMigrations } from "./prisma/migrate";
@@ -181,12 +183,20 @@ async function serve(): Promise<Web> {
 
   // Public pages kept for anonymous readers, dropped as soon as the data they show changes (production only).
   const pages = new PageCache({ maxAgeMs: production ? env.PAGE_CACHE_SECONDS * 1000 : 0, maxBytes: env.PAGE_CACHE_MB * 1024 * 1024 });
+  // The results of the heavier public queries, kept for every reader on the same terms (decision 028).
+  keptData.maxAgeMs = production ? env.PAGE_CACHE_SECONDS * 1000 : 0;
   const dataChanges =
     production && env.PAGE_CACHE_SECONDS > 0
       ? watchDataChanges({
           connectionString: env.DATABASE_URL!,
-          onChange: () => pages.invalidate(),
-          onListening: (listening) => pages.setListening(listening),
+          onChange: () => {
+            pages.invalidate();
+            keptData.invalidate();
+          },
+          onListening: (listening) => {
+            pages.setListening(listening);
+            keptData.setListening(listening);
+          },
         })
       : undefined;
 
@@ -247,6 +257,8 @@ async function serve(): Promise<Web> {
   app.use(refuseCrossSiteRequests(undefined, { publicUrl: env.PUBLIC_URL_SET ? env.PUBLIC_URL : null }));
   // Cache-Control, ETag and 304 for public pages, kept pages for anonymous readers; private, no-store for anything personal.
   app.use(httpCache({ pages }));
+  // What a request works out once (the signed-in person, the language) is kept for that request alone.
+  app.use((_req, _res, next) => runInRequestScope(next));
   app.all(
     "*",
     createRequestHandler({

@@ -3,7 +3,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { withoutNulBytes } from "~/utils/html-stream.server";
+import { htmlBodyStream } from "~/utils/html-stream.server";
 import { getLanguage, i18nFor } from "~/utils/i18next.server";
 import { NonceProvider } from "~/utils/nonce";
 
@@ -45,8 +45,8 @@ export default async function handleRequest(
           clearTimeout(timers.shell);
           const streamTimer = setTimeout(abort, ABORT_DELAY);
           streamTimer.unref();
-          // React 18 can leave NUL bytes beside a character of several bytes: dropped before they reach a browser.
-          const body = withoutNulBytes();
+          // React 18 can leave NUL bytes beside a character of several bytes (dropped here), and writes in 2 KB pieces (sent on together).
+          const body = htmlBodyStream();
           body.on("finish", () => clearTimeout(streamTimer));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));

@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { kept } from "~/utils/kept-data.server";
 import { VERIFICATION_FACTS_SELECT, verifiedOrSelfAssessed } from "~/models/rating.server";
 import { registrationOf } from "~/models/register.server";
 import { ratingFactConditions, trustSql } from "~/models/sector.server";
@@ -122,15 +123,23 @@ const ORDER: Record<
  * Enterprises with a published profile and a published rating, filtered and sorted, a page
  * at a time with keyset pagination (fast however deep the page).
  */
-export async function listDirectory({
+export function listDirectory({
   filters,
-  cursor,
+  cursor = null,
   limit = 20,
 }: {
   filters: DirectoryFilters;
   cursor?: Cursor | null;
   limit?: number;
 }): Promise<{ items: DirectoryItem[]; nextCursor: string | null }> {
+  return kept("directory.page", { filters, cursor, limit }, () => readDirectoryPage(filters, cursor, limit));
+}
+
+async function readDirectoryPage(
+  filters: DirectoryFilters,
+  cursor: Cursor | null,
+  limit: number,
+): Promise<{ items: DirectoryItem[]; nextCursor: string | null }> {
   const order = ORDER[filters.sort];
   const where = conditions(filters);
   if (cursor) where.push(order.after(cursor));
@@ -175,7 +184,8 @@ export async function listDirectoryAll(filters: DirectoryFilters, max = 100_000)
   const all: DirectoryItem[] = [];
   let cursor: Cursor | null = null;
   for (;;) {
-    const page = await listDirectory({ filters, cursor, limit: 1000 });
+    // Read, not kept: an export's thousands of rows are wanted once.
+    const page = await readDirectoryPage(filters, cursor, 1000);
     all.push(...page.items);
     if (!page.nextCursor || all.length >= max) break;
     cursor = decodeCursor(page.nextCursor, filters.sort);
@@ -262,7 +272,11 @@ export const EXACT_COUNT_LIMIT = 1000;
  * EXACT_COUNT_LIMIT (a count that stops there), beyond that PostgreSQL's own estimate from its
  * statistics (EXPLAIN), which the page labels as one.
  */
-export async function countDirectory(filters: DirectoryFilters, exactUpTo = EXACT_COUNT_LIMIT): Promise<{ count: number; exact: boolean }> {
+export function countDirectory(filters: DirectoryFilters, exactUpTo = EXACT_COUNT_LIMIT): Promise<{ count: number; exact: boolean }> {
+  return kept("directory.count", { filters, exactUpTo }, () => readDirectoryCount(filters, exactUpTo));
+}
+
+async function readDirectoryCount(filters: DirectoryFilters, exactUpTo: number): Promise<{ count: number; exact: boolean }> {
   const where = Prisma.join(conditions(filters), " AND ");
   const hits = filters.q
     ? Prisma.sql`WITH search_hits AS MATERIALIZED (
@@ -303,7 +317,7 @@ const BEFORE_OR_AT: Record<DirectoryFilters["sort"], { order: Prisma.Sql; atOrBe
  * The way back from a page reached with `cursor` (the last row of the page before it): that page's
  * own cursor, or null when it is the first page. One bounded query, walking the order backwards.
  */
-export async function previousCursor({
+export function previousCursor({
   filters,
   cursor,
   limit = 20,
@@ -312,6 +326,10 @@ export async function previousCursor({
   cursor: Cursor;
   limit?: number;
 }): Promise<{ cursor: string | null }> {
+  return kept("directory.previous", { filters, cursor, limit }, () => readPreviousCursor(filters, cursor, limit));
+}
+
+async function readPreviousCursor(filters: DirectoryFilters, cursor: Cursor, limit: number): Promise<{ cursor: string | null }> {
   const back = BEFORE_OR_AT[filters.sort];
   const where = [...conditions(filters), back.atOrBefore(cursor)];
   const hits = filters.q

@@ -4,6 +4,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { readableCategorySql, readableCategoryWhere, type ReadableCohorts } from "~/models/forum-access.server";
 import { THREAD_LIST_SELECT } from "~/models/forum.server";
 import { prisma } from "~/utils/db.server";
+import { kept } from "~/utils/kept-data.server";
 import type { Language } from "~/utils/i18n";
 
 // Each text is indexed with its language's configuration: English and Russian stemming, `simple`
@@ -35,14 +36,11 @@ export interface SearchHit {
  * hit per thread (its best-matching post). The words are looked for as English and Russian word
  * forms and as they are typed, so a post in any language is found by a word from it.
  */
-export async function searchForum({
-  q,
-  readable = [],
-  categoryId,
-  tag,
-  language,
-  page = 1,
-}: {
+export function searchForum(search: ForumSearch) {
+  return kept("forum.search", search, () => readSearchHits(search));
+}
+
+interface ForumSearch {
   q: string;
   /** The private categories the reader may read (others are left out); none by default. */
   readable?: ReadableCohorts;
@@ -50,7 +48,9 @@ export async function searchForum({
   tag?: string;
   language?: Language;
   page?: number;
-}) {
+}
+
+async function readSearchHits({ q, readable = [], categoryId, tag, language, page = 1 }: ForumSearch) {
   const query = Prisma.sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('simple', ${q}))`;
   const postLanguage = language ? Prisma.sql`AND p."language" = ${language}` : Prisma.empty;
   const titleLanguage = language ? Prisma.sql`AND t."language" = ${language}` : Prisma.empty;

@@ -5,6 +5,7 @@ import { insertPoll } from "~/models/forum-poll.server";
 import { notifyForPost } from "~/models/notification.server";
 import { assignHandle } from "~/models/user.server";
 import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
+import { kept } from "~/utils/kept-data.server";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import type { PollInput } from "~/utils/forum-poll-validation";
 import { MAX_LINKS_PER_POST, MAX_POSTS_PER_WINDOW, NEW_ACCOUNT_MS, POST_WINDOW_MS, THREADS_PER_PAGE } from "~/utils/forum-limits";
@@ -31,7 +32,11 @@ const CATEGORY_SELECT = {
 export type ForumCategoryRow = Prisma.ForumCategoryGetPayload<{ select: typeof CATEGORY_SELECT }>;
 
 /** The categories `readable` lets one read (the public ones by default), with their counts and latest thread. */
-export async function listCategories(readable: ReadableCohorts = []) {
+export function listCategories(readable: ReadableCohorts = []) {
+  return kept("forum.categories", readable, () => readCategories(readable));
+}
+
+async function readCategories(readable: ReadableCohorts) {
   const [categories, stats, latest] = await Promise.all([
     prisma.forumCategory.findMany({
       where: readableCategoryWhere(readable),

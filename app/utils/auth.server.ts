@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { oncePerRequest } from "~/utils/request-scope.server";
 import { getSessionUserId } from "~/utils/session.server";
 
 /** The signed-in person as every loader and action sees them. */
@@ -27,16 +28,9 @@ function getUserForSession(id: string): Promise<SessionUser | null> {
   return prisma.user.findUnique({ where: { id }, select: SESSION_USER_SELECT });
 }
 
-const userOfRequest = new WeakMap<Request, Promise<SessionUser | null>>();
-
 /** The logged-in user, looked up once per request however many loaders ask. */
 export function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  let user = userOfRequest.get(request);
-  if (!user) {
-    user = getSessionUserId(request).then((userId) => (userId ? getUserForSession(userId) : null));
-    userOfRequest.set(request, user);
-  }
-  return user;
+  return oncePerRequest(request, "user", () => getSessionUserId(request).then((userId) => (userId ? getUserForSession(userId) : null)));
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

@@ -4,9 +4,8 @@ import { resources } from "~/locales/resources.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { languageCookie, languageOfUrl } from "~/utils/language-cookie.server";
 import { isDatabaseUnavailable } from "~/utils/database-availability.server";
+import { oncePerRequest } from "~/utils/request-scope.server";
 import { FALLBACK_LANGUAGE, i18nConfig, isLanguage, languageFromAcceptLanguage, type Language, type Namespace } from "~/utils/i18n";
-
-const languageOfRequest = new WeakMap<Request, Promise<Language>>();
 
 /**
  * The request's language: a `?lang=` in the address (the links of `hreflang` alternates, as the
@@ -14,12 +13,7 @@ const languageOfRequest = new WeakMap<Request, Promise<Language>>();
  * then the browser's `Accept-Language`, then English. Worked out once per request.
  */
 export function getLanguage(request: Request): Promise<Language> {
-  let language = languageOfRequest.get(request);
-  if (!language) {
-    language = detectLanguage(request);
-    languageOfRequest.set(request, language);
-  }
-  return language;
+  return oncePerRequest(request, "language", () => detectLanguage(request));
 }
 
 async function detectLanguage(request: Request): Promise<Language> {

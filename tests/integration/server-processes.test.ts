@@ -5,6 +5,8 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { validEnterpriseFields } from "../helpers/enterprise";
+import { createTestCategory, createTestThread } from "../helpers/forum";
+import { createTestUser } from "../helpers/routes";
 import { makeDataFolder, startServerProcess, waitFor, type ServerProcess } from "../helpers/server-process";
 
 // The production server as `npm start` runs it, with two server processes on one port, on this
@@ -151,6 +153,36 @@ test("a signed-in reader's page is never kept for anyone, nor is a kept page ser
     expect(anonymous.body).not.toContain("Saule Processreader");
   }
 });
+
+test(
+  "what a signed-in reader's forum pages show follows a new thread at once in both processes, though the figures are kept",
+  { timeout: 180_000 },
+  async () => {
+    const reader = await createTestUser({ roles: ["funder"], displayName: "Dana Keptreader" });
+    const author = await createTestUser({ displayName: "Arman Keptwriter" });
+    const category = await createTestCategory("Kept figures");
+    const word = `quinoa${Date.now().toString(36)}`;
+    const title = `Irrigation for ${word} growers`;
+    const seen = (answer: Answer) => {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toContain("Dana Keptreader");
+      return answer.body.includes(title);
+    };
+    // Both processes have read (and kept) the forum's figures and the search before the thread exists.
+    const before = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => get(i % 2 ? "/forum" : `/forum/search?q=${word}`, { Cookie: reader.cookie })),
+    );
+    expect(before.some(seen)).toBe(false);
+    expect(new Set(before.map((answer) => answer.process)).size).toBe(2);
+
+    await createTestThread({ userId: author.id, categoryId: category.id, title, body: `Drip lines for ${word} on small plots.` });
+    const both = () => Promise.all([get("/forum", { Cookie: reader.cookie }), get(`/forum/search?q=${word}`, { Cookie: reader.cookie })]);
+    expect(await waitFor(async () => (await both()).every(seen), 10)).toBe(true);
+    const answers = (await Promise.all(Array.from({ length: 5 }, both))).flat();
+    expect(answers.every(seen)).toBe(true);
+    expect(new Set(answers.map((answer) => answer.process)).size).toBe(2);
+  },
+);
 
 test("a server process that dies is replaced, and the others answer meanwhile", { timeout: 300_000 }, async () => {
   const started = () =>
