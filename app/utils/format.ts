@@ -1,26 +1,17 @@
-// Formatting in the user's language, with Intl; shared by server and browser. Formatters are
-// made once per language and options: making one costs far more than using it.
-type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat;
-const formatters = new Map<string, Formatter>();
+// Formatting in the user's language, with Intl; shared by server and browser. Formatters (and the
+// samples of intlProbe) are made once per language and options: making one costs far more than using it.
+const made = new Map<string, unknown>();
 
-function cached<T extends Formatter>(kind: string, language: string, options: object | undefined, make: () => T): T {
+function cached<T>(kind: string, language: string, options: object | undefined, make: () => T): T {
   const key = `${kind}|${language}|${options ? JSON.stringify(options) : ""}`;
-  let formatter = formatters.get(key) as T | undefined;
-  if (!formatter) {
-    formatter = make();
-    formatters.set(key, formatter);
-  }
-  return formatter;
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key) as T;
 }
 
 /** Forgets every formatter made, for when the browser's Intl was just given a language's data. */
 export function forgetFormatters() {
-  formatters.clear();
-  probes.clear();
+  made.clear();
 }
-
-// The samples of intlProbe, the same for every page in a language: made once per language.
-const probes = new Map<string, IntlProbe>();
 
 export const numberFormat = (language: string, options?: Intl.NumberFormatOptions) =>
   cached("n", language, options, () => new Intl.NumberFormat(language, options));
@@ -76,12 +67,7 @@ const PROBE_COUNTS = [0, 1, 2, 3, 4, 5, 11, 21, 101, 1.5];
  * takes FormatJS's data for a kind that differs (app/utils/intl-polyfill.client.ts).
  */
 export function intlProbe(language: string): IntlProbe {
-  let probe = probes.get(language);
-  if (!probe) {
-    probe = makeProbe(language);
-    probes.set(language, probe);
-  }
-  return probe;
+  return cached("probe", language, undefined, () => makeProbe(language));
 }
 
 function makeProbe(language: string) {
