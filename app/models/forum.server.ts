@@ -91,8 +91,12 @@ export interface ForumPerson {
 const BADGE_ROLES: Partial<Record<Role, Badge>> = { funder: "funder", ministry: "ministry", moderator: "moderator" };
 
 /** Names, handles and role badges of the people behind a page of posts or threads. */
-export async function getPeople(userIds: string[]): Promise<Map<string, ForumPerson>> {
-  const ids = [...new Set(userIds)];
+export function getPeople(userIds: string[]): Promise<Map<string, ForumPerson>> {
+  const ids = [...new Set(userIds)].sort();
+  return kept("forum.people", ids, () => readPeople(ids));
+}
+
+async function readPeople(ids: string[]): Promise<Map<string, ForumPerson>> {
   if (ids.length === 0) return new Map();
   const users = await prisma.user.findMany({
     where: { id: { in: ids } },
@@ -180,15 +184,17 @@ export function decodeThreadCursor(cursor: string | null | undefined) {
 }
 
 /** Threads of a category (only those in `language`, if given), pinned first, then by latest activity; keyset-paginated. */
-export async function listCategoryThreads({
-  categoryId,
-  language,
-  after,
-}: {
+export function listCategoryThreads(page: CategoryPage) {
+  return kept("forum.categoryThreads", page, () => readCategoryThreads(page));
+}
+
+interface CategoryPage {
   categoryId: string;
   language?: Language;
   after?: ReturnType<typeof decodeThreadCursor>;
-}) {
+}
+
+async function readCategoryThreads({ categoryId, language, after }: CategoryPage) {
   const where: Prisma.ForumThreadWhereInput = { categoryId, ...(language ? { language } : {}) };
   if (after) {
     where.OR = [

@@ -155,7 +155,7 @@ test("a signed-in reader's page is never kept for anyone, nor is a kept page ser
 });
 
 test(
-  "what a signed-in reader's forum pages show follows a new thread at once in both processes, though the figures are kept",
+  "what a signed-in reader's forum pages show follows a change at once in both processes, though the figures are kept",
   { timeout: 180_000 },
   async () => {
     const reader = await createTestUser({ roles: ["funder"], displayName: "Dana Keptreader" });
@@ -163,24 +163,34 @@ test(
     const category = await createTestCategory("Kept figures");
     const word = `quinoa${Date.now().toString(36)}`;
     const title = `Irrigation for ${word} growers`;
-    const seen = (answer: Answer) => {
+    const pages = ["/forum", `/forum/${category.slug}`, `/forum/search?q=${word}`];
+    const read = () => Promise.all(pages.map((page) => get(page, { Cookie: reader.cookie })));
+    const showing = (text: string) => (answer: Answer) => {
       expect(answer.status).toBe(200);
       expect(answer.body).toContain("Dana Keptreader");
-      return answer.body.includes(title);
+      return answer.body.includes(text);
     };
-    // Both processes have read (and kept) the forum's figures and the search before the thread exists.
-    const before = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => get(i % 2 ? "/forum" : `/forum/search?q=${word}`, { Cookie: reader.cookie })),
-    );
-    expect(before.some(seen)).toBe(false);
+    // Both processes have read (and kept) the forum's figures, the category's threads and the search before the thread exists.
+    const before = (await Promise.all([read(), read(), read()])).flat();
+    expect(before.some(showing(title))).toBe(false);
     expect(new Set(before.map((answer) => answer.process)).size).toBe(2);
 
     await createTestThread({ userId: author.id, categoryId: category.id, title, body: `Drip lines for ${word} on small plots.` });
-    const both = () => Promise.all([get("/forum", { Cookie: reader.cookie }), get(`/forum/search?q=${word}`, { Cookie: reader.cookie })]);
-    expect(await waitFor(async () => (await both()).every(seen), 10)).toBe(true);
-    const answers = (await Promise.all(Array.from({ length: 5 }, both))).flat();
-    expect(answers.every(seen)).toBe(true);
-    expect(new Set(answers.map((answer) => answer.process)).size).toBe(2);
+    expect(await waitFor(async () => (await read()).every(showing(title)), 10)).toBe(true);
+    const after = (await Promise.all(Array.from({ length: 4 }, read))).flat();
+    expect(after.every(showing(title))).toBe(true);
+    expect(new Set(after.map((answer) => answer.process)).size).toBe(2);
+
+    // The category's page names the thread's author (the forum's people, kept too): a new name shows at once.
+    const categoryPage = () => get(`/forum/${category.slug}`, { Cookie: reader.cookie });
+    expect(showing("Arman Keptwriter")(await categoryPage())).toBe(true);
+    await prisma.user.update({ where: { id: author.id }, data: { displayName: "Arman Renamedwriter" } });
+    expect(await waitFor(async () => (await Promise.all([categoryPage(), categoryPage()])).every(showing("Arman Renamedwriter")), 10)).toBe(
+      true,
+    );
+    const renamed = await Promise.all(Array.from({ length: 6 }, categoryPage));
+    expect(renamed.every(showing("Arman Renamedwriter"))).toBe(true);
+    expect(renamed.some(showing("Arman Keptwriter"))).toBe(false);
   },
 );
 
