@@ -21,6 +21,7 @@ import { FormProgress } from "~/components/form-progress";
 import { Notice } from "~/components/notice";
 import { countUnreadNotifications } from "~/models/notification.server";
 import { getOptionalUser } from "~/utils/auth.server";
+import { errorPageKeys } from "~/utils/error-page";
 import { intlProbe } from "~/utils/format";
 import { directionOf, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "~/utils/i18n";
 import { getLanguage } from "~/utils/i18next.server";
@@ -253,15 +254,13 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  // A body that is not a form (415) is a request the page cannot read, like a 400.
-  const key = status === 415 ? "400" : [400, 403, 404, 405, 413, 429, 503].includes(status) ? String(status) : "500";
+  const keys = isRouteErrorResponse(error) ? errorPageKeys(error.status, error.data) : errorPageKeys(500);
   if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <section className="error-page">
-      <title>{`${t(`errorPage.${key}.title`)} · Ortaq`}</title>
-      <h1>{t(`errorPage.${key}.title`)}</h1>
-      <p>{t(`errorPage.${key}.body`)}</p>
+      <title>{`${t(keys.title)} · Ortaq`}</title>
+      <h1>{t(keys.title)}</h1>
+      <p>{t(keys.body)}</p>
       <p>
         <Link to="/">{t("errorPage.home")}</Link>
       </p>

@@ -7,6 +7,7 @@ import { finished } from "node:stream/promises";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import CFB from "cfb";
 import { getEnv } from "~/utils/env.server";
+import { FILE_STORE_UNAVAILABLE } from "~/utils/error-page";
 import { evidenceStore, isStorageName } from "~/utils/evidence-store.server";
 import { readMultipartForm } from "~/utils/multipart.server";
 
@@ -264,7 +265,8 @@ export async function receiveEvidenceUpload(
     } catch (error) {
       await unlink(state.temporary).catch(() => undefined);
       console.error(`Evidence file not stored: ${error instanceof Error ? error.message : String(error)}`);
-      throw new Response("The file store is unavailable; please try again in a moment.", { status: 503 });
+      // The error page tells the person that the file store, not the database, is away.
+      throw new Response(FILE_STORE_UNAVAILABLE, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     }
   }
   if (state.file) form.formData.set("file", state.file.storageName);

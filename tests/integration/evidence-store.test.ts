@@ -1,3 +1,4 @@
+import { FILE_STORE_UNAVAILABLE } from "~/utils/error-page";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -81,6 +82,8 @@ test("a bucket that refuses the server's credentials: the upload answers 503 and
   );
   expect(refused).toBeInstanceOf(Response);
   expect((refused as Response).status).toBe(503);
+  // The error page tells the person the file store is away (not the database).
+  expect(await (refused as Response).text()).toBe(FILE_STORE_UNAVAILABLE);
   expect(logged).toHaveBeenCalledWith(
     expect.stringMatching(/^Evidence file not stored: storing [0-9a-f]{36}: the bucket answered 403 \(InvalidAccessKeyId\)$/),
   );
