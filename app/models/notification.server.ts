@@ -1,11 +1,12 @@
 // Notifications: who hears of a new post or a verification step, and what a person reads on
 // /notifications (the header of every page shows the unread count, so this module stays small). Those
 // who want it hear by e-mail too (app/models/email-notifications.server.ts), in the same transaction.
-import type { NotificationKind } from "~/generated/prisma/client";
-import { filterCategoryReaders } from "~/models/forum-access.server";
+import type { NotificationKind, Prisma } from "~/generated/prisma/client";
+import { cohortReaderWhere, filterCategoryReaders, type ForumAccessReader } from "~/models/forum-access.server";
 import { emailForumActivity, emailVerificationStep, type VerificationStep } from "~/models/email-notifications.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { extractMentions } from "~/utils/forum-mentions";
+import { isForumModerator } from "~/utils/permissions.server";
 
 const NOTIFICATION_RANK: Record<NotificationKind, number> = {
   mention: 5,
@@ -136,13 +137,25 @@ export async function notifyVerificationStep(
   await emailVerificationStep(tx, { step, recipientIds: others, actorId, assessmentId, path, quote, evidence });
 }
 
-export function countUnreadNotifications(userId: string) {
-  return prisma.notification.count({ where: { userId, readAt: null } });
+/**
+ * A person's notifications that they may still follow: one about a thread in a cohort's private
+ * category is left out once they no longer read it (their enterprise left the cohort), title and all.
+ */
+function stillReadable(reader: NonNullable<ForumAccessReader>): Prisma.NotificationWhereInput {
+  if (isForumModerator(reader)) return { userId: reader.id };
+  return {
+    userId: reader.id,
+    OR: [{ threadId: null }, { thread: { category: { OR: [{ cohortId: null }, { cohort: cohortReaderWhere(reader.id) }] } } }],
+  };
 }
 
-export function listNotifications({ userId, take = 50 }: { userId: string; take?: number }) {
+export function countUnreadNotifications(reader: NonNullable<ForumAccessReader>) {
+  return prisma.notification.count({ where: { ...stillReadable(reader), readAt: null } });
+}
+
+export function listNotifications({ reader, take = 50 }: { reader: NonNullable<ForumAccessReader>; take?: number }) {
   return prisma.notification.findMany({
-    where: { userId },
+    where: stillReadable(reader),
     select: {
       id: true,
       kind: true,

@@ -11,7 +11,7 @@ import { IdSchema } from "~/utils/validation";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const t = await getFixedT(request);
-  const [notifications, handle] = await Promise.all([listNotifications({ userId: user.id }), getOwnHandle(user.id)]);
+  const [notifications, handle] = await Promise.all([listNotifications({ reader: user }), getOwnHandle(user.id)]);
   return { title: t("notifications.title"), notifications, handle };
 }
 
@@ -26,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "open") {
     const id = String(form.get("id") ?? "");
     if (!IdSchema.safeParse(id).success) throw new Response("Unknown notification", { status: 400 });
-    const notification = (await listNotifications({ userId: user.id, take: 500 })).find((n) => n.id === id);
+    const notification = (await listNotifications({ reader: user, take: 500 })).find((n) => n.id === id);
     if (!notification) throw new Response("Not Found", { status: 404 });
     await markNotificationsRead({ userId: user.id, id });
     if (notification.post) return redirect(`/forum/posts/${notification.post.id}`);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { moveThread } from "~/models/forum-moderation.server";
+import { countUnreadNotifications } from "~/models/notification.server";
 import * as cohortPage from "~/routes/cohorts_.$id";
 import * as cohortsPage from "~/routes/cohorts";
 import * as enterpriseCohorts from "~/routes/enterprises.$slug_.cohorts";
@@ -13,6 +14,7 @@ import * as newThread from "~/routes/forum_.new";
 import * as postLink from "~/routes/forum_.posts.$id";
 import * as search from "~/routes/forum_.search";
 import * as threadPage from "~/routes/forum_.threads.$id";
+import * as notifications from "~/routes/notifications";
 import * as poll from "~/routes/forum_.threads.$id_.poll";
 import * as pollCsv from "~/routes/forum_.threads.$id_.poll[.]csv";
 import * as sitemap from "~/routes/sitemap[.]xml";
@@ -302,6 +304,52 @@ describe("a cohort's private forum category", () => {
     });
     expect(into).toEqual({ ok: false, reason: "private_category" });
     expect(await prisma.forumThread.count({ where: { categoryId: world.categoryId } })).toBe(1);
+  });
+
+  test("after its enterprise leaves, a member's notifications about the cohort's threads are no longer listed, counted or opened", async () => {
+    const world = await makeWorld();
+    const member = world.inside.member;
+    // The organisation replies in the cohort's thread (its author hears of it), and someone replies in a public thread of theirs.
+    const replied = await run(
+      threadPage.action,
+      formRequest(`/forum/threads/${world.threadId}`, { intent: "reply", body: "Meeting in person suits us." }, world.incubator.cookie),
+      { id: world.threadId },
+    );
+    expect(replied.status).toBe(302);
+    const publicThread = await createThreadWithPosts({ authorId: member.id });
+    await prisma.notification.create({ data: { userId: member.id, kind: "reply", actorId: world.outsider.id, threadId: publicThread.id } });
+    const reader = { id: member.id, roles: [] };
+    const listed = async () =>
+      (
+        (await run(notifications.loader, getRequest("/notifications", member.cookie))).data as {
+          notifications: { id: string; thread: { id: string; title: string } | null }[];
+        }
+      ).notifications;
+    const cohortNotice = (await listed()).find((n) => n.thread?.title.includes(world.secret));
+    expect(cohortNotice).toBeDefined();
+    expect(await countUnreadNotifications(reader)).toBe(2);
+
+    const membership = await prisma.cohortMember.findFirstOrThrow({
+      where: { cohortId: world.cohortId, enterpriseId: world.inside.enterprise.id },
+    });
+    const left = await run(
+      enterpriseCohorts.action,
+      formRequest(
+        `/enterprises/${world.inside.enterprise.slug}/cohorts`,
+        { intent: "leave", memberId: membership.id },
+        world.inside.owner.cookie,
+      ),
+      { slug: world.inside.enterprise.slug },
+    );
+    expect(left.status).toBe(302);
+    const after = await listed();
+    expect(after.some((n) => n.thread?.title.includes(world.secret))).toBe(false);
+    expect(after.some((n) => n.thread?.id === publicThread.id)).toBe(true);
+    expect(await countUnreadNotifications(reader)).toBe(1);
+    const opened = await run(notifications.action, formRequest("/notifications", { intent: "open", id: cohortNotice!.id }, member.cookie));
+    expect(opened.status).toBe(404);
+    // The organisation still reads its cohort's thread and hears of it.
+    expect(await status(threadPage.loader, `/forum/threads/${world.threadId}`, world.incubator.cookie, { id: world.threadId })).toBe(200);
   });
 
   test("an enterprise that leaves the cohort no longer reads it; opening the forum again gives the same category", async () => {

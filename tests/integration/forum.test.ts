@@ -417,7 +417,7 @@ describe("mentions, watching and notifications", () => {
     await createTestThread({ userId: mentioned.id }); // gives the mentioned person a handle
     const handle = (await prisma.user.findUniqueOrThrow({ where: { id: mentioned.id }, select: { handle: true } })).handle!;
     await run(thread.action, formRequest("/x", { intent: "subscribe" }, watcher.cookie), { id: t.id });
-    const before = await countUnreadNotifications(author.id);
+    const before = await countUnreadNotifications({ id: author.id, roles: [] });
     await reply(t.id, { body: `What do you think, @${handle}? Also @nobody-with-this-handle.` }, replier.cookie);
     const kinds = async (userId: string) =>
       (await prisma.notification.findMany({ where: { userId, threadId: t.id }, select: { kind: true } })).map((n) => n.kind);
@@ -425,7 +425,7 @@ describe("mentions, watching and notifications", () => {
     expect(await kinds(mentioned.id)).toEqual(["mention"]);
     expect(await kinds(watcher.id)).toEqual(["thread_activity"]);
     expect(await kinds(replier.id)).toEqual([]);
-    expect(await countUnreadNotifications(author.id)).toBe(before + 1);
+    expect(await countUnreadNotifications({ id: author.id, roles: [] })).toBe(before + 1);
     // The replier now watches the thread too.
     await reply(t.id, { body: "Thanks, all." }, author.cookie);
     expect(await kinds(replier.id)).toEqual(["thread_activity"]);
@@ -465,7 +465,7 @@ describe("mentions, watching and notifications", () => {
     expect(listed.notifications.map((x) => x.id)).toContain(n.id);
     const opened = await run(notifications.action, formRequest("/notifications", { intent: "open", id: n.id }, author.cookie));
     expect(opened.location).toBe(`/forum/posts/${created.post!.id}`);
-    expect(await countUnreadNotifications(author.id)).toBe(0);
+    expect(await countUnreadNotifications({ id: author.id, roles: [] })).toBe(0);
     expect((await run(notifications.action, formRequest("/notifications", { intent: "open", id: "bad id" }, author.cookie))).status).toBe(
       400,
     );
