@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { readableCohorts } from "~/models/forum-access.server";
 import { listCategories } from "~/models/forum.server";
 import { getOptionalUser } from "~/utils/auth.server";
-import { CATEGORY_GROUPS } from "~/utils/forum-category-groups";
+import { CATEGORY_KINDS, categoryGroupTexts } from "~/utils/forum-category-groups";
 import { formatDate, formatNumber } from "~/utils/format";
 import { pageLanguage } from "~/utils/i18n";
 import { textIn } from "~/utils/localized-text";
@@ -31,7 +31,10 @@ export default function ForumPage() {
   const language = i18n.language;
   const { title, signedIn, moderator, manager, categories } = useLoaderData<typeof loader>();
   // A group with no category (cohorts, for most readers) is left out.
-  const groups = CATEGORY_GROUPS.filter((group) => categories.some((c) => c.kind === group.kind));
+  const groups = CATEGORY_KINDS.filter((kind) => categories.some((c) => c.kind === kind)).map((kind) => ({
+    kind,
+    ...categoryGroupTexts(kind, { moderator }),
+  }));
   return (
     <section className="forum">
       <h1>{title}</h1>
@@ -59,7 +62,7 @@ export default function ForumPage() {
       {groups.map((group) => (
         <section key={group.kind} aria-labelledby={`forum-${group.kind}`}>
           <h2 id={`forum-${group.kind}`}>{t(group.heading)}</h2>
-          {group.kind === "cohort" ? <p>{t("forum.cohortCategoriesHint")}</p> : null}
+          {group.hint ? <p>{t(group.hint)}</p> : null}
           <TableScroll label={t(group.heading)}>
             <table className="category-table">
               <thead>

@@ -13,7 +13,8 @@ import { requireUser } from "~/utils/auth.server";
 import { MAX_POST_LENGTH, MAX_TAGS } from "~/utils/forum-limits";
 import { newThreadSchema, pollInputOf } from "~/utils/forum-poll-validation";
 import { textIn } from "~/utils/localized-text";
-import { CATEGORY_GROUP_HEADING } from "~/utils/forum-category-groups";
+import { categoryGroupTexts } from "~/utils/forum-category-groups";
+import { isForumModerator } from "~/utils/permissions.server";
 import { getFixedT } from "~/utils/i18next.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     enterprises,
     selectedCategory: categories.find((c) => c.slug === wanted)?.id ?? "",
     suspendedUntil: suspension?.endsAt ?? null,
+    moderator: isForumModerator(user),
   };
 }
 
@@ -75,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewThreadPage() {
   const { t, i18n } = useTranslation();
-  const { title, categories, enterprises, selectedCategory, suspendedUntil } = useLoaderData<typeof loader>();
+  const { title, categories, enterprises, selectedCategory, suspendedUntil, moderator } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useCheckedForm({
     id: "new-thread",
@@ -102,7 +104,7 @@ export default function NewThreadPage() {
           options={categories.map((c) => ({
             value: c.id,
             label: textIn(c.name, i18n.language),
-            group: t(CATEGORY_GROUP_HEADING[c.kind]),
+            group: t(categoryGroupTexts(c.kind, { moderator }).heading),
           }))}
         />
         <TextField field={fields.title} label={t("forum.threadTitle")} dir="auto" />

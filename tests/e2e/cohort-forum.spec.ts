@@ -59,6 +59,18 @@ test("the organisation and a member of the demo cohort talk in its private forum
   await expect(outsider.getByRole("link", { name: THREAD })).toHaveCount(0);
   await outsiderContext.close();
 
+  // A moderator reads every cohort's category, listed as such (not as cohorts of their own).
+  const moderatorContext = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const moderator = await moderatorContext.newPage();
+  await logIn(moderator, "moderator@demo.ortaq.org");
+  await chooseLanguageByCookie(moderatorContext, baseURL!, "en");
+  await moderator.goto("/forum");
+  await expect(moderator.getByRole("heading", { name: "Your cohorts" })).toHaveCount(0);
+  const every = moderator.getByRole("region", { name: "Every cohort's private category" });
+  await expect(every.getByRole("link", { name: "Autumn 2026 accelerator" })).toBeVisible();
+  await expect(every.getByText(/^As a moderator you read the private category of every cohort/)).toBeVisible();
+  await moderatorContext.close();
+
   // The organisation sees the member's reply.
   await page.goto(threadUrl);
   await expect(page.getByText(reply)).toBeVisible();
