@@ -29,6 +29,16 @@ function testPasswordHash(password: string) {
  * address is confirmed unless `confirmed: false` (an account just signed up), and their language English
  * unless `language` says otherwise.
  */
+export interface TestUserOptions {
+  roles?: RoleName[];
+  country?: string | null;
+  password?: string;
+  email?: string;
+  confirmed?: boolean;
+  language?: string;
+  displayName?: string;
+}
+
 export async function createTestUser({
   roles = ["entrepreneur"],
   country = null,
@@ -37,15 +47,7 @@ export async function createTestUser({
   confirmed = true,
   language = "en",
   displayName,
-}: {
-  roles?: RoleName[];
-  country?: string | null;
-  password?: string;
-  email?: string;
-  confirmed?: boolean;
-  language?: string;
-  displayName?: string;
-} = {}) {
+}: TestUserOptions = {}) {
   const n = ++counter;
   const passwordHash = await testPasswordHash(password);
   const user = await prisma.$transaction(async (tx) => {

@@ -19,7 +19,7 @@ import * as poll from "~/routes/forum_.threads.$id_.poll";
 import * as pollCsv from "~/routes/forum_.threads.$id_.poll[.]csv";
 import * as sitemap from "~/routes/sitemap[.]xml";
 import { prisma } from "~/utils/db.server";
-import { validEnterpriseFields } from "../helpers/enterprise";
+import { enterpriseWithOwnerAndMember } from "../helpers/enterprise-people";
 import { createThreadWithPosts, forumCategories } from "../helpers/forum-moderation";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
 
@@ -29,25 +29,7 @@ let serial = 0;
 
 async function publishedEnterprise() {
   serial += 1;
-  const owner = await createTestUser();
-  const member = await createTestUser();
-  const enterprise = await prisma.enterprise.create({
-    data: {
-      ...validEnterpriseFields(),
-      name: `Cohort Forum Enterprise ${serial} ${Date.now()}`,
-      slug: `cohort-forum-${serial}-${Date.now()}`,
-      status: "published",
-      publishedAt: new Date(),
-      members: {
-        create: [
-          { userId: owner.id, role: "owner" },
-          { userId: member.id, role: "member" },
-        ],
-      },
-    },
-    select: { id: true, slug: true },
-  });
-  return { owner, member, enterprise };
+  return enterpriseWithOwnerAndMember({ name: `Cohort Forum Enterprise ${serial} ${Date.now()}` });
 }
 
 interface World {

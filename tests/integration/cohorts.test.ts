@@ -9,7 +9,7 @@ import * as enterpriseCohorts from "~/routes/enterprises.$slug_.cohorts";
 import * as results from "~/routes/enterprises.$slug_.assessments_.$id_.results";
 import * as notifications from "~/routes/notifications";
 import { prisma } from "~/utils/db.server";
-import { validEnterpriseFields } from "../helpers/enterprise";
+import { enterpriseWithOwnerAndMember } from "../helpers/enterprise-people";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
 
 let serial = 0;
@@ -21,23 +21,11 @@ const result = scoreAssessment(
 /** A published enterprise with an owner and a member, and a submitted assessment with an improvement plan. */
 async function enterprise({ status = "published" as "published" | "draft" } = {}) {
   serial += 1;
-  const owner = await createTestUser();
-  const member = await createTestUser();
-  const created = await prisma.enterprise.create({
-    data: {
-      ...validEnterpriseFields(),
-      name: `Cohort Enterprise ${serial} ${Date.now()}`,
-      slug: `cohort-${serial}-${Date.now()}`,
-      status,
-      members: {
-        create: [
-          { userId: owner.id, role: "owner" },
-          { userId: member.id, role: "member" },
-        ],
-      },
-    },
-    select: { id: true, slug: true, name: true },
-  });
+  const {
+    owner,
+    member,
+    enterprise: created,
+  } = await enterpriseWithOwnerAndMember({ name: `Cohort Enterprise ${serial} ${Date.now()}`, status });
   const assessment = await prisma.assessment.create({
     data: {
       enterpriseId: created.id,

@@ -8,7 +8,7 @@ import * as offer from "~/routes/mentors_.new";
 import * as page from "~/routes/mentorships.$id";
 import * as emailSettings from "~/routes/settings.notifications";
 import { prisma } from "~/utils/db.server";
-import { validEnterpriseFields } from "../helpers/enterprise";
+import { enterpriseWithOwnerAndMember } from "../helpers/enterprise-people";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
 
 let serial = 0;
@@ -20,24 +20,10 @@ const weakResult = scoreAssessment(
 /** A Kyrgyz social-services enterprise whose owner works in Russian, with a submitted assessment. */
 async function enterpriseWithPlan({ result = weakResult, submittedAt = new Date(Date.now() - 30 * 86_400_000) } = {}) {
   serial += 1;
-  const owner = await createTestUser({ language: "ru" });
-  const member = await createTestUser({ language: "ky" });
-  const enterprise = await prisma.enterprise.create({
-    data: {
-      ...validEnterpriseFields(),
-      country: "KG",
-      region: "KG-C",
-      sector: "social_services",
-      slug: `mentee-${serial}-${Date.now()}`,
-      members: {
-        create: [
-          { userId: owner.id, role: "owner" },
-          { userId: member.id, role: "member" },
-        ],
-      },
-    },
-    select: { id: true, slug: true, country: true, sector: true },
-  });
+  const { owner, member, enterprise } = await enterpriseWithOwnerAndMember(
+    { country: "KG", region: "KG-C", sector: "social_services", status: "draft" },
+    { owner: { language: "ru" }, member: { language: "ky" } },
+  );
   const assessment = await prisma.assessment.create({
     data: {
       enterpriseId: enterprise.id,

@@ -25,6 +25,7 @@ import { resetEnvCache } from "~/utils/env.server";
 import { detectEvidenceType } from "~/utils/evidence-files.server";
 import { SAMPLE_FILES, uploadRequest } from "../helpers/evidence";
 import { validEnterpriseFields } from "../helpers/enterprise";
+import { enterpriseWithOwnerAndMember } from "../helpers/enterprise-people";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
 
 const evidenceDir = mkdtempSync(path.join(tmpdir(), "ortaq-evidence-"));
@@ -43,26 +44,10 @@ let serial = 0;
 /** A published enterprise (KZ, crafts) with an owner and a member, and a submitted, published assessment. */
 async function ratedEnterprise({ country = "KZ" }: { country?: string } = {}) {
   serial += 1;
-  const owner = await createTestUser();
-  const member = await createTestUser();
-  const fields = validEnterpriseFields();
-  const enterprise = await prisma.enterprise.create({
-    data: {
-      ...fields,
-      country,
-      region: country === "KZ" ? fields.region : "KG-C",
-      name: `Verified Felt ${serial}`,
-      slug: `verify-${serial}-${Date.now()}`,
-      status: "published",
-      publishedAt: new Date(),
-      members: {
-        create: [
-          { userId: owner.id, role: "owner" },
-          { userId: member.id, role: "member" },
-        ],
-      },
-    },
-    select: { id: true, slug: true, name: true },
+  const { owner, member, enterprise } = await enterpriseWithOwnerAndMember({
+    country,
+    region: country === "KZ" ? validEnterpriseFields().region : "KG-C",
+    name: `Verified Felt ${serial}`,
   });
   const result = scoreAssessment(m, bestAnswers);
   const assessment = await prisma.assessment.create({
