@@ -189,14 +189,8 @@ async function serve(): Promise<Web> {
     production && env.PAGE_CACHE_SECONDS > 0
       ? watchDataChanges({
           connectionString: env.DATABASE_URL!,
-          onChange: () => {
-            pages.invalidate();
-            keptData.invalidate();
-          },
-          onListening: (listening) => {
-            pages.setListening(listening);
-            keptData.setListening(listening);
-          },
+          onChange: () => [pages, keptData].forEach((kept) => kept.invalidate()),
+          onListening: (listening) => [pages, keptData].forEach((kept) => kept.setListening(listening)),
         })
       : undefined;
 

@@ -12,6 +12,8 @@
 // - Readers asking at the same moment for a result not yet kept share one query. A failed query is not kept.
 // - Only queries whose result is the same for every reader belong here; a result is shared, and is not to be changed.
 
+import { KeptUntilChange } from "~/utils/kept-until-change.server";
+
 const MAX_ENTRIES = 500;
 
 interface Entry {
@@ -20,35 +22,27 @@ interface Entry {
   value: Promise<unknown>;
 }
 
-export class KeptData {
+export class KeptData extends KeptUntilChange {
   private entries = new Map<string, Entry>();
-  private dataVersion = 0;
-  private listening = false;
   maxAgeMs = 0;
 
   constructor(
     private readonly maxEntries = MAX_ENTRIES,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    super();
+  }
 
-  get enabled() {
-    return this.listening && this.maxAgeMs > 0;
+  protected get maxAge() {
+    return this.maxAgeMs;
+  }
+
+  protected forget() {
+    this.entries.clear();
   }
 
   get size() {
     return this.entries.size;
-  }
-
-  /** Whether changes to the data are being heard; while not, nothing is kept or reused. */
-  setListening(listening: boolean) {
-    if (!listening) this.invalidate();
-    this.listening = listening;
-  }
-
-  /** The data changed: every result kept so far is out of date. */
-  invalidate() {
-    this.dataVersion++;
-    this.entries.clear();
   }
 
   /** The kept result of `name` for `args`, or `read()`'s, kept for the next reader. */
@@ -58,12 +52,12 @@ export class KeptData {
     const entry = this.entries.get(key);
     if (entry) {
       this.entries.delete(key);
-      if (entry.version === this.dataVersion && this.now() - entry.storedAt < this.maxAgeMs) {
+      if (entry.version === this.version && this.now() - entry.storedAt < this.maxAgeMs) {
         this.entries.set(key, entry);
         return entry.value as Promise<T>;
       }
     }
-    const version = this.dataVersion;
+    const version = this.version;
     const value = read();
     const stored: Entry = { version, storedAt: this.now(), value };
     this.entries.set(key, stored);

@@ -11,6 +11,7 @@
 import type { OutgoingHttpHeaders } from "node:http";
 import { anonymousLanguage } from "~/utils/language-cookie.server";
 import { FALLBACK_LANGUAGE } from "~/utils/i18n";
+import { KeptUntilChange } from "~/utils/kept-until-change.server";
 
 /** Cookies that do not change what a public page shows: the language (part of the key) and the known-device token. */
 export const KEPT_COOKIES = new Set(["lng", "ortaq_device"]);
@@ -80,39 +81,24 @@ export interface PageCacheOptions {
 }
 
 /** One process's kept pages, the least recently used dropped first when full. */
-export class PageCache {
+export class PageCache extends KeptUntilChange {
   private entries = new Map<string, Entry>();
   private bytes = 0;
-  private dataVersion = 0;
-  private listening: boolean;
   private readonly now: () => number;
 
   constructor(
     private readonly options: PageCacheOptions,
     { listening = false }: { listening?: boolean } = {},
   ) {
+    super(listening);
     this.now = options.now ?? Date.now;
-    this.listening = listening;
   }
 
-  /** The data version a page rendered from now on belongs to. */
-  get version() {
-    return this.dataVersion;
+  protected get maxAge() {
+    return this.options.maxAgeMs;
   }
 
-  get enabled() {
-    return this.listening && this.options.maxAgeMs > 0;
-  }
-
-  /** Whether changes to the data are being heard; while not, nothing is served or stored. */
-  setListening(listening: boolean) {
-    if (!listening) this.invalidate();
-    this.listening = listening;
-  }
-
-  /** The data changed: every page kept so far is out of date. */
-  invalidate() {
-    this.dataVersion++;
+  protected forget() {
     this.entries.clear();
     this.bytes = 0;
   }
@@ -121,7 +107,7 @@ export class PageCache {
     if (!this.enabled) return null;
     const entry = this.entries.get(key);
     if (!entry) return null;
-    if (entry.version !== this.dataVersion || this.now() - entry.storedAt >= this.options.maxAgeMs) {
+    if (entry.version !== this.version || this.now() - entry.storedAt >= this.options.maxAgeMs) {
       this.remove(key, entry);
       return null;
     }
@@ -133,7 +119,7 @@ export class PageCache {
 
   /** Keeps a page rendered from the data of `version` (the version when its request arrived). */
   set(key: string, page: StoredPage, version: number) {
-    if (!this.enabled || version !== this.dataVersion) return;
+    if (!this.enabled || version !== this.version) return;
     const size = page.body.length + key.length;
     if (size > this.options.maxBytes / 4) return;
     const previous = this.entries.get(key);
