@@ -120,6 +120,23 @@ async function makeWorld(): Promise<World> {
   };
 }
 
+/** The enterprise that accepted leaves the cohort, as its owner does on its cohorts page. */
+async function leaveCohort(world: World) {
+  const membership = await prisma.cohortMember.findFirstOrThrow({
+    where: { cohortId: world.cohortId, enterpriseId: world.inside.enterprise.id },
+  });
+  const left = await run(
+    enterpriseCohorts.action,
+    formRequest(
+      `/enterprises/${world.inside.enterprise.slug}/cohorts`,
+      { intent: "leave", memberId: membership.id },
+      world.inside.owner.cookie,
+    ),
+    { slug: world.inside.enterprise.slug },
+  );
+  expect(left.status).toBe(302);
+}
+
 // Tests run in shuffled order: those that only read share this world; one that changes who belongs makes its own.
 let world: World;
 beforeAll(async () => {
@@ -311,19 +328,7 @@ describe("a cohort's private forum category", () => {
     expect(cohortNotice).toBeDefined();
     expect(await countUnreadNotifications(reader)).toBe(2);
 
-    const membership = await prisma.cohortMember.findFirstOrThrow({
-      where: { cohortId: world.cohortId, enterpriseId: world.inside.enterprise.id },
-    });
-    const left = await run(
-      enterpriseCohorts.action,
-      formRequest(
-        `/enterprises/${world.inside.enterprise.slug}/cohorts`,
-        { intent: "leave", memberId: membership.id },
-        world.inside.owner.cookie,
-      ),
-      { slug: world.inside.enterprise.slug },
-    );
-    expect(left.status).toBe(302);
+    await leaveCohort(world);
     const after = await listed();
     expect(after.some((n) => n.thread?.title.includes(world.secret))).toBe(false);
     expect(after.some((n) => n.thread?.id === publicThread.id)).toBe(true);
@@ -336,19 +341,7 @@ describe("a cohort's private forum category", () => {
 
   test("an enterprise that leaves the cohort no longer reads it; opening the forum again gives the same category", async () => {
     const world = await makeWorld();
-    const membership = await prisma.cohortMember.findFirstOrThrow({
-      where: { cohortId: world.cohortId, enterpriseId: world.inside.enterprise.id },
-    });
-    const left = await run(
-      enterpriseCohorts.action,
-      formRequest(
-        `/enterprises/${world.inside.enterprise.slug}/cohorts`,
-        { intent: "leave", memberId: membership.id },
-        world.inside.owner.cookie,
-      ),
-      { slug: world.inside.enterprise.slug },
-    );
-    expect(left.status).toBe(302);
+    await leaveCohort(world);
     expect(await status(threadPage.loader, `/forum/threads/${world.threadId}`, world.inside.member.cookie, { id: world.threadId })).toBe(
       404,
     );
