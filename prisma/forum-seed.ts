@@ -1,6 +1,7 @@
 // The forum's categories and demo discussions, in the languages people in the region write in:
 // English, Russian, Kazakh, Kyrgyz, Uzbek, Mongolian, Dari and Pashto. Each post's language is
 // guessed from its text, as the forum does for a new post.
+import type { ForumFlagReason } from "~/generated/prisma/client";
 import { ensureForumCategories } from "~/models/forum-category.server";
 import type { Tx } from "~/utils/db.server";
 import { guessLanguage } from "~/utils/guess-language";
@@ -10,6 +11,14 @@ interface DemoReply {
   body: string;
   helpful?: string[];
   replyTo?: number;
+  flagged?: DemoFlag;
+}
+/** A flag someone raised on a reply, which the moderator looked at and dismissed (with the log's entry). */
+interface DemoFlag {
+  by: string;
+  reason: ForumFlagReason;
+  note: string;
+  dismissed: string;
 }
 interface DemoThread {
   category: string;
@@ -133,6 +142,12 @@ Photos alone are not enough. See the [methodology](/methodology) for the full li
         by: F,
         body: `From the funders' side: access to public procurement would help more than a tax break. Many enterprises make no profit yet, so a profit-tax relief means little to them.`,
         helpful: [E],
+        flagged: {
+          by: KZ,
+          reason: "off_topic",
+          note: "The consultation asks about the status criteria, not about funding.",
+          dismissed: "On topic: the consultation also asks which benefits would help most.",
+        },
       },
     ],
   },
@@ -318,7 +333,13 @@ export async function seedForumDemo(tx: Tx, { enterpriseIds, now = Date.now() }:
   for (const demo of DEMO_THREADS) {
     const start = now - demo.daysAgo * 86_400_000;
     const posts = [
-      { by: demo.by, body: demo.body, helpful: demo.helpful ?? [], replyTo: undefined as number | undefined },
+      {
+        by: demo.by,
+        body: demo.body,
+        helpful: demo.helpful ?? [],
+        replyTo: undefined as number | undefined,
+        flagged: undefined as DemoFlag | undefined,
+      },
       ...demo.replies.map((r) => ({ ...r, helpful: r.helpful ?? [] })),
     ];
     const lastAt = new Date(start + (posts.length - 1) * 3 * 3_600_000);
@@ -360,9 +381,18 @@ export async function seedForumDemo(tx: Tx, { enterpriseIds, now = Date.now() }:
           createdAt: new Date(start + index * 3 * 3_600_000),
           reactions: { create: post.helpful.map((email) => ({ userId: userId(email) })) },
         },
-        select: { id: true },
+        select: { id: true, createdAt: true },
       });
       ids.push(created.id);
+      if (post.flagged)
+        await seedDismissedFlag(tx, {
+          postId: created.id,
+          threadId: thread.id,
+          authorId: userId(post.by),
+          flag: post.flagged,
+          userId,
+          at: created.createdAt,
+        });
       await tx.forumThreadSubscription.upsert({
         where: { userId_threadId: { userId: userId(post.by), threadId: thread.id } },
         create: { userId: userId(post.by), threadId: thread.id },
@@ -376,5 +406,47 @@ export async function seedForumDemo(tx: Tx, { enterpriseIds, now = Date.now() }:
   await tx.forumCategorySubscription.create({
     data: { userId: userId(MOD), categoryId: categories.get("regulation-and-policy")! },
     select: { userId: true },
+  });
+}
+
+/** A flag raised an hour after the post, dismissed by the moderator an hour later, as the moderation log shows it. */
+async function seedDismissedFlag(
+  tx: Tx,
+  {
+    postId,
+    threadId,
+    authorId,
+    flag,
+    userId,
+    at,
+  }: { postId: string; threadId: string; authorId: string; flag: DemoFlag; userId: (email: string) => string; at: Date },
+) {
+  const flaggedAt = new Date(at.getTime() + 3_600_000);
+  const dismissedAt = new Date(at.getTime() + 2 * 3_600_000);
+  await tx.forumFlag.create({
+    data: {
+      postId,
+      reporterId: userId(flag.by),
+      reason: flag.reason,
+      note: flag.note,
+      status: "dismissed",
+      resolvedById: userId(MOD),
+      resolvedAt: dismissedAt,
+      createdAt: flaggedAt,
+    },
+    select: { id: true },
+  });
+  await tx.moderationAction.create({
+    data: {
+      moderatorId: userId(MOD),
+      action: "dismiss_flag",
+      reason: flag.dismissed,
+      threadId,
+      postId,
+      targetUserId: authorId,
+      details: { flags: 1 },
+      createdAt: dismissedAt,
+    },
+    select: { id: true },
   });
 }

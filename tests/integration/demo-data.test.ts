@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { asksLegalFormGroup, currentMethodology, legalFormGroupOf, type ScoreResult } from "../../scoring";
 import { findRescoringDifferences } from "~/models/assessment.server";
+import { countOpenFlags, listModerationLog } from "~/models/forum-moderation.server";
 import { prisma } from "~/utils/db.server";
 import { toLocalizedText } from "~/utils/localized-text";
 import { COUNTRY_CODES } from "~/utils/reference-data";
@@ -47,6 +48,25 @@ describe("the demo data", { timeout: 120_000 }, () => {
     expect(threads.some((t) => /[а-я]/i.test(t.title)) && threads.some((t) => /^[\x20-\x7e]+$/.test(t.title))).toBe(true);
     const languages = new Set((await prisma.forumPost.findMany({ select: { language: true } })).map((p) => p.language));
     expect([...languages]).toEqual(expect.arrayContaining(["en", "ru", "kk", "uz", "mn", "fa-AF"]));
+  });
+
+  test("gives the moderator a log to read: a flag on a reply, dismissed with its reason, and no flag left open", async () => {
+    await demoData();
+    const { actions } = await listModerationLog();
+    expect(actions).toHaveLength(1);
+    expect(actions[0]).toMatchObject({
+      action: "dismiss_flag",
+      moderator: { displayName: expect.any(String) },
+      thread: { title: "Законопроект о социальном предпринимательстве: что изменить?" },
+      post: { number: 3 },
+      targetUser: { displayName: expect.any(String) },
+    });
+    expect(actions[0]!.reason).toMatch(/^On topic/);
+    const flags = await prisma.forumFlag.findMany({ select: { status: true, resolvedById: true, createdAt: true, resolvedAt: true } });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.status).toBe("dismissed");
+    expect(flags[0]!.resolvedAt!.getTime()).toBeGreaterThan(flags[0]!.createdAt.getTime());
+    expect(await countOpenFlags()).toBe(0);
   });
 
   test("every demo assessment re-scores with its own methodology version to exactly its stored result", async () => {
