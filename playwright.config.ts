@@ -46,7 +46,7 @@ export default defineConfig({
     },
     {
       // A fresh embedded database for every run, seeded with the demo data; one folder per port, so two runs never share one.
-      command: `rm -rf data/e2e-${PORT} data/e2e-evidence-${PORT} data/e2e-outbox-${PORT} && npx tsx server.ts`,
+      command: `rm -rf data/e2e-${PORT} data/e2e-evidence-${PORT} data/e2e-outbox-${PORT} && node build/server.js`,
       url: `http://127.0.0.1:${PORT}/healthz`,
       reuseExistingServer: false,
       // Long journeys on a shared two-core machine: a generous guard against a hung test, not a speed check.

@@ -1,5 +1,7 @@
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -11,6 +13,7 @@ import { getEnv, resetEnvCache } from "./app/utils/env.server";
 import { httpCache } from "./app/utils/http-cache.server";
 import { keptData } from "./app/utils/kept-data.server";
 import { PageCache } from "./app/utils/page-cache.server";
+import { projectRoot } from "./app/utils/project-root.server";
 import { defaultRetryAfter, guardRoutes, refuseCrossSiteRequests } from "./app/utils/request-guards.server";
 import { runInRequestScope } from "./app/utils/request-scope.server";
 import { createNonce, securityHeaders } from "./app/utils/security-headers.server";
@@ -239,7 +242,7 @@ async function serve(): Promise<Web> {
   const guard = (build: ServerBuild) => guardRoutes(guardDatabaseOutages(build));
   const build = vite
     ? () => (vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(guard)
-    : guard((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild);
+    : guard((await import(pathToFileURL(path.join(projectRoot(), "build", "server", "index.js")).href)) as ServerBuild);
 
   let draining = false;
   app.use((_req, res, next) => {

@@ -89,7 +89,7 @@ async function startBareServer() {
 export async function startAppServer(databaseUrl: string, { seed = false } = {}) {
   const port = await freePort();
   const dir = await mkdtemp(path.join(os.tmpdir(), "ortaq-bench-http-"));
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["server.ts"], {
+  const child = spawn(process.execPath, ["build/server.js"], {
     cwd: ROOT,
     stdio: ["ignore", process.env.BENCH_SERVER_LOG ? "inherit" : "ignore", "inherit"],
     env: {
@@ -173,7 +173,7 @@ async function measure(url: string, options: Options, headers: Record<string, st
   };
 }
 
-/** The largest resident memory among the server process and its children (tsx runs the app in a child node process). */
+/** The largest resident memory among the server process and its children (its server processes). */
 const residentMegabytes = async (pid: number): Promise<number> => {
   const { readFile } = await import("node:fs/promises");
   try {

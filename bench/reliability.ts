@@ -94,7 +94,7 @@ function run(command: string, args: string[]) {
 async function startServer(dir: string) {
   const port = await freePort();
   const dataDir = path.join(dir, "postgres");
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, ["build/server.js"], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { projectRoot } from "~/utils/project-root.server";
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+export const MIGRATIONS_DIR = path.join(projectRoot(), "prisma", "migrations");
 
 // The same advisory lock key Prisma Migrate takes, so this runner and
 // `prisma migrate deploy` never run over each other either.
@@ -100,19 +100,4 @@ export async function applyMigrations(
     await client.end();
   }
   return applied;
-}
-
-if (process.argv[1] && import.meta.url === `file://${path.resolve(process.argv[1])}`) {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error("Set DATABASE_URL to the database to migrate.");
-    process.exit(2);
-  }
-  applyMigrations(url, { log: console.log }).then(
-    (names) => console.log(names.length ? `${names.length} migration(s) applied` : "database is up to date"),
-    (error) => {
-      console.error(error.message);
-      process.exit(1);
-    },
-  );
 }

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { applyRegisterImport } from "~/models/register.server";
 import type { Tx } from "~/utils/db.server";
+import { projectRoot } from "~/utils/project-root.server";
 import { findHeaderRow, guessRegisterColumns } from "~/utils/register-columns";
 import { readRegisterTable } from "~/utils/register-file.server";
 
@@ -14,7 +15,7 @@ const DEMO_REGISTERS = [
 
 export async function seedRegisters(tx: Tx, { importerId }: { importerId: string }) {
   for (const { country, file } of DEMO_REGISTERS) {
-    const table = await readRegisterTable(readFileSync(path.join(import.meta.dirname, "registers", file)));
+    const table = await readRegisterTable(readFileSync(path.join(projectRoot(), "prisma", "registers", file)));
     if (!table.ok) throw new Error(`The demo register ${file} cannot be read: ${table.problem}`);
     const created = await tx.registerImport.create({
       data: { country, fileName: file, table: table.rows, importedById: importerId, createdAt: new Date(Date.now() - 30 * 86_400_000) },

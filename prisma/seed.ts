@@ -1,5 +1,3 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { hash } from "@node-rs/argon2";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
@@ -374,14 +372,4 @@ async function seedVerification(
     );
   }
   await tx.verificationEvent.createMany({ data: events });
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { prisma, disconnectPrisma } = await import("~/utils/db.server");
-  if (!process.env.DATABASE_URL) {
-    console.error("Set DATABASE_URL to the database to seed (npm start seeds the embedded database by itself).");
-    process.exit(2);
-  }
-  await seedIfEmpty(prisma, { log: console.log });
-  await disconnectPrisma();
 }

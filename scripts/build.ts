@@ -1,4 +1,5 @@
-// `npm run build`: builds the app (the Prisma client, then Remix's client and server bundles) and
+// `npm run build`: builds the app (the Prisma client, then Remix's client and server bundles, then the
+// server itself, server.ts, as plain JavaScript in build/server.js, which `npm start` runs with node) and
 // stamps the build with a fingerprint of the sources it was made from.
 // `npm start` runs it with --if-needed: nothing is built when the build in build/ was made from
 // these very sources, so a restart takes seconds, and a machine installed without the build tools
@@ -12,11 +13,12 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const STAMP = path.join(ROOT, "build", "ortaq-build.json");
 const SERVER_BUNDLE = path.join(ROOT, "build", "server", "index.js");
+const SERVER_START = path.join(ROOT, "build", "server.js");
 const PRISMA_CLIENT = path.join(ROOT, "app", "generated", "prisma", "client.ts");
 
 /** What the build is made from: the app, the rating, static files and the build's own settings. */
-const SOURCE_DIRS = ["app", "scoring", "public"];
-const SOURCE_FILES = ["vite.config.ts", "remix.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const SOURCE_DIRS = ["app", "scoring", "public", "prisma"];
+const SOURCE_FILES = ["server.ts", "vite.config.ts", "remix.config.js", "tsconfig.json", "package-lock.json"];
 const NOT_SOURCES = [/^app\/generated\//, /\.test\.tsx?$/];
 
 function listFiles(dir: string): string[] {
@@ -55,16 +57,38 @@ function run(command: string, args: string[]) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-function build(fingerprint: string) {
+async function build(fingerprint: string) {
   if (installed("prisma")) run(process.execPath, ["prisma/generate.mjs"]);
   run(process.execPath, [path.join(ROOT, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"]);
+  await buildServer();
   writeFileSync(STAMP, `${JSON.stringify({ sources: fingerprint, builtAt: new Date().toISOString() }, null, 2)}\n`);
 }
 
-function main() {
+/**
+ * server.ts and what it imports from app/ and prisma/, as one JavaScript file that node runs without
+ * a TypeScript loader (which would cost each server process a thread of its own and its memory);
+ * packages stay in node_modules, where the Remix bundle finds the same ones.
+ */
+async function buildServer() {
+  const esbuild = await import("esbuild");
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: ["server.ts"],
+    outfile: SERVER_START,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+}
+
+async function main() {
   const ifNeeded = process.argv.includes("--if-needed");
   const fingerprint = sourceFingerprint();
-  const current = existsSync(SERVER_BUNDLE) && existsSync(PRISMA_CLIENT) && stampedFingerprint() === fingerprint;
+  const current =
+    existsSync(SERVER_BUNDLE) && existsSync(SERVER_START) && existsSync(PRISMA_CLIENT) && stampedFingerprint() === fingerprint;
   if (ifNeeded && current) {
     console.log("The build is current: starting it.");
     return;
@@ -79,7 +103,7 @@ function main() {
   }
   if (ifNeeded)
     console.log(existsSync(SERVER_BUNDLE) ? "The sources changed since the last build: building again ..." : "No build yet: building ...");
-  build(fingerprint);
+  await build(fingerprint);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -21,9 +21,14 @@ export function makeDataFolder(prefix: string) {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Starts `server.ts` as its own process (development mode unless told otherwise) and waits until it listens. */
+/**
+ * Starts the server as its own process and waits until it listens: in development mode unless told
+ * otherwise (`server.ts` through tsx, as `npm run dev`), in production as `npm start` runs it (the
+ * build's `build/server.js` with node; the build must be there).
+ */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const production = env.NODE_ENV === "production";
+  const child = spawn(process.execPath, production ? ["build/server.js"] : ["--import", "tsx", "server.ts"], {
     env: { ...process.env, NODE_ENV: "development", PORT: "0", ORTAQ_SEED: "never", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

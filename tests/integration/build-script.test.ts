@@ -26,8 +26,10 @@ function installation() {
   copyFileSync(path.join(ROOT, "scripts/build.ts"), path.join(dir, "scripts/build.ts"));
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "ortaq", private: true, type: "module" }));
   writeFileSync(path.join(dir, "app/root.tsx"), "export default function App() { return null; }\n");
+  writeFileSync(path.join(dir, "server.ts"), "export {};\n");
   writeFileSync(path.join(dir, "app/generated/prisma/client.ts"), "export {};\n");
   writeFileSync(path.join(dir, "build/server/index.js"), "export const built = true;\n");
+  writeFileSync(path.join(dir, "build/server.js"), "export const started = true;\n");
   return dir;
 }
 
@@ -59,6 +61,7 @@ test("npm start runs a build made from these very sources without building, and 
   expect(started.code).toBe(0);
   // Nothing was built again: the stand-in bundle is untouched.
   expect(readFileSync(path.join(dir, "build/server/index.js"), "utf8")).toBe("export const built = true;\n");
+  expect(readFileSync(path.join(dir, "build/server.js"), "utf8")).toBe("export const started = true;\n");
 }, 120_000);
 
 test("without the build tools, a missing or out-of-date build stops the start with what to do, instead of a failed build", async () => {
@@ -77,12 +80,29 @@ test("without the build tools, a missing or out-of-date build stops the start wi
   // Node processes on a shared machine: a guard against a hang, not a speed check.
 }, 120_000);
 
+test("a change to the server itself or to the demo data's code makes the build out of date, as a change to the app does", async () => {
+  const dir = installation();
+  mkdirSync(path.join(dir, "prisma"));
+  writeFileSync(path.join(dir, "prisma/seed.ts"), "export {};\n");
+  for (const [file, text] of [
+    ["server.ts", "export const changed = true;\n"],
+    ["prisma/seed.ts", "export const changed = true;\n"],
+  ]) {
+    await stampAsBuilt(dir);
+    expect((await start(dir)).code).toBe(0);
+    writeFileSync(path.join(dir, file!), text!);
+    const stale = await start(dir);
+    expect(stale.code, file).toBe(1);
+    expect(stale.output).toContain("The build in build/ was made from other sources than these");
+  }
+}, 120_000);
+
 test("what npm start runs is installed without the development dependencies", () => {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
     scripts: Record<string, string>;
     dependencies: Record<string, string>;
   };
-  expect(manifest.scripts.start).toMatch(/^tsx scripts\/build\.ts --if-needed && cross-env NODE_ENV=production tsx server\.ts$/);
+  expect(manifest.scripts.start).toMatch(/^tsx scripts\/build\.ts --if-needed && cross-env NODE_ENV=production node build\/server\.js$/);
   for (const needed of ["tsx", "cross-env", "express", "@remix-run/express", "@remix-run/node", "pg", "@prisma/adapter-pg"]) {
     expect(manifest.dependencies, needed).toHaveProperty(needed);
   }
