@@ -179,17 +179,26 @@ async function readDirectoryPage(
   };
 }
 
-/** Every matching row, for exports. */
-export async function listDirectoryAll(filters: DirectoryFilters, max = 100_000) {
-  const all: DirectoryItem[] = [];
+/**
+ * Every matching row (at most `max`), a page of `pageSize` at a time, for exports that send each page
+ * as it is read. Read, not kept: an export's thousands of rows are wanted once.
+ */
+export async function* readDirectoryInPages(filters: DirectoryFilters, { max = 100_000, pageSize = 1000 } = {}) {
   let cursor: Cursor | null = null;
+  let read = 0;
   for (;;) {
-    // Read, not kept: an export's thousands of rows are wanted once.
-    const page = await readDirectoryPage(filters, cursor, 1000);
-    all.push(...page.items);
-    if (!page.nextCursor || all.length >= max) break;
+    const page = await readDirectoryPage(filters, cursor, Math.min(pageSize, max - read));
+    read += page.items.length;
+    yield page.items;
+    if (!page.nextCursor || read >= max) return;
     cursor = decodeCursor(page.nextCursor, filters.sort);
   }
+}
+
+/** Every matching row, in one list. */
+export async function listDirectoryAll(filters: DirectoryFilters, max = 100_000) {
+  const all: DirectoryItem[] = [];
+  for await (const page of readDirectoryInPages(filters, { max })) all.push(...page);
   return all;
 }
 

@@ -7,10 +7,20 @@ export interface CsvOptions {
   decimalComma?: boolean;
 }
 
+type CsvCell = string | number | null | undefined;
+
+/** What a CSV file starts with: the byte-order mark. */
+export const CSV_START = "\uFEFF";
+
 /** CSV with a header row, quoted where needed, UTF-8 with a byte-order mark so spreadsheets read Cyrillic right. */
-export function toCsv(header: string[], rows: (string | number | null | undefined)[][], options: CsvOptions = {}): string {
+export function toCsv(header: string[], rows: CsvCell[][], options: CsvOptions = {}): string {
+  return `${CSV_START}${csvLines([header, ...rows], options)}`;
+}
+
+/** Rows as CSV lines, each ended with CRLF (a file is CSV_START, then the header's line, then the rows'). */
+export function csvLines(rows: CsvCell[][], options: CsvOptions = {}): string {
   const separator = options.separator ?? ",";
-  const cell = (value: string | number | null | undefined) => {
+  const cell = (value: CsvCell) => {
     const text =
       value === null || value === undefined
         ? ""
@@ -23,7 +33,7 @@ export function toCsv(header: string[], rows: (string | number | null | undefine
     if (typeof value === "number") return safe;
     return /[",\n\r;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
   };
-  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(separator)).join("\r\n")}\r\n`;
+  return rows.map((row) => `${row.map(cell).join(separator)}\r\n`).join("");
 }
 
 /**
@@ -37,7 +47,7 @@ export function csvStyleFor(language: string): CsvOptions {
 }
 
 /** A CSV download; `openData: false` for private data (a cohort's), which the open data's licence does not cover. */
-export function csvResponse(filename: string, body: string, { openData = true }: { openData?: boolean } = {}) {
+export function csvResponse(filename: string, body: string | ReadableStream<Uint8Array>, { openData = true }: { openData?: boolean } = {}) {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

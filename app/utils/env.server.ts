@@ -42,13 +42,14 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Server processes behind the one port (production only); blank or unset: one per CPU core.
   WEB_CONCURRENCY: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(64).optional()),
-  // The JavaScript heap each of those processes may grow to, in MB (V8's old space); 0 (the default) leaves
-  // V8's own limit. An .xlsx export of 100,000 enterprises needs more than 320 MB (see the README).
+  // The JavaScript heap each of those processes may grow to, in MB (V8's old space); 0 leaves V8's own limit
+  // (a quarter of the machine's memory), which a busy process grows into. Exports are streamed (decision 030),
+  // so nothing needs more; the kept pages (PAGE_CACHE_MB) live in this heap too.
   SERVER_HEAP_MB: z.coerce
     .number()
     .int()
     .refine((mb) => mb === 0 || (mb >= 128 && mb <= 65_536), "must be 0 or between 128 and 65536")
-    .default(0),
+    .default(256),
   // Rendered public pages kept per process for anonymous readers: how long at most, and how much memory.
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   PAGE_CACHE_MB: z.coerce.number().int().min(1).max(4_096).default(64),

@@ -1,6 +1,6 @@
-import writeXlsxFile from "write-excel-file/node";
-import { csvResponse, csvStyleFor, toCsv } from "~/utils/csv";
+import { CSV_START, csvLines, csvResponse, csvStyleFor } from "~/utils/csv";
 import { directionOf } from "~/utils/i18n";
+import { xlsxStream, type SheetCell } from "~/utils/xlsx.server";
 
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -18,16 +18,13 @@ export function withFormat(href: string, format: ExportFormat) {
   return `${href}${href.includes("?") ? "&" : "?"}format=${format}`;
 }
 
-type ExportCell = string | number | null | undefined;
-
-/** Excel refuses sheet names over 31 characters or with any of : \ / ? * [ ]. */
-function sheetName(name: string) {
-  return name.replace(/[:\\/?*[\]]/g, " ").slice(0, 31) || "Ortaq";
-}
+type ExportCell = SheetCell;
 
 /**
  * One table as a download: CSV written for the reader's spreadsheet (csvStyleFor) or a real
- * spreadsheet with typed cells (docs/decisions/014-exports.md).
+ * spreadsheet with typed cells (docs/decisions/014-exports.md). The rows are a list, or batches read
+ * one at a time as the file is sent (decision 030): the first batch is read before answering, so a
+ * database that is away gives its 503 page rather than a download cut short.
  */
 export async function tableResponse({
   format,
@@ -44,38 +41,71 @@ export async function tableResponse({
   /** The sheet's name in the spreadsheet, in the reader's language. */
   sheet: string;
   header: string[];
-  rows: ExportCell[][];
+  rows: ExportCell[][] | AsyncIterable<ExportCell[][]>;
   language: string;
   /** False for private data, which the open data's licence does not cover. */
   openData?: boolean;
 }) {
-  if (format === "csv") return csvResponse(`${filename}.csv`, toCsv(header, rows, csvStyleFor(language)), { openData });
-  const data = [
-    header.map((value) => ({ value, fontWeight: "bold" as const })),
-    ...rows.map((row) =>
-      row.map((value) =>
-        value === null || value === undefined || value === ""
-          ? null
-          : typeof value === "number"
-            ? { value, type: Number }
-            : { value, type: String },
-      ),
-    ),
-  ];
-  const widths = header.map((h, i) => ({
-    width: Math.min(60, Math.max(8, h.length + 2, ...rows.slice(0, 200).map((r) => String(r[i] ?? "").length + 2))),
-  }));
-  const buffer = await writeXlsxFile(data, {
-    sheet: sheetName(sheet),
-    columns: widths,
-    stickyRowsCount: 1,
-    rightToLeft: directionOf(language) === "rtl",
-  }).toBuffer();
-  return new Response(new Uint8Array(buffer), {
+  const batches = (Array.isArray(rows) ? [rows] : rows) as Iterable<ExportCell[][]> | AsyncIterable<ExportCell[][]>;
+  const rest = (Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : toAsync(batches[Symbol.iterator]())) as AsyncIterator<
+    ExportCell[][]
+  >;
+  const first = await rest.next();
+  const firstRows = first.done ? [] : first.value;
+  const all = allBatches(firstRows, first.done ? null : rest);
+  if (format === "csv") {
+    const style = csvStyleFor(language);
+    return csvResponse(
+      `${filename}.csv`,
+      textStream(CSV_START + csvLines([header], style), all, (batch) => csvLines(batch, style)),
+      {
+        openData,
+      },
+    );
+  }
+  const widths = header.map((h, i) =>
+    Math.min(60, Math.max(8, h.length + 2, ...firstRows.slice(0, 200).map((r) => String(r[i] ?? "").length + 2))),
+  );
+  const body = xlsxStream({ sheet, header, widths, rightToLeft: directionOf(language) === "rtl" }, all);
+  return new Response(body, {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": `attachment; filename="${filename}.xlsx"`,
       "Cache-Control": "no-store",
+    },
+  });
+}
+
+async function* toAsync<T>(iterator: Iterator<T>): AsyncGenerator<T> {
+  for (let next = iterator.next(); !next.done; next = iterator.next()) yield next.value;
+}
+
+/** The first batch, then the rest as they are read; stopping early stops reading the rest. */
+async function* allBatches<T>(first: T, rest: AsyncIterator<T> | null): AsyncGenerator<T> {
+  yield first;
+  if (!rest) return;
+  try {
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  } finally {
+    await rest.return?.();
+  }
+}
+
+/** `start`, then each batch as text, as UTF-8 bytes read one batch at a time. */
+function textStream<T>(start: string, batches: AsyncIterable<T>, text: (batch: T) => string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = batches[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(start));
+    },
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(text(next.value)));
+    },
+    async cancel() {
+      await iterator.return?.();
     },
   });
 }
