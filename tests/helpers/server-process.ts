@@ -21,6 +21,9 @@ export function makeDataFolder(prefix: string) {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The production server as `npm start` runs it, with one server process (the primary serves). */
+export const ONE_PRODUCTION_PROCESS = { NODE_ENV: "production", WEB_CONCURRENCY: "1" } as const;
+
 /**
  * Starts the server as its own process and waits until it listens: in development mode unless told
  * otherwise (`server.ts` through tsx, as `npm run dev`), in production as `npm start` runs it (the

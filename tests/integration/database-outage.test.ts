@@ -2,7 +2,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, test } from "vitest";
 import { embeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from "~/utils/embedded-postgres.server";
-import { makeDataFolder, postmasterOf, signUp, startServerProcess, waitFor } from "../helpers/server-process";
+import { makeDataFolder, ONE_PRODUCTION_PROCESS, postmasterOf, signUp, startServerProcess, waitFor } from "../helpers/server-process";
 
 // These tests kill a real PostgreSQL under a real server process. Their timeouts guard against a
 // hung process on a shared machine; the 30 seconds within which the service must be back are the
@@ -34,7 +34,12 @@ describe("the embedded database killed under a running server", () => {
     const folder = makeDataFolder("ortaq-outage-");
     cleanups.push(folder.remove);
     const dataDir = path.join(folder.dir, "postgres");
-    const server = await startServerProcess({ DATABASE_URL: "", ORTAQ_DATA_DIR: dataDir, EVIDENCE_DIR: path.join(folder.dir, "evidence") });
+    const server = await startServerProcess({
+      ...ONE_PRODUCTION_PROCESS,
+      DATABASE_URL: "",
+      ORTAQ_DATA_DIR: dataDir,
+      EVIDENCE_DIR: path.join(folder.dir, "evidence"),
+    });
     cleanups.push(server.stop);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 
@@ -87,7 +92,11 @@ describe("an external database that goes away", () => {
     await admin.query("CREATE DATABASE ortaq");
     await admin.end();
 
-    const server = await startServerProcess({ DATABASE_URL: external.url("ortaq"), EVIDENCE_DIR: path.join(folder.dir, "evidence") });
+    const server = await startServerProcess({
+      ...ONE_PRODUCTION_PROCESS,
+      DATABASE_URL: external.url("ortaq"),
+      EVIDENCE_DIR: path.join(folder.dir, "evidence"),
+    });
     cleanups.push(server.stop);
     expect(await signUp(server.url, "kept@external.test")).toBe(302);
     expect((await fetch(`${server.url}/forum`)).status).toBe(200);

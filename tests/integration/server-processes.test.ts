@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -15,8 +14,6 @@ import { makeDataFolder, startServerProcess, waitFor, type ServerProcess } from 
 let server: ServerProcess;
 let removeFolder: () => void;
 beforeAll(async () => {
-  // The production build these processes serve (already current when the whole suite runs).
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--if-needed"], { stdio: "ignore" });
   const folder = makeDataFolder("ortaq-processes-");
   removeFolder = folder.remove;
   server = await startServerProcess({

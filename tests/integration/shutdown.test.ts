@@ -2,7 +2,7 @@ import http from "node:http";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { makeDataFolder, startServerProcess, waitFor, type ServerProcess } from "../helpers/server-process";
+import { makeDataFolder, ONE_PRODUCTION_PROCESS, startServerProcess, waitFor, type ServerProcess } from "../helpers/server-process";
 
 let server: ServerProcess | undefined;
 let removeFolder: (() => void) | undefined;
@@ -57,9 +57,13 @@ function inFlight(url: string, pathName: string, body?: string): { accepted: Pro
 test("SIGTERM under load: every request in flight, pages and half-sent sign-ups alike, is answered, then the process exits 0", async () => {
   const folder = makeDataFolder("ortaq-shutdown-");
   removeFolder = folder.remove;
-  server = await startServerProcess({ DATABASE_URL: process.env.DATABASE_URL!, EVIDENCE_DIR: path.join(folder.dir, "evidence") });
+  server = await startServerProcess({
+    ...ONE_PRODUCTION_PROCESS,
+    DATABASE_URL: process.env.DATABASE_URL!,
+    EVIDENCE_DIR: path.join(folder.dir, "evidence"),
+  });
   const pages = ["/", "/forum", "/ratings", "/methodology", "/sector", "/signup", "/login", "/healthz"];
-  // Compiled once (development mode) before the load.
+  // Each page once before the load.
   for (const page of pages) expect((await fetch(`${server.url}${page}`)).status).toBe(200);
 
   const reads = [...pages, ...pages].map((page) => inFlight(server!.url, page));
