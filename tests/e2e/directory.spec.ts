@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import readXlsxFile from "read-excel-file/node";
 import { expect, expectAccessible, logIn, test } from "./fixtures";
 
 test("a funder filters, searches and sorts the directory, compares three, shortlists two with a note and downloads the same rows", async ({
@@ -31,6 +32,12 @@ test("a funder filters, searches and sorts the directory, compares three, shortl
     .slice(1)
     .map((line) => line.split(",")[0]!.replaceAll('"', ""));
   expect(csvNames).toEqual(names);
+  // And in the spreadsheet, sent as it is written: the same names, the scores as numbers.
+  const sheetDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download this view as a spreadsheet (.xlsx)" }).click();
+  const [sheet] = await readXlsxFile((await (await sheetDownload).path())!);
+  expect(sheet!.data.slice(1).map((row) => row[0])).toEqual(names);
+  expect(sheet!.data.slice(1).every((row) => typeof row[4] === "number")).toBe(true);
 
   const tier = await rows.first().locator("td:nth-child(6)").innerText();
   await page.getByLabel("Tier", { exact: true }).selectOption({ label: tier });
