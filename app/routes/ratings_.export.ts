@@ -17,11 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request, "common");
   if (format === null) invalid.push("format");
   if (invalid.length) return badExportRequest(t("exports.badFilters", { problems: filterProblems(t, invalid) }));
-  return buildExport(filters, format!, t, await i18next.getLocale(request));
+  return buildExport(filters, format!, t, await i18next.getLocale(request), request.signal);
 }
 
 /** Sent as it is read, a thousand rows at a time: 100,000 enterprises never sit in memory at once (decision 030). */
-function buildExport(filters: DirectoryFilters, format: ExportFormat, t: TFunction, language: string) {
+function buildExport(filters: DirectoryFilters, format: ExportFormat, t: TFunction, language: string, signal: AbortSignal) {
   const header = [
     t("directory.name"),
     t("sector.country"),
@@ -55,5 +55,5 @@ function buildExport(filters: DirectoryFilters, format: ExportFormat, t: TFuncti
   async function* rows() {
     for await (const page of readDirectoryInPages(filters)) yield page.map(row);
   }
-  return tableResponse({ format, filename: "ortaq-ratings", sheet: t("directory.caption"), header, rows: rows(), language });
+  return tableResponse({ format, filename: "ortaq-ratings", sheet: t("directory.caption"), header, rows: rows(), language, signal });
 }

@@ -63,3 +63,20 @@ test("a later batch that cannot be read stops the download with an error instead
   const response = await tableResponse({ format: "csv", filename: "t", sheet: "T", header, rows: reading([], true), language: "en" });
   await expect(response.text()).rejects.toThrow("the database went away");
 });
+
+test("once the reader has gone (the request aborted), no more batches are read", async () => {
+  const read: number[] = [];
+  const gone = new AbortController();
+  const response = await tableResponse({
+    format: "csv",
+    filename: "t",
+    sheet: "T",
+    header,
+    rows: reading(read),
+    language: "en",
+    signal: gone.signal,
+  });
+  gone.abort();
+  expect((await response.text()).trimEnd().split("\r\n")).toHaveLength(1 + pages[0]!.length);
+  expect(read).toEqual([0]);
+});

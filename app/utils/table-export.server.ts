@@ -34,6 +34,7 @@ export async function tableResponse({
   rows,
   language,
   openData = true,
+  signal,
 }: {
   format: ExportFormat;
   /** Without extension: `ortaq-ratings`. */
@@ -45,6 +46,8 @@ export async function tableResponse({
   language: string;
   /** False for private data, which the open data's licence does not cover. */
   openData?: boolean;
+  /** The request's: once the reader has gone, no more batches are read. */
+  signal?: AbortSignal;
 }) {
   const batches = (Array.isArray(rows) ? [rows] : rows) as Iterable<ExportCell[][]> | AsyncIterable<ExportCell[][]>;
   const rest = (Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : toAsync(batches[Symbol.iterator]())) as AsyncIterator<
@@ -52,7 +55,7 @@ export async function tableResponse({
   >;
   const first = await rest.next();
   const firstRows = first.done ? [] : first.value;
-  const all = allBatches(firstRows, first.done ? null : rest);
+  const all = allBatches(firstRows, first.done ? null : rest, signal);
   if (format === "csv") {
     const style = csvStyleFor(language);
     return csvResponse(
@@ -80,12 +83,21 @@ async function* toAsync<T>(iterator: Iterator<T>): AsyncGenerator<T> {
   for (let next = iterator.next(); !next.done; next = iterator.next()) yield next.value;
 }
 
-/** The first batch, then the rest as they are read; stopping early stops reading the rest. */
-async function* allBatches<T>(first: T, rest: AsyncIterator<T> | null): AsyncGenerator<T> {
+/**
+ * The first batch, then the rest as they are read; stopping early stops reading the rest, and so does
+ * the reader going away (the server keeps taking the body of a response nobody receives any more).
+ */
+async function* allBatches<T>(first: T, rest: AsyncIterator<T> | null, signal?: AbortSignal): AsyncGenerator<T> {
   yield first;
   if (!rest) return;
   try {
-    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+    for (;;) {
+      // Nobody receives the rest: end without reading it (and without an error to log).
+      if (signal?.aborted) return;
+      const next = await rest.next();
+      if (next.done) return;
+      yield next.value;
+    }
   } finally {
     await rest.return?.();
   }
