@@ -49,3 +49,19 @@ test("a country chosen on the sector page before its scripts run brings that cou
   await expect(country).toHaveValue("KG");
   await expect(page.getByLabel("Region", { exact: true }).locator("option", { hasText: "Chüy Region" })).toHaveCount(1);
 });
+
+test("a link pressed just as the page's scripts take it over leads there, with no script error", async ({ page }) => {
+  // The press comes at the worst moment: React has begun taking the page over (its first render is
+  // scheduled) and has not yet drawn anything, so it must take the page over at once to answer it.
+  // The page's console is watched for errors by the fixture.
+  await page.addInitScript(() => {
+    const post = MessagePort.prototype.postMessage;
+    MessagePort.prototype.postMessage = function (this: MessagePort, ...args: Parameters<typeof post>) {
+      MessagePort.prototype.postMessage = post;
+      queueMicrotask(() => document.querySelector<HTMLAnchorElement>('header nav a[href="/ratings"]')!.click());
+      return post.apply(this, args);
+    } as typeof post;
+  });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Ratings directory" })).toBeVisible();
+});
