@@ -12,4 +12,7 @@ declare module "@remix-run/node" {
 export default defineConfig({
   plugins: [remix(remixConfig), tsconfigPaths()],
   build: { target: "es2022" },
+  // Vite's scan of the routes for the browser's dependencies also reads their .server modules, which the
+  // browser never loads; the password hashing package they import has no browser build to prepare.
+  optimizeDeps: { exclude: ["@node-rs/argon2"] },
 });
