@@ -60,9 +60,49 @@ describe("GET /healthz", () => {
   });
 });
 
+/** Static and dynamic import specifiers of a module (or of a page's inline scripts) that are paths on the server. */
+function serverImports(source: string) {
+  const found = new Set<string>();
+  for (const match of source.matchAll(/(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?\(?\s*["'](\/[^"']+)["']/g)) found.add(match[1]!);
+  return [...found];
+}
+
+/**
+ * The modules of a page in the development server that do not load (path and status): the modules its
+ * inline scripts import, and, followed to the end, the dependencies Vite prepares for the browser
+ * (when that preparation fails, they answer 504 and the page is never hydrated).
+ */
+async function unloadableModules(origin: string, pagePath: string) {
+  const page = await (await fetch(`${origin}${pagePath}`)).text();
+  const seen = new Set<string>();
+  const failures: string[] = [];
+  const visit = async (modulePath: string, follow: boolean) => {
+    if (seen.has(modulePath)) return;
+    seen.add(modulePath);
+    const response = await fetch(`${origin}${modulePath}`);
+    const source = await response.text();
+    if (response.status !== 200) return void failures.push(`${modulePath}: ${response.status}`);
+    for (const next of serverImports(source)) {
+      const prepared = next.startsWith("/node_modules/.vite/");
+      if (follow || prepared) await visit(next, prepared);
+    }
+  };
+  const listed = serverImports(page);
+  expect(
+    listed.some((modulePath) => modulePath.startsWith("/app/")),
+    "the page imports its route modules",
+  ).toBe(true);
+  for (const modulePath of listed) await visit(modulePath, true);
+  expect(
+    [...seen].some((modulePath) => modulePath.startsWith("/node_modules/.vite/")),
+    "prepared dependencies",
+  ).toBe(true);
+  return failures;
+}
+
 describe("the server process", () => {
   // The timeout guards against a hung server on a shared machine; it is not a speed check.
-  test("starts on an external database, serves, and on SIGTERM finishes a request in flight before it exits", async () => {
+  test("starts on an external database, serves pages whose scripts load, and on SIGTERM finishes a request in flight before it exits", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
       env: { ...process.env, NODE_ENV: "development", PORT: "0", ORTAQ_SEED: "never", DATABASE_URL: process.env.DATABASE_URL },
       stdio: ["ignore", "pipe", "pipe"],
@@ -78,6 +118,8 @@ describe("the server process", () => {
       child.on("exit", () => reject(new Error(`server exited early:\n${output}`)));
     });
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    // The page's scripts can be loaded: every module it imports, and every prepared dependency those import.
+    expect(await unloadableModules(url, "/login")).toEqual([]);
     // A request on a connection of its own, under way when the signal arrives.
     const inFlight = new Promise<{ status: number }>((resolve, reject) => {
       http
