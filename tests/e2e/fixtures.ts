@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { linkFromOutbox } from "./outbox";
 
 /**
@@ -70,6 +70,15 @@ async function axeViolationsOfCopy(page: Page): Promise<string[]> {
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Has axe defined in every page the context opens from now on, before the page's own scripts: for a
+ * journey that checks page after page, this is quicker than sending axe to each page when it is checked
+ * (about 30 ms more per page opened against 130 ms less per page checked).
+ */
+export async function loadAxeInEveryPage(context: BrowserContext) {
+  await context.addInitScript({ content: AXE_SOURCE });
 }
 
 export async function expectAccessible(page: Page) {

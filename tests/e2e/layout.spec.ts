@@ -1,6 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import type { BrowserContext, Page } from "@playwright/test";
-import { axeViolations, DEMO_PASSWORD, expect, expectAccessible, logIn, test } from "./fixtures";
+import { axeViolations, DEMO_PASSWORD, expect, expectAccessible, loadAxeInEveryPage, logIn, test } from "./fixtures";
 import { aPublishedEnterprise, signUpByForm } from "./starting-state";
 
 /**
@@ -183,6 +183,7 @@ for (const role of Object.keys(PAGES) as Role[]) {
       const paths = await PAGES[role](page);
       // After logging in, which sets the account's own language.
       await chooseLanguage(context, baseURL!, language);
+      await loadAxeInEveryPage(context);
       await checkPages(page, paths);
     });
   }
