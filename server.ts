@@ -121,6 +121,18 @@ async function main() {
   console.log(`Ortaq is running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}${processNote}`);
 }
 
+const LIFTOFF_ONLY = "--liftoff-only";
+
+/**
+ * The V8 flags of a server process (decision 032): the primary's own, then the heap bound (the last
+ * of a flag given twice counts), and the database client's WebAssembly (Prisma's query compiler)
+ * compiled once by V8's baseline compiler, never again by its optimising one, whose work memory
+ * stays in the process (about 40 MB).
+ */
+function serverProcessFlags(own: string[], heapMb: number) {
+  return [...own.filter((flag) => flag !== LIFTOFF_ONLY), LIFTOFF_ONLY, ...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : [])];
+}
+
 interface Web {
   /** The port listened on, once listening. */
   port: Promise<number>;
@@ -143,7 +155,7 @@ function startWorkers(count: number): Web {
   });
   // A busy process's heap grows as far as V8 lets it (a quarter of the machine's memory) unless bounded.
   const heapMb = getEnv().SERVER_HEAP_MB;
-  if (heapMb > 0) cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`] });
+  cluster.setupPrimary({ execArgv: serverProcessFlags(process.execArgv, heapMb) });
   const started = new Map<Worker, number>();
   const fork = () => {
     const worker = cluster.fork(env);

@@ -89,7 +89,7 @@ async function startBareServer() {
 export async function startAppServer(databaseUrl: string, { seed = false } = {}) {
   const port = await freePort();
   const dir = await mkdtemp(path.join(os.tmpdir(), "ortaq-bench-http-"));
-  const child = spawn(process.execPath, ["build/server.js"], {
+  const child = spawn(process.execPath, ["--liftoff-only", "build/server.js"], {
     cwd: ROOT,
     stdio: ["ignore", process.env.BENCH_SERVER_LOG ? "inherit" : "ignore", "inherit"],
     env: {
