@@ -2,8 +2,9 @@
 // the cohort's organisation, the members of the enterprises that accepted its invitation, and the
 // forum's moderators (who must be able to act on flags there) read and write. Lists and searches
 // narrow themselves with `readableCategoryWhere` / `readableCategorySql`; a page or an action about
-// one thread or post asks `requireReadableThread` / `requireReadablePost` first, so a private
-// thread is "not found" to everyone else, whatever the address.
+// one thread or post asks `requireReadableThread` / `requireReadablePost` first (the thread page
+// checks `mayReadCategory` on the thread it reads), so a private thread is "not found" to everyone
+// else, whatever the address.
 import { Prisma } from "~/generated/prisma/client";
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma, type Db } from "~/utils/db.server";

@@ -2,6 +2,7 @@
 // consultation page show the same posts, through the same query and the same rule), and the thread
 // page around them: the thread, its consultation, and what the reader may do there.
 import type { Prisma } from "~/generated/prisma/client";
+import { mayReadCategory } from "~/models/forum-access.server";
 import { mayManageConsultation } from "~/models/forum-consultation.server";
 import { activeSuspension, listCategoryChoices, listOwnFlaggedPostIds } from "~/models/forum-moderation.server";
 import { getPollView, mayAddPoll } from "~/models/forum-poll.server";
@@ -131,7 +132,8 @@ function quoteOf(post: { id: string; body: string; author: { displayName: string
 /**
  * Everything a page of a thread shows to `reader`: the thread (with its consultation), the page's
  * posts, whether the reader may reply (and why not), a quoted post to start a reply with, and one's
- * own post being edited. Null when the thread, or that page of it, does not exist.
+ * own post being edited. Null when the thread, or that page of it, does not exist, or when `reader`
+ * may not read it (a cohort's private category): the thread is read once, its category with it.
  */
 export async function getThreadView({
   threadId,
@@ -147,7 +149,7 @@ export async function getThreadView({
   editId?: string;
 }) {
   const thread = await getThread(threadId);
-  if (!thread) return null;
+  if (!thread || !(await mayReadCategory(thread.category.cohortId, reader))) return null;
   const pageCount = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
   if (page > pageCount) return null;
   const moderator = isForumModerator(reader);

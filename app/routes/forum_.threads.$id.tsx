@@ -48,12 +48,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!query.success) throw new Response("Bad page", { status: 400 });
   const { page, post, quote, edit } = query.data;
   const reader = await getOptionalUser(request);
-  await requireReadableThread(threadId, reader);
   if (post) {
+    await requireReadableThread(threadId, reader);
     const number = IdSchema.safeParse(post).success ? await findThreadPost({ threadId, postId: post }) : null;
     if (number === null) notFound();
     throw redirect(postUrl(threadId, number));
   }
+  // Also null for a reader who may not read the thread: "not found", like a thread that does not exist.
   const view = await getThreadView({ threadId, page, reader, quoteId: quote, editId: edit });
   if (!view) notFound();
   return view;

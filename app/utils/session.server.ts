@@ -38,15 +38,10 @@ async function readToken(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-export async function getSessionUserId(request: Request): Promise<string | null> {
+/** The id of the session the request's cookie names (its token's hash), or null without one; it may have ended. */
+export async function requestSessionId(request: Request): Promise<string | null> {
   const token = await readToken(request);
-  if (!token) return null;
-  const session = await prisma.session.findUnique({
-    where: { id: hashToken(token) },
-    select: { userId: true, expiresAt: true },
-  });
-  if (!session || session.expiresAt < new Date()) return null;
-  return session.userId;
+  return token ? hashToken(token) : null;
 }
 
 /** Ends the request's session in the database and returns the header that clears the cookie. */

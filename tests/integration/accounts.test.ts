@@ -274,6 +274,21 @@ describe("logging in", () => {
 });
 
 describe("sessions", () => {
+  test("a session signs in its person with their roles until it ends, and not after", async () => {
+    const user = await createTestUser({ roles: ["ministry", "funder", "entrepreneur"], country: "TJ", confirmed: false });
+    const me = await getOptionalUser(getRequest("/", user.cookie));
+    expect(me).toMatchObject({ id: user.id, email: user.email, emailConfirmedAt: null });
+    // In the roles' declared order, a ministry's with its country.
+    expect(me?.roles).toEqual([
+      { role: "entrepreneur", country: null },
+      { role: "funder", country: null },
+      { role: "ministry", country: "TJ" },
+    ]);
+    expect(await getOptionalUser(getRequest("/", "ortaq_session=not-a-session"))).toBeNull();
+    await prisma.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await getOptionalUser(getRequest("/", user.cookie))).toBeNull();
+  });
+
   test("logging out ends the session on the server, so the old cookie no longer works", async () => {
     const user = await createTestUser();
     expect(await getOptionalUser(getRequest("/", user.cookie))).not.toBeNull();
