@@ -27,11 +27,11 @@ export const ONE_PRODUCTION_PROCESS = { NODE_ENV: "production", WEB_CONCURRENCY:
 /**
  * Starts the server as its own process and waits until it listens: in development mode unless told
  * otherwise (`server.ts` through tsx, as `npm run dev`), in production as `npm start` runs it (the
- * build's `build/server.js` with node; the build must be there).
+ * build's `build/server.js` with node and its flags; the build must be there).
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const production = env.NODE_ENV === "production";
-  const child = spawn(process.execPath, production ? ["build/server.js"] : ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, production ? ["--liftoff-only", "build/server.js"] : ["--import", "tsx", "server.ts"], {
     env: { ...process.env, NODE_ENV: "development", PORT: "0", ORTAQ_SEED: "never", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
