@@ -102,7 +102,9 @@ test("what npm start runs is installed without the development dependencies", ()
     scripts: Record<string, string>;
     dependencies: Record<string, string>;
   };
-  expect(manifest.scripts.start).toMatch(/^tsx scripts\/build\.ts --if-needed && cross-env NODE_ENV=production node build\/server\.js$/);
+  expect(manifest.scripts.start).toMatch(
+    /^tsx scripts\/build\.ts --if-needed && cross-env NODE_ENV=production node --liftoff-only build\/server\.js$/,
+  );
   for (const needed of ["tsx", "cross-env", "express", "@remix-run/express", "@remix-run/node", "pg", "@prisma/adapter-pg"]) {
     expect(manifest.dependencies, needed).toHaveProperty(needed);
   }
