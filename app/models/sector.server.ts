@@ -357,10 +357,10 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
       ? prisma.$queryRaw<Record<string, unknown>[]>`SELECT ${widerCounts}, ${firstValidSql} FROM ${everything}`
       : Promise.resolve([{} as Record<string, unknown>]),
     prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "Enterprise" WHERE ${Prisma.join(enterpriseWhere, " AND ")}`,
-    prisma.$queryRaw<{ tier: string; count: bigint }[]>`SELECT tier, count(*) AS count FROM ${base} b GROUP BY tier`,
+    prisma.$queryRaw<{ tier: string; count: bigint }[]>`SELECT tier, count(*) AS count FROM ${base} b GROUP BY tier ORDER BY tier`,
     prisma.$queryRaw<
       { label: string; count: bigint }[]
-    >`SELECT ${trustSql("b", since)} AS label, count(*) AS count FROM ${base} b GROUP BY 1`,
+    >`SELECT ${trustSql("b", since)} AS label, count(*) AS count FROM ${base} b GROUP BY 1 ORDER BY 1`,
     prisma.$queryRaw<
       { goal: number; count: bigint }[]
     >`SELECT g AS goal, count(*) AS count FROM ${base} b, unnest(b.sdgs) g GROUP BY g ORDER BY g`,
