@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { asciiSource } from "./ascii-source";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const STAMP = path.join(ROOT, "build", "ortaq-build.json");
@@ -18,7 +19,7 @@ const PRISMA_CLIENT = path.join(ROOT, "app", "generated", "prisma", "client.ts")
 
 /** What the build is made from: the app, the rating, static files and the build's own settings. */
 const SOURCE_DIRS = ["app", "scoring", "public", "prisma"];
-const SOURCE_FILES = ["server.ts", "vite.config.ts", "remix.config.js", "tsconfig.json", "package-lock.json"];
+const SOURCE_FILES = ["server.ts", "vite.config.ts", "scripts/ascii-source.ts", "remix.config.js", "tsconfig.json", "package-lock.json"];
 const NOT_SOURCES = [/^app\/generated\//, /\.test\.tsx?$/];
 
 function listFiles(dir: string): string[] {
@@ -67,7 +68,8 @@ async function build(fingerprint: string) {
 /**
  * server.ts and what it imports from app/ and prisma/, as one JavaScript file that node runs without
  * a TypeScript loader (which would cost each server process a thread of its own and its memory);
- * packages stay in node_modules, where the Remix bundle finds the same ones.
+ * packages stay in node_modules, where the Remix bundle finds the same ones. Written in ASCII alone
+ * (decision 033), as Vite writes Remix's server bundle (vite.config.ts).
  */
 async function buildServer() {
   const esbuild = await import("esbuild");
@@ -82,6 +84,7 @@ async function buildServer() {
     packages: "external",
     logLevel: "warning",
   });
+  writeFileSync(SERVER_START, asciiSource(readFileSync(SERVER_START, "utf8")));
 }
 
 async function main() {

@@ -2,7 +2,7 @@
 // country. Every start-up adds those whose slug the forum lacks; admins may add, rename and
 // reorder categories, and start-up never changes one that exists. Their names and descriptions
 // in every language are in the translation files (namespace "reference", `forumCategory`).
-import { resources } from "~/locales/resources.server";
+import { serverResources } from "~/locales/resources.server";
 import { SUPPORTED_LANGUAGES, type Language } from "~/utils/i18n";
 import { COUNTRY_CODES } from "~/utils/reference-data";
 import { slugify } from "~/utils/slug";
@@ -28,7 +28,7 @@ type Reference = {
   forumCategory: Record<string, { name: string; description: string }> & { countryDescription?: string };
 };
 
-const reference = (language: Language) => resources[language]?.reference as Reference | undefined;
+const reference = (language: Language) => serverResources()[language]?.reference as Reference | undefined;
 const englishCountry = (code: string) => reference("en")!.country[code] ?? code;
 
 const COUNTRIES: ForumCategorySeed[] = COUNTRY_CODES.map((code) => ({

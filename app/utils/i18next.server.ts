@@ -1,6 +1,6 @@
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { resources } from "~/locales/resources.server";
+import { serverResources } from "~/locales/resources.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { languageCookie, languageOfUrl } from "~/utils/language-cookie.server";
 import { isDatabaseUnavailable } from "~/utils/database-availability.server";
@@ -40,7 +40,7 @@ export function i18nFor(language: Language): Promise<I18n> {
     const created = createInstance();
     instance = created
       .use(initReactI18next)
-      .init({ ...i18nConfig, lng: language, resources })
+      .init({ ...i18nConfig, lng: language, resources: serverResources() })
       .then(() => created);
     instances.set(language, instance);
   }

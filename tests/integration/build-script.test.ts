@@ -7,7 +7,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { runInNewContext } from "node:vm";
 import { afterEach, expect, test } from "vitest";
+import { asciiSource } from "../../scripts/ascii-source";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 /** The loader `--import tsx` names (tsx's "." export), by its address: the copied folder has no node_modules. */
@@ -23,7 +25,7 @@ function installation() {
   folders.push(dir);
   for (const folder of ["scripts", "app/generated/prisma", "build/server", "scoring", "public"])
     mkdirSync(path.join(dir, folder), { recursive: true });
-  copyFileSync(path.join(ROOT, "scripts/build.ts"), path.join(dir, "scripts/build.ts"));
+  for (const script of ["build.ts", "ascii-source.ts"]) copyFileSync(path.join(ROOT, "scripts", script), path.join(dir, "scripts", script));
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "ortaq", private: true, type: "module" }));
   writeFileSync(path.join(dir, "app/root.tsx"), "export default function App() { return null; }\n");
   writeFileSync(path.join(dir, "server.ts"), "export {};\n");
@@ -108,4 +110,33 @@ test("what npm start runs is installed without the development dependencies", ()
   for (const needed of ["tsx", "cross-env", "express", "@remix-run/express", "@remix-run/node", "pg", "@prisma/adapter-pg"]) {
     expect(manifest.dependencies, needed).toHaveProperty(needed);
   }
+});
+
+test("the server's bundles are written in ASCII alone and leave the translations to the files they are read from", () => {
+  const russian = (JSON.parse(readFileSync(path.join(ROOT, "app/locales/ru/common.json"), "utf8")) as { nav: Record<string, string> }).nav;
+  const words = Object.values(russian).filter((text) => text.length > 4);
+  expect(words.length).toBeGreaterThan(3);
+  // The global set-up built them from these sources (scripts/build.ts).
+  for (const bundle of ["build/server.js", "build/server/index.js"]) {
+    const source = readFileSync(path.join(ROOT, bundle), "utf8");
+    expect(source.length, bundle).toBeGreaterThan(100_000);
+    expect(/[^\x00-\x7f]/.exec(source)?.[0], bundle).toBeUndefined();
+    // Neither as letters nor as escapes: the interface's Russian menu is not in the code.
+    for (const word of words) {
+      expect(source, `${bundle}: ${word}`).not.toContain(word);
+      expect(source, `${bundle}: ${word}`).not.toContain(asciiSource(word));
+    }
+  }
+});
+
+test("code written in ASCII alone means what it meant: strings, templates, regular expressions, names, comments", () => {
+  const code = `// Қазақша, دری
+    const ʻname = "Тоҷикӣ 😀";
+    [ʻname, \`Oʻzbekcha \${ʻname.length}\`, /[ғқ]+|😀/u.exec("бағқ😀")[0], /ۍ/.test("پښتو ۍ"), "😀".codePointAt(0)]`;
+  const escaped = asciiSource(code);
+  expect(escaped).toMatch(/^[\x00-\x7f]*$/);
+  expect(runInNewContext(escaped)).toEqual(runInNewContext(code));
+  expect(runInNewContext(escaped)).toEqual(["Тоҷикӣ 😀", "Oʻzbekcha 9", "ғқ", true, 0x1f600]);
+  // After a backslash an escape would mean something else: the build stops instead.
+  expect(() => asciiSource("/\\ғ/")).toThrow(/follows a backslash/);
 });
