@@ -53,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             emailConfirmed: Boolean(user.emailConfirmedAt),
             isAdmin: hasRole(user, "admin"),
             isVerifier: hasRole(user, "verifier"),
-            unreadNotifications: await countUnreadNotifications(user),
+            unreadNotifications: user.hasUnreadNotifications ? await countUnreadNotifications(user) : 0,
           }
         : null,
     },

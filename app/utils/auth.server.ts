@@ -13,17 +13,24 @@ export interface SessionUser {
   /** Null until the person follows the link sent to their address: until then they cannot publish or post. */
   emailConfirmedAt: Date | null;
   roles: { role: Role; country: string | null }[];
+  /**
+   * Whether any of their notifications is unread. Some may be about threads they no longer read, so
+   * the count shown is `countUnreadNotifications`'; when this is false there is nothing to count.
+   */
+  hasUnreadNotifications: boolean;
 }
 
 /**
- * The person of a session that has not ended, with their roles: one query, as every signed-in page
- * asks for them (three with Prisma's relation loading).
+ * The person of a session that has not ended, with their roles and whether a notification awaits
+ * them: one query, as every signed-in page asks for them (three with Prisma's relation loading, and
+ * the notifications' count a fourth on every page, needed only when something is unread).
  */
 async function getUserForSession(sessionId: string): Promise<SessionUser | null> {
   const [user] = await prisma.$queryRaw<SessionUser[]>`
     SELECT u.id, u.email, u."displayName", u.locale, u."emailConfirmedAt",
       COALESCE((SELECT json_agg(json_build_object('role', r.role, 'country', r.country) ORDER BY r.role)
-                FROM "UserRole" r WHERE r."userId" = u.id), '[]'::json) AS roles
+                FROM "UserRole" r WHERE r."userId" = u.id), '[]'::json) AS roles,
+      EXISTS (SELECT 1 FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS "hasUnreadNotifications"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${sessionId} AND s."expiresAt" > now()`;
   return user ?? null;

@@ -12,6 +12,7 @@ import * as history from "~/routes/forum_.posts.$id_.history";
 import * as search from "~/routes/forum_.search";
 import * as thread from "~/routes/forum_.threads.$id";
 import * as notifications from "~/routes/notifications";
+import * as root from "~/root";
 import { prisma } from "~/utils/db.server";
 import { MAX_POST_LENGTH, MAX_POSTS_PER_WINDOW, NEW_ACCOUNT_MS, POSTS_PER_PAGE } from "~/utils/forum-limits";
 import type { Language } from "~/utils/i18n";
@@ -429,6 +430,24 @@ describe("mentions, watching and notifications", () => {
     // The replier now watches the thread too.
     await reply(t.id, { body: "Thanks, all." }, author.cookie);
     expect(await kinds(replier.id)).toEqual(["thread_activity"]);
+  });
+
+  test("every page's header counts a person's unread notifications, and shows none once they are read", async () => {
+    const author = await establishedUser();
+    const replier = await establishedUser();
+    const t = await createTestThread({ userId: author.id });
+    const badge = async () => {
+      const page = (await run(root.loader, getRequest("/", author.cookie))).data as { user: { unreadNotifications: number } | null };
+      return page.user?.unreadNotifications;
+    };
+    expect(await badge()).toBe(0);
+    await reply(t.id, { body: "A first answer" }, replier.cookie);
+    await reply(t.id, { body: "A second answer" }, replier.cookie);
+    expect(await badge()).toBe(2);
+    await run(notifications.action, formRequest("/notifications", { intent: "readAll" }, author.cookie));
+    expect(await badge()).toBe(0);
+    await reply(t.id, { body: "A third answer" }, replier.cookie);
+    expect(await badge()).toBe(1);
   });
 
   test("someone who stopped watching hears nothing more, even after posting again", async () => {
