@@ -1,4 +1,4 @@
-import { createInstance, type i18n as I18n, type TFunction } from "i18next";
+import { createInstance, type i18n as I18n, type Resource, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { serverResources } from "~/locales/resources.server";
 import { getOptionalUser } from "~/utils/auth.server";
@@ -31,16 +31,23 @@ async function detectLanguage(request: Request): Promise<Language> {
 }
 
 // One i18next instance per language, made once: an instance whose language never changes can
-// serve every request in that language.
+// serve every request in that language. Made again when the translations are (in development, after
+// a file changed).
 const instances = new Map<Language, Promise<I18n>>();
+let instancesFrom: Resource | undefined;
 
 export function i18nFor(language: Language): Promise<I18n> {
+  const resources = serverResources();
+  if (resources !== instancesFrom) {
+    instances.clear();
+    instancesFrom = resources;
+  }
   let instance = instances.get(language);
   if (!instance) {
     const created = createInstance();
     instance = created
       .use(initReactI18next)
-      .init({ ...i18nConfig, lng: language, resources: serverResources() })
+      .init({ ...i18nConfig, lng: language, resources })
       .then(() => created);
     instances.set(language, instance);
   }
