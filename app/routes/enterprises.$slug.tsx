@@ -50,11 +50,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // Stripe sends a contributor who cancelled back here: say so once, on the page itself.
   if (url.searchParams.get("contribution") === "cancelled") throw await redirectWithNotice(url.pathname, "contribute.cancelled");
-  const t = await getFixedT(request);
-  const rating = await getPublishedRating(enterprise.id);
-  const peers = rating && enterprise.status === "published" ? await peerComparison({ enterprise, result: rating.result }) : [];
-  const forumThreads = enterprise.status === "published" ? await listEnterpriseThreads(enterprise.id) : [];
-  const forumPeople = await getPeople(forumThreads.map((thread) => thread.authorId));
+  // What the page shows, read side by side: one wait for the database instead of one per part.
+  const published = enterprise.status === "published";
+  const ratingParts = async () => {
+    const rating = await getPublishedRating(enterprise.id);
+    if (!rating) return { rating, peers: [], history: [] };
+    const [peers, history] = await Promise.all([
+      published ? peerComparison({ enterprise, result: rating.result }) : [],
+      listPublicRatingHistory(enterprise.id),
+    ]);
+    return { rating, peers, history };
+  };
+  const forumParts = async () => {
+    const forumThreads = published ? await listEnterpriseThreads(enterprise.id) : [];
+    return { forumThreads, forumPeople: await getPeople(forumThreads.map((thread) => thread.authorId)) };
+  };
+  const [t, { rating, peers, history }, { forumThreads, forumPeople }, nationalRegister, cohortInvitations] = await Promise.all([
+    getFixedT(request),
+    ratingParts(),
+    forumParts(),
+    registrationOf(enterprise),
+    // Invitations into an enabling organisation's cohort, waiting for an owner's answer: members only.
+    membership ? countWaitingInvitations(enterprise.id) : 0,
+  ]);
   return {
     // An individual entrepreneur's number is their personal IIN/INN: only members see it.
     enterprise: { ...enterprise, taxId: enterprise.legalForm === "sole_proprietor" && !membership && !isAdmin ? null : enterprise.taxId },
@@ -67,8 +85,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     peers,
-    nationalRegister: await registrationOf(enterprise),
-    history: rating ? await listPublicRatingHistory(enterprise.id) : [],
+    nationalRegister,
+    history,
     contribute: {
       configured: stripeConfigured(),
       signedIn: Boolean(user),
@@ -76,8 +94,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       attempt: randomUUID(),
     },
     canEdit: Boolean(membership) || isAdmin,
-    // Invitations into an enabling organisation's cohort, waiting for an owner's answer: members only.
-    cohortInvitations: membership ? await countWaitingInvitations(enterprise.id) : 0,
+    cohortInvitations,
     isOwner: membership?.role === "owner" || isAdmin,
     // Open Graph's address of the page: from PUBLIC_URL, never from the Host header a client sends.
     url: absoluteUrl(`/enterprises/${enterprise.slug}`),

@@ -49,7 +49,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request);
   const user = await getOptionalUser(request);
   const shortlists = user ? await listShortlists(user.id) : [];
-  const held = user ? await shortlistsHolding({ userId: user.id, slugs: page.items.map((i) => i.slug) }) : {};
+  // Which of the page's enterprises are on their lists: nothing to look up for someone with no list.
+  const held = user && shortlists.length > 0 ? await shortlistsHolding({ userId: user.id, slugs: page.items.map((i) => i.slug) }) : {};
   const pageParams = (cursorValue: string | null, n: number | null) => ({
     ...(cursorValue ? { cursor: cursorValue } : {}),
     ...(n !== null && n > 1 ? { page: String(n) } : {}),
