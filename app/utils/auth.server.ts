@@ -15,7 +15,7 @@ export interface SessionUser {
   roles: { role: Role; country: string | null }[];
   /**
    * Whether any of their notifications is unread. Some may be about threads they no longer read, so
-   * the count shown is `countUnreadNotifications`'; when this is false there is nothing to count.
+   * the count shown is `countUnreadNotifications`; when this is false there is nothing to count.
    */
   hasUnreadNotifications: boolean;
 }
