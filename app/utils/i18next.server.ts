@@ -48,10 +48,57 @@ export function i18nFor(language: Language): Promise<I18n> {
     instance = created
       .use(initReactI18next)
       .init({ ...i18nConfig, lng: language, resources })
-      .then(() => created);
+      .then(() => keepTranslations(created));
     instances.set(language, instance);
   }
   return instance;
+}
+
+const KEPT_TRANSLATIONS = 20_000;
+
+/**
+ * The same key with the same options gives the same answer for every request while an instance lives (its
+ * language and translations never change), and a page asks for its labels, and often the same
+ * interpolations, each time it is rendered. The translation functions an instance hands out (to
+ * `useTranslation` and `getFixedT`) keep those answers per namespace, key and options, so i18next parses
+ * and interpolates each once. Options other than strings, finite numbers and booleans (dates, lists,
+ * objects) go to i18next every time.
+ */
+export function keepTranslations(instance: I18n): I18n {
+  const getFixedT = instance.getFixedT.bind(instance);
+  const kept = new Map<string, unknown>();
+  instance.getFixedT = ((lng: string | readonly string[] | null, ns?: string | readonly string[] | null, keyPrefix?: string) => {
+    const fixed = getFixedT(lng as string, ns as string, keyPrefix) as TFunction & ((...args: unknown[]) => unknown);
+    if (keyPrefix || (lng !== null && lng !== undefined && lng !== instance.language) || Array.isArray(ns)) return fixed;
+    const namespace = `${(ns as string | null | undefined) ?? ""}\u0000`;
+    const t = (...args: unknown[]) => {
+      const [key, options] = args;
+      const optionsId = args.length === 1 ? "" : args.length === 2 ? primitiveOptionsId(options) : undefined;
+      if (typeof key !== "string" || optionsId === undefined) return fixed(...args);
+      const id = namespace + key + optionsId;
+      if (kept.has(id)) return kept.get(id);
+      const value = fixed(...args);
+      // Keys and options come from the code and the data: bounded, so that no data can grow it without end.
+      if (kept.size >= KEPT_TRANSLATIONS) kept.clear();
+      kept.set(id, value);
+      return value;
+    };
+    // Its language, namespace and prefix, as i18next's own function carries them.
+    return Object.assign(t, fixed);
+  }) as I18n["getFixedT"];
+  return instance;
+}
+
+/** An id for options made of strings, finite numbers and booleans alone (JSON tells them apart), else undefined. */
+function primitiveOptionsId(options: unknown): string | undefined {
+  if (typeof options !== "object" || options === null || Object.getPrototypeOf(options) !== Object.prototype) return undefined;
+  for (const value of Object.values(options)) {
+    const kind = typeof value;
+    if (kind === "string" || kind === "boolean") continue;
+    if (kind === "number" && Number.isFinite(value) && !Object.is(value, -0)) continue;
+    return undefined;
+  }
+  return `\u0000${JSON.stringify(options)}`;
 }
 
 /** The translation function for the request's language, for loaders, actions and meta. */
