@@ -1,4 +1,5 @@
 import cluster, { type Worker } from "node:cluster";
+import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -246,7 +247,15 @@ async function serve(): Promise<Web> {
     app.use(vite.middlewares);
   } else {
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
+    // The few files at the top of build/client (icons, the sharing image), listed once: a page's address
+    // is not looked for on disk first.
+    const topFiles = new Set(
+      readdirSync("build/client", { withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => `/${entry.name}`),
+    );
+    const serveTopFile = express.static("build/client", { maxAge: "1h" });
+    app.use((req, res, next) => (topFiles.has(req.path) ? serveTopFile(req, res, next) : next()));
   }
 
   // Every action reads its form through one guard: a body that is not a form gets 415, a broken one 400.

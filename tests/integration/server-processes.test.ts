@@ -125,6 +125,28 @@ test("a page kept by both processes is rendered again in both as soon as the dat
   expect(new Set(answers.map((answer) => answer.process)).size).toBe(2);
 });
 
+test("the icons and the sharing image are served as files for an hour, the app's assets for a year, and pages by the app", async () => {
+  for (const [file, type] of [
+    ["/favicon.ico", /^image\//],
+    ["/favicon.svg", /^image\/svg\+xml/],
+    ["/og-image.png", /^image\/png/],
+  ] as const) {
+    const response = await fetch(`${server.url}${file}`);
+    expect(response.status, file).toBe(200);
+    expect(response.headers.get("Content-Type"), file).toMatch(type);
+    expect(response.headers.get("Cache-Control"), file).toBe("public, max-age=3600");
+  }
+  const page = await fetch(`${server.url}/ratings`, { headers: { "Accept-Language": "en" } });
+  const asset = /\/assets\/[\w.-]+\.js/.exec(await page.text())?.[0];
+  expect(asset).toBeDefined();
+  const script = await fetch(`${server.url}${asset}`);
+  expect(script.status).toBe(200);
+  expect(script.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+  const missing = await fetch(`${server.url}/no-such-file.png`, { headers: { "Accept-Language": "en" } });
+  expect(missing.status).toBe(404);
+  expect(missing.headers.get("Content-Type")).toMatch(/^text\/html/);
+});
+
 test("a signed-in reader's page is never kept for anyone, nor is a kept page served to a signed-in reader", async () => {
   const email = `reader-${Date.now()}@processes.test`;
   const signUp = await fetch(`${server.url}/signup`, {
