@@ -1,8 +1,20 @@
-// The server's route matching keeps what it works out from the routes (patches/@remix-run+router+*.patch):
-// each pattern is compiled once, and the ranked branches are kept per routes array. These tests hold it to
-// matching exactly as before, routes added at run time included.
-import { createMemoryHistory, createRouter, matchPath, matchRoutes, type AgnosticDataRouteObject } from "@remix-run/router";
+// The server's route matching keeps what it works out from the routes (patches/, decision 034): each
+// pattern is compiled once, the ranked branches are kept per routes array, and each request is rendered
+// with the same route objects. These tests hold it to matching exactly as before, routes added at run
+// time included.
+import { createRequire } from "node:module";
+import {
+  createMemoryHistory,
+  createRouter,
+  createStaticHandler,
+  matchPath,
+  matchRoutes,
+  type AgnosticDataRouteObject,
+} from "@remix-run/router";
 import { afterEach, expect, test } from "vitest";
+
+// What the production server loads: Remix's server code requires React Router's CommonJS build.
+const { createStaticRouter } = createRequire(import.meta.url)("react-router-dom/server") as typeof import("react-router-dom/server");
 
 const OriginalRegExp = globalThis.RegExp;
 afterEach(() => {
@@ -84,4 +96,20 @@ test("a route discovered during a navigation is matched, though the routes were 
   } finally {
     router.dispose();
   }
+});
+
+test("requests rendered with the same routes share the router's route objects, each with its own matches", async () => {
+  const handler = createStaticHandler(routes);
+  const thread = await handler.query(new Request("http://ortaq.test/forum/threads/t1"));
+  const enterprise = await handler.query(new Request("http://ortaq.test/enterprises/solar-sewing/history"));
+  if (thread instanceof Response || enterprise instanceof Response) throw new Error("expected a context, not a response");
+  const first = createStaticRouter(handler.dataRoutes, thread);
+  const second = createStaticRouter(handler.dataRoutes, enterprise);
+  expect(second.routes).toBe(first.routes);
+  expect(first.state.matches.map((match) => match.route.id)).toEqual(["root", "thread"]);
+  expect(first.state.matches.at(-1)?.params).toEqual({ id: "t1" });
+  expect(second.state.matches.map((match) => match.route.id)).toEqual(["root", "enterprise"]);
+  expect(second.state.matches.at(-1)?.params).toEqual({ slug: "solar-sewing", "*": "history" });
+  // The matches carry the router's own route objects, as React Router renders them.
+  expect(first.state.matches[1]?.route).toBe(first.routes[0]?.children?.[1]);
 });
