@@ -247,15 +247,15 @@ async function serve(): Promise<Web> {
     app.use(vite.middlewares);
   } else {
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    // The few files at the top of build/client (icons, the sharing image), listed once: a page's address
-    // is not looked for on disk first.
-    const topFiles = new Set(
-      readdirSync("build/client", { withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => `/${entry.name}`),
+    // The files of public/ (icons, the sharing image), listed once from build/client: a page's address is
+    // not looked for on disk first.
+    const publicEntries = readdirSync("build/client", { withFileTypes: true }).filter((entry) => entry.name !== "assets");
+    const publicFiles = new Set(publicEntries.filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`));
+    const publicFolders = publicEntries.filter((entry) => entry.isDirectory()).map((entry) => `/${entry.name}/`);
+    const servePublicFile = express.static("build/client", { maxAge: "1h" });
+    app.use((req, res, next) =>
+      publicFiles.has(req.path) || publicFolders.some((folder) => req.path.startsWith(folder)) ? servePublicFile(req, res, next) : next(),
     );
-    const serveTopFile = express.static("build/client", { maxAge: "1h" });
-    app.use((req, res, next) => (topFiles.has(req.path) ? serveTopFile(req, res, next) : next()));
   }
 
   // Every action reads its form through one guard: a body that is not a form gets 415, a broken one 400.
