@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { validEnterpriseFields } from "../helpers/enterprise";
-import { createTestCategory, createTestThread } from "../helpers/forum";
+import { createTestCategory, createTestReply, createTestThread } from "../helpers/forum";
 import { createTestUser } from "../helpers/routes";
 import { makeDataFolder, startServerProcess, waitFor, type ServerProcess } from "../helpers/server-process";
 
@@ -196,11 +196,28 @@ test(
     expect(before.some(showing(title))).toBe(false);
     expect(new Set(before.map((answer) => answer.process)).size).toBe(2);
 
-    await createTestThread({ userId: author.id, categoryId: category.id, title, body: `Drip lines for ${word} on small plots.` });
+    const thread = await createTestThread({
+      userId: author.id,
+      categoryId: category.id,
+      title,
+      body: `Drip lines for ${word} on small plots.`,
+    });
     expect(await waitFor(async () => (await read()).every(showing(title)), 10)).toBe(true);
     const after = (await Promise.all(Array.from({ length: 4 }, read))).flat();
     expect(after.every(showing(title))).toBe(true);
     expect(new Set(after.map((answer) => answer.process)).size).toBe(2);
+
+    // The thread's page (its posts and their texts kept for every reader): a reply, and a post hidden by a
+    // moderator, show at once in both processes.
+    const threadPage = () => Promise.all(Array.from({ length: 4 }, () => get(`/forum/threads/${thread.id}`, { Cookie: reader.cookie })));
+    const kept = await threadPage();
+    expect(kept.every(showing("Drip lines for"))).toBe(true);
+    expect(new Set(kept.map((answer) => answer.process)).size).toBe(2);
+    await createTestReply({ userId: author.id, threadId: thread.id, body: `Mulch keeps the ${word} roots cool.` });
+    expect(await waitFor(async () => (await threadPage()).every(showing("Mulch keeps the")), 10)).toBe(true);
+    await prisma.forumPost.update({ where: { id: thread.firstPostId }, data: { hiddenAt: new Date(), hiddenReason: "Off topic" } });
+    expect(await waitFor(async () => (await threadPage()).every((answer) => !showing("Drip lines for")(answer)), 10)).toBe(true);
+    expect((await threadPage()).every(showing("Mulch keeps the"))).toBe(true);
 
     // The category's page names the thread's author (the forum's people, kept too): a new name shows at once.
     const categoryPage = () => get(`/forum/${category.slug}`, { Cookie: reader.cookie });
