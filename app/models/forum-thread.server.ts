@@ -18,8 +18,8 @@ import {
 } from "~/models/forum.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { kept } from "~/utils/kept-data.server";
 import { pageOfPost, POSTS_PER_PAGE } from "~/utils/forum-limits";
+import { kept } from "~/utils/kept-data.server";
 import { isForumModerator } from "~/utils/permissions.server";
 import { markdownSummary } from "~/utils/markdown.server";
 
@@ -70,10 +70,6 @@ export interface ThreadPostView {
 }
 
 /**
- * One page of a thread, as `reader` may see it, with the people who wrote it: posts numbered from
- * (page-1)*size+1, found through the (threadId, number) index.
- */
-/**
  * A page of a thread's posts with their texts rendered, the same for every reader: kept until the data
  * changes (decision 028), so that a long thread's page is not read and rendered again for each reader.
  * Which of them a reader may read is decided for each reader.
@@ -91,6 +87,10 @@ function readPostsPage(threadId: string, page: number) {
   });
 }
 
+/**
+ * One page of a thread, as `reader` may see it, with the people who wrote it: posts numbered from
+ * (page-1)*size+1, found through the (threadId, number) index.
+ */
 export async function getThreadPosts({ threadId, page, reader }: { threadId: string; page: number; reader: ForumReader }) {
   const { posts, htmlOf } = await readPostsPage(threadId, page);
   const postIds = posts.map((p) => p.id);
