@@ -19,7 +19,6 @@ import {
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { pageOfPost, POSTS_PER_PAGE } from "~/utils/forum-limits";
-import { kept } from "~/utils/kept-data.server";
 import { isForumModerator } from "~/utils/permissions.server";
 import { markdownSummary } from "~/utils/markdown.server";
 
@@ -70,31 +69,19 @@ export interface ThreadPostView {
 }
 
 /**
- * A page of a thread's posts with their texts rendered, the same for every reader: kept until the data
- * changes (decision 028), so that a long thread's page is not read and rendered again for each reader.
- * Which of them a reader may read is decided for each reader.
- */
-function readPostsPage(threadId: string, page: number) {
-  return kept("forum.threadPostsPage", { threadId, page }, async () => {
-    const first = (page - 1) * POSTS_PER_PAGE + 1;
-    const posts = await prisma.forumPost.findMany({
-      where: { threadId, number: { gte: first, lt: first + POSTS_PER_PAGE } },
-      select: PAGE_POST_SELECT,
-      orderBy: { number: "asc" },
-    });
-    const htmls = await renderForumTexts(posts.map((post) => post.body));
-    return { posts, htmlOf: new Map(posts.map((post, i) => [post.id, htmls[i]!])) };
-  });
-}
-
-/**
  * One page of a thread, as `reader` may see it, with the people who wrote it: posts numbered from
  * (page-1)*size+1, found through the (threadId, number) index.
  */
 export async function getThreadPosts({ threadId, page, reader }: { threadId: string; page: number; reader: ForumReader }) {
-  const { posts, htmlOf } = await readPostsPage(threadId, page);
+  const first = (page - 1) * POSTS_PER_PAGE + 1;
+  const posts = await prisma.forumPost.findMany({
+    where: { threadId, number: { gte: first, lt: first + POSTS_PER_PAGE } },
+    select: PAGE_POST_SELECT,
+    orderBy: { number: "asc" },
+  });
   const postIds = posts.map((p) => p.id);
-  const [helpful, flagged, people] = await Promise.all([
+  const readable = posts.filter((post) => mayReadPost(post, reader));
+  const [helpful, flagged, people, htmls] = await Promise.all([
     reader
       ? prisma.forumReaction
           .findMany({ where: { userId: reader.id, postId: { in: postIds }, kind: "helpful" }, select: { postId: true } })
@@ -102,7 +89,9 @@ export async function getThreadPosts({ threadId, page, reader }: { threadId: str
       : ([] as string[]),
     reader ? listOwnFlaggedPostIds({ userId: reader.id, postIds }) : ([] as string[]),
     getPeople(posts.map((p) => p.authorId)),
+    renderForumTexts(readable.map((post) => post.body)),
   ]);
+  const htmlOf = new Map(readable.map((post, i) => [post.id, htmls[i]!]));
   const moderator = isForumModerator(reader);
   const views: ThreadPostView[] = posts.map((post) => ({
     id: post.id,
@@ -115,7 +104,7 @@ export async function getThreadPosts({ threadId, page, reader }: { threadId: str
     deleted: Boolean(post.deletedAt),
     hidden: Boolean(post.hiddenAt),
     hiddenReason: moderator && !post.deletedAt ? post.hiddenReason : null,
-    html: mayReadPost(post, reader) ? (htmlOf.get(post.id) ?? null) : null,
+    html: htmlOf.get(post.id) ?? null,
     helpfulCount: post.helpfulCount,
     helpfulByViewer: helpful.includes(post.id),
     flaggedByViewer: flagged.includes(post.id),

@@ -1,6 +1,5 @@
 // The results of the heavier queries behind public pages (the directory's pages, counts and
-// searches, the forum's category figures and threads, its people, a thread's pages of posts with
-// their texts rendered, forum searches), kept in each server process's memory and
+// searches, the forum's category figures, forum searches), kept in each server process's memory and
 // shared by every reader, signed in or not, until the data changes (decision 028). The pages kept for
 // anonymous readers (page-cache.server.ts) spare the rendering; these spare the database for what a
 // page shows everyone, where the page itself is rendered for one reader (a signed-in person, a search

@@ -207,8 +207,8 @@ test(
     expect(after.every(showing(title))).toBe(true);
     expect(new Set(after.map((answer) => answer.process)).size).toBe(2);
 
-    // The thread's page (its posts and their texts kept for every reader): a reply, and a post hidden by a
-    // moderator, show at once in both processes.
+    // The thread's page, where a person is sent right after replying (so its posts are not kept: decision
+    // 028): a reply, and a post hidden by a moderator, show at once in both processes.
     const threadPage = () => Promise.all(Array.from({ length: 4 }, () => get(`/forum/threads/${thread.id}`, { Cookie: reader.cookie })));
     const kept = await threadPage();
     expect(kept.every(showing("Drip lines for"))).toBe(true);
