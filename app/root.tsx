@@ -97,8 +97,13 @@ function Header() {
   const user = data?.user;
   const location = useLocation();
   const menu = useRef<HTMLDetailsElement>(null);
-  // A link followed inside the open menu leads to a page that starts with the menu closed.
+  // A link followed inside the open menu leads to a page that starts with the menu closed. Not when the
+  // scripts take the page over: a menu opened before they ran stays open.
+  const shown = useRef(location.pathname + location.search);
   useEffect(() => {
+    const address = location.pathname + location.search;
+    if (address === shown.current) return;
+    shown.current = address;
     if (menu.current) menu.current.open = false;
   }, [location.pathname, location.search]);
   return (

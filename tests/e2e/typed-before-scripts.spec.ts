@@ -65,3 +65,29 @@ test("a link pressed just as the page's scripts take it over leads there, with n
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Ratings directory" })).toBeVisible();
 });
+
+test("on a phone the menu opened before the page's scripts run stays open when they run, and closes after a link in it is followed", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/assets/**/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/sector", { waitUntil: "commit" });
+  const menu = page.getByText("Menu", { exact: true });
+  const hydrated = () => menu.evaluate((button) => Object.keys(button).some((key) => key.startsWith("__reactFiber")));
+  await menu.click();
+  const ratings = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ratings" });
+  await expect(ratings).toBeVisible();
+  expect(await hydrated()).toBe(false);
+
+  release();
+  await expect.poll(hydrated).toBe(true);
+  await expect(ratings).toBeVisible();
+  await ratings.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ratings directory" })).toBeVisible();
+  await expect(ratings).toBeHidden();
+});
