@@ -27,7 +27,8 @@ export default defineConfig({
     // the steps themselves run the journey again with --trace=retain-on-failure (or --trace=on).
     trace: "off",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // Debian's headless shell (tests/ensure-chromium.sh installs it): the same engine without windows.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell",
       args: [
         "--no-sandbox",
         "--disable-gpu",
