@@ -41,23 +41,30 @@ type AxeRun = (
  * axe needs the page's timers, which do not run where JavaScript is disabled: there the page as
  * shown (without its scripts) is checked in a scriptable copy opened with the same stylesheets.
  */
-export async function axeViolations(page: Page): Promise<string[]> {
+export async function axeViolations(page: Page, { except = [] }: { except?: string[] } = {}): Promise<string[]> {
   // Remix's inline script defines its context wherever scripts run.
-  if (!(await page.evaluate(() => "__remixContext" in window))) return axeViolationsOfCopy(page);
-  return runAxe(page);
+  if (!(await page.evaluate(() => "__remixContext" in window))) return axeViolationsOfCopy(page, except);
+  return runAxe(page, except);
 }
 
-async function runAxe(page: Page): Promise<string[]> {
+async function runAxe(page: Page, except: string[]): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const { axe } = window as unknown as { axe: { run: AxeRun } };
-    // Only violations are read: passes and the rest are not collected.
-    const results = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  }, WCAG_TAGS);
+  return page.evaluate(
+    async ({ tags, except }) => {
+      const { axe } = window as unknown as { axe: { run: AxeRun } };
+      // Only violations are read: passes and the rest are not collected.
+      const results = await axe.run(document, {
+        runOnly: { type: "tag", values: tags },
+        rules: Object.fromEntries(except.map((rule) => [rule, { enabled: false }])),
+        resultTypes: ["violations"],
+      });
+      return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    },
+    { tags: WCAG_TAGS, except },
+  );
 }
 
-async function axeViolationsOfCopy(page: Page): Promise<string[]> {
+async function axeViolationsOfCopy(page: Page, except: string[]): Promise<string[]> {
   const html = (await page.content())
     .replace(/<script\b[\s\S]*?<\/script>/gi, "")
     .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, "")
@@ -66,7 +73,7 @@ async function axeViolationsOfCopy(page: Page): Promise<string[]> {
   try {
     const copy = await context.newPage();
     await copy.setContent(html, { waitUntil: "load" });
-    return await runAxe(copy);
+    return await runAxe(copy, except);
   } finally {
     await context.close();
   }
