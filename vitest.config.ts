@@ -25,8 +25,10 @@ export default defineConfig({
     sequence: { shuffle: { files: false, tests: true }, seed },
     testTimeout: 20_000,
     hookTimeout: 120_000,
-    pool: "forks",
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // Each test file in a worker thread of its own (its own modules, globals and copy of the
+    // environment, so its own DATABASE_URL): a fifth quicker here than a child process per file.
+    pool: "threads",
+    poolOptions: { threads: { maxThreads: 2, minThreads: 1 } },
     projects: [
       {
         extends: true,
