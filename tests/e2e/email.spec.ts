@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, expectAccessible, logIn, signUp, test, uniqueEmail } from "./fixtures";
+import { DEMO_PASSWORD, expect, expectAccessible, logIn, logOut, signUp, test, uniqueEmail } from "./fixtures";
 import { linkFromOutbox } from "./outbox";
 
 const NEW_PASSWORD = "violet-tractor-1987-quill";
@@ -10,7 +10,7 @@ for (const javaScriptEnabled of [true, false]) {
     test("a person who forgot their password chooses a new one from the e-mailed link and is logged in", async ({ page }) => {
       const email = uniqueEmail(javaScriptEnabled ? "forgot-js" : "forgot-nojs");
       await signUp(page, { email, name: "Zarina" });
-      await page.getByRole("button", { name: "Log out" }).click();
+      await logOut(page);
 
       await page.goto("/login");
       await page.getByRole("link", { name: "Forgot your password?" }).click();
@@ -44,7 +44,7 @@ for (const javaScriptEnabled of [true, false]) {
       expect(reused.status()).toBe(410);
 
       // The new password is the one that logs in now.
-      await page.getByRole("button", { name: "Log out" }).click();
+      await logOut(page);
       await page.goto("/login");
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill("a long enough password");
