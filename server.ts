@@ -33,8 +33,9 @@ let embedded: EmbeddedDatabase | undefined;
  * The primary process prepares the database (starting the embedded one if no DATABASE_URL is
  * given, migrating, seeding) and runs the background work (sector figures, e-mail, housekeeping)
  * once. In production it then starts WEB_CONCURRENCY server processes (default: one per core)
- * that share one port and the database; a process that dies is replaced. With one process, or in
- * development, it serves the pages itself.
+ * that share one port and the database; a process that dies is replaced. One process too is a
+ * server process of its own, with its heap bounded and replaced if it dies; in development the
+ * primary serves the pages itself.
  */
 async function main() {
   const env = getEnv();
@@ -79,7 +80,7 @@ async function main() {
   }
 
   const processes = production ? (env.WEB_CONCURRENCY ?? availableParallelism()) : 1;
-  const web = processes > 1 ? startWorkers(processes) : await serve();
+  const web = production ? startWorkers(processes) : await serve();
   const port = await web.port;
   if (env.PORT === 0) {
     // A port chosen by the system: the default PUBLIC_URL names it.
@@ -118,7 +119,7 @@ async function main() {
     console.log("Stopped.");
     process.exit(0);
   });
-  const processNote = processes > 1 ? ` (${processes} server processes)` : "";
+  const processNote = !production ? "" : processes > 1 ? ` (${processes} server processes)` : " (1 server process)";
   console.log(`Ortaq is running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}${processNote}`);
 }
 
@@ -158,7 +159,13 @@ function startWorkers(count: number): Web {
   const heapMb = getEnv().SERVER_HEAP_MB;
   cluster.setupPrimary({ execArgv: serverProcessFlags(process.execArgv, heapMb) });
   const started = new Map<Worker, number>();
+  let chosenPort: number | undefined;
+  void port.then((number) => (chosenPort = number));
   const fork = () => {
+    // A process started later asks for the same PORT as the first ones, 0 included: the primary hands
+    // it the same listening socket (with the chosen port, asking for it by number would fail). When no
+    // process is left, the primary has closed that socket: from then on they ask for the chosen port.
+    if (workers.size === 0 && chosenPort !== undefined) env.PORT = String(chosenPort);
     const worker = cluster.fork(env);
     workers.add(worker);
     started.set(worker, Date.now());
@@ -176,8 +183,6 @@ function startWorkers(count: number): Web {
     setTimeout(fork, Math.min(restarts, 5) * 1_000);
   });
   for (let i = 0; i < count; i++) fork();
-  // A process started later asks for the same PORT as the first ones, 0 included: the primary
-  // hands it the same listening socket (with the chosen port, asking for it by number would fail).
   return {
     port,
     close: async () => {

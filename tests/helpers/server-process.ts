@@ -21,7 +21,7 @@ export function makeDataFolder(prefix: string) {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The production server as `npm start` runs it, with one server process (the primary serves). */
+/** The production server as `npm start` runs it, with one server process. */
 export const ONE_PRODUCTION_PROCESS = { NODE_ENV: "production", WEB_CONCURRENCY: "1" } as const;
 
 /**

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
@@ -96,4 +97,38 @@ test("SIGTERM under load: every request in flight, pages and half-sent sign-ups 
   expect(server.output()).toContain("Stopped.");
   const saved = await prisma.user.findMany({ where: { email: { in: emails } }, select: { email: true }, orderBy: { email: "asc" } });
   expect(saved.map((user) => user.email)).toEqual(emails);
+}, 240_000);
+
+test("with WEB_CONCURRENCY=1 the one server process has its heap bounded, and one that dies is replaced", async () => {
+  const folder = makeDataFolder("ortaq-one-process-");
+  removeFolder = folder.remove;
+  server = await startServerProcess({
+    ...ONE_PRODUCTION_PROCESS,
+    SERVER_HEAP_MB: "200",
+    DATABASE_URL: process.env.DATABASE_URL!,
+    EVIDENCE_DIR: path.join(folder.dir, "evidence"),
+  });
+  expect(server.output()).toContain("(1 server process)");
+  const started = () =>
+    [...server!.output().matchAll(/Server process (\d+) \(pid (\d+)\) started/g)].map((match) => ({
+      id: match[1]!,
+      pid: Number(match[2]),
+    }));
+  const first = (await fetch(`${server.url}/healthz`)).headers.get("x-server-process");
+  expect(first).toBe("1");
+  const { pid } = started().find((entry) => entry.id === first)!;
+  expect(pid).not.toBe(server.child.pid);
+  // Linux lists a process's command line, NUL between its arguments.
+  expect(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")).toContain("--max-old-space-size=200");
+
+  process.kill(pid, "SIGKILL");
+  expect(
+    await waitFor(async () => server!.output().includes(`Server process 1 (pid ${pid}) stopped (SIGKILL); starting another`), 30),
+  ).toBe(true);
+  expect(
+    await waitFor(async () => {
+      const answer = await fetch(`${server!.url}/healthz`).catch(() => null);
+      return answer?.status === 200 && answer.headers.get("x-server-process") === "2";
+    }, 60),
+  ).toBe(true);
 }, 240_000);
