@@ -1,8 +1,25 @@
+import type { Locator, Page } from "@playwright/test";
 import { expect, logIn, test } from "./fixtures";
 import { chooseLanguageByCookie } from "./languages";
 
 // On a slow connection a page is read, and its forms filled in, before its scripts have run. What is
 // typed then is what is sent: the scripts taking over the page do not put a filled-in box back.
+
+/** Holds the page's scripts back, as a slow connection does, until the function it returns is called. */
+async function holdScripts(page: Page) {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/assets/**/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Tells whether the page's scripts (React) have taken the element over. */
+function takenOver(element: Locator) {
+  return () => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactFiber")));
+}
 
 test("a correction typed into a filled-in box before the page's scripts run is kept when they run", async ({ page, baseURL }) => {
   await logIn(page, "entrepreneur@demo.ortaq.org");
@@ -10,17 +27,12 @@ test("a correction typed into a filled-in box before the page's scripts run is k
   await chooseLanguageByCookie(page.context(), baseURL!, "en");
   const enterprise = (await page.locator(".cards a").first().getAttribute("href"))!;
 
-  // The page's scripts are held back, as a slow connection does, until the reader has typed.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/assets/**/*.js", async (route) => {
-    await held;
-    await route.continue();
-  });
+  // The page's scripts are held back until the reader has typed.
+  const release = await holdScripts(page);
   await page.goto(`${enterprise}/edit`, { waitUntil: "commit" });
   const mission = page.getByLabel("Mission");
   await expect(mission).not.toHaveValue("");
-  const hydrated = () => mission.evaluate((box) => Object.keys(box).some((key) => key.startsWith("__reactFiber")));
+  const hydrated = takenOver(mission);
   expect(await hydrated()).toBe(false);
   const corrected = "Clean water for every school in the district, corrected before the page had finished loading.";
   await mission.fill(corrected);
@@ -31,15 +43,10 @@ test("a correction typed into a filled-in box before the page's scripts run is k
 });
 
 test("a country chosen on the sector page before its scripts run brings that country's regions when they run", async ({ page }) => {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/assets/**/*.js", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   await page.goto("/sector", { waitUntil: "commit" });
   const country = page.getByLabel("Country", { exact: true });
-  const hydrated = () => country.evaluate((box) => Object.keys(box).some((key) => key.startsWith("__reactFiber")));
+  const hydrated = takenOver(country);
   await country.selectOption("KG");
   expect(await hydrated()).toBe(false);
   await expect(page.getByLabel("Region", { exact: true })).toHaveCount(0);
@@ -70,15 +77,10 @@ test("on a phone the menu opened before the page's scripts run stays open when t
   page,
 }) => {
   await page.setViewportSize({ width: 375, height: 812 });
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/assets/**/*.js", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   await page.goto("/sector", { waitUntil: "commit" });
   const menu = page.getByText("Menu", { exact: true });
-  const hydrated = () => menu.evaluate((button) => Object.keys(button).some((key) => key.startsWith("__reactFiber")));
+  const hydrated = takenOver(menu);
   await menu.click();
   const ratings = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ratings" });
   await expect(ratings).toBeVisible();
