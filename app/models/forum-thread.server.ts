@@ -92,6 +92,7 @@ export async function getThreadPosts({ threadId, page, reader }: { threadId: str
     renderForumTexts(readable.map((post) => post.body)),
   ]);
   const htmlOf = new Map(readable.map((post, i) => [post.id, htmls[i]!]));
+  const opening = posts.find((post) => post.number === 1);
   const moderator = isForumModerator(reader);
   const views: ThreadPostView[] = posts.map((post) => ({
     id: post.id,
@@ -110,7 +111,12 @@ export async function getThreadPosts({ threadId, page, reader }: { threadId: str
     flaggedByViewer: flagged.includes(post.id),
     own: post.authorId === reader?.id,
   }));
-  return { posts: views, people: Object.fromEntries(people) as Record<string, ForumPerson> };
+  return {
+    posts: views,
+    people: Object.fromEntries(people) as Record<string, ForumPerson>,
+    /** The opening post's text when it is on this page and shown to everyone (neither deleted nor hidden), else null. */
+    openingText: opening && !opening.deletedAt && !opening.hiddenAt ? opening.body : null,
+  };
 }
 
 /** The number of a post of this thread (for links to it), or null when the thread has no such post. */
@@ -153,7 +159,7 @@ export async function getThreadView({
   const pageCount = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
   if (page > pageCount) return null;
   const moderator = isForumModerator(reader);
-  const [{ posts, people }, quoted, edited, subscription, suspension, categories, poll, opening] = await Promise.all([
+  const [{ posts, people, openingText }, quoted, edited, subscription, suspension, categories, poll, opening] = await Promise.all([
     getThreadPosts({ threadId, page, reader }),
     quoteId ? getPost(quoteId) : null,
     reader && editId ? getPost(editId) : null,
@@ -161,7 +167,10 @@ export async function getThreadView({
     reader ? activeSuspension(reader.id) : null,
     moderator ? listCategoryChoices() : ([] as Awaited<ReturnType<typeof listCategoryChoices>>),
     getPollView({ threadId, reader }),
-    prisma.forumPost.findFirst({ where: { threadId, number: 1, deletedAt: null, hiddenAt: null }, select: { body: true } }),
+    // On the first page the opening post is among the page's own.
+    page === 1
+      ? null
+      : prisma.forumPost.findFirst({ where: { threadId, number: 1, deletedAt: null, hiddenAt: null }, select: { body: true } }),
   ]);
   // Only a visible post of this thread is quoted; only one's own visible post on this page is edited.
   const quote = quoted && quoted.threadId === threadId && !quoted.deletedAt && !quoted.hiddenAt ? quoted : null;
@@ -206,7 +215,7 @@ export async function getThreadView({
         : null,
     },
     /** What the thread is about, for search engines and shared links: the consultation's question, else the opening post. */
-    description: markdownSummary(consultation?.question ?? opening?.body ?? ""),
+    description: markdownSummary(consultation?.question ?? (page === 1 ? openingText : opening?.body) ?? ""),
     poll,
     mayAddPoll: !poll && mayAddPoll(reader, { authorId: thread.authorId, locked: thread.locked, consultation }),
     categoryId: thread.category.id,

@@ -837,3 +837,23 @@ describe("role badges", () => {
     expect(people.get(moderator.id)!.badges).toEqual(["moderator"]);
   });
 });
+
+describe("a thread's description, for search engines and shared links", () => {
+  test("is the opening post's words on every page of the thread, and none of them once that post is hidden, even for a moderator", async () => {
+    const author = await establishedUser();
+    const moderator = await createTestUser({ roles: ["moderator"] });
+    const t = await createTestThread({ userId: author.id, body: "Solar pumps for the **Fergana** valley's farms." });
+    await fillThread(t.id, author.id, POSTS_PER_PAGE + 1);
+    for (const query of ["", "?page=2"]) {
+      const page = await threadPage(t.id, query);
+      expect(page.status).toBe(200);
+      expect(page.data.description).toBe("Solar pumps for the Fergana valley's farms.");
+    }
+    await prisma.forumPost.updateMany({ where: { threadId: t.id, number: 1 }, data: { hiddenAt: new Date(), hiddenReason: "spam" } });
+    for (const query of ["", "?page=2"]) {
+      const page = await threadPage(t.id, query, moderator.cookie);
+      expect(page.status).toBe(200);
+      expect(page.data.description).toBe("");
+    }
+  });
+});
