@@ -251,13 +251,14 @@ async function serve(): Promise<Web> {
   if (vite) {
     app.use(vite.middlewares);
   } else {
-    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    const client = "build/client";
+    app.use("/assets", express.static(`${client}/assets`, { immutable: true, maxAge: "1y" }));
     // The files of public/ (icons, the sharing image), listed once from build/client: a page's address is
     // not looked for on disk first.
-    const publicEntries = readdirSync("build/client", { withFileTypes: true }).filter((entry) => entry.name !== "assets");
+    const publicEntries = readdirSync(client, { withFileTypes: true }).filter((entry) => entry.name !== "assets");
     const publicFiles = new Set(publicEntries.filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`));
     const publicFolders = publicEntries.filter((entry) => entry.isDirectory()).map((entry) => `/${entry.name}/`);
-    const servePublicFile = express.static("build/client", { maxAge: "1h" });
+    const servePublicFile = express.static(client, { maxAge: "1h" });
     app.use((req, res, next) =>
       publicFiles.has(req.path) || publicFolders.some((folder) => req.path.startsWith(folder)) ? servePublicFile(req, res, next) : next(),
     );

@@ -8,6 +8,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Everything the server wrote so far, stdout and stderr. */
   output: () => string;
+  /** The server processes the primary has started so far (production), oldest first, from what it wrote. */
+  started: () => { id: string; pid: number }[];
   /** Resolves with the exit code once the process has exited. */
   exited: Promise<number | null>;
   /** SIGTERM, then the exit code. */
@@ -50,6 +52,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     url,
     child,
     output: () => output,
+    started: () =>
+      [...output.matchAll(/Server process (\d+) \(pid (\d+)\) started/g)].map((match) => ({ id: match[1]!, pid: Number(match[2]) })),
     exited,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

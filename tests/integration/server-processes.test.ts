@@ -88,8 +88,9 @@ test("two server processes answer on one port, and share the requests between th
 test("each server process's JavaScript heap is bounded, by 256 MB when SERVER_HEAP_MB is not set, and its WebAssembly is compiled once", () => {
   expect(process.env.SERVER_HEAP_MB).toBeUndefined();
   // The processes running now (one may be a replacement of a process another test killed).
-  const pids = [...server.output().matchAll(/Server process \d+ \(pid (\d+)\) started/g)]
-    .map((match) => match[1]!)
+  const pids = server
+    .started()
+    .map((started) => started.pid)
     .filter((pid) => existsSync(`/proc/${pid}`));
   expect(pids.length).toBe(2);
   for (const pid of pids) {
@@ -236,9 +237,7 @@ test(
 );
 
 test("a server process that dies is replaced, and the others answer meanwhile", { timeout: 300_000 }, async () => {
-  const started = () =>
-    [...server.output().matchAll(/Server process (\d+) \(pid (\d+)\) started/g)].map((match) => ({ id: match[1]!, pid: Number(match[2]) }));
-  const before = started();
+  const before = server.started();
   expect(before.length).toBeGreaterThanOrEqual(2);
   const killed = before[before.length - 1]!;
   process.kill(killed.pid, "SIGKILL");
@@ -246,7 +245,7 @@ test("a server process that dies is replaced, and the others answer meanwhile", 
   const replaced = new RegExp(`Server process ${killed.id} \\(pid ${killed.pid}\\) stopped \\(SIGKILL\\); starting another`);
   expect(await waitFor(async () => replaced.test(server.output()), 30)).toBe(true);
   // The new process (the next number) answers too.
-  const newest = () => started().at(-1)!.id;
+  const newest = () => server.started().at(-1)!.id;
   expect(await waitFor(async () => newest() !== killed.id, 30)).toBe(true);
   expect(
     await waitFor(

@@ -109,14 +109,9 @@ test("with WEB_CONCURRENCY=1 the one server process has its heap bounded, and on
     EVIDENCE_DIR: path.join(folder.dir, "evidence"),
   });
   expect(server.output()).toContain("(1 server process)");
-  const started = () =>
-    [...server!.output().matchAll(/Server process (\d+) \(pid (\d+)\) started/g)].map((match) => ({
-      id: match[1]!,
-      pid: Number(match[2]),
-    }));
   const first = (await fetch(`${server.url}/healthz`)).headers.get("x-server-process");
   expect(first).toBe("1");
-  const { pid } = started().find((entry) => entry.id === first)!;
+  const { pid } = server.started().find((entry) => entry.id === first)!;
   expect(pid).not.toBe(server.child.pid);
   // Linux lists a process's command line, NUL between its arguments.
   expect(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")).toContain("--max-old-space-size=200");
