@@ -3,8 +3,10 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { KeptHtmlProvider } from "~/components/kept-html";
 import { htmlBodyStream } from "~/utils/html-stream.server";
 import { getLanguage, i18nFor } from "~/utils/i18next.server";
+import { keptHtml } from "~/utils/kept-html.server";
 import { NonceProvider } from "~/utils/nonce";
 
 /**
@@ -35,7 +37,9 @@ export default async function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          <KeptHtmlProvider value={keptHtml}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </KeptHtmlProvider>
         </I18nextProvider>
       </NonceProvider>,
       {

@@ -19,6 +19,18 @@ describe("TableScroll", () => {
     expect(attribute(html, "div", "aria-label")).toBeUndefined();
   });
 
+  it("names its caption with the id it is given, the same wherever the table is rendered", () => {
+    const html = renderToStaticMarkup(
+      <TableScroll captionId="tiers-caption">
+        <table>
+          <TableCaption>Tiers</TableCaption>
+        </table>
+      </TableScroll>,
+    );
+    expect(attribute(html, "caption", "id")).toBe("tiers-caption");
+    expect(attribute(html, "div", "aria-labelledby")).toBe("tiers-caption");
+  });
+
   it("takes a label for a table without a caption", () => {
     const html = renderToStaticMarkup(
       <TableScroll label="Categories">

@@ -7,9 +7,11 @@ const CaptionId = createContext<string | undefined>(undefined);
  * with its first column kept in view. The region can take the keyboard's focus, so it can be scrolled
  * with the arrow keys, and it is named by its table's `<TableCaption>` (so a screen reader hears the
  * name once, not the region's and then the caption's), or by `label` for a table without a caption.
+ * `captionId` names the caption where a generated id cannot be used (inside `<KeptHtml>`).
  */
-export function TableScroll({ label, children }: { label?: string; children: ReactNode }) {
-  const captionId = useId();
+export function TableScroll({ label, captionId: givenId, children }: { label?: string; captionId?: string; children: ReactNode }) {
+  const generatedId = useId();
+  const captionId = givenId ?? generatedId;
   return (
     <CaptionId.Provider value={captionId}>
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { I18nextProvider, useTranslation } from "react-i18next";
 import {
   currentMethodology,
   findMethodology,
@@ -11,7 +11,8 @@ import {
   type Question,
 } from "../../scoring";
 import { formatDate, formatList, formatNumber } from "~/utils/format";
-import { getFixedT } from "~/utils/i18next.server";
+import { getLanguage, i18nFor } from "~/utils/i18next.server";
+import { keepHtml } from "~/utils/kept-html.server";
 import { notFound } from "~/utils/permissions.server";
 import {
   dimensionName,
@@ -21,6 +22,7 @@ import {
   tierName,
   eligibilityLabel,
 } from "~/utils/methodology-text";
+import { KeptHtml } from "~/components/kept-html";
 import { TableCaption, TableScroll } from "~/components/table-scroll";
 import { pageMeta } from "~/utils/page-meta";
 
@@ -28,15 +30,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = params.version ?? currentMethodology.version;
   const methodology: Methodology | undefined = findMethodology(version);
   if (!methodology) notFound();
-  const t = await getFixedT(request);
+  const language = await getLanguage(request);
+  const i18n = await i18nFor(language);
+  const t = i18n.getFixedT(language);
+  const outline = outlineOf(methodology);
+  // The page's body is the same for every reader in a language: rendered once, then served as it is.
+  keepHtml(detailId(outline.version, language), () => (
+    <I18nextProvider i18n={i18n}>
+      <MethodologyDetail methodology={outline} />
+    </I18nextProvider>
+  ));
   return {
     title: t("methodology.title", { version: methodology.version }),
     description: t("methodology.intro"),
-    methodology: outlineOf(methodology),
+    methodology: outline,
     isCurrent: methodology.version === currentMethodology.version,
     versions: Object.values(methodologies).map((m) => ({ version: m.version, publishedAt: m.publishedAt })),
   };
 }
+
+const detailId = (version: string, language: string) => `methodology-${version}-${language}`;
 
 /**
  * What the page shows of a methodology: its structure and points. Its words are in the translations the
@@ -81,20 +94,23 @@ function questionOutlineOf(question: Question) {
   };
 }
 
-type QuestionOutline = ReturnType<typeof questionOutlineOf>;
+type Outline = ReturnType<typeof outlineOf>;
+type QuestionOutline = Outline["questions"][number];
 
 function PointsTable({
+  id,
   caption,
   heading,
   rows,
 }: {
+  id: string;
   caption: string;
   heading: string;
   rows: { key: string; label: string; points: number }[];
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <TableScroll>
+    <TableScroll captionId={id}>
       <table>
         <TableCaption className="visually-hidden">{caption}</TableCaption>
         <thead>
@@ -162,6 +178,7 @@ function QuestionPoints({ question }: { question: QuestionOutline }) {
   if (question.options) {
     return (
       <PointsTable
+        id={`q-${question.id}-points`}
         caption={t("methodology.optionsOf", { id: questionTextOf(t, question.id) })}
         heading={t("methodology.option")}
         rows={question.options.map((o) => ({ key: o.id, label: optionLabel(t, question.id, o.id), points: o.points }))}
@@ -177,6 +194,7 @@ function QuestionPoints({ question }: { question: QuestionOutline }) {
       <>
         {question.bands.length > 1 ? <p className="field-hint">{t("methodology.bandRule")}</p> : null}
         <PointsTable
+          id={`q-${question.id}-points`}
           caption={t("methodology.bandsOf", { id: questionTextOf(t, question.id) })}
           heading={t("methodology.range")}
           rows={question.bands.map((b) => ({ key: `${b.min}-${b.max}`, label: range(b.min, b.max), points: b.points }))}
@@ -191,10 +209,6 @@ export default function MethodologyPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { methodology, isCurrent, versions, title } = useLoaderData<typeof loader>();
-  const questionText = (id: string) => {
-    const q = methodology.questions.find((question) => question.id === id);
-    return q ? questionTextOf(t, q.id) : id;
-  };
   return (
     <article>
       <h1>{title}</h1>
@@ -204,8 +218,35 @@ export default function MethodologyPage() {
       </p>
       <p>{t("methodology.intro")}</p>
 
+      <KeptHtml id={detailId(methodology.version, language)}>
+        <MethodologyDetail methodology={methodology} />
+      </KeptHtml>
+
+      <h2>{t("methodology.versions")}</h2>
+      <ul>
+        {versions.map((v) => (
+          <li key={v.version}>
+            <Link to={`/methodology/${v.version}`}>{t("methodology.versionLabel", { version: v.version })}</Link> ·{" "}
+            {formatDate(v.publishedAt, language)}
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}
+
+/** The dimensions, tiers, eligibility gate and every question with its points: the same for every reader in a language. */
+function MethodologyDetail({ methodology }: { methodology: Outline }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const questionText = (id: string) => {
+    const q = methodology.questions.find((question) => question.id === id);
+    return q ? questionTextOf(t, q.id) : id;
+  };
+  return (
+    <>
       <h2>{t("methodology.dimensions")}</h2>
-      <TableScroll>
+      <TableScroll captionId="dimensions-caption">
         <table>
           <TableCaption>{t("methodology.dimensionsCaption")}</TableCaption>
           <thead>
@@ -236,7 +277,7 @@ export default function MethodologyPage() {
       </TableScroll>
 
       <h2>{t("methodology.tiers")}</h2>
-      <TableScroll>
+      <TableScroll captionId="tiers-caption">
         <table>
           <TableCaption>{t("methodology.tiersCaption")}</TableCaption>
           <thead>
@@ -321,17 +362,7 @@ export default function MethodologyPage() {
           </ol>
         </section>
       ))}
-
-      <h2>{t("methodology.versions")}</h2>
-      <ul>
-        {versions.map((v) => (
-          <li key={v.version}>
-            <Link to={`/methodology/${v.version}`}>{t("methodology.versionLabel", { version: v.version })}</Link> ·{" "}
-            {formatDate(v.publishedAt, language)}
-          </li>
-        ))}
-      </ul>
-    </article>
+    </>
   );
 }
 

@@ -7,7 +7,8 @@ import { chooseLanguageByCookie, lookup } from "./languages";
 for (const language of SUPPORTED_LANGUAGES) {
   test(`/methodology in ${language} shows every question of methodology ${currentMethodology.version}`, async ({ page, baseURL }) => {
     await chooseLanguageByCookie(page.context(), baseURL!, language);
-    await page.goto("/methodology");
+    // Until the page's scripts have run: the body the server keeps rendered must be what React renders over it.
+    await page.goto("/methodology", { waitUntil: "networkidle" });
     await expect(page.locator("html")).toHaveAttribute("lang", language);
     const headings = page.getByRole("heading", { level: 3 });
     await expect(headings).toHaveCount(currentMethodology.questions.length);
