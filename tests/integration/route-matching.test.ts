@@ -1,7 +1,7 @@
 // The server's route matching keeps what it works out from the routes (patches/, decision 034): each
-// pattern is compiled once, the ranked branches are kept per routes array, and each request is rendered
-// with the same route objects. These tests hold it to matching exactly as before, routes added at run
-// time included.
+// pattern is compiled once, the ranked branches and each path's matches are kept per routes array, and
+// each request is rendered with the same route objects. These tests hold it to matching exactly as
+// before, routes added at run time included.
 import { createRequire } from "node:module";
 import {
   createMemoryHistory,
@@ -79,6 +79,17 @@ test("the same routes match each path as they did the first time", () => {
   }
 });
 
+test("each caller is given matches of its own: what one request does with its params reaches no other", () => {
+  const first = matchRoutes(routes, "/forum/threads/t3")!;
+  first.at(-1)!.params.id = "changed";
+  first.pop();
+  const again = matchRoutes(routes, "/forum/threads/t3")!;
+  expect(again.map((match) => match.route.id)).toEqual(["root", "thread"]);
+  expect(again.at(-1)?.params).toEqual({ id: "t3" });
+  // As before, the matches of one call share their params.
+  expect(again[0]?.params).toBe(again[1]?.params);
+});
+
 test("a route discovered during a navigation is matched, though the routes were matched before it was added", async () => {
   const router = createRouter({
     routes: [{ id: "root", path: "/", children: [{ id: "home", index: true }] }],
@@ -89,6 +100,7 @@ test("a route discovered during a navigation is matched, though the routes were 
   }).initialize();
   try {
     expect(matchRoutes(router.routes, "/")?.map((match) => match.route.id)).toEqual(["root", "home"]);
+    expect(matchRoutes(router.routes, "/discovered")).toBeNull();
     await router.navigate("/discovered");
     expect(router.state.location.pathname).toBe("/discovered");
     expect(router.state.matches.map((match) => match.route.id)).toEqual(["root", "discovered"]);
