@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { amountProblem, contributeSchema, MAXIMUM_AMOUNTS, MINIMUM_AMOUNTS } from "~/utils/contribution-validation";
+import { amountProblem, contributeFields, contributeSchema, MAXIMUM_AMOUNTS, MINIMUM_AMOUNTS } from "~/utils/contribution-validation";
 
 const schema = contributeSchema(["USD", "KZT", "JPY"]);
 const form = (fields: Record<string, unknown>) => ({
@@ -60,5 +60,17 @@ describe("the contribution form", () => {
     const result = schema.safeParse(form({ currency: "EUR" }));
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => [issue.path[0], issue.message])).toEqual([["currency", "errors.chooseOne"]]);
+  });
+
+  test("is made once for a list of currencies, and each list offers only its own", () => {
+    const offered = ["KZT", "UZS"];
+    const kzt = contributeSchema(offered);
+    expect(contributeSchema(["KZT", "UZS"])).toBe(kzt);
+    // The list given later changes nothing in the form made from it.
+    offered.push("USD");
+    expect(kzt.safeParse(form({ currency: "USD" })).success).toBe(false);
+    expect(contributeSchema(["KZT"]).safeParse(form({ currency: "UZS", amount: "10000" })).success).toBe(false);
+    expect(contributeSchema(["UZS"]).safeParse(form({ currency: "UZS", amount: "10000" })).success).toBe(true);
+    expect(contributeFields(["KZT", "UZS"]).shape.currency.safeParse("UZS").success).toBe(true);
   });
 });

@@ -39,7 +39,35 @@ export function amountProblem(amount: number, currency: string): AmountProblem |
  * currency and comes out in its minor units, between that currency's minimum and maximum at Stripe.
  */
 export function contributeSchema(currencies: readonly string[]) {
-  return contributeFields(currencies).transform((value, ctx) => {
+  return schemasFor(currencies).schema;
+}
+
+/**
+ * The form's fields before the amount is read, for the browser's constraints: Conform's
+ * getZodConstraint cannot read a schema that ends in a transform.
+ */
+export function contributeFields(currencies: readonly string[]) {
+  return schemasFor(currencies).fields;
+}
+
+// Made once per list of currencies: an enterprise's page shows the form to each reader, and making the
+// schemas cost more than the rest of the form's render. The lists are the few the platform offers.
+const made = new Map<string, ReturnType<typeof makeSchemas>>();
+
+function schemasFor(currencies: readonly string[]) {
+  const key = currencies.join(" ");
+  let schemas = made.get(key);
+  if (!schemas) {
+    if (made.size >= 100) made.clear();
+    schemas = makeSchemas([...currencies]);
+    made.set(key, schemas);
+  }
+  return schemas;
+}
+
+function makeSchemas(currencies: readonly string[]) {
+  const fields = makeFields(currencies);
+  const schema = fields.transform((value, ctx) => {
     const refuse = (message: string) => {
       ctx.addIssue({ code: "custom", path: ["amount"], message });
       return z.NEVER;
@@ -50,13 +78,10 @@ export function contributeSchema(currencies: readonly string[]) {
     if (problem) return refuse(problem);
     return { ...value, amount };
   });
+  return { fields, schema };
 }
 
-/**
- * The form's fields before the amount is read, for the browser's constraints: Conform's
- * getZodConstraint cannot read a schema that ends in a transform.
- */
-export function contributeFields(currencies: readonly string[]) {
+function makeFields(currencies: readonly string[]) {
   return z.object({
     intent: z.literal("contribute").optional(),
     amount: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(20, { error: "errors.amount" }),
