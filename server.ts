@@ -13,6 +13,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "./app/utils/embedd
 import { getEnv, resetEnvCache } from "./app/utils/env.server";
 import { httpCache } from "./app/utils/http-cache.server";
 import { keptData } from "./app/utils/kept-data.server";
+import { markOwnChanges, mustReadAfresh } from "./app/utils/own-change.server";
 import { PageCache } from "./app/utils/page-cache.server";
 import { projectRoot } from "./app/utils/project-root.server";
 import { defaultRetryAfter, guardRoutes, refuseCrossSiteRequests } from "./app/utils/request-guards.server";
@@ -279,10 +280,12 @@ async function serve(): Promise<Web> {
   // A state-changing request from another site is refused here, for resource routes too, with 403 and one log line.
   // With PUBLIC_URL set, a form must come from a page of that address.
   app.use(refuseCrossSiteRequests(undefined, { publicUrl: env.PUBLIC_URL_SET ? env.PUBLIC_URL : null }));
+  // A visitor who changes something reads the next pages afresh, not from anything kept.
+  app.use(markOwnChanges());
   // Cache-Control, ETag and 304 for public pages, kept pages for anonymous readers; private, no-store for anything personal.
   app.use(httpCache({ pages }));
   // What a request works out once (the signed-in person, the language) is kept for that request alone.
-  app.use((_req, _res, next) => runInRequestScope(next));
+  app.use((req, _res, next) => runInRequestScope(next, { afresh: mustReadAfresh(req) }));
   app.all(
     "*",
     createRequestHandler({

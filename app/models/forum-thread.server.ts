@@ -18,6 +18,7 @@ import {
 } from "~/models/forum.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { kept } from "~/utils/kept-data.server";
 import { pageOfPost, POSTS_PER_PAGE } from "~/utils/forum-limits";
 import { isForumModerator } from "~/utils/permissions.server";
 import { markdownSummary } from "~/utils/markdown.server";
@@ -74,11 +75,14 @@ export interface ThreadPostView {
  */
 export async function getThreadPosts({ threadId, page, reader }: { threadId: string; page: number; reader: ForumReader }) {
   const first = (page - 1) * POSTS_PER_PAGE + 1;
-  const posts = await prisma.forumPost.findMany({
-    where: { threadId, number: { gte: first, lt: first + POSTS_PER_PAGE } },
-    select: PAGE_POST_SELECT,
-    orderBy: { number: "asc" },
-  });
+  // Every post of the page, whoever reads it (what each reader may see of them is worked out below).
+  const posts = await kept("forum.threadPage", { threadId, page }, () =>
+    prisma.forumPost.findMany({
+      where: { threadId, number: { gte: first, lt: first + POSTS_PER_PAGE } },
+      select: PAGE_POST_SELECT,
+      orderBy: { number: "asc" },
+    }),
+  );
   const postIds = posts.map((p) => p.id);
   const readable = posts.filter((post) => mayReadPost(post, reader));
   const [helpful, flagged, people, htmls] = await Promise.all([
@@ -154,7 +158,8 @@ export async function getThreadView({
   quoteId?: string;
   editId?: string;
 }) {
-  const thread = await getThread(threadId);
+  // The same for every reader until it changes (a reader who just changed it reads it afresh).
+  const thread = await kept("forum.thread", threadId, () => getThread(threadId));
   if (!thread || !(await mayReadCategory(thread.category.cohortId, reader))) return null;
   const pageCount = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
   if (page > pageCount) return null;

@@ -11,8 +11,10 @@
 //   MAX_ENTRIES results, the least recently used dropped first.
 // - Readers asking at the same moment for a result not yet kept share one query. A failed query is not kept.
 // - Only queries whose result is the same for every reader belong here; a result is shared, and is not to be changed.
+// - A visitor who has just changed something (own-change.server.ts) reads afresh, whatever is kept.
 
 import { KeptUntilChange } from "~/utils/kept-until-change.server";
+import { readsAfresh } from "~/utils/request-scope.server";
 
 const MAX_ENTRIES = 500;
 
@@ -47,7 +49,7 @@ export class KeptData extends KeptUntilChange {
 
   /** The kept result of `name` for `args`, or `read()`'s, kept for the next reader. */
   read<T>(name: string, args: unknown, read: () => Promise<T>): Promise<T> {
-    if (!this.enabled) return read();
+    if (!this.enabled || readsAfresh()) return read();
     const key = `${name} ${JSON.stringify(args)}`;
     const entry = this.entries.get(key);
     if (entry) {

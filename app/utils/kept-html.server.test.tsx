@@ -1,6 +1,7 @@
 import { renderToString } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { KeptHtml, KeptHtmlProvider } from "~/components/kept-html";
+import { resetEnvCache } from "~/utils/env.server";
 import { keepHtml, keptHtml } from "~/utils/kept-html.server";
 
 let detailRenders = 0;
@@ -33,10 +34,17 @@ let n = 0;
 const freshId = () => `test-${++n}`;
 
 describe("keepHtml and <KeptHtml>", () => {
-  afterEach(() => vi.unstubAllEnvs());
+  const runningAs = (mode: "production" | "development") => {
+    vi.stubEnv("NODE_ENV", mode);
+    resetEnvCache();
+  };
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    resetEnvCache();
+  });
 
   it("serves the kept markup in the place of the part, identical to the part rendered in the page", () => {
-    vi.stubEnv("NODE_ENV", "production");
+    runningAs("production");
     const id = freshId();
     const inPage = renderToString(page(id, 12));
     const render = vi.fn(() => <Detail count={12} />);
@@ -50,7 +58,7 @@ describe("keepHtml and <KeptHtml>", () => {
   });
 
   it("keeps nothing outside production, where the code and translations change under the server", () => {
-    vi.stubEnv("NODE_ENV", "development");
+    runningAs("development");
     const id = freshId();
     keepHtml(id, () => <Detail count={3} />);
     expect(keptHtml.has(id)).toBe(false);
@@ -58,7 +66,7 @@ describe("keepHtml and <KeptHtml>", () => {
   });
 
   it("keeps each id's own markup: another id (another language, another version) is rendered from its elements", () => {
-    vi.stubEnv("NODE_ENV", "production");
+    runningAs("production");
     const english = freshId();
     const russian = freshId();
     keepHtml(english, () => <Detail count={1} />);

@@ -1,5 +1,6 @@
 import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";
+import { isProduction } from "~/utils/env.server";
 
 /** At most this many parts are kept; a few per language and page are expected, so more means a key is wrong. */
 const MAX_KEPT = 500;
@@ -16,7 +17,7 @@ export const keptHtml: ReadonlyMap<string, string> = kept;
  * both change under the running server.
  */
 export function keepHtml(id: string, element: () => ReactElement) {
-  if (process.env.NODE_ENV !== "production" || kept.has(id)) return;
+  if (!isProduction() || kept.has(id)) return;
   if (kept.size >= MAX_KEPT) kept.clear();
   kept.set(id, renderToString(element()));
 }

@@ -13,9 +13,19 @@ declare global {
 // One scope for the server and the app's build, which each hold their own copy of this module.
 const scope = (globalThis.__ortaqRequestScope ??= new AsyncLocalStorage<Map<string, unknown>>());
 
-/** Runs `handle` (the rest of one HTTP request's handling) in a scope of its own. */
-export function runInRequestScope<T>(handle: () => T): T {
-  return scope.run(new Map(), handle);
+const READS_AFRESH = "\0readsAfresh";
+
+/**
+ * Runs `handle` (the rest of one HTTP request's handling) in a scope of its own; with `afresh`, the
+ * request reads nothing kept for every reader (its visitor has just changed something).
+ */
+export function runInRequestScope<T>(handle: () => T, { afresh = false }: { afresh?: boolean } = {}): T {
+  return scope.run(new Map([[READS_AFRESH, afresh]]), handle);
+}
+
+/** Whether the request being handled must read nothing kept for every reader (see runInRequestScope). */
+export function readsAfresh() {
+  return scope.getStore()?.get(READS_AFRESH) === true;
 }
 
 const perRequestObject = new WeakMap<Request, Map<string, unknown>>();

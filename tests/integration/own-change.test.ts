@@ -1,0 +1,81 @@
+// A person who has just changed something reads the next pages afresh, even from a server process that
+// has not yet heard of the change (decision 028): the thread page's thread and posts are kept for
+// every reader, and the notice that drops them is never sent here, so only reading afresh shows a reply.
+import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { createReply } from "~/models/forum.server";
+import * as thread from "~/routes/forum_.threads.$id";
+import { keptData } from "~/utils/kept-data.server";
+import { markOwnChanges, mustReadAfresh, OWN_CHANGE_COOKIE } from "~/utils/own-change.server";
+import { runInRequestScope } from "~/utils/request-scope.server";
+import { createTestCategory, createTestThread } from "../helpers/forum";
+import { createTestUser, getRequest, run } from "../helpers/routes";
+
+beforeEach(() => {
+  keptData.maxAgeMs = 60_000;
+  keptData.setListening(true);
+});
+afterEach(() => {
+  keptData.setListening(false);
+  keptData.maxAgeMs = 0;
+});
+
+/** The numbers and words of the posts a reader with `cookie` is shown on a thread's first page. */
+async function postsShown(threadId: string, cookie: string, { afresh = false } = {}) {
+  const outcome = await runInRequestScope(() => run(thread.loader, getRequest(`/forum/threads/${threadId}`, cookie), { id: threadId }), {
+    afresh,
+  });
+  expect(outcome.status).toBe(200);
+  return (outcome.data as { posts: { number: number; html: string | null }[] }).posts.map((post) => `${post.number} ${post.html ?? ""}`);
+}
+
+test("a reply is shown at once to the person who wrote it, though the thread page is kept for other readers until the change is heard", async () => {
+  const author = await createTestUser();
+  const reader = await createTestUser();
+  const category = await createTestCategory();
+  const { id: threadId } = await createTestThread({
+    userId: author.id,
+    categoryId: category.id,
+    body: "Where do cooperatives borrow?",
+  });
+  expect(await postsShown(threadId, reader.cookie)).toEqual([expect.stringContaining("1 <p>Where do cooperatives borrow?")]);
+
+  const reply = await createReply({
+    userId: author.id,
+    threadId,
+    body: "From the regional fund.",
+    replyToPostId: null,
+    language: null,
+  });
+  expect(reply.error).toBeUndefined();
+  // Another reader, on a process that has not heard of the reply yet, is served what was kept ...
+  expect(await postsShown(threadId, reader.cookie)).toHaveLength(1);
+  // ... the author, marked as having just changed something, reads the thread afresh.
+  const shown = await postsShown(threadId, author.cookie, { afresh: true });
+  expect(shown).toEqual([expect.stringContaining("1 "), expect.stringContaining("2 <p>From the regional fund.")]);
+  // Once the change is heard, every reader is shown it.
+  keptData.invalidate();
+  expect(await postsShown(threadId, reader.cookie)).toHaveLength(2);
+});
+
+test("a request that may change data marks its visitor for a few seconds; such a request, and the visitor's next ones, read afresh", () => {
+  const cookies = (method: string) => {
+    const set: string[] = [];
+    const res = { append: (name: string, value: string) => set.push(`${name}: ${value}`) } as unknown as ExpressResponse;
+    let passed = false;
+    markOwnChanges()({ method } as ExpressRequest, res, () => (passed = true));
+    expect(passed).toBe(true);
+    return set;
+  };
+  expect(cookies("GET")).toEqual([]);
+  expect(cookies("HEAD")).toEqual([]);
+  for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+    const [cookie] = cookies(method);
+    expect(cookie).toMatch(new RegExp(`^Set-Cookie: ${OWN_CHANGE_COOKIE}=1; Max-Age=10; Path=/; HttpOnly; SameSite=Lax`));
+  }
+
+  expect(mustReadAfresh({ method: "GET", headers: {} })).toBe(false);
+  expect(mustReadAfresh({ method: "GET", headers: { cookie: "ortaq_session=abc; lng=ru" } })).toBe(false);
+  expect(mustReadAfresh({ method: "GET", headers: { cookie: `ortaq_session=abc; ${OWN_CHANGE_COOKIE}=1` } })).toBe(true);
+  expect(mustReadAfresh({ method: "POST", headers: {} })).toBe(true);
+});
