@@ -9,12 +9,12 @@ import { Paragraphs } from "~/components/paragraphs";
 import { RatingSummary } from "~/components/rating-summary";
 import { TrustLabel } from "~/components/trust-label";
 import type { ScoreResult } from "../../scoring";
-import { getPublishedRating, listPublicRatingHistory, methodologyOf, peerComparison } from "~/models/assessment.server";
+import { methodologyOf } from "~/models/assessment.server";
 import { PeerTable } from "~/components/peer-table";
 import { startContribution } from "~/models/contribution.server";
 import { getEnterpriseBySlug, getMembership, requireEnterpriseMember, setPublished } from "~/models/enterprise.server";
+import { findEnterpriseProfile, getEnterprisePageParts } from "~/models/enterprise-page.server";
 import { EnterpriseThreads } from "~/components/forum";
-import { getPeople, listEnterpriseThreads } from "~/models/forum.server";
 import { contributeSchema } from "~/utils/contribution-validation";
 import { getOptionalUser, requireUser, type SessionUser } from "~/utils/auth.server";
 import { absoluteUrl, getEnv } from "~/utils/env.server";
@@ -36,12 +36,11 @@ import {
 } from "~/utils/reference-data";
 import { TableCaption, TableScroll } from "~/components/table-scroll";
 import { RegisterMark } from "~/components/register-mark";
-import { registrationOf } from "~/models/register.server";
 import { LegalStatus } from "~/components/legal-status";
 import { countWaitingInvitations } from "~/models/cohort.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const enterprise = params.slug ? await getEnterpriseBySlug(params.slug) : null;
+  const enterprise = params.slug ? await findEnterpriseProfile(params.slug) : null;
   if (!enterprise) notFound();
   const user = await getOptionalUser(request);
   const membership = user ? await getMembership({ enterpriseId: enterprise.id, userId: user.id }) : null;
@@ -50,26 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // Stripe sends a contributor who cancelled back here: say so once, on the page itself.
   if (url.searchParams.get("contribution") === "cancelled") throw await redirectWithNotice(url.pathname, "contribute.cancelled");
-  // What the page shows, read side by side: one wait for the database instead of one per part.
-  const published = enterprise.status === "published";
-  const ratingParts = async () => {
-    const rating = await getPublishedRating(enterprise.id);
-    if (!rating) return { rating, peers: [], history: [] };
-    const [peers, history] = await Promise.all([
-      published ? peerComparison({ enterprise, result: rating.result }) : [],
-      listPublicRatingHistory(enterprise.id),
-    ]);
-    return { rating, peers, history };
-  };
-  const forumParts = async () => {
-    const forumThreads = published ? await listEnterpriseThreads(enterprise.id) : [];
-    return { forumThreads, forumPeople: await getPeople(forumThreads.map((thread) => thread.authorId)) };
-  };
-  const [t, { rating, peers, history }, { forumThreads, forumPeople }, nationalRegister, cohortInvitations] = await Promise.all([
+  const [t, { rating, peers, history, forumThreads, forumPeople, nationalRegister }, cohortInvitations] = await Promise.all([
     getFixedT(request),
-    ratingParts(),
-    forumParts(),
-    registrationOf(enterprise),
+    getEnterprisePageParts(enterprise),
     // Invitations into an enabling organisation's cohort, waiting for an owner's answer: members only.
     membership ? countWaitingInvitations(enterprise.id) : 0,
   ]);

@@ -1,13 +1,16 @@
 // A person who has just changed something reads the next pages afresh, even from a server process that
-// has not yet heard of the change (decision 028): the thread page's thread and posts are kept for
-// every reader, and the notice that drops them is never sent here, so only reading afresh shows a reply.
+// has not yet heard of the change (decision 028): a thread's posts and an enterprise's page are kept for
+// every reader, and the notice that drops them is never sent here, so only reading afresh shows a change.
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { createReply } from "~/models/forum.server";
+import * as enterprisePage from "~/routes/enterprises.$slug";
 import * as thread from "~/routes/forum_.threads.$id";
 import { keptData } from "~/utils/kept-data.server";
 import { markOwnChanges, mustReadAfresh, OWN_CHANGE_COOKIE } from "~/utils/own-change.server";
+import { prisma } from "~/utils/db.server";
 import { runInRequestScope } from "~/utils/request-scope.server";
+import { validEnterpriseFields } from "../helpers/enterprise";
 import { createTestCategory, createTestThread } from "../helpers/forum";
 import { createTestUser, getRequest, run } from "../helpers/routes";
 
@@ -56,6 +59,36 @@ test("a reply is shown at once to the person who wrote it, though the thread pag
   // Once the change is heard, every reader is shown it.
   keptData.invalidate();
   expect(await postsShown(threadId, reader.cookie)).toHaveLength(2);
+});
+
+test("an owner who has just edited their enterprise is shown the edit, though its page is kept for other readers until the change is heard", async () => {
+  const owner = await createTestUser();
+  const reader = await createTestUser({ roles: ["funder"] });
+  const name = `Kept Felt ${Date.now()}`;
+  const { slug, id } = await prisma.enterprise.create({
+    data: {
+      ...validEnterpriseFields(),
+      name,
+      slug: `kept-felt-${Date.now()}`,
+      status: "published",
+      members: { create: { userId: owner.id, role: "owner" } },
+    },
+    select: { slug: true, id: true },
+  });
+  const nameShown = async (cookie: string, afresh = false) => {
+    const outcome = await runInRequestScope(() => run(enterprisePage.loader, getRequest(`/enterprises/${slug}`, cookie), { slug }), {
+      afresh,
+    });
+    expect(outcome.status).toBe(200);
+    return (outcome.data as { enterprise: { name: string } }).enterprise.name;
+  };
+  expect(await nameShown(reader.cookie)).toBe(name);
+
+  await prisma.enterprise.update({ where: { id }, data: { name: "Kept Felt Cooperative" } });
+  expect(await nameShown(reader.cookie)).toBe(name);
+  expect(await nameShown(owner.cookie, true)).toBe("Kept Felt Cooperative");
+  keptData.invalidate();
+  expect(await nameShown(reader.cookie)).toBe("Kept Felt Cooperative");
 });
 
 test("a request that may change data marks its visitor for a few seconds; such a request, and the visitor's next ones, read afresh", () => {
