@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { expect, test } from "vitest";
 import { createPool, isUniqueViolation, prisma } from "~/utils/db.server";
 
@@ -39,3 +40,24 @@ test("a connection cut while checked out with no query on it does not take the p
     await pool.end();
   }
 });
+
+test("a connection stays open through a quiet spell longer than pg's default 10 seconds, so the next request opens none", async () => {
+  const backend = async () => (await prisma.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
+  const before = await backend();
+  await new Promise((resolve) => setTimeout(resolve, 11_000));
+  expect(await backend()).toBe(before);
+}, 30_000);
+
+test("a script that reads the database ends when it is done, without closing its connections", async () => {
+  const script = 'import { prisma } from "~/utils/db.server"; console.log(await prisma.user.count() >= 0);';
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    env: process.env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  // A kept connection would hold the script for IDLE_CONNECTION_MS (five minutes): far beyond this.
+  const code = await new Promise((resolve) => child.once("exit", resolve));
+  expect(code).toBe(0);
+  expect(output.trim()).toBe("true");
+}, 60_000);
