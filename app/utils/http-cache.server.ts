@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { cookieNames, pageCacheKey, replaceNonce, withNonce, type PageCache, type StoredPage } from "~/utils/page-cache.server";
+import { isReadingMethod } from "~/utils/request-scope.server";
 
 export const SESSION_COOKIE = "ortaq_session";
 
@@ -85,7 +86,7 @@ function answer(
 export function httpCache({ pages }: { pages?: PageCache } = {}) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const personal = hasSessionCookie(req.headers.cookie);
-    const cacheable = !personal && (req.method === "GET" || req.method === "HEAD") && isPublicPage(req.path);
+    const cacheable = !personal && isReadingMethod(req.method) && isPublicPage(req.path);
     const writeHead = res.writeHead;
     // Decided when the headers go out, after the route has set its own.
     res.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {

@@ -4,6 +4,7 @@
 // short-lived cookie; while it lasts, nothing kept (query results, pages) is used for them.
 import type { RequestHandler } from "express";
 import { cookieNames } from "~/utils/page-cache.server";
+import { isReadingMethod } from "~/utils/request-scope.server";
 import { secureCookie } from "~/utils/session.server";
 
 export const OWN_CHANGE_COOKIE = "ortaq_changed";
@@ -14,7 +15,7 @@ const OWN_CHANGE_SECONDS = 10;
 /** Express middleware: a request other than GET or HEAD marks its visitor (see above). */
 export function markOwnChanges(): RequestHandler {
   return (req, res, next) => {
-    if (req.method !== "GET" && req.method !== "HEAD") {
+    if (!isReadingMethod(req.method)) {
       const secure = secureCookie() ? "; Secure" : "";
       res.append("Set-Cookie", `${OWN_CHANGE_COOKIE}=1; Max-Age=${OWN_CHANGE_SECONDS}; Path=/; HttpOnly; SameSite=Lax${secure}`);
     }
@@ -27,5 +28,5 @@ export function markOwnChanges(): RequestHandler {
  * checks what is there now), or its visitor changed something in the last few seconds (see above).
  */
 export function mustReadAfresh(req: { method: string; headers: { cookie?: string } }) {
-  return (req.method !== "GET" && req.method !== "HEAD") || cookieNames(req.headers.cookie).includes(OWN_CHANGE_COOKIE);
+  return !isReadingMethod(req.method) || cookieNames(req.headers.cookie).includes(OWN_CHANGE_COOKIE);
 }

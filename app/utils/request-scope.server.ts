@@ -28,11 +28,16 @@ export function readsAfresh() {
   return scope.getStore()?.get(READS_AFRESH) === true;
 }
 
+/** Whether a request of this method only reads (GET, HEAD); any other may change data. */
+export function isReadingMethod(method: string) {
+  return method === "GET" || method === "HEAD";
+}
+
 const perRequestObject = new WeakMap<Request, Map<string, unknown>>();
 
 /** `make()` once per HTTP request for a reading request in a scope, else once per Request object. */
 export function oncePerRequest<T>(request: Request, name: string, make: () => T): T {
-  const reading = request.method === "GET" || request.method === "HEAD";
+  const reading = isReadingMethod(request.method);
   const shared = reading ? scope.getStore() : undefined;
   let values = shared ?? perRequestObject.get(request);
   if (!values) {
