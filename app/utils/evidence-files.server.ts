@@ -184,8 +184,11 @@ export function cleanFileName(name: string, type: EvidenceType) {
 
 const UPLOAD_LIMITS = { fields: 50, fieldSize: 20_000, parts: 60 };
 
-/** Streams one part to a new file under a random name, counting it; past `maxBytes` the rest is read and dropped. */
-async function storePart(stream: Readable, dir: string, maxBytes: number) {
+/**
+ * Streams one part to a new file under a random name, counting it; past `maxBytes` the rest is read and dropped.
+ * A part that fails (a body that ends mid-file) leaves no file behind.
+ */
+export async function storePart(stream: Readable, dir: string, maxBytes: number) {
   // Only the evidence folder itself is private: its parents (./data also holds the embedded
   // database, run by another system user) keep the usual permissions.
   await mkdir(path.dirname(dir), { recursive: true });
@@ -208,7 +211,9 @@ async function storePart(stream: Readable, dir: string, maxBytes: number) {
     out.end();
     await finished(out);
   } catch (error) {
-    out.destroy();
+    // The file is opened after the stream is made: a part that failed at once would otherwise be
+    // removed before it exists, and its file created after.
+    if (!out.closed) await new Promise<void>((resolve) => out.destroy().once("close", () => resolve()));
     await unlink(temporary).catch(() => undefined);
     throw error;
   }

@@ -1,0 +1,39 @@
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PassThrough, Readable } from "node:stream";
+import { expect, test } from "vitest";
+import { storePart } from "~/utils/evidence-files.server";
+
+const folder = () => mkdtempSync(path.join(tmpdir(), "ortaq-parts-"));
+
+test("a part whose body fails at once is refused and leaves no file, even though its file is opened after the failure", async () => {
+  const dir = folder();
+  // Fails on the first read, before the file's opening has even begun.
+  const failing = () =>
+    ({
+      [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error("Unexpected end of form")) }),
+    }) as unknown as Readable;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await expect(storePart(failing(), dir, 1000)).rejects.toThrow("Unexpected end of form");
+  }
+  expect(readdirSync(dir)).toEqual([]);
+});
+
+test("a part that fails after some of it was written leaves no file", async () => {
+  const dir = folder();
+  const stream = new PassThrough();
+  stream.on("error", () => undefined);
+  const stored = storePart(stream, dir, 1000);
+  stream.write(Buffer.from("%PDF-1.7 the first part"));
+  setTimeout(() => stream.destroy(new Error("Unexpected end of form")), 20);
+  await expect(stored).rejects.toThrow("Unexpected end of form");
+  expect(readdirSync(dir)).toEqual([]);
+});
+
+test("a whole part is kept under its random name, counted", async () => {
+  const dir = folder();
+  const stored = await storePart(Readable.from([Buffer.from("%PDF-1.7 "), Buffer.from("all of it")]), dir, 1000);
+  expect(stored).toMatchObject({ size: 18, tooLarge: false });
+  expect(readdirSync(dir)).toEqual([`${stored.storageName}.part`]);
+});
