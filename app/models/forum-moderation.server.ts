@@ -74,13 +74,6 @@ export function getOwnFlag({ userId, postId }: { userId: string; postId: string 
   });
 }
 
-/** Which of these posts the person has flagged already. */
-export async function listOwnFlaggedPostIds({ userId, postIds }: { userId: string; postIds: string[] }) {
-  if (postIds.length === 0) return [];
-  const rows = await prisma.forumFlag.findMany({ where: { reporterId: userId, postId: { in: postIds } }, select: { postId: true } });
-  return rows.map((r) => r.postId);
-}
-
 const QUEUE_LIMIT = 200;
 
 /** Posts with open flags, the one flagged longest ago first, each with every open flag's reason. */

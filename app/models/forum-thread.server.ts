@@ -4,13 +4,12 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { mayReadCategory } from "~/models/forum-access.server";
 import { mayManageConsultation } from "~/models/forum-consultation.server";
-import { activeSuspension, listCategoryChoices, listOwnFlaggedPostIds } from "~/models/forum-moderation.server";
+import { listCategoryChoices } from "~/models/forum-moderation.server";
 import { getPollView, mayAddPoll } from "~/models/forum-poll.server";
 import {
   getPeople,
   getPost,
   renderForumTexts,
-  getSubscriptionState,
   getThread,
   languageChoiceOf,
   threadClosedReason,
@@ -69,9 +68,58 @@ export interface ThreadPostView {
   own: boolean;
 }
 
+/** What a page of a thread shows of the person reading it. */
+export interface ReaderOfThread {
+  /** Their suspension in force (the one that ends last), if any: they read, but may not post, flag or vote. */
+  suspension: { id: string; endsAt: Date; reason: string } | null;
+  /** Whether they follow the thread. */
+  subscribed: boolean;
+  /** Which of the page's posts they found helpful, and which they flagged. */
+  helpful: string[];
+  flagged: string[];
+}
+
+const NOBODY: ReaderOfThread = { suspension: null, subscribed: false, helpful: [], flagged: [] };
+
 /**
- * One page of a thread, as `reader` may see it, with the people who wrote it: posts numbered from
- * (page-1)*size+1, found through the (threadId, number) index.
+ * Everything about the reader a page of a thread shows, in one query (it is asked on every page a
+ * signed-in person reads). The suspension in force is found by the rule of `activeSuspension`.
+ */
+export async function readReaderOfThread({
+  userId,
+  threadId,
+  postIds,
+  now = new Date(),
+}: {
+  userId: string;
+  threadId: string;
+  postIds: string[];
+  now?: Date;
+}): Promise<ReaderOfThread> {
+  const [row] = await prisma.$queryRaw<
+    { suspensionId: string | null; endsAt: Date | null; reason: string | null; subscribed: boolean; helpful: string[]; flagged: string[] }[]
+  >`
+    SELECT s.id AS "suspensionId", s."endsAt", s.reason,
+      COALESCE((SELECT active FROM "ForumThreadSubscription" WHERE "userId" = ${userId} AND "threadId" = ${threadId}), false) AS subscribed,
+      ARRAY(SELECT "postId" FROM "ForumReaction" WHERE "userId" = ${userId} AND kind = 'helpful' AND "postId" = ANY(${postIds})) AS helpful,
+      ARRAY(SELECT "postId" FROM "ForumFlag" WHERE "reporterId" = ${userId} AND "postId" = ANY(${postIds})) AS flagged
+    FROM (SELECT 1) AS one
+    LEFT JOIN LATERAL (
+      SELECT id, "endsAt", reason FROM "UserSuspension"
+      WHERE "userId" = ${userId} AND "liftedAt" IS NULL AND "startsAt" <= ${now} AND "endsAt" > ${now}
+      ORDER BY "endsAt" DESC LIMIT 1
+    ) AS s ON true`;
+  return {
+    suspension: row!.suspensionId ? { id: row!.suspensionId, endsAt: row!.endsAt!, reason: row!.reason! } : null,
+    subscribed: row!.subscribed,
+    helpful: row!.helpful,
+    flagged: row!.flagged,
+  };
+}
+
+/**
+ * One page of a thread, as `reader` may see it, with the people who wrote it (posts numbered from
+ * (page-1)*size+1, found through the (threadId, number) index) and what the page shows of its reader.
  */
 export async function getThreadPosts({ threadId, page, reader }: { threadId: string; page: number; reader: ForumReader }) {
   const first = (page - 1) * POSTS_PER_PAGE + 1;
@@ -85,13 +133,8 @@ export async function getThreadPosts({ threadId, page, reader }: { threadId: str
   );
   const postIds = posts.map((p) => p.id);
   const readable = posts.filter((post) => mayReadPost(post, reader));
-  const [helpful, flagged, people, htmls] = await Promise.all([
-    reader
-      ? prisma.forumReaction
-          .findMany({ where: { userId: reader.id, postId: { in: postIds }, kind: "helpful" }, select: { postId: true } })
-          .then((rows) => rows.map((r) => r.postId))
-      : ([] as string[]),
-    reader ? listOwnFlaggedPostIds({ userId: reader.id, postIds }) : ([] as string[]),
+  const [readerOfThread, people, htmls] = await Promise.all([
+    reader ? readReaderOfThread({ userId: reader.id, threadId, postIds }) : NOBODY,
     getPeople(posts.map((p) => p.authorId)),
     renderForumTexts(readable.map((post) => post.body)),
   ]);
@@ -111,13 +154,14 @@ export async function getThreadPosts({ threadId, page, reader }: { threadId: str
     hiddenReason: moderator && !post.deletedAt ? post.hiddenReason : null,
     html: htmlOf.get(post.id) ?? null,
     helpfulCount: post.helpfulCount,
-    helpfulByViewer: helpful.includes(post.id),
-    flaggedByViewer: flagged.includes(post.id),
+    helpfulByViewer: readerOfThread.helpful.includes(post.id),
+    flaggedByViewer: readerOfThread.flagged.includes(post.id),
     own: post.authorId === reader?.id,
   }));
   return {
     posts: views,
     people: Object.fromEntries(people) as Record<string, ForumPerson>,
+    reader: readerOfThread,
     /** The opening post's text when it is on this page and shown to everyone (neither deleted nor hidden), else null. */
     openingText: opening && !opening.deletedAt && !opening.hiddenAt ? opening.body : null,
   };
@@ -164,14 +208,12 @@ export async function getThreadView({
   const pageCount = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
   if (page > pageCount) return null;
   const moderator = isForumModerator(reader);
-  const [{ posts, people, openingText }, quoted, edited, subscription, suspension, categories, poll, opening] = await Promise.all([
+  const [{ posts, people, openingText, reader: readerOfThread }, quoted, edited, categories, poll, opening] = await Promise.all([
     getThreadPosts({ threadId, page, reader }),
     quoteId ? getPost(quoteId) : null,
     reader && editId ? getPost(editId) : null,
-    reader ? getSubscriptionState({ userId: reader.id, threadId }) : null,
-    reader ? activeSuspension(reader.id) : null,
     moderator ? listCategoryChoices() : ([] as Awaited<ReturnType<typeof listCategoryChoices>>),
-    getPollView({ threadId, reader }),
+    thread.poll ? getPollView({ threadId, reader }) : null,
     // On the first page the opening post is among the page's own.
     page === 1
       ? null
@@ -241,10 +283,10 @@ export async function getThreadView({
       : null,
     page,
     pageCount,
-    viewer: reader ? { id: reader.id, moderator, subscribed: subscription?.thread ?? false } : null,
+    viewer: reader ? { id: reader.id, moderator, subscribed: readerOfThread.subscribed } : null,
     closed: threadClosedReason(thread),
-    suspendedUntil: suspension?.endsAt ?? null,
-    suspension: suspension ? { endsAt: suspension.endsAt, reason: suspension.reason } : null,
+    suspendedUntil: readerOfThread.suspension?.endsAt ?? null,
+    suspension: readerOfThread.suspension ? { endsAt: readerOfThread.suspension.endsAt, reason: readerOfThread.suspension.reason } : null,
     quote: quote ? quoteOf(quote) : "",
     replyTo: quote?.id ?? null,
   };

@@ -260,6 +260,8 @@ export function getThread(id: string) {
       language: true,
       category: { select: CATEGORY_SELECT },
       enterprise: { select: { slug: true, name: true, status: true } },
+      // Whether it has a poll (most threads have none, and need not look for one).
+      poll: { select: { threadId: true } },
       consultation: {
         select: {
           country: true,
@@ -652,16 +654,13 @@ export async function toggleHelpful({ userId, postId }: { userId: string; postId
 // ---------------------------------------------------------------------------------------------
 // Subscriptions
 
-export async function getSubscriptionState({ userId, threadId, categoryId }: { userId: string; threadId?: string; categoryId?: string }) {
-  const [thread, category] = await Promise.all([
-    threadId
-      ? prisma.forumThreadSubscription.findUnique({ where: { userId_threadId: { userId, threadId } }, select: { active: true } })
-      : null,
-    categoryId
-      ? prisma.forumCategorySubscription.findUnique({ where: { userId_categoryId: { userId, categoryId } }, select: { userId: true } })
-      : null,
-  ]);
-  return { thread: Boolean(thread?.active), category: Boolean(category) };
+/** Whether the person follows a category (whether they follow a thread is read with the thread's page: readReaderOfThread). */
+export async function followsCategory({ userId, categoryId }: { userId: string; categoryId: string }) {
+  const row = await prisma.forumCategorySubscription.findUnique({
+    where: { userId_categoryId: { userId, categoryId } },
+    select: { userId: true },
+  });
+  return Boolean(row);
 }
 
 export async function setThreadSubscription({ userId, threadId, active }: { userId: string; threadId: string; active: boolean }) {

@@ -6,7 +6,7 @@ import {
   decodeThreadCursor,
   getCategoryBySlug,
   getPeople,
-  getSubscriptionState,
+  followsCategory,
   listCategoryThreads,
   setCategorySubscription,
 } from "~/models/forum.server";
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { threads, next } = await listCategoryThreads({ categoryId: category.id, language, after });
   const [people, subscription] = await Promise.all([
     getPeople(threads.map((thread) => thread.authorId)),
-    user ? getSubscriptionState({ userId: user.id, categoryId: category.id }) : null,
+    user ? followsCategory({ userId: user.id, categoryId: category.id }) : false,
   ]);
   return {
     category,
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isFirstPage: !after,
     people: Object.fromEntries(people),
     signedIn: Boolean(user),
-    subscribed: subscription?.category ?? false,
+    subscribed: subscription,
   };
 }
 

@@ -6,7 +6,6 @@ import { ForumPost, PostPagination } from "~/components/forum";
 import { ConsultationHeader, ConsultationManageForms, SuspensionNotice } from "~/components/forum-moderation";
 import { CitedPollResults, ForumPoll } from "~/components/forum-poll";
 import { closeConsultation, getConsultation, mayManageConsultation, publishSummary } from "~/models/forum-consultation.server";
-import { activeSuspension } from "~/models/forum-moderation.server";
 import { getPollView } from "~/models/forum-poll.server";
 import { getThreadPosts } from "~/models/forum-thread.server";
 import { renderForumTexts } from "~/models/forum.server";
@@ -29,9 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pageCount = pageOfPost(consultation.thread.postCount);
   if (page.data > pageCount) notFound();
   // The replies are the thread's posts, read as on the thread page; the opening post is the question, shown above them.
-  const [{ posts, people }, suspension, poll, [questionHtml, summaryHtml]] = await Promise.all([
+  const [{ posts, people, reader: readerOfThread }, poll, [questionHtml, summaryHtml]] = await Promise.all([
     getThreadPosts({ threadId: consultation.threadId, page: page.data, reader }),
-    reader ? activeSuspension(reader.id) : null,
     getPollView({ threadId: consultation.threadId, reader }),
     // The question and the summary are Markdown, rendered as the forum renders posts.
     renderForumTexts([consultation.question, consultation.summary ?? ""]),
@@ -44,9 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     people,
     page: page.data,
     pageCount,
-    reader: reader ? { moderator: isForumModerator(reader), mayFlag: !suspension } : null,
+    reader: reader ? { moderator: isForumModerator(reader), mayFlag: !readerOfThread.suspension } : null,
     mayManage: mayManageConsultation(reader, consultation),
-    suspension: suspension ? { endsAt: suspension.endsAt, reason: suspension.reason } : null,
+    suspension: readerOfThread.suspension ? { endsAt: readerOfThread.suspension.endsAt, reason: readerOfThread.suspension.reason } : null,
     poll,
   };
 }

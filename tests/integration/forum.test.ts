@@ -408,6 +408,68 @@ describe("writing", () => {
   });
 });
 
+describe("what a page of a thread shows of its reader", () => {
+  test("their suspension in force, whether they watch the thread, and their own “helpful” marks and flags, no one else's", async () => {
+    const author = await establishedUser();
+    const reader = await establishedUser();
+    const other = await establishedUser();
+    const moderator = await createTestUser({ roles: ["moderator"] });
+    const t = await createTestThread({ userId: author.id });
+    const [second, third] = [
+      await createTestReply({ userId: author.id, threadId: t.id }),
+      await createTestReply({ userId: author.id, threadId: t.id }),
+    ];
+    const elsewhere = await createTestThread({ userId: author.id, categoryId: t.categoryId });
+    const day = 86_400_000;
+    const at = (days: number) => new Date(Date.now() + days * day);
+    const suspend = (userId: string, reason: string, startsAt: Date, endsAt: Date, liftedAt: Date | null = null) =>
+      prisma.userSuspension.create({ data: { userId, moderatorId: moderator.id, reason, startsAt, endsAt, liftedAt } });
+    await suspend(reader.id, "over", at(-7), at(-1));
+    await suspend(reader.id, "lifted", at(-1), at(30), new Date());
+    await suspend(reader.id, "not yet", at(1), at(40));
+    await suspend(reader.id, "in force", at(-2), at(2));
+    await suspend(reader.id, "in force longest", at(-1), at(5));
+    await prisma.forumThreadSubscription.create({ data: { userId: reader.id, threadId: t.id, active: true } });
+    await prisma.forumThreadSubscription.create({ data: { userId: other.id, threadId: t.id, active: false } });
+    await prisma.forumReaction.createMany({
+      data: [
+        { userId: reader.id, postId: second.id },
+        { userId: other.id, postId: third.id },
+      ],
+    });
+    await prisma.forumFlag.createMany({
+      data: [
+        { reporterId: reader.id, postId: third.id, reason: "spam" },
+        { reporterId: other.id, postId: second.id, reason: "spam" },
+        { reporterId: reader.id, postId: elsewhere.firstPostId, reason: "spam" },
+      ],
+    });
+
+    const mine = (await threadPage(t.id, "", reader.cookie)).data;
+    expect(mine.suspension).toMatchObject({ reason: "in force longest" });
+    expect(new Date(mine.suspendedUntil!).getTime()).toBe(
+      (await prisma.userSuspension.findFirstOrThrow({ where: { reason: "in force longest" } })).endsAt.getTime(),
+    );
+    expect(mine.viewer).toMatchObject({ id: reader.id, subscribed: true });
+    expect(mine.posts.map((p) => [p.number, p.helpfulByViewer, p.flaggedByViewer])).toEqual([
+      [1, false, false],
+      [2, true, false],
+      [3, false, true],
+    ]);
+
+    const theirs = (await threadPage(t.id, "", other.cookie)).data;
+    expect(theirs).toMatchObject({ suspension: null, suspendedUntil: null, viewer: { subscribed: false } });
+    expect(theirs.posts.map((p) => [p.number, p.helpfulByViewer, p.flaggedByViewer])).toEqual([
+      [1, false, false],
+      [2, false, true],
+      [3, true, false],
+    ]);
+    const nobody = (await threadPage(t.id)).data;
+    expect(nobody).toMatchObject({ viewer: null, suspension: null });
+    expect(nobody.posts.every((p) => !p.helpfulByViewer && !p.flaggedByViewer)).toBe(true);
+  });
+});
+
 describe("mentions, watching and notifications", () => {
   test("a reply notifies the thread's author, the people mentioned, and watchers, once each", async () => {
     const author = await establishedUser();
