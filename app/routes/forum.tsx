@@ -8,14 +8,19 @@ import { CATEGORY_KINDS, categoryGroupTexts } from "~/utils/forum-category-group
 import { formatDate, formatNumber } from "~/utils/format";
 import { pageLanguage } from "~/utils/i18n";
 import { textIn } from "~/utils/localized-text";
-import { getFixedT } from "~/utils/i18next.server";
+import { getFixedT, getLanguage } from "~/utils/i18next.server";
 import { isForumModerator, userCan } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/table-scroll";
 import { pageMeta } from "~/utils/page-meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [t, user] = await Promise.all([getFixedT(request), getOptionalUser(request)]);
-  const categories = await listCategories(await readableCohorts(user));
+  const [t, user, language] = await Promise.all([getFixedT(request), getOptionalUser(request), getLanguage(request)]);
+  // Each category's name and description in the reader's language only, not in every language the page is not in.
+  const categories = (await listCategories(await readableCohorts(user))).map((category) => ({
+    ...category,
+    name: textIn(category.name, language),
+    description: textIn(category.description, language),
+  }));
   return {
     title: t("forum.title"),
     description: t("forum.intro"),
@@ -79,8 +84,8 @@ export default function ForumPage() {
                   .map((category) => (
                     <tr key={category.id}>
                       <td>
-                        <Link to={`/forum/${category.slug}`}>{textIn(category.name, language)}</Link>
-                        <p className="field-hint">{textIn(category.description, language)}</p>
+                        <Link to={`/forum/${category.slug}`}>{category.name}</Link>
+                        <p className="field-hint">{category.description}</p>
                       </td>
                       <td>{formatNumber(category.threadCount, language)}</td>
                       <td>{formatNumber(category.postCount, language)}</td>

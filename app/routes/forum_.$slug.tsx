@@ -43,7 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user ? followsCategory({ userId: user.id, categoryId: category.id }) : false,
   ]);
   return {
-    category,
+    // Its name and description in the reader's language only.
+    category: { ...category, name: textIn(category.name, readerLanguage), description: textIn(category.description, readerLanguage) },
     title: textIn(category.name, readerLanguage),
     threads,
     next,
@@ -66,20 +67,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CategoryPage() {
   const { t, i18n } = useTranslation();
-  const language = i18n.language;
   const { category, threads, next, language: threadLanguage, isFirstPage, people, signedIn, subscribed } = useLoaderData<typeof loader>();
   const here = (extra: Record<string, string>) => {
     const query = new URLSearchParams({ ...(threadLanguage ? { language: threadLanguage } : {}), ...extra }).toString();
     return query ? `/forum/${category.slug}?${query}` : `/forum/${category.slug}`;
   };
-  const name = textIn(category.name, language);
+  const name = category.name;
   return (
     <section className="forum">
       <nav aria-label={t("forum.breadcrumbs")} className="breadcrumbs">
         <Link to="/forum">{t("forum.title")}</Link>
       </nav>
       <h1>{name}</h1>
-      <p>{textIn(category.description, language)}</p>
+      <p>{category.description}</p>
       {category.cohortId ? <p className="notice">{t("forum.cohortCategoryPrivate")}</p> : null}
       <div className="actions">
         {signedIn ? (

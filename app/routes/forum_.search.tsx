@@ -11,7 +11,7 @@ import { formatDate } from "~/utils/format";
 import { normaliseTag, pageOfPost, TAG_PATTERN } from "~/utils/forum-limits";
 import { SUPPORTED_LANGUAGES } from "~/utils/i18n";
 import { textIn } from "~/utils/localized-text";
-import { getFixedT } from "~/utils/i18next.server";
+import { getFixedT, getLanguage } from "~/utils/i18next.server";
 import { SLUG_PATTERN } from "~/utils/slug";
 import { hasNoControlCharacters } from "~/utils/validation";
 
@@ -52,7 +52,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.success) throw new Response("Bad search", { status: 400 });
   const { q, category: categorySlug, tag, language, page } = parsed.data;
   const readable = await readableCohorts(await getOptionalUser(request));
-  const [t, categories] = await Promise.all([getFixedT(request), listCategoryOptions(readable)]);
+  const [t, readerLanguage, categoryOptions] = await Promise.all([getFixedT(request), getLanguage(request), listCategoryOptions(readable)]);
+  // Categories are named in the reader's language only, not in every language the page is not in.
+  const categories = categoryOptions.map((c) => ({ ...c, name: textIn(c.name, readerLanguage) }));
   const category = categorySlug ? categories.find((c) => c.slug === categorySlug) : undefined;
   if (categorySlug && !category) throw new Response("Unknown category", { status: 400 });
   const base = {
@@ -71,6 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       mode: "words" as const,
       hits: hits.map((hit) => ({
         ...hit,
+        categoryName: textIn(hit.categoryName, readerLanguage),
         body: snippet(hit.body, q),
         href: `/forum/threads/${hit.threadId}?page=${pageOfPost(hit.number)}#post-${hit.number}`,
       })),
@@ -123,7 +126,7 @@ export default function ForumSearchPage() {
             <option value="">{t("forum.search.anyCategory")}</option>
             {categories.map((c) => (
               <option key={c.id} value={c.slug}>
-                {textIn(c.name, language)}
+                {c.name}
               </option>
             ))}
           </select>
@@ -151,8 +154,7 @@ export default function ForumSearchPage() {
                 </Link>
               </h3>
               <p className="thread-meta">
-                {textIn(hit.categoryName, language)} · #{hit.number} · {formatDate(hit.createdAt, language)}{" "}
-                <PostLanguage language={hit.language} />
+                {hit.categoryName} · #{hit.number} · {formatDate(hit.createdAt, language)} <PostLanguage language={hit.language} />
               </p>
               <p lang={hit.language} dir="auto">
                 {hit.body}

@@ -20,6 +20,7 @@ import {
   type PostingRefusal,
 } from "~/models/forum.server";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
+import { getLanguage } from "~/utils/i18next.server";
 import { formatDate } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import { MAX_POST_LENGTH, pageOfPost } from "~/utils/forum-limits";
@@ -57,7 +58,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Also null for a reader who may not read the thread: "not found", like a thread that does not exist.
   const view = await getThreadView({ threadId, page, reader, quoteId: quote, editId: edit });
   if (!view) notFound();
-  return view;
+  // The category as the page names it: in the reader's language only.
+  const { category } = view.thread;
+  return {
+    ...view,
+    thread: { ...view.thread, category: { slug: category.slug, name: textIn(category.name, await getLanguage(request)) } },
+  };
 }
 
 function refusalStatus(refusal: PostingRefusal | { reason: string }) {
@@ -222,7 +228,7 @@ export default function ThreadPage() {
   } = useLoaderData<typeof loader>();
   const emailConfirmed = useEmailConfirmed();
   const here = `/forum/threads/${thread.id}?page=${page}`;
-  const categoryName = textIn(thread.category.name, language);
+  const categoryName = thread.category.name;
   const consultation = thread.consultation;
   const pageLink = (n: number) => `/forum/threads/${thread.id}?page=${n}`;
   return (

@@ -760,6 +760,24 @@ describe("the forum in every language", () => {
     expect((await page("", { "Accept-Language": "kk" })).data.title).toBe("Дала");
     // A language without a name of its own falls back to English.
     expect((await page("", { "Accept-Language": "mn" })).data.title).toBe("Steppe");
+    // A thread's page names its category in the reader's language, and carries no other.
+    const threadPageKk = await run(
+      thread.loader,
+      new Request(`http://localhost/forum/threads/${kazakh.id}`, { headers: { "Accept-Language": "kk" } }),
+      {
+        id: kazakh.id,
+      },
+    );
+    expect((threadPageKk.data as ThreadData).thread.category).toEqual({ slug: c.slug, name: "Дала" });
+    // So does search, in its choice of categories and beside each post found.
+    const found = (
+      await run(
+        search.loader,
+        new Request(`http://localhost/forum/search?q=${encodeURIComponent("Жайылымды")}`, { headers: { "Accept-Language": "kk" } }),
+      )
+    ).data as Awaited<ReturnType<typeof search.loader>>;
+    expect(found.categories.find((x) => x.slug === c.slug)?.name).toBe("Дала");
+    expect(found.hits.map((hit) => [hit.threadId, hit.categoryName])).toEqual([[kazakh.id, "Дала"]]);
   });
 });
 
