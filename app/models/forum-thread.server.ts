@@ -85,7 +85,7 @@ const NOBODY: ReaderOfThread = { suspension: null, subscribed: false, helpful: [
  * Everything about the reader a page of a thread shows, in one query (it is asked on every page a
  * signed-in person reads). The suspension in force is found by the rule of `activeSuspension`.
  */
-export async function readReaderOfThread({
+async function readReaderOfThread({
   userId,
   threadId,
   postIds,

@@ -72,13 +72,12 @@ export default function CategoryPage() {
     const query = new URLSearchParams({ ...(threadLanguage ? { language: threadLanguage } : {}), ...extra }).toString();
     return query ? `/forum/${category.slug}?${query}` : `/forum/${category.slug}`;
   };
-  const name = category.name;
   return (
     <section className="forum">
       <nav aria-label={t("forum.breadcrumbs")} className="breadcrumbs">
         <Link to="/forum">{t("forum.title")}</Link>
       </nav>
-      <h1>{name}</h1>
+      <h1>{category.name}</h1>
       <p>{category.description}</p>
       {category.cohortId ? <p className="notice">{t("forum.cohortCategoryPrivate")}</p> : null}
       <div className="actions">

@@ -15,16 +15,19 @@ import { newThreadSchema, pollInputOf } from "~/utils/forum-poll-validation";
 import { textIn } from "~/utils/localized-text";
 import { categoryGroupTexts } from "~/utils/forum-category-groups";
 import { isForumModerator } from "~/utils/permissions.server";
-import { getFixedT } from "~/utils/i18next.server";
+import { getFixedT, getLanguage } from "~/utils/i18next.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [t, categories, enterprises, suspension] = await Promise.all([
+  const [t, language, categoryOptions, enterprises, suspension] = await Promise.all([
     getFixedT(request),
+    getLanguage(request),
     readableCohorts(user).then(listCategoryOptions),
     listMemberEnterprises(user.id),
     activeSuspension(user.id),
   ]);
+  // Named in the reader's language only.
+  const categories = categoryOptions.map((c) => ({ ...c, name: textIn(c.name, language) }));
   const wanted = new URL(request.url).searchParams.get("category");
   return {
     title: t("forum.newThread"),
@@ -76,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewThreadPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { title, categories, enterprises, selectedCategory, suspendedUntil, moderator } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useCheckedForm({
@@ -103,7 +106,7 @@ export default function NewThreadPage() {
           placeholder={t("forum.chooseCategory")}
           options={categories.map((c) => ({
             value: c.id,
-            label: textIn(c.name, i18n.language),
+            label: c.name,
             group: t(categoryGroupTexts(c.kind, { moderator }).heading),
           }))}
         />

@@ -4,8 +4,9 @@ const made = new Map<string, unknown>();
 
 function cached<T>(kind: string, language: string, options: object | undefined, make: () => T): T {
   const key = `${kind}|${language}|${options ? JSON.stringify(options) : ""}`;
-  if (!made.has(key)) made.set(key, make());
-  return made.get(key) as T;
+  let value = made.get(key) as T | undefined;
+  if (value === undefined) made.set(key, (value = make()));
+  return value;
 }
 
 /** Forgets every formatter made, for when the browser's Intl was just given a language's data. */

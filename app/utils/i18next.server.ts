@@ -76,7 +76,8 @@ export function keepTranslations(instance: I18n): I18n {
       const optionsId = args.length === 1 ? "" : args.length === 2 ? primitiveOptionsId(options) : undefined;
       if (typeof key !== "string" || optionsId === undefined) return fixed(...args);
       const id = namespace + key + optionsId;
-      if (kept.has(id)) return kept.get(id);
+      const found = kept.get(id);
+      if (found !== undefined) return found;
       const value = fixed(...args);
       // Keys and options come from the code and the data: bounded, so that no data can grow it without end.
       if (kept.size >= KEPT_TRANSLATIONS) kept.clear();

@@ -778,6 +778,11 @@ describe("the forum in every language", () => {
     ).data as Awaited<ReturnType<typeof search.loader>>;
     expect(found.categories.find((x) => x.slug === c.slug)?.name).toBe("Дала");
     expect(found.hits.map((hit) => [hit.threadId, hit.categoryName])).toEqual([[kazakh.id, "Дала"]]);
+    // And the new thread form's choice of categories.
+    const form = (await run(newThread.loader, getRequest("/forum/new?lang=kk", user.cookie))).data as Awaited<
+      ReturnType<typeof newThread.loader>
+    >;
+    expect(form.categories.find((x) => x.id === c.id)?.name).toBe("Дала");
   });
 });
 
