@@ -60,8 +60,9 @@ async function readCategories(readable: ReadableCohorts) {
   }));
 }
 
+/** A category by its address, the same for every reader until it changes (a reader who just changed it reads it afresh). */
 export function getCategoryBySlug(slug: string) {
-  return prisma.forumCategory.findUnique({ where: { slug }, select: CATEGORY_SELECT });
+  return kept("forum.category", slug, () => prisma.forumCategory.findUnique({ where: { slug }, select: CATEGORY_SELECT }));
 }
 
 /** The categories `readable` lets one read (and so write in), for choosing one. */

@@ -1,10 +1,11 @@
 // A person who has just changed something reads the next pages afresh, even from a server process that
-// has not yet heard of the change (decision 028): a thread's posts and an enterprise's page are kept for
+// has not yet heard of the change (decision 028): a thread's posts, a category and an enterprise's page are kept for
 // every reader, and the notice that drops them is never sent here, so only reading afresh shows a change.
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { createReply } from "~/models/forum.server";
 import * as enterprisePage from "~/routes/enterprises.$slug";
+import * as categoryPage from "~/routes/forum_.$slug";
 import * as thread from "~/routes/forum_.threads.$id";
 import { keptData } from "~/utils/kept-data.server";
 import { markOwnChanges, mustReadAfresh, OWN_CHANGE_COOKIE } from "~/utils/own-change.server";
@@ -89,6 +90,24 @@ test("an owner who has just edited their enterprise is shown the edit, though it
   expect(await nameShown(owner.cookie, true)).toBe("Kept Felt Cooperative");
   keptData.invalidate();
   expect(await nameShown(reader.cookie)).toBe("Kept Felt Cooperative");
+});
+
+test("an admin who has just renamed a category is shown the new name on its page, though the category is kept for other readers until the change is heard", async () => {
+  const admin = await createTestUser({ roles: ["admin"] });
+  const reader = await createTestUser();
+  const { slug, id } = await createTestCategory("Pastures");
+  const nameShown = async (cookie: string, afresh = false) => {
+    const outcome = await runInRequestScope(() => run(categoryPage.loader, getRequest(`/forum/${slug}`, cookie), { slug }), { afresh });
+    expect(outcome.status).toBe(200);
+    return (outcome.data as { category: { name: string } }).category.name;
+  };
+  expect(await nameShown(reader.cookie)).toBe("Pastures");
+
+  await prisma.forumCategory.update({ where: { id }, data: { name: { en: "Pastures and water" } } });
+  expect(await nameShown(reader.cookie)).toBe("Pastures");
+  expect(await nameShown(admin.cookie, true)).toBe("Pastures and water");
+  keptData.invalidate();
+  expect(await nameShown(reader.cookie)).toBe("Pastures and water");
 });
 
 test("a request that may change data marks its visitor for a few seconds; such a request, and the visitor's next ones, read afresh", () => {
