@@ -123,22 +123,23 @@ async function readReaderOfThread({
  */
 export async function getThreadPosts({ threadId, page, reader }: { threadId: string; page: number; reader: ForumReader }) {
   const first = (page - 1) * POSTS_PER_PAGE + 1;
-  // Every post of the page, whoever reads it (what each reader may see of them is worked out below).
-  const posts = await kept("forum.threadPage", { threadId, page }, () =>
-    prisma.forumPost.findMany({
+  // Every post of the page, whoever reads it, with the text of each that is not deleted as HTML (what each
+  // reader may see of them is worked out below: a hidden post's text only by moderators).
+  const { posts, htmlOf } = await kept("forum.threadPage", { threadId, page }, async () => {
+    const posts = await prisma.forumPost.findMany({
       where: { threadId, number: { gte: first, lt: first + POSTS_PER_PAGE } },
       select: PAGE_POST_SELECT,
       orderBy: { number: "asc" },
-    }),
-  );
+    });
+    const written = posts.filter((post) => !post.deletedAt);
+    const htmls = await renderForumTexts(written.map((post) => post.body));
+    return { posts, htmlOf: new Map(written.map((post, i) => [post.id, htmls[i]!])) };
+  });
   const postIds = posts.map((p) => p.id);
-  const readable = posts.filter((post) => mayReadPost(post, reader));
-  const [readerOfThread, people, htmls] = await Promise.all([
+  const [readerOfThread, people] = await Promise.all([
     reader ? readReaderOfThread({ userId: reader.id, threadId, postIds }) : NOBODY,
     getPeople(posts.map((p) => p.authorId)),
-    renderForumTexts(readable.map((post) => post.body)),
   ]);
-  const htmlOf = new Map(readable.map((post, i) => [post.id, htmls[i]!]));
   const opening = posts.find((post) => post.number === 1);
   const moderator = isForumModerator(reader);
   const views: ThreadPostView[] = posts.map((post) => ({
@@ -152,7 +153,7 @@ export async function getThreadPosts({ threadId, page, reader }: { threadId: str
     deleted: Boolean(post.deletedAt),
     hidden: Boolean(post.hiddenAt),
     hiddenReason: moderator && !post.deletedAt ? post.hiddenReason : null,
-    html: htmlOf.get(post.id) ?? null,
+    html: mayReadPost(post, reader) ? (htmlOf.get(post.id) ?? null) : null,
     helpfulCount: post.helpfulCount,
     helpfulByViewer: readerOfThread.helpful.includes(post.id),
     flaggedByViewer: readerOfThread.flagged.includes(post.id),

@@ -62,6 +62,29 @@ test("a reply is shown at once to the person who wrote it, though the thread pag
   expect(await postsShown(threadId, reader.cookie)).toHaveLength(2);
 });
 
+test("a thread's page kept for every reader shows a hidden post's text to moderators only, whoever read it first", async () => {
+  const author = await createTestUser();
+  const reader = await createTestUser();
+  const moderator = await createTestUser({ roles: ["moderator"] });
+  const { id: threadId } = await createTestThread({
+    userId: author.id,
+    categoryId: (await createTestCategory()).id,
+    body: "Opening words.",
+  });
+  const reply = await createReply({ userId: author.id, threadId, body: "Buy followers here.", replyToPostId: null, language: null });
+  await prisma.forumPost.update({ where: { id: reply.post!.id }, data: { hiddenAt: new Date(), hiddenReason: "spam" } });
+  // The moderator's read keeps the page; the reader's is served from it.
+  expect(await postsShown(threadId, moderator.cookie)).toEqual([
+    expect.stringContaining("1 <p>Opening words."),
+    expect.stringContaining("2 <p>Buy followers here."),
+  ]);
+  expect(await postsShown(threadId, reader.cookie)).toEqual([expect.stringContaining("1 <p>Opening words."), "2 "]);
+  expect(await postsShown(threadId, moderator.cookie)).toEqual([
+    expect.stringContaining("1 "),
+    expect.stringContaining("2 <p>Buy followers"),
+  ]);
+});
+
 test("an owner who has just edited their enterprise is shown the edit, though its page is kept for other readers until the change is heard", async () => {
   const owner = await createTestUser();
   const reader = await createTestUser({ roles: ["funder"] });
