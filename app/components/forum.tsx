@@ -7,7 +7,6 @@ import { formatDate, formatNumber } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import { MAX_LINKS_PER_POST } from "~/utils/forum-limits";
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "~/utils/i18n";
-import { textIn } from "~/utils/localized-text";
 
 export interface PersonView {
   id: string;
@@ -45,8 +44,8 @@ export interface ThreadListItemView {
   authorId: string;
   /** The language of the opening post and title. */
   language: string;
-  /** `name` is the stored object of translations (see toLocalizedText). */
-  category: { slug: string; name: unknown };
+  /** Named in the reader's language (withCategoryNamedIn). */
+  category: { slug: string; name: string };
   consultation: { closesAt: string | Date; closedAt: string | Date | null; summaryPublishedAt?: string | Date | null } | null;
 }
 
@@ -90,7 +89,7 @@ export function ThreadList({
           <p className="thread-meta">
             {showCategory ? (
               <>
-                <Link to={`/forum/${thread.category.slug}`}>{textIn(thread.category.name, language)}</Link>
+                <Link to={`/forum/${thread.category.slug}`}>{thread.category.name}</Link>
                 {" · "}
               </>
             ) : null}

@@ -19,7 +19,8 @@ import { contributeSchema } from "~/utils/contribution-validation";
 import { getOptionalUser, requireUser, type SessionUser } from "~/utils/auth.server";
 import { absoluteUrl, getEnv } from "~/utils/env.server";
 import { formatDate, formatNumber, formatVersion } from "~/utils/format";
-import { getFixedT } from "~/utils/i18next.server";
+import { getFixedT, getLanguage } from "~/utils/i18next.server";
+import { withCategoryNamedIn } from "~/utils/localized-text";
 import { languageLinks, shareImage } from "~/utils/page-links.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { notFound, requireConfirmedEmail, userCan } from "~/utils/permissions.server";
@@ -49,8 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // Stripe sends a contributor who cancelled back here: say so once, on the page itself.
   if (url.searchParams.get("contribution") === "cancelled") throw await redirectWithNotice(url.pathname, "contribute.cancelled");
-  const [t, { rating, peers, history, forumThreads, forumPeople, nationalRegister }, cohortInvitations] = await Promise.all([
+  const [t, language, { rating, peers, history, forumThreads, forumPeople, nationalRegister }, cohortInvitations] = await Promise.all([
     getFixedT(request),
+    getLanguage(request),
     getEnterprisePageParts(enterprise),
     // Invitations into an enabling organisation's cohort, waiting for an owner's answer: members only.
     membership ? countWaitingInvitations(enterprise.id) : 0,
@@ -83,7 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     languageLinks: languageLinks(request, `/enterprises/${enterprise.slug}`),
     shareImage: shareImage(),
     siteName: t("site.name"),
-    forum: { threads: forumThreads, people: Object.fromEntries(forumPeople), canStart: Boolean(membership) },
+    forum: { threads: withCategoryNamedIn(forumThreads, language), people: Object.fromEntries(forumPeople), canStart: Boolean(membership) },
   };
 }
 

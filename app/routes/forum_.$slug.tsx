@@ -13,7 +13,7 @@ import {
 import { mayReadCategory } from "~/models/forum-access.server";
 import { getOptionalUser, requireUser, type SessionUser } from "~/utils/auth.server";
 import { isLanguage, pageLanguage } from "~/utils/i18n";
-import { textIn } from "~/utils/localized-text";
+import { textIn, withCategoryNamedIn } from "~/utils/localized-text";
 import { i18next } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
 import { SLUG_PATTERN } from "~/utils/slug";
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Its name and description in the reader's language only.
     category: { ...category, name: textIn(category.name, readerLanguage), description: textIn(category.description, readerLanguage) },
     title: textIn(category.name, readerLanguage),
-    threads,
+    threads: withCategoryNamedIn(threads, readerLanguage),
     next,
     language: language ?? "",
     isFirstPage: !after,

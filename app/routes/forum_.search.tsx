@@ -10,7 +10,7 @@ import { getPeople, listCategoryOptions } from "~/models/forum.server";
 import { formatDate } from "~/utils/format";
 import { normaliseTag, pageOfPost, TAG_PATTERN } from "~/utils/forum-limits";
 import { SUPPORTED_LANGUAGES } from "~/utils/i18n";
-import { textIn } from "~/utils/localized-text";
+import { textIn, withCategoryNamedIn } from "~/utils/localized-text";
 import { getFixedT, getLanguage } from "~/utils/i18next.server";
 import { SLUG_PATTERN } from "~/utils/slug";
 import { hasNoControlCharacters } from "~/utils/validation";
@@ -85,7 +85,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (category || tag || language) {
     const { threads, hasMore } = await listFilteredThreads({ readable, categoryId: category?.id, tag, language, page });
     const people = await getPeople(threads.map((th) => th.authorId));
-    return { ...base, mode: "filter" as const, hits: [], threads, people: Object.fromEntries(people), hasMore };
+    const named = withCategoryNamedIn(threads, readerLanguage);
+    return { ...base, mode: "filter" as const, hits: [], threads: named, people: Object.fromEntries(people), hasMore };
   }
   return { ...base, mode: "empty" as const, hits: [], threads: [], people: {}, hasMore: false };
 }

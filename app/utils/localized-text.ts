@@ -23,3 +23,8 @@ export function toLocalizedText(value: unknown): LocalizedText {
 export function textIn(value: unknown, language: string): string {
   return localized(toLocalizedText(value), language);
 }
+
+/** Threads with their category named in `language` alone: a page sends the reader's language, not all ten. */
+export function withCategoryNamedIn<T extends { category: { slug: string; name: unknown } }>(threads: T[], language: string) {
+  return threads.map((thread) => ({ ...thread, category: { slug: thread.category.slug, name: textIn(thread.category.name, language) } }));
+}

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { searchForum } from "~/models/forum-search.server";
 import { createReply, getPeople } from "~/models/forum.server";
 import { countUnreadNotifications } from "~/models/notification.server";
+import * as enterprisePage from "~/routes/enterprises.$slug";
 import * as forumIndex from "~/routes/forum";
 import * as feed from "~/routes/forum_.feed[.]atom";
 import * as categoryFeed from "~/routes/forum_.$slug_.feed[.]atom";
@@ -16,6 +17,7 @@ import * as root from "~/root";
 import { prisma } from "~/utils/db.server";
 import { MAX_POST_LENGTH, MAX_POSTS_PER_WINDOW, NEW_ACCOUNT_MS, POSTS_PER_PAGE } from "~/utils/forum-limits";
 import type { Language } from "~/utils/i18n";
+import { validEnterpriseFields } from "../helpers/enterprise";
 import { createTestCategory, createTestReply, createTestThread } from "../helpers/forum";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
 import { absoluteUrl } from "~/utils/env.server";
@@ -778,6 +780,23 @@ describe("the forum in every language", () => {
     ).data as Awaited<ReturnType<typeof search.loader>>;
     expect(found.categories.find((x) => x.slug === c.slug)?.name).toBe("Дала");
     expect(found.hits.map((hit) => [hit.threadId, hit.categoryName])).toEqual([[kazakh.id, "Дала"]]);
+    // Thread lists name it so too: a category's page, search by category, an enterprise's page.
+    expect((await page("", { "Accept-Language": "kk" })).data.threads.map((th) => th.category.name)).toEqual(["Дала", "Дала"]);
+    const filtered = (await run(search.loader, getRequest(`/forum/search?category=${c.slug}&lang=kk`))).data as Awaited<
+      ReturnType<typeof search.loader>
+    >;
+    expect(filtered.threads.map((th) => th.category)).toEqual([
+      { slug: c.slug, name: "Дала" },
+      { slug: c.slug, name: "Дала" },
+    ]);
+    const { slug: enterpriseSlug, id: enterpriseId } = await prisma.enterprise.create({
+      data: { ...validEnterpriseFields(), slug: `steppe-herders-${Date.now()}`, status: "published" },
+      select: { slug: true, id: true },
+    });
+    await prisma.forumThread.update({ where: { id: kazakh.id }, data: { enterpriseId } });
+    const enterprise = (await run(enterprisePage.loader, getRequest(`/enterprises/${enterpriseSlug}?lang=kk`), { slug: enterpriseSlug }))
+      .data as Awaited<ReturnType<typeof enterprisePage.loader>>;
+    expect(enterprise.forum.threads.map((th) => [th.id, th.category.name])).toEqual([[kazakh.id, "Дала"]]);
     // And the new thread form's choice of categories.
     const form = (await run(newThread.loader, getRequest("/forum/new?lang=kk", user.cookie))).data as Awaited<
       ReturnType<typeof newThread.loader>
