@@ -2,8 +2,17 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { storePart } from "~/utils/evidence-files.server";
+
+// A disk that is full: what a test sets here is written to /dev/full instead, where every write fails.
+const disk = vi.hoisted(() => ({ full: false }));
+vi.mock("node:fs", async (original) => {
+  const fs = await original<typeof import("node:fs")>();
+  const createWriteStream = ((file: string, options: object) =>
+    disk.full ? fs.createWriteStream("/dev/full", { flags: "w" }) : fs.createWriteStream(file, options)) as typeof fs.createWriteStream;
+  return { ...fs, default: { ...fs, createWriteStream }, createWriteStream };
+});
 
 const folder = () => mkdtempSync(path.join(tmpdir(), "ortaq-parts-"));
 
@@ -36,4 +45,18 @@ test("a whole part is kept under its random name, counted", async () => {
   const stored = await storePart(Readable.from([Buffer.from("%PDF-1.7 "), Buffer.from("all of it")]), dir, 1000);
   expect(stored).toMatchObject({ size: 18, tooLarge: false });
   expect(readdirSync(dir)).toEqual([`${stored.storageName}.part`]);
+});
+
+test("a part that cannot be written (a full disk) is refused with the error, without ending the process or waiting for ever", async () => {
+  const dir = folder();
+  disk.full = true;
+  try {
+    // Larger than a stream's buffer, so that writing waits for room that never comes.
+    const chunks = Array.from({ length: 8 }, () => Buffer.alloc(64 * 1024, 1));
+    await expect(storePart(Readable.from(chunks), dir, 10 * 1024 * 1024)).rejects.toMatchObject({ code: "ENOSPC" });
+    await expect(storePart(Readable.from([Buffer.from("%PDF-1.7 small")]), dir, 1000)).rejects.toMatchObject({ code: "ENOSPC" });
+  } finally {
+    disk.full = false;
+  }
+  expect(readdirSync(dir)).toEqual([]);
 });

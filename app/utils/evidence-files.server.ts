@@ -186,7 +186,7 @@ const UPLOAD_LIMITS = { fields: 50, fieldSize: 20_000, parts: 60 };
 
 /**
  * Streams one part to a new file under a random name, counting it; past `maxBytes` the rest is read and dropped.
- * A part that fails (a body that ends mid-file) leaves no file behind.
+ * A part that fails (a body that ends mid-file, a disk that is full) leaves no file behind.
  */
 export async function storePart(stream: Readable, dir: string, maxBytes: number) {
   // Only the evidence folder itself is private: its parents (./data also holds the embedded
@@ -196,18 +196,24 @@ export async function storePart(stream: Readable, dir: string, maxBytes: number)
   const storageName = randomBytes(18).toString("hex");
   const temporary = path.join(dir, `${storageName}.part`);
   const out = createWriteStream(temporary, { flags: "wx", mode: 0o600 });
+  // A file that cannot be opened or written (a full disk) fails the part, not the process: the rest of
+  // the part is read and dropped, as past the size limit, so that the form is still read to its end.
+  let failure: Error | undefined;
+  out.on("error", (error) => (failure ??= error));
   let size = 0;
   let tooLarge = false;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (tooLarge) continue;
+      if (tooLarge || failure) continue;
       size += chunk.byteLength;
       if (size > maxBytes) {
         tooLarge = true;
         continue;
       }
-      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+      // Room comes back, or the file fails and closes.
+      if (!out.write(chunk) && !out.destroyed) await new Promise<void>((resolve) => out.once("drain", resolve).once("close", resolve));
     }
+    if (failure) throw failure;
     out.end();
     await finished(out);
   } catch (error) {
