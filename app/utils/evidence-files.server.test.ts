@@ -60,3 +60,19 @@ test("a part that cannot be written (a full disk) is refused with the error, wit
   }
   expect(readdirSync(dir)).toEqual([]);
 });
+
+test("a large part waits for the disk many times without piling up listeners on its file", async () => {
+  const dir = folder();
+  const warnings: Error[] = [];
+  const warned = (warning: Error) => warnings.push(warning);
+  process.on("warning", warned);
+  try {
+    const chunks = Array.from({ length: 64 }, () => Buffer.alloc(64 * 1024, 1));
+    const stored = await storePart(Readable.from(chunks), dir, 10 * 1024 * 1024);
+    expect(stored).toMatchObject({ size: 64 * 64 * 1024, tooLarge: false });
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off("warning", warned);
+  }
+  expect(warnings.map((warning) => warning.name)).not.toContain("MaxListenersExceededWarning");
+});

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, open, readFile, stat, unlink } from "node:fs/promises";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import type { Readable, Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import CFB from "cfb";
@@ -184,6 +184,17 @@ export function cleanFileName(name: string, type: EvidenceType) {
 
 const UPLOAD_LIMITS = { fields: 50, fieldSize: 20_000, parts: 60 };
 
+/** Until a stream that refused a write has room again, or fails and closes; neither listener is left behind. */
+function roomOrClose(out: Writable) {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      out.off("drain", done).off("close", done);
+      resolve();
+    };
+    out.on("drain", done).on("close", done);
+  });
+}
+
 /**
  * Streams one part to a new file under a random name, counting it; past `maxBytes` the rest is read and dropped.
  * A part that fails (a body that ends mid-file, a disk that is full) leaves no file behind.
@@ -210,8 +221,7 @@ export async function storePart(stream: Readable, dir: string, maxBytes: number)
         tooLarge = true;
         continue;
       }
-      // Room comes back, or the file fails and closes.
-      if (!out.write(chunk) && !out.destroyed) await new Promise<void>((resolve) => out.once("drain", resolve).once("close", resolve));
+      if (!out.write(chunk) && !out.destroyed) await roomOrClose(out);
     }
     if (failure) throw failure;
     out.end();
