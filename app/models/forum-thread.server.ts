@@ -71,7 +71,7 @@ export interface ThreadPostView {
 /** What a page of a thread shows of the person reading it. */
 export interface ReaderOfThread {
   /** Their suspension in force (the one that ends last), if any: they read, but may not post, flag or vote. */
-  suspension: { id: string; endsAt: Date; reason: string } | null;
+  suspension: { endsAt: Date; reason: string } | null;
   /** Whether they follow the thread. */
   subscribed: boolean;
   /** Which of the page's posts they found helpful, and which they flagged. */
@@ -97,20 +97,20 @@ async function readReaderOfThread({
   now?: Date;
 }): Promise<ReaderOfThread> {
   const [row] = await prisma.$queryRaw<
-    { suspensionId: string | null; endsAt: Date | null; reason: string | null; subscribed: boolean; helpful: string[]; flagged: string[] }[]
+    { endsAt: Date | null; reason: string | null; subscribed: boolean; helpful: string[]; flagged: string[] }[]
   >`
-    SELECT s.id AS "suspensionId", s."endsAt", s.reason,
+    SELECT s."endsAt", s.reason,
       COALESCE((SELECT active FROM "ForumThreadSubscription" WHERE "userId" = ${userId} AND "threadId" = ${threadId}), false) AS subscribed,
       ARRAY(SELECT "postId" FROM "ForumReaction" WHERE "userId" = ${userId} AND kind = 'helpful' AND "postId" = ANY(${postIds})) AS helpful,
       ARRAY(SELECT "postId" FROM "ForumFlag" WHERE "reporterId" = ${userId} AND "postId" = ANY(${postIds})) AS flagged
     FROM (SELECT 1) AS one
     LEFT JOIN LATERAL (
-      SELECT id, "endsAt", reason FROM "UserSuspension"
+      SELECT "endsAt", reason FROM "UserSuspension"
       WHERE "userId" = ${userId} AND "liftedAt" IS NULL AND "startsAt" <= ${now} AND "endsAt" > ${now}
       ORDER BY "endsAt" DESC LIMIT 1
     ) AS s ON true`;
   return {
-    suspension: row!.suspensionId ? { id: row!.suspensionId, endsAt: row!.endsAt!, reason: row!.reason! } : null,
+    suspension: row!.endsAt ? { endsAt: row!.endsAt, reason: row!.reason! } : null,
     subscribed: row!.subscribed,
     helpful: row!.helpful,
     flagged: row!.flagged,

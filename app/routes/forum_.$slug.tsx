@@ -42,10 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getPeople(threads.map((thread) => thread.authorId)),
     user ? followsCategory({ userId: user.id, categoryId: category.id }) : false,
   ]);
+  // Its name and description in the reader's language only.
+  const name = textIn(category.name, readerLanguage);
   return {
-    // Its name and description in the reader's language only.
-    category: { ...category, name: textIn(category.name, readerLanguage), description: textIn(category.description, readerLanguage) },
-    title: textIn(category.name, readerLanguage),
+    category: { ...category, name, description: textIn(category.description, readerLanguage) },
+    title: name,
     threads: withCategoryNamedIn(threads, readerLanguage),
     next,
     language: language ?? "",
