@@ -1,6 +1,9 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "vitest";
-import { createPool, isUniqueViolation, prisma } from "~/utils/db.server";
+import { getOptionalUser } from "~/utils/auth.server";
+import { createPool, disconnectPrisma, isUniqueViolation, KEPT_PLAN, prisma, statementNames } from "~/utils/db.server";
+import { resetEnvCache } from "~/utils/env.server";
+import { createSession } from "~/utils/session.server";
 
 const email = `twice-${Date.now()}@test.ortaq.org`;
 const refusal = (write: () => Promise<unknown>) =>
@@ -61,3 +64,96 @@ test("a script that reads the database ends when it is done, without closing its
   expect(code).toBe(0);
   expect(output.trim()).toBe("true");
 }, 60_000);
+
+/** The statements prepared so far on the one connection of a client limited to one, read on that connection. */
+const preparedOnTheConnection = () =>
+  prisma.$queryRaw<{ name: string; statement: string }[]>`
+    SELECT name, statement FROM pg_prepared_statements WHERE statement NOT LIKE '%pg_prepared_statements%' ORDER BY prepare_time`;
+
+/** Runs `check` with a Prisma client of one connection and the given settings, then restores the usual client. */
+async function withOneConnection(settings: Record<string, string>, check: () => Promise<void>) {
+  Object.assign(process.env, { DATABASE_POOL_SIZE: "1", ...settings });
+  resetEnvCache();
+  await disconnectPrisma();
+  try {
+    await check();
+  } finally {
+    for (const name of ["DATABASE_POOL_SIZE", ...Object.keys(settings)]) delete process.env[name];
+    resetEnvCache();
+    await disconnectPrisma();
+  }
+}
+
+const displayNames = (ids: string[]) =>
+  Promise.all(
+    ids.map(
+      async (id) =>
+        (await prisma.$queryRaw<{ displayName: string }[]>`${KEPT_PLAN} SELECT "displayName" FROM "User" WHERE id = ${id}`)[0]
+          ?.displayName ?? null,
+    ),
+  );
+
+test("a marked query is parsed once on its connection, under one name whatever its values, and answers each value; others are not kept", async () => {
+  const users = await Promise.all(
+    ["kept-a", "kept-b"].map((displayName) =>
+      prisma.user.create({
+        data: { email: `${displayName}-${Date.now()}@test.ortaq.org`, displayName, passwordHash: "x" },
+        select: { id: true },
+      }),
+    ),
+  );
+  await withOneConnection({}, async () => {
+    expect(await displayNames([...users.map((user) => user.id), "nobody"])).toEqual(["kept-a", "kept-b", null]);
+    await prisma.user.findUnique({ where: { id: users[0]!.id }, select: { email: true } });
+    await prisma.$queryRaw`SELECT ${users[0]!.id} AS unmarked`;
+    const prepared = await preparedOnTheConnection();
+    expect(prepared.map((statement) => statement.statement)).toEqual([
+      expect.stringContaining('SELECT "displayName" FROM "User" WHERE id = $1'),
+    ]);
+    expect(prepared[0]!.name).toMatch(/^ortaq_/);
+  });
+});
+
+test("every signed-in page's lookup of its session is prepared once per connection", async () => {
+  const { id } = await prisma.user.create({
+    data: { email: `session-${Date.now()}@test.ortaq.org`, displayName: "Kept", passwordHash: "x" },
+    select: { id: true },
+  });
+  const cookie = await createSession(id);
+  await withOneConnection({}, async () => {
+    for (let page = 0; page < 3; page++) {
+      expect((await getOptionalUser(new Request("http://localhost/legal", { headers: { Cookie: cookie } })))?.displayName).toBe("Kept");
+    }
+    const prepared = await preparedOnTheConnection();
+    expect(prepared.filter((statement) => statement.statement.includes('FROM "Session"'))).toHaveLength(1);
+  });
+});
+
+test("a named query that fails once still answers the next time", async () => {
+  const divide = (by: number) => prisma.$queryRaw<{ q: number }[]>`${KEPT_PLAN} SELECT 10 / ${by}::int AS q`;
+  expect(await refusal(() => divide(0))).not.toBeNull();
+  expect((await divide(5))[0]!.q).toBe(2);
+});
+
+test("with DATABASE_PREPARED_STATEMENTS=false (a pooler in transaction mode) even marked queries are sent unnamed, and answered alike", async () => {
+  const { id } = await prisma.user.create({
+    data: { email: `unnamed-${Date.now()}@test.ortaq.org`, displayName: "Unnamed", passwordHash: "x" },
+    select: { id: true },
+  });
+  await withOneConnection({ DATABASE_PREPARED_STATEMENTS: "false" }, async () => {
+    expect(await displayNames([id, id, "nobody"])).toEqual(["Unnamed", "Unnamed", null]);
+    expect(await preparedOnTheConnection()).toEqual([]);
+  });
+});
+
+test("each marked SQL keeps its own name; past the limit a new one is sent unnamed while the named ones keep theirs", () => {
+  const name = statementNames(2);
+  const sql = (text: string) => ({ sql: `${KEPT_PLAN.sql} ${text}` });
+  const first = name(sql("SELECT 1"));
+  const second = name(sql("SELECT 2"));
+  expect(first).not.toBe(second);
+  expect(name(sql("SELECT 1"))).toBe(first);
+  expect(name(sql("SELECT 3"))).toBe("");
+  expect(name(sql("SELECT 2"))).toBe(second);
+  expect(name({ sql: "SELECT 4" })).toBe("");
+});

@@ -11,7 +11,7 @@ declare global {
 export const IDLE_CONNECTION_MS = 5 * 60_000;
 
 function createClient() {
-  const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE: max } = getEnv();
+  const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE: max, DATABASE_PREPARED_STATEMENTS: prepared } = getEnv();
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set: start the platform through server.ts, which provides one");
   }
@@ -31,9 +31,39 @@ function createClient() {
       idleTimeoutMillis: IDLE_CONNECTION_MS,
       allowExitOnIdle: true,
     }),
-    { disposeExternalPool: true },
+    { disposeExternalPool: true, ...(prepared ? { statementNameGenerator: statementNames() } : {}) },
   );
   return new PrismaClient({ adapter });
+}
+
+/**
+ * Marks a raw query whose best plan is the same whatever its values, a lookup by key such as the session's
+ * that every signed-in page makes: written first in its SQL (`` $queryRaw`${KEPT_PLAN} SELECT …` ``), it
+ * makes the query prepared once on each connection and its plan kept there (decision 037). Other queries
+ * are parsed and planned for each run, so a plan chosen for one value never serves another badly.
+ */
+export const KEPT_PLAN = Prisma.raw("/* kept plan */");
+
+/** How many different marked queries one server process prepares under a name; past that they are sent unnamed. */
+export const MAX_NAMED_STATEMENTS = 200;
+
+/**
+ * The name under which the adapter prepares a query (decision 037): the same for the same SQL, for the
+ * queries marked with `KEPT_PLAN` only; "" (unnamed: parsed and planned for this run alone) for the rest,
+ * and for any marked query past the first `limit` different ones.
+ */
+export function statementNames(limit = MAX_NAMED_STATEMENTS): (query: { sql: string }) => string {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    if (!sql.startsWith(KEPT_PLAN.sql)) return "";
+    let name = names.get(sql);
+    if (name === undefined) {
+      if (names.size >= limit) return "";
+      name = `ortaq_${names.size.toString(36)}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
 }
 
 /**

@@ -40,6 +40,15 @@ const EnvSchema = z.object({
       .optional(),
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // The marked lookups prepared once per connection under a name (decision 037); `false` for a connection pooler
+  // in transaction mode that does not carry prepared statements across (PgBouncer before 1.21).
+  DATABASE_PREPARED_STATEMENTS: z.preprocess(
+    blankAsUnset,
+    z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((value) => value === "true"),
+  ),
   // Server processes behind the one port (production only); blank or unset: one per CPU core.
   WEB_CONCURRENCY: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(64).optional()),
   // The JavaScript heap each of those processes may grow to, in MB (V8's old space); 0 leaves V8's own limit
