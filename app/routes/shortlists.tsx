@@ -88,7 +88,7 @@ export default function ShortlistsPage() {
       <ul>
         {shortlists.map((s) => (
           <li key={s.id}>
-            <Link to={`/shortlists/${s.id}`}>{shortlistName(t, s.name)}</Link> ({t("shortlists.count", { count: s._count.entries })})
+            <Link to={`/shortlists/${s.id}`}>{shortlistName(t, s.name)}</Link> ({t("shortlists.count", { count: s.entries })})
           </li>
         ))}
       </ul>

@@ -97,6 +97,21 @@ describe("the standard forum categories", () => {
     expect(await ensureForumCategories()).toBe(0);
   });
 
+  test("a reader follows a category from its page and stops following it; the page shows which, to them alone", async () => {
+    await ensureForumCategories();
+    const [reader, other] = [await createTestUser({}), await createTestUser({})];
+    const follows = async (cookie: string, slug: string) =>
+      ((await run(category.loader, getRequest(`/forum/${slug}`, cookie), { slug })).data as { subscribed: boolean }).subscribed;
+    const act = (intent: string) => run(category.action, formRequest("/forum/climate", { intent }, reader.cookie), { slug: "climate" });
+    expect(await follows(reader.cookie, "climate")).toBe(false);
+    expect((await act("subscribe")).location).toBe("/forum/climate");
+    expect(await follows(reader.cookie, "climate")).toBe(true);
+    expect(await follows(reader.cookie, "inclusion")).toBe(false);
+    expect(await follows(other.cookie, "climate")).toBe(false);
+    await act("unsubscribe");
+    expect(await follows(reader.cookie, "climate")).toBe(false);
+  });
+
   test("two start-ups at once create one set", async () => {
     await Promise.all([ensureForumCategories(), ensureForumCategories(), ensureForumCategories()]);
     expect(await prisma.forumCategory.count()).toBe(FORUM_CATEGORY_SEEDS.length);

@@ -178,8 +178,17 @@ describe("shortlists", () => {
     );
     expect(removed.notice?.message).toBe("shortlists.removed");
     expect(await prisma.shortlistEntry.count({ where: { shortlistId: mine!.id } })).toBe(0);
-    // Someone else cannot touch them.
+    // The list of shortlists: oldest first, each with how many enterprises it holds; nobody else's.
     const other = await createTestUser({ roles: ["funder"] });
+    const listsOf = async (cookie: string) =>
+      ((await run(shortlists.loader, getRequest("/shortlists", cookie))).data as { shortlists: { id: string; entries: number }[] })
+        .shortlists;
+    expect((await listsOf(funder.cookie)).map(({ id, entries }) => ({ id, entries }))).toEqual([
+      { id: mine!.id, entries: 0 },
+      { id: second.id, entries: 2 },
+    ]);
+    expect(await listsOf(other.cookie)).toEqual([]);
+    // Someone else cannot touch them.
     expect(
       (await run(shortlistPage.action, formRequest(`/shortlists/${second.id}`, { intent: "delete" }, other.cookie), { id: second.id }))
         .status,
