@@ -1,7 +1,7 @@
 // Forum moderation: flags, the moderators' queue, hiding posts, locking, pinning and moving
 // threads, suspensions, and the moderation log. Every change is written together with its
 // ModerationAction row in one transaction, so the log can never miss or invent an action.
-import type { ForumFlagReason, ModerationActionKind, Prisma } from "~/generated/prisma/client";
+import { Prisma, type ForumFlagReason, type ModerationActionKind } from "~/generated/prisma/client";
 import { PUBLIC_CATEGORY } from "~/models/forum-access.server";
 import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
 import { isPollOpen } from "~/utils/forum-poll";
@@ -9,13 +9,22 @@ import { isPollOpen } from "~/utils/forum-poll";
 // ---------------------------------------------------------------------------------------------
 // Suspensions: the posting code (forum.server.ts) asks this before it writes anything
 
+/**
+ * The rule for the suspension in force for a person at `now`, as a query of one row at most (id, endsAt,
+ * reason): not lifted, begun and not yet over; of several, the one ending last. Every query that asks
+ * (posting, voting, flagging, a thread page's reader) uses this one.
+ */
+export function suspensionInForceSql(userId: string, now: Date) {
+  return Prisma.sql`
+    SELECT id, "endsAt", reason FROM "UserSuspension"
+    WHERE "userId" = ${userId} AND "liftedAt" IS NULL AND "startsAt" <= ${now} AND "endsAt" > ${now}
+    ORDER BY "endsAt" DESC LIMIT 1`;
+}
+
 /** The suspension in force for a person at `now`, if any; lifted and finished ones do not count. */
 export async function activeSuspension(userId: string, now = new Date(), tx: Tx = prisma) {
-  return tx.userSuspension.findFirst({
-    where: { userId, liftedAt: null, startsAt: { lte: now }, endsAt: { gt: now } },
-    select: { id: true, endsAt: true, reason: true },
-    orderBy: { endsAt: "desc" },
-  });
+  const [suspension] = await tx.$queryRaw<{ id: string; endsAt: Date; reason: string }[]>(suspensionInForceSql(userId, now));
+  return suspension ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------

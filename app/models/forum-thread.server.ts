@@ -4,7 +4,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { mayReadCategory } from "~/models/forum-access.server";
 import { mayManageConsultation } from "~/models/forum-consultation.server";
-import { listCategoryChoices } from "~/models/forum-moderation.server";
+import { listCategoryChoices, suspensionInForceSql } from "~/models/forum-moderation.server";
 import { getPollView, mayAddPoll } from "~/models/forum-poll.server";
 import {
   getPeople,
@@ -104,11 +104,7 @@ async function readReaderOfThread({
       ARRAY(SELECT "postId" FROM "ForumReaction" WHERE "userId" = ${userId} AND kind = 'helpful' AND "postId" = ANY(${postIds})) AS helpful,
       ARRAY(SELECT "postId" FROM "ForumFlag" WHERE "reporterId" = ${userId} AND "postId" = ANY(${postIds})) AS flagged
     FROM (SELECT 1) AS one
-    LEFT JOIN LATERAL (
-      SELECT "endsAt", reason FROM "UserSuspension"
-      WHERE "userId" = ${userId} AND "liftedAt" IS NULL AND "startsAt" <= ${now} AND "endsAt" > ${now}
-      ORDER BY "endsAt" DESC LIMIT 1
-    ) AS s ON true`;
+    LEFT JOIN LATERAL (${suspensionInForceSql(userId, now)}) AS s ON true`;
   return {
     suspension: row!.endsAt ? { endsAt: row!.endsAt, reason: row!.reason! } : null,
     subscribed: row!.subscribed,
