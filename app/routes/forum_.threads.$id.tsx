@@ -10,15 +10,7 @@ import { ForumPost, PostLanguage, PostLanguageField, PostPagination, RefusalMess
 import { ConsultationManageForms, SuspensionNotice, ThreadModerationControls } from "~/components/forum-moderation";
 import { CitedPollResults, ForumPoll } from "~/components/forum-poll";
 import { findThreadPost, getThreadView } from "~/models/forum-thread.server";
-import {
-  createReply,
-  deletePost,
-  editPost,
-  getThread,
-  setThreadSubscription,
-  toggleHelpful,
-  type PostingRefusal,
-} from "~/models/forum.server";
+import { createReply, deletePost, editPost, setThreadSubscription, toggleHelpful, type PostingRefusal } from "~/models/forum.server";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/i18next.server";
 import { formatDate } from "~/utils/format";
@@ -138,8 +130,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "subscribe":
     case "unsubscribe": {
-      const thread = await getThread(threadId);
-      if (!thread) notFound();
       await setThreadSubscription({ userId: user.id, threadId, active: value.intent === "subscribe" });
       return redirect(`/forum/threads/${threadId}`);
     }
