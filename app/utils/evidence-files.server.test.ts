@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { expect, test, vi } from "vitest";
-import { storePart } from "~/utils/evidence-files.server";
+import { FILE_STORE_UNAVAILABLE } from "~/utils/error-page";
+import { getEnv } from "~/utils/env.server";
+import { receiveEvidenceUpload, storePart, UploadNotWritten } from "~/utils/evidence-files.server";
 
 // A disk that is full: what a test sets here is written to /dev/full instead, where every write fails.
 const disk = vi.hoisted(() => ({ full: false }));
@@ -53,8 +55,9 @@ test("a part that cannot be written (a full disk) is refused with the error, wit
   try {
     // Larger than a stream's buffer, so that writing waits for room that never comes.
     const chunks = Array.from({ length: 8 }, () => Buffer.alloc(64 * 1024, 1));
-    await expect(storePart(Readable.from(chunks), dir, 10 * 1024 * 1024)).rejects.toMatchObject({ code: "ENOSPC" });
-    await expect(storePart(Readable.from([Buffer.from("%PDF-1.7 small")]), dir, 1000)).rejects.toMatchObject({ code: "ENOSPC" });
+    const notWritten = { name: "UploadNotWritten", cause: expect.objectContaining({ code: "ENOSPC" }) };
+    await expect(storePart(Readable.from(chunks), dir, 10 * 1024 * 1024)).rejects.toMatchObject(notWritten);
+    await expect(storePart(Readable.from([Buffer.from("%PDF-1.7 small")]), dir, 1000)).rejects.toBeInstanceOf(UploadNotWritten);
   } finally {
     disk.full = false;
   }
@@ -75,4 +78,26 @@ test("a large part waits for the disk many times without piling up listeners on 
     process.off("warning", warned);
   }
   expect(warnings.map((warning) => warning.name)).not.toContain("MaxListenersExceededWarning");
+});
+
+test("an upload that meets a full disk is answered 503 (the file store is away), not as a malformed form, and keeps nothing", async () => {
+  const form = new FormData();
+  form.append("note", "the annual report");
+  form.append("file", new Blob([Buffer.concat([Buffer.from("%PDF-1.7 "), Buffer.alloc(200 * 1024, 1)])]), "report.pdf");
+  const before = readdirSync(getEnv().EVIDENCE_DIR);
+  const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+  disk.full = true;
+  try {
+    const refused = await receiveEvidenceUpload(new Request("http://localhost/upload", { method: "POST", body: form })).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(503);
+    expect(await (refused as Response).text()).toBe(FILE_STORE_UNAVAILABLE);
+    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^Evidence file not stored: the upload could not be written: ENOSPC/));
+  } finally {
+    disk.full = false;
+    logged.mockRestore();
+  }
+  expect(readdirSync(getEnv().EVIDENCE_DIR)).toEqual(before);
 });

@@ -195,15 +195,28 @@ function roomOrClose(out: Writable) {
   });
 }
 
+/** A part's file could not be written where uploads arrive (a full disk, a folder the server may not write): the file store is away, the upload itself was fine. */
+export class UploadNotWritten extends Error {
+  constructor(cause: unknown) {
+    super(`the upload could not be written: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "UploadNotWritten";
+  }
+}
+
 /**
  * Streams one part to a new file under a random name, counting it; past `maxBytes` the rest is read and dropped.
- * A part that fails (a body that ends mid-file, a disk that is full) leaves no file behind.
+ * A part that fails (a body that ends mid-file, a disk that is full) leaves no file behind; one whose file
+ * cannot be written fails with `UploadNotWritten`, the body's own failures with their error.
  */
 export async function storePart(stream: Readable, dir: string, maxBytes: number) {
   // Only the evidence folder itself is private: its parents (./data also holds the embedded
   // database, run by another system user) keep the usual permissions.
-  await mkdir(path.dirname(dir), { recursive: true });
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  try {
+    await mkdir(path.dirname(dir), { recursive: true });
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new UploadNotWritten(error);
+  }
   const storageName = randomBytes(18).toString("hex");
   const temporary = path.join(dir, `${storageName}.part`);
   const out = createWriteStream(temporary, { flags: "wx", mode: 0o600 });
@@ -231,7 +244,7 @@ export async function storePart(stream: Readable, dir: string, maxBytes: number)
     // removed before it exists, and its file created after.
     if (!out.closed) await new Promise<void>((resolve) => out.destroy().once("close", () => resolve()));
     await unlink(temporary).catch(() => undefined);
-    throw error;
+    throw failure && error === failure ? new UploadNotWritten(failure) : error;
   }
   return { storageName, temporary, size, tooLarge };
 }
@@ -242,7 +255,7 @@ export async function storePart(stream: Readable, dir: string, maxBytes: number)
  * to EVIDENCE_DIR under a random name and counted as it arrives: past the size limit nothing more is
  * written and the rest of the body is read and thrown away. Its type is then read from its content;
  * a refused file is deleted at once, an accepted one goes to the evidence store once the form is read
- * (a 503 when the store cannot take it).
+ * (a 503 when the file cannot be written where uploads arrive, or the store cannot take it).
  */
 export async function receiveEvidenceUpload(
   request: Request,
@@ -252,7 +265,13 @@ export async function receiveEvidenceUpload(
   // Far beyond the limit: refused without reading it.
   if (declared > maxBytes * 4 + 1_000_000) return { formData: null, file: null, problem: "too_large" };
   const malformed = { formData: null, file: null, problem: "malformed" as const };
-  const state: { file: StoredUpload | null; temporary?: string; problem: UploadProblem | null; taken: boolean } = {
+  const state: {
+    file: StoredUpload | null;
+    temporary?: string;
+    problem: UploadProblem | null;
+    taken: boolean;
+    notWritten?: UploadNotWritten;
+  } = {
     file: null,
     problem: null,
     taken: false,
@@ -264,17 +283,25 @@ export async function receiveEvidenceUpload(
       return null;
     }
     state.taken = true;
-    return storePart(stream, dir, maxBytes).then(async ({ storageName, temporary, size, tooLarge }) => {
-      const type = tooLarge || size === 0 ? null : await detectEvidenceType(temporary);
-      if (!type) {
-        await unlink(temporary).catch(() => undefined);
-        state.problem = tooLarge ? "too_large" : size === 0 ? "empty" : "bad_type";
-        return;
-      }
-      state.temporary = temporary;
-      state.file = { storageName, fileName: cleanFileName(info.filename ?? "", type), size, type, contentType: EVIDENCE_TYPES[type] };
-    });
+    return storePart(stream, dir, maxBytes).then(
+      async ({ storageName, temporary, size, tooLarge }) => {
+        const type = tooLarge || size === 0 ? null : await detectEvidenceType(temporary);
+        if (!type) {
+          await unlink(temporary).catch(() => undefined);
+          state.problem = tooLarge ? "too_large" : size === 0 ? "empty" : "bad_type";
+          return;
+        }
+        state.temporary = temporary;
+        state.file = { storageName, fileName: cleanFileName(info.filename ?? "", type), size, type, contentType: EVIDENCE_TYPES[type] };
+      },
+      (error: unknown) => {
+        // Not the person's fault: the rest of the form is read, then answered as the store being away.
+        if (!(error instanceof UploadNotWritten)) throw error;
+        state.notWritten = error;
+      },
+    );
   });
+  if (state.notWritten) fileStoreUnavailable(state.notWritten);
   if (!form || form.badField) {
     if (state.temporary) await unlink(state.temporary).catch(() => undefined);
     return form ? malformed : { formData: null, file: null, problem: state.problem ?? "malformed" };
@@ -285,13 +312,17 @@ export async function receiveEvidenceUpload(
       await evidenceStore().keep(state.file.storageName, state.temporary, state.file.contentType);
     } catch (error) {
       await unlink(state.temporary).catch(() => undefined);
-      console.error(`Evidence file not stored: ${error instanceof Error ? error.message : String(error)}`);
-      // The error page tells the person that the file store, not the database, is away.
-      throw new Response(FILE_STORE_UNAVAILABLE, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+      fileStoreUnavailable(error);
     }
   }
   if (state.file) form.formData.set("file", state.file.storageName);
   return { formData: form.formData, file: state.file, problem: state.file ? null : (state.problem ?? "missing") };
+}
+
+/** Logs why a file was not kept (a line, no stack) and answers 503: the error page tells the person that the file store, not the database, is away. */
+function fileStoreUnavailable(error: unknown): never {
+  console.error(`Evidence file not stored: ${error instanceof Error ? error.message : String(error)}`);
+  throw new Response(FILE_STORE_UNAVAILABLE, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 export async function deleteEvidenceFile(storageName: string) {
