@@ -3,11 +3,12 @@
 // `result` its route's action answered with, so a refused form shows why next to its fields.
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useRef, type ReactNode } from "react";
 import type { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField, useCheckedForm } from "~/components/forms";
+import { PlainLink } from "~/components/plain-links";
 import { formatDate } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import { textIn } from "~/utils/localized-text";
@@ -40,9 +41,9 @@ function useModerationForm(id: string, schema: z.ZodType, result: ModerationForm
 export function FlagPostLink({ postId, number, back }: { postId: string; number: number; back: string }) {
   const { t } = useTranslation();
   return (
-    <Link to={`/forum/flags?${new URLSearchParams({ post: postId, back })}`} className="flag-link" rel="nofollow">
+    <PlainLink to={`/forum/flags?${new URLSearchParams({ post: postId, back })}`} className="flag-link" rel="nofollow">
       {t("forumModeration.flag.open", { number })}
-    </Link>
+    </PlainLink>
   );
 }
 

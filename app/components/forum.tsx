@@ -3,6 +3,7 @@ import type { ComponentProps, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "~/components/forms";
 import { FlagPostLink } from "~/components/forum-moderation";
+import { PlainLink } from "~/components/plain-links";
 import { formatDate, formatNumber } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import { MAX_LINKS_PER_POST } from "~/utils/forum-limits";
@@ -80,16 +81,16 @@ export function ThreadList({
       {threads.map((thread) => (
         <li key={thread.id} className="thread-item">
           <h3 className="thread-title">
-            <Link to={`/forum/threads/${thread.id}`} lang={thread.language} dir="auto">
+            <PlainLink to={`/forum/threads/${thread.id}`} lang={thread.language} dir="auto">
               {thread.title}
-            </Link>{" "}
+            </PlainLink>{" "}
             <ThreadStatus thread={thread} />
             <PostLanguage language={thread.language} />
           </h3>
           <p className="thread-meta">
             {showCategory ? (
               <>
-                <Link to={`/forum/${thread.category.slug}`}>{thread.category.name}</Link>
+                <PlainLink to={`/forum/${thread.category.slug}`}>{thread.category.name}</PlainLink>
                 {" · "}
               </>
             ) : null}
@@ -160,9 +161,9 @@ export function TagList({ tags }: { tags: string[] }) {
     <ul className="tag-list" aria-label={t("forum.tags")}>
       {tags.map((tag) => (
         <li key={tag}>
-          <Link to={`/forum/search?${new URLSearchParams({ tag })}`} className="tag">
+          <PlainLink to={`/forum/search?${new URLSearchParams({ tag })}`} className="tag">
             #<bdi>{tag}</bdi>
-          </Link>
+          </PlainLink>
         </li>
       ))}
     </ul>
@@ -316,7 +317,7 @@ export function ForumPost({
             {reader?.moderator && post.edits > 0 ? (
               <>
                 {" · "}
-                <Link to={`/forum/posts/${post.id}/history`}>{t("forum.history", { count: post.edits })}</Link>
+                <PlainLink to={`/forum/posts/${post.id}/history`}>{t("forum.history", { count: post.edits })}</PlainLink>
               </>
             ) : null}
           </span>
@@ -343,7 +344,7 @@ export function ForumPost({
       {reader?.mayFlag && !post.own && open ? (
         <p className="post-flag">
           {post.flaggedByViewer ? (
-            <Link to={`/forum/flags?post=${post.id}`}>{t("forumModeration.flag.youFlagged", { number: post.number })}</Link>
+            <PlainLink to={`/forum/flags?post=${post.id}`}>{t("forumModeration.flag.youFlagged", { number: post.number })}</PlainLink>
           ) : (
             <FlagPostLink postId={post.id} number={post.number} back={`${back}#post-${post.number}`} />
           )}
@@ -351,7 +352,7 @@ export function ForumPost({
       ) : null}
       {reader?.moderator && !post.deleted ? (
         <p className="post-moderation">
-          <Link to={`/forum/moderation/posts/${post.id}`}>{t("forumModeration.post.moderateLink", { number: post.number })}</Link>
+          <PlainLink to={`/forum/moderation/posts/${post.id}`}>{t("forumModeration.post.moderateLink", { number: post.number })}</PlainLink>
         </p>
       ) : null}
     </article>

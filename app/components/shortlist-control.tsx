@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { PlainForm, PlainLink } from "~/components/plain-links";
 import { useTranslation } from "react-i18next";
 import { isolate } from "~/utils/i18n";
 
@@ -31,7 +31,7 @@ export function ShortlistControl({
     <div className="shortlist-control">
       {held.map((list) => (
         <p key={list.id}>
-          {t("shortlists.inList")} <Link to={`/shortlists/${list.id}`}>{list.name}</Link>{" "}
+          {t("shortlists.inList")} <PlainLink to={`/shortlists/${list.id}`}>{list.name}</PlainLink>{" "}
           <button
             type="submit"
             form={`shortlist-remove-${slug}`}
@@ -76,16 +76,16 @@ export function ShortlistControlForms({ slugs, redirectTo }: { slugs: string[]; 
     <>
       {slugs.map((slug) => (
         <div key={slug} hidden>
-          <Form method="post" action="/shortlists" id={`shortlist-add-${slug}`}>
+          <PlainForm method="post" action="/shortlists" id={`shortlist-add-${slug}`}>
             <input type="hidden" name="intent" value="add" />
             <input type="hidden" name="enterprise" value={slug} />
             <input type="hidden" name="redirectTo" value={redirectTo} />
-          </Form>
-          <Form method="post" action="/shortlists" id={`shortlist-remove-${slug}`}>
+          </PlainForm>
+          <PlainForm method="post" action="/shortlists" id={`shortlist-remove-${slug}`}>
             <input type="hidden" name="intent" value="remove" />
             <input type="hidden" name="enterprise" value={slug} />
             <input type="hidden" name="redirectTo" value={redirectTo} />
-          </Form>
+          </PlainForm>
         </div>
       ))}
     </>

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ConfirmEmailNotice, useEmailConfirmed } from "~/components/confirm-email";
 import { FormErrors, TextAreaField, TextField, useCheckedForm } from "~/components/forms";
+import { PlainForm, PlainLink, type SitePath } from "~/components/plain-links";
 import { ForumPost, PostLanguage, PostLanguageField, PostPagination, RefusalMessage, TagList, ThreadStatus } from "~/components/forum";
 import { ConsultationManageForms, SuspensionNotice, ThreadModerationControls } from "~/components/forum-moderation";
 import { CitedPollResults, ForumPoll } from "~/components/forum-poll";
@@ -217,7 +218,7 @@ export default function ThreadPage() {
     mayAddPoll,
   } = useLoaderData<typeof loader>();
   const emailConfirmed = useEmailConfirmed();
-  const here = `/forum/threads/${thread.id}?page=${page}`;
+  const here: SitePath = `/forum/threads/${thread.id}?page=${page}`;
   const categoryName = thread.category.name;
   const consultation = thread.consultation;
   const pageLink = (n: number) => `/forum/threads/${thread.id}?page=${n}`;
@@ -301,40 +302,40 @@ export default function ThreadPage() {
               actions={
                 <>
                   {viewer && !post.own ? (
-                    <Form method="post">
+                    <PlainForm method="post" action={here}>
                       <input type="hidden" name="intent" value="helpful" />
                       <input type="hidden" name="postId" value={post.id} />
                       <button type="submit" className="button-secondary" aria-pressed={post.helpfulByViewer}>
                         {t("forum.helpful")} <span className="count">{post.helpfulCount}</span>
                       </button>
-                    </Form>
+                    </PlainForm>
                   ) : (
                     <span className="helpful-count">{t("forum.helpfulCount", { count: post.helpfulCount })}</span>
                   )}
                   {viewer && !closed ? (
-                    <Link
+                    <PlainLink
                       to={`/forum/threads/${thread.id}?page=${page}&quote=${post.id}#reply`}
                       aria-label={t("forum.quoteLabel", { number: post.number })}
                     >
                       {t("forum.quote")}
-                    </Link>
+                    </PlainLink>
                   ) : null}
                   {post.own && !closed && editing?.id !== post.id ? (
-                    <Link
+                    <PlainLink
                       to={`/forum/threads/${thread.id}?page=${page}&edit=${post.id}#post-${post.number}`}
                       aria-label={t("forum.editLabel", { number: post.number })}
                     >
                       {t("forum.edit")}
-                    </Link>
+                    </PlainLink>
                   ) : null}
                   {post.own ? (
-                    <Form method="post">
+                    <PlainForm method="post" action={here}>
                       <input type="hidden" name="intent" value="delete" />
                       <input type="hidden" name="postId" value={post.id} />
                       <button type="submit" className="link-button" aria-label={t("forum.deleteLabel", { number: post.number })}>
                         {t("forum.delete")}
                       </button>
-                    </Form>
+                    </PlainForm>
                   ) : null}
                 </>
               }

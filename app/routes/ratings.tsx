@@ -6,6 +6,7 @@ import { TrustLabel } from "~/components/trust-label";
 import { countDirectory, decodeCursor, listDirectory, previousCursor } from "~/models/directory.server";
 import { listShortlists, shortlistName, shortlistsHolding } from "~/models/shortlist.server";
 import { ShortlistControl, ShortlistControlForms } from "~/components/shortlist-control";
+import { PlainLink } from "~/components/plain-links";
 import { filterProblems } from "~/utils/filter-problems";
 import { CountryRegionFields } from "~/components/country-region-fields";
 import { getOptionalUser } from "~/utils/auth.server";
@@ -279,9 +280,9 @@ export default function DirectoryPage() {
                       />
                     </td>
                     <th scope="row">
-                      <Link to={`/enterprises/${item.slug}`}>
+                      <PlainLink to={`/enterprises/${item.slug}`}>
                         <bdi>{item.name}</bdi>
-                      </Link>
+                      </PlainLink>
                       {item.registeredSince ? (
                         <>
                           {" "}
