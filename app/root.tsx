@@ -7,7 +7,6 @@ import {
   Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -18,6 +17,7 @@ import {
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { FormProgress } from "~/components/form-progress";
+import { PlainForm, PlainLink, PlainNavLink } from "~/components/plain-links";
 import { Notice } from "~/components/notice";
 import { countUnreadNotifications } from "~/models/notification.server";
 import { getOptionalUser } from "~/utils/auth.server";
@@ -111,9 +111,9 @@ function Header() {
       <a href="#main" className="skip-link">
         {t("nav.skipToContent")}
       </a>
-      <Link to="/" className="brand">
+      <PlainLink to="/" className="brand">
         Ortaq
-      </Link>
+      </PlainLink>
       {/* On small screens the menu is a disclosure that opens without JavaScript; on wide ones (where
           the browser can style a disclosure's content) it is always shown and its button hidden. */}
       <details className="site-menu" ref={menu}>
@@ -125,40 +125,40 @@ function Header() {
           <nav aria-label={t("nav.main")}>
             <ul>
               <li>
-                <NavLink to="/ratings">{t("nav.ratings")}</NavLink>
+                <PlainNavLink to="/ratings">{t("nav.ratings")}</PlainNavLink>
               </li>
               <li>
-                <NavLink to="/sector">{t("nav.sector")}</NavLink>
+                <PlainNavLink to="/sector">{t("nav.sector")}</PlainNavLink>
               </li>
               <li>
-                <NavLink to="/methodology">{t("nav.methodology")}</NavLink>
+                <PlainNavLink to="/methodology">{t("nav.methodology")}</PlainNavLink>
               </li>
               <li>
-                <NavLink to="/forum">{t("forum.navLink")}</NavLink>
+                <PlainNavLink to="/forum">{t("forum.navLink")}</PlainNavLink>
               </li>
               <li>
-                <NavLink to="/learn">{t("learning.navLink")}</NavLink>
+                <PlainNavLink to="/learn">{t("learning.navLink")}</PlainNavLink>
               </li>
               {user ? (
                 <>
                   <li>
-                    <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
+                    <PlainNavLink to="/dashboard">{t("nav.dashboard")}</PlainNavLink>
                   </li>
                   <li>
-                    <NavLink to="/shortlists">{t("shortlists.title")}</NavLink>
+                    <PlainNavLink to="/shortlists">{t("shortlists.title")}</PlainNavLink>
                   </li>
                   {user.isVerifier || user.isAdmin ? (
                     <li>
-                      <NavLink to="/verification">{t("verification.nav")}</NavLink>
+                      <PlainNavLink to="/verification">{t("verification.nav")}</PlainNavLink>
                     </li>
                   ) : null}
                   {user.isAdmin ? (
                     <li>
-                      <NavLink to="/admin/users">{t("nav.admin")}</NavLink>
+                      <PlainNavLink to="/admin/users">{t("nav.admin")}</PlainNavLink>
                     </li>
                   ) : null}
                   <li>
-                    <NavLink to="/notifications">
+                    <PlainNavLink to="/notifications">
                       {t("notifications.navLink")}
                       {user.unreadNotifications > 0 ? (
                         <span className="badge badge-count">
@@ -166,26 +166,26 @@ function Header() {
                           <span className="visually-hidden">{t("notifications.unread", { count: user.unreadNotifications })}</span>
                         </span>
                       ) : null}
-                    </NavLink>
+                    </PlainNavLink>
                   </li>
                   <li>
-                    <NavLink to="/settings/password">{t("nav.account")}</NavLink>
+                    <PlainNavLink to="/settings/password">{t("nav.account")}</PlainNavLink>
                   </li>
                   <li>
-                    <Form method="post" action="/logout">
+                    <PlainForm method="post" action="/logout">
                       <button type="submit" className="link-button">
                         {t("nav.logout")}
                       </button>
-                    </Form>
+                    </PlainForm>
                   </li>
                 </>
               ) : (
                 <>
                   <li>
-                    <NavLink to="/login">{t("nav.login")}</NavLink>
+                    <PlainNavLink to="/login">{t("nav.login")}</PlainNavLink>
                   </li>
                   <li>
-                    <NavLink to="/signup">{t("nav.signup")}</NavLink>
+                    <PlainNavLink to="/signup">{t("nav.signup")}</PlainNavLink>
                   </li>
                 </>
               )}
@@ -206,10 +206,10 @@ function Footer() {
       <nav aria-label={t("nav.footer")}>
         <ul>
           <li>
-            <NavLink to="/legal">{t("legal:nav")}</NavLink>
+            <PlainNavLink to="/legal">{t("legal:nav")}</PlainNavLink>
           </li>
           <li>
-            <NavLink to="/mentors">{t("mentorship.navLink")}</NavLink>
+            <PlainNavLink to="/mentors">{t("mentorship.navLink")}</PlainNavLink>
           </li>
           <li>
             <a href="/api/v1/openapi.json">{t("nav.openData")}</a>

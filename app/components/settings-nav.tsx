@@ -1,4 +1,5 @@
-import { NavLink, useRouteLoaderData } from "@remix-run/react";
+import { useRouteLoaderData } from "@remix-run/react";
+import { PlainNavLink, type SitePath } from "~/components/plain-links";
 import { useTranslation } from "react-i18next";
 import type { loader as rootLoader } from "~/root";
 
@@ -6,20 +7,20 @@ import type { loader as rootLoader } from "~/root";
 export function SettingsNav() {
   const { t } = useTranslation();
   const user = useRouteLoaderData<typeof rootLoader>("root")?.user;
-  const pages = [
+  const pages: { to: SitePath; label: string }[] = [
     { to: "/settings/password", label: t("password.title") },
     { to: "/settings/email", label: t("emailSettings.title") },
     { to: "/settings/notifications", label: t("notificationSettings.title") },
-    ...(user?.isVerifier ? [{ to: "/settings/organisation", label: t("verification.organisationTitle") }] : []),
+    ...(user?.isVerifier ? [{ to: "/settings/organisation" as const, label: t("verification.organisationTitle") }] : []),
   ];
   return (
     <nav aria-label={t("nav.account")} className="settings-nav">
       <ul>
         {pages.map((page) => (
           <li key={page.to}>
-            <NavLink to={page.to} end>
+            <PlainNavLink to={page.to} end>
               {page.label}
-            </NavLink>
+            </PlainNavLink>
           </li>
         ))}
       </ul>
