@@ -7,7 +7,7 @@ import { getOptionalUser } from "~/utils/auth.server";
 import { CATEGORY_KINDS, categoryGroupTexts } from "~/utils/forum-category-groups";
 import { formatDate, formatNumber } from "~/utils/format";
 import { pageLanguage } from "~/utils/i18n";
-import { textIn } from "~/utils/localized-text";
+import { withTextsIn } from "~/utils/localized-text";
 import { getFixedT, getLanguage } from "~/utils/i18next.server";
 import { isForumModerator, userCan } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/table-scroll";
@@ -15,12 +15,9 @@ import { pageMeta } from "~/utils/page-meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [t, user, language] = await Promise.all([getFixedT(request), getOptionalUser(request), getLanguage(request)]);
-  // Each category's name and description in the reader's language only, not in every language the page is not in.
-  const categories = (await listCategories(await readableCohorts(user))).map((category) => ({
-    ...category,
-    name: textIn(category.name, language),
-    description: textIn(category.description, language),
-  }));
+  const categories = (await listCategories(await readableCohorts(user))).map((category) =>
+    withTextsIn(category, ["name", "description"], language),
+  );
   return {
     title: t("forum.title"),
     description: t("forum.intro"),

@@ -13,7 +13,7 @@ import {
 import { mayReadCategory } from "~/models/forum-access.server";
 import { getOptionalUser, requireUser, type SessionUser } from "~/utils/auth.server";
 import { isLanguage, pageLanguage } from "~/utils/i18n";
-import { textIn, withCategoryNamedIn } from "~/utils/localized-text";
+import { withCategoryNamedIn, withTextsIn } from "~/utils/localized-text";
 import { i18next } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
 import { SLUG_PATTERN } from "~/utils/slug";
@@ -42,11 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getPeople(threads.map((thread) => thread.authorId)),
     user ? followsCategory({ userId: user.id, categoryId: category.id }) : false,
   ]);
-  // Its name and description in the reader's language only.
-  const name = textIn(category.name, readerLanguage);
+  const named = withTextsIn(category, ["name", "description"], readerLanguage);
   return {
-    category: { ...category, name, description: textIn(category.description, readerLanguage) },
-    title: name,
+    category: named,
+    title: named.name,
     threads: withCategoryNamedIn(threads, readerLanguage),
     next,
     language: language ?? "",

@@ -12,7 +12,7 @@ import { activeSuspension, createThread, listCategoryOptions, listMemberEnterpri
 import { requireUser } from "~/utils/auth.server";
 import { MAX_POST_LENGTH, MAX_TAGS } from "~/utils/forum-limits";
 import { newThreadSchema, pollInputOf } from "~/utils/forum-poll-validation";
-import { textIn } from "~/utils/localized-text";
+import { withTextsIn } from "~/utils/localized-text";
 import { categoryGroupTexts } from "~/utils/forum-category-groups";
 import { isForumModerator } from "~/utils/permissions.server";
 import { getFixedT, getLanguage } from "~/utils/i18next.server";
@@ -26,8 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listMemberEnterprises(user.id),
     activeSuspension(user.id),
   ]);
-  // Named in the reader's language only.
-  const categories = categoryOptions.map((c) => ({ ...c, name: textIn(c.name, language) }));
+  const categories = categoryOptions.map((c) => withTextsIn(c, ["name"], language));
   const wanted = new URL(request.url).searchParams.get("category");
   return {
     title: t("forum.newThread"),

@@ -10,7 +10,7 @@ import { getPeople, listCategoryOptions } from "~/models/forum.server";
 import { formatDate } from "~/utils/format";
 import { normaliseTag, pageOfPost, TAG_PATTERN } from "~/utils/forum-limits";
 import { SUPPORTED_LANGUAGES } from "~/utils/i18n";
-import { textIn, withCategoryNamedIn } from "~/utils/localized-text";
+import { textIn, withCategoryNamedIn, withTextsIn } from "~/utils/localized-text";
 import { getFixedT, getLanguage } from "~/utils/i18next.server";
 import { SLUG_PATTERN } from "~/utils/slug";
 import { hasNoControlCharacters } from "~/utils/validation";
@@ -53,8 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { q, category: categorySlug, tag, language, page } = parsed.data;
   const readable = await readableCohorts(await getOptionalUser(request));
   const [t, readerLanguage, categoryOptions] = await Promise.all([getFixedT(request), getLanguage(request), listCategoryOptions(readable)]);
-  // Categories are named in the reader's language only, not in every language the page is not in.
-  const categories = categoryOptions.map((c) => ({ ...c, name: textIn(c.name, readerLanguage) }));
+  const categories = categoryOptions.map((c) => withTextsIn(c, ["name"], readerLanguage));
   const category = categorySlug ? categories.find((c) => c.slug === categorySlug) : undefined;
   if (categorySlug && !category) throw new Response("Unknown category", { status: 400 });
   const base = {

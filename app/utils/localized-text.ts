@@ -24,6 +24,16 @@ export function textIn(value: unknown, language: string): string {
   return localized(toLocalizedText(value), language);
 }
 
+/**
+ * `item` with its `fields` (stored objects of translations, such as a category's name and description) read
+ * in `language`: a page sends the reader's language alone, not all ten.
+ */
+export function withTextsIn<T extends object, K extends keyof T>(item: T, fields: readonly K[], language: string) {
+  const read = { ...item } as Record<PropertyKey, unknown>;
+  for (const field of fields) read[field] = textIn(item[field], language);
+  return read as Omit<T, K> & Record<K, string>;
+}
+
 /** Threads with their category named in `language` alone: a page sends the reader's language, not all ten. */
 export function withCategoryNamedIn<T extends { category: { slug: string; name: unknown } }>(threads: T[], language: string) {
   return threads.map((thread) => ({ ...thread, category: { slug: thread.category.slug, name: textIn(thread.category.name, language) } }));
