@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { PlainLink } from "~/components/plain-links";
 import { useTranslation } from "react-i18next";
 import { readableCohorts } from "~/models/forum-access.server";
 import { listCategories } from "~/models/forum.server";
@@ -81,7 +82,7 @@ export default function ForumPage() {
                   .map((category) => (
                     <tr key={category.id}>
                       <td>
-                        <Link to={`/forum/${category.slug}`}>{category.name}</Link>
+                        <PlainLink to={`/forum/${category.slug}`}>{category.name}</PlainLink>
                         <p className="field-hint">{category.description}</p>
                       </td>
                       <td>{formatNumber(category.threadCount, language)}</td>
@@ -89,7 +90,7 @@ export default function ForumPage() {
                       <td>
                         {category.latest ? (
                           <>
-                            <Link to={`/forum/threads/${category.latest.id}`}>{category.latest.title}</Link>
+                            <PlainLink to={`/forum/threads/${category.latest.id}`}>{category.latest.title}</PlainLink>
                             <br />
                             <span className="field-hint">{formatDate(category.latest.lastPostAt, language)}</span>
                           </>

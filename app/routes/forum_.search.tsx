@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { PlainLink } from "~/components/plain-links";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { LanguageFilterSelect, PostLanguage, ThreadList } from "~/components/forum";
@@ -74,7 +75,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ...hit,
         categoryName: textIn(hit.categoryName, readerLanguage),
         body: snippet(hit.body, q),
-        href: `/forum/threads/${hit.threadId}?page=${pageOfPost(hit.number)}#post-${hit.number}`,
       })),
       threads: [],
       people: {},
@@ -149,9 +149,9 @@ export default function ForumSearchPage() {
           {hits.map((hit) => (
             <li key={hit.threadId}>
               <h3>
-                <Link to={hit.href} dir="auto">
+                <PlainLink to={`/forum/threads/${hit.threadId}?page=${pageOfPost(hit.number)}#post-${hit.number}`} dir="auto">
                   {hit.title}
-                </Link>
+                </PlainLink>
               </h3>
               <p className="thread-meta">
                 {hit.categoryName} · #{hit.number} · {formatDate(hit.createdAt, language)} <PostLanguage language={hit.language} />

@@ -4,10 +4,21 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { KeptPart } from "~/components/kept-html";
 import { ConfirmEmailNotice, useEmailConfirmed } from "~/components/confirm-email";
 import { FormErrors, TextAreaField, TextField, useCheckedForm } from "~/components/forms";
 import { PlainForm, PlainLink, type SitePath } from "~/components/plain-links";
-import { ForumPost, PostLanguage, PostLanguageField, PostPagination, RefusalMessage, TagList, ThreadStatus } from "~/components/forum";
+import {
+  ForumPost,
+  type ForumPostView,
+  type PersonView,
+  PostLanguage,
+  PostLanguageField,
+  PostPagination,
+  RefusalMessage,
+  TagList,
+  ThreadStatus,
+} from "~/components/forum";
 import { ConsultationManageForms, SuspensionNotice, ThreadModerationControls } from "~/components/forum-moderation";
 import { CitedPollResults, ForumPoll } from "~/components/forum-poll";
 import { findThreadPost, getThreadView } from "~/models/forum-thread.server";
@@ -165,6 +176,62 @@ function EditForm({ editing, threadId, page }: { editing: NonNullable<LoaderData
   );
 }
 
+/** What a post of a thread page shows, all of it plain data: a kept part is rendered from it alone (decision 039). */
+interface ThreadPostProps {
+  post: ForumPostView & { helpfulCount: number; helpfulByViewer: boolean };
+  person: PersonView | undefined;
+  reader: { moderator: boolean; mayFlag: boolean } | null;
+  threadId: string;
+  page: number;
+  /** Whether the thread takes no replies (locked, or a closed consultation). */
+  closed: boolean;
+}
+
+function ThreadPost(item: ThreadPostProps) {
+  const here: SitePath = `/forum/threads/${item.threadId}?page=${item.page}`;
+  return <ForumPost post={item.post} person={item.person} reader={item.reader} back={here} actions={<PostActions {...item} />} />;
+}
+
+/** A post's helpful mark or count, and the reader's quote, edit and delete. */
+function PostActions({ post, reader, threadId, page, closed, editingThis = false }: ThreadPostProps & { editingThis?: boolean }) {
+  const { t } = useTranslation();
+  const here: SitePath = `/forum/threads/${threadId}?page=${page}`;
+  return (
+    <>
+      {reader && !post.own ? (
+        <PlainForm method="post" action={here}>
+          <input type="hidden" name="intent" value="helpful" />
+          <input type="hidden" name="postId" value={post.id} />
+          <button type="submit" className="button-secondary" aria-pressed={post.helpfulByViewer}>
+            {t("forum.helpful")} <span className="count">{post.helpfulCount}</span>
+          </button>
+        </PlainForm>
+      ) : (
+        <span className="helpful-count">{t("forum.helpfulCount", { count: post.helpfulCount })}</span>
+      )}
+      {reader && !closed ? (
+        <PlainLink to={`${here}&quote=${post.id}#reply`} aria-label={t("forum.quoteLabel", { number: post.number })}>
+          {t("forum.quote")}
+        </PlainLink>
+      ) : null}
+      {post.own && !closed && !editingThis ? (
+        <PlainLink to={`${here}&edit=${post.id}#post-${post.number}`} aria-label={t("forum.editLabel", { number: post.number })}>
+          {t("forum.edit")}
+        </PlainLink>
+      ) : null}
+      {post.own ? (
+        <PlainForm method="post" action={here}>
+          <input type="hidden" name="intent" value="delete" />
+          <input type="hidden" name="postId" value={post.id} />
+          <button type="submit" className="link-button" aria-label={t("forum.deleteLabel", { number: post.number })}>
+            {t("forum.delete")}
+          </button>
+        </PlainForm>
+      ) : null}
+    </>
+  );
+}
+
 function ReplyForm({ quote, replyTo }: { quote: string; replyTo: string | null }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
@@ -291,57 +358,31 @@ export default function ThreadPage() {
       ) : null}
       <h2 className="visually-hidden">{t("forum.postsHeading")}</h2>
       <ol className="post-list">
-        {posts.map((post) => (
-          <li key={post.id}>
-            <ForumPost
-              post={post}
-              person={people[post.authorId]}
-              reader={viewer ? { moderator: viewer.moderator, mayFlag: !suspendedUntil } : null}
-              back={here}
-              editing={editing?.id === post.id ? <EditForm editing={editing} threadId={thread.id} page={page} /> : undefined}
-              actions={
-                <>
-                  {viewer && !post.own ? (
-                    <PlainForm method="post" action={here}>
-                      <input type="hidden" name="intent" value="helpful" />
-                      <input type="hidden" name="postId" value={post.id} />
-                      <button type="submit" className="button-secondary" aria-pressed={post.helpfulByViewer}>
-                        {t("forum.helpful")} <span className="count">{post.helpfulCount}</span>
-                      </button>
-                    </PlainForm>
-                  ) : (
-                    <span className="helpful-count">{t("forum.helpfulCount", { count: post.helpfulCount })}</span>
-                  )}
-                  {viewer && !closed ? (
-                    <PlainLink
-                      to={`/forum/threads/${thread.id}?page=${page}&quote=${post.id}#reply`}
-                      aria-label={t("forum.quoteLabel", { number: post.number })}
-                    >
-                      {t("forum.quote")}
-                    </PlainLink>
-                  ) : null}
-                  {post.own && !closed && editing?.id !== post.id ? (
-                    <PlainLink
-                      to={`/forum/threads/${thread.id}?page=${page}&edit=${post.id}#post-${post.number}`}
-                      aria-label={t("forum.editLabel", { number: post.number })}
-                    >
-                      {t("forum.edit")}
-                    </PlainLink>
-                  ) : null}
-                  {post.own ? (
-                    <PlainForm method="post" action={here}>
-                      <input type="hidden" name="intent" value="delete" />
-                      <input type="hidden" name="postId" value={post.id} />
-                      <button type="submit" className="link-button" aria-label={t("forum.deleteLabel", { number: post.number })}>
-                        {t("forum.delete")}
-                      </button>
-                    </PlainForm>
-                  ) : null}
-                </>
-              }
-            />
-          </li>
-        ))}
+        {posts.map((post) => {
+          const item: ThreadPostProps = {
+            post,
+            person: people[post.authorId],
+            reader: viewer ? { moderator: viewer.moderator, mayFlag: !suspendedUntil } : null,
+            threadId: thread.id,
+            page,
+            closed: Boolean(closed),
+          };
+          // The post being edited holds its form; every other post is the same for whoever reads it with the same rights.
+          return editing?.id === post.id ? (
+            <li key={post.id}>
+              <ForumPost
+                post={post}
+                person={item.person}
+                reader={item.reader}
+                back={here}
+                editing={<EditForm editing={editing} threadId={thread.id} page={page} />}
+                actions={<PostActions {...item} editingThis />}
+              />
+            </li>
+          ) : (
+            <KeptPart key={post.id} name="thread-post" as="li" component={ThreadPost} props={item} />
+          );
+        })}
       </ol>
       <PostPagination page={page} pageCount={pageCount} pageLink={pageLink} />
       {viewer?.moderator ? (

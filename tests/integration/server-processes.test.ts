@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { editPost, toggleHelpful } from "~/models/forum.server";
 import { prisma } from "~/utils/db.server";
 import { validEnterpriseFields } from "../helpers/enterprise";
 import { createTestCategory, createTestReply, createTestThread } from "../helpers/forum";
@@ -173,6 +174,39 @@ test("a signed-in reader's page is never kept for anyone, nor is a kept page ser
     expect(personal.body).toContain("Saule Processreader");
     const anonymous = await get("/ratings");
     expect(anonymous.body).not.toContain("Saule Processreader");
+  }
+});
+
+test("a thread's posts, rendered once and kept for the props they show, show each reader their own rights and the latest counts", async () => {
+  const author = await createTestUser({ displayName: "Aliya Keptauthor" });
+  const replier = await createTestUser({ displayName: "Bolat Keptreplier" });
+  const thread = await createTestThread({ userId: author.id, title: "Kept posts", body: "The first post's words." });
+  const reply = await createTestReply({ userId: replier.id, threadId: thread.id, body: "The reply's words." });
+  const page = `/forum/threads/${thread.id}?page=1`;
+  const editLink = (postId: string, number: number) => `href="${page}&amp;edit=${postId}#post-${number}"`;
+  const helpfulButton = (postId: string) =>
+    new RegExp(`name="postId" value="${postId}"/><button type="submit" class="button-secondary" aria-pressed="false">Helpful`);
+  // Two requests in a row for each reader, several times: the processes take connections in turn, so each
+  // renders the posts for one reader and then answers the other from what it kept.
+  for (let i = 0; i < 6; i++) {
+    const asAuthor = (await get(page, { Cookie: author.cookie })).body;
+    expect(asAuthor).toContain(editLink(thread.firstPostId, 1));
+    expect(asAuthor).not.toContain(editLink(reply.id, 2));
+    expect(asAuthor).toMatch(helpfulButton(reply.id));
+    const asReplier = (await get(page, { Cookie: replier.cookie })).body;
+    expect(asReplier).toContain(editLink(reply.id, 2));
+    expect(asReplier).not.toContain(editLink(thread.firstPostId, 1));
+    expect(asReplier).toMatch(helpfulButton(thread.firstPostId));
+    if (i % 2 === 0) await get(page, { Cookie: author.cookie });
+  }
+  expect((await editPost({ userId: replier.id, postId: reply.id, body: "The reply's words, edited." })).error).toBeUndefined();
+  expect((await toggleHelpful({ userId: replier.id, postId: thread.firstPostId })).error).toBeUndefined();
+  for (let i = 0; i < 4; i++) {
+    const asAuthor = (await get(page, { Cookie: author.cookie })).body;
+    expect(asAuthor).toContain("<p>The reply's words, edited.</p>");
+    expect(asAuthor).toContain("1 person found this helpful");
+    const asReplier = (await get(page, { Cookie: replier.cookie })).body;
+    expect(asReplier).toContain(`aria-pressed="true">Helpful<!-- --> <span class="count">1</span>`);
   }
 });
 
