@@ -3,6 +3,7 @@ import type { ComponentProps, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "~/components/forms";
 import { FlagPostLink } from "~/components/forum-moderation";
+import { KeptPart } from "~/components/kept-html";
 import { PlainLink } from "~/components/plain-links";
 import { formatDate, formatNumber } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
@@ -51,14 +52,25 @@ export interface ThreadListItemView {
 }
 
 export function ThreadStatus({ thread }: { thread: Pick<ThreadListItemView, "pinned" | "locked" | "consultation"> }) {
+  return (
+    <ThreadBadges
+      pinned={thread.pinned}
+      locked={thread.locked}
+      consultationOpen={thread.consultation ? isConsultationOpen(thread.consultation) : null}
+    />
+  );
+}
+
+/** Pinned, locked, and a consultation's state (null: not a consultation) as of now. */
+function ThreadBadges({ pinned, locked, consultationOpen }: { pinned: boolean; locked: boolean; consultationOpen: boolean | null }) {
   const { t } = useTranslation();
   return (
     <>
-      {thread.pinned ? <span className="badge badge-pinned">{t("forum.pinned")}</span> : null}
-      {thread.locked ? <span className="badge badge-locked">{t("forum.locked")}</span> : null}
-      {thread.consultation ? (
-        <span className={`badge ${isConsultationOpen(thread.consultation) ? "badge-open" : "badge-closed"}`}>
-          {isConsultationOpen(thread.consultation) ? t("forum.consultation.open") : t("forum.consultation.closed")}
+      {pinned ? <span className="badge badge-pinned">{t("forum.pinned")}</span> : null}
+      {locked ? <span className="badge badge-locked">{t("forum.locked")}</span> : null}
+      {consultationOpen !== null ? (
+        <span className={`badge ${consultationOpen ? "badge-open" : "badge-closed"}`}>
+          {consultationOpen ? t("forum.consultation.open") : t("forum.consultation.closed")}
         </span>
       ) : null}
     </>
@@ -74,36 +86,73 @@ export function ThreadList({
   people: Record<string, PersonView>;
   showCategory?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
   return (
     <ul className="thread-list">
       {threads.map((thread) => (
-        <li key={thread.id} className="thread-item">
-          <h3 className="thread-title">
-            <PlainLink to={`/forum/threads/${thread.id}`} lang={thread.language} dir="auto">
-              {thread.title}
-            </PlainLink>{" "}
-            <ThreadStatus thread={thread} />
-            <PostLanguage language={thread.language} />
-          </h3>
-          <p className="thread-meta">
-            {showCategory ? (
-              <>
-                <PlainLink to={`/forum/${thread.category.slug}`}>{thread.category.name}</PlainLink>
-                {" · "}
-              </>
-            ) : null}
-            <bdi>{people[thread.authorId]?.displayName ?? t("forum.unknownPerson")}</bdi>
-            {" · "}
-            {t("forum.replies", { count: thread.postCount - 1, formatted: formatNumber(thread.postCount - 1, language) })}
-            {" · "}
-            {t("forum.lastActivity", { date: formatDate(thread.lastPostAt, language) })}
-          </p>
-          <TagList tags={thread.tags} />
-        </li>
+        <KeptPart
+          key={thread.id}
+          name="thread-row"
+          as="li"
+          className="thread-item"
+          component={ThreadRow}
+          props={{
+            thread: {
+              id: thread.id,
+              title: thread.title,
+              language: thread.language,
+              tags: thread.tags,
+              pinned: thread.pinned,
+              locked: thread.locked,
+              postCount: thread.postCount,
+              lastPostAt: thread.lastPostAt,
+            },
+            // Whether a consultation is open depends on the hour: decided here, so that a kept row never outlives it.
+            consultationOpen: thread.consultation ? isConsultationOpen(thread.consultation) : null,
+            category: showCategory ? thread.category : null,
+            authorName: people[thread.authorId]?.displayName ?? null,
+          }}
+        />
       ))}
     </ul>
+  );
+}
+
+/** What a row of a list of threads shows, all of it plain data: a kept part is rendered from it alone (decision 039). */
+interface ThreadRowProps {
+  thread: Pick<ThreadListItemView, "id" | "title" | "language" | "tags" | "pinned" | "locked" | "postCount" | "lastPostAt">;
+  consultationOpen: boolean | null;
+  /** The thread's category, where the list names it. */
+  category: { slug: string; name: string } | null;
+  authorName: string | null;
+}
+
+function ThreadRow({ thread, consultationOpen, category, authorName }: ThreadRowProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return (
+    <>
+      <h3 className="thread-title">
+        <PlainLink to={`/forum/threads/${thread.id}`} lang={thread.language} dir="auto">
+          {thread.title}
+        </PlainLink>{" "}
+        <ThreadBadges pinned={thread.pinned} locked={thread.locked} consultationOpen={consultationOpen} />
+        <PostLanguage language={thread.language} />
+      </h3>
+      <p className="thread-meta">
+        {category ? (
+          <>
+            <PlainLink to={`/forum/${category.slug}`}>{category.name}</PlainLink>
+            {" · "}
+          </>
+        ) : null}
+        <bdi>{authorName ?? t("forum.unknownPerson")}</bdi>
+        {" · "}
+        {t("forum.replies", { count: thread.postCount - 1, formatted: formatNumber(thread.postCount - 1, language) })}
+        {" · "}
+        {t("forum.lastActivity", { date: formatDate(thread.lastPostAt, language) })}
+      </p>
+      <TagList tags={thread.tags} />
+    </>
   );
 }
 

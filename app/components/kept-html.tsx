@@ -41,18 +41,20 @@ export function KeptHtml({ id, className, children }: { id: string; className?: 
 export function KeptPart<P extends object>({
   name,
   as: Tag,
+  className,
   component,
   props,
 }: {
   name: string;
   /** The element around the part (an `<li>` of a list): the kept markup is its content. */
   as: "li" | "div";
+  className?: string;
   component: (props: P) => ReactNode;
   props: P;
 }) {
   const store = useContext(KeptHtmlContext);
   const { i18n } = useTranslation();
-  if (!store) return <Tag>{createElement(component, props)}</Tag>;
+  if (!store) return <Tag className={className}>{createElement(component, props)}</Tag>;
   const html = store.rendered(`${name} ${i18n.language} ${JSON.stringify(props)}`, i18n, () => createElement(component, props));
-  return <Tag dangerouslySetInnerHTML={{ __html: html }} />;
+  return <Tag className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 }
