@@ -46,8 +46,8 @@ export function KeptPart<P extends object>({
   props,
 }: {
   name: string;
-  /** The element around the part (an `<li>` of a list): the kept markup is its content. */
-  as: "li" | "div";
+  /** The element around the part (an `<li>` of a list, a table's row): the kept markup is its content. */
+  as: "li" | "tr" | "div";
   className?: string;
   component: (props: P) => ReactNode;
   props: P;

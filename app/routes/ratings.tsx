@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentMethodology } from "../../scoring";
-import { TrustLabel } from "~/components/trust-label";
+import { KeptPart } from "~/components/kept-html";
+import { TrustLabel, type TrustInfo } from "~/components/trust-label";
 import { countDirectory, decodeCursor, listDirectory, previousCursor } from "~/models/directory.server";
 import { listShortlists, shortlistName, shortlistsHolding } from "~/models/shortlist.server";
-import { ShortlistControl, ShortlistControlForms } from "~/components/shortlist-control";
+import { ShortlistControl, ShortlistControlForms, type ShortlistChoice } from "~/components/shortlist-control";
 import { PlainLink } from "~/components/plain-links";
 import { filterProblems } from "~/utils/filter-problems";
 import { CountryRegionFields } from "~/components/country-region-fields";
@@ -80,6 +81,81 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** What a row of the directory shows, all of it plain data: a kept part is rendered from it alone (decision 039). */
+interface DirectoryRowProps {
+  item: {
+    slug: string;
+    name: string;
+    registeredSince: string | Date | null;
+    country: string;
+    region: string;
+    sector: string;
+    overall: number;
+    tier: string;
+    trust: TrustInfo["label"];
+    verifiedAt: string | Date | null;
+    verifiedBy: string | null;
+    eligible: boolean;
+    ratedAt: string | Date;
+  };
+  /** The reader's shortlists and those that hold this enterprise, for a signed-in reader. */
+  shortlists: { held: ShortlistChoice[]; lists: ShortlistChoice[] } | null;
+}
+
+function DirectoryRow({ item, shortlists }: DirectoryRowProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const region = REGIONS[item.country as CountryCode]?.some((r) => r.code === item.region) ? regionName(t, item.region) : item.region;
+  return (
+    <>
+      <td>
+        <input
+          type="checkbox"
+          name="e"
+          value={item.slug}
+          id={`cmp-${item.slug}`}
+          aria-label={t("directory.compareThis", { name: isolate(item.name) })}
+        />
+      </td>
+      <th scope="row">
+        <PlainLink to={`/enterprises/${item.slug}`}>
+          <bdi>{item.name}</bdi>
+        </PlainLink>
+        {item.registeredSince ? (
+          <>
+            {" "}
+            <span
+              className="badge"
+              title={t("registers.marked", {
+                country: countryName(t, item.country),
+                date: formatDate(item.registeredSince, language),
+              })}
+            >
+              {t("registers.badge")}
+            </span>
+          </>
+        ) : null}
+      </th>
+      <td>
+        {region}, {countryName(t, item.country)}
+      </td>
+      <td>{sectorName(t, item.sector)}</td>
+      <td className="number">{formatNumber(item.overall, language, { maximumFractionDigits: 1 })}</td>
+      <td>{tierName(t, item.tier)}</td>
+      <td>
+        <TrustLabel trust={{ label: item.trust, verifiedAt: item.verifiedAt, organisation: item.verifiedBy }} />
+      </td>
+      <td>{item.eligible ? t("directory.yes") : t("directory.no")}</td>
+      <td>{formatDate(item.ratedAt, language)}</td>
+      {shortlists ? (
+        <td>
+          <ShortlistControl slug={item.slug} name={item.name} held={shortlists.held} lists={shortlists.lists} />
+        </td>
+      ) : null}
+    </>
+  );
+}
+
 export default function DirectoryPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -102,10 +178,6 @@ export default function DirectoryPage() {
     nextSearch,
     minScoreTyped,
   } = useLoaderData<typeof loader>();
-  const region = (code: string, country: string) => {
-    return REGIONS[country as CountryCode]?.some((r) => r.code === code) ? regionName(t, code) : code;
-  };
-  const tierLabel = (id: string) => tierName(t, id);
   const select = (name: string, label: string, options: { value: string; label: string }[], value?: string | number) => (
     <div className="field">
       <label htmlFor={`f-${name}`}>{label}</label>
@@ -269,52 +341,30 @@ export default function DirectoryPage() {
               </thead>
               <tbody>
                 {items.map((item) => (
-                  <tr key={item.slug}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        name="e"
-                        value={item.slug}
-                        id={`cmp-${item.slug}`}
-                        aria-label={t("directory.compareThis", { name: isolate(item.name) })}
-                      />
-                    </td>
-                    <th scope="row">
-                      <PlainLink to={`/enterprises/${item.slug}`}>
-                        <bdi>{item.name}</bdi>
-                      </PlainLink>
-                      {item.registeredSince ? (
-                        <>
-                          {" "}
-                          <span
-                            className="badge"
-                            title={t("registers.marked", {
-                              country: countryName(t, item.country),
-                              date: formatDate(item.registeredSince, language),
-                            })}
-                          >
-                            {t("registers.badge")}
-                          </span>
-                        </>
-                      ) : null}
-                    </th>
-                    <td>
-                      {region(item.region, item.country)}, {countryName(t, item.country)}
-                    </td>
-                    <td>{sectorName(t, item.sector)}</td>
-                    <td className="number">{formatNumber(item.overall, language, { maximumFractionDigits: 1 })}</td>
-                    <td>{tierLabel(item.tier)}</td>
-                    <td>
-                      <TrustLabel trust={{ label: item.trust, verifiedAt: item.verifiedAt, organisation: item.verifiedBy }} />
-                    </td>
-                    <td>{item.eligible ? t("directory.yes") : t("directory.no")}</td>
-                    <td>{formatDate(item.ratedAt, language)}</td>
-                    {signedIn ? (
-                      <td>
-                        <ShortlistControl slug={item.slug} name={item.name} held={held[item.slug] ?? []} lists={shortlists} />
-                      </td>
-                    ) : null}
-                  </tr>
+                  <KeptPart
+                    key={item.slug}
+                    name="directory-row"
+                    as="tr"
+                    component={DirectoryRow}
+                    props={{
+                      item: {
+                        slug: item.slug,
+                        name: item.name,
+                        registeredSince: item.registeredSince,
+                        country: item.country,
+                        region: item.region,
+                        sector: item.sector,
+                        overall: item.overall,
+                        tier: item.tier,
+                        trust: item.trust,
+                        verifiedAt: item.verifiedAt,
+                        verifiedBy: item.verifiedBy,
+                        eligible: item.eligible,
+                        ratedAt: item.ratedAt,
+                      },
+                      shortlists: signedIn ? { held: held[item.slug] ?? [], lists: shortlists } : null,
+                    }}
+                  />
                 ))}
               </tbody>
             </table>
