@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentMethodology } from "../../scoring";
 import { ScoreBarChart } from "~/components/charts/score-bar-chart";
+import { KeptPart } from "~/components/kept-html";
 import { ScoreLineChart } from "~/components/charts/score-line-chart";
 import { registerCountriesOf } from "~/models/register.server";
 import { getSectorSummary } from "~/models/sector.server";
@@ -59,7 +60,7 @@ function DataTable({
   const cellText = (cell: string | number | null) =>
     typeof cell === "number" ? formatNumber(cell, i18n.language, { maximumFractionDigits: 1 }) : cell;
   return (
-    <TableScroll>
+    <TableScroll captionId={`caption-${id}`}>
       <table id={`table-${id}`}>
         <TableCaption>{caption}</TableCaption>
         <thead>
@@ -99,10 +100,20 @@ function DataTable({
   );
 }
 
-export default function SectorPage() {
+/** What the figures of a summary show, all of it plain data: a kept part is rendered from it alone (decision 039). */
+interface SectorFiguresProps {
+  summary: Awaited<ReturnType<typeof getSectorSummary>>;
+  scale: { tiers: { id: string }[]; dimensions: { id: string }[] };
+  /** The selection as a query string, for the export links. */
+  search: string;
+  /** Whether a country is chosen: its regions are then shown. */
+  byRegion: boolean;
+}
+
+/** The summary's notices, its tables with their charts and export links, the licence. */
+function SectorFigures({ summary, scale, search, byRegion }: SectorFiguresProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, filters, search, summary, scale, periodTyped, generatedAt, canImportRegisters } = useLoaderData<typeof loader>();
   // A quarter as the reader names it ("ربع ۳ سال ۲۰۲۶"); the CSV export keeps "2026-Q3".
   const quarterName = (quarter: string) => {
     const parts = /^(\d{4})-Q([1-4])$/.exec(quarter);
@@ -132,6 +143,87 @@ export default function SectorPage() {
       </p>
     </section>
   );
+  return (
+    <>
+      {summary.suppressed ? (
+        <p role="status" className="notice notice-warning">
+          {t(summary.suppressedBecause === "small_remainder" ? "sector.suppressedRemainder" : "sector.suppressed", { min: MIN_GROUP })}
+        </p>
+      ) : summary.weakest.length ? (
+        <p className="notice">{t("sector.weakest", { list: summary.weakest.map(dimensionLabel).join(", ") })}</p>
+      ) : null}
+
+      {section("overview", t("sector.overview"), t("sector.overviewCaption"), null)}
+      {section(
+        "tiers",
+        t("sector.tiers"),
+        t("sector.tiersCaption"),
+        summary.suppressed ? null : (
+          <ScoreBarChart
+            label={t("sector.tiersChart")}
+            max={null}
+            labels={scale.tiers.map((x) => tierName(t, x.id))}
+            series={[
+              {
+                name: t("sector.count"),
+                values: scale.tiers.map((x) => summary.tiers.find((y) => y.tier === x.id)?.count ?? 0),
+              },
+            ]}
+          />
+        ),
+      )}
+      {section("trust", t("verification.sectorTrust"), t("verification.sectorTrustCaption"), null)}
+      {section(
+        "dimensions",
+        t("sector.dimensions"),
+        t("sector.dimensionsCaption"),
+        summary.suppressed ? null : (
+          <ScoreBarChart
+            label={t("sector.dimensionsChart")}
+            labels={summary.dimensions.map((d) => dimensionLabel(d.id))}
+            series={[
+              { name: t("sector.mean"), values: summary.dimensions.map((d) => d.mean) },
+              { name: t("sector.median"), values: summary.dimensions.map((d) => d.median) },
+            ]}
+          />
+        ),
+      )}
+      {section("sdgs", t("sector.sdgs"), t("sector.sdgsCaption"), null)}
+      {section(
+        "trend",
+        t("sector.trend"),
+        t("sector.trendCaption"),
+        summary.trend.some((q) => q.mean !== null) ? (
+          <ScoreLineChart
+            label={t("sector.trendChart")}
+            seriesName={t("sector.mean")}
+            labels={summary.trend.filter((q) => q.mean !== null).map((q) => quarterName(q.quarter))}
+            values={summary.trend.filter((q) => q.mean !== null).map((q) => q.mean!)}
+          />
+        ) : null,
+      )}
+      {section(
+        "countries",
+        t("sector.countries"),
+        t("sector.countriesCaption"),
+        summary.byCountry.some((c) => c.mean !== null) ? (
+          <ScoreBarChart
+            label={t("sector.countriesChart")}
+            labels={summary.byCountry.filter((c) => c.mean !== null).map((c) => countryName(t, c.key))}
+            series={[{ name: t("sector.mean"), values: summary.byCountry.filter((c) => c.mean !== null).map((c) => c.mean!) }]}
+          />
+        ) : null,
+      )}
+      {byRegion ? section("regions", t("sector.regions"), t("sector.regionsCaption"), null) : null}
+      {section("registration", t("registers.sectorHeading"), t("registers.sectorCaption"), null)}
+      <DataLicence />
+    </>
+  );
+}
+
+export default function SectorPage() {
+  const { t } = useTranslation();
+  const { title, filters, search, summary, scale, periodTyped, generatedAt, canImportRegisters } = useLoaderData<typeof loader>();
   return (
     <article className="sector">
       <h1>{title}</h1>
@@ -207,78 +299,12 @@ export default function SectorPage() {
           {t("filterProblems.ignored", { problems: filterProblems(t, filters.ignored) })}
         </p>
       ) : null}
-      {summary.suppressed ? (
-        <p role="status" className="notice notice-warning">
-          {t(summary.suppressedBecause === "small_remainder" ? "sector.suppressedRemainder" : "sector.suppressed", { min: MIN_GROUP })}
-        </p>
-      ) : summary.weakest.length ? (
-        <p className="notice">{t("sector.weakest", { list: summary.weakest.map(dimensionLabel).join(", ") })}</p>
-      ) : null}
-
-      {section("overview", t("sector.overview"), t("sector.overviewCaption"), null)}
-      {section(
-        "tiers",
-        t("sector.tiers"),
-        t("sector.tiersCaption"),
-        summary.suppressed ? null : (
-          <ScoreBarChart
-            label={t("sector.tiersChart")}
-            max={null}
-            labels={scale.tiers.map((x) => tierName(t, x.id))}
-            series={[
-              {
-                name: t("sector.count"),
-                values: scale.tiers.map((x) => summary.tiers.find((y) => y.tier === x.id)?.count ?? 0),
-              },
-            ]}
-          />
-        ),
-      )}
-      {section("trust", t("verification.sectorTrust"), t("verification.sectorTrustCaption"), null)}
-      {section(
-        "dimensions",
-        t("sector.dimensions"),
-        t("sector.dimensionsCaption"),
-        summary.suppressed ? null : (
-          <ScoreBarChart
-            label={t("sector.dimensionsChart")}
-            labels={summary.dimensions.map((d) => dimensionLabel(d.id))}
-            series={[
-              { name: t("sector.mean"), values: summary.dimensions.map((d) => d.mean) },
-              { name: t("sector.median"), values: summary.dimensions.map((d) => d.median) },
-            ]}
-          />
-        ),
-      )}
-      {section("sdgs", t("sector.sdgs"), t("sector.sdgsCaption"), null)}
-      {section(
-        "trend",
-        t("sector.trend"),
-        t("sector.trendCaption"),
-        summary.trend.some((q) => q.mean !== null) ? (
-          <ScoreLineChart
-            label={t("sector.trendChart")}
-            seriesName={t("sector.mean")}
-            labels={summary.trend.filter((q) => q.mean !== null).map((q) => quarterName(q.quarter))}
-            values={summary.trend.filter((q) => q.mean !== null).map((q) => q.mean!)}
-          />
-        ) : null,
-      )}
-      {section(
-        "countries",
-        t("sector.countries"),
-        t("sector.countriesCaption"),
-        summary.byCountry.some((c) => c.mean !== null) ? (
-          <ScoreBarChart
-            label={t("sector.countriesChart")}
-            labels={summary.byCountry.filter((c) => c.mean !== null).map((c) => countryName(t, c.key))}
-            series={[{ name: t("sector.mean"), values: summary.byCountry.filter((c) => c.mean !== null).map((c) => c.mean!) }]}
-          />
-        ) : null,
-      )}
-      {filters.country ? section("regions", t("sector.regions"), t("sector.regionsCaption"), null) : null}
-      {section("registration", t("registers.sectorHeading"), t("registers.sectorCaption"), null)}
-      <DataLicence />
+      <KeptPart
+        name="sector-figures"
+        as="div"
+        component={SectorFigures}
+        props={{ summary, scale, search, byRegion: Boolean(filters.country) }}
+      />
       <p className="print-note">{t("sector.printHint")}</p>
     </article>
   );
