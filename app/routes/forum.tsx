@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { KeptPart } from "~/components/kept-html";
 import { PlainLink } from "~/components/plain-links";
 import { useTranslation } from "react-i18next";
 import { readableCohorts } from "~/models/forum-access.server";
@@ -29,39 +30,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export default function ForumPage() {
+/** The categories a reader may read, by group, with their figures: plain data, so a kept part (decision 039). */
+function CategoryGroups({
+  categories,
+  moderator,
+}: {
+  categories: Awaited<ReturnType<typeof loader>>["categories"];
+  /** Moderators are told what the cohorts' group is for. */
+  moderator: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { title, signedIn, moderator, manager, categories } = useLoaderData<typeof loader>();
   // A group with no category (cohorts, for most readers) is left out.
   const groups = CATEGORY_KINDS.filter((kind) => categories.some((c) => c.kind === kind)).map((kind) => ({
     kind,
     ...categoryGroupTexts(kind, { moderator }),
   }));
   return (
-    <section className="forum">
-      <h1>{title}</h1>
-      <p>{t("forum.intro")}</p>
-      <div className="actions">
-        {signedIn ? (
-          <Link to="/forum/new" className="button">
-            {t("forum.newThread")}
-          </Link>
-        ) : (
-          <Link to="/login?redirectTo=%2Fforum%2Fnew" className="button">
-            {t("forum.signInToPost")}
-          </Link>
-        )}
-        <a href={`/forum/feed.atom?lang=${i18n.language}`}>{t("forum.feed")}</a>
-        <Link to="/forum/consultations">{t("forumModeration.consultations.title")}</Link>
-        {moderator ? <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link> : null}
-        {manager ? <Link to="/admin/forum">{t("forumAdmin.navLink")}</Link> : null}
-      </div>
-      <Form method="get" action="/forum/search" className="search-form" role="search">
-        <label htmlFor="forum-search">{t("forum.search.label")}</label>
-        <input id="forum-search" name="q" type="search" maxLength={200} />
-        <button type="submit">{t("forum.search.submit")}</button>
-      </Form>
+    <>
       {groups.map((group) => (
         <section key={group.kind} aria-labelledby={`forum-${group.kind}`}>
           <h2 id={`forum-${group.kind}`}>{t(group.heading)}</h2>
@@ -105,6 +91,38 @@ export default function ForumPage() {
           </TableScroll>
         </section>
       ))}
+    </>
+  );
+}
+
+export default function ForumPage() {
+  const { t, i18n } = useTranslation();
+  const { title, signedIn, moderator, manager, categories } = useLoaderData<typeof loader>();
+  return (
+    <section className="forum">
+      <h1>{title}</h1>
+      <p>{t("forum.intro")}</p>
+      <div className="actions">
+        {signedIn ? (
+          <Link to="/forum/new" className="button">
+            {t("forum.newThread")}
+          </Link>
+        ) : (
+          <Link to="/login?redirectTo=%2Fforum%2Fnew" className="button">
+            {t("forum.signInToPost")}
+          </Link>
+        )}
+        <a href={`/forum/feed.atom?lang=${i18n.language}`}>{t("forum.feed")}</a>
+        <Link to="/forum/consultations">{t("forumModeration.consultations.title")}</Link>
+        {moderator ? <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link> : null}
+        {manager ? <Link to="/admin/forum">{t("forumAdmin.navLink")}</Link> : null}
+      </div>
+      <Form method="get" action="/forum/search" className="search-form" role="search">
+        <label htmlFor="forum-search">{t("forum.search.label")}</label>
+        <input id="forum-search" name="q" type="search" maxLength={200} />
+        <button type="submit">{t("forum.search.submit")}</button>
+      </Form>
+      <KeptPart name="forum-categories" as="div" component={CategoryGroups} props={{ categories, moderator }} />
     </section>
   );
 }
