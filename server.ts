@@ -143,12 +143,22 @@ interface Web {
   close: () => Promise<void>;
 }
 
+/**
+ * The C library's memory arenas of a server process (decision 032): two unless MALLOC_ARENA_MAX says
+ * otherwise. glibc gives each thread that allocates at the same time as another an arena of its own
+ * (up to eight per core), and V8's background threads leave freed memory in theirs: two kept a busy
+ * process's resident memory 5–10 MB lower, with the same throughput.
+ */
+function mallocArenas(own: NodeJS.ProcessEnv): { MALLOC_ARENA_MAX?: string } {
+  return own.MALLOC_ARENA_MAX ? {} : { MALLOC_ARENA_MAX: "2" };
+}
+
 /** Starts `count` server processes on the one port, replacing any that dies until the server stops. */
 function startWorkers(count: number): Web {
   let stopping = false;
   let restarts = 0;
   const workers = new Set<Worker>();
-  const env = { DATABASE_URL: process.env.DATABASE_URL!, PORT: String(getEnv().PORT) };
+  const env = { DATABASE_URL: process.env.DATABASE_URL!, PORT: String(getEnv().PORT), ...mallocArenas(process.env) };
   const port = new Promise<number>((resolve) => {
     let listening = 0;
     cluster.on("listening", (_worker, address) => {

@@ -86,7 +86,7 @@ test("two server processes answer on one port, and share the requests between th
   expect([...processes].every((id) => /^\d+$/.test(id ?? ""))).toBe(true);
 });
 
-test("each server process's JavaScript heap is bounded, by 256 MB when SERVER_HEAP_MB is not set, and its WebAssembly is compiled once", () => {
+test("each server process's JavaScript heap is bounded, by 256 MB when SERVER_HEAP_MB is not set, its WebAssembly is compiled once, and its C library keeps two memory arenas", () => {
   expect(process.env.SERVER_HEAP_MB).toBeUndefined();
   // The processes running now (one may be a replacement of a process another test killed).
   const pids = server
@@ -99,6 +99,8 @@ test("each server process's JavaScript heap is bounded, by 256 MB when SERVER_HE
     expect(commandLine).toContain("--max-old-space-size=256");
     // V8's optimising compiler left out for WebAssembly: its work memory stayed in the process (decision 032).
     expect(commandLine).toContain("--liftoff-only");
+    // Two memory arenas of the C library, where freed memory of V8's threads otherwise stays (decision 032).
+    expect(readFileSync(`/proc/${pid}/environ`, "utf8").split("\0")).toContain("MALLOC_ARENA_MAX=2");
   }
 });
 
