@@ -37,16 +37,16 @@ const page = (id: string, count: number) => (
 let n = 0;
 const freshId = () => `test-${++n}`;
 
-describe("keepHtml and <KeptHtml>", () => {
-  const runningAs = (mode: "production" | "development") => {
-    vi.stubEnv("NODE_ENV", mode);
-    resetEnvCache();
-  };
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    resetEnvCache();
-  });
+const runningAs = (mode: "production" | "development") => {
+  vi.stubEnv("NODE_ENV", mode);
+  resetEnvCache();
+};
+afterEach(() => {
+  vi.unstubAllEnvs();
+  resetEnvCache();
+});
 
+describe("keepHtml and <KeptHtml>", () => {
   it("serves the kept markup in the place of the part, identical to the part rendered in the page", () => {
     runningAs("production");
     const id = freshId();
@@ -164,15 +164,6 @@ async function inPlace(i18n: Awaited<ReturnType<typeof translations>>, items: Co
 }
 
 describe("<KeptPart>: parts rendered once for their props", () => {
-  const runningAs = (mode: "production" | "development") => {
-    vi.stubEnv("NODE_ENV", mode);
-    resetEnvCache();
-  };
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    resetEnvCache();
-  });
-
   it("writes the markup the part has in place, and renders it once for the same props and language", async () => {
     runningAs("production");
     const english = await translations("en");
@@ -249,14 +240,8 @@ describe("<KeptPart>: parts rendered once for their props", () => {
 });
 
 describe("RenderedParts", () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    resetEnvCache();
-  });
-
   it("drops the least recently used parts once their keys and markup pass the bound", async () => {
-    vi.stubEnv("NODE_ENV", "production");
-    resetEnvCache();
+    runningAs("production");
     const english = await translations("en");
     // Each part: a key of one character and 17 characters of markup; room for two.
     const parts = new RenderedParts(40);
