@@ -10,7 +10,6 @@ import { FormErrors, TextAreaField, TextField, useCheckedForm } from "~/componen
 import { PlainForm, PlainLink, type SitePath } from "~/components/plain-links";
 import {
   ForumPost,
-  type ForumPostView,
   type PersonView,
   PostLanguage,
   PostLanguageField,
@@ -21,7 +20,7 @@ import {
 } from "~/components/forum";
 import { ConsultationManageForms, SuspensionNotice, ThreadModerationControls } from "~/components/forum-moderation";
 import { CitedPollResults, ForumPoll } from "~/components/forum-poll";
-import { findThreadPost, getThreadView } from "~/models/forum-thread.server";
+import { findThreadPost, getThreadView, type ThreadPostView } from "~/models/forum-thread.server";
 import { createReply, deletePost, editPost, setThreadSubscription, toggleHelpful, type PostingRefusal } from "~/models/forum.server";
 import { getOptionalUser, requireUser } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/i18next.server";
@@ -37,7 +36,9 @@ import { IdSchema } from "~/utils/validation";
 import { pageMeta } from "~/utils/page-meta";
 import { requireReadableThread } from "~/models/forum-access.server";
 
-const postUrl = (threadId: string, number: number) => `/forum/threads/${threadId}?page=${pageOfPost(number)}#post-${number}`;
+/** A page of a thread's posts. */
+const threadPage = (threadId: string, page: number): SitePath => `/forum/threads/${threadId}?page=${page}`;
+const postUrl = (threadId: string, number: number) => `${threadPage(threadId, pageOfPost(number))}#post-${number}`;
 
 /** The page's address: which page, a post to go to, a post to quote or one's own post to edit (an unusable quote or edit is ignored). */
 const ThreadQuerySchema = z.object({
@@ -170,7 +171,7 @@ function EditForm({ editing, threadId, page }: { editing: NonNullable<LoaderData
       <PostLanguageField field={fields.language} />
       <div className="actions">
         <button type="submit">{t("forum.saveEdit")}</button>
-        <Link to={`/forum/threads/${threadId}?page=${page}#post-${editing.number}`}>{t("forum.cancel")}</Link>
+        <Link to={`${threadPage(threadId, page)}#post-${editing.number}`}>{t("forum.cancel")}</Link>
       </div>
     </Form>
   );
@@ -178,7 +179,7 @@ function EditForm({ editing, threadId, page }: { editing: NonNullable<LoaderData
 
 /** What a post of a thread page shows, all of it plain data: a kept part is rendered from it alone (decision 039). */
 interface ThreadPostProps {
-  post: ForumPostView & { helpfulCount: number; helpfulByViewer: boolean };
+  post: ThreadPostView;
   person: PersonView | undefined;
   reader: { moderator: boolean; mayFlag: boolean } | null;
   threadId: string;
@@ -188,14 +189,14 @@ interface ThreadPostProps {
 }
 
 function ThreadPost(item: ThreadPostProps) {
-  const here: SitePath = `/forum/threads/${item.threadId}?page=${item.page}`;
+  const here = threadPage(item.threadId, item.page);
   return <ForumPost post={item.post} person={item.person} reader={item.reader} back={here} actions={<PostActions {...item} />} />;
 }
 
 /** A post's helpful mark or count, and the reader's quote, edit and delete. */
 function PostActions({ post, reader, threadId, page, closed, editingThis = false }: ThreadPostProps & { editingThis?: boolean }) {
   const { t } = useTranslation();
-  const here: SitePath = `/forum/threads/${threadId}?page=${page}`;
+  const here = threadPage(threadId, page);
   return (
     <>
       {reader && !post.own ? (
@@ -285,10 +286,10 @@ export default function ThreadPage() {
     mayAddPoll,
   } = useLoaderData<typeof loader>();
   const emailConfirmed = useEmailConfirmed();
-  const here: SitePath = `/forum/threads/${thread.id}?page=${page}`;
+  const here = threadPage(thread.id, page);
   const categoryName = thread.category.name;
   const consultation = thread.consultation;
-  const pageLink = (n: number) => `/forum/threads/${thread.id}?page=${n}`;
+  const pageLink = (n: number) => threadPage(thread.id, n);
   return (
     <section className="forum thread">
       <nav aria-label={t("forum.breadcrumbs")} className="breadcrumbs">
@@ -399,9 +400,7 @@ export default function ThreadPage() {
         <h2 id="reply-heading">{t("forum.reply")}</h2>
         {!viewer ? (
           <p>
-            <Link to={`/login?${new URLSearchParams({ redirectTo: `/forum/threads/${thread.id}?page=${pageCount}` })}`}>
-              {t("forum.signInToReply")}
-            </Link>
+            <Link to={`/login?${new URLSearchParams({ redirectTo: threadPage(thread.id, pageCount) })}`}>{t("forum.signInToReply")}</Link>
           </p>
         ) : closed ? (
           <RefusalMessage refusal={{ reason: closed }} />

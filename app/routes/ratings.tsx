@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentMethodology } from "../../scoring";
 import { KeptPart } from "~/components/kept-html";
-import { TrustLabel, type TrustInfo } from "~/components/trust-label";
-import { countDirectory, decodeCursor, listDirectory, previousCursor } from "~/models/directory.server";
+import { TrustLabel } from "~/components/trust-label";
+import { countDirectory, decodeCursor, listDirectory, previousCursor, type DirectoryItem } from "~/models/directory.server";
 import { listShortlists, shortlistName, shortlistsHolding } from "~/models/shortlist.server";
 import { ShortlistControl, ShortlistControlForms, type ShortlistChoice } from "~/components/shortlist-control";
 import { PlainLink } from "~/components/plain-links";
@@ -83,21 +83,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** What a row of the directory shows, all of it plain data: a kept part is rendered from it alone (decision 039). */
 interface DirectoryRowProps {
-  item: {
-    slug: string;
-    name: string;
-    registeredSince: string | Date | null;
-    country: string;
-    region: string;
-    sector: string;
-    overall: number;
-    tier: string;
-    trust: TrustInfo["label"];
-    verifiedAt: string | Date | null;
-    verifiedBy: string | null;
-    eligible: boolean;
-    ratedAt: string | Date;
-  };
+  item: Pick<
+    DirectoryItem,
+    | "slug"
+    | "name"
+    | "registeredSince"
+    | "country"
+    | "region"
+    | "sector"
+    | "overall"
+    | "tier"
+    | "trust"
+    | "verifiedAt"
+    | "verifiedBy"
+    | "eligible"
+    | "ratedAt"
+  >;
   /** The reader's shortlists and those that hold this enterprise, for a signed-in reader. */
   shortlists: { held: ShortlistChoice[]; lists: ShortlistChoice[] } | null;
 }
