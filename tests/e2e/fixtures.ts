@@ -41,30 +41,36 @@ type AxeRun = (
  * axe needs the page's timers, which do not run where JavaScript is disabled: there the page as
  * shown (without its scripts) is checked in a scriptable copy opened with the same stylesheets.
  */
-export async function axeViolations(page: Page, { except = [] }: { except?: string[] } = {}): Promise<string[]> {
+export async function axeViolations(page: Page, rules: AxeRules = {}): Promise<string[]> {
   // Remix's inline script defines its context wherever scripts run.
-  if (!(await page.evaluate(() => "__remixContext" in window))) return axeViolationsOfCopy(page, except);
-  return runAxe(page, except);
+  if (!(await page.evaluate(() => "__remixContext" in window))) return axeViolationsOfCopy(page, rules);
+  return runAxe(page, rules);
 }
 
-async function runAxe(page: Page, except: string[]): Promise<string[]> {
+/** Which rules axe runs: every WCAG 2.1 A and AA rule but those `except`, or `only` the rules named. */
+export interface AxeRules {
+  only?: string[];
+  except?: string[];
+}
+
+async function runAxe(page: Page, { only, except = [] }: AxeRules): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(
-    async ({ tags, except }) => {
+    async ({ tags, only, except }) => {
       const { axe } = window as unknown as { axe: { run: AxeRun } };
       // Only violations are read: passes and the rest are not collected.
       const results = await axe.run(document, {
-        runOnly: { type: "tag", values: tags },
+        runOnly: only ? { type: "rule", values: only } : { type: "tag", values: tags },
         rules: Object.fromEntries(except.map((rule) => [rule, { enabled: false }])),
         resultTypes: ["violations"],
       });
       return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
     },
-    { tags: WCAG_TAGS, except },
+    { tags: WCAG_TAGS, only, except },
   );
 }
 
-async function axeViolationsOfCopy(page: Page, except: string[]): Promise<string[]> {
+async function axeViolationsOfCopy(page: Page, rules: AxeRules): Promise<string[]> {
   const html = (await page.content())
     .replace(/<script\b[\s\S]*?<\/script>/gi, "")
     .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, "")
@@ -73,7 +79,7 @@ async function axeViolationsOfCopy(page: Page, except: string[]): Promise<string
   try {
     const copy = await context.newPage();
     await copy.setContent(html, { waitUntil: "load" });
-    return await runAxe(copy, except);
+    return await runAxe(copy, rules);
   } finally {
     await context.close();
   }

@@ -10,13 +10,20 @@ import { aPublishedEnterprise, signUpByForm } from "./starting-state";
  * context per role and language; the pages' addresses are found by following the site's own links.
  * Each page is opened on the phone, then the window is widened to the laptop's width, as a reader
  * turning a tablet or widening a window would (the pages' layout is CSS; the charts follow their box).
- * Colour contrast, axe's costliest rule (four fifths of its time), is checked at the laptop's width,
- * where every element a page has is shown: the stylesheet's colours are the same at both widths, and
- * the only elements a phone shows alone, the menu's button and its open list, are checked with every
- * rule by the last test here.
+ *
+ * axe runs every rule at the laptop's width, where every element a page has is shown. The page is the
+ * same document at both widths, and the stylesheet's rules for small screens change only layout (the
+ * heading's size, the page's margins, the facts' columns; the menu folds into its button): on the phone
+ * axe runs the one rule whose outcome that can change, a region that scrolls there must be reachable by
+ * keyboard. The only elements a phone shows alone, the menu's button and its open list, are checked with
+ * every rule by the last test here. Colour contrast, axe's costliest rule (four fifths of its time), is
+ * checked in English: the colours are the stylesheet's, the same in every language and direction, and
+ * English and Russian share the smallest type (Dari's is larger, which only eases the ratio it needs).
  */
 
 const WIDTHS = [375, 1280] as const;
+const PHONE_RULES = ["scrollable-region-focusable"];
+const CONTRAST_LANGUAGE = "en";
 const LANGUAGES = ["en", "ru", "fa-AF"] as const;
 type Language = (typeof LANGUAGES)[number];
 
@@ -45,7 +52,7 @@ interface Problem {
 }
 
 /** Visits every page at each width and collects every sideways scroll and axe violation. */
-async function checkPages(page: Page, paths: string[]) {
+async function checkPages(page: Page, paths: string[], language: Language) {
   const problems: Problem[] = [];
   for (const path of paths) {
     for (const [index, width] of WIDTHS.entries()) {
@@ -57,8 +64,8 @@ async function checkPages(page: Page, paths: string[]) {
       }));
       expect(innerWidth, `the window's width on ${path}`).toBe(width);
       if (scrollWidth > innerWidth) problems.push({ path, width, problem: `scrolls sideways: ${scrollWidth} px wide` });
-      const except = width === 375 ? ["color-contrast"] : [];
-      for (const violation of await axeViolations(page, { except })) problems.push({ path, width, problem: violation });
+      const rules = width === 375 ? { only: PHONE_RULES } : { except: language === CONTRAST_LANGUAGE ? [] : ["color-contrast"] };
+      for (const violation of await axeViolations(page, rules)) problems.push({ path, width, problem: violation });
     }
   }
   expect(problems, "pages that scroll sideways or have axe violations").toEqual([]);
@@ -189,7 +196,7 @@ for (const role of Object.keys(PAGES) as Role[]) {
       // After logging in, which sets the account's own language.
       await chooseLanguage(context, baseURL!, language);
       await loadAxeInEveryPage(context);
-      await checkPages(page, paths);
+      await checkPages(page, paths, language);
     });
   }
 }
