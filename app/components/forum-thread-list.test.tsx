@@ -1,3 +1,4 @@
+// Needs no database.
 import i18next from "i18next";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";

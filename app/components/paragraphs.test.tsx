@@ -1,3 +1,4 @@
+// Needs no database.
 import { renderToStaticMarkup } from "react-dom/server";
 import { expect, test } from "vitest";
 import { Paragraphs } from "~/components/paragraphs";

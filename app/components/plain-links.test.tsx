@@ -1,3 +1,4 @@
+// Needs no database.
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";

@@ -1,3 +1,4 @@
+// Needs no database.
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { TableCaption, TableScroll } from "~/components/table-scroll";

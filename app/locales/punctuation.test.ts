@@ -1,3 +1,4 @@
+// Needs no database.
 // No sentence ends in two full stops once its blanks are filled. A template's own full stop after a
 // blank doubles the blank's when the blank can end in one: a date where the language abbreviates
 // ("5 дек. 2026 г." in Russian, "2026 ж. 05 жел." in Kazakh), or a reason typed by a moderator

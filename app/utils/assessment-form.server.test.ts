@@ -1,3 +1,4 @@
+// Needs no database.
 import { describe, expect, test } from "vitest";
 import { currentMethodology as m, type Answers } from "../../scoring";
 import { NONE_OF_THESE, parseSection } from "~/utils/assessment-form.server";

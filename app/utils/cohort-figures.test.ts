@@ -1,3 +1,4 @@
+// Needs no database.
 import { describe, expect, test } from "vitest";
 import { cohortFigures, type CohortMemberProgress } from "~/utils/cohort-figures";
 import { MIN_GROUP } from "~/utils/sector-disclosure";

@@ -1,3 +1,4 @@
+// Needs no database.
 import { describe, expect, test } from "vitest";
 import { amountProblem, contributeFields, contributeSchema, MAXIMUM_AMOUNTS, MINIMUM_AMOUNTS } from "~/utils/contribution-validation";
 

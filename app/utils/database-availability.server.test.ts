@@ -1,3 +1,4 @@
+// Needs no database.
 import { describe, expect, test } from "vitest";
 import { isDatabaseUnavailable } from "~/utils/database-availability.server";
 

@@ -1,3 +1,4 @@
+// Needs no database.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";

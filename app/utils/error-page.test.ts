@@ -1,3 +1,4 @@
+// Needs no database.
 import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { SUPPORTED_LANGUAGES } from "~/utils/i18n";

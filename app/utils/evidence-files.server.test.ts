@@ -1,3 +1,4 @@
+// Needs no database.
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

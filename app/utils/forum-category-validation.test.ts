@@ -1,3 +1,4 @@
+// Needs no database.
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";

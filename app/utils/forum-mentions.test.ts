@@ -1,3 +1,4 @@
+// Needs no database.
 import { expect, test } from "vitest";
 import { extractMentions, handleBase } from "./forum-mentions";
 

@@ -1,3 +1,4 @@
+// Needs no database.
 import { describe, expect, test } from "vitest";
 import { isPollOpen, pollClosedOn, pollOptionLines, pollResultsTable, splitBreakdown, voterGroupOf } from "~/utils/forum-poll";
 

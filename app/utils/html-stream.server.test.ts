@@ -1,3 +1,4 @@
+// Needs no database.
 import { PassThrough, Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import { setImmediate as nextTurn } from "node:timers/promises";

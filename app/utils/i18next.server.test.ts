@@ -1,3 +1,4 @@
+// Needs no database.
 import { expect, test, vi } from "vitest";
 import { i18nFor } from "~/utils/i18next.server";
 

@@ -1,3 +1,4 @@
+// Needs no database.
 import { expect, test } from "vitest";
 import { KeptData } from "./kept-data.server";
 

@@ -1,3 +1,4 @@
+// Needs no database.
 import { Writable } from "node:stream";
 import i18next from "i18next";
 import { createContext, useContext, type ComponentProps, type ReactElement } from "react";

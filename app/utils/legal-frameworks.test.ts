@@ -1,3 +1,4 @@
+// Needs no database.
 import { describe, expect, test } from "vitest";
 import enLegal from "~/locales/en/legal.json";
 import { LEGAL_FORMS, COUNTRY_CODES } from "./reference-data";

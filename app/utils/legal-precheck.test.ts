@@ -1,3 +1,4 @@
+// Needs no database.
 import { describe, expect, test } from "vitest";
 import { precheckEnterprise, type PrecheckAnswers, type PrecheckProfile } from "./legal-precheck";
 

@@ -1,3 +1,4 @@
+// Needs no database.
 import { describe, expect, test } from "vitest";
 import { XSS_PAYLOADS } from "../../tests/fixtures/xss-payloads";
 import { countLinks, isSafeLink, markdownSummary, mentionedHandles, renderMarkdown } from "./markdown.server";

@@ -1,3 +1,4 @@
+// Needs no database.
 import { describe, expect, test } from "vitest";
 import { languageCookie } from "./language-cookie.server";
 import { PageCache, pageCacheKey, withNonce, type StoredPage } from "./page-cache.server";

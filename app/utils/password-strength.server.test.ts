@@ -1,3 +1,4 @@
+// Needs no database.
 import { describe, expect, test } from "vitest";
 import { passwordProblem } from "~/utils/password-strength.server";
 

@@ -1,3 +1,4 @@
+// Needs no database.
 import { expect, test } from "vitest";
 import { oncePerRequest, runInRequestScope } from "./request-scope.server";
 

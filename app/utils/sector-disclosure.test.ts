@@ -1,3 +1,4 @@
+// Needs no database.
 import { describe, expect, test } from "vitest";
 import { MIN_GROUP, revealsSmallRemainder, withheldGroups } from "~/utils/sector-disclosure";
 

@@ -1,3 +1,4 @@
+// Needs no database.
 import readXlsxFile from "read-excel-file/node";
 import { expect, test } from "vitest";
 import { toCsv } from "./csv";

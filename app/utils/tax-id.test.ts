@@ -1,3 +1,4 @@
+// Needs no database.
 import { describe, expect, test } from "vitest";
 import { COUNTRY_CODES } from "./reference-data";
 import { checkTaxId, isValidTaxId, kazakhstanCheckDigit, normaliseTaxId, TAX_ID_RULES } from "./tax-id";

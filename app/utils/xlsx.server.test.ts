@@ -1,3 +1,4 @@
+// Needs no database.
 import { strFromU8, unzipSync } from "fflate";
 import readXlsxFile from "read-excel-file/node";
 import { expect, test } from "vitest";

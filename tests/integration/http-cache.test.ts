@@ -1,3 +1,4 @@
+// Needs no database.
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import compression from "compression";

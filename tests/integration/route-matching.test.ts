@@ -1,3 +1,4 @@
+// Needs no database.
 // The server's route matching keeps what it works out from the routes (patches/, decision 034): each
 // pattern is compiled once, the ranked branches and each path's matches are kept per routes array, and
 // each request is rendered with the same route objects. These tests hold it to matching exactly as

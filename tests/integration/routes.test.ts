@@ -1,3 +1,4 @@
+// Needs no database.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";

@@ -1,3 +1,4 @@
+// Needs no database.
 import i18next from "i18next";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
