@@ -77,28 +77,49 @@ export async function loader({ request }: LoaderFunctionArgs) {
     minScoreTyped: url.searchParams.get("minScore")?.slice(0, 20) ?? null,
     search: directorySearch(filters),
     firstPage: Boolean(cursor),
-    ...page,
+    items: page.items.map(rowItem),
+  };
+}
+
+/** What a row of the directory shows of an enterprise, and all the page sends of it. */
+type DirectoryRowItem = Pick<
+  DirectoryItem,
+  | "slug"
+  | "name"
+  | "registeredSince"
+  | "country"
+  | "region"
+  | "sector"
+  | "overall"
+  | "tier"
+  | "trust"
+  | "verifiedAt"
+  | "verifiedBy"
+  | "eligible"
+  | "ratedAt"
+>;
+
+function rowItem(item: DirectoryItem): DirectoryRowItem {
+  return {
+    slug: item.slug,
+    name: item.name,
+    registeredSince: item.registeredSince,
+    country: item.country,
+    region: item.region,
+    sector: item.sector,
+    overall: item.overall,
+    tier: item.tier,
+    trust: item.trust,
+    verifiedAt: item.verifiedAt,
+    verifiedBy: item.verifiedBy,
+    eligible: item.eligible,
+    ratedAt: item.ratedAt,
   };
 }
 
 /** What a row of the directory shows, all of it plain data: a kept part is rendered from it alone (decision 039). */
 interface DirectoryRowProps {
-  item: Pick<
-    DirectoryItem,
-    | "slug"
-    | "name"
-    | "registeredSince"
-    | "country"
-    | "region"
-    | "sector"
-    | "overall"
-    | "tier"
-    | "trust"
-    | "verifiedAt"
-    | "verifiedBy"
-    | "eligible"
-    | "ratedAt"
-  >;
+  item: DirectoryRowItem;
   /** The reader's shortlists and those that hold this enterprise, for a signed-in reader. */
   shortlists: { held: ShortlistChoice[]; lists: ShortlistChoice[] } | null;
 }
@@ -348,21 +369,7 @@ export default function DirectoryPage() {
                     as="tr"
                     component={DirectoryRow}
                     props={{
-                      item: {
-                        slug: item.slug,
-                        name: item.name,
-                        registeredSince: item.registeredSince,
-                        country: item.country,
-                        region: item.region,
-                        sector: item.sector,
-                        overall: item.overall,
-                        tier: item.tier,
-                        trust: item.trust,
-                        verifiedAt: item.verifiedAt,
-                        verifiedBy: item.verifiedBy,
-                        eligible: item.eligible,
-                        ratedAt: item.ratedAt,
-                      },
+                      item,
                       shortlists: signedIn ? { held: held[item.slug] ?? [], lists: shortlists } : null,
                     }}
                   />

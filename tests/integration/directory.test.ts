@@ -204,6 +204,16 @@ describe("the directory page", () => {
     expect(lines.length - 1).toBe((await allPages("country=KZ")).length);
   });
 
+  test("sends the browser what its rows show of each enterprise, not the rest of its profile", async () => {
+    const first = (await api("/api/v1/enterprises?limit=1")).body.items[0] as { slug: string };
+    const description = "A long account of the workshop's history, kept for its own page. ".repeat(20);
+    await prisma.enterprise.update({ where: { slug: first.slug }, data: { description } });
+    const page = await run(ratings.loader, getRequest("/ratings"));
+    const data = page.data as { items: { slug: string; name: string; overall: number }[] };
+    expect(data.items[0]).toMatchObject({ slug: first.slug, name: expect.any(String), overall: expect.any(Number) });
+    expect(JSON.stringify(data)).not.toContain("history");
+  });
+
   test("compares two to four rated enterprises and refuses one alone", async () => {
     const items = (await api("/api/v1/enterprises?limit=3")).body.items as { slug: string }[];
     const three = await run(compare.loader, getRequest(`/compare?${items.map((i) => `e=${i.slug}`).join("&")}`));
