@@ -52,13 +52,12 @@ export interface ThreadListItemView {
 }
 
 export function ThreadStatus({ thread }: { thread: Pick<ThreadListItemView, "pinned" | "locked" | "consultation"> }) {
-  return (
-    <ThreadBadges
-      pinned={thread.pinned}
-      locked={thread.locked}
-      consultationOpen={thread.consultation ? isConsultationOpen(thread.consultation) : null}
-    />
-  );
+  return <ThreadBadges pinned={thread.pinned} locked={thread.locked} consultationOpen={consultationOpenNow(thread)} />;
+}
+
+/** Whether a thread's consultation is open as of now; null when the thread is not a consultation. */
+function consultationOpenNow({ consultation }: Pick<ThreadListItemView, "consultation">) {
+  return consultation ? isConsultationOpen(consultation) : null;
 }
 
 /** Pinned, locked, and a consultation's state (null: not a consultation) as of now. */
@@ -107,7 +106,7 @@ export function ThreadList({
               lastPostAt: thread.lastPostAt,
             },
             // Whether a consultation is open depends on the hour: decided here, so that a kept row never outlives it.
-            consultationOpen: thread.consultation ? isConsultationOpen(thread.consultation) : null,
+            consultationOpen: consultationOpenNow(thread),
             category: showCategory ? thread.category : null,
             authorName: people[thread.authorId]?.displayName ?? null,
           }}
