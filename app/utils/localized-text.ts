@@ -36,5 +36,10 @@ export function withTextsIn<T extends object, K extends keyof T>(item: T, fields
 
 /** Threads with their category named in `language` alone: a page sends the reader's language, not all ten. */
 export function withCategoryNamedIn<T extends { category: { slug: string; name: unknown } }>(threads: T[], language: string) {
-  return threads.map((thread) => ({ ...thread, category: { slug: thread.category.slug, name: textIn(thread.category.name, language) } }));
+  return threads.map((thread) => threadWithCategoryNamedIn(thread, language));
+}
+
+/** One thread with its category named in `language` alone (`withCategoryNamedIn` for a thread's own page). */
+export function threadWithCategoryNamedIn<T extends { category: { slug: string; name: unknown } }>(thread: T, language: string) {
+  return { ...thread, category: { slug: thread.category.slug, name: textIn(thread.category.name, language) } };
 }
