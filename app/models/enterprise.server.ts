@@ -2,8 +2,9 @@ import type { MemberRole } from "~/generated/prisma/client";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { findUserIdByEmail } from "~/models/user.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { isUniqueViolation, prisma } from "~/utils/db.server";
+import { isUniqueViolation, KEPT_PLAN, prisma } from "~/utils/db.server";
 import type { EnterpriseInput } from "~/utils/enterprise-validation";
+import { kept } from "~/utils/kept-data.server";
 import { forbidden, notFound, userCan } from "~/utils/permissions.server";
 import { SLUG_PATTERN, slugify } from "~/utils/slug";
 import { normaliseTaxId } from "~/utils/tax-id";
@@ -102,11 +103,11 @@ export async function getEnterpriseBySlug(slug: string) {
   return prisma.enterprise.findUnique({ where: { slug }, select: ENTERPRISE_PROFILE_SELECT });
 }
 
-export function getMembership({ enterpriseId, userId }: { enterpriseId: string; userId: string }) {
-  return prisma.enterpriseMember.findUnique({
-    where: { enterpriseId_userId: { enterpriseId, userId } },
-    select: { role: true },
-  });
+/** The person's membership of the enterprise, or null: read for every signed-in reader of its page, so by key with a kept plan. */
+export async function getMembership({ enterpriseId, userId }: { enterpriseId: string; userId: string }) {
+  const [row] = await prisma.$queryRaw<{ role: MemberRole }[]>`${KEPT_PLAN}
+    SELECT role::text AS role FROM "EnterpriseMember" WHERE "enterpriseId" = ${enterpriseId} AND "userId" = ${userId}`;
+  return row ?? null;
 }
 
 /**
@@ -203,7 +204,11 @@ export function countEnterprises() {
  * EnterpriseCount model), not a count over every enterprise. Should the row be gone (a database
  * emptied table by table), it is counted once and written again.
  */
-export async function countPublishedEnterprises() {
+export function countPublishedEnterprises() {
+  return kept("enterprise.publishedCount", null, readPublishedCount);
+}
+
+async function readPublishedCount() {
   const row = await prisma.enterpriseCount.findUnique({ where: { id: 1 }, select: { published: true } });
   if (row) return row.published;
   const published = await prisma.enterprise.count({ where: { status: "published" } });

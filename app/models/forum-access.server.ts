@@ -7,7 +7,7 @@
 // else, whatever the address.
 import { Prisma } from "~/generated/prisma/client";
 import type { SessionUser } from "~/utils/auth.server";
-import { prisma, type Db } from "~/utils/db.server";
+import { KEPT_PLAN, prisma, type Db } from "~/utils/db.server";
 import { isForumModerator, notFound } from "~/utils/permissions.server";
 
 export type ForumAccessReader = Pick<SessionUser, "id" | "roles"> | null;
@@ -22,13 +22,20 @@ export function cohortReaderWhere(userId: string): Prisma.CohortWhereInput {
   };
 }
 
+/**
+ * Asked by every signed-in page of lists and searches: `cohortReaderWhere` written in SQL, by key with a kept
+ * plan (decision 037), for the cohorts that have a category.
+ */
 export async function readableCohorts(reader: ForumAccessReader, db: Db = prisma): Promise<ReadableCohorts> {
   if (isForumModerator(reader)) return "all";
   if (!reader) return [];
-  const cohorts = await db.cohort.findMany({
-    where: { ...cohortReaderWhere(reader.id), forumCategory: { isNot: null } },
-    select: { id: true },
-  });
+  const cohorts = await db.$queryRaw<{ id: string }[]>`${KEPT_PLAN}
+    SELECT c.id FROM "Cohort" c
+    WHERE EXISTS (SELECT 1 FROM "ForumCategory" f WHERE f."cohortId" = c.id)
+      AND (c."ownerId" = ${reader.id} OR EXISTS (
+        SELECT 1 FROM "CohortMember" m JOIN "EnterpriseMember" em ON em."enterpriseId" = m."enterpriseId"
+        WHERE m."cohortId" = c.id AND m.status = 'accepted' AND em."userId" = ${reader.id}))
+    ORDER BY c.id`;
   return cohorts.map((cohort) => cohort.id);
 }
 

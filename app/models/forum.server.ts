@@ -67,11 +67,13 @@ export function getCategoryBySlug(slug: string) {
 
 /** The categories `readable` lets one read (and so write in), for choosing one. */
 export function listCategoryOptions(readable: ReadableCohorts = []) {
-  return prisma.forumCategory.findMany({
-    where: readableCategoryWhere(readable),
-    select: { id: true, slug: true, name: true, kind: true },
-    orderBy: [{ position: "asc" }, { id: "asc" }],
-  });
+  return kept("forum.categoryOptions", readable, () =>
+    prisma.forumCategory.findMany({
+      where: readableCategoryWhere(readable),
+      select: { id: true, slug: true, name: true, kind: true },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

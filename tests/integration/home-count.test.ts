@@ -2,6 +2,7 @@ import { beforeAll, expect, test } from "vitest";
 import * as home from "~/routes/_index";
 import { setPublished } from "~/models/enterprise.server";
 import { prisma } from "~/utils/db.server";
+import { keptData } from "~/utils/kept-data.server";
 import { seedIfEmpty } from "../../prisma/seed";
 import { getRequest, run } from "../helpers/routes";
 
@@ -41,4 +42,22 @@ test("the count is rebuilt if its row is gone", async () => {
   await prisma.enterpriseCount.deleteMany({});
   expect(await shown()).toBe(await counted());
   expect(await prisma.enterpriseCount.findUnique({ where: { id: 1 } })).not.toBeNull();
+});
+
+test("in production the count is read once for every page until a change is heard, then read again", async () => {
+  keptData.maxAgeMs = 60_000;
+  keptData.setListening(true);
+  try {
+    const before = await shown();
+    const draft = await prisma.enterprise.findFirstOrThrow({ where: { status: "draft" }, select: { id: true } });
+    await setPublished({ id: draft.id, published: true });
+    // Not heard yet (the notice never reaches this test): every page is given the count read before.
+    expect(await shown()).toBe(before);
+    keptData.invalidate();
+    expect(await shown()).toBe(before + 1);
+    await setPublished({ id: draft.id, published: false });
+  } finally {
+    keptData.setListening(false);
+    keptData.maxAgeMs = 0;
+  }
 });
