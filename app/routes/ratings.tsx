@@ -11,7 +11,7 @@ import { PlainLink } from "~/components/plain-links";
 import { filterProblems } from "~/utils/filter-problems";
 import { CountryRegionFields } from "~/components/country-region-fields";
 import { getOptionalUser } from "~/utils/auth.server";
-import { directorySearch, parseDirectoryFilters, SORTS } from "~/utils/directory-filters";
+import { directorySearch, parseDirectoryFilters, SORTS, type DirectoryFilters } from "~/utils/directory-filters";
 import { formatDate, formatNumber } from "~/utils/format";
 import { isolate } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
@@ -178,6 +178,123 @@ function DirectoryRow({ item, shortlists }: DirectoryRowProps) {
   );
 }
 
+/** What the directory's filters show: the filters as read, and the minimum score as typed when it was refused. */
+interface DirectoryFilterFieldsProps {
+  filters: DirectoryFilters;
+  minScoreInvalid: boolean;
+  minScoreTyped: string | null;
+}
+
+/** The directory's filter fields and buttons, drawn from their props alone: kept for each set of filters (decision 039). */
+function DirectoryFilterFields({ filters, minScoreInvalid, minScoreTyped }: DirectoryFilterFieldsProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const select = (name: string, label: string, options: { value: string; label: string }[], value?: string | number) => (
+    <div className="field">
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)}>
+        <option value="">{t("sector.all")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="f-q">{t("directory.search")}</label>
+        <input id="f-q" type="search" name="q" defaultValue={filters.q ?? ""} />
+      </div>
+      <CountryRegionFields country={filters.country} region={filters.region} />
+      {select(
+        "sector",
+        t("sector.sector"),
+        SECTORS.map((s) => ({ value: s, label: sectorName(t, s) })),
+        filters.sector,
+      )}
+      {select(
+        "tier",
+        t("directory.tier"),
+        currentMethodology.tiers.map((x) => ({ value: x.id, label: tierName(t, x.id) })),
+        filters.tier,
+      )}
+      <div className="field">
+        <label htmlFor="f-minScore">{t("directory.minScore")}</label>
+        <input
+          id="f-minScore"
+          name="minScore"
+          type="number"
+          min={0}
+          max={100}
+          step="any"
+          defaultValue={filters.minScore ?? minScoreTyped ?? ""}
+          aria-invalid={minScoreInvalid ? true : undefined}
+          aria-describedby={minScoreInvalid ? "f-minScore-error" : undefined}
+        />
+        {minScoreInvalid ? (
+          <ul id="f-minScore-error" className="field-errors">
+            <li>{filterProblems(t, ["minScore"])}</li>
+          </ul>
+        ) : null}
+      </div>
+      {select(
+        "trust",
+        t("sector.trust"),
+        TRUST_LABELS.map((l) => ({ value: l, label: t(`sector.trustLabels.${l}`) })),
+        filters.trust,
+      )}
+      {select(
+        "sdg",
+        t("directory.sdg"),
+        SDGS.map((g) => ({ value: String(g), label: sdgLabel(t, g, language) })),
+        filters.sdg,
+      )}
+      {select(
+        "size",
+        t("sector.size"),
+        SIZE_BANDS.map((s) => ({ value: s, label: sizeBandName(t, s) })),
+        filters.size,
+      )}
+      <div className="field">
+        {/* No "All" here: the first order is the default one, and says so. */}
+        <label htmlFor="f-sort">{t("directory.sort")}</label>
+        <select id="f-sort" name="sort" defaultValue={filters.sort}>
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {s === "score" ? t("directory.sortDefault", { order: t(`directory.sorts.${s}`) }) : t(`directory.sorts.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {select(
+        "registered",
+        t("registers.filterLabel"),
+        [
+          { value: "yes", label: t("registers.filterYes") },
+          { value: "no", label: t("registers.filterNo") },
+        ],
+        filters.registered === undefined ? undefined : filters.registered ? "yes" : "no",
+      )}
+      <fieldset className="field">
+        <legend>{t("directory.only")}</legend>
+        {(["eligible", "womenLed", "youthLed"] as const).map((name) => (
+          <div key={name} className="field-checkbox">
+            <input type="checkbox" id={`f-${name}`} name={name} value="true" defaultChecked={filters[name] === true} />
+            <label htmlFor={`f-${name}`}>{t(`directory.${name}`)}</label>
+          </div>
+        ))}
+      </fieldset>
+      <div className="actions">
+        <button type="submit">{t("sector.apply")}</button>
+        <PlainLink to="/ratings">{t("sector.clear")}</PlainLink>
+      </div>
+    </>
+  );
+}
+
 export default function DirectoryPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -200,112 +317,19 @@ export default function DirectoryPage() {
     nextSearch,
     minScoreTyped,
   } = useLoaderData<typeof loader>();
-  const select = (name: string, label: string, options: { value: string; label: string }[], value?: string | number) => (
-    <div className="field">
-      <label htmlFor={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)}>
-        <option value="">{t("sector.all")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
   return (
     <article>
       <h1>{title}</h1>
       <p>{t("directory.intro")}</p>
       {/* Keyed by the filters so that a navigation (e.g. "clear filters") resets the fields. */}
       <Form key={search} method="get" className="filters" role="search" aria-label={t("directory.filters")}>
-        <div className="field">
-          <label htmlFor="f-q">{t("directory.search")}</label>
-          <input id="f-q" type="search" name="q" defaultValue={filters.q ?? ""} />
-        </div>
-        <CountryRegionFields country={filters.country} region={filters.region} />
-        {select(
-          "sector",
-          t("sector.sector"),
-          SECTORS.map((s) => ({ value: s, label: sectorName(t, s) })),
-          filters.sector,
-        )}
-        {select(
-          "tier",
-          t("directory.tier"),
-          currentMethodology.tiers.map((x) => ({ value: x.id, label: tierName(t, x.id) })),
-          filters.tier,
-        )}
-        <div className="field">
-          <label htmlFor="f-minScore">{t("directory.minScore")}</label>
-          <input
-            id="f-minScore"
-            name="minScore"
-            type="number"
-            min={0}
-            max={100}
-            step="any"
-            defaultValue={filters.minScore ?? minScoreTyped ?? ""}
-            aria-invalid={invalid.includes("minScore") ? true : undefined}
-            aria-describedby={invalid.includes("minScore") ? "f-minScore-error" : undefined}
-          />
-          {invalid.includes("minScore") ? (
-            <ul id="f-minScore-error" className="field-errors">
-              <li>{filterProblems(t, ["minScore"])}</li>
-            </ul>
-          ) : null}
-        </div>
-        {select(
-          "trust",
-          t("sector.trust"),
-          TRUST_LABELS.map((l) => ({ value: l, label: t(`sector.trustLabels.${l}`) })),
-          filters.trust,
-        )}
-        {select(
-          "sdg",
-          t("directory.sdg"),
-          SDGS.map((g) => ({ value: String(g), label: sdgLabel(t, g, language) })),
-          filters.sdg,
-        )}
-        {select(
-          "size",
-          t("sector.size"),
-          SIZE_BANDS.map((s) => ({ value: s, label: sizeBandName(t, s) })),
-          filters.size,
-        )}
-        <div className="field">
-          {/* No "All" here: the first order is the default one, and says so. */}
-          <label htmlFor="f-sort">{t("directory.sort")}</label>
-          <select id="f-sort" name="sort" defaultValue={filters.sort}>
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {s === "score" ? t("directory.sortDefault", { order: t(`directory.sorts.${s}`) }) : t(`directory.sorts.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {select(
-          "registered",
-          t("registers.filterLabel"),
-          [
-            { value: "yes", label: t("registers.filterYes") },
-            { value: "no", label: t("registers.filterNo") },
-          ],
-          filters.registered === undefined ? undefined : filters.registered ? "yes" : "no",
-        )}
-        <fieldset className="field">
-          <legend>{t("directory.only")}</legend>
-          {(["eligible", "womenLed", "youthLed"] as const).map((name) => (
-            <div key={name} className="field-checkbox">
-              <input type="checkbox" id={`f-${name}`} name={name} value="true" defaultChecked={filters[name] === true} />
-              <label htmlFor={`f-${name}`}>{t(`directory.${name}`)}</label>
-            </div>
-          ))}
-        </fieldset>
-        <div className="actions">
-          <button type="submit">{t("sector.apply")}</button>
-          <Link to="/ratings">{t("sector.clear")}</Link>
-        </div>
+        <KeptPart
+          name="directory-filters"
+          as="div"
+          className="filter-fields"
+          component={DirectoryFilterFields}
+          props={{ filters, minScoreInvalid: invalid.includes("minScore"), minScoreTyped }}
+        />
       </Form>
       {shortlisted ? (
         <p role="status" className="notice">

@@ -179,6 +179,28 @@ test("a signed-in reader's page is never kept for anyone, nor is a kept page ser
   }
 });
 
+test("the directory's filter fields, rendered once and kept for each set of filters, show each request its own", async () => {
+  const reader = await createTestUser();
+  const countryChosen = (body: string) => /<option value="([A-Z]{2})" selected="">/.exec(body)?.[1] ?? "all";
+  // Each address twice in a row, several times: each process renders the fields for one and answers the next from what it kept.
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 2; j++) {
+      const refused = (await get("/ratings?country=KZ&region=KZ-19&minScore=abc", { Cookie: reader.cookie })).body;
+      expect(countryChosen(refused)).toBe("KZ");
+      expect(refused).toContain('<option value="KZ-19" selected="">');
+      expect(refused).toMatch(/<input id="f-minScore"[^>]*aria-invalid="true"[^>]*value="abc"\/>/);
+      const other = (await get("/ratings?country=TJ&womenLed=true", { Cookie: reader.cookie })).body;
+      expect(countryChosen(other)).toBe("TJ");
+      expect(other).not.toContain('aria-invalid="true"');
+      expect(other).toMatch(/<input type="checkbox" id="f-womenLed" name="womenLed" checked="" value="true"\/>/);
+      const none = (await get("/ratings", { Cookie: reader.cookie })).body;
+      expect(countryChosen(none)).toBe("all");
+      expect(none).not.toContain('id="f-region"');
+      expect(none).toMatch(/<input type="checkbox" id="f-womenLed" name="womenLed" value="true"\/>/);
+    }
+  }
+});
+
 test("a thread's posts, rendered once and kept for the props they show, show each reader their own rights and the latest counts", async () => {
   const author = await createTestUser({ displayName: "Aliya Keptauthor" });
   const replier = await createTestUser({ displayName: "Bolat Keptreplier" });
