@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { listResources } from "~/models/learning.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES, type Language } from "~/utils/i18n";
@@ -35,19 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function LearningLibraryPage() {
   const { t } = useTranslation();
   const { title, filters, dimensions, formats, items, total, canWrite } = useLoaderData<typeof loader>();
-  const select = (name: string, label: string, options: { value: string; label: string }[], value?: string) => (
-    <div className="field">
-      <label htmlFor={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={value ?? ""}>
-        <option value="">{t("learning.filters.any")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
   return (
     <section>
       <h1>{title}</h1>
@@ -61,30 +49,34 @@ export default function LearningLibraryPage() {
       ) : null}
       <Form method="get" className="filters" aria-label={t("learning.filters.label")}>
         {filters.question ? <input type="hidden" name="question" value={filters.question} /> : null}
-        {select(
-          "dimension",
-          t("learning.filters.dimension"),
-          dimensions.map((id) => ({ value: id, label: dimensionName(t, id) })),
-          filters.dimension,
-        )}
-        {select(
-          "language",
-          t("learning.filters.language"),
-          SUPPORTED_LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] })),
-          filters.language,
-        )}
-        {select(
-          "format",
-          t("learning.filters.format"),
-          formats.map((f) => ({ value: f, label: t(`learning.format.${f}`) })),
-          filters.format,
-        )}
-        {select(
-          "country",
-          t("learning.filters.country"),
-          COUNTRY_CODES.map((c) => ({ value: c, label: countryName(t, c) })),
-          filters.country,
-        )}
+        <FilterSelect
+          name="dimension"
+          label={t("learning.filters.dimension")}
+          anyLabel={t("learning.filters.any")}
+          options={dimensions.map((id) => ({ value: id, label: dimensionName(t, id) }))}
+          value={filters.dimension}
+        />
+        <FilterSelect
+          name="language"
+          label={t("learning.filters.language")}
+          anyLabel={t("learning.filters.any")}
+          options={SUPPORTED_LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }))}
+          value={filters.language}
+        />
+        <FilterSelect
+          name="format"
+          label={t("learning.filters.format")}
+          anyLabel={t("learning.filters.any")}
+          options={formats.map((f) => ({ value: f, label: t(`learning.format.${f}`) }))}
+          value={filters.format}
+        />
+        <FilterSelect
+          name="country"
+          label={t("learning.filters.country")}
+          anyLabel={t("learning.filters.any")}
+          options={COUNTRY_CODES.map((c) => ({ value: c, label: countryName(t, c) }))}
+          value={filters.country}
+        />
         <div className="actions">
           <button type="submit">{t("learning.filters.apply")}</button>
         </div>

@@ -10,6 +10,7 @@ import { ShortlistControl, ShortlistControlForms, type ShortlistChoice } from "~
 import { PlainLink } from "~/components/plain-links";
 import { filterProblems } from "~/utils/filter-problems";
 import { CountryRegionFields } from "~/components/country-region-fields";
+import { FilterSelect } from "~/components/filter-select";
 import { getOptionalUser } from "~/utils/auth.server";
 import { directorySearch, parseDirectoryFilters, SORTS, type DirectoryFilters } from "~/utils/directory-filters";
 import { formatDate, formatNumber } from "~/utils/format";
@@ -189,19 +190,6 @@ interface DirectoryFilterFieldsProps {
 function DirectoryFilterFields({ filters, minScoreInvalid, minScoreTyped }: DirectoryFilterFieldsProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const select = (name: string, label: string, options: { value: string; label: string }[], value?: string | number) => (
-    <div className="field">
-      <label htmlFor={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)}>
-        <option value="">{t("sector.all")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
   return (
     <>
       <div className="field">
@@ -209,18 +197,20 @@ function DirectoryFilterFields({ filters, minScoreInvalid, minScoreTyped }: Dire
         <input id="f-q" type="search" name="q" defaultValue={filters.q ?? ""} />
       </div>
       <CountryRegionFields country={filters.country} region={filters.region} />
-      {select(
-        "sector",
-        t("sector.sector"),
-        SECTORS.map((s) => ({ value: s, label: sectorName(t, s) })),
-        filters.sector,
-      )}
-      {select(
-        "tier",
-        t("directory.tier"),
-        currentMethodology.tiers.map((x) => ({ value: x.id, label: tierName(t, x.id) })),
-        filters.tier,
-      )}
+      <FilterSelect
+        name="sector"
+        label={t("sector.sector")}
+        anyLabel={t("sector.all")}
+        options={SECTORS.map((s) => ({ value: s, label: sectorName(t, s) }))}
+        value={filters.sector}
+      />
+      <FilterSelect
+        name="tier"
+        label={t("directory.tier")}
+        anyLabel={t("sector.all")}
+        options={currentMethodology.tiers.map((x) => ({ value: x.id, label: tierName(t, x.id) }))}
+        value={filters.tier}
+      />
       <div className="field">
         <label htmlFor="f-minScore">{t("directory.minScore")}</label>
         <input
@@ -240,24 +230,27 @@ function DirectoryFilterFields({ filters, minScoreInvalid, minScoreTyped }: Dire
           </ul>
         ) : null}
       </div>
-      {select(
-        "trust",
-        t("sector.trust"),
-        TRUST_LABELS.map((l) => ({ value: l, label: t(`sector.trustLabels.${l}`) })),
-        filters.trust,
-      )}
-      {select(
-        "sdg",
-        t("directory.sdg"),
-        SDGS.map((g) => ({ value: String(g), label: sdgLabel(t, g, language) })),
-        filters.sdg,
-      )}
-      {select(
-        "size",
-        t("sector.size"),
-        SIZE_BANDS.map((s) => ({ value: s, label: sizeBandName(t, s) })),
-        filters.size,
-      )}
+      <FilterSelect
+        name="trust"
+        label={t("sector.trust")}
+        anyLabel={t("sector.all")}
+        options={TRUST_LABELS.map((l) => ({ value: l, label: t(`sector.trustLabels.${l}`) }))}
+        value={filters.trust}
+      />
+      <FilterSelect
+        name="sdg"
+        label={t("directory.sdg")}
+        anyLabel={t("sector.all")}
+        options={SDGS.map((g) => ({ value: String(g), label: sdgLabel(t, g, language) }))}
+        value={filters.sdg}
+      />
+      <FilterSelect
+        name="size"
+        label={t("sector.size")}
+        anyLabel={t("sector.all")}
+        options={SIZE_BANDS.map((s) => ({ value: s, label: sizeBandName(t, s) }))}
+        value={filters.size}
+      />
       <div className="field">
         {/* No "All" here: the first order is the default one, and says so. */}
         <label htmlFor="f-sort">{t("directory.sort")}</label>
@@ -269,15 +262,16 @@ function DirectoryFilterFields({ filters, minScoreInvalid, minScoreTyped }: Dire
           ))}
         </select>
       </div>
-      {select(
-        "registered",
-        t("registers.filterLabel"),
-        [
+      <FilterSelect
+        name="registered"
+        label={t("registers.filterLabel")}
+        anyLabel={t("sector.all")}
+        options={[
           { value: "yes", label: t("registers.filterYes") },
           { value: "no", label: t("registers.filterNo") },
-        ],
-        filters.registered === undefined ? undefined : filters.registered ? "yes" : "no",
-      )}
+        ]}
+        value={filters.registered === undefined ? undefined : filters.registered ? "yes" : "no"}
+      />
       <fieldset className="field">
         <legend>{t("directory.only")}</legend>
         {(["eligible", "womenLed", "youthLed"] as const).map((name) => (

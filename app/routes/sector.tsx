@@ -16,6 +16,7 @@ import { filtersToSearch, parseSectorFilters, TRUST_LABELS } from "~/utils/secto
 import { sectorTables, type SectorTable } from "~/utils/sector-tables";
 import { dimensionName, tierName } from "~/utils/methodology-text";
 import { CountryRegionFields } from "~/components/country-region-fields";
+import { FilterSelect } from "~/components/filter-select";
 import { SelectionSummary } from "~/components/selection-summary";
 import { filterProblems } from "~/utils/filter-problems";
 import { TableCaption, TableScroll } from "~/components/table-scroll";
@@ -236,28 +237,20 @@ export default function SectorPage() {
       ) : null}
       <Form key={search} method="get" className="filters">
         <CountryRegionFields country={filters.country} region={filters.region} />
-        <div className="field">
-          <label htmlFor="f-sector">{t("sector.sector")}</label>
-          <select id="f-sector" name="sector" defaultValue={filters.sector ?? ""}>
-            <option value="">{t("sector.all")}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {sectorName(t, s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-size">{t("sector.size")}</label>
-          <select id="f-size" name="size" defaultValue={filters.size ?? ""}>
-            <option value="">{t("sector.all")}</option>
-            {SIZE_BANDS.map((s) => (
-              <option key={s} value={s}>
-                {sizeBandName(t, s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="sector"
+          label={t("sector.sector")}
+          anyLabel={t("sector.all")}
+          options={SECTORS.map((s) => ({ value: s, label: sectorName(t, s) }))}
+          value={filters.sector}
+        />
+        <FilterSelect
+          name="size"
+          label={t("sector.size")}
+          anyLabel={t("sector.all")}
+          options={SIZE_BANDS.map((s) => ({ value: s, label: sizeBandName(t, s) }))}
+          value={filters.size}
+        />
         <div className="field">
           <label htmlFor="f-period">{t("sector.period")}</label>
           <input
@@ -278,17 +271,13 @@ export default function SectorPage() {
             </ul>
           ) : null}
         </div>
-        <div className="field">
-          <label htmlFor="f-trust">{t("sector.trust")}</label>
-          <select id="f-trust" name="trust" defaultValue={filters.trust ?? ""}>
-            <option value="">{t("sector.all")}</option>
-            {TRUST_LABELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`sector.trustLabels.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="trust"
+          label={t("sector.trust")}
+          anyLabel={t("sector.all")}
+          options={TRUST_LABELS.map((l) => ({ value: l, label: t(`sector.trustLabels.${l}`) }))}
+          value={filters.trust}
+        />
         <div className="actions">
           <button type="submit">{t("sector.apply")}</button>
           <Link to="/sector">{t("sector.clear")}</Link>
