@@ -101,6 +101,11 @@ function DataTable({
   );
 }
 
+/** The rows that have a mean score. */
+function withMean<T extends { mean: number | null }>(rows: T[]): (T & { mean: number })[] {
+  return rows.filter((row): row is T & { mean: number } => row.mean !== null);
+}
+
 /** What the figures of a summary show, all of it plain data: a kept part is rendered from it alone (decision 039). */
 interface SectorFiguresProps {
   summary: Awaited<ReturnType<typeof getSectorSummary>>;
@@ -122,6 +127,9 @@ function SectorFigures({ summary, scale, search, byRegion }: SectorFiguresProps)
       ? t("sector.quarterName", { year: formatNumber(Number(parts[1]), language, { useGrouping: false }), quarter: Number(parts[2]) })
       : quarter;
   };
+  // The quarters and countries with a mean score shown (a group too small has none): what the charts draw.
+  const trend = withMean(summary.trend);
+  const countries = withMean(summary.byCountry);
   const byTable = sectorTables(summary, scale, t, language);
   const tables = {
     ...byTable,
@@ -194,12 +202,12 @@ function SectorFigures({ summary, scale, search, byRegion }: SectorFiguresProps)
         "trend",
         t("sector.trend"),
         t("sector.trendCaption"),
-        summary.trend.some((q) => q.mean !== null) ? (
+        trend.length > 0 ? (
           <ScoreLineChart
             label={t("sector.trendChart")}
             seriesName={t("sector.mean")}
-            labels={summary.trend.filter((q) => q.mean !== null).map((q) => quarterName(q.quarter))}
-            values={summary.trend.filter((q) => q.mean !== null).map((q) => q.mean!)}
+            labels={trend.map((q) => quarterName(q.quarter))}
+            values={trend.map((q) => q.mean)}
           />
         ) : null,
       )}
@@ -207,11 +215,11 @@ function SectorFigures({ summary, scale, search, byRegion }: SectorFiguresProps)
         "countries",
         t("sector.countries"),
         t("sector.countriesCaption"),
-        summary.byCountry.some((c) => c.mean !== null) ? (
+        countries.length > 0 ? (
           <ScoreBarChart
             label={t("sector.countriesChart")}
-            labels={summary.byCountry.filter((c) => c.mean !== null).map((c) => countryName(t, c.key))}
-            series={[{ name: t("sector.mean"), values: summary.byCountry.filter((c) => c.mean !== null).map((c) => c.mean!) }]}
+            labels={countries.map((c) => countryName(t, c.key))}
+            series={[{ name: t("sector.mean"), values: countries.map((c) => c.mean) }]}
           />
         ) : null,
       )}
