@@ -22,19 +22,20 @@ export function cohortReaderWhere(userId: string): Prisma.CohortWhereInput {
   };
 }
 
-/**
- * Asked by every signed-in page of lists and searches: `cohortReaderWhere` written in SQL, by key with a kept
- * plan (decision 037), for the cohorts that have a category.
- */
+/** The same condition in SQL, on a Cohort row aliased `c`. */
+function cohortReaderSql(userId: string): Prisma.Sql {
+  return Prisma.sql`(c."ownerId" = ${userId} OR EXISTS (
+    SELECT 1 FROM "CohortMember" m JOIN "EnterpriseMember" em ON em."enterpriseId" = m."enterpriseId"
+    WHERE m."cohortId" = c.id AND m.status = 'accepted' AND em."userId" = ${userId}))`;
+}
+
+/** Asked by every signed-in page of lists and searches: a lookup by the reader's key with a kept plan (decision 037). */
 export async function readableCohorts(reader: ForumAccessReader, db: Db = prisma): Promise<ReadableCohorts> {
   if (isForumModerator(reader)) return "all";
   if (!reader) return [];
   const cohorts = await db.$queryRaw<{ id: string }[]>`${KEPT_PLAN}
     SELECT c.id FROM "Cohort" c
-    WHERE EXISTS (SELECT 1 FROM "ForumCategory" f WHERE f."cohortId" = c.id)
-      AND (c."ownerId" = ${reader.id} OR EXISTS (
-        SELECT 1 FROM "CohortMember" m JOIN "EnterpriseMember" em ON em."enterpriseId" = m."enterpriseId"
-        WHERE m."cohortId" = c.id AND m.status = 'accepted' AND em."userId" = ${reader.id}))
+    WHERE EXISTS (SELECT 1 FROM "ForumCategory" f WHERE f."cohortId" = c.id) AND ${cohortReaderSql(reader.id)}
     ORDER BY c.id`;
   return cohorts.map((cohort) => cohort.id);
 }
