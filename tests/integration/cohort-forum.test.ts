@@ -19,10 +19,10 @@ import * as poll from "~/routes/forum_.threads.$id_.poll";
 import * as pollCsv from "~/routes/forum_.threads.$id_.poll[.]csv";
 import * as sitemap from "~/routes/sitemap[.]xml";
 import { prisma } from "~/utils/db.server";
-import { keptData } from "~/utils/kept-data.server";
 import { enterpriseWithOwnerAndMember } from "../helpers/enterprise-people";
 import { createThreadWithPosts, forumCategories } from "../helpers/forum-moderation";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
+import { withKeptResults } from "../helpers/kept-results";
 
 type Person = Awaited<ReturnType<typeof createTestUser>>;
 
@@ -195,9 +195,7 @@ describe("a cohort's private forum category", () => {
       ((await run(search.loader, getRequest("/forum/search", cookie))).data as { categories: { slug: string }[] }).categories.map(
         (c) => c.slug,
       );
-    keptData.maxAgeMs = 60_000;
-    keptData.setListening(true);
-    try {
+    await withKeptResults(async () => {
       // Read first by a member: what is kept for them is not what an outsider or an invited enterprise is offered.
       expect(await offered(world.inside.owner.cookie)).toContain(world.slug);
       expect(await offered(world.outsider.cookie)).not.toContain(world.slug);
@@ -205,10 +203,7 @@ describe("a cohort's private forum category", () => {
       expect(await offered(undefined)).not.toContain(world.slug);
       expect(await offered(world.incubator.cookie)).toContain(world.slug);
       expect(await offered(world.moderator.cookie)).toContain(world.slug);
-    } finally {
-      keptData.setListening(false);
-      keptData.maxAgeMs = 0;
-    }
+    });
   });
 
   test("to anyone else (not signed in, another account, an enterprise only invited) it does not exist", async () => {

@@ -5,6 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { keptData } from "~/utils/kept-data.server";
 import { seedIfEmpty } from "../../prisma/seed";
 import { getRequest, run } from "../helpers/routes";
+import { withKeptResults } from "../helpers/kept-results";
 
 beforeAll(async () => {
   await seedIfEmpty(prisma);
@@ -45,9 +46,7 @@ test("the count is rebuilt if its row is gone", async () => {
 });
 
 test("in production the count is read once for every page until a change is heard, then read again", async () => {
-  keptData.maxAgeMs = 60_000;
-  keptData.setListening(true);
-  try {
+  await withKeptResults(async () => {
     const before = await shown();
     const draft = await prisma.enterprise.findFirstOrThrow({ where: { status: "draft" }, select: { id: true } });
     await setPublished({ id: draft.id, published: true });
@@ -56,8 +55,5 @@ test("in production the count is read once for every page until a change is hear
     keptData.invalidate();
     expect(await shown()).toBe(before + 1);
     await setPublished({ id: draft.id, published: false });
-  } finally {
-    keptData.setListening(false);
-    keptData.maxAgeMs = 0;
-  }
+  });
 });
