@@ -2,7 +2,7 @@ import type { MemberRole } from "~/generated/prisma/client";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { findUserIdByEmail } from "~/models/user.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { isUniqueViolation, KEPT_PLAN, prisma } from "~/utils/db.server";
+import { isUniqueViolation, lookup, prisma } from "~/utils/db.server";
 import type { EnterpriseInput } from "~/utils/enterprise-validation";
 import { kept } from "~/utils/kept-data.server";
 import { forbidden, notFound, userCan } from "~/utils/permissions.server";
@@ -105,7 +105,7 @@ export async function getEnterpriseBySlug(slug: string) {
 
 /** The person's membership of the enterprise, or null: read for every signed-in reader of its page, so by key with a kept plan. */
 export async function getMembership({ enterpriseId, userId }: { enterpriseId: string; userId: string }) {
-  const [row] = await prisma.$queryRaw<{ role: MemberRole }[]>`${KEPT_PLAN}
+  const [row] = await lookup<{ role: MemberRole }>`
     SELECT role::text AS role FROM "EnterpriseMember" WHERE "enterpriseId" = ${enterpriseId} AND "userId" = ${userId}`;
   return row ?? null;
 }

@@ -7,7 +7,7 @@
 // else, whatever the address.
 import { Prisma } from "~/generated/prisma/client";
 import type { SessionUser } from "~/utils/auth.server";
-import { KEPT_PLAN, prisma, type Db } from "~/utils/db.server";
+import { lookup, prisma, type Db } from "~/utils/db.server";
 import { isForumModerator, notFound } from "~/utils/permissions.server";
 
 export type ForumAccessReader = Pick<SessionUser, "id" | "roles"> | null;
@@ -30,10 +30,10 @@ function cohortReaderSql(userId: string): Prisma.Sql {
 }
 
 /** Asked by every signed-in page of lists and searches: a lookup by the reader's key with a kept plan (decision 037). */
-export async function readableCohorts(reader: ForumAccessReader, db: Db = prisma): Promise<ReadableCohorts> {
+export async function readableCohorts(reader: ForumAccessReader): Promise<ReadableCohorts> {
   if (isForumModerator(reader)) return "all";
   if (!reader) return [];
-  const cohorts = await db.$queryRaw<{ id: string }[]>`${KEPT_PLAN}
+  const cohorts = await lookup<{ id: string }>`
     SELECT c.id FROM "Cohort" c
     WHERE EXISTS (SELECT 1 FROM "ForumCategory" f WHERE f."cohortId" = c.id) AND ${cohortReaderSql(reader.id)}
     ORDER BY c.id`;

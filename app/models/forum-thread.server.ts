@@ -16,7 +16,7 @@ import {
   type ForumPerson,
 } from "~/models/forum.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { KEPT_PLAN, prisma } from "~/utils/db.server";
+import { lookup, prisma } from "~/utils/db.server";
 import { kept } from "~/utils/kept-data.server";
 import { pageOfPost, POSTS_PER_PAGE } from "~/utils/forum-limits";
 import { isForumModerator } from "~/utils/permissions.server";
@@ -96,9 +96,7 @@ async function readReaderOfThread({
   postIds: string[];
   now?: Date;
 }): Promise<ReaderOfThread> {
-  const [row] = await prisma.$queryRaw<
-    { endsAt: Date | null; reason: string | null; subscribed: boolean; helpful: string[]; flagged: string[] }[]
-  >`${KEPT_PLAN}
+  const [row] = await lookup<{ endsAt: Date | null; reason: string | null; subscribed: boolean; helpful: string[]; flagged: string[] }>`
     SELECT s."endsAt", s.reason,
       COALESCE((SELECT active FROM "ForumThreadSubscription" WHERE "userId" = ${userId} AND "threadId" = ${threadId}), false) AS subscribed,
       ARRAY(SELECT "postId" FROM "ForumReaction" WHERE "userId" = ${userId} AND kind = 'helpful' AND "postId" = ANY(${postIds})) AS helpful,

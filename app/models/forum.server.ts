@@ -4,7 +4,7 @@ import { activeSuspension } from "~/models/forum-moderation.server";
 import { insertPoll } from "~/models/forum-poll.server";
 import { notifyForPost } from "~/models/notification.server";
 import { assignHandle } from "~/models/user.server";
-import { isUniqueViolation, KEPT_PLAN, prisma, type Tx } from "~/utils/db.server";
+import { isUniqueViolation, lookup, prisma, type Tx } from "~/utils/db.server";
 import { kept } from "~/utils/kept-data.server";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import type { PollInput } from "~/utils/forum-poll-validation";
@@ -659,7 +659,7 @@ export async function toggleHelpful({ userId, postId }: { userId: string; postId
 
 /** Whether the person follows a category (whether they follow a thread is read with the thread's page: readReaderOfThread). */
 export async function followsCategory({ userId, categoryId }: { userId: string; categoryId: string }) {
-  const rows = await prisma.$queryRaw<unknown[]>`${KEPT_PLAN}
+  const rows = await lookup<unknown>`
     SELECT 1 FROM "ForumCategorySubscription" WHERE "userId" = ${userId} AND "categoryId" = ${categoryId}`;
   return rows.length > 0;
 }

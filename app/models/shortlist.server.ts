@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { trustSql } from "~/models/sector.server";
-import { KEPT_PLAN, prisma } from "~/utils/db.server";
+import { lookup, prisma } from "~/utils/db.server";
 
 import { DEFAULT_SHORTLIST_NAME, shortlistName } from "~/utils/shortlist-validation";
 
@@ -8,7 +8,7 @@ export { DEFAULT_SHORTLIST_NAME, shortlistName };
 
 /** The person's shortlists, oldest first, with how many enterprises each holds (read on every directory page they open). */
 export function listShortlists(userId: string) {
-  return prisma.$queryRaw<{ id: string; name: string; createdAt: Date; entries: number }[]>`${KEPT_PLAN}
+  return lookup<{ id: string; name: string; createdAt: Date; entries: number }>`
     SELECT s.id, s.name, s."createdAt", (SELECT count(*)::int FROM "ShortlistEntry" e WHERE e."shortlistId" = s.id) AS entries
     FROM "Shortlist" s
     WHERE s."userId" = ${userId}

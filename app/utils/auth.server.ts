@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/client";
-import { KEPT_PLAN, prisma } from "~/utils/db.server";
+import { lookup } from "~/utils/db.server";
 import { oncePerRequest } from "~/utils/request-scope.server";
 import { requestSessionId } from "~/utils/session.server";
 
@@ -26,7 +26,7 @@ export interface SessionUser {
  * the notifications' count a fourth on every page, needed only when something is unread).
  */
 async function getUserForSession(sessionId: string): Promise<SessionUser | null> {
-  const [user] = await prisma.$queryRaw<SessionUser[]>`${KEPT_PLAN}
+  const [user] = await lookup<SessionUser>`
     SELECT u.id, u.email, u."displayName", u.locale, u."emailConfirmedAt",
       COALESCE((SELECT json_agg(json_build_object('role', r.role, 'country', r.country) ORDER BY r.role)
                 FROM "UserRole" r WHERE r."userId" = u.id), '[]'::json) AS roles,

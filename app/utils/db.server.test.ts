@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "vitest";
 import { getOptionalUser } from "~/utils/auth.server";
-import { createPool, disconnectPrisma, isUniqueViolation, KEPT_PLAN, prisma, statementNames } from "~/utils/db.server";
+import { createPool, disconnectPrisma, isUniqueViolation, lookup, prisma, statementNames } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { createSession } from "~/utils/session.server";
 
@@ -87,13 +87,11 @@ async function withOneConnection(settings: Record<string, string>, check: () => 
 const displayNames = (ids: string[]) =>
   Promise.all(
     ids.map(
-      async (id) =>
-        (await prisma.$queryRaw<{ displayName: string }[]>`${KEPT_PLAN} SELECT "displayName" FROM "User" WHERE id = ${id}`)[0]
-          ?.displayName ?? null,
+      async (id) => (await lookup<{ displayName: string }>`SELECT "displayName" FROM "User" WHERE id = ${id}`)[0]?.displayName ?? null,
     ),
   );
 
-test("a marked query is parsed once on its connection, under one name whatever its values, and answers each value; others are not kept", async () => {
+test("a lookup is parsed once on its connection, under one name whatever its values, and answers each value; other queries are not kept", async () => {
   const users = await Promise.all(
     ["kept-a", "kept-b"].map((displayName) =>
       prisma.user.create({
@@ -130,12 +128,12 @@ test("every signed-in page's lookup of its session is prepared once per connecti
 });
 
 test("a named query that fails once still answers the next time", async () => {
-  const divide = (by: number) => prisma.$queryRaw<{ q: number }[]>`${KEPT_PLAN} SELECT 10 / ${by}::int AS q`;
+  const divide = (by: number) => lookup<{ q: number }>`SELECT 10 / ${by}::int AS q`;
   expect(await refusal(() => divide(0))).not.toBeNull();
   expect((await divide(5))[0]!.q).toBe(2);
 });
 
-test("with DATABASE_PREPARED_STATEMENTS=false (a pooler in transaction mode) even marked queries are sent unnamed, and answered alike", async () => {
+test("with DATABASE_PREPARED_STATEMENTS=false (a pooler in transaction mode) lookups are sent unnamed, and answered alike", async () => {
   const { id } = await prisma.user.create({
     data: { email: `unnamed-${Date.now()}@test.ortaq.org`, displayName: "Unnamed", passwordHash: "x" },
     select: { id: true },
@@ -146,14 +144,33 @@ test("with DATABASE_PREPARED_STATEMENTS=false (a pooler in transaction mode) eve
   });
 });
 
-test("each marked SQL keeps its own name; past the limit a new one is sent unnamed while the named ones keep theirs", () => {
+test("each lookup's SQL keeps its own name; past the limit a new one is sent unnamed while the named ones keep theirs", () => {
   const name = statementNames(2);
-  const sql = (text: string) => ({ sql: `${KEPT_PLAN.sql} ${text}` });
-  const first = name(sql("SELECT 1"));
-  const second = name(sql("SELECT 2"));
+  const first = name("SELECT 1");
+  const second = name("SELECT 2");
   expect(first).not.toBe(second);
-  expect(name(sql("SELECT 1"))).toBe(first);
-  expect(name(sql("SELECT 3"))).toBe("");
-  expect(name(sql("SELECT 2"))).toBe(second);
-  expect(name({ sql: "SELECT 4" })).toBe("");
+  expect(name("SELECT 1")).toBe(first);
+  expect(name("SELECT 3")).toBe("");
+  expect(name("SELECT 2")).toBe(second);
 });
+
+test("a lookup reads and compares moments in UTC, as the client does, whatever the server's time zone", async () => {
+  const { id, createdAt } = await prisma.user.create({
+    data: { email: `zone-${Date.now()}@test.ortaq.org`, displayName: "Zone", passwordHash: "x" },
+    select: { id: true, createdAt: true },
+  });
+  // A server five hours ahead of UTC (the time zone is the process's): a moment read or written as local time moves by five hours.
+  const script = `import { lookup } from "~/utils/db.server";
+    const at = new Date(${createdAt.getTime()});
+    const found = (moment) => lookup\`SELECT id FROM "User" WHERE id = \${"${id}"} AND "createdAt" = \${moment}\`;
+    const [row] = await lookup\`SELECT "createdAt" FROM "User" WHERE id = \${"${id}"}\`;
+    console.log(JSON.stringify({ read: row.createdAt.getTime(), same: (await found(at)).length, later: (await found(new Date(at.getTime() + 1))).length }));`;
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    env: { ...process.env, TZ: "Asia/Almaty" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  expect(await new Promise((resolve) => child.once("exit", resolve))).toBe(0);
+  expect(JSON.parse(output)).toEqual({ read: createdAt.getTime(), same: 1, later: 0 });
+}, 60_000);

@@ -70,14 +70,27 @@ export function postmasterOf(dataDir: string): { pid: number; port: number } {
 
 /** Signs up a new account through the form, as a browser on the site would; the response's status. */
 export async function signUp(url: string, email: string, displayName = "Reliable Writer"): Promise<number> {
-  const response = await fetch(`${url}/signup`, {
+  const response = await postSignUp(url, email, displayName);
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** Signs up a new account as `signUp` does; the session cookie it is signed in with (`name=value`). */
+export async function signedUpSession(url: string, email: string, displayName = "Reliable Writer"): Promise<string> {
+  const response = await postSignUp(url, email, displayName);
+  await response.arrayBuffer();
+  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("ortaq_session="));
+  if (response.status !== 302 || !session) throw new Error(`signing up answered ${response.status} without a session`);
+  return session.split(";")[0]!;
+}
+
+function postSignUp(url: string, email: string, displayName: string) {
+  return fetch(`${url}/signup`, {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: url, "Accept-Language": "en" },
     body: new URLSearchParams({ email, password: "Tundra-Violet-Quasar-8842", displayName, language: "en", role: "entrepreneur" }),
   });
-  await response.arrayBuffer();
-  return response.status;
 }
 
 /** Polls until `check` is true, every quarter second, for at most `seconds`; whether it became true. */

@@ -2,7 +2,15 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, test } from "vitest";
 import { embeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from "~/utils/embedded-postgres.server";
-import { makeDataFolder, ONE_PRODUCTION_PROCESS, postmasterOf, signUp, startServerProcess, waitFor } from "../helpers/server-process";
+import {
+  makeDataFolder,
+  ONE_PRODUCTION_PROCESS,
+  postmasterOf,
+  signedUpSession,
+  signUp,
+  startServerProcess,
+  waitFor,
+} from "../helpers/server-process";
 
 // These tests kill a real PostgreSQL under a real server process. Their timeouts guard against a
 // hung process on a shared machine; the 30 seconds within which the service must be back are the
@@ -98,8 +106,9 @@ describe("an external database that goes away", () => {
       EVIDENCE_DIR: path.join(folder.dir, "evidence"),
     });
     cleanups.push(server.stop);
-    expect(await signUp(server.url, "kept@external.test")).toBe(302);
+    const session = await signedUpSession(server.url, "kept@external.test");
     expect((await fetch(`${server.url}/forum`)).status).toBe(200);
+    expect((await fetch(`${server.url}/forum`, { headers: { Cookie: session } })).status).toBe(200);
 
     process.kill(postmasterOf(dataDir).pid, "SIGKILL");
 
@@ -115,6 +124,10 @@ describe("an external database that goes away", () => {
     const body = await page.text();
     expect(body).toContain("Temporarily unavailable");
     expect(body).not.toMatch(/PrismaClient|DriverAdapterError|at .+:\d+:\d+/);
+    // A signed-in page's first query is the session's lookup, sent past the database client (decision 037).
+    const signedIn = await fetch(`${server.url}/ratings`, { headers: { "Accept-Language": "en", Cookie: session } });
+    expect(signedIn.status).toBe(503);
+    expect(await signedIn.text()).toContain("Temporarily unavailable");
     const russian = await fetch(`${server.url}/ratings`, { headers: { "Accept-Language": "ru" } });
     expect(russian.status).toBe(503);
     expect(await russian.text()).toContain("Временно недоступно");
