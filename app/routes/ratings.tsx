@@ -400,7 +400,14 @@ export default function DirectoryPage() {
           </div>
         </Form>
       )}
-      {signedIn ? <ShortlistControlForms slugs={items.map((i) => i.slug)} redirectTo={here} /> : null}
+      {signedIn ? (
+        <KeptPart
+          name="shortlist-forms"
+          as="div"
+          component={ShortlistControlForms}
+          props={{ slugs: items.map((i) => i.slug), redirectTo: here }}
+        />
+      ) : null}
       <nav aria-label={t("directory.pages")} className="actions">
         {firstPage ? <Link to={`/ratings${search}`}>{t("directory.firstPage")}</Link> : null}
         {previousSearch !== null ? <Link to={`/ratings${previousSearch}`}>{t("pagination.previous")}</Link> : null}

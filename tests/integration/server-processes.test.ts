@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { editPost, toggleHelpful } from "~/models/forum.server";
 import { prisma } from "~/utils/db.server";
+import { seedIfEmpty } from "../../prisma/seed";
 import { validEnterpriseFields } from "../helpers/enterprise";
 import { createTestCategory, createTestReply, createTestThread } from "../helpers/forum";
 import { createTestUser } from "../helpers/routes";
@@ -15,6 +16,8 @@ import { makeDataFolder, startServerProcess, waitFor, type ServerProcess } from 
 let server: ServerProcess;
 let removeFolder: () => void;
 beforeAll(async () => {
+  // The demo data: rated enterprises for the directory's pages.
+  await seedIfEmpty(prisma);
   const folder = makeDataFolder("ortaq-processes-");
   removeFolder = folder.remove;
   server = await startServerProcess({
@@ -197,6 +200,34 @@ test("the directory's filter fields, rendered once and kept for each set of filt
       expect(countryChosen(none)).toBe("all");
       expect(none).not.toContain('id="f-region"');
       expect(none).toMatch(/<input type="checkbox" id="f-womenLed" name="womenLed" value="true"\/>/);
+    }
+  }
+});
+
+test("the shortlist forms under the directory's rows, rendered once and kept for the page's rows and address, are each page's own", async () => {
+  const reader = await createTestUser({ roles: ["funder"] });
+  const found = (body: string, pattern: RegExp) => [...body.matchAll(pattern)].map((match) => match[1]!);
+  // The first two show the same rows (every score is at least 0) under different addresses.
+  const pages = ["/ratings?sort=name", "/ratings?sort=name&minScore=0", "/ratings?country=KZ&sort=name"];
+  const query = (address: string) => [...new URL(address.replaceAll("&amp;", "&"), server.url).searchParams].sort();
+  // Each address twice in a row, several times: each process renders the forms for one and answers the next from what it kept.
+  for (let i = 0; i < 3; i++) {
+    for (const address of pages) {
+      for (let j = 0; j < 2; j++) {
+        const { body } = await get(address, { Cookie: reader.cookie });
+        const rows = found(body, /<select form="shortlist-add-([\w-]+)"/g).sort();
+        expect(rows.length).toBeGreaterThan(0);
+        expect(found(body, /<form method="post" action="\/shortlists" id="shortlist-add-([\w-]+)"/g).sort()).toEqual(rows);
+        // Where each form sends the reader back: this page, wherever the forms were first rendered.
+        const back = new Set(
+          found(
+            body,
+            /id="shortlist-(?:add|remove)-[\w-]+"[^>]*>(?:<input type="hidden" name="(?:intent|enterprise)"[^>]*>)*<input type="hidden" name="redirectTo" value="([^"]*)"/g,
+          ),
+        );
+        expect(back.size).toBe(1);
+        expect(query([...back][0]!)).toEqual(query(address));
+      }
     }
   }
 });
