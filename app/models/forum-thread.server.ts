@@ -134,7 +134,6 @@ export async function getThreadPosts({ threadId, page, reader }: { threadId: str
     reader ? readReaderOfThread({ userId: reader.id, threadId, postIds }) : NOBODY,
     getPeople(posts.map((p) => p.authorId)),
   ]);
-  const opening = posts.find((post) => post.number === 1);
   const moderator = isForumModerator(reader);
   const views: ThreadPostView[] = posts.map((post) => ({
     id: post.id,
@@ -157,8 +156,6 @@ export async function getThreadPosts({ threadId, page, reader }: { threadId: str
     posts: views,
     people: Object.fromEntries(people) as Record<string, ForumPerson>,
     reader: readerOfThread,
-    /** The opening post's text when it is on this page and shown to everyone (neither deleted nor hidden), else null. */
-    openingText: opening && !opening.deletedAt && !opening.hiddenAt ? opening.body : null,
   };
 }
 
@@ -176,6 +173,31 @@ function quoteOf(post: { id: string; body: string; author: { displayName: string
     .split("\n")
     .map((line) => `> ${line}`.trimEnd());
   return `> ${who} [wrote](/forum/posts/${post.id}):\n>\n${lines.join("\n")}\n\n`;
+}
+
+/**
+ * What every page of a thread shows of its texts, the same for every reader until the thread changes (kept
+ * as such): its consultation's question and published summary as HTML, and what the thread is about for
+ * search engines and shared links, the consultation's question, else the opening post's text when it is
+ * shown to everyone (neither deleted nor hidden).
+ */
+async function readThreadTexts(thread: {
+  id: string;
+  consultation: { question: string; summary: string | null; summaryPublishedAt: Date | null } | null;
+}) {
+  const consultation = thread.consultation;
+  if (consultation) {
+    const [questionHtml, summaryHtml] = await renderForumTexts([
+      consultation.question,
+      consultation.summaryPublishedAt ? (consultation.summary ?? "") : "",
+    ]);
+    return { questionHtml: questionHtml!, summaryHtml: summaryHtml!, description: markdownSummary(consultation.question) };
+  }
+  const opening = await prisma.forumPost.findFirst({
+    where: { threadId: thread.id, number: 1, deletedAt: null, hiddenAt: null },
+    select: { body: true },
+  });
+  return { questionHtml: null, summaryHtml: null, description: markdownSummary(opening?.body ?? "") };
 }
 
 /**
@@ -203,16 +225,13 @@ export async function getThreadView({
   const pageCount = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
   if (page > pageCount) return null;
   const moderator = isForumModerator(reader);
-  const [{ posts, people, openingText, reader: readerOfThread }, quoted, edited, categories, poll, opening] = await Promise.all([
+  const [{ posts, people, reader: readerOfThread }, quoted, edited, categories, poll, texts] = await Promise.all([
     getThreadPosts({ threadId, page, reader }),
     quoteId ? getPost(quoteId) : null,
     reader && editId ? getPost(editId) : null,
     moderator ? listCategoryChoices() : ([] as Awaited<ReturnType<typeof listCategoryChoices>>),
     thread.poll ? getPollView({ threadId, reader }) : null,
-    // On the first page the opening post is among the page's own.
-    page === 1
-      ? null
-      : prisma.forumPost.findFirst({ where: { threadId, number: 1, deletedAt: null, hiddenAt: null }, select: { body: true } }),
+    kept("forum.threadTexts", threadId, () => readThreadTexts(thread)),
   ]);
   // Only a visible post of this thread is quoted; only one's own visible post on this page is edited.
   const quote = quoted && quoted.threadId === threadId && !quoted.deletedAt && !quoted.hiddenAt ? quoted : null;
@@ -226,9 +245,7 @@ export async function getThreadView({
       ? edited
       : null;
   const consultation = thread.consultation;
-  const [questionHtml, summaryHtml] = consultation
-    ? await renderForumTexts([consultation.question, consultation.summaryPublishedAt ? (consultation.summary ?? "") : ""])
-    : [null, null];
+  const { questionHtml, summaryHtml } = texts;
   return {
     thread: {
       id: thread.id,
@@ -257,7 +274,7 @@ export async function getThreadView({
         : null,
     },
     /** What the thread is about, for search engines and shared links: the consultation's question, else the opening post. */
-    description: markdownSummary(consultation?.question ?? (page === 1 ? openingText : opening?.body) ?? ""),
+    description: texts.description,
     poll,
     mayAddPoll: !poll && mayAddPoll(reader, { authorId: thread.authorId, locked: thread.locked, consultation }),
     categoryId: thread.category.id,

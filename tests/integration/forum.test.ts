@@ -21,6 +21,8 @@ import { validEnterpriseFields } from "../helpers/enterprise";
 import { createTestCategory, createTestReply, createTestThread } from "../helpers/forum";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
 import { absoluteUrl } from "~/utils/env.server";
+import { keptData } from "~/utils/kept-data.server";
+import { withKeptResults } from "../helpers/kept-results";
 
 type ThreadData = Awaited<ReturnType<typeof thread.loader>>;
 
@@ -959,5 +961,20 @@ describe("a thread's description, for search engines and shared links", () => {
       expect(page.status).toBe(200);
       expect(page.data.description).toBe("");
     }
+  });
+
+  test("in production it is worked out once for every page of the thread until a change is heard, then again", async () => {
+    const author = await establishedUser();
+    const t = await createTestThread({ userId: author.id, body: "Felt for the **Naryn** markets." });
+    await fillThread(t.id, author.id, POSTS_PER_PAGE + 1);
+    await withKeptResults(async () => {
+      const described = async () => Promise.all(["", "?page=2"].map(async (query) => (await threadPage(t.id, query)).data.description));
+      expect(await described()).toEqual(["Felt for the Naryn markets.", "Felt for the Naryn markets."]);
+      await prisma.forumPost.updateMany({ where: { threadId: t.id, number: 1 }, data: { body: "Felt for the **Osh** markets." } });
+      // Not heard yet (the notice never reaches this test): every page is given what was worked out before.
+      expect(await described()).toEqual(["Felt for the Naryn markets.", "Felt for the Naryn markets."]);
+      keptData.invalidate();
+      expect(await described()).toEqual(["Felt for the Osh markets.", "Felt for the Osh markets."]);
+    });
   });
 });
