@@ -154,6 +154,15 @@ export async function renderForumTexts(markdowns: string[]): Promise<string[]> {
   return markdowns.map((markdown) => renderMarkdown(markdown, { handles }));
 }
 
+/**
+ * `renderForumTexts`' HTML for texts shown on every request for a page (a consultation's question and
+ * summary), kept for the same texts until the data changes (decision 028): who may be mentioned changes
+ * with the data too.
+ */
+export function keptForumTexts(markdowns: string[]): Promise<string[]> {
+  return kept("forum.texts", markdowns, () => renderForumTexts(markdowns));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Threads
 

@@ -8,7 +8,7 @@ import { CitedPollResults, ForumPoll } from "~/components/forum-poll";
 import { closeConsultation, getConsultation, mayManageConsultation, publishSummary } from "~/models/forum-consultation.server";
 import { getPollView } from "~/models/forum-poll.server";
 import { getThreadPosts } from "~/models/forum-thread.server";
-import { renderForumTexts } from "~/models/forum.server";
+import { keptForumTexts } from "~/models/forum.server";
 import { getOptionalUser, requireUser, safeRedirect } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getThreadPosts({ threadId: consultation.threadId, page: page.data, reader }),
     getPollView({ threadId: consultation.threadId, reader }),
     // The question and the summary are Markdown, rendered as the forum renders posts.
-    renderForumTexts([consultation.question, consultation.summary ?? ""]),
+    keptForumTexts([consultation.question, consultation.summary ?? ""]),
   ]);
   return {
     consultation: { ...consultation, questionHtml: questionHtml!, summaryHtml: consultation.summary ? summaryHtml! : null },

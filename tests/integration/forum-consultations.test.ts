@@ -8,6 +8,7 @@ import * as create from "~/routes/forum_.consultations_.new";
 import * as moderateUser from "~/routes/forum_.moderation_.users.$id";
 import * as threadPage from "~/routes/forum_.threads.$id";
 import { prisma } from "~/utils/db.server";
+import { withKeptResults } from "../helpers/kept-results";
 import { isConsultationOpen } from "~/utils/forum-consultation";
 import { forumCategories } from "../helpers/forum-moderation";
 import { createTestUser, formRequest, getRequest, run } from "../helpers/routes";
@@ -425,5 +426,25 @@ describe("a consultation's question, replies and summary are Markdown, rendered 
       thread: { consultation: { summaryHtml: string } };
     };
     expect(thread.thread.consultation.summaryHtml).toBe(closed.consultation.summaryHtml);
+  });
+
+  test("in production the page's HTML is kept for the same texts, so a summary written since is shown at once", async () => {
+    const outcome = await open({ title: `Kept texts ${Math.random()}`, question: "Is **this** worked out once?" });
+    const id = outcome.location!.split("/").at(-1)!;
+    await withKeptResults(async () => {
+      const shown = async () =>
+        (
+          (await run(page.loader, getRequest(`/forum/consultations/${id}`), { id })).data as {
+            consultation: { questionHtml: string; summaryHtml: string | null };
+          }
+        ).consultation;
+      expect((await shown()).questionHtml).toContain("<strong>this</strong>");
+      await manage(id, { intent: "close", confirm: "on" }, ministryKz.cookie);
+      await manage(id, { intent: "summary", summary: "Once **per text**." }, ministryKz.cookie);
+      // No change is heard in a test: only texts kept under what they say can show the new summary now.
+      const after = await shown();
+      expect(after.questionHtml).toContain("<strong>this</strong>");
+      expect(after.summaryHtml).toContain("<strong>per text</strong>");
+    });
   });
 });
