@@ -2,7 +2,8 @@
 // - Any response to a request that carries a session cookie, and any response that sets a cookie,
 //   is `private, no-store`: a person's page is never kept by a proxy, nor by the browser.
 // - The public pages anonymous visitors read (home, directory, enterprise pages, sector summaries,
-//   forum, methodology, feeds, the open data API) get a strong validator: an ETag over the body
+//   forum, methodology, feeds, the open data API, the learning library, the legal guides, the mentors)
+//   get a strong validator: an ETag over the body
 //   (the per-response CSP nonce left out), `Cache-Control: public, max-age=0, must-revalidate` and
 //   `Vary: Cookie, Accept-Language`, so a proxy or browser keeps them but asks again each time,
 //   and a request whose If-None-Match matches is answered 304 without a body.
@@ -30,6 +31,9 @@ const PUBLIC_PAGES = [
   /^\/forum\/(?!new$|flags$|moderation$|consultations$)[^/]+$/,
   /^\/forum\/[^/]+\/feed\.atom$/,
   /^\/api\/v1\/enterprises(?:\/[^/]+)?$/,
+  /^\/learn(?:\/(?!new$)[^/]+)?$/,
+  /^\/legal(?:\/[^/]+)?$/,
+  /^\/mentors$/,
 ];
 
 export const isPublicPage = (pathname: string) => PUBLIC_PAGES.some((pattern) => pattern.test(pathname));

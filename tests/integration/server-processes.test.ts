@@ -132,6 +132,31 @@ test("a page kept by both processes is rendered again in both as soon as the dat
   expect(new Set(answers.map((answer) => answer.process)).size).toBe(2);
 });
 
+test(
+  "the learning library, the legal guides and the mentors are kept for anonymous readers too, and an article follows its change",
+  { timeout: 180_000 },
+  async () => {
+    const version = await prisma.learningResourceVersion.findFirstOrThrow({
+      where: { language: "en" },
+      select: { id: true, title: true, resource: { select: { slug: true } } },
+    });
+    const article = `/learn/${version.resource.slug}`;
+    for (const page of ["/learn", article, "/legal", "/legal/kz", "/mentors"]) {
+      const first = await get(page);
+      expect(first.status, page).toBe(200);
+      expect(first.cache, page).toBeDefined();
+      // Each process keeps its own copy: within a few answers one comes from memory.
+      expect(await waitFor(async () => (await get(page)).cache === "hit", 10), page).toBe(true);
+    }
+    expect((await get(article)).body).toContain(version.title);
+    const title = `${version.title} (revised ${Date.now()})`;
+    await prisma.learningResourceVersion.update({ where: { id: version.id }, data: { title } });
+    expect(
+      await waitFor(async () => (await Promise.all([get(article), get(article)])).every((answer) => answer.body.includes(title)), 10),
+    ).toBe(true);
+  },
+);
+
 test("the icons and the sharing image are served as files for an hour, the app's assets for a year, and pages by the app", async () => {
   for (const [file, type] of [
     ["/favicon.ico", /^image\//],
