@@ -3,6 +3,7 @@
 // reader marked as useful or done.
 import type { LearningFormat, LearningLevel, Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { kept } from "~/utils/kept-data.server";
 import { FALLBACK_LANGUAGE } from "~/utils/i18n";
 import type { LearningFilters } from "~/utils/learning";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -79,17 +80,20 @@ export async function listResources({ filters, language, page = 1 }: { filters: 
 /** A resource with the version in `language` (or the reader's best), its body rendered, its files, and the reader's marks. */
 export async function getResource({ slug, language, userId }: { slug: string; language: string; userId?: string | null }) {
   if (!SLUG_PATTERN.test(slug)) return null;
-  const resource = await prisma.learningResource.findUnique({
-    where: { slug },
-    select: {
-      ...RESOURCE_FACTS_SELECT,
-      createdAt: true,
-      updatedAt: true,
-      author: { select: { displayName: true } },
-      versions: { select: { ...VERSION_SELECT, body: true, updatedAt: true }, orderBy: { language: "asc" } },
-      attachments: { select: { id: true, fileName: true, size: true, contentType: true }, orderBy: { createdAt: "asc" } },
-    },
-  });
+  // The same for every reader until it changes (decision 028): the resource, every version and its files.
+  const resource = await kept("learning.resource", slug, () =>
+    prisma.learningResource.findUnique({
+      where: { slug },
+      select: {
+        ...RESOURCE_FACTS_SELECT,
+        createdAt: true,
+        updatedAt: true,
+        author: { select: { displayName: true } },
+        versions: { select: { ...VERSION_SELECT, body: true, updatedAt: true }, orderBy: { language: "asc" } },
+        attachments: { select: { id: true, fileName: true, size: true, contentType: true }, orderBy: { createdAt: "asc" } },
+      },
+    }),
+  );
   if (!resource) return null;
   const version = pickVersion(resource.versions, language);
   if (!version) return null;
@@ -108,7 +112,8 @@ export async function getResource({ slug, language, userId }: { slug: string; la
       title: version.title,
       summary: version.summary,
       updatedAt: version.updatedAt,
-      html: renderMarkdown(version.body),
+      // Rendered once for the same text (a long guide costs a third of a millisecond or more).
+      html: await kept("learning.html", version.body, async () => renderMarkdown(version.body)),
     },
     progress: progress ?? { useful: false, done: false },
   };

@@ -11,6 +11,8 @@ import * as editPage from "~/routes/learn_.$slug_.edit";
 import * as download from "~/routes/learn_.files.$id";
 import * as newPage from "~/routes/learn_.new";
 import { prisma } from "~/utils/db.server";
+import { keptData } from "~/utils/kept-data.server";
+import { withKeptResults } from "../helpers/kept-results";
 import { resetEnvCache } from "~/utils/env.server";
 import { SAMPLE_FILES, uploadRequest } from "../helpers/evidence";
 import { validEnterpriseFields } from "../helpers/enterprise";
@@ -61,6 +63,36 @@ describe("the demo library", () => {
     expect(rows.flatMap((r) => r.questionIds).every((id) => questions.has(id))).toBe(true);
     // Real guides: every version is several paragraphs long.
     expect(Math.min(...rows.flatMap((r) => r.versions.map((v) => v.body.length)))).toBeGreaterThan(250);
+  });
+});
+
+describe("reading a resource", () => {
+  test("in production its page is read once for every reader until a change is heard, and its text rendered once for the same text", async () => {
+    const slug = `kept-guide-${Date.now()}`;
+    const { versions } = await prisma.learningResource.create({
+      data: {
+        slug,
+        format: "guide",
+        level: "beginner",
+        dimensions: [],
+        questionIds: [],
+        versions: { create: { language: "en", title: "A kept guide", summary: "Read once.", body: "A **first** guide." } },
+      },
+      select: { versions: { select: { id: true } } },
+    });
+    const id = versions[0]!.id;
+    const shown = async () =>
+      ((await run(resourcePage.loader, getRequest(`/learn/${slug}?lang=en`), { slug })).data as { resource: { version: { html: string } } })
+        .resource.version.html;
+    await withKeptResults(async () => {
+      const before = await shown();
+      expect(before).toContain("<strong>first</strong>");
+      await prisma.learningResourceVersion.update({ where: { id }, data: { body: "A **revised** guide." } });
+      // Not heard yet (the notice never reaches this test): every reader is given what was read before.
+      expect(await shown()).toBe(before);
+      keptData.invalidate();
+      expect(await shown()).toContain("<strong>revised</strong>");
+    });
   });
 });
 
