@@ -10,25 +10,13 @@ import { ShortlistControl, ShortlistControlForms, type ShortlistChoice } from "~
 import { PlainLink } from "~/components/plain-links";
 import { filterProblems } from "~/utils/filter-problems";
 import { CountryRegionFields } from "~/components/country-region-fields";
-import { FilterSelect } from "~/components/filter-select";
+import { FilterSelect, SectorFilterSelect, SizeFilterSelect, TrustFilterSelect } from "~/components/filter-select";
 import { getOptionalUser } from "~/utils/auth.server";
 import { directorySearch, parseDirectoryFilters, SORTS, type DirectoryFilters } from "~/utils/directory-filters";
 import { formatDate, formatNumber } from "~/utils/format";
 import { isolate } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18next.server";
-import {
-  REGIONS,
-  SDGS,
-  SECTORS,
-  SIZE_BANDS,
-  type CountryCode,
-  countryName,
-  sdgLabel,
-  sectorName,
-  sizeBandName,
-  regionName,
-} from "~/utils/reference-data";
-import { TRUST_LABELS } from "~/utils/sector-filters";
+import { REGIONS, SDGS, type CountryCode, countryName, sdgLabel, sectorName, regionName } from "~/utils/reference-data";
 import { tierName } from "~/utils/methodology-text";
 import { TableCaption, TableScroll } from "~/components/table-scroll";
 import { DataLicence } from "~/components/data-licence";
@@ -197,13 +185,7 @@ function DirectoryFilterFields({ filters, minScoreInvalid, minScoreTyped }: Dire
         <input id="f-q" type="search" name="q" defaultValue={filters.q ?? ""} />
       </div>
       <CountryRegionFields country={filters.country} region={filters.region} />
-      <FilterSelect
-        name="sector"
-        label={t("sector.sector")}
-        anyLabel={t("sector.all")}
-        options={SECTORS.map((s) => ({ value: s, label: sectorName(t, s) }))}
-        value={filters.sector}
-      />
+      <SectorFilterSelect value={filters.sector} />
       <FilterSelect
         name="tier"
         label={t("directory.tier")}
@@ -230,13 +212,7 @@ function DirectoryFilterFields({ filters, minScoreInvalid, minScoreTyped }: Dire
           </ul>
         ) : null}
       </div>
-      <FilterSelect
-        name="trust"
-        label={t("sector.trust")}
-        anyLabel={t("sector.all")}
-        options={TRUST_LABELS.map((l) => ({ value: l, label: t(`sector.trustLabels.${l}`) }))}
-        value={filters.trust}
-      />
+      <TrustFilterSelect value={filters.trust} />
       <FilterSelect
         name="sdg"
         label={t("directory.sdg")}
@@ -244,13 +220,7 @@ function DirectoryFilterFields({ filters, minScoreInvalid, minScoreTyped }: Dire
         options={SDGS.map((g) => ({ value: String(g), label: sdgLabel(t, g, language) }))}
         value={filters.sdg}
       />
-      <FilterSelect
-        name="size"
-        label={t("sector.size")}
-        anyLabel={t("sector.all")}
-        options={SIZE_BANDS.map((s) => ({ value: s, label: sizeBandName(t, s) }))}
-        value={filters.size}
-      />
+      <SizeFilterSelect value={filters.size} />
       <div className="field">
         {/* No "All" here: the first order is the default one, and says so. */}
         <label htmlFor="f-sort">{t("directory.sort")}</label>

@@ -11,12 +11,12 @@ import { formatNumber } from "~/utils/format";
 import { MIN_GROUP } from "~/utils/sector-disclosure";
 import { getOptionalUser } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
-import { SECTORS, SIZE_BANDS, countryName, sectorName, sizeBandName } from "~/utils/reference-data";
-import { filtersToSearch, parseSectorFilters, TRUST_LABELS } from "~/utils/sector-filters";
+import { countryName } from "~/utils/reference-data";
+import { filtersToSearch, parseSectorFilters } from "~/utils/sector-filters";
 import { sectorTables, type SectorTable } from "~/utils/sector-tables";
 import { dimensionName, tierName } from "~/utils/methodology-text";
 import { CountryRegionFields } from "~/components/country-region-fields";
-import { FilterSelect } from "~/components/filter-select";
+import { SectorFilterSelect, SizeFilterSelect, TrustFilterSelect } from "~/components/filter-select";
 import { SelectionSummary } from "~/components/selection-summary";
 import { filterProblems } from "~/utils/filter-problems";
 import { TableCaption, TableScroll } from "~/components/table-scroll";
@@ -245,20 +245,8 @@ export default function SectorPage() {
       ) : null}
       <Form key={search} method="get" className="filters">
         <CountryRegionFields country={filters.country} region={filters.region} />
-        <FilterSelect
-          name="sector"
-          label={t("sector.sector")}
-          anyLabel={t("sector.all")}
-          options={SECTORS.map((s) => ({ value: s, label: sectorName(t, s) }))}
-          value={filters.sector}
-        />
-        <FilterSelect
-          name="size"
-          label={t("sector.size")}
-          anyLabel={t("sector.all")}
-          options={SIZE_BANDS.map((s) => ({ value: s, label: sizeBandName(t, s) }))}
-          value={filters.size}
-        />
+        <SectorFilterSelect value={filters.sector} />
+        <SizeFilterSelect value={filters.size} />
         <div className="field">
           <label htmlFor="f-period">{t("sector.period")}</label>
           <input
@@ -279,13 +267,7 @@ export default function SectorPage() {
             </ul>
           ) : null}
         </div>
-        <FilterSelect
-          name="trust"
-          label={t("sector.trust")}
-          anyLabel={t("sector.all")}
-          options={TRUST_LABELS.map((l) => ({ value: l, label: t(`sector.trustLabels.${l}`) }))}
-          value={filters.trust}
-        />
+        <TrustFilterSelect value={filters.trust} />
         <div className="actions">
           <button type="submit">{t("sector.apply")}</button>
           <Link to="/sector">{t("sector.clear")}</Link>
