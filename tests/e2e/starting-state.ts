@@ -1,6 +1,6 @@
 import type { APIResponse, Page } from "@playwright/test";
 import { generateAnswers } from "../../prisma/demo-answers";
-import { applicableQuestions, currentMethodology, type Answers } from "../../scoring";
+import { applicableQuestions, currentMethodology, type Answers, type ScoringContext } from "../../scoring";
 import { enterpriseFormFields } from "../helpers/enterprise";
 import { expect, uniqueEmail } from "./fixtures";
 import { linkFromOutbox } from "./outbox";
@@ -45,9 +45,14 @@ export async function signUpByForm(
   return { email, password };
 }
 
+/** An enterprise (in Kazakhstan's Almaty region, with the profile's `fields` changed) owned by the logged-in person, not yet published; returns its path. */
+export async function enterpriseByForm(page: Page, name: string, fields: Form = {}) {
+  return redirectTarget(await post(page, "/enterprises/new", enterpriseFormFields({ name, ...fields })), "creating the enterprise");
+}
+
 /** A published enterprise (in Kazakhstan's Almaty region) owned by the logged-in person; returns its public path. */
 export async function publishedEnterpriseByForm(page: Page, name: string) {
-  const profile = redirectTarget(await post(page, "/enterprises/new", enterpriseFormFields({ name })), "creating the enterprise");
+  const profile = await enterpriseByForm(page, name);
   redirectTarget(await post(page, profile, { intent: "publish" }), "publishing the enterprise");
   return profile;
 }
@@ -63,27 +68,46 @@ function sectionFields(questions: ReturnType<typeof applicableQuestions>, answer
   return fields;
 }
 
+/** A new, unanswered self-assessment of the enterprise at `profile`; returns its path (its first section's page). */
+export async function startedAssessmentByForm(page: Page, profile: string) {
+  return redirectTarget(await post(page, `${profile}/assessments`, { intent: "start", prefill: "no" }), "starting the assessment");
+}
+
+/**
+ * Saves one section of the assessment at `assessment` as its page would post it: the questions asked of
+ * an enterprise of the `context`'s legal form, with their `answers`. `revision` counts the saves before it.
+ */
+export async function savedSectionByForm(
+  page: Page,
+  assessment: string,
+  section: { dimension: string; revision: number; answers: Answers; context?: ScoringContext },
+) {
+  const { dimension, revision, answers, context } = section;
+  const questions = applicableQuestions(currentMethodology, answers, context).filter((q) => q.dimension === dimension);
+  const saved = await post(page, assessment, {
+    ...sectionFields(questions, answers),
+    section: dimension,
+    revision: String(revision),
+    intent: "save",
+  });
+  redirectTarget(saved, `saving the section ${dimension}`);
+}
+
+/** Good answers to every question (a registered enterprise with staff, or with `employees` of its own). */
+export function goodAnswers(employees = 4) {
+  return generateAnswers(currentMethodology, () => 0.5, { quality: 0.9, employees });
+}
+
 /**
  * A submitted and published self-assessment of the enterprise at `profile`, with good answers
  * (a registered enterprise with staff), saved section by section; returns the results page's path.
  */
 export async function publishedRatingByForm(page: Page, profile: string) {
-  const assessment = redirectTarget(
-    await post(page, `${profile}/assessments`, { intent: "start", prefill: "no" }),
-    "starting the assessment",
-  );
-  const answers = generateAnswers(currentMethodology, () => 0.5, { quality: 0.9, employees: 4 });
-  const applicable = applicableQuestions(currentMethodology, answers);
+  const assessment = await startedAssessmentByForm(page, profile);
+  const answers = goodAnswers();
   let revision = 0;
-  for (const dimension of currentMethodology.dimensions) {
-    const questions = applicable.filter((q) => q.dimension === dimension.id);
-    const saved = await post(page, assessment, {
-      ...sectionFields(questions, answers),
-      section: dimension.id,
-      revision: String(revision),
-      intent: "save",
-    });
-    redirectTarget(saved, `saving the section ${dimension.id}`);
+  for (const { id: dimension } of currentMethodology.dimensions) {
+    await savedSectionByForm(page, assessment, { dimension, revision, answers });
     revision += 1;
   }
   const results = redirectTarget(
