@@ -7,7 +7,8 @@ import { aPublishedEnterprise, signUpByForm } from "./starting-state";
  * Every page of the README's page table, as the role that reads it, at a phone's width (375 px) and
  * a laptop's (1,280 px), in English, Russian and Dari (right to left): no page scrolls sideways
  * (wide tables scroll inside their own region) and axe finds no violations. One logged-in browser
- * context per role and language; the pages' addresses are found by following the site's own links.
+ * context per role, which reads its pages in each language in turn; the pages' addresses are found
+ * once per role, by following the site's own links.
  * Each page is opened on the phone, then the window is widened to the laptop's width, as a reader
  * turning a tablet or widening a window would (the pages' layout is CSS; the charts follow their box).
  *
@@ -46,13 +47,14 @@ async function firstLink(page: Page, path: string, pattern: RegExp, what: string
 }
 
 interface Problem {
+  language: Language;
   path: string;
   width: number;
   problem: string;
 }
 
-/** Visits every page at each width and collects every sideways scroll and axe violation. */
-async function checkPages(page: Page, paths: string[], language: Language) {
+/** Visits every page at each width and returns every sideways scroll and axe violation. */
+async function pageProblems(page: Page, paths: string[], language: Language) {
   const problems: Problem[] = [];
   for (const path of paths) {
     for (const [index, width] of WIDTHS.entries()) {
@@ -63,12 +65,12 @@ async function checkPages(page: Page, paths: string[], language: Language) {
         innerWidth: window.innerWidth,
       }));
       expect(innerWidth, `the window's width on ${path}`).toBe(width);
-      if (scrollWidth > innerWidth) problems.push({ path, width, problem: `scrolls sideways: ${scrollWidth} px wide` });
+      if (scrollWidth > innerWidth) problems.push({ language, path, width, problem: `scrolls sideways: ${scrollWidth} px wide` });
       const rules = width === 375 ? { only: PHONE_RULES } : { except: language === CONTRAST_LANGUAGE ? [] : ["color-contrast"] };
-      for (const violation of await axeViolations(page, rules)) problems.push({ path, width, problem: violation });
+      for (const violation of await axeViolations(page, rules)) problems.push({ language, path, width, problem: violation });
     }
   }
-  expect(problems, "pages that scroll sideways or have axe violations").toEqual([]);
+  return problems;
 }
 
 type Role = "visitor" | "entrepreneur" | "member" | "funder" | "ministry" | "verifier" | "moderator" | "admin";
@@ -184,21 +186,23 @@ const LOGINS: Partial<Record<Role, string>> = {
 };
 
 for (const role of Object.keys(PAGES) as Role[]) {
-  for (const language of LANGUAGES) {
-    test(`${role}'s pages at ${WIDTHS.join(" and ")} px in ${language}: no sideways scrolling, no axe violations`, async ({
-      page,
-      context,
-      baseURL,
-    }) => {
-      const login = LOGINS[role];
-      if (login) await logIn(page, login);
-      const paths = await PAGES[role](page);
+  test(`${role}'s pages at ${WIDTHS.join(" and ")} px in ${LANGUAGES.join(", ")}: no sideways scrolling, no axe violations`, async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    const login = LOGINS[role];
+    if (login) await logIn(page, login);
+    const paths = await PAGES[role](page);
+    await loadAxeInEveryPage(context);
+    const problems: Problem[] = [];
+    for (const language of LANGUAGES) {
       // After logging in, which sets the account's own language.
       await chooseLanguage(context, baseURL!, language);
-      await loadAxeInEveryPage(context);
-      await checkPages(page, paths, language);
-    });
-  }
+      problems.push(...(await pageProblems(page, paths, language)));
+    }
+    expect(problems, "pages that scroll sideways or have axe violations").toEqual([]);
+  });
 }
 
 test.describe("the header", () => {
