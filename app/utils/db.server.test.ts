@@ -161,7 +161,7 @@ test("each lookup's SQL keeps its own name; past the limit a new one is sent unn
   expect(name("SELECT 2")).toBe(second);
 });
 
-test("a lookup reads and compares moments in UTC, as the client does, whatever the server's time zone", async () => {
+test("a lookup reads and compares moments in UTC, alone or in a list, as the client does, whatever the server's time zone", async () => {
   const { id, createdAt } = await prisma.user.create({
     data: { email: `zone-${Date.now()}@test.ortaq.org`, displayName: "Zone", passwordHash: "x" },
     select: { id: true, createdAt: true },
@@ -170,8 +170,9 @@ test("a lookup reads and compares moments in UTC, as the client does, whatever t
   const script = `import { lookup } from "~/utils/db.server";
     const at = new Date(${createdAt.getTime()});
     const found = (moment) => lookup\`SELECT id FROM "User" WHERE id = \${"${id}"} AND "createdAt" = \${moment}\`;
-    const [row] = await lookup\`SELECT "createdAt" FROM "User" WHERE id = \${"${id}"}\`;
-    console.log(JSON.stringify({ read: row.createdAt.getTime(), same: (await found(at)).length, later: (await found(new Date(at.getTime() + 1))).length }));`;
+    const [row] = await lookup\`SELECT "createdAt", ARRAY["createdAt", NULL] AS moments FROM "User" WHERE id = \${"${id}"}\`;
+    const moments = row.moments.map((moment) => moment && moment.getTime());
+    console.log(JSON.stringify({ read: row.createdAt.getTime(), moments, same: (await found(at)).length, later: (await found(new Date(at.getTime() + 1))).length }));`;
   const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
     env: { ...process.env, TZ: "Asia/Almaty" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -179,5 +180,5 @@ test("a lookup reads and compares moments in UTC, as the client does, whatever t
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   expect(await new Promise((resolve) => child.once("exit", resolve))).toBe(0);
-  expect(JSON.parse(output)).toEqual({ read: createdAt.getTime(), same: 1, later: 0 });
+  expect(JSON.parse(output)).toEqual({ read: createdAt.getTime(), moments: [createdAt.getTime(), null], same: 1, later: 0 });
 }, 60_000);

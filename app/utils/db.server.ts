@@ -64,11 +64,19 @@ export async function lookup<Row>(strings: TemplateStringsArray, ...values: unkn
 const lookupValue = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
 
 const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
+const TIMESTAMP_WITHOUT_TIME_ZONE_ARRAY = 1115;
+/** A moment as a `timestamp` column holds it, in UTC (pg would read it as the process's local time). */
+const utcMoment = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+/** A list read as `text[]` (the notation of a list of moments is the same). */
+const textList = pg.types.getTypeParser(1009 as Parameters<typeof pg.types.getTypeParser>[0], "text") as (
+  text: string,
+) => (string | null)[];
 const LOOKUP_TYPES = {
-  getTypeParser: ((oid: number, format?: string) =>
-    oid === TIMESTAMP_WITHOUT_TIME_ZONE
-      ? (text: string) => new Date(`${text.replace(" ", "T")}Z`)
-      : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: string) => {
+    if (oid === TIMESTAMP_WITHOUT_TIME_ZONE) return utcMoment;
+    if (oid === TIMESTAMP_WITHOUT_TIME_ZONE_ARRAY) return (text: string) => textList(text).map((moment) => moment && utcMoment(moment));
+    return pg.types.getTypeParser(oid, format as "text");
+  }) as typeof pg.types.getTypeParser,
 };
 
 /** How many different lookups one server process prepares under a name; past that they are sent unnamed. */
