@@ -79,8 +79,11 @@ export async function newcomerJourney(page: Page, testInfo: TestInfo, language: 
   await checkPage(page, check, "enterprise");
 
   await page.getByRole("link", { name: t("enterprise.assessments") }).click();
+  // Checked once the assessments' page has replaced the profile (it has the button that starts one).
+  const start = page.getByRole("button", { name: t("history.start", { version: Number(currentMethodology.version) }) });
+  await expect(start).toBeVisible();
   await checkPage(page, check, "assessments");
-  await page.getByRole("button", { name: t("history.start", { version: Number(currentMethodology.version) }) }).click();
+  await start.click();
 
   // Every section of the questionnaire, in order, until the review.
   const sections = currentMethodology.dimensions.map((d) => tr(language, `methodology:dimension.${d.id}.label`));

@@ -35,7 +35,8 @@ for (const language of SUPPORTED_LANGUAGES.filter((l) => l !== "en")) {
     // Pashto, Turkmen or Mongolian: those readers see the others in their own languages).
     const own = page.getByRole("main").locator(`a[href^="/learn/"][lang="${language}"]`);
     if ((await own.count()) > 0) {
-      await own.first().click();
+      // Opened at its address, so that the check reads the resource's page, not the list it replaces.
+      await page.goto((await own.first().getAttribute("href"))!);
       await check("resource");
     }
 
@@ -47,6 +48,8 @@ for (const language of SUPPORTED_LANGUAGES.filter((l) => l !== "en")) {
     await expect(page.getByRole("heading", { level: 1, name: t("cohorts.title") })).toBeVisible();
     await check("cohorts", ["Autumn 2026 accelerator"]);
     await page.getByRole("link", { name: "Autumn 2026 accelerator" }).click();
+    // Checked once the cohort's page has replaced the list (its heading is the cohort's name).
+    await expect(page.getByRole("heading", { level: 1, name: "Autumn 2026 accelerator" })).toBeVisible();
     // Excel names the spreadsheet program of the download links.
     await check("cohort", ["Autumn 2026 accelerator", "Excel"]);
     await page.getByRole("link", { name: t("cohorts.forum.link") }).click();
