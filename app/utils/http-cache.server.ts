@@ -3,10 +3,10 @@
 //   is `private, no-store`: a person's page is never kept by a proxy, nor by the browser.
 // - The public pages anonymous visitors read (home, directory, enterprise pages, sector summaries,
 //   forum, methodology, feeds, the open data API, the learning library, the legal guides, the mentors)
-//   get a strong validator: an ETag over the body
-//   (the per-response CSP nonce left out), `Cache-Control: public, max-age=0, must-revalidate` and
-//   `Vary: Cookie, Accept-Language`, so a proxy or browser keeps them but asks again each time,
-//   and a request whose If-None-Match matches is answered 304 without a body.
+//   get a strong validator: an ETag over the body (the per-response CSP nonce left out),
+//   `Cache-Control: public, max-age=0, must-revalidate` and `Vary: Cookie, Accept-Language`, so a
+//   proxy or browser keeps them but asks again each time, and a request whose If-None-Match matches
+//   is answered 304 without a body.
 // - With a `PageCache`, such a page is also kept for other anonymous readers (see page-cache.server.ts)
 //   and answered from memory, with this response's own CSP nonce; `X-Page-Cache` says hit or miss.
 import { createHash } from "node:crypto";
