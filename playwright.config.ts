@@ -22,6 +22,9 @@ export default defineConfig({
     : [["list"], ["html", { open: "never", outputFolder: process.env.E2E_PORT ? `playwright-report-${PORT}` : "playwright-report" }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // A click or fill waits this long for its element at most: one that never comes fails the test in a
+    // minute rather than when the test's own guard runs out.
+    actionTimeout: 60_000,
     // No trace by default: recording one (even of passing journeys, to keep a failed one's) costs a quarter of
     // the run's time. A failure reports the page's accessibility tree (error-context.md) and its console; for
     // the steps themselves run the journey again with --trace=retain-on-failure (or --trace=on).

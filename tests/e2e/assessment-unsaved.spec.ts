@@ -33,14 +33,6 @@ test("leaving a section with answers that are not saved asks first, inside the s
   await expect(section(page, "Economic sustainability")).toBeVisible();
   await expect(share(page, "grants")).toHaveValue("150");
 
-  // Closing or reloading the page: the browser asks.
-  const asked = page.waitForEvent("dialog");
-  await page.close({ runBeforeUnload: true });
-  const prompt = await asked;
-  expect(prompt.type()).toBe("beforeunload");
-  await prompt.dismiss();
-  await expect(share(page, "grants")).toHaveValue("150");
-
   // Leaving anyway leaves, and the refused answer was not saved.
   await page.getByRole("link", { name: "Back to the assessments" }).click();
   await dialog.getByRole("button", { name: "Leave without saving" }).click();
@@ -54,6 +46,17 @@ test("leaving a section with answers that are not saved asks first, inside the s
   await expect(page.getByText("All changes saved")).toBeVisible();
   await page.getByRole("navigation", { name: "Sections of the questionnaire" }).getByRole("link", { name: "Inclusion" }).click();
   await expect(section(page, "Inclusion")).toBeVisible();
+
+  // Closing or reloading the page with an answer not saved: the browser asks. Last, so that nothing
+  // else is tried in a page whose closing was refused.
+  await page.getByRole("link", { name: "Economic sustainability" }).click();
+  await share(page, "grants").fill("150");
+  const asked = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const prompt = await asked;
+  expect(prompt.type()).toBe("beforeunload");
+  await prompt.dismiss();
+  await expect(share(page, "grants")).toHaveValue("150");
 });
 
 test("a change not yet saved in the background is not lost to a link either", async ({ page }) => {

@@ -6,10 +6,11 @@ import { linkFromOutbox } from "./outbox";
 /**
  * Every page's console is watched: an error in it (a script failure, a blocked
  * script, a hydration mismatch) fails the test. A 4xx answer to a form is expected
- * behaviour, so the browser's note about it is not counted.
+ * behaviour, so the browser's note about it is not counted. A failed test prints
+ * where its page was (address and main heading), for runs that keep only their output.
  */
 export const test = base.extend({
-  page: async ({ page }, use) => {
+  page: async ({ page }, use, testInfo) => {
     const errors: string[] = [];
     page.on("console", (message) => {
       if (message.type() !== "error") return;
@@ -19,6 +20,14 @@ export const test = base.extend({
     });
     page.on("pageerror", (error) => errors.push(error.message));
     await use(page);
+    if (testInfo.status !== testInfo.expectedStatus && !page.isClosed()) {
+      const heading = await page
+        .locator("h1")
+        .first()
+        .innerText({ timeout: 1_000 })
+        .catch(() => "(none)");
+      console.log(`At the failure the page was ${page.url()}, its main heading: ${heading}`);
+    }
     expect(errors, "console errors on the page").toEqual([]);
   },
 });
