@@ -33,6 +33,9 @@ export default async function handleRequest(
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // A reader who goes away before the page is sent closes its body (the adapter stops reading it):
+    // React then stops with "The destination stream closed early", no fault of the page's, not logged.
+    let readerLeft = false;
     const timers: { shell?: ReturnType<typeof setTimeout> } = {};
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
@@ -52,6 +55,8 @@ export default async function handleRequest(
           // React 18 can leave NUL bytes beside a character of several bytes (dropped here), and writes in 2 KB pieces (sent on together).
           const body = htmlBodyStream();
           body.on("finish", () => clearTimeout(streamTimer));
+          // Before React's own listener (added by `pipe`), which reports the close as an error at once.
+          body.on("close", () => (readerLeft ||= !body.writableFinished));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
@@ -61,7 +66,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered && !readerLeft) console.error(error);
         },
       },
     );

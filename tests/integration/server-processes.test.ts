@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { editPost, toggleHelpful } from "~/models/forum.server";
@@ -8,7 +9,7 @@ import { seedIfEmpty } from "../../prisma/seed";
 import { validEnterpriseFields } from "../helpers/enterprise";
 import { createTestCategory, createTestReply, createTestThread } from "../helpers/forum";
 import { createTestUser } from "../helpers/routes";
-import { makeDataFolder, startServerProcess, waitFor, type ServerProcess } from "../helpers/server-process";
+import { makeDataFolder, signedUpSession, startServerProcess, waitFor, type ServerProcess } from "../helpers/server-process";
 
 // The production server as `npm start` runs it, with two server processes on one port, on this
 // file's own database. Timeouts guard against a hung process on a shared machine; none is a speed check.
@@ -205,6 +206,33 @@ test("a signed-in reader's page is never kept for anyone, nor is a kept page ser
     const anonymous = await get("/ratings");
     expect(anonymous.body).not.toContain("Saule Processreader");
   }
+});
+
+/** Asks for a page on a connection of its own and closes the connection `ms` milliseconds later, whatever has come. */
+function leaveAfter(pathName: string, cookie: string, ms: number): Promise<void> {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), hostname, () => {
+      socket.write(
+        `GET ${pathName} HTTP/1.1\r\nHost: ${hostname}\r\nAccept-Language: en\r\nAccept-Encoding: gzip\r\nCookie: ${cookie}\r\n\r\n`,
+      );
+      setTimeout(() => socket.destroy(), ms);
+    });
+    socket.on("close", () => resolve());
+    socket.on("error", () => undefined);
+  });
+}
+
+test("readers who go away while their page is rendered and sent leave no error in the log", async () => {
+  const session = await signedUpSession(server.url, `leaver-${Date.now()}@processes.test`, "Leaving Reader");
+  const logged = server.output().length;
+  // Closed after 0 to 69 ms: some while the page is read from the database, some while it is rendered and sent.
+  for (let i = 0; i < 24; i++) await leaveAfter("/ratings", session, i * 3);
+  const page = await get("/ratings", { Cookie: session });
+  expect(page.status).toBe(200);
+  expect(page.body).toContain("Leaving Reader");
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(server.output().slice(logged)).not.toMatch(/error/i);
 });
 
 test("the directory's filter fields, rendered once and kept for each set of filters, show each request its own", async () => {
