@@ -152,13 +152,38 @@ test("with DATABASE_PREPARED_STATEMENTS=false (a pooler in transaction mode) loo
 });
 
 test("each lookup's SQL keeps its own name; past the limit a new one is sent unnamed while the named ones keep theirs", () => {
-  const name = statementNames(2);
+  const { name } = statementNames(2);
   const first = name("SELECT 1");
   const second = name("SELECT 2");
   expect(first).not.toBe(second);
   expect(name("SELECT 1")).toBe(first);
   expect(name("SELECT 3")).toBe("");
   expect(name("SELECT 2")).toBe(second);
+});
+
+test("SQL renamed gets a name no other SQL had, keeps it, and past the limit is sent unnamed", () => {
+  const { name, rename } = statementNames(3);
+  const first = name("SELECT 1");
+  const second = name("SELECT 2");
+  const renamed = rename("SELECT 1");
+  expect([first, second]).not.toContain(renamed);
+  expect(renamed).not.toBe("");
+  expect(name("SELECT 1")).toBe(renamed);
+  expect(rename("SELECT 2")).toBe("");
+  expect(name("SELECT 2")).toBe("");
+});
+
+test("a lookup prepared before a migration changed the type of a column it answers with answers with the new type", async () => {
+  await prisma.$executeRawUnsafe(`CREATE TABLE "LookupTypeChange" (id int PRIMARY KEY, amount int)`);
+  await prisma.$executeRawUnsafe(`INSERT INTO "LookupTypeChange" VALUES (1, 5)`);
+  const amount = async () => (await lookup<{ amount: unknown }>`SELECT amount FROM "LookupTypeChange" WHERE id = ${1}`)[0]!.amount;
+  await withOneConnection({}, async () => {
+    // Prepared on the one connection, its plan kept by PostgreSQL after five runs.
+    for (let run = 0; run < 6; run++) expect(await amount()).toBe(5);
+    await prisma.$executeRawUnsafe(`ALTER TABLE "LookupTypeChange" ALTER COLUMN amount TYPE text USING amount::text || ' som'`);
+    expect(await amount()).toBe("5 som");
+    expect(await amount()).toBe("5 som");
+  });
 });
 
 test("a lookup reads and compares moments in UTC, alone or in a list, as the client does, whatever the server's time zone", async () => {

@@ -12,6 +12,8 @@ declare global {
 interface Lookups {
   pool: pg.Pool;
   name: (sql: string) => string | undefined;
+  /** A name of its own again for SQL whose prepared statement PostgreSQL no longer runs. */
+  rename: (sql: string) => string | undefined;
 }
 
 /** How long a connection no request uses stays open. */
@@ -38,7 +40,11 @@ function createClient() {
     allowExitOnIdle: true,
   });
   const names = statementNames();
-  globalThis.__ortaqLookups = { pool, name: (sql) => (prepared ? names(sql) || undefined : undefined) };
+  globalThis.__ortaqLookups = {
+    pool,
+    name: (sql) => (prepared ? names.name(sql) || undefined : undefined),
+    rename: (sql) => (prepared ? names.rename(sql) || undefined : undefined),
+  };
   return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
@@ -54,10 +60,24 @@ function createClient() {
  */
 export async function lookup<Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> {
   getPrisma();
-  const { pool, name } = globalThis.__ortaqLookups!;
+  const { pool, name, rename } = globalThis.__ortaqLookups!;
   const query = Prisma.sql(strings, ...values);
-  const result = await pool.query({ name: name(query.text), text: query.text, values: query.values.map(lookupValue), types: LOOKUP_TYPES });
-  return result.rows as Row[];
+  const run = async (statement: string | undefined) =>
+    (await pool.query({ name: statement, text: query.text, values: query.values.map(lookupValue), types: LOOKUP_TYPES })).rows as Row[];
+  try {
+    return await run(name(query.text));
+  } catch (error) {
+    // A migration changed the type of a column the lookup answers with after it was prepared (a process
+    // still running through a deploy): PostgreSQL refuses that prepared statement from then on, on every
+    // connection holding it. Prepared again under a new name, on each connection as it is next used.
+    if (!isChangedResultType(error)) throw error;
+    return run(rename(query.text));
+  }
+}
+
+/** PostgreSQL refusing a prepared statement whose result's types changed since it was prepared. */
+function isChangedResultType(error: unknown) {
+  return error instanceof pg.DatabaseError && error.code === "0A000" && error.message.includes("cached plan must not change result type");
 }
 
 /** A value as the columns hold it: a moment in UTC, as Prisma writes it (pg would write the server's local time). */
@@ -84,19 +104,22 @@ export const MAX_NAMED_STATEMENTS = 200;
 
 /**
  * The name under which a lookup's SQL is prepared (decision 037): the same for the same SQL, and ""
- * (unnamed: parsed and planned for this run alone) for any past the first `limit` different ones.
+ * (unnamed: parsed and planned for this run alone) once `limit` names are given. `rename` gives SQL a
+ * new name (or "" past the limit), for when its statement prepared under the old one can no longer run.
  */
-export function statementNames(limit = MAX_NAMED_STATEMENTS): (sql: string) => string {
+export function statementNames(limit = MAX_NAMED_STATEMENTS) {
   const names = new Map<string, string>();
-  return (sql) => {
-    let name = names.get(sql);
-    if (name === undefined) {
-      if (names.size >= limit) return "";
-      name = `ortaq_${names.size.toString(36)}`;
-      names.set(sql, name);
+  let given = 0;
+  const rename = (sql: string) => {
+    if (given >= limit) {
+      names.set(sql, "");
+      return "";
     }
+    const name = `ortaq_${(given++).toString(36)}`;
+    names.set(sql, name);
     return name;
   };
+  return { name: (sql: string) => names.get(sql) ?? rename(sql), rename };
 }
 
 /**
