@@ -171,6 +171,7 @@ test("SQL renamed gets a name no other SQL had, keeps it, and past the limit is 
   expect(name("SELECT 1")).toBe(renamed);
   expect(rename("SELECT 2")).toBe("");
   expect(name("SELECT 2")).toBe("");
+  expect(name("SELECT 4")).toBe("");
 });
 
 test("a lookup prepared before a migration changed the type of a column it answers with answers with the new type", async () => {

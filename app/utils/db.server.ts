@@ -112,7 +112,8 @@ export function statementNames(limit = MAX_NAMED_STATEMENTS) {
   let given = 0;
   const rename = (sql: string) => {
     if (given >= limit) {
-      names.set(sql, "");
+      // Only SQL named before is remembered (as unnamed now): the map stays within the limit.
+      if (names.has(sql)) names.set(sql, "");
       return "";
     }
     const name = `ortaq_${(given++).toString(36)}`;
