@@ -41,12 +41,20 @@ export function getOptionalUser(request: Request): Promise<SessionUser | null> {
   return oncePerRequest(request, "user", () => requestSessionId(request).then((id) => (id ? getUserForSession(id) : null)));
 }
 
+/**
+ * The longest address the login page is asked to return to: encoded once more in the login page's own
+ * address, a longer one could pass the server's limit on a request's head (Node's 16 KB) and answer 431.
+ */
+export const MAX_RETURN_ADDRESS = 2_000;
+
+/** The logged-in user, or the login page, which leads back here (without the query if the address is very long). */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getOptionalUser(request);
   if (!user) {
     const url = new URL(request.url);
-    const redirectTo = `${url.pathname}${url.search}`;
-    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+    const whole = `${url.pathname}${url.search}`;
+    const redirectTo = whole.length <= MAX_RETURN_ADDRESS ? whole : url.pathname.length <= MAX_RETURN_ADDRESS ? url.pathname : "";
+    throw redirect(redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : "/login");
   }
   return user;
 }

@@ -3,7 +3,7 @@ import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
 import * as changePassword from "~/routes/settings.password";
 import * as signup from "~/routes/signup";
-import { getOptionalUser } from "~/utils/auth.server";
+import { getOptionalUser, MAX_RETURN_ADDRESS, requireUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { deleteExpiredSessions } from "~/utils/session.server";
 import {
@@ -270,6 +270,29 @@ describe("logging in", () => {
     );
     expect(outcome.status).toBe(302);
     expect(outcome.location).toBe("/dashboard");
+  });
+});
+
+describe("a page that needs a login", () => {
+  const loginFor = async (path: string) => {
+    const refused = await requireUser(getRequest(path)).catch((thrown: unknown) => thrown);
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(302);
+    return (refused as Response).headers.get("Location")!;
+  };
+
+  test("sends a visitor to the login page, which leads back to the page with its query", async () => {
+    const location = await loginFor("/shortlists?sort=name&q=%D0%B6");
+    expect(new URL(location, "http://localhost").searchParams.get("redirectTo")).toBe("/shortlists?sort=name&q=%D0%B6");
+  });
+
+  test("leads back without the query when the address is too long to be sent again inside the login page's", async () => {
+    const query = `?q=${"%D0%B6".repeat(2_000)}`;
+    const location = await loginFor(`/shortlists${query}`);
+    expect(new URL(location, "http://localhost").searchParams.get("redirectTo")).toBe("/shortlists");
+    expect(location.length).toBeLessThan(MAX_RETURN_ADDRESS);
+    // A path alone too long to return to: the login page, then the dashboard.
+    expect(await loginFor(`/enterprises/${"x".repeat(MAX_RETURN_ADDRESS)}`)).toBe("/login");
   });
 });
 
