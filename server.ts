@@ -16,7 +16,7 @@ import { keptData } from "./app/utils/kept-data.server";
 import { markOwnChanges, mustReadAfresh } from "./app/utils/own-change.server";
 import { PageCache } from "./app/utils/page-cache.server";
 import { projectRoot } from "./app/utils/project-root.server";
-import { defaultRetryAfter, guardRoutes, refuseCrossSiteRequests } from "./app/utils/request-guards.server";
+import { defaultRetryAfter, guardRoutes, refuseCrossSiteRequests, refuseMalformedPaths } from "./app/utils/request-guards.server";
 import { runInRequestScope } from "./app/utils/request-scope.server";
 import { createNonce, securityHeaders } from "./app/utils/security-headers.server";
 import { checkoutOrigins } from "./app/utils/stripe.server";
@@ -258,6 +258,8 @@ async function serve(): Promise<Web> {
     };
     next();
   });
+  // An address with a malformed escape in its path: 400, without a stack trace in the log.
+  app.use(refuseMalformedPaths());
 
   if (vite) {
     app.use(vite.middlewares);

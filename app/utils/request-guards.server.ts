@@ -95,6 +95,23 @@ export function refuseCrossSiteRequests(
   };
 }
 
+/**
+ * Express middleware, before the static files and Remix: an address whose path holds a malformed escape
+ * (`%E0%A4%A`, a lone `%`) gets 400 with a plain message. Express and the static files would answer it
+ * 400 too but log a URIError's stack for each; Remix would log three warnings and answer 404.
+ */
+export function refuseMalformedPaths() {
+  return (req: GuardRequest, res: GuardResponse, next: () => void) => {
+    try {
+      decodeURIComponent(req.path);
+    } catch {
+      res.status(400).type("text/plain").send("Bad request: the address holds a malformed %-escape.");
+      return;
+    }
+    next();
+  };
+}
+
 interface WriteHeadResponse {
   writeHead: (...args: never[]) => unknown;
   getHeader(name: string): unknown;

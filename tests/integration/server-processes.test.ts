@@ -236,6 +236,19 @@ test("readers who go away while their page is rendered and sent leave no error i
   expect(server.output().slice(logged)).not.toMatch(/Error\b|^\s+at /m);
 });
 
+test("an address with a malformed escape in its path is answered 400 with a message, page or file alike, and logs nothing", async () => {
+  const logged = server.output().length;
+  for (const pathName of ["/legal/%E0%A4%A", "/forum/threads/100%", "/assets/%E0%A4%A.js", "/%"]) {
+    const answer = await get(pathName);
+    expect(answer.status, pathName).toBe(400);
+    expect(answer.body).toContain("malformed");
+  }
+  // The same address with a well-formed escape is a page as before.
+  expect((await get("/legal/%D0%B6")).status).toBe(404);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(server.output().slice(logged)).toBe("");
+});
+
 test("the directory's filter fields, rendered once and kept for each set of filters, show each request its own", async () => {
   const reader = await createTestUser();
   const countryChosen = (body: string) => /<option value="([A-Z]{2})" selected="">/.exec(body)?.[1] ?? "all";
