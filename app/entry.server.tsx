@@ -1,5 +1,5 @@
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
@@ -19,6 +19,17 @@ const ABORT_DELAY = 30_000;
 export const streamTimeout = ABORT_DELAY - 1_000;
 /** A render whose shell is not ready after this long is abandoned (answered with the error page). */
 const SHELL_TIMEOUT = 120_000;
+
+/**
+ * What Remix meets outside a route's own answers is logged with its stack, as Remix does by default, but
+ * for requests whose reader has gone and for a POST to a page that takes no form: that gets 405, the
+ * asker's mistake (a crawler or a stale form), and logging each would fill the log with stacks.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status === 405) return;
+  console.error(isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error);
+};
 
 export default async function handleRequest(
   request: Request,

@@ -249,6 +249,21 @@ test("an address with a malformed escape in its path is answered 400 with a mess
   expect(server.output().slice(logged)).toBe("");
 });
 
+test("a form posted to a page that takes none gets 405 and logs nothing", async () => {
+  const logged = server.output().length;
+  for (const pathName of ["/ratings", "/forum", "/methodology"]) {
+    const answer = await fetch(new URL(pathName, server.url), {
+      method: "POST",
+      headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" },
+      body: "intent=anything",
+    });
+    expect(answer.status, pathName).toBe(405);
+    await answer.arrayBuffer();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(server.output().slice(logged)).toBe("");
+});
+
 test("the directory's filter fields, rendered once and kept for each set of filters, show each request its own", async () => {
   const reader = await createTestUser();
   const countryChosen = (body: string) => /<option value="([A-Z]{2})" selected="">/.exec(body)?.[1] ?? "all";
