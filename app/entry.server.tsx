@@ -28,7 +28,9 @@ const SHELL_TIMEOUT = 120_000;
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status === 405) return;
-  console.error(isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error);
+  // A response Remix made for an error (a loader's failure) carries the error itself, whose stack is logged.
+  const cause = isRouteErrorResponse(error) ? (error as { error?: unknown }).error : undefined;
+  console.error(cause ?? error);
 };
 
 export default async function handleRequest(
@@ -44,9 +46,6 @@ export default async function handleRequest(
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    // A reader who goes away before the page is sent closes its body (the adapter stops reading it):
-    // React then stops with "The destination stream closed early", no fault of the page's, not logged.
-    let readerLeft = false;
     const timers: { shell?: ReturnType<typeof setTimeout> } = {};
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
@@ -66,8 +65,6 @@ export default async function handleRequest(
           // React 18 can leave NUL bytes beside a character of several bytes (dropped here), and writes in 2 KB pieces (sent on together).
           const body = htmlBodyStream();
           body.on("finish", () => clearTimeout(streamTimer));
-          // Before React's own listener (added by `pipe`), which reports the close as an error at once.
-          body.on("close", () => (readerLeft ||= !body.writableFinished));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
@@ -77,7 +74,9 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered && !readerLeft) console.error(error);
+          // A reader who goes away before the page is sent aborts the request, then closes the page's body
+          // (the adapter stops reading it): React reports "The destination stream closed early", not logged.
+          if (shellRendered && !request.signal.aborted) console.error(error);
         },
       },
     );
