@@ -8,12 +8,10 @@ declare global {
   var __ortaqLookups: Lookups | undefined;
 }
 
-/** The pool the client's queries go through, and how the lookups on it are named (`lookup`). */
+/** The pool the client's queries go through, and how the lookups on it are named (`lookup`; none when not prepared). */
 interface Lookups {
   pool: pg.Pool;
-  name: (sql: string) => string | undefined;
-  /** A name of its own again for SQL whose prepared statement PostgreSQL no longer runs. */
-  rename: (sql: string) => string | undefined;
+  names: ReturnType<typeof statementNames> | null;
 }
 
 /** How long a connection no request uses stays open. */
@@ -39,12 +37,7 @@ function createClient() {
     idleTimeoutMillis: IDLE_CONNECTION_MS,
     allowExitOnIdle: true,
   });
-  const names = statementNames();
-  globalThis.__ortaqLookups = {
-    pool,
-    name: (sql) => (prepared ? names.name(sql) || undefined : undefined),
-    rename: (sql) => (prepared ? names.rename(sql) || undefined : undefined),
-  };
+  globalThis.__ortaqLookups = { pool, names: prepared ? statementNames() : null };
   return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
@@ -60,18 +53,20 @@ function createClient() {
  */
 export async function lookup<Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> {
   getPrisma();
-  const { pool, name, rename } = globalThis.__ortaqLookups!;
+  const { pool, names } = globalThis.__ortaqLookups!;
   const query = Prisma.sql(strings, ...values);
+  // "" (past the limit of names) and no names at all both send the statement unnamed.
   const run = async (statement: string | undefined) =>
-    (await pool.query({ name: statement, text: query.text, values: query.values.map(lookupValue), types: LOOKUP_TYPES })).rows as Row[];
+    (await pool.query({ name: statement || undefined, text: query.text, values: query.values.map(lookupValue), types: LOOKUP_TYPES }))
+      .rows as Row[];
   try {
-    return await run(name(query.text));
+    return await run(names?.name(query.text));
   } catch (error) {
     // A migration changed the type of a column the lookup answers with after it was prepared (a process
     // still running through a deploy): PostgreSQL refuses that prepared statement from then on, on every
     // connection holding it. Prepared again under a new name, on each connection as it is next used.
     if (!isChangedResultType(error)) throw error;
-    return run(rename(query.text));
+    return run(names?.rename(query.text));
   }
 }
 
