@@ -52,8 +52,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getOptionalUser(request);
   if (!user) {
     const url = new URL(request.url);
-    const whole = `${url.pathname}${url.search}`;
-    const redirectTo = whole.length <= MAX_RETURN_ADDRESS ? whole : url.pathname.length <= MAX_RETURN_ADDRESS ? url.pathname : "";
+    const redirectTo = [`${url.pathname}${url.search}`, url.pathname].find((address) => address.length <= MAX_RETURN_ADDRESS);
     throw redirect(redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : "/login");
   }
   return user;
