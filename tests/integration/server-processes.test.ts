@@ -208,6 +208,14 @@ test("a signed-in reader's page is never kept for anyone, nor is a kept page ser
   }
 });
 
+/** What the server logs while `act` runs and half a second after (its processes' output comes through pipes). */
+async function loggedDuring(act: () => Promise<void>): Promise<string> {
+  const from = server.output().length;
+  await act();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return server.output().slice(from);
+}
+
 /** Asks for a page on a connection of its own and closes the connection `ms` milliseconds later, whatever has come. */
 function leaveAfter(pathName: string, cookie: string, ms: number): Promise<void> {
   const { hostname, port } = new URL(server.url);
@@ -225,43 +233,43 @@ function leaveAfter(pathName: string, cookie: string, ms: number): Promise<void>
 
 test("readers who go away while their page is rendered and sent leave no error in the log", async () => {
   const session = await signedUpSession(server.url, `leaver-${Date.now()}@processes.test`, "Leaving Reader");
-  const logged = server.output().length;
-  // Closed after 0 to 69 ms: some while the page is read from the database, some while it is rendered and sent.
-  for (let i = 0; i < 24; i++) await leaveAfter("/ratings", session, i * 3);
-  const page = await get("/ratings", { Cookie: session });
-  expect(page.status).toBe(200);
-  expect(page.body).toContain("Leaving Reader");
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  const logged = await loggedDuring(async () => {
+    // Closed after 0 to 69 ms: some while the page is read from the database, some while it is rendered and sent.
+    for (let i = 0; i < 24; i++) await leaveAfter("/ratings", session, i * 3);
+    const page = await get("/ratings", { Cookie: session });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("Leaving Reader");
+  });
   // No error and no stack trace of one.
-  expect(server.output().slice(logged)).not.toMatch(/Error\b|^\s+at /m);
+  expect(logged).not.toMatch(/Error\b|^\s+at /m);
 });
 
 test("an address with a malformed escape in its path is answered 400 with a message, page or file alike, and logs nothing", async () => {
-  const logged = server.output().length;
-  for (const pathName of ["/legal/%E0%A4%A", "/forum/threads/100%", "/assets/%E0%A4%A.js", "/%"]) {
-    const answer = await get(pathName);
-    expect(answer.status, pathName).toBe(400);
-    expect(answer.body).toContain("malformed");
-  }
-  // The same address with a well-formed escape is a page as before.
-  expect((await get("/legal/%D0%B6")).status).toBe(404);
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  expect(server.output().slice(logged)).toBe("");
+  const logged = await loggedDuring(async () => {
+    for (const pathName of ["/legal/%E0%A4%A", "/forum/threads/100%", "/assets/%E0%A4%A.js", "/%"]) {
+      const answer = await get(pathName);
+      expect(answer.status, pathName).toBe(400);
+      expect(answer.body).toContain("malformed");
+    }
+    // The same address with a well-formed escape is a page as before.
+    expect((await get("/legal/%D0%B6")).status).toBe(404);
+  });
+  expect(logged).toBe("");
 });
 
 test("a form posted to a page that takes none gets 405 and logs nothing", async () => {
-  const logged = server.output().length;
-  for (const pathName of ["/ratings", "/forum", "/methodology"]) {
-    const answer = await fetch(new URL(pathName, server.url), {
-      method: "POST",
-      headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" },
-      body: "intent=anything",
-    });
-    expect(answer.status, pathName).toBe(405);
-    await answer.arrayBuffer();
-  }
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  expect(server.output().slice(logged)).toBe("");
+  const logged = await loggedDuring(async () => {
+    for (const pathName of ["/ratings", "/forum", "/methodology"]) {
+      const answer = await fetch(new URL(pathName, server.url), {
+        method: "POST",
+        headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" },
+        body: "intent=anything",
+      });
+      expect(answer.status, pathName).toBe(405);
+      await answer.arrayBuffer();
+    }
+  });
+  expect(logged).toBe("");
 });
 
 test("the directory's filter fields, rendered once and kept for each set of filters, show each request its own", async () => {
