@@ -41,6 +41,16 @@ export default tseslint.config(
       eqeqeq: ["error", "smart"],
       // Validation deliberately matches control characters.
       "no-control-regex": "off",
+      "no-restricted-syntax": [
+        "error",
+        {
+          // A transaction is one connection, which runs one query at a time: pg queues the others today
+          // and refuses them from pg 9 on.
+          selector:
+            'CallExpression[callee.object.name="Promise"][callee.property.name=/^(all|allSettled|any|race)$/] MemberExpression[object.name="tx"]',
+          message: "A transaction (tx) runs one query at a time: await its queries one after another.",
+        },
+      ],
     },
   },
   {

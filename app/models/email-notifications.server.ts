@@ -146,17 +146,15 @@ export async function emailVerificationStep(
 ) {
   const recipients = await recipientsFor(tx, recipientIds, "verification");
   if (recipients.length === 0) return;
-  const [actor, assessment] = await Promise.all([
-    tx.user.findUnique({ where: { id: actorId }, select: { displayName: true, organisation: true } }),
-    tx.assessment.findUniqueOrThrow({
-      where: { id: assessmentId },
-      select: {
-        submittedAt: true,
-        enterprise: { select: { name: true } },
-        verification: { select: { overall: true, tier: true, organisation: true } },
-      },
-    }),
-  ]);
+  const actor = await tx.user.findUnique({ where: { id: actorId }, select: { displayName: true, organisation: true } });
+  const assessment = await tx.assessment.findUniqueOrThrow({
+    where: { id: assessmentId },
+    select: {
+      submittedAt: true,
+      enterprise: { select: { name: true } },
+      verification: { select: { overall: true, tier: true, organisation: true } },
+    },
+  });
   await enqueueEmails(
     tx,
     recipients.map((to) => ({
@@ -210,10 +208,8 @@ export async function emailForumActivity(
     "forum",
   );
   if (people.length === 0) return;
-  const [actor, thread] = await Promise.all([
-    tx.user.findUnique({ where: { id: actorId }, select: { displayName: true } }),
-    tx.forumThread.findUniqueOrThrow({ where: { id: threadId }, select: { title: true } }),
-  ]);
+  const actor = await tx.user.findUnique({ where: { id: actorId }, select: { displayName: true } });
+  const thread = await tx.forumThread.findUniqueOrThrow({ where: { id: threadId }, select: { title: true } });
   await enqueueEmails(
     tx,
     people.map((to) => ({
@@ -451,10 +447,11 @@ export async function emailMentorshipStep(
 ) {
   const recipients = await recipientsFor(tx, recipientIds, "mentorship");
   if (recipients.length === 0) return;
-  const [actor, mentorship] = await Promise.all([
-    tx.user.findUnique({ where: { id: actorId }, select: { displayName: true } }),
-    tx.mentorship.findUniqueOrThrow({ where: { id: mentorshipId }, select: { enterprise: { select: { name: true } } } }),
-  ]);
+  const actor = await tx.user.findUnique({ where: { id: actorId }, select: { displayName: true } });
+  const mentorship = await tx.mentorship.findUniqueOrThrow({
+    where: { id: mentorshipId },
+    select: { enterprise: { select: { name: true } } },
+  });
   await enqueueEmails(
     tx,
     recipients.map((to) => ({
