@@ -11,7 +11,6 @@ import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField, useCh
 import { PlainLink } from "~/components/plain-links";
 import { formatDate } from "~/utils/format";
 import { isConsultationOpen } from "~/utils/forum-consultation";
-import { textIn } from "~/utils/localized-text";
 import {
   ConsultationActionSchema,
   FLAG_REASONS,
@@ -129,11 +128,12 @@ export function ThreadModerationControls({
   result,
 }: {
   thread: { id: string; locked: boolean; pinned: boolean; categoryId: string };
-  categories: { id: string; name: unknown }[];
+  /** Named in the reader's language. */
+  categories: { id: string; name: string }[];
   redirectTo: string;
   result?: ModerationFormResult;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [form, fields] = useModerationForm(`moderate-thread-${thread.id}`, ThreadModerationSchema, result, {
     categoryId: thread.categoryId,
   });
@@ -156,7 +156,7 @@ export function ThreadModerationControls({
           field={fields.categoryId}
           label={t("forumModeration.thread.moveTo")}
           placeholder={t("forum.chooseCategory")}
-          options={categories.map((category) => ({ value: category.id, label: textIn(category.name, i18n.language) }))}
+          options={categories.map((category) => ({ value: category.id, label: category.name }))}
         />
         <div className="actions">
           <button type="submit" name="intent" value="move" className="button-secondary">

@@ -5,15 +5,20 @@ import { PostModerationControls } from "~/components/forum-moderation";
 import { listFlagQueue } from "~/models/forum-moderation.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
-import { textIn } from "~/utils/localized-text";
-import { getFixedT } from "~/utils/i18next.server";
+import { withTextsIn } from "~/utils/localized-text";
+import { getFixedT, getLanguage } from "~/utils/i18next.server";
 import { requirePermission } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "moderate:forum");
-  const t = await getFixedT(request);
-  return { title: t("forumModeration.queue.title"), queue: await listFlagQueue() };
+  const [t, language, queue] = await Promise.all([getFixedT(request), getLanguage(request), listFlagQueue()]);
+  // Each post's category named in the reader's language alone.
+  const named = queue.map(({ post, flags }) => ({
+    post: { ...post, thread: { ...post.thread, category: withTextsIn(post.thread.category, ["name"], language) } },
+    flags,
+  }));
+  return { title: t("forumModeration.queue.title"), queue: named };
 }
 
 export default function ModerationQueuePage() {
@@ -35,7 +40,7 @@ export default function ModerationQueuePage() {
               <Link to={`/forum/threads/${post.thread.id}`}>{post.thread.title}</Link>
             </h2>
             <p className="field-hint">
-              {textIn(post.thread.category.name, language)} ·{" "}
+              {post.thread.category.name} ·{" "}
               {t("forumModeration.queue.postBy", {
                 number: post.number,
                 name: post.author.displayName,

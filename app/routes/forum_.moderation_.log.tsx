@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { listCategoryChoices, listModerationLog } from "~/models/forum-moderation.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { textIn } from "~/utils/localized-text";
-import { getFixedT } from "~/utils/i18next.server";
+import { withTextsIn } from "~/utils/localized-text";
+import { getFixedT, getLanguage } from "~/utils/i18next.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { IdSchema } from "~/utils/validation";
 import { TableScroll } from "~/components/table-scroll";
@@ -15,8 +15,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requirePermission(user, "moderate:forum");
   const before = new URL(request.url).searchParams.get("before");
   if (before !== null && !IdSchema.safeParse(before).success) throw new Response("Bad cursor", { status: 400 });
-  const [t, log, categories] = await Promise.all([getFixedT(request), listModerationLog({ before }), listCategoryChoices()]);
-  return { title: t("forumModeration.log.title"), ...log, categories };
+  const [t, language, log, categories] = await Promise.all([
+    getFixedT(request),
+    getLanguage(request),
+    listModerationLog({ before }),
+    listCategoryChoices(),
+  ]);
+  return { title: t("forumModeration.log.title"), ...log, categories: categories.map((c) => withTextsIn(c, ["name"], language)) };
 }
 
 export default function ModerationLogPage() {
@@ -25,7 +30,7 @@ export default function ModerationLogPage() {
   const { title, actions, next, categories } = useLoaderData<typeof loader>();
   const categoryName = (id: unknown) => {
     const category = categories.find((c) => c.id === id);
-    return category ? textIn(category.name, language) : "—";
+    return category ? category.name : "—";
   };
   return (
     <section className="moderation">

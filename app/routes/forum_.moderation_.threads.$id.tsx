@@ -5,16 +5,20 @@ import { ThreadModerationControls } from "~/components/forum-moderation";
 import { changeThread, getThreadForModeration, listCategoryChoices, moveThread } from "~/models/forum-moderation.server";
 import { handleModerationAction, requireModerationSubject } from "~/utils/forum-moderation-action.server";
 import { ThreadModerationSchema } from "~/utils/forum-moderation-validation";
-import { textIn } from "~/utils/localized-text";
-import { getFixedT } from "~/utils/i18next.server";
+import { withTextsIn } from "~/utils/localized-text";
+import { getFixedT, getLanguage } from "~/utils/i18next.server";
 import { notFound } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id } = await requireModerationSubject(request, params);
   const [thread, categories] = await Promise.all([getThreadForModeration(id), listCategoryChoices()]);
   if (!thread) notFound();
-  const t = await getFixedT(request);
-  return { title: t("forumModeration.thread.title", { thread: thread.title }), thread, categories };
+  const [t, language] = await Promise.all([getFixedT(request), getLanguage(request)]);
+  return {
+    title: t("forumModeration.thread.title", { thread: thread.title }),
+    thread: { ...thread, category: withTextsIn(thread.category, ["name"], language) },
+    categories: categories.map((c) => withTextsIn(c, ["name"], language)),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ModerateThreadPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { title, thread, categories } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
@@ -50,7 +54,7 @@ export default function ModerateThreadPage() {
       <h1>{title}</h1>
       <dl className="facts">
         <dt>{t("forumModeration.thread.category")}</dt>
-        <dd>{textIn(thread.category.name, i18n.language)}</dd>
+        <dd>{thread.category.name}</dd>
         <dt>{t("forumModeration.thread.author")}</dt>
         <dd>
           <Link to={`/forum/moderation/users/${thread.author.id}`}>{thread.author.displayName}</Link>

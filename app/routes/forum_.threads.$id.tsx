@@ -29,7 +29,7 @@ import { isConsultationOpen } from "~/utils/forum-consultation";
 import { MAX_POST_LENGTH, pageOfPost } from "~/utils/forum-limits";
 import { PostPageSchema, ThreadActionSchema } from "~/utils/forum-validation";
 import type { Language } from "~/utils/i18n";
-import { threadWithCategoryNamedIn } from "~/utils/localized-text";
+import { threadWithCategoryNamedIn, withTextsIn } from "~/utils/localized-text";
 import { notFound, requireIdParam } from "~/utils/permissions.server";
 import { countryName } from "~/utils/reference-data";
 import { IdSchema } from "~/utils/validation";
@@ -63,7 +63,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Also null for a reader who may not read the thread: "not found", like a thread that does not exist.
   const view = await getThreadView({ threadId, page, reader, quoteId: quote, editId: edit });
   if (!view) notFound();
-  return { ...view, thread: threadWithCategoryNamedIn(view.thread, await getLanguage(request)) };
+  const language = await getLanguage(request);
+  return {
+    ...view,
+    thread: threadWithCategoryNamedIn(view.thread, language),
+    categories: view.categories.map((c) => withTextsIn(c, ["name"], language)),
+  };
 }
 
 function refusalStatus(refusal: PostingRefusal | { reason: string }) {

@@ -12,6 +12,7 @@ import * as moderateUser from "~/routes/forum_.moderation_.users.$id";
 import * as historyPage from "~/routes/forum_.posts.$id_.history";
 import * as threadPage from "~/routes/forum_.threads.$id";
 import { prisma } from "~/utils/db.server";
+import { textIn } from "~/utils/localized-text";
 import { handleModerationAction, type ModerationRefusalMessage } from "~/utils/forum-moderation-action.server";
 import type { RoleName } from "~/utils/roles";
 import { createThreadWithPosts, forumCategories } from "../helpers/forum-moderation";
@@ -298,6 +299,38 @@ describe("locking, pinning and moving a thread", () => {
         .status,
     ).toBe(404);
     expect(await prisma.moderationAction.count({ where: { threadId: thread.id } })).toBe(0);
+  });
+});
+
+describe("category names on moderation pages", () => {
+  test("are sent in the moderator's language alone: the queue, a thread's moderation page, the log and a thread's move choices", async () => {
+    const thread = await createThreadWithPosts({ authorId: author.id });
+    await prisma.forumFlag.create({ data: { postId: thread.posts[0]!.id, reporterId: reader.id, reason: "spam" } });
+    const { name } = await prisma.forumCategory.findUniqueOrThrow({ where: { id: thread.categoryId }, select: { name: true } });
+    const [kazakh, russian, english] = [textIn(name, "kk"), textIn(name, "ru"), textIn(name, "en")];
+    expect(new Set([kazakh, russian, english]).size).toBe(3);
+    const kazakhModerator = await createTestUser({ roles: ["moderator"], language: "kk" });
+    const inKazakh = (path: string) => getRequest(path, kazakhModerator.cookie);
+    const pages = {
+      queue: await run(queue.loader, inKazakh("/forum/moderation")),
+      thread: await run(moderateThread.loader, inKazakh(`/forum/moderation/threads/${thread.id}`), { id: thread.id }),
+      log: await run(log.loader, inKazakh("/forum/moderation/log")),
+      threadPage: await run(threadPage.loader, inKazakh(`/forum/threads/${thread.id}`), { id: thread.id }),
+    };
+    for (const [page, outcome] of Object.entries(pages)) {
+      expect(outcome.status, page).toBe(200);
+      const sent = JSON.stringify(outcome.data);
+      expect(sent, page).toContain(kazakh);
+      expect(sent, page).not.toContain(russian);
+      expect(sent, page).not.toContain(english);
+    }
+    const queued = (pages.queue.data as { queue: { post: { id: string; thread: { category: { name: string } } } }[] }).queue;
+    expect(queued.find((item) => item.post.id === thread.posts[0]!.id)!.post.thread.category.name).toBe(kazakh);
+    const moderation = pages.thread.data as { thread: { category: { name: string } }; categories: { id: string; name: string }[] };
+    expect(moderation.thread.category.name).toBe(kazakh);
+    expect(moderation.categories.find((c) => c.id === thread.categoryId)!.name).toBe(kazakh);
+    const choices = (pages.threadPage.data as { categories: { id: string; name: string }[] }).categories;
+    expect(choices.find((c) => c.id === thread.categoryId)!.name).toBe(kazakh);
   });
 });
 
