@@ -16,7 +16,14 @@ import { keptData } from "./app/utils/kept-data.server";
 import { markOwnChanges, mustReadAfresh } from "./app/utils/own-change.server";
 import { PageCache } from "./app/utils/page-cache.server";
 import { projectRoot } from "./app/utils/project-root.server";
-import { defaultRetryAfter, guardRoutes, refuseCrossSiteRequests, refuseMalformedPaths } from "./app/utils/request-guards.server";
+import {
+  answerClientErrors,
+  defaultRetryAfter,
+  guardRoutes,
+  refuseCrossSiteRequests,
+  refuseLegacyDataRequests,
+  refuseMalformedPaths,
+} from "./app/utils/request-guards.server";
 import { runInRequestScope } from "./app/utils/request-scope.server";
 import { createNonce, securityHeaders } from "./app/utils/security-headers.server";
 import { checkoutOrigins } from "./app/utils/stripe.server";
@@ -289,6 +296,8 @@ async function serve(): Promise<Web> {
     if (draining) res.setHeader("Connection", "close");
     next();
   });
+  // Remix's data requests from before single fetch (?_data=): 400, without the warning Remix logs.
+  app.use(refuseLegacyDataRequests());
   // A state-changing request from another site is refused here, for resource routes too, with 403 and one log line.
   // With PUBLIC_URL set, a form must come from a page of that address.
   app.use(refuseCrossSiteRequests(undefined, { publicUrl: env.PUBLIC_URL_SET ? env.PUBLIC_URL : null }));
@@ -306,6 +315,9 @@ async function serve(): Promise<Web> {
       getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? "unknown" }),
     }),
   );
+
+  // An error passed on with a 4xx status (a file's range past its end) is answered with it, and not logged.
+  app.use(answerClientErrors());
 
   const server = app.listen(env.PORT, env.HOST);
   const port = new Promise<number>((resolve, reject) => {

@@ -4,7 +4,14 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as login from "~/routes/login";
 import * as language from "~/routes/language";
-import { crossSiteRefusal, defaultRetryAfter, guardFormBodies, guardRoutes, refuseCrossSiteRequests } from "~/utils/request-guards.server";
+import {
+  answerClientErrors,
+  crossSiteRefusal,
+  defaultRetryAfter,
+  guardFormBodies,
+  guardRoutes,
+  refuseCrossSiteRequests,
+} from "~/utils/request-guards.server";
 import type { ServerBuild } from "@remix-run/node";
 
 describe("the origin check before Remix", () => {
@@ -122,6 +129,38 @@ describe("the origin check when PUBLIC_URL is set", () => {
     expect(outcome({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" })).toBe(403);
     expect(outcome({ host: "ortaq.example.org", origin: "https://ortaq.example.org" })).toBe("passed");
     expect(logged).toEqual(["403 cross-site POST /logout refused: origin http://127.0.0.1:3000 is not this site"]);
+  });
+});
+
+describe("errors passed on by a handler", () => {
+  test("one with a 4xx status is answered with it and its headers; any other, or one after the answer began, goes on to Express", () => {
+    const handle = answerClientErrors();
+    const outcome = (error: unknown, headersSent = false) => {
+      const answer = { status: 0, headers: {} as Record<string, string>, body: "", passedOn: false };
+      const res = {
+        headersSent,
+        status(code: number) {
+          answer.status = code;
+          return res;
+        },
+        type: () => res,
+        setHeader: (name: string, value: string) => (answer.headers[name] = value),
+        send: (body: string) => (answer.body = body),
+      };
+      handle(error, {}, res, () => (answer.passedOn = true));
+      return answer;
+    };
+    const tooFar = Object.assign(new Error("Range Not Satisfiable"), { status: 416, headers: { "Content-Range": "bytes */15086" } });
+    expect(outcome(tooFar)).toEqual({
+      status: 416,
+      headers: { "Content-Range": "bytes */15086" },
+      body: "416: Range Not Satisfiable",
+      passedOn: false,
+    });
+    expect(outcome(Object.assign(new Error("broken"), { status: 500 })).passedOn).toBe(true);
+    expect(outcome(new Error("no status")).passedOn).toBe(true);
+    expect(outcome("not an error").passedOn).toBe(true);
+    expect(outcome(tooFar, true).passedOn).toBe(true);
   });
 });
 

@@ -112,6 +112,49 @@ export function refuseMalformedPaths() {
   };
 }
 
+/**
+ * Express middleware, before Remix: an address with a `_data` parameter gets 400 with a plain message.
+ * That is how Remix asked for a route's data before single fetch (the site's pages now ask at `.data`
+ * addresses); Remix still answers it, with the data of whichever route it names, and logs a warning
+ * with its stack for each.
+ */
+export function refuseLegacyDataRequests() {
+  // req.url: the path with its query, as asked for.
+  return (req: { url: string }, res: GuardResponse, next: () => void) => {
+    const query = req.url.indexOf("?");
+    if (query >= 0 && new URLSearchParams(req.url.slice(query + 1)).has("_data")) {
+      res.status(400).type("text/plain").send("Bad request: the _data parameter is not used by this site.");
+      return;
+    }
+    next();
+  };
+}
+
+interface ErrorResponse extends GuardResponse {
+  headersSent: boolean;
+  setHeader(name: string, value: string): unknown;
+}
+
+/**
+ * Express error handler, after every other handler: an error passed on with a 4xx status (the static
+ * files' 416 for a range past a file's end) is answered with that status, the error's own headers
+ * (its Content-Range) and a plain message, and is not logged. Anything else goes on to Express, which
+ * logs it and answers 500.
+ */
+export function answerClientErrors() {
+  return (error: unknown, _req: unknown, res: ErrorResponse, next: (error: unknown) => void) => {
+    const { status, headers } = (error ?? {}) as { status?: unknown; headers?: unknown };
+    if (res.headersSent || typeof status !== "number" || status < 400 || status > 499) return next(error);
+    for (const [name, value] of Object.entries(headers && typeof headers === "object" ? headers : {})) {
+      if (typeof value === "string") res.setHeader(name, value);
+    }
+    res
+      .status(status)
+      .type("text/plain")
+      .send(`${status}: ${(error as Error).message || "Bad request"}`);
+  };
+}
+
 interface WriteHeadResponse {
   writeHead: (...args: never[]) => unknown;
   getHeader(name: string): unknown;

@@ -257,6 +257,39 @@ test("an address with a malformed escape in its path is answered 400 with a mess
   expect(logged).toBe("");
 });
 
+test("a file asked for from past its end gets 416 with the file's length, a part of it 206, and nothing is logged", async () => {
+  const logged = await loggedDuring(async () => {
+    for (const pathName of ["/favicon.ico", "/og-image.png"]) {
+      const past = await fetch(new URL(pathName, server.url), { headers: { Range: "bytes=99999999-" } });
+      expect(past.status, pathName).toBe(416);
+      expect(past.headers.get("Content-Range"), pathName).toMatch(/^bytes \*\/\d+$/);
+      expect(await past.text()).toContain("Range Not Satisfiable");
+      const part = await fetch(new URL(pathName, server.url), { headers: { Range: "bytes=0-9" } });
+      expect(part.status, pathName).toBe(206);
+      expect((await part.arrayBuffer()).byteLength).toBe(10);
+    }
+  });
+  expect(logged).toBe("");
+});
+
+test("an address with Remix's old _data parameter gets 400 and logs nothing; the page and its .data address answer as before", async () => {
+  const logged = await loggedDuring(async () => {
+    for (const pathName of [
+      "/forum?_data=root",
+      "/forum?_data=routes%2Fforum",
+      "/forum?_data=routes%2Fnope",
+      "/ratings?country=KZ&_data",
+    ]) {
+      const answer = await get(pathName);
+      expect(answer.status, pathName).toBe(400);
+      expect(answer.body).toContain("_data");
+    }
+    expect((await get("/forum")).status).toBe(200);
+    expect((await get("/forum.data")).status).toBe(200);
+  });
+  expect(logged).toBe("");
+});
+
 test("a form posted to a page that takes none gets 405 and logs nothing", async () => {
   const logged = await loggedDuring(async () => {
     for (const pathName of ["/ratings", "/forum", "/methodology"]) {
