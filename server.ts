@@ -19,6 +19,7 @@ import { projectRoot } from "./app/utils/project-root.server";
 import {
   answerClientErrors,
   defaultRetryAfter,
+  discardUnreadBodies,
   guardRoutes,
   refuseCrossSiteRequests,
   refuseLegacyDataRequests,
@@ -237,6 +238,9 @@ async function serve(): Promise<Web> {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
+  // A request answered before its body was read through has the rest read and thrown away, so that its
+  // connection goes on (otherwise it stalls, and is reset under a browser still sending).
+  app.use(discardUnreadBodies());
   app.use(compression());
   // Every 503 (the database away, a health check failing) and every 429 says when to try again.
   app.use(defaultRetryAfter({ unavailableSeconds: RETRY_AFTER_SECONDS, tooManySeconds: 60 }));

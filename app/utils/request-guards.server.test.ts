@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as login from "~/routes/login";
@@ -8,6 +8,7 @@ import {
   answerClientErrors,
   crossSiteRefusal,
   defaultRetryAfter,
+  discardUnreadBodies,
   guardFormBodies,
   guardRoutes,
   refuseCrossSiteRequests,
@@ -161,6 +162,47 @@ describe("errors passed on by a handler", () => {
     expect(outcome(new Error("no status")).passedOn).toBe(true);
     expect(outcome("not an error").passedOn).toBe(true);
     expect(outcome(tooFar, true).passedOn).toBe(true);
+  });
+});
+
+describe("bodies answered before they were read through", () => {
+  // A handler that, like Remix's, begins to read the body, then answers without reading the rest.
+  const serve = (limit: number) => {
+    const app = express();
+    app.use(discardUnreadBodies(limit));
+    app.post("/early", (req, res) =>
+      req.once("data", () => {
+        req.pause();
+        res.status(404).send("not here");
+      }),
+    );
+    app.get("/next", (_req, res) => void res.send("next"));
+    return app.listen(0, "127.0.0.1");
+  };
+  /** The statuses answered on one connection to a POST of `size` bytes followed by a GET. */
+  const statuses = (server: http.Server, size: number) =>
+    new Promise<string[]>((resolve) => {
+      let received = "";
+      const socket = net.connect((server.address() as AddressInfo).port, "127.0.0.1");
+      socket.on("data", (chunk) => (received += chunk.toString("latin1")));
+      socket.on("error", () => undefined);
+      socket.on("close", () => resolve([...received.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((match) => match[1]!)));
+      socket.write(`POST /early HTTP/1.1\r\nHost: x\r\nContent-Length: ${size}\r\n\r\n`);
+      socket.write(Buffer.alloc(size, "a"));
+      socket.write("GET /next HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    });
+
+  test("the rest is read and thrown away, so the connection answers its next request; past the limit it is closed", async () => {
+    const roomy = serve(8_000_000);
+    const tight = serve(1_000_000);
+    try {
+      await Promise.all([roomy, tight].map((server) => new Promise((resolve) => server.once("listening", resolve))));
+      expect(await statuses(roomy, 4_000_000)).toEqual(["404", "200"]);
+      expect(await statuses(tight, 4_000_000)).toEqual(["404"]);
+    } finally {
+      roomy.close();
+      tight.close();
+    }
   });
 });
 

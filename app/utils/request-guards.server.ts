@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HeadersFunction, ServerBuild } from "@remix-run/node";
 
 /** Methods that change something: each must come from a page of this site. */
@@ -126,6 +127,33 @@ export function refuseLegacyDataRequests() {
       res.status(400).type("text/plain").send("Bad request: the _data parameter is not used by this site.");
       return;
     }
+    next();
+  };
+}
+
+/** How much of a request's body is read and thrown away after its answer, at most; past it the connection is closed. */
+export const UNREAD_BODY_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Express middleware, first of all: a request answered before its body was read through (a page that is
+ * not there, a form sent by a signed-out visitor, a page that takes no form) has the rest of its body read
+ * and thrown away, as Node does for a body nobody began to read. Remix begins to read every body, so
+ * without this the connection stalls until its keep-alive timeout and is then reset: the next request on
+ * it is never answered, and a browser still sending shows a connection error instead of the answer.
+ * Past `limit` bytes the connection is closed.
+ */
+export function discardUnreadBodies(limit = UNREAD_BODY_LIMIT) {
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    res.once("finish", () => {
+      if (req.complete || req.destroyed) return;
+      let discarded = 0;
+      req.removeAllListeners("data");
+      req.on("data", (chunk: Buffer) => {
+        discarded += chunk.length;
+        if (discarded > limit) req.socket.destroy();
+      });
+      req.resume();
+    });
     next();
   };
 }
