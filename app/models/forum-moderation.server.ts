@@ -5,6 +5,7 @@ import { Prisma, type ForumFlagReason, type ModerationActionKind } from "~/gener
 import { PUBLIC_CATEGORY } from "~/models/forum-access.server";
 import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
 import { isPollOpen } from "~/utils/forum-poll";
+import { withTextsIn } from "~/utils/localized-text";
 
 // ---------------------------------------------------------------------------------------------
 // Suspensions: the posting code (forum.server.ts) asks this before it writes anything
@@ -450,13 +451,14 @@ export function getThreadForModeration(threadId: string) {
   });
 }
 
-/** The categories a thread can be moved to: the public ones. */
-export function listCategoryChoices() {
-  return prisma.forumCategory.findMany({
+/** The categories a thread can be moved to (the public ones), named in `language` alone. */
+export async function listCategoryChoices(language: string) {
+  const categories = await prisma.forumCategory.findMany({
     where: PUBLIC_CATEGORY,
     select: { id: true, name: true },
     orderBy: [{ position: "asc" }, { id: "asc" }],
   });
+  return categories.map((category) => withTextsIn(category, ["name"], language));
 }
 
 export async function getUserForModeration(userId: string, now = new Date()) {

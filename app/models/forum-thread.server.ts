@@ -212,12 +212,15 @@ export async function getThreadView({
   reader,
   quoteId,
   editId,
+  language,
 }: {
   threadId: string;
   page: number;
   reader: ForumReader;
   quoteId?: string;
   editId?: string;
+  /** The reader's language, for the categories a moderator may move the thread to. */
+  language: string;
 }) {
   // The same for every reader until it changes (a reader who just changed it reads it afresh).
   const thread = await kept("forum.thread", threadId, () => getThread(threadId));
@@ -229,7 +232,7 @@ export async function getThreadView({
     getThreadPosts({ threadId, page, reader }),
     quoteId ? getPost(quoteId) : null,
     reader && editId ? getPost(editId) : null,
-    moderator ? listCategoryChoices() : ([] as Awaited<ReturnType<typeof listCategoryChoices>>),
+    moderator ? listCategoryChoices(language) : ([] as Awaited<ReturnType<typeof listCategoryChoices>>),
     thread.poll ? getPollView({ threadId, reader }) : null,
     kept("forum.threadTexts", threadId, () => readThreadTexts(thread)),
   ]);

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { listCategoryChoices, listModerationLog } from "~/models/forum-moderation.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { withTextsIn } from "~/utils/localized-text";
 import { getFixedT, getLanguage } from "~/utils/i18next.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { IdSchema } from "~/utils/validation";
@@ -15,13 +14,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requirePermission(user, "moderate:forum");
   const before = new URL(request.url).searchParams.get("before");
   if (before !== null && !IdSchema.safeParse(before).success) throw new Response("Bad cursor", { status: 400 });
-  const [t, language, log, categories] = await Promise.all([
-    getFixedT(request),
-    getLanguage(request),
-    listModerationLog({ before }),
-    listCategoryChoices(),
-  ]);
-  return { title: t("forumModeration.log.title"), ...log, categories: categories.map((c) => withTextsIn(c, ["name"], language)) };
+  const language = await getLanguage(request);
+  const [t, log, categories] = await Promise.all([getFixedT(request), listModerationLog({ before }), listCategoryChoices(language)]);
+  return { title: t("forumModeration.log.title"), ...log, categories };
 }
 
 export default function ModerationLogPage() {

@@ -11,13 +11,14 @@ import { notFound } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id } = await requireModerationSubject(request, params);
-  const [thread, categories] = await Promise.all([getThreadForModeration(id), listCategoryChoices()]);
+  const language = await getLanguage(request);
+  const [thread, categories] = await Promise.all([getThreadForModeration(id), listCategoryChoices(language)]);
   if (!thread) notFound();
-  const [t, language] = await Promise.all([getFixedT(request), getLanguage(request)]);
+  const t = await getFixedT(request);
   return {
     title: t("forumModeration.thread.title", { thread: thread.title }),
     thread: { ...thread, category: withTextsIn(thread.category, ["name"], language) },
-    categories: categories.map((c) => withTextsIn(c, ["name"], language)),
+    categories,
   };
 }
 

@@ -29,7 +29,7 @@ import { isConsultationOpen } from "~/utils/forum-consultation";
 import { MAX_POST_LENGTH, pageOfPost } from "~/utils/forum-limits";
 import { PostPageSchema, ThreadActionSchema } from "~/utils/forum-validation";
 import type { Language } from "~/utils/i18n";
-import { threadWithCategoryNamedIn, withTextsIn } from "~/utils/localized-text";
+import { threadWithCategoryNamedIn } from "~/utils/localized-text";
 import { notFound, requireIdParam } from "~/utils/permissions.server";
 import { countryName } from "~/utils/reference-data";
 import { IdSchema } from "~/utils/validation";
@@ -61,14 +61,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw redirect(postUrl(threadId, number));
   }
   // Also null for a reader who may not read the thread: "not found", like a thread that does not exist.
-  const view = await getThreadView({ threadId, page, reader, quoteId: quote, editId: edit });
-  if (!view) notFound();
   const language = await getLanguage(request);
-  return {
-    ...view,
-    thread: threadWithCategoryNamedIn(view.thread, language),
-    categories: view.categories.map((c) => withTextsIn(c, ["name"], language)),
-  };
+  const view = await getThreadView({ threadId, page, reader, quoteId: quote, editId: edit, language });
+  if (!view) notFound();
+  return { ...view, thread: threadWithCategoryNamedIn(view.thread, language) };
 }
 
 function refusalStatus(refusal: PostingRefusal | { reason: string }) {
