@@ -1,5 +1,5 @@
 import http from "node:http";
-import net, { type AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as login from "~/routes/login";
@@ -14,6 +14,7 @@ import {
   refuseCrossSiteRequests,
 } from "~/utils/request-guards.server";
 import type { ServerBuild } from "@remix-run/node";
+import { statusesOnOneConnection } from "../../tests/helpers/raw-http";
 
 describe("the origin check before Remix", () => {
   const logged: string[] = [];
@@ -181,16 +182,11 @@ describe("bodies answered before they were read through", () => {
   };
   /** The statuses answered on one connection to a POST of `size` bytes followed by a GET. */
   const statuses = (server: http.Server, size: number) =>
-    new Promise<string[]>((resolve) => {
-      let received = "";
-      const socket = net.connect((server.address() as AddressInfo).port, "127.0.0.1");
-      socket.on("data", (chunk) => (received += chunk.toString("latin1")));
-      socket.on("error", () => undefined);
-      socket.on("close", () => resolve([...received.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((match) => match[1]!)));
-      socket.write(`POST /early HTTP/1.1\r\nHost: x\r\nContent-Length: ${size}\r\n\r\n`);
-      socket.write(Buffer.alloc(size, "a"));
-      socket.write("GET /next HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-    });
+    statusesOnOneConnection(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, [
+      `POST /early HTTP/1.1\r\nHost: x\r\nContent-Length: ${size}\r\n\r\n`,
+      Buffer.alloc(size, "a"),
+      "GET /next HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    ]);
 
   test("the rest is read and thrown away, so the connection answers its next request; past the limit it is closed", async () => {
     const roomy = serve(8_000_000);

@@ -98,8 +98,8 @@ export function refuseCrossSiteRequests(
 
 /**
  * Express middleware, before the static files and Remix: an address whose path holds a malformed escape
- * (`%E0%A4%A`, a lone `%`) gets 400 with a plain message. Express and the static files would answer it
- * 400 too but log a URIError's stack for each; Remix would log three warnings and answer 404.
+ * (`%E0%A4%A`, a lone `%`) gets 400 with a plain message, whatever it names. Remix would log three
+ * warnings for a page's address and answer 404.
  */
 export function refuseMalformedPaths() {
   return (req: GuardRequest, res: GuardResponse, next: () => void) => {

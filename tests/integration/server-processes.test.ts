@@ -8,6 +8,7 @@ import { prisma } from "~/utils/db.server";
 import { seedIfEmpty } from "../../prisma/seed";
 import { validEnterpriseFields } from "../helpers/enterprise";
 import { createTestCategory, createTestReply, createTestThread } from "../helpers/forum";
+import { statusesOnOneConnection } from "../helpers/raw-http";
 import { createTestUser } from "../helpers/routes";
 import { makeDataFolder, signedUpSession, startServerProcess, waitFor, type ServerProcess } from "../helpers/server-process";
 
@@ -290,28 +291,15 @@ test("an address with Remix's old _data parameter gets 400 and logs nothing; the
   expect(logged).toBe("");
 });
 
-/**
- * Sends a form of `size` bytes to `pathName` and then asks for /healthz on the same connection; resolves with
- * the statuses of the answers that came before the connection closed, or 15 seconds passed.
- */
-function postThenAskAgain(pathName: string, size: number, cookie = ""): Promise<string[]> {
-  const { hostname, port } = new URL(server.url);
-  return new Promise((resolve) => {
-    let received = "";
-    const statuses = () => [...received.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((match) => match[1]!);
-    const socket = net.connect(Number(port), hostname);
-    const timer = setTimeout(() => socket.destroy(), 15_000);
-    socket.on("data", (chunk) => (received += chunk.toString("latin1")));
-    socket.on("error", () => undefined);
-    socket.on("close", () => {
-      clearTimeout(timer);
-      resolve(statuses());
-    });
-    const head = `Host: ${hostname}:${port}\r\nOrigin: ${server.url}\r\nAccept-Language: en\r\n${cookie ? `Cookie: ${cookie}\r\n` : ""}`;
-    socket.write(`POST ${pathName} HTTP/1.1\r\n${head}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${size}\r\n\r\n`);
-    socket.write(Buffer.alloc(size, "a"));
-    socket.write(`GET /healthz HTTP/1.1\r\n${head}Connection: close\r\n\r\n`);
-  });
+/** Sends a form of `size` bytes to `pathName`, then asks for /healthz on the same connection: the statuses answered on it. */
+function postThenAskAgain(pathName: string, size: number): Promise<string[]> {
+  const { host } = new URL(server.url);
+  const head = `Host: ${host}\r\nOrigin: ${server.url}\r\nAccept-Language: en\r\n`;
+  return statusesOnOneConnection(server.url, [
+    `POST ${pathName} HTTP/1.1\r\n${head}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${size}\r\n\r\n`,
+    Buffer.alloc(size, "a"),
+    `GET /healthz HTTP/1.1\r\n${head}Connection: close\r\n\r\n`,
+  ]);
 }
 
 test("a form answered before it was read through (no such page, signed out, no form taken) leaves its connection working", async () => {
