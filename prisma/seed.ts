@@ -12,7 +12,7 @@ import { seedForumDemo } from "./forum-seed";
 import { seedLearning } from "./learning-seed";
 import { seedMentors } from "./mentorship-seed";
 import { seedCohorts } from "./cohort-seed";
-import { BENEFICIARY_GROUPS, COUNTRY_CODES, LEGAL_FORMS, REGIONS, SECTORS, type CountryCode } from "~/utils/reference-data";
+import { BENEFICIARY_GROUPS, COUNTRY_CODES, LEGAL_FORMS, type CountryCode, type Sector } from "~/utils/reference-data";
 import { slugify } from "~/utils/slug";
 import { seededRandom } from "~/utils/seeded-random";
 
@@ -58,47 +58,121 @@ const NAME_FIRST = [
   "Silk Road",
   "Steppe",
 ];
-const NAME_SECOND = [
-  "Crafts",
-  "Harvest",
-  "Bakery",
-  "Learning Centre",
-  "Felt Workshop",
-  "Eco Recycling",
-  "Care Services",
-  "Water",
-  "Solar",
-  "Textiles",
-  "Tourism",
-  "Garden",
-  "Dairy Cooperative",
-  "Digital Academy",
-  "Honey",
-  "Clinic",
-  "Print House",
-  "Café",
-  "Sewing Studio",
-  "Farm",
+// The second word of a name says what the enterprise does: its sector, and so its mission.
+const NAME_SECOND: ReadonlyArray<readonly [string, DemoSector]> = [
+  ["Crafts", "crafts_textiles"],
+  ["Harvest", "agriculture_food"],
+  ["Bakery", "agriculture_food"],
+  ["Learning Centre", "education"],
+  ["Felt Workshop", "crafts_textiles"],
+  ["Eco Recycling", "environment_recycling"],
+  ["Care Services", "social_services"],
+  ["Water", "energy_water"],
+  ["Solar", "energy_water"],
+  ["Textiles", "crafts_textiles"],
+  ["Tourism", "tourism_culture"],
+  ["Garden", "agriculture_food"],
+  ["Dairy Cooperative", "agriculture_food"],
+  ["Digital Academy", "technology_digital"],
+  ["Honey", "agriculture_food"],
+  ["Clinic", "health_care"],
+  ["Print House", "employment_training"],
+  ["Café", "agriculture_food"],
+  ["Sewing Studio", "crafts_textiles"],
+  ["Farm", "agriculture_food"],
 ];
-const CITIES: Record<CountryCode, string[]> = {
-  KZ: ["Almaty", "Astana", "Shymkent", "Karaganda", "Aktobe", "Taraz", "Pavlodar", "Semey"],
-  KG: ["Bishkek", "Osh", "Karakol", "Naryn", "Jalal-Abad", "Talas", "Tokmok"],
-  TJ: ["Dushanbe", "Khujand", "Bokhtar", "Kulob", "Khorog", "Istaravshan"],
-  TM: ["Ashgabat", "Turkmenabat", "Dashoguz", "Mary", "Balkanabat"],
-  UZ: ["Tashkent", "Samarkand", "Bukhara", "Namangan", "Andijan", "Fergana", "Nukus", "Khiva"],
-  AF: ["Kabul", "Herat", "Mazar-i-Sharif", "Kandahar", "Jalalabad", "Bamyan"],
-  MN: ["Ulaanbaatar", "Erdenet", "Darkhan", "Khovd", "Murun", "Choibalsan"],
+// Each city with the first-level region it lies in, so that an enterprise's city, region and
+// description name the same place.
+const PLACES: Record<CountryCode, ReadonlyArray<{ city: string; region: string }>> = {
+  KZ: [
+    { city: "Almaty", region: "KZ-75" },
+    { city: "Astana", region: "KZ-71" },
+    { city: "Shymkent", region: "KZ-79" },
+    { city: "Karaganda", region: "KZ-35" },
+    { city: "Aktobe", region: "KZ-15" },
+    { city: "Taraz", region: "KZ-31" },
+    { city: "Pavlodar", region: "KZ-55" },
+    { city: "Semey", region: "KZ-10" },
+  ],
+  KG: [
+    { city: "Bishkek", region: "KG-GB" },
+    { city: "Osh", region: "KG-GO" },
+    { city: "Karakol", region: "KG-Y" },
+    { city: "Naryn", region: "KG-N" },
+    { city: "Jalal-Abad", region: "KG-J" },
+    { city: "Talas", region: "KG-T" },
+    { city: "Tokmok", region: "KG-C" },
+  ],
+  TJ: [
+    { city: "Dushanbe", region: "TJ-DU" },
+    { city: "Khujand", region: "TJ-SU" },
+    { city: "Bokhtar", region: "TJ-KT" },
+    { city: "Kulob", region: "TJ-KT" },
+    { city: "Khorog", region: "TJ-GB" },
+    { city: "Istaravshan", region: "TJ-SU" },
+  ],
+  TM: [
+    { city: "Ashgabat", region: "TM-S" },
+    { city: "Turkmenabat", region: "TM-L" },
+    { city: "Dashoguz", region: "TM-D" },
+    { city: "Mary", region: "TM-M" },
+    { city: "Balkanabat", region: "TM-B" },
+  ],
+  UZ: [
+    { city: "Tashkent", region: "UZ-TK" },
+    { city: "Samarkand", region: "UZ-SA" },
+    { city: "Bukhara", region: "UZ-BU" },
+    { city: "Namangan", region: "UZ-NG" },
+    { city: "Andijan", region: "UZ-AN" },
+    { city: "Fergana", region: "UZ-FA" },
+    { city: "Nukus", region: "UZ-QR" },
+    { city: "Khiva", region: "UZ-XO" },
+  ],
+  AF: [
+    { city: "Kabul", region: "AF-KAB" },
+    { city: "Herat", region: "AF-HER" },
+    { city: "Mazar-i-Sharif", region: "AF-BAL" },
+    { city: "Kandahar", region: "AF-KAN" },
+    { city: "Jalalabad", region: "AF-NAN" },
+    { city: "Bamyan", region: "AF-BAM" },
+  ],
+  MN: [
+    { city: "Ulaanbaatar", region: "MN-1" },
+    { city: "Erdenet", region: "MN-035" },
+    { city: "Darkhan", region: "MN-037" },
+    { city: "Khovd", region: "MN-043" },
+    { city: "Murun", region: "MN-041" },
+    { city: "Choibalsan", region: "MN-061" },
+  ],
 };
-const MISSIONS = [
-  "Creating fair jobs for women in rural areas while reviving traditional crafts.",
-  "Giving young people with disabilities skills and paid work in a supportive workplace.",
-  "Turning household waste into useful products and cleaner neighbourhoods.",
-  "Bringing affordable, healthy food from smallholder farmers to city families.",
-  "Offering quality after-school learning to children from low-income families.",
-  "Providing care and companionship to older people living alone.",
-  "Helping returning migrants start small businesses in their home villages.",
-  "Bringing clean water and solar energy to remote mountain communities.",
-];
+type DemoSector = Extract<
+  Sector,
+  | "agriculture_food"
+  | "crafts_textiles"
+  | "education"
+  | "employment_training"
+  | "energy_water"
+  | "environment_recycling"
+  | "health_care"
+  | "social_services"
+  | "technology_digital"
+  | "tourism_culture"
+>;
+const MISSIONS: Record<DemoSector, readonly string[]> = {
+  agriculture_food: ["Bringing affordable, healthy food from smallholder farmers to city families."],
+  crafts_textiles: ["Creating fair jobs for women in rural areas while reviving traditional crafts."],
+  education: ["Offering quality after-school learning to children from low-income families."],
+  employment_training: [
+    "Giving young people with disabilities skills and paid work in a supportive workplace.",
+    "Helping returning migrants start small businesses in their home villages.",
+  ],
+  energy_water: ["Bringing clean water and solar energy to remote mountain communities."],
+  environment_recycling: ["Turning household waste into useful products and cleaner neighbourhoods."],
+  health_care: ["Offering affordable primary care and health advice to families far from a hospital."],
+  social_services: ["Providing care and companionship to older people living alone."],
+  technology_digital: ["Teaching young people in small towns to code and to find work online."],
+  tourism_culture: ["Welcoming travellers to village homestays, so that mountain families earn from their own heritage."],
+};
 
 export function demoEnterprises(count = 70) {
   const random = seededRandom(20261124);
@@ -107,8 +181,9 @@ export function demoEnterprises(count = 70) {
   const used = new Set<string>();
   return Array.from({ length: count }, (_, index) => {
     const country = COUNTRY_CODES[index % COUNTRY_CODES.length]!;
-    let name = `${pick(NAME_FIRST)} ${pick(NAME_SECOND)}`;
-    while (used.has(slugify(name))) name = `${name} ${pick(CITIES[country])}`;
+    const [first, [second, sector]] = [pick(NAME_FIRST), pick(NAME_SECOND)];
+    let name = `${first} ${second}`;
+    while (used.has(slugify(name))) name = `${name} ${pick(PLACES[country]).city}`;
     used.add(slugify(name));
     const sizeRoll = random();
     const employees =
@@ -119,20 +194,32 @@ export function demoEnterprises(count = 70) {
           : sizeRoll < 0.9
             ? 10 + Math.floor(random() * 40)
             : 50 + Math.floor(random() * 200);
+    // Draws that chose a city, a sector and a description apart from the name and the place are still
+    // made, so that the enterprises after this one keep their names, sizes and answers (the journeys
+    // and the demo's legal data name some).
+    const skip = (draws: number) => Array.from({ length: draws }, random);
+    const legalForm = pick(LEGAL_FORMS);
+    const place = pick(PLACES[country]);
+    skip(2);
+    const foundedYear = 2005 + Math.floor(random() * 20);
+    const womenLed = random() < 0.45;
+    const youthLed = random() < 0.3;
+    const mission = pick(MISSIONS[sector]);
+    skip(2);
     return {
       slug: slugify(name),
       name,
-      legalForm: pick(LEGAL_FORMS),
+      legalForm,
       country,
-      region: pick(REGIONS[country]).code,
-      city: pick(CITIES[country]),
-      sector: pick(SECTORS),
-      foundedYear: 2005 + Math.floor(random() * 20),
+      region: place.region,
+      city: place.city,
+      sector,
+      foundedYear,
       employees,
-      womenLed: random() < 0.45,
-      youthLed: random() < 0.3,
-      description: `${name} is a social enterprise in ${pick(CITIES[country])}. ${pick(MISSIONS)} It reinvests its profits in its mission and works with local partners.`,
-      mission: pick(MISSIONS),
+      womenLed,
+      youthLed,
+      description: `${name} is a social enterprise in ${place.city}. ${mission} It reinvests its profits in its mission and works with local partners.`,
+      mission,
       website: random() < 0.5 ? `https://${slugify(name)}.example.org` : null,
       sdgs: sample([1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 15, 17], 1 + Math.floor(random() * 4)).sort((a, b) => a - b),
       beneficiaryGroups: sample(BENEFICIARY_GROUPS, 1 + Math.floor(random() * 3)),

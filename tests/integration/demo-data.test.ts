@@ -33,6 +33,25 @@ describe("the demo data", { timeout: 120_000 }, () => {
     expect(new Set(roles.map((r) => r.role))).toEqual(new Set(ROLES));
   });
 
+  test("describes each enterprise as one place and one line of work: its city in its region, named in its description with its mission", async () => {
+    await demoData();
+    const enterprises = await prisma.enterprise.findMany({
+      select: { name: true, city: true, region: true, description: true, mission: true, sector: true },
+    });
+    const regionsOfCity = new Map<string, Set<string>>();
+    for (const enterprise of enterprises)
+      regionsOfCity.set(enterprise.city, (regionsOfCity.get(enterprise.city) ?? new Set()).add(enterprise.region));
+    expect([...regionsOfCity].filter(([, regions]) => regions.size > 1)).toEqual([]);
+    expect(enterprises.filter((e) => !e.description.includes(`in ${e.city}.`) || !e.description.includes(e.mission))).toEqual([]);
+    // The same kind of work (a farm, a bakery, a workshop) is always in the same sector.
+    const sectorsOfWork = new Map<string, Set<string>>();
+    for (const { name, sector } of enterprises) {
+      const work = name.split(" ").slice(1).join(" ");
+      sectorsOfWork.set(work, (sectorsOfWork.get(work) ?? new Set()).add(sector));
+    }
+    expect([...sectorsOfWork].filter(([, sectors]) => sectors.size > 1)).toEqual([]);
+  });
+
   test("opens the forum with every theme and country as a category, and discussions in several languages", async () => {
     await demoData();
     const categories = await prisma.forumCategory.findMany({ select: { kind: true, country: true, name: true } });
