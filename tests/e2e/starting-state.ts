@@ -32,12 +32,17 @@ function redirectTarget(response: APIResponse, what: string) {
   return new URL(response.headers().location!, response.url()).pathname;
 }
 
-/** A new account (an entrepreneur, in English), logged in on the page's browser context. */
+/** A new account (an entrepreneur unless `role` says otherwise, in English), logged in on the page's browser context. */
 export async function signUpByForm(
   page: Page,
-  { name, email = uniqueEmail("starting"), password = "Steppe felt 2026 bakery" }: { name: string; email?: string; password?: string },
+  {
+    name,
+    email = uniqueEmail("starting"),
+    password = "Steppe felt 2026 bakery",
+    role = "entrepreneur",
+  }: { name: string; email?: string; password?: string; role?: "entrepreneur" | "funder" },
 ) {
-  const response = await post(page, "/signup", { email, password, displayName: name, language: "en", role: "entrepreneur" });
+  const response = await post(page, "/signup", { email, password, displayName: name, language: "en", role });
   expect(redirectTarget(response, "signing up")).toBe("/dashboard");
   // Publishing and posting wait for a confirmed address: follow the link the server wrote to its outbox.
   const confirmation = new URL(await linkFromOutbox(email, "/confirm-email/")).pathname;
