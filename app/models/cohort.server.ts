@@ -3,8 +3,8 @@
 // to share their results with the organisation) or decline, and may leave later. Before consent the
 // organisation reads nothing beyond the enterprise's public profile; after it withdraws, nothing at all.
 import type { CohortMemberStatus } from "~/generated/prisma/client";
-import { VERIFICATION_FACTS_SELECT, verifiedOrSelfAssessed } from "~/models/rating.server";
-import { currentMethodology, type ScoreResult } from "../../scoring";
+import { latestRatingsOf } from "~/models/rating.server";
+import { currentMethodology } from "../../scoring";
 import { cohortFigures } from "~/utils/cohort-figures";
 import { isUniqueViolation, prisma, type Db, type Tx } from "~/utils/db.server";
 import { slugify } from "~/utils/slug";
@@ -138,20 +138,8 @@ export async function getCohort({ id, ownerId }: { id: string; ownerId: string }
  * and mentorship sessions logged.
  */
 async function progressOf(enterpriseIds: string[]) {
-  const [assessments, sessions] = await Promise.all([
-    prisma.assessment.findMany({
-      where: { enterpriseId: { in: enterpriseIds }, status: "submitted" },
-      orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
-      distinct: ["enterpriseId"],
-      select: {
-        id: true,
-        enterpriseId: true,
-        result: true,
-        submittedAt: true,
-        verification: { select: { ...VERIFICATION_FACTS_SELECT, result: true } },
-        planItemsDone: { select: { questionId: true } },
-      },
-    }),
+  const [ratings, sessions] = await Promise.all([
+    latestRatingsOf(enterpriseIds),
     prisma.mentorshipSession.groupBy({
       by: ["mentorshipId"],
       where: { mentorship: { enterpriseId: { in: enterpriseIds } } },
@@ -167,36 +155,21 @@ async function progressOf(enterpriseIds: string[]) {
     const enterpriseId = mentorships.find((m) => m.id === s.mentorshipId)!.enterpriseId;
     sessionCount.set(enterpriseId, (sessionCount.get(enterpriseId) ?? 0) + s._count._all);
   }
-  const out = new Map<
-    string,
-    {
-      rating: {
-        overall: number;
-        tier: string;
-        dimensions: Record<string, number>;
-        submittedAt: Date | null;
-        trust: ReturnType<typeof verifiedOrSelfAssessed>["trust"];
-      } | null;
-      plan: { done: number; total: number } | null;
-      sessions: number;
-    }
-  >();
-  for (const id of enterpriseIds) out.set(id, { rating: null, plan: null, sessions: sessionCount.get(id) ?? 0 });
-  for (const a of assessments) {
-    if (!a.result) continue;
-    const shown = verifiedOrSelfAssessed({ result: a.result as unknown }, a.verification);
-    const result = shown.result as unknown as ScoreResult;
-    const items = new Set(result.improvements.map((i) => i.questionId));
-    out.get(a.enterpriseId)!.rating = {
-      overall: result.overall,
-      tier: result.tier,
-      dimensions: Object.fromEntries(result.dimensions.map((d) => [d.id, d.score])),
-      submittedAt: a.submittedAt,
-      trust: shown.trust,
-    };
-    out.get(a.enterpriseId)!.plan = { done: a.planItemsDone.filter((d) => items.has(d.questionId)).length, total: items.size };
-  }
-  return out;
+  return new Map(
+    enterpriseIds.map((id) => {
+      const latest = ratings.get(id);
+      const rating = latest
+        ? {
+            overall: latest.overall,
+            tier: latest.tier,
+            dimensions: latest.dimensions,
+            submittedAt: latest.submittedAt,
+            trust: latest.trust,
+          }
+        : null;
+      return [id, { rating, plan: latest?.plan ?? null, sessions: sessionCount.get(id) ?? 0 }];
+    }),
+  );
 }
 
 /** Published enterprises whose name matches, not waiting for or in the cohort already: whom the organisation may invite. */

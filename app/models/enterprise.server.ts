@@ -1,4 +1,5 @@
 import type { MemberRole } from "~/generated/prisma/client";
+import { latestRatingsOf } from "~/models/rating.server";
 import { refreshRatingFacts } from "~/models/sector.server";
 import { findUserIdByEmail } from "~/models/user.server";
 import type { SessionUser } from "~/utils/auth.server";
@@ -131,14 +132,35 @@ export async function requireEnterpriseMember(
   return { enterprise, role: membership!.role };
 }
 
-export function listMemberEnterprises(userId: string) {
-  return prisma.enterpriseMember.findMany({
+/**
+ * The enterprises a person is a member of, each with its current rating (the latest submitted
+ * assessment's, published or not: its members read it) and its assessment in progress, if any.
+ */
+export async function listMemberEnterprises(userId: string) {
+  const memberships = await prisma.enterpriseMember.findMany({
     where: { userId },
     select: {
       role: true,
-      enterprise: { select: { slug: true, name: true, country: true, sector: true, status: true, updatedAt: true } },
+      enterprise: { select: { id: true, slug: true, name: true, country: true, sector: true, status: true, updatedAt: true } },
     },
     orderBy: { enterprise: { name: "asc" } },
+  });
+  const ids = memberships.map((m) => m.enterprise.id);
+  const ratings = await latestRatingsOf(ids);
+  const drafts = await prisma.assessment.findMany({
+    where: { enterpriseId: { in: ids }, status: "draft" },
+    select: { id: true, enterpriseId: true },
+  });
+  return memberships.map(({ role, enterprise: { id, ...enterprise } }) => {
+    const rating = ratings.get(id);
+    return {
+      role,
+      enterprise,
+      rating: rating
+        ? { assessmentId: rating.assessmentId, overall: rating.overall, tier: rating.tier, trust: rating.trust, plan: rating.plan }
+        : null,
+      draftId: drafts.find((d) => d.enterpriseId === id)?.id ?? null,
+    };
   });
 }
 

@@ -2,14 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmEmailNotice } from "~/components/confirm-email";
+import { TrustLabel } from "~/components/trust-label";
 import { listGivenContributions } from "~/models/contribution.server";
 import { listMemberEnterprises } from "~/models/enterprise.server";
 import { registerCountriesOf } from "~/models/register.server";
 import { requireUser } from "~/utils/auth.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatNumber } from "~/utils/format";
 import { getFixedT } from "~/utils/i18next.server";
 import { formatMoney } from "~/utils/money";
 import { userCan } from "~/utils/permissions.server";
+import { tierName } from "~/utils/methodology-text";
 import { countryName } from "~/utils/reference-data";
 import { TableCaption, TableScroll } from "~/components/table-scroll";
 
@@ -52,7 +54,7 @@ export default function DashboardPage() {
       <h2>{t("dashboard.enterprises")}</h2>
       {memberships.length === 0 ? <p>{t("dashboard.noEnterprises")}</p> : null}
       <ul className="cards">
-        {memberships.map(({ enterprise, role }) => (
+        {memberships.map(({ enterprise, role, rating, draftId }) => (
           <li key={enterprise.slug} className="card">
             <h3>
               <Link to={`/enterprises/${enterprise.slug}`}>{enterprise.name}</Link>
@@ -60,6 +62,32 @@ export default function DashboardPage() {
             <p>
               <span className={`badge badge-${enterprise.status}`}>{t(`enterprise.status.${enterprise.status}`)}</span>{" "}
               {t(`members.roles.${role}`)}
+            </p>
+            {rating ? (
+              <>
+                <p>
+                  <strong>{formatNumber(rating.overall, i18n.language, { maximumFractionDigits: 1 })}</strong> /{" "}
+                  {formatNumber(100, i18n.language)} · {tierName(t, rating.tier)} · <TrustLabel trust={rating.trust} />
+                </p>
+                {rating.plan.total > 0 ? (
+                  <p>
+                    {t("cohorts.planProgress")}:{" "}
+                    {t("cohorts.planDone", {
+                      done: formatNumber(rating.plan.done, i18n.language),
+                      total: formatNumber(rating.plan.total, i18n.language),
+                    })}
+                  </p>
+                ) : null}
+              </>
+            ) : (
+              <p>{t("cohorts.notRated")}</p>
+            )}
+            <p>
+              {draftId ? (
+                <Link to={`/enterprises/${enterprise.slug}/assessments/${draftId}`}>{t("history.continueDraft")}</Link>
+              ) : (
+                <Link to={`/enterprises/${enterprise.slug}/assessments`}>{t("enterprise.assessments")}</Link>
+              )}
             </p>
             <p>
               {t("dashboard.updated")}: {formatDate(enterprise.updatedAt, i18n.language)}

@@ -6,7 +6,8 @@ test("a newcomer takes an assessment over two visits, fixes an error, submits, r
 }) => {
   // A newcomer with a published enterprise (see starting-state.ts).
   await signUpByForm(page, { name: "Madina" });
-  const profile = await publishedEnterpriseByForm(page, `Bakery ${Date.now()}`);
+  const name = `Bakery ${Date.now()}`;
+  const profile = await publishedEnterpriseByForm(page, name);
   await page.goto(profile);
   await page.getByRole("link", { name: "Self-assessments" }).click();
   await expectAccessible(page);
@@ -60,10 +61,11 @@ test("a newcomer takes an assessment over two visits, fixes an error, submits, r
   await expect(page.getByRole("group", { name: /share of income comes from grants/ }).getByRole("textbox")).toHaveValue("10");
   await expect(employees).toHaveValue("4");
 
-  // Second visit: leave and come back from the profile.
-  await page.goto(profile);
-  await page.getByRole("link", { name: "Self-assessments" }).click();
-  await page.getByRole("link", { name: "Continue the assessment in progress" }).click();
+  // Second visit: the dashboard offers the assessment in progress.
+  await page.goto("/dashboard");
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name }) });
+  await expect(card).toContainText("No assessment yet");
+  await card.getByRole("link", { name: "Continue the assessment in progress" }).click();
   await page.getByRole("link", { name: "Economic sustainability" }).click();
   await expect(page.getByRole("group", { name: /share of income comes from grants/ }).getByRole("textbox")).toHaveValue("10");
   await page.getByRole("button", { name: "Save and go to the next section" }).click();
@@ -87,8 +89,15 @@ test("a newcomer takes an assessment over two visits, fixes an error, submits, r
   await expectAccessible(page);
   await page.getByRole("button", { name: "Publish this rating" }).click();
   await expect(page.getByText("The rating is published.")).toBeVisible();
+  const score = await page.locator(".rating-summary .score-big").innerText();
 
-  await page.getByRole("link", { name: "Back to the assessments" }).click();
+  // The dashboard shows the rating, and the way to the assessments now that none is in progress.
+  await page.goto("/dashboard");
+  await expect(card).toContainText(`${score} / 100`);
+  await expect(card).toContainText("Self-assessed");
+  await expect(card.getByRole("link", { name: "Continue the assessment in progress" })).toHaveCount(0);
+  await expectAccessible(page);
+  await card.getByRole("link", { name: "Self-assessments" }).click();
   await expect(page.getByRole("table", { name: "Every submitted assessment" }).getByRole("row")).toHaveCount(2);
   await expectAccessible(page);
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { currentMethodology as m, scoreAssessment, type Answers } from "../../scoring";
 import type { ResultRow } from "~/models/assessment.server";
 import type { Decisions } from "~/models/verification.server";
+import * as dashboard from "~/routes/dashboard";
 import * as history from "~/routes/enterprises.$slug_.assessments";
 import * as results from "~/routes/enterprises.$slug_.assessments_.$id_.results";
 import { prisma } from "~/utils/db.server";
@@ -180,5 +181,52 @@ describe("a verified assessment, as its members read it", () => {
       select: { answers: true },
     });
     expect(draft.answers).toMatchObject({ gt_registered: "no", si_beneficiaries: 280, si_primary_mission: answers.si_primary_mission });
+  });
+});
+
+describe("the dashboard", () => {
+  test("gives each of a member's enterprises its current rating as verified, its plan's progress and its assessment in progress", async () => {
+    const { owner, enterprise } = await enterpriseWithOwner();
+    const answers = answersWithoutStaff();
+    await submitted(enterprise.id, answers, new Date(Date.now() - 60 * 86_400_000));
+    const { id } = await submitted(enterprise.id, answers);
+    const shown = await verified(id, answers, { gt_registered: "no", si_beneficiaries: 280 });
+    const planned = shown.improvements.map((i) => i.questionId);
+    await prisma.planItemDone.create({ data: { assessmentId: id, questionId: planned[0]! } });
+    const draft = await prisma.assessment.create({
+      data: { enterpriseId: enterprise.id, methodologyVersion: m.version },
+      select: { id: true },
+    });
+    const unrated = await prisma.enterprise.create({
+      data: { ...validEnterpriseFields(), slug: `unrated-${Date.now()}`, members: { create: { userId: owner.id, role: "owner" } } },
+      select: { slug: true },
+    });
+
+    const page = await run(dashboard.loader, getRequest("/dashboard", owner.cookie));
+    expect(page.status).toBe(200);
+    const { memberships } = page.data as {
+      memberships: {
+        enterprise: { slug: string };
+        rating: {
+          assessmentId: string;
+          overall: number;
+          tier: string;
+          trust: { label: string; organisation: string | null };
+          plan: object;
+        } | null;
+        draftId: string | null;
+      }[];
+    };
+    const rated = memberships.find((m) => m.enterprise.slug === enterprise.slug)!;
+    expect(shown.overall).not.toBe(scoreAssessment(m, answers).overall);
+    expect(rated.rating).toMatchObject({
+      assessmentId: id,
+      overall: shown.overall,
+      tier: shown.tier,
+      trust: { label: "verified", organisation: "Audit Partners" },
+      plan: { done: 1, total: planned.length },
+    });
+    expect(rated.draftId).toBe(draft.id);
+    expect(memberships.find((m) => m.enterprise.slug === unrated.slug)).toMatchObject({ rating: null, draftId: null });
   });
 });
