@@ -12,14 +12,16 @@ export function directionOptions(direction: string) {
 
 /**
  * The text alternative of a chart's canvas (role="img"): its title, then every figure it draws,
- * series by series, written in the page's language ("Scores. Economic: 72; Social: 64 …").
+ * series by series, written in the page's language ("Scores. Economic: 72; Social: 64 …"), each
+ * to one decimal as the tables beside the charts give them.
  */
 export function chartDescription(label: string, labels: string[], series: { name?: string; values: number[] }[], language: string) {
   const parts = series.map((s) => {
     const figures = labels
-      .map((name, i) => `${name}: ${s.values[i] === undefined ? "—" : formatNumber(s.values[i]!, language)}`)
+      .map((name, i) => `${name}: ${s.values[i] === undefined ? "—" : formatNumber(s.values[i]!, language, { maximumFractionDigits: 1 })}`)
       .join("; ");
     return series.length > 1 && s.name ? `${s.name} — ${figures}` : figures;
   });
-  return [label, ...parts].join(". ");
+  // A title written as a sentence keeps its one full stop.
+  return [label.trim().replace(/[.۔]$/u, ""), ...parts].join(". ");
 }
