@@ -126,6 +126,11 @@ export function countOpenFlags() {
   return prisma.forumFlag.count({ where: { status: "open" } });
 }
 
+/** How many posts the moderation queue holds: those with at least one open flag. */
+export function countFlaggedPosts() {
+  return prisma.forumPost.count({ where: { flags: { some: { status: "open" } } } });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Actions. Each returns { ok: true } or a refusal the route turns into a message.
 

@@ -325,6 +325,13 @@ export async function listQueue({ country, verifierId }: { country?: string; ver
   return { waiting, inReview };
 }
 
+/** How many requests wait for a verifier, and how many this verifier has taken and not yet finished. */
+export async function countQueue(verifierId: string) {
+  const waiting = await prisma.verification.count({ where: { status: "requested" } });
+  const inReview = await prisma.verification.count({ where: { status: "in_review", verifierId } });
+  return { waiting, inReview };
+}
+
 export const COMPLETED_PAGE_SIZE = 25;
 
 /** Completed reviews, newest first: the verifier's own, or everyone's (`verifierId` null), a page at a time (the last one when `page` is past it). */

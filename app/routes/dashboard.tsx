@@ -3,7 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmEmailNotice } from "~/components/confirm-email";
 import { TrustLabel } from "~/components/trust-label";
+import { ShortlistLinks } from "~/components/shortlist-links";
 import { listGivenContributions } from "~/models/contribution.server";
+import { countFlaggedPosts } from "~/models/forum-moderation.server";
+import { listShortlists } from "~/models/shortlist.server";
+import { countQueue } from "~/models/verification.server";
 import { listMemberEnterprises } from "~/models/enterprise.server";
 import { registerCountriesOf } from "~/models/register.server";
 import { requireUser } from "~/utils/auth.server";
@@ -23,6 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: { displayName: user.displayName, roles: user.roles },
     memberships: await listMemberEnterprises(user.id),
     contributions: await listGivenContributions(user.id),
+    // What waits for each role: a verifier's queue, a moderator's flagged posts, a funder's shortlists.
+    verification: userCan(user, "verify:assessments") ? await countQueue(user.id) : null,
+    flaggedPosts: userCan(user, "moderate:forum") ? await countFlaggedPosts() : null,
+    shortlists: user.roles.some((r) => r.role === "funder") ? await listShortlists(user.id) : null,
     // An admin, or a ministry official for their own country, imports the national registers.
     canImportRegisters: registerCountriesOf(user).length > 0,
     // A support organisation runs cohorts.
@@ -32,7 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function DashboardPage() {
   const { t, i18n } = useTranslation();
-  const { user, memberships, contributions, canImportRegisters, canManageCohorts } = useLoaderData<typeof loader>();
+  const { user, memberships, contributions, canImportRegisters, canManageCohorts, verification, flaggedPosts, shortlists } =
+    useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t("dashboard.greeting", { name: user.displayName })}</h1>
@@ -50,6 +59,33 @@ export default function DashboardPage() {
         <p>
           <Link to="/admin/registers">{t("registers.importLink")}</Link>
         </p>
+      ) : null}
+      {verification ? (
+        <>
+          <h2>
+            <Link to="/verification">{t("verification.queueTitle")}</Link>
+          </h2>
+          <p>
+            {t("verification.waiting")}: {formatNumber(verification.waiting, i18n.language)} · {t("verification.inReview")}:{" "}
+            {formatNumber(verification.inReview, i18n.language)}
+          </p>
+        </>
+      ) : null}
+      {flaggedPosts !== null ? (
+        <>
+          <h2>
+            <Link to="/forum/moderation">{t("forumModeration.queue.title")}</Link>
+          </h2>
+          <p>{flaggedPosts > 0 ? t("forumModeration.queue.count", { count: flaggedPosts }) : t("forumModeration.queue.empty")}</p>
+        </>
+      ) : null}
+      {shortlists ? (
+        <>
+          <h2>
+            <Link to="/shortlists">{t("shortlists.title")}</Link>
+          </h2>
+          {shortlists.length === 0 ? <p>{t("shortlists.none")}</p> : <ShortlistLinks shortlists={shortlists} />}
+        </>
       ) : null}
       <h2>{t("dashboard.enterprises")}</h2>
       {memberships.length === 0 ? <p>{t("dashboard.noEnterprises")}</p> : null}

@@ -1,14 +1,15 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorList } from "~/components/forms";
+import { ShortlistLinks } from "~/components/shortlist-links";
 import { addToShortlist, createShortlist, listShortlists, removeFromShortlist } from "~/models/shortlist.server";
 import { requireUser, safeRedirect } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18next.server";
 import { redirectWithNotice } from "~/utils/notice.server";
-import { ShortlistNameSchema, shortlistName } from "~/utils/shortlist-validation";
+import { ShortlistNameSchema } from "~/utils/shortlist-validation";
 import { IdSchema } from "~/utils/validation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -85,13 +86,7 @@ export default function ShortlistsPage() {
         }
       />
       {shortlists.length === 0 ? <p>{t("shortlists.none")}</p> : null}
-      <ul>
-        {shortlists.map((s) => (
-          <li key={s.id}>
-            <Link to={`/shortlists/${s.id}`}>{shortlistName(t, s.name)}</Link> ({t("shortlists.count", { count: s.entries })})
-          </li>
-        ))}
-      </ul>
+      <ShortlistLinks shortlists={shortlists} />
       <h2>{t("shortlists.new")}</h2>
       <Form method="post" className="form">
         <input type="hidden" name="intent" value="create" />

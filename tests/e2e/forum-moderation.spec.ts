@@ -50,6 +50,9 @@ test("a flagged post is hidden by a moderator from the queue, shows as hidden, a
   await logOut(page);
 
   await logIn(page, "moderator@demo.ortaq.org");
+  // The dashboard says how many posts wait; the forum leads to them too.
+  await expect(page.getByRole("heading", { level: 2, name: "Moderation queue" }).getByRole("link")).toBeVisible();
+  await expect(page.getByText(/^\d+ posts? waits? for a decision\.$/)).toBeVisible();
   await page.goto("/forum");
   await page.getByRole("link", { name: "Moderation queue" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Moderation queue" })).toBeVisible();
