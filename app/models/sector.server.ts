@@ -137,7 +137,7 @@ const num = (value: unknown) => (value === null || value === undefined ? 0 : Num
 
 // Raised whenever the figures are computed differently, so figures stored by an earlier release
 // are never read again (and are forgotten with the unread ones).
-const FIGURES_FORMAT = "v2";
+const FIGURES_FORMAT = "v3";
 
 /** The key a selection's figures are stored under: the figures' format and the dashboard's query string. */
 export const summaryKey = (filters: SectorFilters) => `${FIGURES_FORMAT}|${filtersToSearch(filters)}`;
@@ -335,17 +335,17 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
   if (filters.sector) enterpriseWhere.push(Prisma.sql`sector = ${filters.sector}`);
   if (filters.size) enterpriseWhere.push(Prisma.sql`${Prisma.raw(sizeBandSql("employees"))} = ${filters.size}`);
   const breakdown = (column: string) => prisma.$queryRaw<GroupRow[]>`
-    SELECT ${Prisma.raw(column)} AS key, ${widerCounts}, avg(overall) FILTER (WHERE ${selection}) AS mean
+    SELECT ${Prisma.raw(column)} AS key, ${widerCounts}, avg(overall::numeric) FILTER (WHERE ${selection}) AS mean
     FROM ${everything} GROUP BY 1 HAVING count(*) FILTER (WHERE ${selection}) > 0 ORDER BY 1`;
 
   const medians = DIMENSIONS.map((d) =>
     Prisma.raw(
-      `percentile_cont(0.5) WITHIN GROUP (ORDER BY "${DIMENSION_COLUMNS[d]}") AS "median_${d}", avg("${DIMENSION_COLUMNS[d]}") AS "mean_${d}"`,
+      `percentile_cont(0.5) WITHIN GROUP (ORDER BY "${DIMENSION_COLUMNS[d]}") AS "median_${d}", avg("${DIMENSION_COLUMNS[d]}"::numeric) AS "mean_${d}"`,
     ),
   );
   const [[totals], [widerTotals], [enterprises], tiers, trust, sdgs, trend, byCountry, byRegion, byRegistration] = await Promise.all([
     prisma.$queryRaw<Record<string, unknown>[]>`
-      SELECT count(*) AS rated, avg(overall) AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY overall) AS median,
+      SELECT count(*) AS rated, avg(overall::numeric) AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY overall) AS median,
         sum(employees) AS jobs, sum(beneficiaries) AS beneficiaries,
         count(*) FILTER (WHERE "beneficiariesWomen" IS NOT NULL OR "beneficiariesDisability" IS NOT NULL OR "beneficiariesVulnerable" IS NOT NULL) AS "partsReportedBy",
         sum("beneficiariesWomen") AS "beneficiariesWomen", sum("beneficiariesDisability") AS "beneficiariesDisability",
@@ -366,7 +366,7 @@ async function computeSectorSummaryWithExpiry(filters: SectorFilters): Promise<{
     >`SELECT g AS goal, count(*) AS count FROM ${base} b, unnest(b.sdgs) g GROUP BY g ORDER BY g`,
     // Each quarter counts every enterprise once, with its latest rating made in the quarter.
     prisma.$queryRaw<(GroupRow & { quarter: Date; firstValid: Date | null })[]>`
-      SELECT date_trunc('quarter', "submittedAt") AS quarter, ${widerCounts}, avg(overall) FILTER (WHERE ${selection}) AS mean, ${firstValidSql}
+      SELECT date_trunc('quarter', "submittedAt") AS quarter, ${widerCounts}, avg(overall::numeric) FILTER (WHERE ${selection}) AS mean, ${firstValidSql}
       FROM "RatingFact" WHERE "latestInQuarter" AND (${reach}) GROUP BY 1 HAVING count(*) FILTER (WHERE ${selection}) > 0 ORDER BY 1`,
     breakdown("country"),
     filters.country ? breakdown("region") : Promise.resolve([]),
