@@ -9,7 +9,7 @@ test("a funder contributes through Checkout; the signed webhook confirms it once
   const ownerContext = await browser.newContext();
   const ownerPage = await ownerContext.newPage();
   await logIn(ownerPage, "entrepreneur@demo.ortaq.org");
-  const href = (await ownerPage.locator(".cards a").nth(1).getAttribute("href"))!;
+  const href = (await ownerPage.locator(".cards h3 a").nth(1).getAttribute("href"))!;
 
   await logIn(page, "funder@demo.ortaq.org");
   await page.goto(href);

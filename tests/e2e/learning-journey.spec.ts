@@ -33,7 +33,8 @@ async function journey(page: Page, browser: Browser, { js, index }: { js: boolea
   await logIn(page, "entrepreneur@demo.ortaq.org");
   await page.request.post("/language", { form: { language: "ru", redirectTo: "/dashboard" } });
   await page.goto("/dashboard");
-  const link = page.getByRole("main").locator('a[href^="/enterprises/"]:not([href$="/new"])').nth(index);
+  // An own enterprise: the link that names it, at the head of its card.
+  const link = page.getByRole("main").locator(".cards h3 a").nth(index);
   const name = (await link.innerText()).trim();
   const slug = (await link.getAttribute("href"))!;
   await page.goto(`${slug}/assessments`);

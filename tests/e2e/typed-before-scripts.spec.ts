@@ -25,7 +25,7 @@ test("a correction typed into a filled-in box before the page's scripts run is k
   await logIn(page, "entrepreneur@demo.ortaq.org");
   // In English whatever language other journeys last set on the demo account.
   await chooseLanguageByCookie(page.context(), baseURL!, "en");
-  const enterprise = (await page.locator(".cards a").first().getAttribute("href"))!;
+  const enterprise = (await page.locator(".cards h3 a").first().getAttribute("href"))!;
 
   // The page's scripts are held back until the reader has typed.
   const release = await holdScripts(page);
