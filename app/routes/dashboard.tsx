@@ -21,16 +21,23 @@ import { TableCaption, TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const t = await getFixedT(request);
+  // What waits for each role: a verifier's queue, a moderator's flagged posts, a funder's shortlists.
+  const [t, memberships, contributions, verification, flaggedPosts, shortlists] = await Promise.all([
+    getFixedT(request),
+    listMemberEnterprises(user.id),
+    listGivenContributions(user.id),
+    userCan(user, "verify:assessments") ? countQueue(user.id) : null,
+    userCan(user, "moderate:forum") ? countFlaggedPosts() : null,
+    user.roles.some((r) => r.role === "funder") ? listShortlists(user.id) : null,
+  ]);
   return {
     title: t("dashboard.title"),
     user: { displayName: user.displayName, roles: user.roles },
-    memberships: await listMemberEnterprises(user.id),
-    contributions: await listGivenContributions(user.id),
-    // What waits for each role: a verifier's queue, a moderator's flagged posts, a funder's shortlists.
-    verification: userCan(user, "verify:assessments") ? await countQueue(user.id) : null,
-    flaggedPosts: userCan(user, "moderate:forum") ? await countFlaggedPosts() : null,
-    shortlists: user.roles.some((r) => r.role === "funder") ? await listShortlists(user.id) : null,
+    memberships,
+    contributions,
+    verification,
+    flaggedPosts,
+    shortlists,
     // An admin, or a ministry official for their own country, imports the national registers.
     canImportRegisters: registerCountriesOf(user).length > 0,
     // A support organisation runs cohorts.

@@ -25,7 +25,7 @@ async function submittedAssessment() {
     data: { ...validEnterpriseFields(), slug: `dashboard-${serial}-${Date.now()}`, status: "published" },
     select: { id: true },
   });
-  return submittedOf(enterprise.id);
+  return { id: (await submittedOf(enterprise.id)).id, enterpriseId: enterprise.id };
 }
 
 describe("the dashboard shows what waits for each role", () => {
@@ -63,10 +63,7 @@ describe("the dashboard shows what waits for each role", () => {
     await prisma.shortlist.create({ data: { userId: other.id, name: "Not theirs" } });
     expect((await dashboardOf(funder.cookie)).shortlists).toEqual([]);
     const { id } = await prisma.shortlist.create({ data: { userId: funder.id, name: "Water projects" }, select: { id: true } });
-    const { enterpriseId } = await prisma.assessment.findUniqueOrThrow({
-      where: { id: (await submittedAssessment()).id },
-      select: { enterpriseId: true },
-    });
+    const { enterpriseId } = await submittedAssessment();
     await prisma.shortlistEntry.create({ data: { shortlistId: id, enterpriseId } });
     expect((await dashboardOf(funder.cookie)).shortlists).toMatchObject([{ name: "Water projects", entries: 1 }]);
 
